@@ -1,0 +1,184 @@
+import { z } from 'zod';
+import { method, type ContractShape } from './method';
+import { displayName, facilityKind, password, text, timeZone, username } from '../fields';
+import { needs, publicAccess, roleSchema, signedIn } from '../permissions';
+import { personDetails, personSummary } from '../person';
+
+/**
+ * The one contract: every method the UI (or a script, or a test) may call, with its input, output and
+ * who may call it. Electron IPC and loopback HTTP both dispatch through a router built from this object.
+ */
+
+const empty = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true) });
+
+export const userView = z.object({
+  userId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(roleSchema),
+  active: z.boolean(),
+  createdAt: z.string(),
+});
+export type UserView = z.infer<typeof userView>;
+
+export const sessionView = z.object({
+  user: userView,
+  facilityName: z.string(),
+  facilityKind,
+  deviceName: z.string(),
+  idleLockMinutes: z.number().int(),
+});
+export type SessionView = z.infer<typeof sessionView>;
+
+export const auditEntryView = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  method: z.string(),
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  outcome: z.enum(['ok', 'denied', 'failed']),
+});
+
+export const personHistoryEntry = z.object({
+  eventId: z.string(),
+  type: z.string(),
+  at: z.string(),
+  actor: z.string(),
+  actorName: z.string().nullable(),
+  reason: z.string().nullable(),
+  changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+});
+
+export const contract = {
+  setup: {
+    status: method({
+      input: empty,
+      output: z.object({
+        initialized: z.boolean(),
+        facilityName: z.string().nullable(),
+        facilityKind: facilityKind.nullable(),
+      }),
+      access: publicAccess,
+    }),
+    initialize: method({
+      input: z
+        .object({
+          facilityName: text(200),
+          facilityKind,
+          deviceName: text(100),
+          timeZone: timeZone.default('Asia/Baku'),
+          admin: z.object({ username, displayName, password }).strict(),
+        })
+        .strict(),
+      /** The recovery key is returned exactly once, for the installation's safe. */
+      output: z.object({ recoveryKey: z.string() }),
+      access: publicAccess,
+    }),
+  },
+  auth: {
+    session: method({ input: empty, output: z.object({ session: sessionView.nullable() }), access: publicAccess }),
+    login: method({
+      input: z.object({ username, password: z.string().min(1).max(256) }).strict(),
+      output: z.object({ session: sessionView }),
+      access: publicAccess,
+    }),
+    logout: method({ input: empty, output: ok, access: signedIn }),
+    changePassword: method({
+      input: z.object({ currentPassword: z.string().min(1).max(256), newPassword: password }).strict(),
+      output: ok,
+      access: signedIn,
+    }),
+    /** The recovery key from setup sets a new password for one user (for a forgotten admin password). */
+    recover: method({
+      input: z.object({ recoveryKey: text(200), username, newPassword: password }).strict(),
+      output: ok,
+      access: publicAccess,
+    }),
+  },
+  users: {
+    list: method({ input: empty, output: z.object({ users: z.array(userView) }), access: needs('users.manage') }),
+    create: method({
+      input: z
+        .object({ username, displayName, roles: z.array(roleSchema).min(1).max(7), password })
+        .strict(),
+      output: z.object({ user: userView }),
+      access: needs('users.manage'),
+    }),
+  },
+  audit: {
+    list: method({
+      input: z
+        .object({
+          limit: z.number().int().min(1).max(500).default(100),
+          beforeSeq: z.number().int().positive().optional(),
+          entityId: z.string().max(100).optional(),
+        })
+        .strict(),
+      output: z.object({ entries: z.array(auditEntryView) }),
+      access: needs('audit.read'),
+    }),
+    verify: method({
+      input: empty,
+      output: z.object({
+        auditEntries: z.number().int(),
+        auditIntact: z.boolean(),
+        events: z.number().int(),
+        eventChainIntact: z.boolean(),
+        firstBrokenSeq: z.number().int().nullable(),
+      }),
+      access: needs('audit.read'),
+    }),
+  },
+  persons: {
+    register: method({
+      input: z.object({ details: personDetails }).strict(),
+      output: z.object({ person: personSummary }),
+      access: needs('person.write'),
+      audit: { kind: 'change', entityType: 'person', entityId: (_i, o) => o?.person.personId ?? null },
+    }),
+    get: method({
+      input: z.object({ personId: z.string().min(1).max(100) }).strict(),
+      output: z.object({ person: personSummary, history: z.array(personHistoryEntry) }),
+      access: needs('person.read'),
+      audit: { kind: 'read', entityType: 'person', entityId: (i) => i.personId },
+    }),
+    list: method({
+      input: z
+        .object({
+          query: z.string().trim().max(200).default(''),
+          limit: z.number().int().min(1).max(500).default(100),
+          offset: z.number().int().min(0).max(10_000_000).default(0),
+        })
+        .strict(),
+      output: z.object({ persons: z.array(personSummary), total: z.number().int() }),
+      access: needs('person.read'),
+      audit: { kind: 'read', entityType: 'person_list', entityId: () => null },
+    }),
+  },
+} satisfies ContractShape;
+
+export type Contract = typeof contract;
+
+/** "namespace.method" for every method, used by transports and the router. */
+export type MethodName = {
+  [N in keyof Contract]: { [M in keyof Contract[N]]: `${N & string}.${M & string}` }[keyof Contract[N]];
+}[keyof Contract];
+
+export function lookupMethod(name: string) {
+  const dot = name.indexOf('.');
+  if (dot < 1) return undefined;
+  const ns = (contract as ContractShape)[name.slice(0, dot)];
+  if (!ns || !Object.prototype.hasOwnProperty.call(contract, name.slice(0, dot))) return undefined;
+  const m = name.slice(dot + 1);
+  return Object.prototype.hasOwnProperty.call(ns, m) ? ns[m] : undefined;
+}
+
+export function allMethodNames(): string[] {
+  return Object.entries(contract as ContractShape).flatMap(([ns, methods]) =>
+    Object.keys(methods).map((m) => `${ns}.${m}`),
+  );
+}

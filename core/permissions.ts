@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+export const roles = [
+  'admin',
+  'registrar',
+  'duty_officer',
+  'centre_head',
+  'legal_aid_officer',
+  'ombudsman_monitor',
+  'hq_analyst',
+] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+export const permissions = [
+  'users.manage',
+  'audit.read',
+  'settings.manage',
+  'person.read',
+  'person.write',
+  'person.override',
+  'reports.read',
+  'visit.read',
+  'visit.write',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+/**
+ * Need-to-know: an administrator manages accounts and the installation but does not read detainee
+ * records; the ombudsman's monitors never read the centre's own records through this installation.
+ */
+const grants: Record<Role, readonly Permission[]> = {
+  admin: ['users.manage', 'audit.read', 'settings.manage'],
+  registrar: ['person.read', 'person.write'],
+  duty_officer: ['person.read', 'person.write'],
+  centre_head: ['person.read', 'person.write', 'person.override', 'audit.read', 'reports.read'],
+  legal_aid_officer: ['person.read'],
+  ombudsman_monitor: ['visit.read', 'visit.write'],
+  hq_analyst: ['reports.read'],
+};
+
+export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {
+  const out = new Set<Permission>();
+  for (const role of userRoles) for (const p of grants[role]) out.add(p);
+  return out;
+}
+
+export function can(userRoles: readonly Role[], permission: Permission): boolean {
+  return userRoles.some((role) => grants[role].includes(permission));
+}
+
+/** Who may call a method: anyone (before login), any signed-in user, or holders of a permission. */
+export type Access = { kind: 'public' } | { kind: 'signedIn' } | { kind: 'permission'; permission: Permission };
+export const publicAccess: Access = { kind: 'public' };
+export const signedIn: Access = { kind: 'signedIn' };
+export const needs = (permission: Permission): Access => ({ kind: 'permission', permission });

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { isoDate, optionalText, text } from './fields';
+import { nationalityCode } from './countries';
+
+export const sexes = ['male', 'female', 'other', 'unknown'] as const;
+export const sex = z.enum(sexes);
+
+/** Names as the person writes them, plus the Latin form used in registers, plus aliases. */
+export const personNames = z.object({
+  original: text(200),
+  latin: text(200),
+  patronymic: optionalText(200),
+  aliases: z.array(text(200)).max(20).default([]),
+});
+
+/** A date of birth may be estimated (no documents); the basis of the estimate is then required. */
+export const birth = z
+  .object({
+    date: isoDate,
+    estimated: z.boolean().default(false),
+    basis: optionalText(500),
+  })
+  .refine((b) => !b.estimated || (b.basis !== undefined && b.basis.length > 0), {
+    message: 'error.person.estimateNeedsBasis',
+    path: ['basis'],
+  });
+
+export const personDetails = z
+  .object({
+    names: personNames,
+    sex,
+    birth: birth.optional(),
+    nationalities: z.array(nationalityCode).max(5).default([]),
+    stateless: z.boolean().default(false),
+    languages: z.array(text(60)).max(10).default([]),
+  })
+  .refine((p) => !(p.stateless && p.nationalities.length > 0), {
+    message: 'error.person.statelessWithNationality',
+    path: ['nationalities'],
+  });
+export type PersonDetails = z.output<typeof personDetails>;
+
+export const personSummary = z.object({
+  personId: z.string(),
+  registerNo: z.number().int(),
+  nameOriginal: z.string(),
+  nameLatin: z.string(),
+  sex,
+  birthDate: z.string().nullable(),
+  birthEstimated: z.boolean(),
+  nationalities: z.array(z.string()),
+  stateless: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PersonSummary = z.infer<typeof personSummary>;
