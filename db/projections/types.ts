@@ -1,0 +1,18 @@
+import type { Kysely } from 'kysely';
+import type { EventRecord, EventType, EventPayload } from '../../core/events';
+import type { Database } from '../schema';
+import type { SyncQuery } from '../sync-query';
+
+/** What a projection sees: the event, its parsed payload, a typed query builder and a sync runner. */
+export interface ProjectionContext<T extends EventType> {
+  event: EventRecord;
+  payload: EventPayload<T>;
+  /** When the event was made (from its clock), for created_at / updated_at columns. */
+  at: string;
+  qb: Kysely<Database>;
+  q: SyncQuery;
+}
+
+export type Projector<T extends EventType> = (ctx: ProjectionContext<T>) => void;
+
+export type ProjectorMap = { [T in EventType]: Projector<T> };

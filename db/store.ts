@@ -1,0 +1,390 @@
+import { randomUUID } from 'node:crypto';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { Kysely, SqliteDialect } from 'kysely';
+import { canonicalJson } from '../core/canonical-json';
+import { eventCatalog, isEventType, type EventDraft, type EventRecord, type EventType } from '../core/events';
+import { decodeHlc, encodeHlc, receive, tick, type Hlc } from '../core/hlc';
+import { appendAudit, lastAuditHash, type AuditEntry } from './audit-log';
+import { eventHash, generateDeviceKeyPair, signChainHead, verifyChainRun } from './chain';
+import { migrate } from './migrate';
+import { projectedTables, projectors } from './projections';
+import type { Projector } from './projections/types';
+import type { Database } from './schema';
+import { SyncQuery } from './sync-query';
+
+export class WrongKeyError extends Error {
+  constructor() {
+    super('the database key does not open this file');
+    this.name = 'WrongKeyError';
+  }
+}
+
+export interface DeviceIdentity {
+  deviceId: string;
+  name: string;
+  publicKey: string;
+}
+
+export interface Actor {
+  userId: string;
+}
+
+/** Inside a command: append events and audit lines; all of it commits together or not at all. */
+export interface CommandTx {
+  readonly now: string;
+  readonly q: SyncQuery;
+  readonly qb: Kysely<Database>;
+  append<T extends EventType>(draft: EventDraft<T>): EventRecord;
+  audit(entry: Omit<AuditEntry, 'actor'>): void;
+}
+
+interface ChainState {
+  seq: number;
+  hash: string;
+  clock: Hlc;
+  auditHash: string;
+}
+
+const insertEventSql = `INSERT INTO events
+  (event_id, device_id, device_seq, hlc, actor, type, entity_id, payload, schema_version, supersedes, prev_hash, hash, server_seq)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+function entityTypeOf(eventType: string): string {
+  return eventType.slice(0, eventType.indexOf('.'));
+}
+
+/**
+ * The encrypted local store: SQLite (SQLCipher scheme) with an append-only, hash-chained event log and
+ * projections updated in the same transaction as each append. State tables can always be rebuilt from
+ * the log. In-memory chain state changes only after a commit, so a failed command leaves no trace.
+ */
+export class Store {
+  readonly q: SyncQuery;
+  readonly qb: Kysely<Database>;
+  private state: ChainState;
+  private readonly privateKey: string;
+
+  private constructor(
+    readonly sqlite: BetterSqlite3.Database,
+    readonly device: DeviceIdentity,
+    privateKey: string,
+    private readonly now: () => number,
+  ) {
+    this.q = new SyncQuery(sqlite);
+    this.qb = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    this.privateKey = privateKey;
+    const head = this.q.prepared('SELECT device_seq, hash, hlc FROM events WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1').get(device.deviceId) as
+      | { device_seq: number; hash: string; hlc: string }
+      | undefined;
+    const lastHlc = this.q.prepared('SELECT max(hlc) AS hlc FROM events').get() as { hlc: string | null };
+    const clock = lastHlc.hlc ? { ...decodeHlc(lastHlc.hlc), node: device.deviceId } : { millis: 0, counter: 0, node: device.deviceId };
+    this.state = { seq: head?.device_seq ?? 0, hash: head?.hash ?? '', clock, auditHash: lastAuditHash(this.q) };
+  }
+
+  /** Opens (and migrates) an existing store; a wrong key or a newer schema is refused untouched. */
+  static open(path: string, key: Buffer, now: () => number = Date.now): Store {
+    const sqlite = openEncrypted(path, key, { mustExist: true });
+    try {
+      migrate(sqlite);
+      const meta = readMeta(sqlite);
+      const device = { deviceId: meta.device_id!, name: meta.device_name!, publicKey: meta.device_public_key! };
+      return new Store(sqlite, device, meta.device_private_key!, now);
+    } catch (e) {
+      sqlite.close();
+      throw e;
+    }
+  }
+
+  /** Makes a new store with a fresh device identity and Ed25519 key pair. */
+  static create(path: string, key: Buffer, deviceName: string, meta: Record<string, string>, now: () => number = Date.now): Store {
+    const sqlite = openEncrypted(path, key, { mustExist: false });
+    try {
+      migrate(sqlite);
+      const deviceId = randomUUID();
+      const keys = generateDeviceKeyPair();
+      const rows: Record<string, string> = {
+        ...meta,
+        device_id: deviceId,
+        device_name: deviceName,
+        device_public_key: keys.publicKey,
+        device_private_key: keys.privateKey,
+        created_at: new Date(now()).toISOString(),
+      };
+      const insert = sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+      sqlite.transaction(() => {
+        for (const [k, v] of Object.entries(rows)) insert.run(k, v);
+        sqlite.prepare('INSERT INTO devices (device_id, name, public_key, is_self) VALUES (?, ?, ?, 1)').run(deviceId, deviceName, keys.publicKey);
+      })();
+      return new Store(sqlite, { deviceId, name: deviceName, publicKey: keys.publicKey }, keys.privateKey, now);
+    } catch (e) {
+      sqlite.close();
+      throw e;
+    }
+  }
+
+  meta(key: string): string | undefined {
+    return (this.q.prepared('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.q.prepared('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  /**
+   * Runs a command: everything `fn` appends, projects and audits commits in one durable transaction
+   * (WAL + synchronous=FULL), so "saved" on screen means saved on disk.
+   */
+  command<T>(actor: Actor, method: string, fn: (tx: CommandTx) => T): T {
+    const before = this.state;
+    const work = { ...before };
+    const audited = new Set<string>();
+    const nowIso = new Date(this.now()).toISOString();
+    const tx: CommandTx = {
+      now: nowIso,
+      q: this.q,
+      qb: this.qb,
+      append: (draft) => {
+        const event = this.appendOwn(work, actor, draft);
+        const key = `${draft.type}|${draft.entityId}`;
+        if (!audited.has(key)) {
+          audited.add(key);
+          work.auditHash = appendAudit(this.q, work.auditHash, nowIso, {
+            actor: actor.userId,
+            action: draft.type,
+            method,
+            entityType: entityTypeOf(draft.type),
+            entityId: draft.entityId,
+            outcome: 'ok',
+          });
+        }
+        return event;
+      },
+      audit: (entry) => {
+        work.auditHash = appendAudit(this.q, work.auditHash, nowIso, { ...entry, actor: actor.userId });
+      },
+    };
+    const result = this.sqlite.transaction(() => fn(tx))();
+    this.state = work;
+    return result;
+  }
+
+  /** An audit line outside any command (a read, a refused attempt, a login). */
+  audit(entry: AuditEntry): void {
+    const at = new Date(this.now()).toISOString();
+    const hash = this.sqlite.transaction(() => appendAudit(this.q, this.state.auditHash, at, entry))();
+    this.state = { ...this.state, auditHash: hash };
+  }
+
+  private appendOwn<T extends EventType>(work: ChainState, actor: Actor, draft: EventDraft<T>): EventRecord {
+    const spec = eventCatalog[draft.type];
+    // Validate even our own drafts: a projection must never see a payload the catalog would refuse.
+    const payload = spec.payload.parse(draft.payload);
+    work.clock = tick(work.clock, this.now());
+    const partial = {
+      eventId: randomUUID(),
+      deviceId: this.device.deviceId,
+      deviceSeq: work.seq + 1,
+      hlc: encodeHlc(work.clock),
+      actor: actor.userId,
+      type: draft.type,
+      entityId: draft.entityId,
+      payload: canonicalJson(payload),
+      schemaVersion: spec.schemaVersion,
+      supersedes: draft.supersedes ?? [],
+      prevHash: work.hash,
+    };
+    const event: EventRecord = { ...partial, hash: eventHash(partial) };
+    this.insertAndProject(event, payload);
+    work.seq = event.deviceSeq;
+    work.hash = event.hash;
+    return event;
+  }
+
+  private insertAndProject(event: EventRecord, payload: unknown, serverSeq: number | null = null): void {
+    this.q
+      .prepared(insertEventSql)
+      .run(
+        event.eventId,
+        event.deviceId,
+        event.deviceSeq,
+        event.hlc,
+        event.actor,
+        event.type,
+        event.entityId,
+        event.payload,
+        event.schemaVersion,
+        JSON.stringify(event.supersedes),
+        event.prevHash,
+        event.hash,
+        serverSeq,
+      );
+    this.project(event, payload);
+  }
+
+  private project(event: EventRecord, payload: unknown): void {
+    if (!isEventType(event.type)) throw new Error(`no projector for event type ${event.type}`);
+    const projector = projectors[event.type] as Projector<EventType>;
+    projector({ event, payload: payload as never, at: new Date(decodeHlc(event.hlc).millis).toISOString(), qb: this.qb, q: this.q });
+  }
+
+  /**
+   * Applies events made elsewhere (another device, via HQ): verifies each device's chain from the head we
+   * hold, validates payloads, appends and projects in one transaction. Events already held are skipped,
+   * so applying the same batch twice changes nothing.
+   */
+  ingest(events: readonly (EventRecord & { serverSeq?: number | null })[]): { applied: number; skipped: number } {
+    const heads = new Map<string, { seq: number; hash: string }>();
+    const headOf = (deviceId: string) => {
+      let h = heads.get(deviceId);
+      if (!h) {
+        const row = this.q.prepared('SELECT device_seq, hash FROM events WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1').get(deviceId) as
+          | { device_seq: number; hash: string }
+          | undefined;
+        h = { seq: row?.device_seq ?? 0, hash: row?.hash ?? '' };
+        heads.set(deviceId, h);
+      }
+      return h;
+    };
+    let applied = 0;
+    let skipped = 0;
+    let clock = this.state.clock;
+    const parsed = events.map((e) => {
+      if (!isEventType(e.type)) throw new Error(`unknown event type ${e.type}`);
+      return JSON.parse(e.payload) as unknown;
+    });
+    this.sqlite.transaction(() => {
+      events.forEach((e, i) => {
+        const head = headOf(e.deviceId);
+        if (e.deviceSeq <= head.seq) {
+          skipped++;
+          return;
+        }
+        const broken = verifyChainRun([e], head);
+        if (broken) throw new Error(`chain of device ${e.deviceId} broken at ${broken.deviceSeq}: ${broken.reason}`);
+        const payload = eventCatalog[e.type as EventType].payload.parse(parsed[i]);
+        this.insertAndProject(e, payload, e.serverSeq ?? null);
+        heads.set(e.deviceId, { seq: e.deviceSeq, hash: e.hash });
+        clock = receive(clock, decodeHlc(e.hlc), this.now());
+        applied++;
+      });
+    })();
+    this.state = { ...this.state, clock };
+    return { applied, skipped };
+  }
+
+  /** The signed head of this device's chain: one signature vouches for every event before it. */
+  signedHead(): { deviceId: string; seq: number; hash: string; signature: string } {
+    const { seq, hash } = this.state;
+    const signature = signChainHead(this.privateKey, this.device.deviceId, seq, hash);
+    this.q
+      .prepared(
+        `INSERT INTO chain_heads (device_id, seq, hash, signature, signed_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (device_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, signature = excluded.signature, signed_at = excluded.signed_at`,
+      )
+      .run(this.device.deviceId, seq, hash, signature, new Date(this.now()).toISOString());
+    return { deviceId: this.device.deviceId, seq, hash, signature };
+  }
+
+  /** Every device's chain in the log, checked end to end. */
+  verifyEventChains(): { events: number; intact: boolean; firstBroken: { deviceId: string; deviceSeq: number } | null } {
+    const heads = new Map<string, { seq: number; hash: string }>();
+    let count = 0;
+    for (const row of this.q.prepared('SELECT * FROM events ORDER BY device_id, device_seq').iterate() as IterableIterator<EventRow>) {
+      count++;
+      const e = rowToEvent(row);
+      const head = heads.get(e.deviceId) ?? { seq: 0, hash: '' };
+      if (verifyChainRun([e], head)) return { events: count, intact: false, firstBroken: { deviceId: e.deviceId, deviceSeq: e.deviceSeq } };
+      heads.set(e.deviceId, { seq: e.deviceSeq, hash: e.hash });
+    }
+    return { events: count, intact: true, firstBroken: null };
+  }
+
+  /** Empties every projected table and replays the whole log, in the order events were stored. */
+  rebuildProjections(): void {
+    this.sqlite.transaction(() => {
+      for (const t of projectedTables) this.sqlite.exec(`DELETE FROM ${t}`);
+      for (const row of this.q.prepared('SELECT * FROM events ORDER BY local_seq').iterate() as IterableIterator<EventRow>) {
+        const e = rowToEvent(row);
+        this.project(e, JSON.parse(e.payload));
+      }
+    })();
+  }
+
+  eventsFor(entityId: string): EventRecord[] {
+    return (this.q.prepared('SELECT * FROM events WHERE entity_id = ? ORDER BY local_seq').all(entityId) as EventRow[]).map(rowToEvent);
+  }
+
+  get chainHead(): { seq: number; hash: string } {
+    return { seq: this.state.seq, hash: this.state.hash };
+  }
+
+  close(): void {
+    if (this.sqlite.open) this.sqlite.close();
+  }
+}
+
+export interface EventRow {
+  local_seq: number;
+  event_id: string;
+  device_id: string;
+  device_seq: number;
+  hlc: string;
+  actor: string;
+  type: string;
+  entity_id: string;
+  payload: string;
+  schema_version: number;
+  supersedes: string;
+  prev_hash: string;
+  hash: string;
+  server_seq: number | null;
+}
+
+export function rowToEvent(r: EventRow): EventRecord {
+  return {
+    eventId: r.event_id,
+    deviceId: r.device_id,
+    deviceSeq: r.device_seq,
+    hlc: r.hlc,
+    actor: r.actor,
+    type: r.type,
+    entityId: r.entity_id,
+    payload: r.payload,
+    schemaVersion: r.schema_version,
+    supersedes: JSON.parse(r.supersedes) as string[],
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+function readMeta(sqlite: BetterSqlite3.Database): Record<string, string | undefined> {
+  const rows = sqlite.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[];
+  return Object.fromEntries(rows.map((r) => [r.key, r.value]));
+}
+
+/**
+ * SQLCipher scheme with a raw 256-bit key (no passphrase KDF: the key is already random, and the
+ * password KDF happened when the key slot was unwrapped). WAL + synchronous=FULL make each commit durable.
+ */
+export function openEncrypted(path: string, key: Buffer, opts: { mustExist: boolean }): BetterSqlite3.Database {
+  if (key.length !== 32) throw new WrongKeyError();
+  const sqlite = new BetterSqlite3(path, { fileMustExist: opts.mustExist });
+  try {
+    sqlite.pragma(`cipher='sqlcipher'`);
+    sqlite.pragma(`legacy=4`);
+    sqlite.pragma(`key="x'${key.toString('hex')}'"`);
+    try {
+      sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch {
+      throw new WrongKeyError();
+    }
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    return sqlite;
+  } catch (e) {
+    sqlite.close();
+    throw e;
+  }
+}

@@ -1,0 +1,119 @@
+import type { z } from 'zod';
+import type { ResponseEnvelope } from '../../core/contract/client';
+import { ApiError, validationError } from '../../core/contract/errors';
+import { contract, lookupMethod } from '../../core/contract';
+import type { AnyMethod, OutputOf, ParsedInputOf } from '../../core/contract/method';
+import { can } from '../../core/permissions';
+import { maxPayloadBytes, type CallContext, type CallHandler } from './call-context';
+import type { Session } from '../services/sessions';
+
+type Contract = typeof contract;
+
+export interface HandlerEnv {
+  session: Session | null;
+  call: CallContext;
+  method: string;
+}
+
+/** The session a method declared as signed-in or permissioned is guaranteed to have. */
+export type SignedInEnv = HandlerEnv & { session: Session };
+
+export type Handlers = {
+  [N in keyof Contract]: {
+    [M in keyof Contract[N]]: (
+      input: ParsedInputOf<Contract[N][M]>,
+      env: SignedInEnv,
+    ) => Promise<OutputOf<Contract[N][M]>> | OutputOf<Contract[N][M]>;
+  };
+};
+
+export interface RouterDeps {
+  handlers: Handlers;
+  /** Resolves the caller's session; throws ApiError unauthenticated/session_locked when it cannot. */
+  sessionFor(token: string | null): Session | null;
+  /** Records an audit line (reads and refusals; changes are audited inside their own transaction). */
+  audit(entry: { actor: string | null; action: string; method: string; entityType: string; entityId: string | null; outcome: 'ok' | 'denied' | 'failed' }): void;
+  onInternalError?(method: string, error: unknown): void;
+}
+
+function byteLength(value: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+/**
+ * One router for every transport: method lookup, size limit, input validation, session and permission,
+ * the handler, output validation, and the audit of reads. It never throws: every failure becomes a
+ * structured, translatable error, and nothing is written by a refused call.
+ */
+export function createRouter(deps: RouterDeps): CallHandler {
+  return {
+    async handle(method: string, rawInput: unknown, call: CallContext): Promise<ResponseEnvelope> {
+      const def = typeof method === 'string' && method.length <= 200 ? lookupMethod(method) : undefined;
+      if (!def) return fail(new ApiError({ code: 'unknown_method', messageKey: 'error.unknownMethod' }));
+      if (byteLength(rawInput) > maxPayloadBytes) {
+        return fail(new ApiError({ code: 'payload_too_large', messageKey: 'error.payloadTooLarge', params: { max: maxPayloadBytes } }));
+      }
+      let session: Session | null = null;
+      try {
+        const parsed = def.input.safeParse(rawInput ?? {});
+        if (!parsed.success) throw validationError(parsed.error.issues);
+        if (def.access.kind !== 'public') {
+          session = deps.sessionFor(call.sessionToken);
+          if (!session) throw new ApiError({ code: 'unauthenticated', messageKey: 'error.unauthenticated' });
+          if (def.access.kind === 'permission' && !can(session.roles, def.access.permission)) {
+            if (def.audit) {
+              deps.audit({ actor: session.userId, action: `${def.audit.kind}.denied`, method, entityType: def.audit.entityType, entityId: safeEntityId(def, parsed.data, undefined), outcome: 'denied' });
+            }
+            throw new ApiError({ code: 'forbidden', messageKey: 'error.forbidden' });
+          }
+        } else {
+          // Public methods (auth.session, login) treat a locked or unknown session as no session.
+          try {
+            session = deps.sessionFor(call.sessionToken);
+          } catch {
+            session = null;
+          }
+        }
+        const handler = findHandler(deps.handlers, method);
+        const env = { session, call, method } as SignedInEnv;
+        const output = await handler(parsed.data, env);
+        const checked = def.output.safeParse(output);
+        if (!checked.success) throw new Error(`output of ${method} does not match the contract: ${checked.error.message}`);
+        if (def.audit?.kind === 'read' && session) {
+          deps.audit({ actor: session.userId, action: 'read', method, entityType: def.audit.entityType, entityId: safeEntityId(def, parsed.data, checked.data), outcome: 'ok' });
+        }
+        return { ok: true, result: checked.data };
+      } catch (e) {
+        if (e instanceof ApiError) return fail(e);
+        deps.onInternalError?.(method, e);
+        return fail(new ApiError({ code: 'internal', messageKey: 'error.internal' }));
+      }
+    },
+  };
+}
+
+function fail(e: ApiError): ResponseEnvelope {
+  return { ok: false, error: e.toShape() };
+}
+
+function safeEntityId(def: AnyMethod, input: unknown, output: unknown): string | null {
+  try {
+    return def.audit?.entityId(input as z.output<z.ZodType>, output as z.output<z.ZodType>) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+type AnyHandler = (input: unknown, env: SignedInEnv) => unknown;
+
+function findHandler(handlers: Handlers, method: string): AnyHandler {
+  const [ns, m] = method.split('.') as [string, string];
+  const group = (handlers as unknown as Record<string, Record<string, AnyHandler>>)[ns];
+  const h = group?.[m];
+  if (!h) throw new Error(`no handler for ${method}`);
+  return h;
+}

@@ -1,0 +1,55 @@
+import type { CallHandler } from './api/call-context';
+import { createRouter, type Handlers } from './api/router';
+import { auditHandlers } from './services/audit';
+import { authHandlers, idleLockMinutes } from './services/auth';
+import { Installation } from './services/installation';
+import { personsHandlers } from './services/persons';
+import { Sessions } from './services/sessions';
+import { setupHandlers } from './services/setup';
+import { usersHandlers } from './services/users';
+
+export interface BackendOptions {
+  dataDir: string;
+  now?: () => number;
+  /** Where unexpected errors go (the user sees only a translated "something went wrong"). */
+  log?: (message: string, error: unknown) => void;
+}
+
+export interface Backend extends CallHandler {
+  readonly installation: Installation;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole backend the UI talks to, independent of transport: Electron IPC and loopback HTTP both
+ * call `handle`. Nothing here imports Electron, so every behaviour is testable under plain Node.
+ */
+export async function createBackend(options: BackendOptions): Promise<Backend> {
+  const now = options.now ?? Date.now;
+  const installation = new Installation(options.dataDir, now);
+  const sessions = new Sessions(() => idleLockMinutes(installation.isOpen ? installation.requireStore() : null), now);
+  const handlers: Handlers = {
+    setup: setupHandlers(installation),
+    auth: authHandlers(installation, sessions),
+    users: usersHandlers(installation),
+    audit: auditHandlers(installation),
+    persons: personsHandlers(installation),
+  };
+  const router = createRouter({
+    handlers,
+    sessionFor: (token) => sessions.resolve(token),
+    audit: (entry) => {
+      if (installation.isOpen) installation.requireStore().audit(entry);
+    },
+    onInternalError: (method, error) => (options.log ?? defaultLog)(`internal error in ${method}`, error),
+  });
+  return {
+    installation,
+    handle: (method, input, ctx) => router.handle(method, input, ctx),
+    close: async () => installation.lock(),
+  };
+}
+
+function defaultLog(message: string, error: unknown): void {
+  console.error(`[qeyd] ${message}:`, error);
+}

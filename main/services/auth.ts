@@ -1,0 +1,105 @@
+import type { SessionView } from '../../core/contract';
+import { ApiError } from '../../core/contract/errors';
+import { facilityKind } from '../../core/fields';
+import { unlockWithPassword, unlockWithRecoveryKey, withUserSlot } from '../../db/keyslots';
+import type { Store } from '../../db/store';
+import type { Handlers } from '../api/router';
+import type { Installation } from './installation';
+import type { Session, Sessions } from './sessions';
+import { findUserById, findUserByName, toUserView } from './users-repo';
+
+const badCredentials = () => new ApiError({ code: 'rule', messageKey: 'error.auth.badCredentials' });
+
+export function idleLockMinutes(store: Store | null): number {
+  const v = Number(store?.meta('idle_lock_minutes') ?? 15);
+  return Number.isFinite(v) && v > 0 ? v : 15;
+}
+
+export function sessionView(inst: Installation, session: Session): SessionView {
+  const store = inst.requireStore();
+  const user = findUserById(store, session.userId);
+  if (!user) throw new ApiError({ code: 'unauthenticated', messageKey: 'error.unauthenticated' });
+  const file = inst.requireFile();
+  return {
+    user: toUserView(user),
+    facilityName: file.facilityName,
+    facilityKind: facilityKind.parse(file.facilityKind),
+    deviceName: store.device.name,
+    idleLockMinutes: idleLockMinutes(store),
+  };
+}
+
+/**
+ * Signing in unwraps the database key from the user's key slot: the password check and the decryption
+ * are the same step, and it works with no network. Failed attempts are audited once the store is open.
+ */
+export function authHandlers(inst: Installation, sessions: Sessions): Handlers['auth'] {
+  const closeStoreIfIdle = () => {
+    if (sessions.count === 0) inst.lock();
+  };
+  return {
+    session: (_input, env) => ({ session: env.session && inst.isOpen ? sessionView(inst, env.session) : null }),
+    login: async (input, env) => {
+      const file = inst.requireFile();
+      const key = await unlockWithPassword(file, input.username, input.password);
+      if (!key) {
+        if (inst.isOpen) inst.requireStore().audit({ actor: null, action: 'login.failed', method: 'auth.login', outcome: 'denied', detail: input.username });
+        throw badCredentials();
+      }
+      const store = inst.unlock(key);
+      key.fill(0);
+      const user = findUserByName(store, input.username);
+      if (!user) {
+        closeStoreIfIdle();
+        throw badCredentials();
+      }
+      if (user.active !== 1) {
+        store.audit({ actor: user.user_id, action: 'login.refused_inactive', method: 'auth.login', entityType: 'user', entityId: user.user_id, outcome: 'denied' });
+        closeStoreIfIdle();
+        throw new ApiError({ code: 'rule', messageKey: 'error.auth.inactive' });
+      }
+      sessions.close(env.call.sessionToken);
+      const session = sessions.open({ userId: user.user_id, username: user.username, roles: toUserView(user).roles });
+      env.call.setSessionToken(session.token);
+      store.audit({ actor: user.user_id, action: 'login', method: 'auth.login', entityType: 'user', entityId: user.user_id, outcome: 'ok' });
+      return { session: sessionView(inst, session) };
+    },
+    logout: (_input, env) => {
+      if (inst.isOpen) inst.requireStore().audit({ actor: env.session.userId, action: 'logout', method: 'auth.logout', entityType: 'user', entityId: env.session.userId, outcome: 'ok' });
+      sessions.close(env.session.token);
+      env.call.setSessionToken(null);
+      closeStoreIfIdle();
+      return { ok: true as const };
+    },
+    changePassword: async (input, env) => {
+      const file = inst.requireFile();
+      const store = inst.requireStore();
+      const key = await unlockWithPassword(file, env.session.username, input.currentPassword);
+      if (!key || !key.equals(inst.requireKey())) {
+        store.audit({ actor: env.session.userId, action: 'password.change_refused', method: 'auth.changePassword', entityType: 'user', entityId: env.session.userId, outcome: 'denied' });
+        throw new ApiError({ code: 'rule', messageKey: 'error.auth.wrongCurrentPassword', fields: { currentPassword: { key: 'error.auth.wrongCurrentPassword' } } });
+      }
+      inst.saveFile(await withUserSlot(file, key, env.session.username, input.newPassword));
+      key.fill(0);
+      store.audit({ actor: env.session.userId, action: 'password.changed', method: 'auth.changePassword', entityType: 'user', entityId: env.session.userId, outcome: 'ok' });
+      return { ok: true as const };
+    },
+    recover: async (input) => {
+      const file = inst.requireFile();
+      const key = await unlockWithRecoveryKey(file, input.recoveryKey);
+      if (!key) throw new ApiError({ code: 'rule', messageKey: 'error.auth.badRecoveryKey', fields: { recoveryKey: { key: 'error.auth.badRecoveryKey' } } });
+      const store = inst.unlock(key);
+      try {
+        const user = findUserByName(store, input.username);
+        if (!user) throw new ApiError({ code: 'rule', messageKey: 'error.notFound', fields: { username: { key: 'error.notFound' } } });
+        inst.saveFile(await withUserSlot(file, key, user.username, input.newPassword));
+        sessions.closeUser(user.user_id);
+        store.audit({ actor: null, action: 'password.recovered', method: 'auth.recover', entityType: 'user', entityId: user.user_id, outcome: 'ok' });
+        return { ok: true as const };
+      } finally {
+        key.fill(0);
+        closeStoreIfIdle();
+      }
+    },
+  };
+}

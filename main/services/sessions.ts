@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { ApiError } from '../../core/contract/errors';
+import type { Role } from '../../core/permissions';
+
+export interface Session {
+  token: string;
+  userId: string;
+  username: string;
+  roles: Role[];
+  lastActivity: number;
+}
+
+/**
+ * Signed-in sessions, in memory only: a restart signs everyone out, which is what a duty desk expects of
+ * a locked screen. A session idle longer than the configured minutes is locked and must sign in again.
+ */
+export class Sessions {
+  private readonly byToken = new Map<string, Session>();
+
+  constructor(
+    private readonly idleMinutes: () => number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  open(user: { userId: string; username: string; roles: Role[] }): Session {
+    const session: Session = { ...user, token: randomBytes(32).toString('base64url'), lastActivity: this.now() };
+    this.byToken.set(session.token, session);
+    return session;
+  }
+
+  /** The live session for a token; an idle one is closed and reported as locked. */
+  resolve(token: string | null): Session | null {
+    if (!token) return null;
+    const s = this.byToken.get(token);
+    if (!s) return null;
+    if (this.now() - s.lastActivity > this.idleMinutes() * 60_000) {
+      this.byToken.delete(token);
+      throw new ApiError({ code: 'session_locked', messageKey: 'error.sessionLocked' });
+    }
+    s.lastActivity = this.now();
+    return s;
+  }
+
+  close(token: string | null): void {
+    if (token) this.byToken.delete(token);
+  }
+
+  /** A user's roles changed or their account was disabled: their open sessions follow at once. */
+  closeUser(userId: string): void {
+    for (const [t, s] of this.byToken) if (s.userId === userId) this.byToken.delete(t);
+  }
+
+  get count(): number {
+    return this.byToken.size;
+  }
+}
