@@ -303,9 +303,17 @@ export class Store {
   rebuildProjections(): void {
     this.sqlite.transaction(() => {
       for (const t of projectedTables) this.sqlite.exec(`DELETE FROM ${t}`);
-      for (const row of this.q.prepared('SELECT * FROM events ORDER BY local_seq').iterate() as IterableIterator<EventRow>) {
-        const e = rowToEvent(row);
-        this.project(e, JSON.parse(e.payload));
+      // In pages: SQLite cannot write (project) while a cursor over the same connection is open.
+      const page = this.q.prepared('SELECT * FROM events WHERE local_seq > ? ORDER BY local_seq LIMIT 1000');
+      let after = 0;
+      for (;;) {
+        const rows = page.all(after) as EventRow[];
+        if (rows.length === 0) break;
+        for (const row of rows) {
+          const e = rowToEvent(row);
+          this.project(e, JSON.parse(e.payload));
+        }
+        after = rows[rows.length - 1]!.local_seq;
       }
     })();
   }

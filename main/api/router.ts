@@ -59,14 +59,16 @@ export function createRouter(deps: RouterDeps): CallHandler {
       }
       let session: Session | null = null;
       try {
+        // Who may call comes before what was sent: a caller without the right learns nothing about
+        // the method's input rules.
         const parsed = def.input.safeParse(rawInput ?? {});
-        if (!parsed.success) throw validationError(parsed.error.issues);
         if (def.access.kind !== 'public') {
           session = deps.sessionFor(call.sessionToken);
           if (!session) throw new ApiError({ code: 'unauthenticated', messageKey: 'error.unauthenticated' });
           if (def.access.kind === 'permission' && !can(session.roles, def.access.permission)) {
             if (def.audit) {
-              deps.audit({ actor: session.userId, action: `${def.audit.kind}.denied`, method, entityType: def.audit.entityType, entityId: safeEntityId(def, parsed.data, undefined), outcome: 'denied' });
+              const entityId = parsed.success ? safeEntityId(def, parsed.data, undefined) : null;
+              deps.audit({ actor: session.userId, action: `${def.audit.kind}.denied`, method, entityType: def.audit.entityType, entityId, outcome: 'denied' });
             }
             throw new ApiError({ code: 'forbidden', messageKey: 'error.forbidden' });
           }
@@ -78,6 +80,7 @@ export function createRouter(deps: RouterDeps): CallHandler {
             session = null;
           }
         }
+        if (!parsed.success) throw validationError(parsed.error.issues);
         const handler = findHandler(deps.handlers, method);
         const env = { session, call, method } as SignedInEnv;
         const output = await handler(parsed.data, env);

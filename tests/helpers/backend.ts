@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient, type Client } from '../../core/contract/client';
+import type { Role } from '../../core/permissions';
+import type { CallContext } from '../../main/api/call-context';
+import { createBackend, type Backend } from '../../main/backend';
+
+export const adminPassword = 'correct horse battery staple';
+
+export function tempDir(prefix = 'qeyd-test-'): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** A signed-in (or not) caller of the backend, holding its own session token as a window would. */
+export function clientFor(backend: Backend): Client & { ctx: CallContext } {
+  const ctx: CallContext = {
+    transport: 'internal',
+    sessionToken: null,
+    setSessionToken(t) {
+      ctx.sessionToken = t;
+    },
+  };
+  const client = createClient((method, input) => backend.handle(method, input, ctx));
+  // The client is a proxy that answers every property with a method; `ctx` is handed out beside it.
+  return new Proxy(client, { get: (target, key) => (key === 'ctx' ? ctx : Reflect.get(target, key)) }) as Client & { ctx: CallContext };
+}
+
+export interface TestInstallation {
+  backend: Backend;
+  dataDir: string;
+  recoveryKey: string;
+  admin: Client & { ctx: CallContext };
+  /** Creates a user with the given roles and returns a client signed in as them. */
+  userWith(roles: Role[], username?: string): Promise<Client & { ctx: CallContext }>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function setUpInstallation(opts: { now?: () => number } = {}): Promise<TestInstallation> {
+  const dir = tempDir();
+  const backend = await createBackend({ dataDir: dir.path, now: opts.now, log: () => {} });
+  const anon = clientFor(backend);
+  const { recoveryKey } = await anon.setup.initialize({
+    facilityName: 'Baku Temporary Accommodation Centre',
+    facilityKind: 'detention_centre',
+    deviceName: 'Duty desk 1',
+    admin: { username: 'admin', displayName: 'Aygün Həsənova', password: adminPassword },
+  });
+  const admin = clientFor(backend);
+  await admin.auth.login({ username: 'admin', password: adminPassword });
+  return {
+    backend,
+    dataDir: dir.path,
+    recoveryKey,
+    admin,
+    async userWith(roles, username) {
+      const name = username ?? `user${++counter}`;
+      await admin.users.create({ username: name, displayName: `User ${name}`, roles, password: `password-of-${name}` });
+      const c = clientFor(backend);
+      await c.auth.login({ username: name, password: `password-of-${name}` });
+      return c;
+    },
+    async close() {
+      await backend.close();
+      dir.remove();
+    },
+  };
+}
