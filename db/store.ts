@@ -390,6 +390,8 @@ export function openEncrypted(path: string, key: Buffer, opts: { mustExist: bool
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // 64 MiB of page cache: decrypting a page costs more than reading it, so keep hot pages decrypted.
+    sqlite.pragma('cache_size = -65536');
     return sqlite;
   } catch (e) {
     sqlite.close();
