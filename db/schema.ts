@@ -81,6 +81,144 @@ export interface PersonsTable {
   updated_at: string;
   created_by: string;
   last_event_id: string;
+  merged_into: string | null;
+  flags: string;
+  restricted: number;
+}
+
+export interface PersonNameKeysTable {
+  key: string;
+  person_id: string;
+}
+
+export interface PersonEventsTable {
+  person_id: string;
+  local_seq: number;
+}
+
+export interface DocumentsTable {
+  document_id: string;
+  person_id: string;
+  type: string;
+  series: string | null;
+  number: string | null;
+  issuing_state: string | null;
+  valid_until: string | null;
+  verification: string;
+  held_receipt: string | null;
+  recorded_at: string;
+  last_event_id: string;
+}
+
+export interface EpisodesTable {
+  episode_id: string;
+  person_id: string;
+  facility_id: string;
+  facility_name: string;
+  regime: string | null;
+  state: string;
+  decision: string | null;
+  term_end: string | null;
+  apprehension: string;
+  apprehended_at: string;
+  admitted_at: string | null;
+  handover: string | null;
+  medical: string | null;
+  medical_at: string | null;
+  property: string;
+  extensions: string;
+  transfers: string;
+  extension_requested_at: string | null;
+  last_review_at: string | null;
+  planned_exit: string | null;
+  exit: string | null;
+  exit_at: string | null;
+  outcome: string | null;
+  override: string | null;
+  next_due_at: string | null;
+  next_due_kind: string | null;
+  created_at: string;
+  updated_at: string;
+  last_event_id: string;
+}
+
+export interface ScreeningsTable {
+  screening_id: string;
+  person_id: string;
+  episode_id: string;
+  at: string;
+  items: string;
+  flags: string;
+}
+
+export interface ReferralsTable {
+  referral_id: string;
+  person_id: string;
+  episode_id: string;
+  type: string;
+  reason: string;
+  created_at: string;
+  stage: string | null;
+  sent_at: string | null;
+  accepted_at: string | null;
+  declined_at: string | null;
+  outcome_at: string | null;
+  last_note: string | null;
+}
+
+export interface AsylumClaimsTable {
+  claim_id: string;
+  person_id: string;
+  episode_id: string | null;
+  expressed_at: string;
+  place: string;
+  words: string;
+  language: string;
+  recorded_by: string;
+  forwarded_at: string | null;
+  reference: string | null;
+  status: string;
+  decision: string | null;
+  updated_at: string;
+}
+
+export interface AgeAssessmentsTable {
+  assessment_id: string;
+  person_id: string;
+  at: string;
+  method: string;
+  assessor: string;
+  min_age: number;
+  max_age: number;
+  notes: string | null;
+}
+
+export interface GuardiansTable {
+  guardian_id: string;
+  person_id: string;
+  appointed_at: string;
+  authority: string;
+  name: string;
+  contact: string;
+}
+
+export interface NrChecksTable {
+  check_id: string;
+  person_id: string;
+  episode_id: string;
+  at: string;
+  result: string;
+  basis: string;
+  recorded_by: string;
+}
+
+export interface DraftsTable {
+  draft_id: string;
+  kind: string;
+  owner: string;
+  title: string;
+  data: string;
+  updated_at: string;
 }
 
 export interface Database {
@@ -91,4 +229,15 @@ export interface Database {
   users: UsersTable;
   audit_log: AuditLogTable;
   persons: PersonsTable;
+  person_name_keys: PersonNameKeysTable;
+  person_events: PersonEventsTable;
+  documents: DocumentsTable;
+  episodes: EpisodesTable;
+  screenings: ScreeningsTable;
+  referrals: ReferralsTable;
+  asylum_claims: AsylumClaimsTable;
+  age_assessments: AgeAssessmentsTable;
+  guardians: GuardiansTable;
+  nr_checks: NrChecksTable;
+  drafts: DraftsTable;
 }

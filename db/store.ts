@@ -7,6 +7,8 @@ import { decodeHlc, encodeHlc, receive, tick, type Hlc } from '../core/hlc';
 import { appendAudit, lastAuditHash, type AuditEntry } from './audit-log';
 import { eventHash, generateDeviceKeyPair, signChainHead, verifyChainRun } from './chain';
 import { migrate } from './migrate';
+import { refreshPerson } from './episode-facts';
+import { defaultSettings, settingsSchema, type Settings } from '../core/settings';
 import { projectedTables, projectors } from './projections';
 import type { Projector } from './projections/types';
 import type { Database } from './schema';
@@ -63,6 +65,7 @@ export class Store {
   readonly qb: Kysely<Database>;
   private state: ChainState;
   private readonly privateKey: string;
+  private currentSettings: Settings;
 
   private constructor(
     readonly sqlite: BetterSqlite3.Database,
@@ -79,6 +82,24 @@ export class Store {
     const lastHlc = this.q.prepared('SELECT max(hlc) AS hlc FROM events').get() as { hlc: string | null };
     const clock = lastHlc.hlc ? { ...decodeHlc(lastHlc.hlc), node: device.deviceId } : { millis: 0, counter: 0, node: device.deviceId };
     this.state = { seq: head?.device_seq ?? 0, hash: head?.hash ?? '', clock, auditHash: lastAuditHash(this.q) };
+    this.currentSettings = readSettings(this.meta('settings'));
+  }
+
+  get settings(): Settings {
+    return this.currentSettings;
+  }
+
+  /**
+   * Saves new settings and recomputes every open episode's next deadline under them, in one
+   * transaction (deadline columns are derived from settings as well as from the log).
+   */
+  saveSettings(next: Settings): void {
+    this.sqlite.transaction(() => {
+      this.setMeta('settings', JSON.stringify(next));
+      const people = this.q.prepared("SELECT DISTINCT person_id FROM episodes WHERE state != 'CLOSED'").all() as { person_id: string }[];
+      for (const p of people) refreshPerson(this.q, this.qb, p.person_id, next);
+    })();
+    this.currentSettings = next;
   }
 
   /** Opens (and migrates) an existing store; a wrong key or a newer schema is refused untouched. */
@@ -201,7 +222,7 @@ export class Store {
   }
 
   private insertAndProject(event: EventRecord, payload: unknown, serverSeq: number | null = null): void {
-    this.q
+    const { lastInsertRowid } = this.q
       .prepared(insertEventSql)
       .run(
         event.eventId,
@@ -218,13 +239,24 @@ export class Store {
         event.hash,
         serverSeq,
       );
-    this.project(event, payload);
+    this.project(event, payload, Number(lastInsertRowid));
   }
 
-  private project(event: EventRecord, payload: unknown): void {
+  private project(event: EventRecord, payload: unknown, localSeq: number): void {
     if (!isEventType(event.type)) throw new Error(`no projector for event type ${event.type}`);
     const projector = projectors[event.type] as Projector<EventType>;
-    projector({ event, payload: payload as never, at: new Date(decodeHlc(event.hlc).millis).toISOString(), qb: this.qb, q: this.q });
+    const touched = projector({
+      event,
+      payload: payload as never,
+      at: new Date(decodeHlc(event.hlc).millis).toISOString(),
+      qb: this.qb,
+      q: this.q,
+      settings: this.currentSettings,
+    });
+    if (touched.personId) {
+      this.q.prepared('INSERT OR IGNORE INTO person_events (person_id, local_seq) VALUES (?, ?)').run(touched.personId, localSeq);
+      if (touched.refresh) refreshPerson(this.q, this.qb, touched.personId, this.currentSettings);
+    }
   }
 
   /**
@@ -311,7 +343,7 @@ export class Store {
         if (rows.length === 0) break;
         for (const row of rows) {
           const e = rowToEvent(row);
-          this.project(e, JSON.parse(e.payload));
+          this.project(e, JSON.parse(e.payload), row.local_seq);
         }
         after = rows[rows.length - 1]!.local_seq;
       }
@@ -363,6 +395,12 @@ export function rowToEvent(r: EventRow): EventRecord {
     prevHash: r.prev_hash,
     hash: r.hash,
   };
+}
+
+function readSettings(raw: string | undefined): Settings {
+  if (!raw) return defaultSettings;
+  const parsed = settingsSchema.safeParse(JSON.parse(raw));
+  return parsed.success ? parsed.data : defaultSettings;
 }
 
 function readMeta(sqlite: BetterSqlite3.Database): Record<string, string | undefined> {

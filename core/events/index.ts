@@ -1,6 +1,29 @@
 import { z } from 'zod';
-import { text } from '../fields';
+import { asylumExpressionSchema, asylumForwardSchema, asylumStatusChangeSchema } from '../asylum';
+import {
+  apprehensionSchema,
+  decisionSchema,
+  exitSchema,
+  handoverSchema,
+  identityDocumentSchema,
+  legalReviewOverrideSchema,
+  medicalCheckSchema,
+  propertyItemSchema,
+  regime,
+} from '../episode';
+import { isoInstant, optionalText, text } from '../fields';
+import { nonRefoulementCheckSchema } from '../non-refoulement';
 import { personDetails } from '../person';
+import { ageAssessmentSchema, guardianSchema, referralProgressSchema, referralSchema, screeningSchema } from '../vulnerability';
+
+const ref = z.string().min(1).max(100);
+const correction = z
+  .object({
+    /** Only the fields that change; the previous values are kept by the events before this one. */
+    changes: z.record(z.string().max(100), z.unknown()),
+    reason: text(1000),
+  })
+  .strict();
 
 /**
  * Every kind of event, with the zod schema of its payload and the payload's schema version. Payloads are
@@ -11,16 +34,66 @@ export const eventCatalog = {
     schemaVersion: 1,
     payload: z.object({ details: personDetails }).strict(),
   },
-  'person.corrected': {
+  'person.corrected': { schemaVersion: 1, payload: correction },
+  /** Two records found to be one person: the merged record points at the survivor; nothing is deleted. */
+  'person.merged': { schemaVersion: 1, payload: z.object({ intoPersonId: ref, reason: text(1000) }).strict() },
+  'person.unmerged': { schemaVersion: 1, payload: z.object({ reason: text(1000) }).strict() },
+
+  'document.recorded': { schemaVersion: 1, payload: z.object({ personId: ref, document: identityDocumentSchema }).strict() },
+  'document.corrected': { schemaVersion: 1, payload: correction },
+
+  /** Brought to the centre, no placement decision yet: held as DECISION_PENDING, not admitted. */
+  'episode.apprehended': {
+    schemaVersion: 1,
+    payload: z.object({ personId: ref, facilityId: ref, facilityName: text(200), apprehension: apprehensionSchema }).strict(),
+  },
+  /** Admission: only with a decision record (domain.md §5 rule 1). */
+  'episode.admitted': {
     schemaVersion: 1,
     payload: z
       .object({
-        /** Only the fields that change; the previous values are kept by the events before this one. */
-        changes: z.record(z.string().max(100), z.unknown()),
-        reason: text(1000),
+        personId: ref,
+        facilityId: ref,
+        facilityName: text(200),
+        regime,
+        decision: decisionSchema,
+        apprehension: apprehensionSchema,
+        admittedAt: isoInstant,
+        handover: handoverSchema,
+        medical: medicalCheckSchema.optional(),
+        property: z.array(propertyItemSchema).max(200).default([]),
       })
       .strict(),
   },
+  'episode.medicalChecked': { schemaVersion: 1, payload: z.object({ medical: medicalCheckSchema }).strict() },
+  'episode.extensionRequested': { schemaVersion: 1, payload: z.object({ at: isoInstant, note: optionalText(2000) }).strict() },
+  'episode.extended': { schemaVersion: 1, payload: z.object({ decision: decisionSchema }).strict() },
+  'episode.reviewed': {
+    schemaVersion: 1,
+    payload: z.object({ at: isoInstant, conclusion: z.enum(['continue', 'release_recommended']), notes: optionalText(4000) }).strict(),
+  },
+  'episode.transferred': {
+    schemaVersion: 1,
+    payload: z.object({ at: isoInstant, toFacilityName: text(200), reason: text(1000), handover: handoverSchema }).strict(),
+  },
+  'episode.exitScheduled': { schemaVersion: 1, payload: z.object({ plannedAt: isoInstant, plannedOutcome: exitSchema.shape.type }).strict() },
+  'episode.closed': {
+    schemaVersion: 1,
+    payload: z.object({ exit: exitSchema, override: legalReviewOverrideSchema.optional() }).strict(),
+  },
+  'episode.corrected': { schemaVersion: 1, payload: correction },
+
+  'screening.recorded': { schemaVersion: 1, payload: z.object({ personId: ref, episodeId: ref, screening: screeningSchema }).strict() },
+  'age.assessed': { schemaVersion: 1, payload: z.object({ personId: ref, assessment: ageAssessmentSchema }).strict() },
+  'guardian.appointed': { schemaVersion: 1, payload: z.object({ personId: ref, guardian: guardianSchema }).strict() },
+  'referral.created': { schemaVersion: 1, payload: z.object({ personId: ref, episodeId: ref, referral: referralSchema }).strict() },
+  'referral.progressed': { schemaVersion: 1, payload: z.object({ progress: referralProgressSchema }).strict() },
+
+  'asylum.expressed': { schemaVersion: 1, payload: z.object({ personId: ref, episodeId: ref.optional(), expression: asylumExpressionSchema }).strict() },
+  'asylum.forwarded': { schemaVersion: 1, payload: asylumForwardSchema },
+  'asylum.statusChanged': { schemaVersion: 1, payload: asylumStatusChangeSchema },
+
+  'nonRefoulement.checked': { schemaVersion: 1, payload: z.object({ personId: ref, episodeId: ref, check: nonRefoulementCheckSchema }).strict() },
 } as const;
 
 export type EventType = keyof typeof eventCatalog;

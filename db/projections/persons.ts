@@ -1,4 +1,8 @@
+import { nameKeys } from '../../core/name-matching';
 import type { PersonDetails } from '../../core/person';
+import type { SyncQuery } from '../sync-query';
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema';
 import type { Projector } from './types';
 
 function detailColumns(d: PersonDetails) {
@@ -28,9 +32,24 @@ export const personRegistered: Projector<'person.registered'> = ({ event, payloa
       updated_at: at,
       created_by: event.actor,
       last_event_id: event.eventId,
+      merged_into: null,
+      flags: '[]',
+      restricted: 0,
     }),
   );
+  indexNames(q, qb, event.entityId);
+  return { personId: event.entityId, refresh: false };
 };
+
+/** Rewrites a person's keys in the duplicate-detection index from their current names. */
+export function indexNames(q: SyncQuery, qb: Kysely<Database>, personId: string): void {
+  const p = q.first(qb.selectFrom('persons').select(['name_original', 'name_latin', 'patronymic', 'aliases']).where('person_id', '=', personId));
+  q.run(qb.deleteFrom('person_name_keys').where('person_id', '=', personId));
+  if (!p) return;
+  const names = [p.name_original, p.name_latin, ...(JSON.parse(p.aliases) as string[])];
+  const insert = q.prepared('INSERT OR IGNORE INTO person_name_keys (key, person_id) VALUES (?, ?)');
+  for (const key of nameKeys(names)) insert.run(key, personId);
+}
 
 /** Column for each correctable field path; anything else in a correction is ignored by the projection. */
 const correctable: Record<string, (v: unknown) => Record<string, unknown>> = {
@@ -55,4 +74,16 @@ export const personCorrected: Projector<'person.corrected'> = ({ event, payload,
     if (column) set = { ...set, ...column(value) };
   }
   q.run(qb.updateTable('persons').set(set).where('person_id', '=', event.entityId));
+  indexNames(q, qb, event.entityId);
+  return { personId: event.entityId, refresh: true };
+};
+
+export const personMerged: Projector<'person.merged'> = ({ event, payload, at, qb, q }) => {
+  q.run(qb.updateTable('persons').set({ merged_into: payload.intoPersonId, updated_at: at, last_event_id: event.eventId }).where('person_id', '=', event.entityId));
+  return { personId: event.entityId, refresh: false };
+};
+
+export const personUnmerged: Projector<'person.unmerged'> = ({ event, at, qb, q }) => {
+  q.run(qb.updateTable('persons').set({ merged_into: null, updated_at: at, last_event_id: event.eventId }).where('person_id', '=', event.entityId));
+  return { personId: event.entityId, refresh: false };
 };

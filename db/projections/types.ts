@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { EventRecord, EventType, EventPayload } from '../../core/events';
+import type { Settings } from '../../core/settings';
 import type { Database } from '../schema';
 import type { SyncQuery } from '../sync-query';
 
@@ -11,8 +12,18 @@ export interface ProjectionContext<T extends EventType> {
   at: string;
   qb: Kysely<Database>;
   q: SyncQuery;
+  settings: Settings;
 }
 
-export type Projector<T extends EventType> = (ctx: ProjectionContext<T>) => void;
+/**
+ * Which person the event concerns (for the timeline) and whether the person's derived state — flags,
+ * restriction, each open episode's next deadline — must be recomputed.
+ */
+export interface Touched {
+  personId: string | null;
+  refresh: boolean;
+}
+
+export type Projector<T extends EventType> = (ctx: ProjectionContext<T>) => Touched;
 
 export type ProjectorMap = { [T in EventType]: Projector<T> };

@@ -1,0 +1,142 @@
+import type { EpisodeState, Regime } from './episode';
+import { effectiveState } from './episode';
+import type { Settings } from './settings';
+import { endOfLocalDay, hours, localDate, startOfLocalDay, workingDaysBefore } from './time';
+import type { ReferralType, VulnerabilityFlag } from './vulnerability';
+
+/**
+ * What is owed to a detained person and by when, computed offline from what has been recorded and the
+ * clock (domain.md §4). Nothing here is stored as a task: a due item disappears when the record that
+ * satisfies it is made, on every device, without anyone closing it.
+ */
+
+export const obligationKinds = [
+  'decision_missing',
+  'medical_check',
+  'screening',
+  'guardian',
+  'child_referral',
+  'thb_referral',
+  'asylum_forwarding',
+  'term_end',
+  'release_protocol',
+  'periodic_review',
+  'voluntary_stay_limit',
+  'max_detention',
+] as const;
+export type ObligationKind = (typeof obligationKinds)[number];
+export type ObligationStatus = 'overdue' | 'due' | 'upcoming';
+
+export interface EpisodeFacts {
+  personId: string;
+  episodeId: string;
+  state: EpisodeState;
+  regime: Regime | null;
+  apprehendedAt: string | null;
+  admittedAt: string | null;
+  termEnd: string | null;
+  lastReviewAt: string | null;
+  medicalCheckAt: string | null;
+  screenedAt: string | null;
+  flags: readonly VulnerabilityFlag[];
+  guardianAppointed: boolean;
+  referrals: readonly { type: ReferralType; stage: string | null }[];
+  asylum: readonly { expressedAt: string; forwardedAt: string | null }[];
+}
+
+export interface Obligation {
+  kind: ObligationKind;
+  personId: string;
+  episodeId: string;
+  dueAt: string;
+  /** From when the item shows as coming up (e.g. T-5 working days before the term ends). */
+  warnFrom: string;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Every open obligation of one episode, independent of the current time. */
+export function obligations(f: EpisodeFacts, s: Settings): Obligation[] {
+  if (f.state === 'CLOSED') return [];
+  const out: Obligation[] = [];
+  const add = (kind: ObligationKind, dueAt: number, warnFrom: number = dueAt) =>
+    out.push({ kind, personId: f.personId, episodeId: f.episodeId, dueAt: iso(dueAt), warnFrom: iso(Math.min(warnFrom, dueAt)) });
+  const at = (x: string | null) => (x ? Date.parse(x) : null);
+  const apprehended = at(f.apprehendedAt);
+  const admitted = at(f.admittedAt);
+  const start = admitted ?? apprehended;
+
+  if (f.state === 'DECISION_PENDING' && apprehended !== null) add('decision_missing', apprehended + hours(48), apprehended);
+
+  if (admitted !== null) {
+    if (!f.medicalCheckAt) add('medical_check', admitted + hours(s.medicalExamHours), admitted);
+    if (!f.screenedAt) add('screening', admitted + hours(s.screeningHours), admitted);
+  }
+
+  const screened = at(f.screenedAt);
+  const has = (flag: VulnerabilityFlag) => f.flags.includes(flag);
+  const referred = (type: ReferralType) => f.referrals.some((r) => r.type === type && r.stage !== null);
+  if (screened !== null && has('unaccompanied') && has('child')) {
+    if (!f.guardianAppointed) add('guardian', screened + hours(s.guardianHours), screened);
+    if (!referred('child_nrm')) add('child_referral', screened + hours(s.guardianHours), screened);
+  }
+  if (screened !== null && has('trafficking') && !referred('thb_nrm')) add('thb_referral', screened + hours(s.screeningHours), screened);
+
+  for (const a of f.asylum) {
+    if (a.forwardedAt) continue;
+    const expressed = Date.parse(a.expressedAt);
+    add('asylum_forwarding', endOfLocalDay(expressed, s.timeZone), expressed);
+  }
+
+  if (f.termEnd && (f.state === 'ACTIVE' || f.state === 'EXTENSION_PENDING' || f.state === 'RELEASE_DUE')) {
+    const end = Date.parse(f.termEnd);
+    const warnDate = workingDaysBefore(localDate(end, s.timeZone), s.preExpiryWorkingDays, s);
+    add('term_end', end, startOfLocalDay(warnDate, s.timeZone));
+    add('release_protocol', end, end);
+  }
+
+  if (admitted !== null && f.state !== 'DECISION_PENDING') {
+    const last = at(f.lastReviewAt) ?? admitted;
+    const due = last + f_days(s.periodicReviewDays);
+    add('periodic_review', due, due - f_days(3));
+  }
+
+  if (start !== null && f.regime === 'voluntary_protection') {
+    const d = new Date(start);
+    d.setUTCMonth(d.getUTCMonth() + s.voluntaryProtectionMaxMonths);
+    add('voluntary_stay_limit', d.getTime(), d.getTime() - f_days(7));
+  }
+  if (start !== null && s.maxDetentionDays !== null) {
+    const due = start + f_days(s.maxDetentionDays);
+    add('max_detention', due, due - f_days(7));
+  }
+  return out;
+}
+
+function f_days(n: number): number {
+  return n * 86_400_000;
+}
+
+/**
+ * The term-end warning and the release protocol share a deadline; before the term ends only the warning
+ * is shown, after it only the release protocol (the episode is then RELEASE_DUE).
+ */
+export function statusAt(o: Obligation, now: number, recorded: EpisodeState, termEnd: string | null): ObligationStatus | null {
+  const state = effectiveState(recorded, termEnd, now);
+  if (o.kind === 'term_end' && state === 'RELEASE_DUE') return null;
+  if (o.kind === 'release_protocol' && state !== 'RELEASE_DUE') return null;
+  const due = Date.parse(o.dueAt);
+  if (now >= due) return 'overdue';
+  if (now >= Date.parse(o.warnFrom)) return 'due';
+  return 'upcoming';
+}
+
+/** The earliest deadline still open, for sorting the register (independent of the clock). */
+export function nextDue(list: readonly Obligation[]): Obligation | null {
+  let best: Obligation | null = null;
+  for (const o of list) {
+    if (o.kind === 'release_protocol') continue;
+    if (!best || o.dueAt < best.dueAt) best = o;
+  }
+  return best;
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { isoDate, timeZone } from './fields';
+
+/**
+ * Every threshold that is not fixed by law is a setting (domain.md: "configurable default"). The
+ * defaults below are the domain's; a centre head or administrator may change them, and the change is
+ * audited. Nothing in the rules reads a number from anywhere else.
+ */
+export const settingsSchema = z
+  .object({
+    timeZone: timeZone.default('Asia/Baku'),
+    idleLockMinutes: z.number().int().min(1).max(240).default(15),
+    /** Art. 74.5 says "immediately"; the alert fires when this has passed since apprehension. */
+    rightsNotificationHours: z.number().min(0.25).max(48).default(1),
+    defenderContactHours: z.number().min(1).max(168).default(24),
+    medicalExamHours: z.number().min(1).max(168).default(24),
+    screeningHours: z.number().min(1).max(168).default(24),
+    guardianHours: z.number().min(1).max(168).default(24),
+    /** Warn this many working days before the term of detention ends. */
+    preExpiryWorkingDays: z.number().int().min(1).max(30).default(5),
+    periodicReviewDays: z.number().int().min(1).max(180).default(30),
+    /** Not found in law (domain.md §4): null means no maximum is enforced, only shown. */
+    maxDetentionDays: z.number().int().min(1).max(3650).nullable().default(null),
+    voluntaryProtectionMaxMonths: z.number().int().min(1).max(24).default(3),
+    /** ISO weekday numbers (1 = Monday … 7 = Sunday) that are not working days. */
+    weekendDays: z.array(z.number().int().min(1).max(7)).max(7).default([6, 7]),
+    holidays: z.array(isoDate).max(400).default([]),
+    /** domain.md §5 rule 3: applying the consular block to presumed trafficking victims is a default. */
+    consularBlockForTrafficking: z.boolean().default(true),
+    /** 2025 news calls the centres "temporary accommodation centres"; the label is not fixed. */
+    facilityTypeLabel: z.string().trim().max(120).default(''),
+  })
+  .strict();
+
+export type Settings = z.output<typeof settingsSchema>;
+export const defaultSettings: Settings = settingsSchema.parse({});
+
+/** A partial update from the settings screen; unknown keys are refused. */
+export const settingsUpdate = settingsSchema.partial().strict();

@@ -1,0 +1,78 @@
+import type { Settings } from './settings';
+
+/**
+ * Legal clocks run on instants (UTC); "working days" and "the same day" are read in the facility's
+ * time zone with the holiday calendar from settings (architecture §9).
+ */
+
+const DAY = 86_400_000;
+
+/** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
+export function localDate(instant: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
+}
+
+/** Minutes the zone is ahead of UTC at that instant (Asia/Baku: +240). */
+export function zoneOffsetMinutes(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(instant));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
+}
+
+/** The instant a local calendar day starts in a zone. */
+export function startOfLocalDay(date: string, timeZone: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const guess = Date.UTC(y, m - 1, d);
+  return guess - zoneOffsetMinutes(guess, timeZone) * 60_000;
+}
+
+/** The last instant of the local day containing `instant` (for "forward the same day"). */
+export function endOfLocalDay(instant: number, timeZone: string): number {
+  const date = localDate(instant, timeZone);
+  return startOfLocalDay(addCalendarDays(date, 1), timeZone) - 1;
+}
+
+export function addCalendarDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d) + days * DAY).toISOString().slice(0, 10);
+}
+
+function isoWeekday(date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const wd = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return wd === 0 ? 7 : wd;
+}
+
+export function isWorkingDay(date: string, s: Pick<Settings, 'weekendDays' | 'holidays'>): boolean {
+  return !s.weekendDays.includes(isoWeekday(date)) && !s.holidays.includes(date);
+}
+
+/** `n` working days before a date (n = 5: the warning date for a term ending on `date`). */
+export function workingDaysBefore(date: string, n: number, s: Pick<Settings, 'weekendDays' | 'holidays'>): string {
+  let d = date;
+  let left = n;
+  while (left > 0) {
+    d = addCalendarDays(d, -1);
+    if (isWorkingDay(d, s)) left--;
+  }
+  return d;
+}
+
+/** Whole days between two instants, counting the day of arrival as day 1 (as a register does). */
+export function daysHeld(fromInstant: number, toInstant: number, timeZone: string): number {
+  const a = Date.parse(`${localDate(fromInstant, timeZone)}T00:00:00Z`);
+  const b = Date.parse(`${localDate(toInstant, timeZone)}T00:00:00Z`);
+  return Math.floor((b - a) / DAY) + 1;
+}
+
+export const hours = (h: number) => h * 3_600_000;

@@ -1,0 +1,95 @@
+import type { Kysely } from 'kysely';
+import { asylumPending, type AsylumStatus } from '../core/asylum';
+import { nextDue, obligations, type EpisodeFacts } from '../core/due-now';
+import type { EpisodeState, Regime } from '../core/episode';
+import type { Settings } from '../core/settings';
+import type { ReferralType, VulnerabilityFlag } from '../core/vulnerability';
+import type { Database } from './schema';
+import type { SyncQuery } from './sync-query';
+
+/**
+ * Gathers, for a set of people, everything the deadline rules need (core/due-now.ts) in a handful of
+ * queries, so the due-now board and the register's deadline column come from one place.
+ */
+export function loadEpisodeFacts(q: SyncQuery, qb: Kysely<Database>, personIds: readonly string[], opts: { openOnly?: boolean } = {}): EpisodeFacts[] {
+  if (personIds.length === 0) return [];
+  const ids = [...new Set(personIds)];
+  let episodesQuery = qb.selectFrom('episodes').selectAll().where('person_id', 'in', ids);
+  if (opts.openOnly) episodesQuery = episodesQuery.where('state', '!=', 'CLOSED');
+  const episodes = q.all(episodesQuery);
+  if (episodes.length === 0) return [];
+  const flags = personFlags(q, qb, ids);
+  const screenings = q.all(qb.selectFrom('screenings').select(['person_id', 'episode_id', 'at']).where('person_id', 'in', ids).orderBy('at'));
+  const guardians = new Set(q.all(qb.selectFrom('guardians').select('person_id').where('person_id', 'in', ids)).map((g) => g.person_id));
+  const referrals = q.all(qb.selectFrom('referrals').select(['person_id', 'type', 'stage']).where('person_id', 'in', ids));
+  const claims = q.all(qb.selectFrom('asylum_claims').select(['person_id', 'expressed_at', 'forwarded_at']).where('person_id', 'in', ids));
+  return episodes.map((e) => {
+    const screened = screenings.filter((s) => s.episode_id === e.episode_id).at(-1)?.at ?? null;
+    return {
+      personId: e.person_id,
+      episodeId: e.episode_id,
+      state: e.state as EpisodeState,
+      regime: e.regime as Regime | null,
+      apprehendedAt: e.apprehended_at,
+      admittedAt: e.admitted_at,
+      termEnd: e.term_end,
+      lastReviewAt: e.last_review_at,
+      medicalCheckAt: e.medical_at,
+      screenedAt: screened,
+      flags: flags.get(e.person_id) ?? [],
+      guardianAppointed: guardians.has(e.person_id),
+      referrals: referrals.filter((r) => r.person_id === e.person_id).map((r) => ({ type: r.type as ReferralType, stage: r.stage })),
+      asylum: claims.filter((c) => c.person_id === e.person_id).map((c) => ({ expressedAt: c.expressed_at, forwardedAt: c.forwarded_at })),
+    };
+  });
+}
+
+/**
+ * A person's protection and vulnerability flags from the latest screening, asylum claims and age
+ * assessments. "child" from a birth date is added at read time, since it changes with the calendar.
+ */
+export function personFlags(q: SyncQuery, qb: Kysely<Database>, personIds: readonly string[]): Map<string, VulnerabilityFlag[]> {
+  const out = new Map<string, Set<VulnerabilityFlag>>();
+  const add = (p: string, f: VulnerabilityFlag) => {
+    let s = out.get(p);
+    if (!s) out.set(p, (s = new Set()));
+    s.add(f);
+  };
+  const latest = new Map<string, { at: string; flags: string }>();
+  for (const s of q.all(qb.selectFrom('screenings').select(['person_id', 'at', 'flags']).where('person_id', 'in', personIds))) {
+    const cur = latest.get(s.person_id);
+    if (!cur || s.at >= cur.at) latest.set(s.person_id, s);
+  }
+  for (const [p, s] of latest) for (const f of JSON.parse(s.flags) as VulnerabilityFlag[]) add(p, f);
+  for (const c of q.all(qb.selectFrom('asylum_claims').select(['person_id', 'status', 'decision']).where('person_id', 'in', personIds))) {
+    if (c.status === 'FINAL' && c.decision === 'granted') add(c.person_id, 'refugee');
+    else if (asylumPending(c.status as AsylumStatus, c.decision as 'granted' | 'refused' | null)) add(c.person_id, 'asylum');
+  }
+  const ages = new Map<string, { at: string; max: number }>();
+  for (const a of q.all(qb.selectFrom('age_assessments').select(['person_id', 'at', 'max_age']).where('person_id', 'in', personIds))) {
+    const cur = ages.get(a.person_id);
+    if (!cur || a.at >= cur.at) ages.set(a.person_id, { at: a.at, max: a.max_age });
+  }
+  for (const [p, a] of ages) if (a.max < 18) add(p, 'child');
+  return new Map([...out].map(([p, s]) => [p, [...s]]));
+}
+
+/** Recomputes a person's stored flags and each open episode's next deadline after a change. */
+export function refreshPerson(q: SyncQuery, qb: Kysely<Database>, personId: string, settings: Settings): void {
+  const flags = personFlags(q, qb, [personId]).get(personId) ?? [];
+  q.run(
+    qb
+      .updateTable('persons')
+      .set({ flags: JSON.stringify(flags.sort()), restricted: flags.includes('trafficking') ? 1 : 0 })
+      .where('person_id', '=', personId),
+  );
+  for (const facts of loadEpisodeFacts(q, qb, [personId], { openOnly: true })) {
+    const next = nextDue(obligations(facts, settings));
+    q.run(
+      qb
+        .updateTable('episodes')
+        .set({ next_due_at: next?.dueAt ?? null, next_due_kind: next?.kind ?? null })
+        .where('episode_id', '=', facts.episodeId),
+    );
+  }
+}
