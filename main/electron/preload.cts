@@ -1,0 +1,9 @@
+import { contextBridge, ipcRenderer } from 'electron';
+
+// Sandboxed preloads cannot be ES modules, hence .cts. The page gets exactly one function and a
+// platform tag: no ipcRenderer, no Node, no way to pick another channel. Keep the channel name in step
+// with ipcChannel in ipc.ts (importing it would pull a second module into the sandboxed preload).
+contextBridge.exposeInMainWorld('qeyd', {
+  call: (method: string, input: unknown): Promise<unknown> => ipcRenderer.invoke('qeyd:call', method, input),
+  platform: 'electron',
+});
