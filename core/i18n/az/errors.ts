@@ -34,6 +34,7 @@ export const errors: Record<keyof typeof en, string> = {
   'error.field.invalid': 'Etibarsızdır.',
   'error.field.username': 'Kiçik latın hərfləri, rəqəmlər, nöqtə, tire və ya alt xətt istifadə edin.',
   'error.field.passwordTooShort': 'Parol ən azı 10 simvoldan ibarət olmalıdır.',
+  'error.field.passwordMismatch': 'Parollar eyni deyil.',
   'error.field.timeZone': 'Naməlum saat qurşağı.',
   'error.field.nationality': 'Naməlum vətəndaşlıq kodu.',
   'error.person.estimateNeedsBasis': 'Təxmini doğum tarixi üçün təxminin əsası göstərilməlidir.',

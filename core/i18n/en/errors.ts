@@ -33,6 +33,7 @@ export const errors = {
   'error.field.invalid': 'Not valid.',
   'error.field.username': 'Use lower-case Latin letters, digits, dot, dash or underscore.',
   'error.field.passwordTooShort': 'The password must have at least 10 characters.',
+  'error.field.passwordMismatch': 'The two passwords are not the same.',
   'error.field.timeZone': 'Unknown time zone.',
   'error.field.nationality': 'Unknown nationality code.',
   'error.person.estimateNeedsBasis': 'An estimated date of birth needs the basis of the estimate.',

@@ -34,6 +34,7 @@ export const errors: Record<keyof typeof en, string> = {
   'error.field.invalid': 'Недопустимое значение.',
   'error.field.username': 'Используйте строчные латинские буквы, цифры, точку, дефис или подчёркивание.',
   'error.field.passwordTooShort': 'Пароль должен содержать не менее 10 символов.',
+  'error.field.passwordMismatch': 'Пароли не совпадают.',
   'error.field.timeZone': 'Неизвестный часовой пояс.',
   'error.field.nationality': 'Неизвестный код гражданства.',
   'error.person.estimateNeedsBasis': 'Для предполагаемой даты рождения укажите основание оценки.',

@@ -1,0 +1,168 @@
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import type { FieldError, UseFormRegisterReturn } from 'react-hook-form';
+import { FormattedMessage } from 'react-intl';
+import type { MessageRef } from '../../core/contract/errors';
+import type { MessageKey } from '../../core/i18n';
+import { refFromMessage } from '../forms';
+import { useTranslateRef } from '../i18n';
+
+/** The translated sentence for a form error, whether it came from the browser check or the server. */
+export function ErrorText({ error }: { error: FieldError | { message?: string } | undefined }) {
+  const translate = useTranslateRef();
+  const ref = refFromMessage(error?.message);
+  return ref ? <>{translate(ref)}</> : null;
+}
+
+function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+  const s = ids.filter(Boolean).join(' ');
+  return s || undefined;
+}
+
+interface FieldShellProps {
+  id: string;
+  label: MessageKey;
+  hint?: ReactNode;
+  error?: FieldError | undefined;
+  children: ReactNode;
+  wide?: boolean;
+}
+
+function FieldShell({ id, label, hint, error, children, wide }: FieldShellProps) {
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}${wide ? ' field--wide' : ''}`}>
+      <label htmlFor={id} className="field__label">
+        <FormattedMessage id={label} />
+      </label>
+      {children}
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          <ErrorText error={error} />
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'onChange' | 'onBlur' | 'ref'>;
+
+export function TextField({
+  label,
+  hint,
+  error,
+  registration,
+  wide,
+  ...input
+}: { label: MessageKey; hint?: ReactNode; error?: FieldError | undefined; registration: UseFormRegisterReturn; wide?: boolean } & InputProps) {
+  const id = useId();
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} wide={wide ?? false}>
+      <input
+        id={id}
+        className="input"
+        type="text"
+        spellCheck={false}
+        {...input}
+        {...registration}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(error && `${id}-error`, hint !== undefined && `${id}-hint`)}
+      />
+    </FieldShell>
+  );
+}
+
+type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'name' | 'onChange' | 'onBlur' | 'ref'>;
+
+export function SelectField({
+  label,
+  hint,
+  error,
+  registration,
+  children,
+  ...select
+}: { label: MessageKey; hint?: ReactNode; error?: FieldError | undefined; registration: UseFormRegisterReturn; children: ReactNode } & SelectProps) {
+  const id = useId();
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error}>
+      <select
+        id={id}
+        className="input select"
+        {...select}
+        {...registration}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(error && `${id}-error`, hint !== undefined && `${id}-hint`)}
+      >
+        {children}
+      </select>
+    </FieldShell>
+  );
+}
+
+/** A group of labelled checkboxes (one value each) under one legend, with one error for the group. */
+export function CheckboxGroup({
+  legend,
+  hint,
+  error,
+  registration,
+  options,
+}: {
+  legend: MessageKey;
+  hint?: ReactNode;
+  error?: FieldError | undefined;
+  registration: UseFormRegisterReturn;
+  options: readonly { value: string; label: MessageKey }[];
+}) {
+  const id = useId();
+  return (
+    <fieldset
+      className={`field checkbox-group${error ? ' field--invalid' : ''}`}
+      aria-describedby={describedBy(error && `${id}-error`, hint !== undefined && `${id}-hint`)}
+    >
+      <legend className="field__label">
+        <FormattedMessage id={legend} />
+      </legend>
+      <div className="checkbox-group__options">
+        {options.map((o, i) => (
+          <label key={o.value} className="checkbox">
+            <input
+              type="checkbox"
+              value={o.value}
+              {...registration}
+              // The group's error is read out once, from the first box, not on every one.
+              aria-invalid={error ? true : undefined}
+              aria-describedby={i === 0 ? describedBy(error && `${id}-error`) : undefined}
+            />
+            <span>
+              <FormattedMessage id={o.label} />
+            </span>
+          </label>
+        ))}
+      </div>
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          <ErrorText error={error} />
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** The form-level message: announced at once (role=alert), shown above the submit button. */
+export function FormAlert({ message }: { message: MessageRef | null }) {
+  const translate = useTranslateRef();
+  if (!message) return null;
+  return (
+    <div role="alert" className="alert alert--error">
+      {translate(message)}
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
+import type { z } from 'zod';
+import type { auditEntryView } from '../../core/contract';
+import { api } from '../api';
+import { PageTitle } from '../components/PageTitle';
+import { QueryError } from '../components/QueryError';
+import { facilityTimeZone } from '../i18n';
+import { auditActionKey, entityTypeKey, outcomeLabel } from '../labels';
+
+type Entry = z.infer<typeof auditEntryView>;
+
+export function AuditLog() {
+  const entries = useQuery({ queryKey: ['audit', 100], queryFn: () => api.audit.list({ limit: 100 }) });
+  const verify = useMutation({ mutationFn: () => api.audit.verify() });
+
+  return (
+    <>
+      <PageTitle id="audit.title">
+        <button type="button" className="button button--primary" onClick={() => verify.mutate()} disabled={verify.isPending}>
+          <FormattedMessage id={verify.isPending ? 'audit.verifying' : 'audit.verify'} />
+        </button>
+      </PageTitle>
+      <p className="lead">
+        <FormattedMessage id="audit.intro" values={{ zone: facilityTimeZone }} />
+      </p>
+      <div role="status" className="status-line">
+        {verify.data ? <VerifyResult result={verify.data} /> : null}
+      </div>
+      {verify.isError ? <QueryError error={verify.error} onRetry={() => verify.mutate()} /> : null}
+      {entries.isError ? <QueryError error={entries.error} onRetry={() => void entries.refetch()} /> : null}
+      {entries.isPending ? (
+        <p className="muted" role="status">
+          <FormattedMessage id="app.loading" />
+        </p>
+      ) : null}
+      {entries.data ? <AuditTable entries={entries.data.entries} /> : null}
+    </>
+  );
+}
+
+function VerifyResult({ result }: { result: Awaited<ReturnType<typeof api.audit.verify>> }) {
+  const allGood = result.auditIntact && result.eventChainIntact;
+  return (
+    <div className={`alert ${allGood ? 'alert--success' : 'alert--danger'}`}>
+      <p className="alert__title">
+        <FormattedMessage id={allGood ? 'audit.verify.allIntact' : 'audit.verify.broken'} />
+      </p>
+      <ul className="plain-list">
+        <li>
+          {result.auditIntact ? (
+            <FormattedMessage id="audit.verify.auditIntact" values={{ count: result.auditEntries }} />
+          ) : (
+            <FormattedMessage id="audit.verify.auditBroken" values={{ seq: result.firstBrokenSeq ?? '?' }} />
+          )}
+        </li>
+        <li>
+          <FormattedMessage
+            id={result.eventChainIntact ? 'audit.verify.eventsIntact' : 'audit.verify.eventsBroken'}
+            values={{ count: result.events }}
+          />
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+function AuditTable({ entries }: { entries: Entry[] }) {
+  const intl = useIntl();
+  if (entries.length === 0) {
+    return (
+      <p className="muted">
+        <FormattedMessage id="audit.empty" />
+      </p>
+    );
+  }
+  return (
+    <div className="table-wrap table-wrap--scroll">
+      <table className="table table--dense">
+        <caption className="visually-hidden">
+          <FormattedMessage id="audit.caption" values={{ count: entries.length }} />
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              <FormattedMessage id="audit.col.seq" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="audit.col.time" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="audit.col.actor" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="audit.col.action" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="audit.col.method" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="audit.col.entity" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="audit.col.outcome" />
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => {
+            const actionKey = auditActionKey(e.action);
+            const entityKey = e.entityType ? entityTypeKey(e.entityType) : null;
+            return (
+              <tr key={e.seq} className={e.outcome === 'ok' ? undefined : 'row--attention'}>
+                <td className="num mono">{e.seq}</td>
+                <td className="nowrap">
+                  <FormattedDate
+                    value={e.at}
+                    year="numeric"
+                    month="2-digit"
+                    day="2-digit"
+                    hour="2-digit"
+                    minute="2-digit"
+                    second="2-digit"
+                    hourCycle="h23"
+                  />
+                </td>
+                <td>{e.actorName ?? <span className="muted">{intl.formatMessage({ id: e.actor ? 'audit.actor.unknown' : 'audit.actor.none' })}</span>}</td>
+                <td>{actionKey ? intl.formatMessage({ id: actionKey }) : <span className="mono">{e.action}</span>}</td>
+                <td className="mono small">{e.method}</td>
+                <td>
+                  {e.entityType ? (
+                    <>
+                      {entityKey ? intl.formatMessage({ id: entityKey }) : <span className="mono">{e.entityType}</span>}
+                      {e.entityId ? (
+                        <span className="mono small muted" title={e.entityId}>
+                          {' '}
+                          {e.entityId.slice(0, 8)}
+                        </span>
+                      ) : null}
+                    </>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
+                <td>
+                  <span className={`badge badge--${e.outcome}`}>{intl.formatMessage({ id: outcomeLabel[e.outcome] })}</span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

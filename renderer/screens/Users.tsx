@@ -1,0 +1,208 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
+import type { z } from 'zod';
+import type { UserView } from '../../core/contract';
+import type { MessageRef } from '../../core/contract/errors';
+import { password } from '../../core/fields';
+import { roles } from '../../core/permissions';
+import { api } from '../api';
+import { CheckboxGroup, FormAlert, TextField } from '../components/fields';
+import { PageTitle } from '../components/PageTitle';
+import { QueryError } from '../components/QueryError';
+import { applyServerErrors, contractResolverOptions } from '../forms';
+import { roleLabel } from '../labels';
+import { newUserFormSchema } from '../schemas';
+
+const usersKey = ['users'] as const;
+
+export function Users() {
+  const [formOpen, setFormOpen] = useState(false);
+  const [created, setCreated] = useState<UserView | null>(null);
+  const formId = useId();
+  const openButton = useRef<HTMLButtonElement>(null);
+  const users = useQuery({ queryKey: usersKey, queryFn: () => api.users.list() });
+
+  const close = (user: UserView | null) => {
+    setFormOpen(false);
+    if (user) setCreated(user);
+    openButton.current?.focus();
+  };
+
+  return (
+    <>
+      <PageTitle id="users.title">
+        <button
+          type="button"
+          ref={openButton}
+          className="button button--primary"
+          aria-expanded={formOpen}
+          aria-controls={formOpen ? formId : undefined}
+          onClick={() => {
+            setCreated(null);
+            setFormOpen((o) => !o);
+          }}
+        >
+          <FormattedMessage id="users.new" />
+        </button>
+      </PageTitle>
+      <div role="status" className="status-line">
+        {created ? (
+          <p className="alert alert--success">
+            <FormattedMessage id="users.created" values={{ username: created.username }} />
+          </p>
+        ) : null}
+      </div>
+      {formOpen ? <NewUserForm id={formId} onClose={close} /> : null}
+      {users.isError ? <QueryError error={users.error} onRetry={() => void users.refetch()} /> : null}
+      {users.data ? <UsersTable users={users.data.users} /> : null}
+      {users.isPending ? (
+        <p className="muted" role="status">
+          <FormattedMessage id="app.loading" />
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+function UsersTable({ users }: { users: UserView[] }) {
+  const intl = useIntl();
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption>
+          <FormattedMessage id="users.caption" values={{ count: users.length }} />
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              <FormattedMessage id="user.username" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="user.displayName" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="user.roles" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="user.active" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="user.created" />
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.userId}>
+              <td className="mono">{u.username}</td>
+              <td>{u.displayName}</td>
+              <td>{intl.formatList(u.roles.map((r) => intl.formatMessage({ id: roleLabel[r] })), { type: 'conjunction' })}</td>
+              <td>
+                <span className={`badge ${u.active ? 'badge--ok' : 'badge--muted'}`}>
+                  <FormattedMessage id={u.active ? 'common.yes' : 'common.no'} />
+                </span>
+              </td>
+              <td className="nowrap">
+                <FormattedDate value={u.createdAt} year="numeric" month="2-digit" day="2-digit" hour="2-digit" minute="2-digit" hourCycle="h23" />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+type Values = z.input<typeof newUserFormSchema>;
+const serverFields = ['username', 'displayName', 'roles', 'password'];
+
+function NewUserForm({ id, onClose }: { id: string; onClose(user: UserView | null): void }) {
+  const queryClient = useQueryClient();
+  const titleId = useId();
+  const [formError, setFormError] = useState<MessageRef | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    formState: { errors, isSubmitting },
+  } = useForm<Values, unknown, z.output<typeof newUserFormSchema>>({
+    resolver: zodResolver(newUserFormSchema, contractResolverOptions),
+    defaultValues: { username: '', displayName: '', roles: [], password: '', repeatPassword: '' },
+  });
+
+  useEffect(() => setFocus('username'), [setFocus]);
+
+  const submit = handleSubmit(
+    async ({ repeatPassword: _repeat, ...input }) => {
+      setFormError(null);
+      try {
+        const { user } = await api.users.create(input);
+        await queryClient.invalidateQueries({ queryKey: usersKey });
+        onClose(user);
+      } catch (e) {
+        setFormError(applyServerErrors(e, setError, serverFields));
+      }
+    },
+    () => setFormError({ key: 'error.validation' }),
+  );
+
+  return (
+    <section
+      id={id}
+      className="card panel"
+      aria-labelledby={titleId}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onClose(null);
+        }
+      }}
+    >
+      <h2 className="card__title" id={titleId}>
+        <FormattedMessage id="users.new" />
+      </h2>
+      <form onSubmit={submit} noValidate className="form">
+        <div className="form-grid">
+          <TextField
+            label="user.username"
+            hint={<FormattedMessage id="user.usernameHint" />}
+            registration={register('username')}
+            error={errors.username}
+            autoComplete="off"
+            autoCapitalize="none"
+          />
+          <TextField label="user.displayName" registration={register('displayName')} error={errors.displayName} autoComplete="off" spellCheck />
+          <TextField
+            label="user.password"
+            type="password"
+            hint={<FormattedMessage id="user.passwordHint" values={{ min: password.minLength ?? 10 }} />}
+            registration={register('password')}
+            error={errors.password}
+            autoComplete="new-password"
+          />
+          <TextField label="user.repeatPassword" type="password" registration={register('repeatPassword')} error={errors.repeatPassword} autoComplete="new-password" />
+        </div>
+        <CheckboxGroup
+          legend="user.roles"
+          hint={<FormattedMessage id="users.rolesHint" />}
+          registration={register('roles')}
+          error={errors.roles as never}
+          options={roles.map((r) => ({ value: r, label: roleLabel[r] }))}
+        />
+        <FormAlert message={formError} />
+        <div className="actions">
+          <button type="button" className="button" onClick={() => onClose(null)}>
+            <FormattedMessage id="common.cancel" />
+          </button>
+          <button type="submit" className="button button--primary" disabled={isSubmitting}>
+            <FormattedMessage id={isSubmitting ? 'users.create.submitting' : 'users.create.submit'} />
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
