@@ -113,6 +113,8 @@ export type OutcomeType = (typeof outcomeTypes)[number];
 /** Outcomes that send the person to another state: these need a cleared non-refoulement check. */
 export const removalOutcomes: readonly OutcomeType[] = ['expelled', 'deported_readmission', 'avr_iom'];
 export const isRemoval = (o: OutcomeType) => removalOutcomes.includes(o);
+/** Outcomes in which another body takes the person over (removals and transfers). */
+export const handsOver = (o: OutcomeType) => isRemoval(o) || o.startsWith('transferred_');
 
 export const exitSchema = z
   .object({
@@ -126,7 +128,10 @@ export const exitSchema = z
     notes: optionalText(2000),
   })
   .strict()
-  .refine((e) => !isRemoval(e.type) || e.destinationCountry !== undefined, { message: 'error.exit.destinationRequired', path: ['destinationCountry'] });
+  .refine((e) => !isRemoval(e.type) || e.destinationCountry !== undefined, { message: 'error.exit.destinationRequired', path: ['destinationCountry'] })
+  // domain.md §5 rule 1: a person handed to another body leaves with a complete handover record.
+  .refine((e) => !handsOver(e.type) || (e.receivingBody ?? '').length > 0, { message: 'error.exit.receiverRequired', path: ['receivingBody'] })
+  .refine((e) => !handsOver(e.type) || (e.receivingOfficer ?? '').length > 0, { message: 'error.exit.receiverRequired', path: ['receivingOfficer'] });
 export type Exit = z.output<typeof exitSchema>;
 
 /** A documented legal review that lets a centre head override the non-refoulement lock. */

@@ -19,6 +19,10 @@ export const permissions = [
   'person.read',
   'person.write',
   'person.override',
+  /** Protection details (trafficking, screening answers) of a restricted record. */
+  'protection.read',
+  /** domain.md §5 rule 9: any staff role may record a person's request for asylum. */
+  'asylum.record',
   'reports.read',
   'visit.read',
   'visit.write',
@@ -30,11 +34,11 @@ export type Permission = (typeof permissions)[number];
  * records; the ombudsman's monitors never read the centre's own records through this installation.
  */
 const grants: Record<Role, readonly Permission[]> = {
-  admin: ['users.manage', 'audit.read', 'settings.manage'],
-  registrar: ['person.read', 'person.write'],
-  duty_officer: ['person.read', 'person.write'],
-  centre_head: ['person.read', 'person.write', 'person.override', 'audit.read', 'reports.read'],
-  legal_aid_officer: ['person.read'],
+  admin: ['users.manage', 'audit.read', 'settings.manage', 'asylum.record'],
+  registrar: ['person.read', 'person.write', 'asylum.record'],
+  duty_officer: ['person.read', 'person.write', 'asylum.record'],
+  centre_head: ['person.read', 'person.write', 'person.override', 'protection.read', 'asylum.record', 'audit.read', 'reports.read', 'settings.manage'],
+  legal_aid_officer: ['person.read', 'protection.read', 'asylum.record'],
   ombudsman_monitor: ['visit.read', 'visit.write'],
   hq_analyst: ['reports.read'],
 };

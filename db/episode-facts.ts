@@ -88,7 +88,7 @@ export function refreshPerson(q: SyncQuery, qb: Kysely<Database>, personId: stri
     q.run(
       qb
         .updateTable('episodes')
-        .set({ next_due_at: next?.dueAt ?? null, next_due_kind: next?.kind ?? null })
+        .set({ next_due_at: next?.dueAt ?? null, next_due_kind: next?.kind ?? null, next_warn_at: next?.warnFrom ?? null })
         .where('episode_id', '=', facts.episodeId),
     );
   }

@@ -135,8 +135,10 @@ export interface EpisodesTable {
   exit_at: string | null;
   outcome: string | null;
   override: string | null;
+  book_no: number | null;
   next_due_at: string | null;
   next_due_kind: string | null;
+  next_warn_at: string | null;
   created_at: string;
   updated_at: string;
   last_event_id: string;

@@ -3,7 +3,11 @@ import { createRouter, type Handlers } from './api/router';
 import { auditHandlers } from './services/audit';
 import { authHandlers, idleLockMinutes } from './services/auth';
 import { Installation } from './services/installation';
-import { personsHandlers } from './services/persons';
+import { documentsHandlers, personsHandlers } from './services/persons';
+import { draftsHandlers, intakeHandlers } from './services/intake';
+import { episodesHandlers } from './services/episodes';
+import { asylumHandlers, vulnerabilityHandlers } from './services/vulnerability';
+import { dueNowHandlers, registerHandlers, settingsHandlers } from './services/register';
 import { Sessions } from './services/sessions';
 import { setupHandlers } from './services/setup';
 import { usersHandlers } from './services/users';
@@ -33,7 +37,16 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     auth: authHandlers(installation, sessions),
     users: usersHandlers(installation),
     audit: auditHandlers(installation),
-    persons: personsHandlers(installation),
+    persons: personsHandlers(installation, now),
+    intake: intakeHandlers(installation, now),
+    drafts: draftsHandlers(installation, now),
+    documents: documentsHandlers(installation),
+    episodes: episodesHandlers(installation, now),
+    vulnerability: vulnerabilityHandlers(installation, now),
+    asylum: asylumHandlers(installation, now),
+    register: registerHandlers(installation, now),
+    dueNow: dueNowHandlers(installation, now),
+    settings: settingsHandlers(installation),
   };
   const router = createRouter({
     handlers,

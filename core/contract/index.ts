@@ -3,6 +3,7 @@ import { method, type ContractShape } from './method';
 import { displayName, facilityKind, password, text, timeZone, username } from '../fields';
 import { needs, publicAccess, roleSchema, signedIn } from '../permissions';
 import { personDetails, personSummary } from '../person';
+import { registerContract } from './register';
 
 /**
  * The one contract: every method the UI (or a script, or a test) may call, with its input, output and
@@ -134,6 +135,7 @@ export const contract = {
     }),
   },
   persons: {
+    ...registerContract.persons,
     register: method({
       input: z.object({ details: personDetails }).strict(),
       output: z.object({ person: personSummary }),
@@ -159,6 +161,15 @@ export const contract = {
       audit: { kind: 'read', entityType: 'person_list', entityId: () => null },
     }),
   },
+  intake: registerContract.intake,
+  drafts: registerContract.drafts,
+  documents: registerContract.documents,
+  episodes: registerContract.episodes,
+  vulnerability: registerContract.vulnerability,
+  asylum: registerContract.asylum,
+  register: registerContract.register,
+  dueNow: registerContract.dueNow,
+  settings: registerContract.settings,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

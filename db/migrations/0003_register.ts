@@ -67,14 +67,17 @@ export const migration0003: Migration = {
       exit_at TEXT,
       outcome TEXT,
       override TEXT,
+      book_no INTEGER,
       next_due_at TEXT,
       next_due_kind TEXT,
+      next_warn_at TEXT,
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL,
       last_event_id TEXT NOT NULL
     ) STRICT;
     CREATE INDEX episodes_person ON episodes (person_id);
-    CREATE INDEX episodes_open_due ON episodes (state, next_due_at);
+    CREATE INDEX episodes_next_due ON episodes (next_due_at);
+    CREATE UNIQUE INDEX episodes_book_no ON episodes (book_no);
     CREATE INDEX episodes_admitted ON episodes (admitted_at);
 
     CREATE TABLE screenings (

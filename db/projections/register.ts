@@ -91,10 +91,13 @@ export const episodeAdmitted: Projector<'episode.admitted'> = ({ event, payload,
     updated_at: at,
     last_event_id: event.eventId,
   };
+  // Each admission is the next line of the register book.
+  const last = q.first(qb.selectFrom('episodes').select((eb) => eb.fn.max('book_no').as('n')));
+  const withLine = { ...columns, book_no: (last?.n ?? 0) + 1 };
   // Admission either completes an episode opened at apprehension or opens one directly.
   const exists = q.first(qb.selectFrom('episodes').select('episode_id').where('episode_id', '=', event.entityId));
-  if (exists) q.run(qb.updateTable('episodes').set(columns).where('episode_id', '=', event.entityId));
-  else q.run(qb.insertInto('episodes').values({ episode_id: event.entityId, extensions: '[]', transfers: '[]', created_at: at, ...columns }));
+  if (exists) q.run(qb.updateTable('episodes').set(withLine).where('episode_id', '=', event.entityId));
+  else q.run(qb.insertInto('episodes').values({ episode_id: event.entityId, extensions: '[]', transfers: '[]', created_at: at, ...withLine }));
   return { personId: payload.personId, refresh: true };
 };
 
@@ -164,6 +167,7 @@ export const episodeClosed: Projector<'episode.closed'> = (ctx) => {
         override: payload.override ? json(payload.override) : null,
         next_due_at: null,
         next_due_kind: null,
+        next_warn_at: null,
         updated_at: at,
         last_event_id: event.eventId,
       })

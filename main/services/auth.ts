@@ -3,6 +3,7 @@ import { ApiError } from '../../core/contract/errors';
 import { facilityKind } from '../../core/fields';
 import { unlockWithPassword, unlockWithRecoveryKey, withUserSlot } from '../../db/keyslots';
 import type { Store } from '../../db/store';
+import { defaultSettings } from '../../core/settings';
 import type { Handlers } from '../api/router';
 import type { Installation } from './installation';
 import type { Session, Sessions } from './sessions';
@@ -11,8 +12,7 @@ import { findUserById, findUserByName, toUserView } from './users-repo';
 const badCredentials = () => new ApiError({ code: 'rule', messageKey: 'error.auth.badCredentials' });
 
 export function idleLockMinutes(store: Store | null): number {
-  const v = Number(store?.meta('idle_lock_minutes') ?? 15);
-  return Number.isFinite(v) && v > 0 ? v : 15;
+  return store?.settings.idleLockMinutes ?? defaultSettings.idleLockMinutes;
 }
 
 export function sessionView(inst: Installation, session: Session): SessionView {

@@ -1,110 +1,122 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { z } from 'zod';
 import { ApiError } from '../../core/contract/errors';
-import type { personHistoryEntry } from '../../core/contract';
-import { isEventType, type EventRecord } from '../../core/events';
-import type { PersonDetails, PersonSummary } from '../../core/person';
-import type { PersonsTable } from '../../db/schema';
+import { can } from '../../core/permissions';
 import type { Store } from '../../db/store';
 import type { Handlers } from '../api/router';
+import { findMatches } from './name-search';
 import type { Installation } from './installation';
+import { actorNames, buildHistory, buildPersonView, personEvents, personRow, toSummary } from './person-view';
 
-function toSummary(r: PersonsTable): PersonSummary {
-  return {
-    personId: r.person_id,
-    registerNo: r.register_no,
-    nameOriginal: r.name_original,
-    nameLatin: r.name_latin,
-    sex: r.sex as PersonSummary['sex'],
-    birthDate: r.birth_date,
-    birthEstimated: r.birth_estimated === 1,
-    nationalities: JSON.parse(r.nationalities) as string[],
-    stateless: r.stateless === 1,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  };
+const notFound = () => new ApiError({ code: 'not_found', messageKey: 'error.notFound' });
+
+/**
+ * A correction names the version it was made from. If someone else changed the record since, the
+ * correction is refused rather than silently overwriting their change (architecture §3).
+ */
+export function assertCurrent(lastEventId: string, basedOn: string): void {
+  if (lastEventId !== basedOn) {
+    throw new ApiError({ code: 'conflict', messageKey: 'error.correction.staleVersion' });
+  }
 }
 
-function getSummary(store: Store, personId: string): PersonSummary {
-  const row = store.q.first(store.qb.selectFrom('persons').selectAll().where('person_id', '=', personId));
-  if (!row) throw new ApiError({ code: 'not_found', messageKey: 'error.notFound' });
-  return toSummary(row);
+function birthInFuture(date: string | null | undefined, now: number): boolean {
+  return !!date && date > new Date(now).toISOString().slice(0, 10);
 }
 
-/** Flattens details into "names.latin"-style fields, the unit in which corrections are recorded. */
-function flatten(details: PersonDetails): Record<string, unknown> {
-  return {
-    'names.original': details.names.original,
-    'names.latin': details.names.latin,
-    'names.patronymic': details.names.patronymic ?? null,
-    'names.aliases': details.names.aliases,
-    sex: details.sex,
-    'birth.date': details.birth?.date ?? null,
-    'birth.estimated': details.birth?.estimated ?? false,
-    'birth.basis': details.birth?.basis ?? null,
-    nationalities: details.nationalities,
-    stateless: details.stateless,
-    languages: details.languages,
-  };
-}
-
-type HistoryEntry = z.infer<typeof personHistoryEntry>;
-
-/** Replays a person's events into a timeline where each correction shows the value it replaced. */
-export function personHistory(events: readonly EventRecord[], actorNames: (id: string) => string | null): HistoryEntry[] {
-  let current: Record<string, unknown> = {};
-  return events.map((e) => {
-    const payload = JSON.parse(e.payload) as Record<string, unknown>;
-    let changes: HistoryEntry['changes'] = [];
-    let reason: string | null = null;
-    if (isEventType(e.type) && e.type === 'person.registered') {
-      current = flatten((payload as { details: PersonDetails }).details);
-      changes = Object.entries(current).map(([field, to]) => ({ field, from: null, to }));
-    } else if (e.type === 'person.corrected') {
-      const p = payload as { changes: Record<string, unknown>; reason: string };
-      reason = p.reason;
-      changes = Object.entries(p.changes).map(([field, to]) => ({ field, from: current[field] ?? null, to }));
-      current = { ...current, ...p.changes };
-    }
-    return { eventId: e.eventId, type: e.type, at: e.hlc.slice(0, 24), actor: e.actor, actorName: actorNames(e.actor), reason, changes };
-  });
-}
-
-export function personsHandlers(inst: Installation): Handlers['persons'] {
+export function personsHandlers(inst: Installation, now: () => number): Handlers['persons'] {
   return {
     register: (input, env) => {
       const store = inst.requireStore();
-      if (input.details.birth && input.details.birth.date > new Date().toISOString().slice(0, 10)) {
+      if (birthInFuture(input.details.birth?.date, now())) {
         throw new ApiError({ code: 'validation', messageKey: 'error.validation', fields: { 'details.birth.date': { key: 'error.person.birthInFuture' } } });
       }
       const personId = randomUUID();
       store.command({ userId: env.session.userId }, env.method, (tx) =>
         tx.append({ type: 'person.registered', entityId: personId, payload: { details: input.details } }),
       );
-      return { person: getSummary(store, personId) };
+      return { person: toSummary(personRow(store, personId)) };
     },
     get: (input) => {
       const store = inst.requireStore();
-      const person = getSummary(store, input.personId);
-      const names = new Map(store.q.all(store.qb.selectFrom('users').select(['user_id', 'display_name'])).map((u) => [u.user_id, u.display_name]));
-      return { person, history: personHistory(store.eventsFor(input.personId), (id) => names.get(id) ?? null) };
+      const person = toSummary(personRow(store, input.personId));
+      return { person, history: buildHistory(personEvents(store, [input.personId]), actorNames(store)) };
     },
     list: (input) => {
       const store = inst.requireStore();
-      let base = store.qb.selectFrom('persons');
+      let base = store.qb.selectFrom('persons').where('merged_into', 'is', null);
       if (input.query) {
         const like = `%${input.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
         base = base.where((eb) =>
-          eb.or([
-            eb('name_latin', 'like', sql<string>`${like} ESCAPE '\\'`),
-            eb('name_original', 'like', sql<string>`${like} ESCAPE '\\'`),
-          ]),
+          eb.or([eb('name_latin', 'like', sql<string>`${like} ESCAPE '\\'`), eb('name_original', 'like', sql<string>`${like} ESCAPE '\\'`)]),
         );
       }
       const total = store.q.first(base.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
       const rows = store.q.all(base.selectAll().orderBy('register_no', 'desc').limit(input.limit).offset(input.offset));
       return { persons: rows.map(toSummary), total: Number(total) };
     },
+    view: (input, env) => buildPersonView(inst.requireStore(), input.personId, now(), can(env.session.roles, 'protection.read')),
+    search: (input) => ({ matches: findMatches(inst.requireStore(), { names: [input.query], birthDate: input.birthDate ?? null }, input.limit) }),
+    correct: (input, env) => {
+      const store = inst.requireStore();
+      const row = personRow(store, input.personId);
+      assertCurrent(row.last_event_id, input.basedOn);
+      if (birthInFuture(input.changes['birth.date'], now())) {
+        throw new ApiError({ code: 'validation', messageKey: 'error.validation', fields: { 'changes.birth.date': { key: 'error.person.birthInFuture' } } });
+      }
+      const stateless = input.changes.stateless ?? row.stateless === 1;
+      const nationalities = input.changes.nationalities ?? (JSON.parse(row.nationalities) as string[]);
+      if (stateless && nationalities.length > 0) {
+        throw new ApiError({ code: 'validation', messageKey: 'error.validation', fields: { 'changes.nationalities': { key: 'error.person.statelessWithNationality' } } });
+      }
+      const e = store.command({ userId: env.session.userId }, env.method, (tx) =>
+        tx.append({ type: 'person.corrected', entityId: input.personId, payload: { changes: input.changes, reason: input.reason }, supersedes: [input.basedOn] }),
+      );
+      return { eventId: e.eventId };
+    },
+    merge: (input, env) => {
+      const store = inst.requireStore();
+      if (input.personId === input.intoPersonId) throw new ApiError({ code: 'rule', messageKey: 'error.merge.same', fields: { intoPersonId: { key: 'error.merge.same' } } });
+      const dup = personRow(store, input.personId);
+      const into = personRow(store, input.intoPersonId);
+      if (dup.merged_into) throw new ApiError({ code: 'rule', messageKey: 'error.merge.alreadyMerged' });
+      // Chains of merges would hide records two steps away; merge into the surviving record instead.
+      if (into.merged_into) throw new ApiError({ code: 'rule', messageKey: 'error.merge.targetMerged', fields: { intoPersonId: { key: 'error.merge.targetMerged' } } });
+      const e = store.command({ userId: env.session.userId }, env.method, (tx) => {
+        const ev = tx.append({ type: 'person.merged', entityId: input.personId, payload: { intoPersonId: input.intoPersonId, reason: input.reason } });
+        tx.audit({ action: 'person.merged_into', method: env.method, entityType: 'person', entityId: input.intoPersonId, outcome: 'ok', detail: input.personId });
+        return ev;
+      });
+      return { eventId: e.eventId };
+    },
+    unmerge: (input, env) => {
+      const store = inst.requireStore();
+      const row = personRow(store, input.personId);
+      if (!row.merged_into) throw new ApiError({ code: 'rule', messageKey: 'error.merge.notMerged' });
+      const from = row.merged_into;
+      const e = store.command({ userId: env.session.userId }, env.method, (tx) => {
+        const ev = tx.append({ type: 'person.unmerged', entityId: input.personId, payload: { reason: input.reason } });
+        tx.audit({ action: 'person.unmerged_from', method: env.method, entityType: 'person', entityId: from, outcome: 'ok', detail: input.personId });
+        return ev;
+      });
+      return { eventId: e.eventId };
+    },
   };
+}
+
+export function documentsHandlers(inst: Installation): Handlers['documents'] {
+  return {
+    add: (input, env) => {
+      const store = inst.requireStore();
+      requirePerson(store, input.personId);
+      const e = store.command({ userId: env.session.userId }, env.method, (tx) =>
+        tx.append({ type: 'document.recorded', entityId: randomUUID(), payload: { personId: input.personId, document: input.document } }),
+      );
+      return { eventId: e.eventId };
+    },
+  };
+}
+
+export function requirePerson(store: Store, personId: string): void {
+  if (!store.q.first(store.qb.selectFrom('persons').select('person_id').where('person_id', '=', personId))) throw notFound();
 }

@@ -1,5 +1,6 @@
 import { ApiError } from '../../core/contract/errors';
 import { createInstallation } from '../../db/keyslots';
+import { settingsSchema } from '../../core/settings';
 import type { Handlers } from '../api/router';
 import type { Installation } from './installation';
 import { insertUser } from './users-repo';
@@ -27,8 +28,7 @@ export function setupHandlers(inst: Installation): Handlers['setup'] {
           installation_id: file.installationId,
           facility_name: input.facilityName,
           facility_kind: input.facilityKind,
-          time_zone: input.timeZone,
-          idle_lock_minutes: '15',
+          settings: JSON.stringify(settingsSchema.parse({ timeZone: input.timeZone })),
         });
         store.command({ userId: 'setup' }, 'setup.initialize', (tx) => {
           const admin = insertUser(store, { username: input.admin.username, displayName: input.admin.displayName, roles: ['admin'] }, tx.now);

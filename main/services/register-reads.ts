@@ -1,0 +1,206 @@
+import { sql, type SqlBool, type ExpressionBuilder } from 'kysely';
+import type { z } from 'zod';
+import type { registerContract } from '../../core/contract/register';
+import type { RegisterRow } from '../../core/contract/register-views';
+import { obligations, statusAt, type ObligationKind } from '../../core/due-now';
+import { effectiveState, type EpisodeState } from '../../core/episode';
+import { addCalendarDays, daysHeld, localDate, startOfLocalDay } from '../../core/time';
+import { loadEpisodeFacts } from '../../db/episode-facts';
+import type { Database } from '../../db/schema';
+import type { Store } from '../../db/store';
+import { currentFlags } from './person-view';
+
+type RegisterQuery = z.output<(typeof registerContract)['register']['list']['input']>;
+
+const likeEscape = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The current register: everyone held (or, on request, everyone ever held), filtered and sorted in SQL
+ * so a page of 100 rows out of 100,000 comes back in milliseconds. The deadline column is the earliest
+ * open obligation, kept up to date by the projections.
+ */
+export function listRegister(store: Store, input: RegisterQuery, now: number): { rows: RegisterRow[]; total: number } {
+  const tz = store.settings.timeZone;
+  const nowIso = new Date(now).toISOString();
+  const today = localDate(now, tz);
+  let q = store.qb.selectFrom('episodes as e').innerJoin('persons as p', 'p.person_id', 'e.person_id');
+  if (!input.includeClosed) q = q.where('e.state', '!=', 'CLOSED');
+  if (input.state) q = q.where('e.state', '=', input.state);
+  if (input.query) {
+    const like = likeEscape(input.query);
+    const asNumber = Number(input.query);
+    q = q.where((eb: ExpressionBuilder<Database & { e: Database['episodes']; p: Database['persons'] }, 'e' | 'p'>) =>
+      eb.or([
+        eb('p.name_latin', 'like', sql<string>`${like} ESCAPE '\\'`),
+        eb('p.name_original', 'like', sql<string>`${like} ESCAPE '\\'`),
+        eb('p.aliases', 'like', sql<string>`${like} ESCAPE '\\'`),
+        ...(Number.isInteger(asNumber) && asNumber > 0 ? [eb('e.book_no', '=', asNumber)] : []),
+      ]),
+    );
+  }
+  if (input.nationality) q = q.where('p.nationalities', 'like', `%"${input.nationality}"%`);
+  if (input.flag) q = q.where('p.flags', 'like', `%"${input.flag}"%`);
+  // "Held N days" counts the day of arrival as day 1, in the facility's calendar.
+  if (input.minDaysHeld !== undefined) {
+    const latestStart = startOfLocalDay(addCalendarDays(today, -(input.minDaysHeld - 1) + 1), tz);
+    q = q.where(sql<SqlBool>`coalesce(e.admitted_at, e.apprehended_at) < ${new Date(latestStart).toISOString()}`);
+  }
+  if (input.maxDaysHeld !== undefined) {
+    const earliestStart = startOfLocalDay(addCalendarDays(today, -(input.maxDaysHeld - 1)), tz);
+    q = q.where(sql<SqlBool>`coalesce(e.admitted_at, e.apprehended_at) >= ${new Date(earliestStart).toISOString()}`);
+  }
+  if (input.deadline === 'overdue') q = q.where('e.next_due_at', '<=', nowIso);
+  if (input.deadline === 'due') q = q.where('e.next_due_at', '>', nowIso).where('e.next_warn_at', '<=', nowIso);
+  if (input.deadline === 'ok') q = q.where((eb) => eb.or([eb('e.next_due_at', 'is', null), eb('e.next_warn_at', '>', nowIso)]));
+
+  const total = Number(store.q.first(q.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
+  const dir = input.direction;
+  let page = q.select([
+    'e.episode_id',
+    'e.person_id',
+    'e.book_no',
+    'e.state',
+    'e.term_end',
+    'e.admitted_at',
+    'e.apprehended_at',
+    'e.exit_at',
+    'e.next_due_at',
+    'e.next_due_kind',
+    'e.next_warn_at',
+    'p.register_no',
+    'p.name_latin',
+    'p.name_original',
+    'p.sex',
+    'p.birth_date',
+    'p.nationalities',
+    'p.stateless',
+    'p.flags',
+    'p.restricted',
+  ]);
+  switch (input.sort) {
+    case 'deadline':
+      page = page.orderBy(sql`e.next_due_at IS NULL`).orderBy('e.next_due_at', dir);
+      break;
+    case 'admitted':
+      page = page.orderBy(sql`coalesce(e.admitted_at, e.apprehended_at)`, dir);
+      break;
+    case 'daysHeld':
+      page = page.orderBy(sql`coalesce(e.admitted_at, e.apprehended_at)`, dir === 'asc' ? 'desc' : 'asc');
+      break;
+    case 'name':
+      page = page.orderBy(sql`p.name_latin COLLATE NOCASE`, dir);
+      break;
+    case 'registerNo':
+      page = page.orderBy('e.book_no', dir);
+      break;
+  }
+  const rows = store.q.all(page.orderBy('e.episode_id').limit(input.limit).offset(input.offset));
+  return {
+    total,
+    rows: rows.map((r) => {
+      const flags = currentFlags({ flags: r.flags, birth_date: r.birth_date }, now);
+      const start = r.admitted_at ?? r.apprehended_at;
+      const state = effectiveState(r.state as EpisodeState, r.term_end, now);
+      const overdue = (r.next_due_at !== null && r.next_due_at <= nowIso) || state === 'RELEASE_DUE';
+      return {
+        personId: r.person_id,
+        episodeId: r.episode_id,
+        registerNo: r.book_no ?? r.register_no,
+        nameLatin: r.name_latin,
+        nameOriginal: r.name_original,
+        sex: r.sex as RegisterRow['sex'],
+        birthDate: r.birth_date,
+        nationalities: JSON.parse(r.nationalities) as string[],
+        stateless: r.stateless === 1,
+        admittedAt: r.admitted_at,
+        apprehendedAt: r.apprehended_at,
+        daysHeld: daysHeld(Date.parse(start), r.exit_at ? Date.parse(r.exit_at) : now, tz),
+        termEnd: r.term_end,
+        state,
+        nextDueAt: r.next_due_at,
+        nextDueKind: r.next_due_kind as ObligationKind | null,
+        deadlineStatus: overdue ? 'overdue' : r.next_warn_at !== null && r.next_warn_at <= nowIso ? 'due' : 'ok',
+        flags: r.restricted === 1 ? flags.filter((f) => f !== 'trafficking') : flags,
+        restricted: r.restricted === 1,
+      };
+    }),
+  };
+}
+
+/** Everything owed now (and, on request, coming), overdue first, computed from the record and the clock. */
+export function dueNow(store: Store, now: number, includeUpcoming: boolean) {
+  const open = store.q.all(
+    store.qb
+      .selectFrom('episodes as e')
+      .innerJoin('persons as p', 'p.person_id', 'e.person_id')
+      .select(['e.person_id', 'e.episode_id', 'e.state', 'e.term_end', 'p.name_latin', 'p.name_original', 'p.register_no', 'e.book_no'])
+      .where('e.state', '!=', 'CLOSED'),
+  );
+  const byEpisode = new Map(open.map((o) => [o.episode_id, o]));
+  const facts = loadEpisodeFacts(store.q, store.qb, open.map((o) => o.person_id), { openOnly: true });
+  const items = facts.flatMap((f) => {
+    const ep = byEpisode.get(f.episodeId)!;
+    return obligations(f, store.settings).flatMap((o) => {
+      const status = statusAt(o, now, ep.state as EpisodeState, ep.term_end);
+      if (!status || (status === 'upcoming' && !includeUpcoming)) return [];
+      return [{ ...o, status, nameLatin: ep.name_latin, nameOriginal: ep.name_original, registerNo: ep.book_no ?? ep.register_no }];
+    });
+  });
+  const rank = { overdue: 0, due: 1, upcoming: 2 } as const;
+  items.sort((a, b) => rank[a.status] - rank[b.status] || a.dueAt.localeCompare(b.dueAt));
+  return { items: items.map(({ warnFrom: _w, ...rest }) => rest), now: new Date(now).toISOString() };
+}
+
+/**
+ * The register book for a period: every admission at this facility held at any time between the two
+ * dates, in the book's order, with the columns of the Internal Discipline Rules' Annex 1.
+ */
+export function registerExtract(store: Store, from: string, to: string, now: number) {
+  const tz = store.settings.timeZone;
+  const start = new Date(startOfLocalDay(from, tz)).toISOString();
+  const end = new Date(startOfLocalDay(addCalendarDays(to, 1), tz)).toISOString();
+  const rows = store.q.all(
+    store.qb
+      .selectFrom('episodes as e')
+      .innerJoin('persons as p', 'p.person_id', 'e.person_id')
+      .selectAll('e')
+      .select(['p.name_latin', 'p.name_original', 'p.birth_date', 'p.nationalities', 'p.stateless'])
+      .where('e.admitted_at', 'is not', null)
+      .where('e.admitted_at', '<', end)
+      .where((eb) => eb.or([eb('e.exit_at', 'is', null), eb('e.exit_at', '>=', start)]))
+      .orderBy('e.book_no'),
+  );
+  const docs = rows.length
+    ? store.q.all(store.qb.selectFrom('documents').select(['person_id', 'type', 'series', 'number']).where('person_id', 'in', rows.map((r) => r.person_id)))
+    : [];
+  return {
+    facilityName: store.meta('facility_name') ?? '',
+    from,
+    to,
+    generatedAt: new Date(now).toISOString(),
+    lines: rows.map((r) => {
+      const transfers = JSON.parse(r.transfers) as { at: string; toFacilityName: string }[];
+      const planned = r.planned_exit ? (JSON.parse(r.planned_exit) as { plannedOutcome: string; plannedAt: string }) : null;
+      return {
+        no: r.book_no ?? 0,
+        admittedAt: r.admitted_at,
+        person: {
+          nameLatin: r.name_latin,
+          nameOriginal: r.name_original,
+          birthDate: r.birth_date,
+          nationalities: JSON.parse(r.nationalities) as string[],
+          stateless: r.stateless === 1,
+        },
+        documents: docs.filter((d) => d.person_id === r.person_id).map((d) => ({ type: d.type, series: d.series, number: d.number })),
+        decision: r.decision ? JSON.parse(r.decision) : null,
+        extensions: JSON.parse(r.extensions),
+        handover: r.handover ? JSON.parse(r.handover) : null,
+        exit: r.exit ? JSON.parse(r.exit) : null,
+        notes: [
+          ...transfers.map((t) => `→ ${t.toFacilityName} (${t.at.slice(0, 10)})`),
+          ...(planned ? [`${planned.plannedOutcome} ${planned.plannedAt.slice(0, 10)}`] : []),
+        ].join('; '),
+      };
+    }),
+  };
+}

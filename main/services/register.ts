@@ -1,0 +1,30 @@
+import { settingsSchema } from '../../core/settings';
+import type { Handlers } from '../api/router';
+import type { Installation } from './installation';
+import { dueNow, listRegister, registerExtract } from './register-reads';
+
+export function registerHandlers(inst: Installation, now: () => number): Handlers['register'] {
+  return {
+    list: (input) => listRegister(inst.requireStore(), input, now()),
+    extract: (input) => registerExtract(inst.requireStore(), input.from, input.to, now()),
+  };
+}
+
+export function dueNowHandlers(inst: Installation, now: () => number): Handlers['dueNow'] {
+  return { list: (input) => dueNow(inst.requireStore(), now(), input.includeUpcoming) };
+}
+
+/** Thresholds live in the store; a change is audited with the old and new values. */
+export function settingsHandlers(inst: Installation): Handlers['settings'] {
+  return {
+    get: () => ({ settings: inst.requireStore().settings }),
+    update: (input, env) => {
+      const store = inst.requireStore();
+      const before = store.settings;
+      const next = settingsSchema.parse({ ...before, ...input.changes });
+      store.saveSettings(next);
+      store.audit({ actor: env.session.userId, action: 'settings.changed', method: env.method, entityType: 'settings', entityId: null, outcome: 'ok', detail: JSON.stringify({ before, after: next }) });
+      return { settings: next };
+    },
+  };
+}
