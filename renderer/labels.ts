@@ -39,3 +39,10 @@ export function entityTypeKey(entityType: string): MessageKey | null {
   const key = `entity.${entityType}`;
   return isMessageKey(key) ? key : null;
 }
+
+/** Who an audit line names when no user account matches: nobody signed in, or setup itself. */
+export function actorWithoutAccountKey(actor: string | null): MessageKey {
+  if (actor === null) return 'audit.actor.none';
+  // First-run setup writes its lines before any account exists (main/services/setup.ts).
+  return actor === 'setup' ? 'audit.actor.setup' : 'audit.actor.unknown';
+}

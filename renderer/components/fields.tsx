@@ -34,14 +34,14 @@ function FieldShell({ id, label, hint, error, children, wide }: FieldShellProps)
         <FormattedMessage id={label} />
       </label>
       {children}
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
       {error ? (
         <p id={`${id}-error`} className="field__error">
           <ErrorText error={error} />
+        </p>
+      ) : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
         </p>
       ) : null}
     </div>
@@ -142,14 +142,14 @@ export function CheckboxGroup({
           </label>
         ))}
       </div>
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
       {error ? (
         <p id={`${id}-error`} className="field__error">
           <ErrorText error={error} />
+        </p>
+      ) : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
         </p>
       ) : null}
     </fieldset>

@@ -1,12 +1,13 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { z } from 'zod';
 import type { auditEntryView } from '../../core/contract';
 import { api } from '../api';
 import { PageTitle } from '../components/PageTitle';
 import { QueryError } from '../components/QueryError';
 import { facilityTimeZone } from '../i18n';
-import { auditActionKey, entityTypeKey, outcomeLabel } from '../labels';
+import { actorWithoutAccountKey, auditActionKey, entityTypeKey, outcomeLabel } from '../labels';
+import { Instant } from '../components/Instant';
 
 type Entry = z.infer<typeof auditEntryView>;
 
@@ -113,18 +114,13 @@ function AuditTable({ entries }: { entries: Entry[] }) {
               <tr key={e.seq} className={e.outcome === 'ok' ? undefined : 'row--attention'}>
                 <td className="num mono">{e.seq}</td>
                 <td className="nowrap">
-                  <FormattedDate
-                    value={e.at}
-                    year="numeric"
-                    month="2-digit"
-                    day="2-digit"
-                    hour="2-digit"
-                    minute="2-digit"
-                    second="2-digit"
-                    hourCycle="h23"
-                  />
+                  <Instant value={e.at} seconds />
                 </td>
-                <td>{e.actorName ?? <span className="muted">{intl.formatMessage({ id: e.actor ? 'audit.actor.unknown' : 'audit.actor.none' })}</span>}</td>
+                <td>
+                  {e.actorName ?? (
+                    <span className="muted">{intl.formatMessage({ id: actorWithoutAccountKey(e.actor) })}</span>
+                  )}
+                </td>
                 <td>{actionKey ? intl.formatMessage({ id: actionKey }) : <span className="mono">{e.action}</span>}</td>
                 <td className="mono small">{e.method}</td>
                 <td>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { FormattedDate, FormattedMessage } from 'react-intl';
+import { FormattedMessage } from 'react-intl';
 import { PublicFrame } from '../components/PublicFrame';
+import { Instant } from '../components/Instant';
 
 /**
  * Shown once, right after setup. The key opens the database if every password is lost, so the screen
@@ -20,7 +21,7 @@ export function RecoveryKey({
   const [stored, setStored] = useState(false);
   const groups = recoveryKey.split('-');
   return (
-    <PublicFrame titleId="recovery.title" focusTitle>
+    <PublicFrame titleId="recovery.title" focusTitle wide>
       <div className="print-only print-heading">
         <FormattedMessage id="recovery.printHeading" />
       </div>
@@ -29,7 +30,7 @@ export function RecoveryKey({
         <br />
         <FormattedMessage
           id="recovery.createdLine"
-          values={{ date: <FormattedDate value={createdAt} dateStyle="long" timeStyle="short" /> }}
+          values={{ date: <Instant value={createdAt} /> }}
         />
       </p>
       <p className="recovery-key" data-testid="recovery-key">

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
 import type { z } from 'zod';
 import type { UserView } from '../../core/contract';
 import type { MessageRef } from '../../core/contract/errors';
@@ -15,6 +15,7 @@ import { QueryError } from '../components/QueryError';
 import { applyServerErrors, contractResolverOptions } from '../forms';
 import { roleLabel } from '../labels';
 import { newUserFormSchema } from '../schemas';
+import { Instant } from '../components/Instant';
 
 const usersKey = ['users'] as const;
 
@@ -106,7 +107,7 @@ function UsersTable({ users }: { users: UserView[] }) {
                 </span>
               </td>
               <td className="nowrap">
-                <FormattedDate value={u.createdAt} year="numeric" month="2-digit" day="2-digit" hour="2-digit" minute="2-digit" hourCycle="h23" />
+                <Instant value={u.createdAt} />
               </td>
             </tr>
           ))}

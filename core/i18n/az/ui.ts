@@ -112,6 +112,7 @@ export const ui: Record<keyof typeof en, string> = {
   'audit.col.outcome': 'Nəticə',
   'audit.actor.none': 'Daxil olmamış şəxs',
   'audit.actor.unknown': 'Naməlum istifadəçi',
+  'audit.actor.setup': 'İlkin quraşdırma',
   'audit.outcome.ok': 'Uğurlu',
   'audit.outcome.denied': 'Rədd edildi',
   'audit.outcome.failed': 'Uğursuz',

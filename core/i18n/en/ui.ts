@@ -111,6 +111,7 @@ export const ui = {
   'audit.col.outcome': 'Outcome',
   'audit.actor.none': 'Not signed in',
   'audit.actor.unknown': 'Unknown user',
+  'audit.actor.setup': 'First-run setup',
   'audit.outcome.ok': 'Done',
   'audit.outcome.denied': 'Refused',
   'audit.outcome.failed': 'Failed',

@@ -119,6 +119,7 @@ export const ui: Record<keyof typeof en, string> = {
   'audit.col.outcome': 'Результат',
   'audit.actor.none': 'Вход не выполнен',
   'audit.actor.unknown': 'Неизвестный пользователь',
+  'audit.actor.setup': 'Первоначальная настройка',
   'audit.outcome.ok': 'Успешно',
   'audit.outcome.denied': 'Отказано',
   'audit.outcome.failed': 'Ошибка',

@@ -1,0 +1,121 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
+export interface Preview {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts `main/web/start.ts` (the browser preview) on a fresh, empty data directory and waits for its
+ * "Qeyd preview: <url>" line. The renderer must already be built (`npm run test:e2e` does it).
+ */
+export async function startPreview(): Promise<Preview> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'qeyd-e2e-'));
+  const port = await freePort();
+  // Its own process group, so that stopping it also stops what npx started beneath it.
+  const child: ChildProcess = spawn('npx', ['tsx', 'main/web/start.ts'], {
+    cwd: process.cwd(),
+    env: { ...process.env, QEYD_DATA_DIR: dataDir, QEYD_PORT: String(port), NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`preview server did not start within 60 s:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /Qeyd preview: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`preview server exited with ${code}:\n${output}`));
+    });
+  });
+  // Keep draining so a chatty server never blocks on a full pipe.
+  child.stdout!.resume();
+  child.stderr!.resume();
+
+  return {
+    url,
+    dataDir,
+    stop: async () => {
+      if (child.exitCode === null && child.pid) {
+        const exited = new Promise<void>((r) => child.once('exit', () => r()));
+        try {
+          process.kill(-child.pid, 'SIGTERM');
+        } catch {
+          // Already gone.
+        }
+        const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 5_000));
+        if ((await Promise.race([exited, timeout])) === 'timeout') {
+          try {
+            process.kill(-child.pid, 'SIGKILL');
+          } catch {
+            // Already gone.
+          }
+        }
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Sets up an installation without the UI, for specs that are about what comes after. */
+export async function initializeViaApi(request: APIRequestContext, url: string, admin: { username: string; displayName: string; password: string }) {
+  const res = await request.post(`${url}rpc/setup.initialize`, {
+    headers: { 'content-type': 'application/json', 'x-qeyd-client': '1' },
+    data: {
+      facilityName: 'Bakı Qanunsuz Miqrantların Saxlanılması Mərkəzi',
+      facilityKind: 'detention_centre',
+      deviceName: 'Növbətçi masası 1',
+      timeZone: 'Asia/Baku',
+      admin,
+    },
+  });
+  const body = (await res.json()) as { ok: boolean };
+  expect(body.ok, JSON.stringify(body)).toBe(true);
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync('test-results/screenshots', { recursive: true });
+  await page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+}
+
+/**
+ * Collects what the page reports as broken: uncaught exceptions and console errors, which include
+ * Content-Security-Policy violations (an inline script or style the strict policy blocked).
+ */
+export function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    // Refusals (wrong password, signed out) are 4xx answers by design; Chromium logs each one.
+    if (m.type() === 'error' && !/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) {
+      problems.push(`console: ${m.text()}`);
+    }
+  });
+  return problems;
+}
