@@ -91,6 +91,10 @@ test('first run: setup, recovery key, sign in, languages, sign out, wrong passwo
   await expect(page.getByRole('main')).toContainText('15 dəqiqə fəaliyyətsizlikdən sonra');
   await expect(page.getByRole('main')).toContainText('Növbətçi masası 1');
   await shot(page, '05-home-az');
+  // A dimmed room at night: the dark scheme follows the operating system.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, '05b-home-az-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // Russian: the choice applies at once, sets <html lang> and survives a reload.
   await page.getByLabel('Dil').selectOption('ru');
@@ -149,4 +153,19 @@ test('first run: setup, recovery key, sign in, languages, sign out, wrong passwo
   await expect(page.getByRole('heading', { level: 1, name: 'Sistemə giriş' })).toBeVisible();
 
   expect(problems).toEqual([]);
+});
+
+test('the built page has nothing inline that the strict CSP would block', async ({ request }) => {
+  const res = await request.get(preview.url);
+  const html = await res.text();
+  expect(html).toContain('http-equiv="Content-Security-Policy"');
+  expect(html).toMatch(/script-src 'self';/);
+  expect(html).toMatch(/style-src 'self';/);
+  // Every script is a file; there are no <style> blocks, style attributes or inline handlers.
+  for (const tag of html.match(/<script\b[^>]*>/g) ?? []) expect(tag).toMatch(/\bsrc=/);
+  expect(html).not.toMatch(/<script\b[^>]*>\s*[^<\s]/);
+  expect(html).not.toMatch(/<style\b/);
+  expect(html).not.toMatch(/\sstyle=/);
+  expect(html).not.toMatch(/\son[a-z]+=/);
+  expect(res.headers()['content-security-policy']).toContain("script-src 'self'");
 });
