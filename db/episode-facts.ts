@@ -23,8 +23,13 @@ export function loadEpisodeFacts(q: SyncQuery, qb: Kysely<Database>, personIds: 
   const guardians = new Set(q.all(qb.selectFrom('guardians').select('person_id').where('person_id', 'in', ids)).map((g) => g.person_id));
   const referrals = q.all(qb.selectFrom('referrals').select(['person_id', 'type', 'stage']).where('person_id', 'in', ids));
   const claims = q.all(qb.selectFrom('asylum_claims').select(['person_id', 'expressed_at', 'forwarded_at']).where('person_id', 'in', ids));
+  const births = new Map(q.all(qb.selectFrom('persons').select(['person_id', 'birth_date']).where('person_id', 'in', ids)).map((p) => [p.person_id, p.birth_date]));
   return episodes.map((e) => {
     const screened = screenings.filter((s) => s.episode_id === e.episode_id).at(-1)?.at ?? null;
+    // A child when detained is a child for this episode's safeguards, whatever the calendar says later.
+    const personFlagList = flags.get(e.person_id) ?? [];
+    const childAtStart = isMinorAt(births.get(e.person_id) ?? null, e.apprehended_at);
+    const episodeFlags = childAtStart && !personFlagList.includes('child') ? [...personFlagList, 'child' as const] : personFlagList;
     return {
       personId: e.person_id,
       episodeId: e.episode_id,
@@ -36,12 +41,19 @@ export function loadEpisodeFacts(q: SyncQuery, qb: Kysely<Database>, personIds: 
       lastReviewAt: e.last_review_at,
       medicalCheckAt: e.medical_at,
       screenedAt: screened,
-      flags: flags.get(e.person_id) ?? [],
+      flags: episodeFlags,
       guardianAppointed: guardians.has(e.person_id),
       referrals: referrals.filter((r) => r.person_id === e.person_id).map((r) => ({ type: r.type as ReferralType, stage: r.stage })),
       asylum: claims.filter((c) => c.person_id === e.person_id).map((c) => ({ expressedAt: c.expressed_at, forwardedAt: c.forwarded_at })),
     };
   });
+}
+
+function isMinorAt(birthDate: string | null, instant: string): boolean {
+  if (!birthDate) return false;
+  const b = new Date(`${birthDate}T00:00:00Z`);
+  const eighteenth = Date.UTC(b.getUTCFullYear() + 18, b.getUTCMonth(), b.getUTCDate());
+  return Date.parse(instant) < eighteenth;
 }
 
 /**

@@ -343,7 +343,10 @@ export class Store {
         if (rows.length === 0) break;
         for (const row of rows) {
           const e = rowToEvent(row);
-          this.project(e, JSON.parse(e.payload), row.local_seq);
+          // Parsed through the catalog as on every other path, so projections see identical values.
+          const spec = isEventType(e.type) ? eventCatalog[e.type] : null;
+          if (!spec) throw new Error(`no projector for event type ${e.type}`);
+          this.project(e, spec.payload.parse(JSON.parse(e.payload)), row.local_seq);
         }
         after = rows[rows.length - 1]!.local_seq;
       }

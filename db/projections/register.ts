@@ -118,7 +118,7 @@ export const episodeExtensionRequested: Projector<'episode.extensionRequested'> 
 export const episodeExtended: Projector<'episode.extended'> = (ctx) => {
   const { event, payload, at, qb, q } = ctx;
   const row = q.first(qb.selectFrom('episodes').select(['extensions']).where('episode_id', '=', event.entityId));
-  const extensions = [...(JSON.parse(row?.extensions ?? '[]') as unknown[]), { ...payload.decision, eventId: event.eventId }];
+  const extensions = [...(JSON.parse(row?.extensions ?? '[]') as unknown[]), payload.decision];
   // EXTENDED → ACTIVE at once: the new decision carries the new term end.
   q.run(
     qb

@@ -34,6 +34,8 @@ export interface TestInstallation {
   admin: Client & { ctx: CallContext };
   /** Creates a user with the given roles and returns a client signed in as them. */
   userWith(roles: Role[], username?: string): Promise<Client & { ctx: CallContext }>;
+  /** Signs a client in again (after the test clock jumped past the idle lock). */
+  signInAgain(client: Client, username: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,9 @@ export async function setUpInstallation(opts: { now?: () => number } = {}): Prom
       const c = clientFor(backend);
       await c.auth.login({ username: name, password: `password-of-${name}` });
       return c;
+    },
+    async signInAgain(client, username) {
+      await client.auth.login({ username, password: username === 'admin' ? adminPassword : `password-of-${username}` });
     },
     async close() {
       await backend.close();
