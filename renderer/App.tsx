@@ -70,7 +70,9 @@ export function App() {
   const signedIn = useCallback(async () => {
     // The session call, not the login answer, is the source of truth for what the shell shows.
     const { session } = await api.auth.session();
-    if (session) setPhase({ kind: 'shell', session });
+    // Signed in but no session to show would leave the person at a form that silently did nothing.
+    if (!session) throw new Error('signed in, but the session call returned none');
+    setPhase({ kind: 'shell', session });
   }, []);
 
   const signedOut = useCallback(() => {

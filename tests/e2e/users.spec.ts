@@ -52,6 +52,11 @@ test('admin creates a registrar, who sees no Users or Audit log', async ({ page 
   await form.getByLabel('Parolu təkrarlayın').fill(registrar.password);
   await form.getByRole('button', { name: 'İstifadəçini yarat' }).click();
   await expect(form.getByLabel('İstifadəçi adı')).toHaveAccessibleDescription(/Bu istifadəçi adı artıq istifadə olunur\./);
+  // The field that needs fixing has the focus and is not hidden under the sticky header.
+  await expect(form.getByLabel('İstifadəçi adı')).toBeFocused();
+  const fieldBox = (await form.getByLabel('İstifadəçi adı').boundingBox())!;
+  const headerBox = (await page.getByRole('banner').boundingBox())!;
+  expect(fieldBox.y).toBeGreaterThanOrEqual(headerBox.y + headerBox.height);
   await shot(page, '21-new-user-taken');
 
   await form.getByLabel('İstifadəçi adı').fill(registrar.username);
