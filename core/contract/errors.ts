@@ -79,7 +79,7 @@ export function validationError(issues: readonly z.core.$ZodIssue[]): ApiError {
 }
 
 function issueToMessage(issue: z.core.$ZodIssue): MessageRef {
-  // Schemas may carry their own key as the message (z.string().refine(..., 'error.field.x')).
+  // Schemas may carry their own key as the message (a refine whose message is an error key).
   if (issue.message.startsWith('error.')) return { key: issue.message };
   switch (issue.code) {
     case 'invalid_type':
