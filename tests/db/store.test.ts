@@ -47,6 +47,12 @@ describe('the encrypted store', () => {
     check();
   });
 
+  it('commits durably: write-ahead log with a full sync on every commit', () => {
+    const { store } = newStore();
+    expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.sqlite.pragma('synchronous', { simple: true })).toBe(2);
+  });
+
   it('refuses to open with a wrong key and leaves the file as it was', () => {
     const { store, path } = newStore();
     store.command(actor, 'test', (tx) => tx.append(registration('Amina')));

@@ -54,6 +54,18 @@ describe('first-run setup', () => {
   });
 });
 
+describe('a database from a newer version', () => {
+  it('is refused at sign-in with a clear message naming both versions, and left untouched', async () => {
+    const inst = await installation();
+    const store = inst.backend.installation.requireStore();
+    store.sqlite.pragma('user_version = 999');
+    await inst.admin.auth.logout();
+    const e = await refusal(clientFor(inst.backend).auth.login({ username: 'admin', password: adminPassword }));
+    expect(e).toMatchObject({ code: 'store_too_new', messageKey: 'error.storeTooNew', params: { found: 999 } });
+    expect(inst.backend.installation.isOpen).toBe(false);
+  });
+});
+
 describe('signing in', () => {
   it('a wrong password is refused with a clear error and opens nothing', async () => {
     const inst = await installation();
