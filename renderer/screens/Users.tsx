@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useForm } from 'react-hook-form';
+import { useForm, type FieldError } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { z } from 'zod';
@@ -191,7 +191,7 @@ function NewUserForm({ id, onClose }: { id: string; onClose(user: UserView | nul
           legend="user.roles"
           hint={<FormattedMessage id="users.rolesHint" />}
           registration={register('roles')}
-          error={errors.roles as never}
+          error={errors.roles as FieldError | undefined}
           options={roles.map((r) => ({ value: r, label: roleLabel[r] }))}
         />
         <FormAlert message={formError} />
