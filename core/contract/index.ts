@@ -28,6 +28,8 @@ export const sessionView = z.object({
   facilityName: z.string(),
   facilityKind,
   deviceName: z.string(),
+  /** The facility's zone: every instant on screen is shown in it (architecture §9). */
+  timeZone: z.string(),
   idleLockMinutes: z.number().int(),
 });
 export type SessionView = z.infer<typeof sessionView>;

@@ -25,6 +25,7 @@ export function sessionView(inst: Installation, session: Session): SessionView {
     facilityName: file.facilityName,
     facilityKind: facilityKind.parse(file.facilityKind),
     deviceName: store.device.name,
+    timeZone: store.settings.timeZone,
     idleLockMinutes: idleLockMinutes(store),
   };
 }
