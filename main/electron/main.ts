@@ -1,4 +1,5 @@
-import { app, BrowserWindow, ipcMain, protocol, session, utilityProcess, type UtilityProcess } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, utilityProcess, type UtilityProcess } from 'electron';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MethodName } from '../../core/contract';
@@ -6,6 +7,7 @@ import { appEntryUrl, appOrigin, appScheme, appSchemePrivileges } from './app-or
 import { createAppProtocolHandler } from './app-protocol';
 import { createBackendProxy, type BackendProxy, type ToBackend } from './backend-proxy';
 import { registerIpc } from './ipc';
+import { registerPrint } from './print';
 import { hardenSession, hardenWebContents } from './security';
 import { mainWindowOptions } from './window-options';
 
@@ -149,6 +151,13 @@ function start(): void {
       onSessionOrphaned: (sessionToken) => {
         void proxy.handle(logoutMethod, {}, { transport: 'ipc', sessionToken, setSessionToken: () => {} });
       },
+    });
+
+    registerPrint(ipcMain, {
+      appOrigin,
+      askWhereToSave: (defaultPath) =>
+        mainWindow ? dialog.showSaveDialog(mainWindow, { defaultPath, filters: [{ name: 'PDF', extensions: ['pdf'] }] }) : Promise.resolve({ canceled: true }),
+      writeFile: (path, data) => writeFile(path, data),
     });
 
     const openWindow = (): void => {

@@ -5,5 +5,7 @@ import { contextBridge, ipcRenderer } from 'electron';
 // with ipcChannel in ipc.ts (importing it would pull a second module into the sandboxed preload).
 contextBridge.exposeInMainWorld('qeyd', {
   call: (method: string, input: unknown): Promise<unknown> => ipcRenderer.invoke('qeyd:call', method, input),
+  // Keep in step with printChannel in print.ts. The main process validates the request.
+  printToPdf: (request: { suggestedName: string; landscape?: boolean }): Promise<unknown> => ipcRenderer.invoke('qeyd:print-pdf', request),
   platform: 'electron',
 });
