@@ -23,6 +23,12 @@ export const obligationKinds = [
   'periodic_review',
   'voluntary_stay_limit',
   'max_detention',
+  'rights_notification',
+  'rights_renotify',
+  'written_rights_letter',
+  'consular_inform',
+  'consular_send',
+  'defender_contact',
 ] as const;
 export type ObligationKind = (typeof obligationKinds)[number];
 export type ObligationStatus = 'overdue' | 'due' | 'upcoming';
@@ -42,6 +48,12 @@ export interface EpisodeFacts {
   guardianAppointed: boolean;
   referrals: readonly { type: ReferralType; stage: string | null }[];
   asylum: readonly { expressedAt: string; forwardedAt: string | null }[];
+  /** Rights notifications that reached the person (a language they understand, or an interpreter). */
+  rights: readonly { at: string; mode: 'written' | 'oral'; language: string }[];
+  /** When the person's status changed in a way that needs a fresh notification (asylum, extension). */
+  statusChangedAt: string | null;
+  consular: { informedAt: string; state: string; readySince: string | null } | null;
+  legalAid: { firstContactAt: string | null; waived: boolean };
 }
 
 export interface Obligation {
@@ -106,6 +118,28 @@ export function obligations(f: EpisodeFacts, s: Settings): Obligation[] {
     d.setUTCMonth(d.getUTCMonth() + s.voluntaryProtectionMaxMonths);
     add('voluntary_stay_limit', d.getTime(), d.getTime() - f_days(7));
   }
+  // Safeguards from the first hour: the clocks start at apprehension (Art. 74.5 "immediately").
+  if (apprehended !== null) {
+    if (f.rights.length === 0) add('rights_notification', apprehended + hours(s.rightsNotificationHours), apprehended);
+    const changed = at(f.statusChangedAt);
+    if (changed !== null && f.rights.length > 0 && !f.rights.some((r) => Date.parse(r.at) >= changed)) {
+      add('rights_renotify', changed + hours(s.rightsNotificationHours), changed);
+    }
+    // Oral notice through an interpreter is owed a written letter in the same language (LoR Art. 4(5)).
+    const owed = new Map<string, number>();
+    for (const oral of f.rights.filter((r) => r.mode === 'oral')) {
+      const written = f.rights.some((r) => r.mode === 'written' && r.language === oral.language && r.at >= oral.at);
+      if (!written && !owed.has(oral.language)) owed.set(oral.language, Date.parse(oral.at));
+    }
+    for (const since of owed.values()) add('written_rights_letter', since + hours(s.writtenLetterHours), since);
+    if (!f.consular) add('consular_inform', apprehended + hours(s.rightsNotificationHours), apprehended);
+    else if (f.consular.state === 'READY' && f.consular.readySince) {
+      const ready = Date.parse(f.consular.readySince);
+      add('consular_send', ready + hours(s.consularSendHours), ready);
+    }
+    if (!f.legalAid.firstContactAt && !f.legalAid.waived) add('defender_contact', apprehended + hours(s.defenderContactHours), apprehended);
+  }
+
   if (start !== null && s.maxDetentionDays !== null) {
     const due = start + f_days(s.maxDetentionDays);
     add('max_detention', due, due - f_days(7));

@@ -23,6 +23,8 @@ export const permissions = [
   'protection.read',
   /** domain.md §5 rule 9: any staff role may record a person's request for asylum. */
   'asylum.record',
+  /** Legal aid requests, defenders and their contacts (Constitution Art. 61). */
+  'legalAid.write',
   'reports.read',
   'visit.read',
   'visit.write',
@@ -35,10 +37,10 @@ export type Permission = (typeof permissions)[number];
  */
 const grants: Record<Role, readonly Permission[]> = {
   admin: ['users.manage', 'audit.read', 'settings.manage', 'asylum.record'],
-  registrar: ['person.read', 'person.write', 'asylum.record'],
-  duty_officer: ['person.read', 'person.write', 'asylum.record'],
-  centre_head: ['person.read', 'person.write', 'person.override', 'protection.read', 'asylum.record', 'audit.read', 'reports.read', 'settings.manage'],
-  legal_aid_officer: ['person.read', 'protection.read', 'asylum.record'],
+  registrar: ['person.read', 'person.write', 'asylum.record', 'legalAid.write'],
+  duty_officer: ['person.read', 'person.write', 'asylum.record', 'legalAid.write'],
+  centre_head: ['person.read', 'person.write', 'person.override', 'protection.read', 'asylum.record', 'legalAid.write', 'audit.read', 'reports.read', 'settings.manage'],
+  legal_aid_officer: ['person.read', 'protection.read', 'asylum.record', 'legalAid.write'],
   ombudsman_monitor: ['visit.read', 'visit.write'],
   hq_analyst: ['reports.read'],
 };

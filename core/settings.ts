@@ -27,6 +27,12 @@ export const settingsSchema = z
     holidays: z.array(isoDate).max(400).default([]),
     /** domain.md §5 rule 3: applying the consular block to presumed trafficking victims is a default. */
     consularBlockForTrafficking: z.boolean().default(true),
+    /** Report to the mission "immediately" (SMS); the service level for a notice that is ready. */
+    consularSendHours: z.number().min(1).max(168).default(24),
+    /** National policy reports every detention to the consulate; a protection block conflicts with it. */
+    nationalConsularReporting: z.boolean().default(true),
+    /** Oral notice through an interpreter: the written letter in the person's language is owed within this. */
+    writtenLetterHours: z.number().min(1).max(720).default(24),
     /** 2025 news calls the centres "temporary accommodation centres"; the label is not fixed. */
     facilityTypeLabel: z.string().trim().max(120).default(''),
   })

@@ -4,14 +4,21 @@ import { nextDue, obligations, type EpisodeFacts } from '../core/due-now';
 import type { EpisodeState, Regime } from '../core/episode';
 import type { Settings } from '../core/settings';
 import type { ReferralType, VulnerabilityFlag } from '../core/vulnerability';
-import type { Database } from './schema';
+import type { ConsularNoticesTable, Database } from './schema';
+import { consularState, type ConsularFacts } from '../core/safeguards';
 import type { SyncQuery } from './sync-query';
 
 /**
  * Gathers, for a set of people, everything the deadline rules need (core/due-now.ts) in a handful of
  * queries, so the due-now board and the register's deadline column come from one place.
  */
-export function loadEpisodeFacts(q: SyncQuery, qb: Kysely<Database>, personIds: readonly string[], opts: { openOnly?: boolean } = {}): EpisodeFacts[] {
+export function loadEpisodeFacts(
+  q: SyncQuery,
+  qb: Kysely<Database>,
+  personIds: readonly string[],
+  settings: Settings,
+  opts: { openOnly?: boolean } = {},
+): EpisodeFacts[] {
   if (personIds.length === 0) return [];
   const ids = [...new Set(personIds)];
   let episodesQuery = qb.selectFrom('episodes').selectAll().where('person_id', 'in', ids);
@@ -24,6 +31,11 @@ export function loadEpisodeFacts(q: SyncQuery, qb: Kysely<Database>, personIds: 
   const referrals = q.all(qb.selectFrom('referrals').select(['person_id', 'type', 'stage']).where('person_id', 'in', ids));
   const claims = q.all(qb.selectFrom('asylum_claims').select(['person_id', 'expressed_at', 'forwarded_at']).where('person_id', 'in', ids));
   const births = new Map(q.all(qb.selectFrom('persons').select(['person_id', 'birth_date']).where('person_id', 'in', ids)).map((p) => [p.person_id, p.birth_date]));
+  const episodeIds = episodes.map((e) => e.episode_id);
+  const rights = q.all(qb.selectFrom('rights_notifications').select(['episode_id', 'at', 'mode', 'language']).where('episode_id', 'in', episodeIds));
+  const notices = q.all(qb.selectFrom('consular_notices').selectAll().where('episode_id', 'in', episodeIds).orderBy('created_at'));
+  const aid = q.all(qb.selectFrom('legal_aid_requests').select(['episode_id', 'first_contact_at']).where('episode_id', 'in', episodeIds));
+  const waivers = new Set(q.all(qb.selectFrom('legal_aid_waivers').select('episode_id').where('episode_id', 'in', episodeIds)).map((w) => w.episode_id));
   return episodes.map((e) => {
     const screened = screenings.filter((s) => s.episode_id === e.episode_id).at(-1)?.at ?? null;
     // A child when detained is a child for this episode's safeguards, whatever the calendar says later.
@@ -45,8 +57,47 @@ export function loadEpisodeFacts(q: SyncQuery, qb: Kysely<Database>, personIds: 
       guardianAppointed: guardians.has(e.person_id),
       referrals: referrals.filter((r) => r.person_id === e.person_id).map((r) => ({ type: r.type as ReferralType, stage: r.stage })),
       asylum: claims.filter((c) => c.person_id === e.person_id).map((c) => ({ expressedAt: c.expressed_at, forwardedAt: c.forwarded_at })),
+      rights: rights.filter((r) => r.episode_id === e.episode_id).map((r) => ({ at: r.at, mode: r.mode as 'written' | 'oral', language: r.language })),
+      statusChangedAt: latest([
+        e.status_changed_at,
+        ...claims.filter((c) => c.person_id === e.person_id && c.expressed_at >= e.apprehended_at).map((c) => c.expressed_at),
+      ]),
+      consular: consularFacts(notices.filter((n) => n.episode_id === e.episode_id).at(-1), episodeFlags, settings),
+      legalAid: {
+        firstContactAt: earliest(aid.filter((a) => a.episode_id === e.episode_id).map((a) => a.first_contact_at)),
+        waived: waivers.has(e.episode_id),
+      },
     };
   });
+}
+
+function latest(xs: readonly (string | null)[]): string | null {
+  return xs.reduce<string | null>((m, x) => (x !== null && (m === null || x > m) ? x : m), null);
+}
+
+function earliest(xs: readonly (string | null)[]): string | null {
+  return xs.reduce<string | null>((m, x) => (x !== null && (m === null || x < m) ? x : m), null);
+}
+
+/** Whether the person's situation blocks consular contact without consent (domain.md §5 rule 3). */
+export function isProtectionCase(flags: readonly VulnerabilityFlag[], settings: Pick<Settings, 'consularBlockForTrafficking'>): boolean {
+  return flags.includes('asylum') || flags.includes('refugee') || (settings.consularBlockForTrafficking && flags.includes('trafficking'));
+}
+
+function consularFacts(n: ConsularNoticesTable | undefined, flags: readonly VulnerabilityFlag[], settings: Settings): EpisodeFacts['consular'] {
+  if (!n) return null;
+  const consent = n.consent ? (JSON.parse(n.consent) as { at: string }) : null;
+  const protectionCase = isProtectionCase(flags, settings);
+  const state = consularState({
+    wish: n.wish as ConsularFacts['wish'],
+    protectionCase,
+    consentRecorded: consent !== null,
+    sentAt: n.sent_at,
+    acknowledgedAt: n.acknowledged_at,
+    visitedAt: n.visited_at,
+    withdrawnAt: n.withdrawn_at,
+  });
+  return { informedAt: n.informed_at, state, readySince: state === 'READY' ? (protectionCase && consent ? consent.at : n.informed_at) : null };
 }
 
 function isMinorAt(birthDate: string | null, instant: string): boolean {
@@ -95,7 +146,7 @@ export function refreshPerson(q: SyncQuery, qb: Kysely<Database>, personId: stri
       .set({ flags: JSON.stringify(flags.sort()), restricted: flags.includes('trafficking') ? 1 : 0 })
       .where('person_id', '=', personId),
   );
-  for (const facts of loadEpisodeFacts(q, qb, [personId], { openOnly: true })) {
+  for (const facts of loadEpisodeFacts(q, qb, [personId], settings, { openOnly: true })) {
     const next = nextDue(obligations(facts, settings));
     q.run(
       qb

@@ -139,6 +139,7 @@ export interface EpisodesTable {
   next_due_at: string | null;
   next_due_kind: string | null;
   next_warn_at: string | null;
+  status_changed_at: string | null;
   created_at: string;
   updated_at: string;
   last_event_id: string;
@@ -223,6 +224,78 @@ export interface DraftsTable {
   updated_at: string;
 }
 
+export interface RightsNotificationsTable {
+  notification_id: string;
+  person_id: string;
+  episode_id: string;
+  at: string;
+  mode: string;
+  language: string;
+  template_id: string | null;
+  template_version: string | null;
+  interpreter_use_id: string | null;
+  items: string;
+  acknowledgement: string;
+  copy_handed: number;
+  recorded_by: string;
+  verify_code: string;
+}
+
+export interface InterpreterUsesTable {
+  use_id: string;
+  person_id: string;
+  episode_id: string | null;
+  at: string;
+  language: string;
+  interpreter_name: string;
+  kind: string;
+  purpose: string;
+  gender_preference_met: number | null;
+  affiliation_checked: number;
+  affiliated: number;
+}
+
+export interface ConsularNoticesTable {
+  notice_id: string;
+  person_id: string;
+  episode_id: string;
+  states: string;
+  informed_at: string;
+  wish: string;
+  consent: string | null;
+  sent: string | null;
+  sent_at: string | null;
+  acknowledged_at: string | null;
+  visited_at: string | null;
+  withdrawn_at: string | null;
+  withdraw_reason: string | null;
+  created_at: string;
+}
+
+export interface LegalAidRequestsTable {
+  request_id: string;
+  person_id: string;
+  episode_id: string;
+  requested_at: string;
+  requested_by: string;
+  funding: string;
+  note: string | null;
+  defender: string | null;
+  defender_assigned_at: string | null;
+  first_contact_at: string | null;
+  contacts: string;
+  issues: string;
+}
+
+export interface LegalAidWaiversTable {
+  waiver_id: string;
+  person_id: string;
+  episode_id: string;
+  at: string;
+  witness: string;
+  statement: string | null;
+}
+
 export interface Database {
   meta: MetaTable;
   events: EventsTable;
@@ -242,4 +315,9 @@ export interface Database {
   guardians: GuardiansTable;
   nr_checks: NrChecksTable;
   drafts: DraftsTable;
+  rights_notifications: RightsNotificationsTable;
+  interpreter_uses: InterpreterUsesTable;
+  consular_notices: ConsularNoticesTable;
+  legal_aid_requests: LegalAidRequestsTable;
+  legal_aid_waivers: LegalAidWaiversTable;
 }

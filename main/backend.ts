@@ -8,6 +8,7 @@ import { draftsHandlers, intakeHandlers } from './services/intake';
 import { episodesHandlers } from './services/episodes';
 import { asylumHandlers, vulnerabilityHandlers } from './services/vulnerability';
 import { dueNowHandlers, registerHandlers, settingsHandlers } from './services/register';
+import { safeguardsHandlers } from './services/safeguards';
 import { Sessions } from './services/sessions';
 import { setupHandlers } from './services/setup';
 import { usersHandlers } from './services/users';
@@ -47,6 +48,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     register: registerHandlers(installation, now),
     dueNow: dueNowHandlers(installation, now),
     settings: settingsHandlers(installation),
+    safeguards: safeguardsHandlers(installation, now),
   };
   const router = createRouter({
     handlers,

@@ -4,6 +4,7 @@ import { displayName, facilityKind, password, text, timeZone, username } from '.
 import { needs, publicAccess, roleSchema, signedIn } from '../permissions';
 import { personDetails, personSummary } from '../person';
 import { registerContract } from './register';
+import { safeguardsContract } from './safeguards';
 
 /**
  * The one contract: every method the UI (or a script, or a test) may call, with its input, output and
@@ -172,6 +173,7 @@ export const contract = {
   register: registerContract.register,
   dueNow: registerContract.dueNow,
   settings: registerContract.settings,
+  safeguards: safeguardsContract.safeguards,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

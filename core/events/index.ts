@@ -15,6 +15,17 @@ import { isoInstant, optionalText, text } from '../fields';
 import { nonRefoulementCheckSchema } from '../non-refoulement';
 import { personDetails } from '../person';
 import { ageAssessmentSchema, guardianSchema, referralProgressSchema, referralSchema, screeningSchema } from '../vulnerability';
+import {
+  consularConsentSchema,
+  consularOpenSchema,
+  consularSentSchema,
+  defenderSchema,
+  interpreterUseSchema,
+  legalAidContactSchema,
+  legalAidIssueSchema,
+  legalAidRequestSchema,
+  rightsNotificationSchema,
+} from '../safeguards';
 
 const ref = z.string().min(1).max(100);
 const correction = z
@@ -94,6 +105,26 @@ export const eventCatalog = {
   'asylum.statusChanged': { schemaVersion: 1, payload: asylumStatusChangeSchema },
 
   'nonRefoulement.checked': { schemaVersion: 1, payload: z.object({ personId: ref, episodeId: ref, check: nonRefoulementCheckSchema }).strict() },
+
+  /** Safeguards from the first hour (Migration Code 74.5, VCCR 36, Constitution 61). */
+  'rights.notified': {
+    schemaVersion: 1,
+    payload: z
+      .object({ personId: ref, episodeId: ref, notification: rightsNotificationSchema, templateHash: z.string().max(64).optional(), verifyCode: z.string().min(4).max(20) })
+      .strict(),
+  },
+  'interpreter.used': { schemaVersion: 1, payload: z.object({ personId: ref, episodeId: ref.optional(), use: interpreterUseSchema }).strict() },
+  'consular.opened': { schemaVersion: 1, payload: z.object({ personId: ref, episodeId: ref, open: consularOpenSchema }).strict() },
+  'consular.consentRecorded': { schemaVersion: 1, payload: z.object({ consent: consularConsentSchema }).strict() },
+  'consular.sent': { schemaVersion: 1, payload: z.object({ sent: consularSentSchema }).strict() },
+  'consular.acknowledged': { schemaVersion: 1, payload: z.object({ at: isoInstant, note: optionalText(2000) }).strict() },
+  'consular.visited': { schemaVersion: 1, payload: z.object({ at: isoInstant, note: optionalText(2000) }).strict() },
+  'consular.withdrawn': { schemaVersion: 1, payload: z.object({ at: isoInstant, reason: text(2000) }).strict() },
+  'legalAid.requested': { schemaVersion: 1, payload: z.object({ personId: ref, episodeId: ref, request: legalAidRequestSchema }).strict() },
+  'legalAid.defenderAssigned': { schemaVersion: 1, payload: z.object({ defender: defenderSchema }).strict() },
+  'legalAid.contacted': { schemaVersion: 1, payload: z.object({ contact: legalAidContactSchema }).strict() },
+  'legalAid.issue': { schemaVersion: 1, payload: z.object({ issue: legalAidIssueSchema }).strict() },
+  'legalAid.waived': { schemaVersion: 1, payload: z.object({ personId: ref, episodeId: ref, at: isoInstant, witness: text(200), statement: optionalText(2000) }).strict() },
 } as const;
 
 export type EventType = keyof typeof eventCatalog;

@@ -1,6 +1,7 @@
 import type { ProjectorMap } from './types';
 import { personCorrected, personMerged, personRegistered, personUnmerged } from './persons';
 import * as r from './register';
+import * as sg from './safeguards';
 
 /** Every event type has exactly one projector (the type checker refuses a missing one). */
 export const projectors: ProjectorMap = {
@@ -29,6 +30,19 @@ export const projectors: ProjectorMap = {
   'asylum.forwarded': r.asylumForwarded,
   'asylum.statusChanged': r.asylumStatusChanged,
   'nonRefoulement.checked': r.nonRefoulementChecked,
+  'rights.notified': sg.rightsNotified,
+  'interpreter.used': sg.interpreterUsed,
+  'consular.opened': sg.consularOpened,
+  'consular.consentRecorded': sg.consularConsentRecorded,
+  'consular.sent': sg.consularSent,
+  'consular.acknowledged': sg.consularAcknowledged,
+  'consular.visited': sg.consularVisited,
+  'consular.withdrawn': sg.consularWithdrawn,
+  'legalAid.requested': sg.legalAidRequested,
+  'legalAid.defenderAssigned': sg.legalAidDefenderAssigned,
+  'legalAid.contacted': sg.legalAidContacted,
+  'legalAid.issue': sg.legalAidIssue,
+  'legalAid.waived': sg.legalAidWaived,
 };
 
 /** State tables that projections own; a rebuild empties them and replays the log. Drafts are not here. */
@@ -44,4 +58,9 @@ export const projectedTables = [
   'age_assessments',
   'guardians',
   'nr_checks',
+  'rights_notifications',
+  'interpreter_uses',
+  'consular_notices',
+  'legal_aid_requests',
+  'legal_aid_waivers',
 ] as const;

@@ -64,6 +64,7 @@ export const episodeApprehended: Projector<'episode.apprehended'> = ({ event, pa
       property: '[]',
       extensions: '[]',
       transfers: '[]',
+      status_changed_at: null,
       created_at: at,
       updated_at: at,
       last_event_id: event.eventId,
@@ -123,7 +124,7 @@ export const episodeExtended: Projector<'episode.extended'> = (ctx) => {
   q.run(
     qb
       .updateTable('episodes')
-      .set({ state: 'ACTIVE', term_end: payload.decision.termEnd, extensions: json(extensions), extension_requested_at: null, updated_at: at, last_event_id: event.eventId })
+      .set({ state: 'ACTIVE', term_end: payload.decision.termEnd, extensions: json(extensions), extension_requested_at: null, status_changed_at: at, updated_at: at, last_event_id: event.eventId })
       .where('episode_id', '=', event.entityId),
   );
   return personOfEpisode(ctx);

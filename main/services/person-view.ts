@@ -133,7 +133,7 @@ export function episodeRemovalLocks(store: Store, personId: string, flags: reado
 
 export function toEpisodeView(store: Store, e: EpisodesTable, flags: readonly VulnerabilityFlag[], now: number): EpisodeView {
   const tz = store.settings.timeZone;
-  const facts = loadEpisodeFacts(store.q, store.qb, [e.person_id]).find((f) => f.episodeId === e.episode_id);
+  const facts = loadEpisodeFacts(store.q, store.qb, [e.person_id], store.settings).find((f) => f.episodeId === e.episode_id);
   const recorded = e.state as EpisodeState;
   const list = facts ? obligations(facts, store.settings) : [];
   const start = e.admitted_at ?? e.apprehended_at;

@@ -137,7 +137,7 @@ export function dueNow(store: Store, now: number, includeUpcoming: boolean) {
       .where('e.state', '!=', 'CLOSED'),
   );
   const byEpisode = new Map(open.map((o) => [o.episode_id, o]));
-  const facts = loadEpisodeFacts(store.q, store.qb, open.map((o) => o.person_id), { openOnly: true });
+  const facts = loadEpisodeFacts(store.q, store.qb, open.map((o) => o.person_id), store.settings, { openOnly: true });
   const items = facts.flatMap((f) => {
     const ep = byEpisode.get(f.episodeId)!;
     return obligations(f, store.settings).flatMap((o) => {

@@ -141,6 +141,7 @@ export const ui: Record<keyof typeof en, string> = {
   'entity.person_search': 'Şəxs axtarışı',
   'entity.draft': 'Qaralama',
   'entity.register': 'Reyestr',
+  'entity.rights_letter': 'Hüquqlar məktubu',
   'entity.register_extract': 'Reyestrdən çıxarış',
   'entity.due_now': 'Vaxtı çatan müddətlər',
   'entity.settings': 'Parametrlər',

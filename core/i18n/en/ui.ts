@@ -140,6 +140,7 @@ export const ui = {
   'entity.person_search': 'Search for persons',
   'entity.draft': 'Draft',
   'entity.register': 'Register',
+  'entity.rights_letter': 'Rights letter',
   'entity.register_extract': 'Register extract',
   'entity.due_now': 'Deadlines due now',
   'entity.settings': 'Settings',

@@ -148,6 +148,7 @@ export const ui: Record<keyof typeof en, string> = {
   'entity.person_search': 'Поиск лиц',
   'entity.draft': 'Черновик',
   'entity.register': 'Реестр',
+  'entity.rights_letter': 'Памятка о правах',
   'entity.register_extract': 'Выписка из реестра',
   'entity.due_now': 'Наступившие сроки',
   'entity.settings': 'Настройки',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { refusal, useCentre } from '../../../helpers/centre';
 import { day, hour, intakeAt } from '../../../helpers/intake';
+import { completeFirstHour } from '../../../helpers/safeguards';
 
 const centre = useCentre();
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -109,10 +110,7 @@ describe('the register', () => {
 
   it('sorts by the nearest deadline and filters by nationality, name, days held and deadline status', async () => {
     const { c, registrar } = await populated();
-    for (const e of (await registrar.register.list({})).rows) {
-      await registrar.vulnerability.screen({ episodeId: e.episodeId, screening: { at: iso(c.clock.now) } });
-      await registrar.episodes.recordMedical({ episodeId: e.episodeId, medical: { at: iso(c.clock.now), examiner: 'Dr', visibleInjuries: false, illTreatmentComplaint: false } });
-    }
+    for (const e of (await registrar.register.list({})).rows) await completeFirstHour(registrar, e.episodeId, c.clock.now);
     const all = await registrar.register.list({ sort: 'deadline' });
     expect(all.rows.map((r) => r.nameLatin)).toEqual(['Zarmina Hosseini', 'Nodira Karimova', 'Ivan Petrov']);
     expect((await registrar.register.list({ nationality: 'AFG' })).rows.map((r) => r.nameLatin)).toEqual(['Zarmina Hosseini']);
@@ -143,19 +141,20 @@ describe('the register', () => {
 });
 
 describe('settings', () => {
-  it('thresholds come from settings: changing the screening window moves the deadline, and the change is audited', async () => {
+  it('thresholds come from settings: changing the review interval moves the deadline, and the change is audited', async () => {
     const c = await centre();
     const registrar = await c.as('registrar');
-    await registrar.intake.submit(intakeAt(c.clock.now));
-    await c.inst.admin.settings.update({ changes: { screeningHours: 12 } });
-    const item = (await registrar.dueNow.list({ includeUpcoming: true })).items.find((i) => i.kind === 'screening');
-    expect(item?.dueAt).toBe(iso(c.clock.now + 12 * hour));
+    const { episodeId } = await registrar.intake.submit(intakeAt(c.clock.now));
+    await completeFirstHour(registrar, episodeId, c.clock.now);
+    await c.inst.admin.settings.update({ changes: { periodicReviewDays: 12 } });
+    const item = (await registrar.dueNow.list({ includeUpcoming: true })).items.find((i) => i.kind === 'periodic_review');
+    expect(item?.dueAt).toBe(iso(c.clock.now + 12 * day));
     const row = (await registrar.register.list({})).rows[0]!;
-    expect(row).toMatchObject({ nextDueKind: 'screening', nextDueAt: iso(c.clock.now + 12 * hour) });
+    expect(row).toMatchObject({ nextDueKind: 'periodic_review', nextDueAt: iso(c.clock.now + 12 * day) });
     const { entries } = await c.inst.admin.audit.list({});
     expect(entries.map((e) => e.action)).toContain('settings.changed');
     expect((await refusal(registrar.settings.update({ changes: { screeningHours: 12 } }))).code).toBe('forbidden');
-    expect((await refusal(c.inst.admin.settings.update({ changes: { screeningHours: -1 } }))).fields?.['changes.screeningHours']).toBeTruthy();
+    expect((await refusal(c.inst.admin.settings.update({ changes: { periodicReviewDays: -1 } }))).fields?.['changes.periodicReviewDays']).toBeTruthy();
   });
 });
 

@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import { isoInstant, optionalText, text } from '../fields';
+import { needs } from '../permissions';
+import {
+  consularConsentSchema,
+  consularOpenSchema,
+  consularSentSchema,
+  consularStates,
+  defenderSchema,
+  interpreterUseSchema,
+  legalAidContactSchema,
+  legalAidIssueSchema,
+  legalAidRequestSchema,
+  rightsNotificationSchema,
+} from '../safeguards';
+import { letterTemplateSchema } from '../rights-letters/schema';
+import { method } from './method';
+
+/** Safeguards from the first hour: rights, consul, lawyer, interpreter (issue: safeguards). */
+
+const id = z.string().min(1).max(100);
+const recorded = z.object({ eventId: z.string() });
+
+export const rightsNotificationView = z.object({
+  notificationId: z.string(),
+  episodeId: z.string(),
+  notification: rightsNotificationSchema,
+  templateHash: z.string().nullable(),
+  verifyCode: z.string(),
+  recordedBy: z.string().nullable(),
+  /** Minutes from apprehension to notification: the Art. 74.5 clock. */
+  minutesAfterApprehension: z.number().int(),
+});
+
+export const interpreterUseView = z.object({ useId: z.string(), episodeId: z.string().nullable(), use: interpreterUseSchema });
+
+export const consularView = z.object({
+  noticeId: z.string(),
+  episodeId: z.string(),
+  states: z.array(z.string()),
+  informedAt: z.string(),
+  wish: z.string(),
+  state: z.enum(consularStates),
+  /** Why a notice may not be sent, in the domain's words. */
+  blockReasons: z.array(z.enum(['asylum', 'refugee', 'trafficking', 'opposed'])),
+  /** The national "report immediately" policy and the protection block disagree: HQ must see it. */
+  policyConflict: z.boolean(),
+  consent: consularConsentSchema.nullable(),
+  sent: consularSentSchema.nullable(),
+  acknowledgedAt: z.string().nullable(),
+  visitedAt: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  withdrawReason: z.string().nullable(),
+});
+
+export const legalAidView = z.object({
+  requestId: z.string(),
+  episodeId: z.string(),
+  request: legalAidRequestSchema,
+  defender: defenderSchema.nullable(),
+  contacts: z.array(legalAidContactSchema),
+  issues: z.array(legalAidIssueSchema),
+  firstContactAt: z.string().nullable(),
+  /** Hours from apprehension to the first contact with a defender. */
+  hoursToDefender: z.number().nullable(),
+});
+
+export const safeguardsPanel = z.object({
+  personId: z.string(),
+  protectionCase: z.boolean(),
+  episodes: z.array(
+    z.object({
+      episodeId: z.string(),
+      apprehendedAt: z.string(),
+      /** Admission is final only once the rights were notified in a language the person understands (§5 rule 2). */
+      admissionFinal: z.boolean(),
+      rights: z.array(rightsNotificationView),
+      consular: z.array(consularView),
+      legalAid: z.array(legalAidView),
+      legalAidWaivers: z.array(z.object({ at: z.string(), witness: z.string(), statement: z.string().nullable() })),
+      interpreters: z.array(interpreterUseView),
+    }),
+  ),
+});
+export type SafeguardsPanel = z.infer<typeof safeguardsPanel>;
+
+export const safeguardsContract = {
+  safeguards: {
+    letterTemplates: method({
+      input: z.object({}).strict(),
+      output: z.object({
+        templates: z.array(
+          z.object({ language: z.string(), endonym: z.string(), version: z.string(), versionHash: z.string(), status: z.enum(['approved', 'needs_legal_review']), direction: z.enum(['ltr', 'rtl']) }),
+        ),
+      }),
+      access: needs('person.read'),
+    }),
+    letter: method({
+      input: z.object({ notificationId: id }).strict(),
+      output: z.object({
+        template: letterTemplateSchema,
+        versionHash: z.string(),
+        verifyCode: z.string(),
+        qrPayload: z.string(),
+        person: z.object({ personId: z.string(), nameOriginal: z.string(), nameLatin: z.string(), birthDate: z.string().nullable(), nationalities: z.array(z.string()) }),
+        facilityName: z.string(),
+        notifiedAt: z.string(),
+        officerName: z.string().nullable(),
+      }),
+      access: needs('person.read'),
+      audit: { kind: 'read', entityType: 'rights_letter', entityId: (i) => i.notificationId },
+    }),
+    verifyLetter: method({
+      input: z.object({ code: z.string().trim().min(4).max(40) }).strict(),
+      output: z.object({
+        found: z.boolean(),
+        notification: z
+          .object({ notificationId: z.string(), personId: z.string(), nameLatin: z.string(), at: z.string(), language: z.string(), templateVersion: z.string().nullable(), templateHash: z.string().nullable(), templateMatches: z.boolean() })
+          .nullable(),
+      }),
+      access: needs('person.read'),
+      audit: { kind: 'read', entityType: 'rights_letter', entityId: () => null },
+    }),
+    panel: method({
+      input: z.object({ personId: id }).strict(),
+      output: safeguardsPanel,
+      access: needs('person.read'),
+      audit: { kind: 'read', entityType: 'person', entityId: (i) => i.personId },
+    }),
+    notifyRights: method({
+      input: z.object({ episodeId: id, notification: rightsNotificationSchema }).strict(),
+      output: z.object({ notificationId: z.string(), verifyCode: z.string() }),
+      access: needs('person.write'),
+    }),
+    recordInterpreter: method({
+      input: z.object({ personId: id, episodeId: id.optional(), use: interpreterUseSchema }).strict(),
+      output: z.object({ useId: z.string() }),
+      access: needs('person.write'),
+    }),
+    openConsular: method({ input: z.object({ episodeId: id, open: consularOpenSchema }).strict(), output: z.object({ noticeId: z.string() }), access: needs('person.write') }),
+    recordConsent: method({ input: z.object({ noticeId: id, consent: consularConsentSchema }).strict(), output: recorded, access: needs('person.write') }),
+    sendConsular: method({ input: z.object({ noticeId: id, sent: consularSentSchema }).strict(), output: recorded, access: needs('person.write') }),
+    consularAnswered: method({
+      input: z.object({ noticeId: id, kind: z.enum(['acknowledged', 'visited']), at: isoInstant, note: optionalText(2000) }).strict(),
+      output: recorded,
+      access: needs('person.write'),
+    }),
+    withdrawConsular: method({ input: z.object({ noticeId: id, at: isoInstant, reason: text(2000) }).strict(), output: recorded, access: needs('person.write') }),
+    requestLegalAid: method({ input: z.object({ episodeId: id, request: legalAidRequestSchema }).strict(), output: z.object({ requestId: z.string() }), access: needs('legalAid.write') }),
+    assignDefender: method({ input: z.object({ requestId: id, defender: defenderSchema }).strict(), output: recorded, access: needs('legalAid.write') }),
+    recordLegalContact: method({ input: z.object({ requestId: id, contact: legalAidContactSchema }).strict(), output: recorded, access: needs('legalAid.write') }),
+    recordLegalAidIssue: method({ input: z.object({ requestId: id, issue: legalAidIssueSchema }).strict(), output: recorded, access: needs('legalAid.write') }),
+    waiveLegalAid: method({
+      input: z.object({ episodeId: id, at: isoInstant, witness: text(200), statement: optionalText(2000) }).strict(),
+      output: recorded,
+      access: needs('legalAid.write'),
+    }),
+    stats: method({
+      input: z.object({}).strict(),
+      output: z.object({
+        episodes: z.number().int(),
+        rightsWithinLimit: z.number().int(),
+        rightsLate: z.number().int(),
+        rightsMissing: z.number().int(),
+        consularSent: z.number().int(),
+        consularBlocked: z.number().int(),
+        policyConflicts: z.number().int(),
+        medianHoursToDefender: z.number().nullable(),
+        withoutDefender: z.number().int(),
+        languages: z.array(z.object({ language: z.string(), count: z.number().int() })),
+      }),
+      access: needs('person.read'),
+    }),
+  },
+};
