@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type Selectable } from 'kysely';
 import { canonicalJson } from '../core/canonical-json';
 import { eventCatalog, isEventType, type EventDraft, type EventRecord, type EventType } from '../core/events';
 import { decodeHlc, encodeHlc, receive, tick, type Hlc } from '../core/hlc';
@@ -11,7 +11,7 @@ import { refreshPerson } from './episode-facts';
 import { defaultSettings, settingsSchema, type Settings } from '../core/settings';
 import { projectedTables, projectors } from './projections';
 import type { Projector } from './projections/types';
-import type { Database } from './schema';
+import type { Database, EventsTable } from './schema';
 import { SyncQuery } from './sync-query';
 
 export class WrongKeyError extends Error {
@@ -366,22 +366,8 @@ export class Store {
   }
 }
 
-export interface EventRow {
-  local_seq: number;
-  event_id: string;
-  device_id: string;
-  device_seq: number;
-  hlc: string;
-  actor: string;
-  type: string;
-  entity_id: string;
-  payload: string;
-  schema_version: number;
-  supersedes: string;
-  prev_hash: string;
-  hash: string;
-  server_seq: number | null;
-}
+/** An events row as SQLite returns it (the table type with its generated key filled in). */
+export type EventRow = Selectable<EventsTable>;
 
 export function rowToEvent(r: EventRow): EventRecord {
   return {

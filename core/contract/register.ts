@@ -12,7 +12,7 @@ import {
   propertyItemSchema,
 } from '../episode';
 import { isoDate, isoInstant, optionalText, text } from '../fields';
-import { intakeSchema } from '../intake';
+import { admissionSchema, intakeSchema } from '../intake';
 import { nationalityCode } from '../countries';
 import { nonRefoulementCheckSchema } from '../non-refoulement';
 import { needs } from '../permissions';
@@ -133,17 +133,9 @@ export const registerContract = {
   },
   episodes: {
     admit: method({
-      input: z
-        .object({
-          episodeId: id,
-          regime,
-          decision: decisionSchema.optional(),
-          admittedAt: isoInstant,
-          handover: handoverSchema,
-          medical: medicalCheckSchema.optional(),
-          property: z.array(propertyItemSchema).max(200).default([]),
-        })
-        .strict()
+      // The same admission as in an intake, for a person first held awaiting a decision.
+      input: admissionSchema
+        .extend({ episodeId: id })
         .refine((v) => v.decision !== undefined, { message: 'error.episode.noAdmissionWithoutDecision', path: ['decision'] }),
       output: recorded,
       access: needs('person.write'),

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../core/contract/errors';
 import { installationPath } from '../../../db/installation-file';
 import { createBackend } from '../../../main/backend';
+import { refusal } from '../../helpers/centre';
 import { adminPassword, clientFor, setUpInstallation, type TestInstallation } from '../../helpers/backend';
 
 const open: TestInstallation[] = [];
@@ -15,15 +15,6 @@ async function installation(opts: { now?: () => number } = {}) {
   return i;
 }
 
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 describe('first-run setup', () => {
   it('shows the recovery key once and then reports the installation as set up', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../../core/contract/errors';
+import { refusal } from '../../../helpers/centre';
 import { setUpInstallation, type TestInstallation } from '../../../helpers/backend';
 import { day, hour, intakeAt } from '../../../helpers/intake';
 
@@ -15,15 +15,6 @@ async function centre() {
   return { inst, registrar: await inst.userWith(['registrar'], 'registrar') };
 }
 
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected the call to be refused');
-}
 
 function counts(inst: TestInstallation) {
   const s = inst.backend.installation.requireStore();
