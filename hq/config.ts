@@ -1,0 +1,112 @@
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * HQ configuration, read from the environment only: an operator sets it in the service unit (systemd,
+ * Windows service, container), and no secret (the PostgreSQL password) ever lands in a config file that
+ * is backed up with the data.
+ *
+ *   QEYD_HQ_DATA_DIR      where HQ keeps its files; the embedded database `hq.sqlite` lives here.
+ *                         Default: $XDG_DATA_HOME/qeyd-hq (~/.local/share/qeyd-hq) on Linux,
+ *                         %APPDATA%\qeyd-hq on Windows, ~/Library/Application Support/qeyd-hq on macOS.
+ *   QEYD_HQ_PORT          TCP port to listen on. Default 8780. 0 picks a free port (tests).
+ *   QEYD_HQ_HOST          address to bind. Default 127.0.0.1: HQ is reachable from other machines only
+ *                         when an operator says so, normally behind a TLS-terminating reverse proxy.
+ *   QEYD_HQ_DATABASE_URL  postgres://user:password@host:port/database[?options=...] selects PostgreSQL.
+ *                         Unset or empty: the embedded SQLite file, zero set-up.
+ */
+export const defaultHqPort = 8780;
+export const defaultHqHost = '127.0.0.1';
+export const sqliteFileName = 'hq.sqlite';
+
+export type HqDatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+
+export interface HqConfig {
+  dataDir: string;
+  port: number;
+  host: string;
+  database: HqDatabaseConfig;
+}
+
+/** A configuration an operator must fix; start.ts turns it into a message and exit code 2. */
+export class HqConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid Qeyd HQ configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'HqConfigError';
+  }
+}
+
+export function defaultHqDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  if (platform === 'win32') return join(env.APPDATA || join(homedir(), 'AppData', 'Roaming'), 'qeyd-hq');
+  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'qeyd-hq');
+  return join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'qeyd-hq');
+}
+
+// An empty variable is how shells and service managers "unset" a value, so it means "use the default".
+const unsetIfEmpty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const envSchema = z.object({
+  QEYD_HQ_DATA_DIR: z.preprocess(unsetIfEmpty, z.string().optional()),
+  QEYD_HQ_PORT: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .regex(/^\d{1,5}$/, 'must be a whole number from 0 to 65535')
+      .transform(Number)
+      .refine((n) => n <= 65535, 'must be a whole number from 0 to 65535')
+      .optional(),
+  ),
+  QEYD_HQ_HOST: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9.:\-[\]]+$/, 'must be an IP address or host name, such as 127.0.0.1 or 0.0.0.0')
+      .optional(),
+  ),
+  QEYD_HQ_DATABASE_URL: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .refine((s) => {
+        try {
+          const u = new URL(s);
+          return (u.protocol === 'postgres:' || u.protocol === 'postgresql:') && u.hostname !== '';
+        } catch {
+          return false;
+        }
+      }, 'must be a PostgreSQL URL such as postgres://user:password@127.0.0.1:5432/qeyd_hq (or unset it to use the embedded SQLite database)')
+      .optional(),
+  ),
+});
+
+/** Reads and checks the environment; throws HqConfigError listing every bad variable at once. */
+export function loadHqConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  cwd: string = process.cwd(),
+): HqConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new HqConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? 'environment');
+        const raw = env[name];
+        // The database URL carries a password: name the variable, never echo its value.
+        const shown = name === 'QEYD_HQ_DATABASE_URL' || raw === undefined ? '' : ` (got "${raw}")`;
+        return `${name} ${issue.message}${shown}`;
+      }),
+    );
+  }
+  const v = parsed.data;
+  const dataDirRaw = v.QEYD_HQ_DATA_DIR ?? defaultHqDataDir(env, platform);
+  const dataDir = isAbsolute(dataDirRaw) ? dataDirRaw : resolve(cwd, dataDirRaw);
+  return {
+    dataDir,
+    port: v.QEYD_HQ_PORT ?? defaultHqPort,
+    host: v.QEYD_HQ_HOST ?? defaultHqHost,
+    database: v.QEYD_HQ_DATABASE_URL
+      ? { kind: 'postgres', url: v.QEYD_HQ_DATABASE_URL }
+      : { kind: 'sqlite', file: join(dataDir, sqliteFileName) },
+  };
+}

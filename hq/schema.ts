@@ -1,0 +1,73 @@
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/*
+ * Row types of the HQ database, shared by both dialects. Instants are ISO-8601 UTC text, as on the
+ * devices: the same value compares, sorts and hashes identically in SQLite and PostgreSQL and is never
+ * shifted by a session time zone. Both drivers are set up to return 64-bit integers as JS numbers
+ * (see db.ts), so these types hold for either.
+ */
+
+export interface FacilitiesTable {
+  facility_id: string;
+  name: string;
+  /** detention centre, HQ, ... — free text until the domain fixes the list */
+  kind: string;
+  created_at: string;
+}
+
+export interface DevicesTable {
+  device_id: string;
+  facility_id: string;
+  name: string;
+  /** the key that verifies the device's signed chain heads and authenticates its requests */
+  public_key: string;
+  enrolled_at: string;
+  revoked_at: string | null;
+  last_seen_at: string | null;
+}
+
+/** One-time enrollment codes. Only a hash is stored, so a leaked database enrolls nobody. */
+export interface EnrollmentCodesTable {
+  code_hash: string;
+  facility_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** Every event pushed by any device, in the order HQ received it (`server_seq`, the pull cursor). */
+export interface EventsTable {
+  server_seq: Generated<number>;
+  event_id: string;
+  device_id: string;
+  device_seq: number;
+  hlc: string;
+  actor: string;
+  type: string;
+  entity_id: string;
+  /** canonical JSON exactly as the device hashed it; re-serialising would break the chain */
+  payload: string;
+  schema_version: number;
+  /** JSON array of the versions the author saw */
+  supersedes: string;
+  prev_hash: string;
+  hash: string;
+  received_at: string;
+}
+
+export type HqEvent = Selectable<EventsTable>;
+export type NewHqEvent = Insertable<EventsTable>;
+
+export interface HqSchemaMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: string;
+}
+
+export interface HqSchema {
+  facilities: FacilitiesTable;
+  devices: DevicesTable;
+  enrollment_codes: EnrollmentCodesTable;
+  events: EventsTable;
+  hq_schema_migrations: HqSchemaMigrationsTable;
+}

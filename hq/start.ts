@@ -1,0 +1,69 @@
+import type { AddressInfo } from 'node:net';
+import { HqConfigError, loadHqConfig } from './config';
+import { openHqDatabase, type HqDatabase } from './db';
+import { migrateHq } from './migrate';
+import { buildHqServer } from './server';
+import { hqVersion } from './version';
+
+/** If closing hangs (a stuck client, a dead PostgreSQL), a service manager still gets its exit. */
+const shutdownGraceMs = 10_000;
+
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** `npm run hq`: configuration from the environment (see config.ts), then migrate, then listen. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadHqConfig();
+  } catch (e) {
+    if (!(e instanceof HqConfigError)) throw e;
+    console.error(`Qeyd HQ: ${e.message}`);
+    process.exit(2);
+  }
+
+  let hq: HqDatabase | null = null;
+  try {
+    hq = await openHqDatabase(config);
+    await migrateHq(hq);
+    const app = buildHqServer({ db: hq, version: hqVersion });
+    await app.listen({ host: config.host, port: config.port });
+    const { port } = app.server.address() as AddressInfo;
+    console.log(`Qeyd HQ: http://${urlHost(config.host)}:${port}/ (database: ${hq.dialect})`);
+
+    const db = hq;
+    let stopping = false;
+    const stop = (signal: NodeJS.Signals) => {
+      // A second Ctrl+C means "now": the operator has given up waiting.
+      if (stopping) process.exit(1);
+      stopping = true;
+      setTimeout(() => {
+        console.error(`Qeyd HQ: shutdown after ${signal} took longer than ${shutdownGraceMs} ms; exiting anyway`);
+        process.exit(1);
+      }, shutdownGraceMs).unref();
+      // Stop accepting, let in-flight pushes finish and commit, then release the database.
+      void app
+        .close()
+        .then(() => db.close())
+        .then(
+          () => {
+            console.log('Qeyd HQ: stopped');
+            process.exit(0);
+          },
+          (e: unknown) => {
+            console.error(`Qeyd HQ: error while shutting down: ${e instanceof Error ? e.message : String(e)}`);
+            process.exit(1);
+          },
+        );
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  } catch (e) {
+    console.error(`Qeyd HQ: cannot start: ${e instanceof Error ? e.message : String(e)}`);
+    await hq?.close().catch(() => undefined);
+    process.exit(1);
+  }
+}
+
+void main();
