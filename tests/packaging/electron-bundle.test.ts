@@ -96,11 +96,15 @@ describe('the Electron build', () => {
     expect(required).toEqual(['electron']);
     expect(exposed.map(([key]) => key)).toEqual(['qeyd']);
     const api = exposed[0]![1];
-    expect(Object.keys(api).sort()).toEqual(['call', 'platform']);
+    expect(Object.keys(api).sort()).toEqual(['call', 'platform', 'printToPdf']);
     expect(api.platform).toBe('electron');
     const reply = await (api.call as (m: string, i: unknown) => Promise<unknown>)('auth.session', {});
     expect(reply).toEqual({ ok: true, result: 'pong' });
-    expect(invoked).toEqual([['qeyd:call', 'auth.session', {}]]);
+    await (api.printToPdf as (r: unknown) => Promise<unknown>)({ suggestedName: 'letter' });
+    expect(invoked).toEqual([
+      ['qeyd:call', 'auth.session', {}],
+      ['qeyd:print-pdf', { suggestedName: 'letter' }],
+    ]);
   });
 });
 
