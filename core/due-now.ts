@@ -29,6 +29,7 @@ export const obligationKinds = [
   'consular_inform',
   'consular_send',
   'defender_contact',
+  'child_detained',
 ] as const;
 export type ObligationKind = (typeof obligationKinds)[number];
 export type ObligationStatus = 'overdue' | 'due' | 'upcoming';
@@ -84,6 +85,9 @@ export function obligations(f: EpisodeFacts, s: Settings): Obligation[] {
     if (!f.medicalCheckAt) add('medical_check', admitted + hours(s.medicalExamHours), admitted);
     if (!f.screenedAt) add('screening', admitted + hours(s.screeningHours), admitted);
   }
+
+  // §5 rule 5: a child in forced detention is an alert for HQ from the moment it is known (target 0).
+  if (start !== null && f.regime === 'forced_court' && f.flags.includes('child')) add('child_detained', start, start);
 
   const screened = at(f.screenedAt);
   const has = (flag: VulnerabilityFlag) => f.flags.includes(flag);

@@ -6,7 +6,7 @@ import type { EventRecord } from '../../core/events';
 import { removalLocks } from '../../core/non-refoulement';
 import type { PersonSummary } from '../../core/person';
 import { daysHeld } from '../../core/time';
-import type { VulnerabilityFlag } from '../../core/vulnerability';
+import { vulnerabilityState, type VulnerabilityFlag } from '../../core/vulnerability';
 import { loadEpisodeFacts } from '../../db/episode-facts';
 import type { EpisodesTable, PersonsTable } from '../../db/schema';
 import { rowToEvent, type EventRow, type Store } from '../../db/store';
@@ -185,6 +185,8 @@ export function buildPersonView(store: Store, personId: string, now: number, may
   const redacted = restricted && !mayReadProtection;
   const qb = store.qb;
   const episodes = store.q.all(qb.selectFrom('episodes').selectAll().where('person_id', 'in', ids).orderBy('apprehended_at', 'desc'));
+  const screened = store.q.first(qb.selectFrom('screenings').select('screening_id').where('person_id', 'in', ids));
+  const referralStages = store.q.all(qb.selectFrom('referrals').select('stage').where('person_id', 'in', ids));
   return {
     person: toSummary(row),
     patronymic: row.patronymic,
@@ -192,6 +194,7 @@ export function buildPersonView(store: Store, personId: string, now: number, may
     languages: JSON.parse(row.languages) as string[],
     birthBasis: row.birth_basis,
     flags: redacted ? flags.filter((f) => f !== 'trafficking') : flags,
+    vulnerabilityState: vulnerabilityState({ screened: screened !== undefined, flags, referrals: referralStages }),
     restricted,
     redacted,
     mergedInto: row.merged_into,
