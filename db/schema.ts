@@ -296,6 +296,12 @@ export interface LegalAidWaiversTable {
   statement: string | null;
 }
 
+export interface SyncQuarantineTable {
+  event_id: string;
+  reason: string;
+  received_at: string;
+}
+
 export interface Database {
   meta: MetaTable;
   events: EventsTable;
@@ -320,4 +326,5 @@ export interface Database {
   consular_notices: ConsularNoticesTable;
   legal_aid_requests: LegalAidRequestsTable;
   legal_aid_waivers: LegalAidWaiversTable;
+  sync_quarantine: SyncQuarantineTable;
 }

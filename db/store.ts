@@ -222,23 +222,7 @@ export class Store {
   }
 
   private insertAndProject(event: EventRecord, payload: unknown, serverSeq: number | null = null): void {
-    const { lastInsertRowid } = this.q
-      .prepared(insertEventSql)
-      .run(
-        event.eventId,
-        event.deviceId,
-        event.deviceSeq,
-        event.hlc,
-        event.actor,
-        event.type,
-        event.entityId,
-        event.payload,
-        event.schemaVersion,
-        JSON.stringify(event.supersedes),
-        event.prevHash,
-        event.hash,
-        serverSeq,
-      );
+    const { lastInsertRowid } = this.q.prepared(insertEventSql).run(...eventParams(event, serverSeq));
     this.project(event, payload, Number(lastInsertRowid));
   }
 
@@ -262,9 +246,14 @@ export class Store {
   /**
    * Applies events made elsewhere (another device, via HQ): verifies each device's chain from the head we
    * hold, validates payloads, appends and projects in one transaction. Events already held are skipped,
-   * so applying the same batch twice changes nothing.
+   * so applying the same batch twice changes nothing. An event whose chain verifies but which this
+   * version cannot apply (unknown type, invalid payload, or quarantined at HQ) is kept unprojected and
+   * listed in sync_quarantine. `alsoInTransaction` commits with the batch (the sync cursor).
    */
-  ingest(events: readonly (EventRecord & { serverSeq?: number | null })[]): { applied: number; skipped: number } {
+  ingest(
+    events: readonly (EventRecord & { serverSeq?: number | null; quarantined?: string | null })[],
+    alsoInTransaction?: () => void,
+  ): { applied: number; skipped: number; quarantined: number } {
     const heads = new Map<string, { seq: number; hash: string }>();
     const headOf = (deviceId: string) => {
       let h = heads.get(deviceId);
@@ -279,29 +268,41 @@ export class Store {
     };
     let applied = 0;
     let skipped = 0;
+    let quarantined = 0;
     let clock = this.state.clock;
-    const parsed = events.map((e) => {
-      if (!isEventType(e.type)) throw new Error(`unknown event type ${e.type}`);
-      return JSON.parse(e.payload) as unknown;
-    });
+    const receivedAt = new Date(this.now()).toISOString();
     this.sqlite.transaction(() => {
-      events.forEach((e, i) => {
+      for (const e of events) {
         const head = headOf(e.deviceId);
         if (e.deviceSeq <= head.seq) {
           skipped++;
-          return;
+          continue;
         }
         const broken = verifyChainRun([e], head);
         if (broken) throw new Error(`chain of device ${e.deviceId} broken at ${broken.deviceSeq}: ${broken.reason}`);
-        const payload = eventCatalog[e.type as EventType].payload.parse(parsed[i]);
-        this.insertAndProject(e, payload, e.serverSeq ?? null);
+        const checked = e.quarantined ? { reason: e.quarantined } : applicablePayload(e);
+        if ('reason' in checked) {
+          this.q.prepared(insertEventSql).run(...eventParams(e, e.serverSeq ?? null));
+          this.q.prepared('INSERT OR IGNORE INTO sync_quarantine (event_id, reason, received_at) VALUES (?, ?, ?)').run(e.eventId, checked.reason, receivedAt);
+          quarantined++;
+        } else {
+          this.insertAndProject(e, checked.payload, e.serverSeq ?? null);
+          applied++;
+        }
         heads.set(e.deviceId, { seq: e.deviceSeq, hash: e.hash });
         clock = receive(clock, decodeHlc(e.hlc), this.now());
-        applied++;
-      });
+      }
+      alsoInTransaction?.();
     })();
     this.state = { ...this.state, clock };
-    return { applied, skipped };
+    return { applied, skipped, quarantined };
+  }
+
+  /** Signs this device's chain head at `seq` (a sync batch ends there, not necessarily at the newest event). */
+  signHeadAt(seq: number): { seq: number; hash: string; signature: string } {
+    const row = seq === 0 ? { hash: '' } : (this.q.prepared('SELECT hash FROM events WHERE device_id = ? AND device_seq = ?').get(this.device.deviceId, seq) as { hash: string } | undefined);
+    if (!row) throw new Error(`no event ${seq} in this device's chain`);
+    return { seq, hash: row.hash, signature: signChainHead(this.privateKey, this.device.deviceId, seq, row.hash) };
   }
 
   /** The signed head of this device's chain: one signature vouches for every event before it. */
@@ -335,6 +336,7 @@ export class Store {
   rebuildProjections(): void {
     this.sqlite.transaction(() => {
       for (const t of projectedTables) this.sqlite.exec(`DELETE FROM ${t}`);
+      const quarantinedIds = new Set((this.q.prepared('SELECT event_id FROM sync_quarantine').all() as { event_id: string }[]).map((r) => r.event_id));
       // In pages: SQLite cannot write (project) while a cursor over the same connection is open.
       const page = this.q.prepared('SELECT * FROM events WHERE local_seq > ? ORDER BY local_seq LIMIT 1000');
       let after = 0;
@@ -343,6 +345,7 @@ export class Store {
         if (rows.length === 0) break;
         for (const row of rows) {
           const e = rowToEvent(row);
+          if (quarantinedIds.has(e.eventId)) continue;
           // Parsed through the catalog as on every other path, so projections see identical values.
           const spec = isEventType(e.type) ? eventCatalog[e.type] : null;
           if (!spec) throw new Error(`no projector for event type ${e.type}`);
@@ -384,6 +387,25 @@ export function rowToEvent(r: EventRow): EventRecord {
     prevHash: r.prev_hash,
     hash: r.hash,
   };
+}
+
+function eventParams(e: EventRecord, serverSeq: number | null): unknown[] {
+  return [e.eventId, e.deviceId, e.deviceSeq, e.hlc, e.actor, e.type, e.entityId, e.payload, e.schemaVersion, JSON.stringify(e.supersedes), e.prevHash, e.hash, serverSeq];
+}
+
+/** The parsed payload of a received event, or why this version cannot apply it. */
+function applicablePayload(e: EventRecord): { payload: unknown } | { reason: string } {
+  if (!isEventType(e.type)) return { reason: 'unknown_type' };
+  const spec = eventCatalog[e.type];
+  if (e.schemaVersion > spec.schemaVersion) return { reason: 'newer_schema' };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(e.payload);
+  } catch {
+    return { reason: 'invalid_json' };
+  }
+  const parsed = spec.payload.safeParse(raw);
+  return parsed.success ? { payload: parsed.data } : { reason: 'invalid_payload' };
 }
 
 function readSettings(raw: string | undefined): Settings {

@@ -24,6 +24,10 @@ export interface DevicesTable {
   enrolled_at: string;
   revoked_at: string | null;
   last_seen_at: string | null;
+  /** The verified head of the device's chain at HQ: where the next push must continue. */
+  head_seq: Generated<number>;
+  head_hash: Generated<string>;
+  head_signature: string | null;
 }
 
 /** One-time enrollment codes. Only a hash is stored, so a leaked database enrolls nobody. */
@@ -53,6 +57,13 @@ export interface EventsTable {
   prev_hash: string;
   hash: string;
   received_at: string;
+  /** Set when the event arrived intact but cannot be applied; kept, reported, never pulled. */
+  quarantine_reason: string | null;
+}
+
+export interface HqMetaTable {
+  key: string;
+  value: string;
 }
 
 export type HqEvent = Selectable<EventsTable>;
@@ -70,4 +81,5 @@ export interface HqSchema {
   enrollment_codes: EnrollmentCodesTable;
   events: EventsTable;
   hq_schema_migrations: HqSchemaMigrationsTable;
+  hq_meta: HqMetaTable;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ApiErrorShape, ErrorCode } from '../core/contract/errors';
 import type { HqDatabase } from './db';
 import { readHqSchemaVersion } from './migrate';
+import { registerSyncRoutes } from './sync/routes';
 
 /** A day-end push of a busy centre fits comfortably; anything bigger is split into batches by the device. */
 export const hqBodyLimit = 8 * 1024 * 1024;
@@ -78,6 +79,8 @@ export function buildHqServer({ db, version, logger = false }: HqServerOptions):
     request.log.error(err);
     return refuse(reply, 500, 'internal', 'error.internal');
   });
+
+  registerSyncRoutes(app, db);
 
   app.get('/health', async (request, reply): Promise<HqHealth> => {
     const base = { service: 'qeyd-hq', version, database: db.dialect } as const;

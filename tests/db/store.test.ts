@@ -130,8 +130,8 @@ describe('the encrypted store', () => {
     const b = newStore();
     for (let i = 0; i < 4; i++) a.store.command(actor, 'test', (tx) => tx.append(registration(`From A ${i}`)));
     const events = a.store.sqlite.prepare('SELECT * FROM events ORDER BY device_seq').all().map((r) => rowOf(r));
-    expect(b.store.ingest(events)).toEqual({ applied: 4, skipped: 0 });
-    expect(b.store.ingest(events)).toEqual({ applied: 0, skipped: 4 });
+    expect(b.store.ingest(events)).toEqual({ applied: 4, skipped: 0, quarantined: 0 });
+    expect(b.store.ingest(events)).toEqual({ applied: 0, skipped: 4, quarantined: 0 });
     expect(b.store.sqlite.prepare('SELECT count(*) AS n FROM persons').get()).toEqual({ n: 4 });
     // A later local event on B sorts after everything it has seen.
     const own = b.store.command(actor, 'test', (tx) => tx.append(registration('From B')));
@@ -166,3 +166,20 @@ function rowOf(r: unknown) {
     hash: x.hash as string,
   };
 }
+
+describe('events this version cannot apply', () => {
+  it('are kept in the log with their chain, listed in quarantine, never projected, and the rest applies', () => {
+    const a = newStore();
+    const b = newStore();
+    for (let i = 0; i < 3; i++) a.store.command(actor, 'test', (tx) => tx.append(registration(`From A ${i}`)));
+    const events = a.store.sqlite.prepare('SELECT * FROM events ORDER BY device_seq').all().map((r) => rowOf(r));
+    const result = b.store.ingest([events[0]!, { ...events[1]!, quarantined: 'invalid_payload' }, events[2]!]);
+    expect(result).toEqual({ applied: 2, skipped: 0, quarantined: 1 });
+    expect(b.store.sqlite.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 3 });
+    expect(b.store.sqlite.prepare('SELECT count(*) AS n FROM persons').get()).toEqual({ n: 2 });
+    expect(b.store.sqlite.prepare('SELECT reason FROM sync_quarantine').all()).toEqual([{ reason: 'invalid_payload' }]);
+    b.store.rebuildProjections();
+    expect(b.store.sqlite.prepare('SELECT count(*) AS n FROM persons').get()).toEqual({ n: 2 });
+    expect(b.store.verifyEventChains().intact).toBe(true);
+  });
+});

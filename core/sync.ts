@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { eventRecord } from './events';
+
+/**
+ * The sync protocol between a device and HQ (docs/sync.md): the messages, validated on both sides.
+ * Every request after enrollment is signed by the device's Ed25519 key (see db/device-auth.ts).
+ */
+
+export const maxPushBatch = 2000;
+export const maxPullBatch = 5000;
+
+export const enrollRequest = z
+  .object({
+    code: z.string().trim().min(6).max(64),
+    deviceId: z.uuid(),
+    deviceName: z.string().trim().min(1).max(100),
+    publicKey: z.string().min(40).max(200),
+    facilityName: z.string().trim().min(1).max(200),
+  })
+  .strict();
+
+export const enrollResponse = z.object({
+  facilityId: z.string(),
+  facilityName: z.string(),
+  hqPublicKey: z.string(),
+  serverTime: z.string(),
+});
+
+export const signedHead = z
+  .object({
+    seq: z.number().int().min(0),
+    hash: z.union([z.string().regex(/^[0-9a-f]{64}$/), z.literal('')]),
+    signature: z.string().min(40).max(200),
+  })
+  .strict();
+
+export const pushRequest = z
+  .object({
+    events: z.array(eventRecord).min(1).max(maxPushBatch),
+    /** The device's signed chain head at the last event of this batch. */
+    head: signedHead,
+  })
+  .strict();
+
+export const quarantined = z.object({ deviceSeq: z.number().int(), reason: z.string() });
+
+export const pushResponse = z.object({
+  /** Highest device_seq HQ holds, committed, for this device: the device may forget nothing below it. */
+  ackedSeq: z.number().int(),
+  /** HQ's signature over (deviceId, ackedSeq, hash at ackedSeq): proof the device can keep. */
+  receipt: z.string(),
+  stored: z.number().int(),
+  duplicates: z.number().int(),
+  quarantined: z.array(quarantined),
+  serverTime: z.string(),
+});
+
+export const pulledEvent = eventRecord.extend({ serverSeq: z.number().int().min(1), quarantined: z.string().nullable() });
+
+export const pullResponse = z.object({
+  events: z.array(pulledEvent),
+  /** Cursor to ask from next: the highest server_seq examined (not only those returned). */
+  cursor: z.number().int().min(0),
+  more: z.boolean(),
+  serverTime: z.string(),
+});
+
+export const syncErrorReasons = ['gap', 'fork', 'bad_chain', 'bad_head_signature', 'foreign_device', 'unknown_device', 'revoked', 'bad_signature', 'clock'] as const;
