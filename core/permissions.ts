@@ -25,6 +25,8 @@ export const permissions = [
   'asylum.record',
   /** Legal aid requests, defenders and their contacts (Constitution Art. 61). */
   'legalAid.write',
+  /** Start a sync with HQ (enrolling the device is settings.manage). */
+  'sync.run',
   'reports.read',
   'visit.read',
   'visit.write',
@@ -36,11 +38,11 @@ export type Permission = (typeof permissions)[number];
  * records; the ombudsman's monitors never read the centre's own records through this installation.
  */
 const grants: Record<Role, readonly Permission[]> = {
-  admin: ['users.manage', 'audit.read', 'settings.manage', 'asylum.record'],
-  registrar: ['person.read', 'person.write', 'asylum.record', 'legalAid.write'],
-  duty_officer: ['person.read', 'person.write', 'asylum.record', 'legalAid.write'],
-  centre_head: ['person.read', 'person.write', 'person.override', 'protection.read', 'asylum.record', 'legalAid.write', 'audit.read', 'reports.read', 'settings.manage'],
-  legal_aid_officer: ['person.read', 'protection.read', 'asylum.record', 'legalAid.write'],
+  admin: ['users.manage', 'audit.read', 'settings.manage', 'asylum.record', 'sync.run'],
+  registrar: ['person.read', 'person.write', 'asylum.record', 'legalAid.write', 'sync.run'],
+  duty_officer: ['person.read', 'person.write', 'asylum.record', 'legalAid.write', 'sync.run'],
+  centre_head: ['person.read', 'person.write', 'person.override', 'protection.read', 'asylum.record', 'legalAid.write', 'audit.read', 'reports.read', 'settings.manage', 'sync.run'],
+  legal_aid_officer: ['person.read', 'protection.read', 'asylum.record', 'legalAid.write', 'sync.run'],
   ombudsman_monitor: ['visit.read', 'visit.write'],
   hq_analyst: ['reports.read'],
 };

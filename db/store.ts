@@ -360,6 +360,11 @@ export class Store {
     return (this.q.prepared('SELECT * FROM events WHERE entity_id = ? ORDER BY local_seq').all(entityId) as EventRow[]).map(rowToEvent);
   }
 
+  /** The device's signing key, for sync requests; never leaves the backend process. */
+  get devicePrivateKey(): string {
+    return this.privateKey;
+  }
+
   get chainHead(): { seq: number; hash: string } {
     return { seq: this.state.seq, hash: this.state.hash };
   }

@@ -9,6 +9,7 @@ import { episodesHandlers } from './services/episodes';
 import { asylumHandlers, vulnerabilityHandlers } from './services/vulnerability';
 import { dueNowHandlers, registerHandlers, settingsHandlers } from './services/register';
 import { safeguardsHandlers } from './services/safeguards';
+import { syncHandlers } from './services/sync';
 import { Sessions } from './services/sessions';
 import { setupHandlers } from './services/setup';
 import { usersHandlers } from './services/users';
@@ -49,6 +50,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     dueNow: dueNowHandlers(installation, now),
     settings: settingsHandlers(installation),
     safeguards: safeguardsHandlers(installation, now),
+    sync: syncHandlers(installation, now),
   };
   const router = createRouter({
     handlers,

@@ -5,6 +5,7 @@ import { needs, publicAccess, roleSchema, signedIn } from '../permissions';
 import { personDetails, personSummary } from '../person';
 import { registerContract } from './register';
 import { safeguardsContract } from './safeguards';
+import { syncContract } from './sync';
 
 /**
  * The one contract: every method the UI (or a script, or a test) may call, with its input, output and
@@ -174,6 +175,7 @@ export const contract = {
   dueNow: registerContract.dueNow,
   settings: registerContract.settings,
   safeguards: safeguardsContract.safeguards,
+  sync: syncContract.sync,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

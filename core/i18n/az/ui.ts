@@ -136,6 +136,10 @@ export const ui: Record<keyof typeof en, string> = {
   'audit.action.settings.changed': 'Parametrlər dəyişdirildi',
 
   'entity.user': 'İstifadəçi',
+  'audit.action.sync.enrolled': 'Cihaz mərkəzdə qeydiyyatdan keçdi',
+  'audit.action.sync.completed': 'Mərkəzlə sinxronlaşdırıldı',
+  'audit.action.sync.failed': 'Sinxronlaşma alınmadı',
+  'entity.device': 'Cihaz',
   'entity.person': 'Şəxs',
   'entity.person_list': 'Şəxslərin siyahısı',
   'entity.person_search': 'Şəxs axtarışı',

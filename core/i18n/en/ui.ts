@@ -135,6 +135,10 @@ export const ui = {
   'audit.action.settings.changed': 'Settings changed',
 
   'entity.user': 'User',
+  'audit.action.sync.enrolled': 'Device enrolled with HQ',
+  'audit.action.sync.completed': 'Synchronised with HQ',
+  'audit.action.sync.failed': 'Sync failed',
+  'entity.device': 'Device',
   'entity.person': 'Person',
   'entity.person_list': 'List of persons',
   'entity.person_search': 'Search for persons',

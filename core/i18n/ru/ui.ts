@@ -143,6 +143,10 @@ export const ui: Record<keyof typeof en, string> = {
   'audit.action.settings.changed': 'Настройки изменены',
 
   'entity.user': 'Пользователь',
+  'audit.action.sync.enrolled': 'Устройство зарегистрировано в центре',
+  'audit.action.sync.completed': 'Синхронизировано с центром',
+  'audit.action.sync.failed': 'Синхронизация не удалась',
+  'entity.device': 'Устройство',
   'entity.person': 'Лицо',
   'entity.person_list': 'Список лиц',
   'entity.person_search': 'Поиск лиц',

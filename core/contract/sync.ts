@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { needs } from '../permissions';
+import { method } from './method';
+
+/** HTTPS to HQ; plain HTTP only on this machine's loopback (development, tests). */
+export const hqUrl = z
+  .url()
+  .max(300)
+  .refine((u) => {
+    try {
+      const url = new URL(u);
+      if (url.protocol === 'https:') return true;
+      return url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    } catch {
+      return false;
+    }
+  }, 'error.sync.insecureUrl');
+
+export const syncStatus = z.object({
+  enrolled: z.boolean(),
+  hqUrl: z.string().nullable(),
+  facilityName: z.string().nullable(),
+  lastSuccessAt: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  /** The translated reason of the last failure, until a sync succeeds. */
+  lastError: z.string().nullable(),
+  pending: z.number().int(),
+  ackedSeq: z.number().int(),
+  cursor: z.number().int(),
+  quarantined: z.number().int(),
+  /** HQ time minus device time at the last sync: a wrong device clock shows here. */
+  clockSkewSeconds: z.number().nullable(),
+  running: z.boolean(),
+});
+
+export const syncContract = {
+  sync: {
+    status: method({ input: z.object({}).strict(), output: syncStatus, access: needs('sync.run') }),
+    enroll: method({
+      input: z.object({ hqUrl, code: z.string().trim().min(6).max(64) }).strict(),
+      output: syncStatus,
+      access: needs('settings.manage'),
+    }),
+    run: method({
+      input: z.object({}).strict(),
+      output: z.object({ pushed: z.number().int(), pulled: z.number().int(), quarantined: z.number().int(), status: syncStatus }),
+      access: needs('sync.run'),
+    }),
+  },
+};

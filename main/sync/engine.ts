@@ -1,0 +1,92 @@
+import { ApiError } from '../../core/contract/errors';
+import { maxPushBatch } from '../../core/sync';
+import type { EventRecord } from '../../core/events';
+import { receiptMessage, verifyWith } from '../../db/device-auth';
+import { rowToEvent, type EventRow, type Store } from '../../db/store';
+import type { HqClient } from './hq-client';
+
+export interface SyncReport {
+  pushed: number;
+  pulled: number;
+  quarantined: number;
+  ackedSeq: number;
+  cursor: number;
+  serverTime: string | null;
+}
+
+export interface SyncProgress {
+  phase: 'push' | 'pull';
+  done: number;
+}
+
+const metaNumber = (store: Store, key: string) => Number(store.meta(key) ?? 0);
+
+/** This device's events HQ has not yet acknowledged. */
+export function pendingCount(store: Store): number {
+  const acked = metaNumber(store, 'sync_acked_seq');
+  return (store.q.prepared('SELECT count(*) AS n FROM events WHERE device_id = ? AND device_seq > ?').get(store.device.deviceId, acked) as { n: number }).n;
+}
+
+/**
+ * One sync: push every unacknowledged event of this device in device_seq order, then pull what HQ
+ * holds for the facility after the cursor. Each step is safe to interrupt: HQ stores pushes idempotently
+ * and acknowledges after commit; a pulled batch and its cursor commit in one transaction. Running it
+ * again after any failure simply continues.
+ */
+export async function runSync(store: Store, hq: HqClient, opts: { pushBatch?: number; pullBatch?: number; onProgress?: (p: SyncProgress) => void } = {}): Promise<SyncReport> {
+  const pushBatch = Math.min(opts.pushBatch ?? 1000, maxPushBatch);
+  const pullBatch = opts.pullBatch ?? 2000;
+  const hqKey = store.meta('sync_hq_public_key');
+  let pushed = 0;
+  let serverTime: string | null = null;
+  let rewinds = 0;
+  for (;;) {
+    const acked = metaNumber(store, 'sync_acked_seq');
+    const rows = store.q
+      .prepared('SELECT * FROM events WHERE device_id = ? AND device_seq > ? ORDER BY device_seq LIMIT ?')
+      .all(store.device.deviceId, acked, pushBatch) as EventRow[];
+    if (rows.length === 0) break;
+    const events: EventRecord[] = rows.map(rowToEvent);
+    const last = events[events.length - 1]!;
+    let res;
+    try {
+      res = await hq.push({ events, head: store.signHeadAt(last.deviceSeq) });
+    } catch (e) {
+      // HQ holds less than we believed (restored from a backup): start again from what it holds.
+      const heldByHq = e instanceof ApiError && e.messageKey === 'error.sync.gap' ? Number(e.params?.ackedSeq) : NaN;
+      if (Number.isInteger(heldByHq) && heldByHq < acked && rewinds++ < 3) {
+        store.setMeta('sync_acked_seq', String(heldByHq));
+        continue;
+      }
+      throw e;
+    }
+    if (hqKey && !verifyWith(hqKey, receiptMessage(store.device.deviceId, res.ackedSeq, res.ackedSeq === last.deviceSeq ? last.hash : hashAt(store, res.ackedSeq)), res.receipt)) {
+      throw new ApiError({ code: 'rule', messageKey: 'error.sync.bad_receipt' });
+    }
+    store.setMeta('sync_acked_seq', String(res.ackedSeq));
+    store.setMeta('sync_last_receipt', res.receipt);
+    pushed += res.stored;
+    serverTime = res.serverTime;
+    opts.onProgress?.({ phase: 'push', done: pushed });
+    if (res.ackedSeq < last.deviceSeq) throw new ApiError({ code: 'rule', messageKey: 'error.sync.notAcknowledged' });
+  }
+
+  let pulled = 0;
+  let quarantined = 0;
+  for (;;) {
+    const cursor = metaNumber(store, 'sync_cursor');
+    const res = await hq.pull(cursor, pullBatch);
+    const applied = store.ingest(res.events, () => store.setMeta('sync_cursor', String(res.cursor)));
+    pulled += applied.applied;
+    quarantined += applied.quarantined;
+    serverTime = res.serverTime;
+    opts.onProgress?.({ phase: 'pull', done: pulled });
+    if (!res.more || res.cursor === cursor) break;
+  }
+  return { pushed, pulled, quarantined, ackedSeq: metaNumber(store, 'sync_acked_seq'), cursor: metaNumber(store, 'sync_cursor'), serverTime };
+}
+
+function hashAt(store: Store, seq: number): string {
+  if (seq === 0) return '';
+  return (store.q.prepared('SELECT hash FROM events WHERE device_id = ? AND device_seq = ?').get(store.device.deviceId, seq) as { hash: string } | undefined)?.hash ?? '';
+}

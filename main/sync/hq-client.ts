@@ -1,0 +1,74 @@
+import type { z } from 'zod';
+import { apiErrorSchema, ApiError } from '../../core/contract/errors';
+import { enrollResponse, pullResponse, pushResponse } from '../../core/sync';
+import { authHeaders, signRequest } from '../../db/device-auth';
+
+/** A timeout keeps a dead link from hanging the duty desk. */
+const requestTimeoutMs = 30_000;
+
+export interface DeviceCredentials {
+  deviceId: string;
+  privateKey: string;
+}
+
+export class HqUnreachable extends Error {
+  constructor(cause: unknown) {
+    super(`HQ is not reachable: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'HqUnreachable';
+  }
+}
+
+async function request<T extends z.ZodType>(url: string, init: RequestInit, schema: T): Promise<z.output<T>> {
+  let res: Response;
+  try {
+    res = await fetch(url, { ...init, signal: AbortSignal.timeout(requestTimeoutMs) });
+  } catch (e) {
+    throw new HqUnreachable(e);
+  }
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch (e) {
+    throw new HqUnreachable(e);
+  }
+  const envelope = body as { ok?: boolean; result?: unknown; error?: unknown };
+  if (envelope.ok === true) return schema.parse(envelope.result);
+  const error = apiErrorSchema.safeParse(envelope.error);
+  throw error.success ? new ApiError(error.data) : new HqUnreachable(`HTTP ${res.status}`);
+}
+
+/** The HQ API as a device sees it: enrollment, then signed push and pull. */
+export class HqClient {
+  constructor(
+    readonly baseUrl: string,
+    private readonly credentials: DeviceCredentials,
+  ) {}
+
+  private signed(method: 'GET' | 'POST', path: string, body: string): RequestInit {
+    const time = new Date().toISOString();
+    return {
+      method,
+      headers: {
+        ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+        [authHeaders.device]: this.credentials.deviceId,
+        [authHeaders.time]: time,
+        [authHeaders.signature]: signRequest(this.credentials.privateKey, method, path, time, body),
+      },
+      ...(method === 'POST' ? { body } : {}),
+    };
+  }
+
+  static enroll(baseUrl: string, input: { code: string; deviceId: string; deviceName: string; publicKey: string; facilityName: string }) {
+    return request(new URL('/api/enroll', baseUrl).toString(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) }, enrollResponse);
+  }
+
+  push(body: unknown) {
+    const text = JSON.stringify(body);
+    return request(new URL('/api/sync/push', this.baseUrl).toString(), this.signed('POST', '/api/sync/push', text), pushResponse);
+  }
+
+  pull(after: number, limit: number) {
+    const path = `/api/sync/pull?after=${after}&limit=${limit}`;
+    return request(new URL(path, this.baseUrl).toString(), this.signed('GET', path, ''), pullResponse);
+  }
+}
