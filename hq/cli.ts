@@ -1,0 +1,44 @@
+import { parseArgs } from 'node:util';
+import { loadHqConfig } from './config';
+import { openHqDatabase } from './db';
+import { migrateHq } from './migrate';
+import { createEnrollmentCode } from './sync/service';
+
+/**
+ * HQ administration from the server's shell, until the HQ web UI has accounts:
+ *   npm run hq:admin -- create-enrollment-code --facility "Baku centre" [--kind detention_centre] [--days 7]
+ *   npm run hq:admin -- revoke-device --device <device id>
+ */
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  const { values } = parseArgs({
+    args: rest,
+    options: { facility: { type: 'string' }, kind: { type: 'string', default: 'detention_centre' }, days: { type: 'string', default: '7' }, device: { type: 'string' } },
+  });
+  const config = loadHqConfig(process.env);
+  const hq = await openHqDatabase(config);
+  try {
+    await migrateHq(hq);
+    if (command === 'create-enrollment-code') {
+      if (!values.facility) throw new Error('--facility is required');
+      const days = Number(values.days);
+      if (!Number.isInteger(days) || days < 1 || days > 60) throw new Error('--days must be a whole number from 1 to 60');
+      const { code, facilityId, expiresAt } = await createEnrollmentCode(hq, { name: values.facility, kind: values.kind! }, days);
+      console.log(`Enrollment code for "${values.facility}" (${facilityId}): ${code}\nValid once, until ${expiresAt}.`);
+    } else if (command === 'revoke-device') {
+      if (!values.device) throw new Error('--device is required');
+      const r = await hq.db.updateTable('devices').set({ revoked_at: new Date().toISOString() }).where('device_id', '=', values.device).where('revoked_at', 'is', null).executeTakeFirst();
+      console.log(Number(r.numUpdatedRows) === 1 ? `Device ${values.device} revoked.` : `No active device ${values.device}.`);
+    } else {
+      console.error('usage: hq:admin create-enrollment-code --facility NAME [--kind KIND] [--days N] | revoke-device --device ID');
+      process.exitCode = 2;
+    }
+  } finally {
+    await hq.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+});
