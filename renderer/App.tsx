@@ -5,6 +5,7 @@ import type { SessionView } from '../core/contract';
 import type { MessageRef } from '../core/contract/errors';
 import { ApiError } from '../core/contract/errors';
 import { api, onSessionLost } from './api';
+import { useLocale } from './i18n';
 import { FormAlert } from './components/fields';
 import { PublicFrame } from './components/PublicFrame';
 import { Login } from './screens/Login';
@@ -32,6 +33,15 @@ export function App() {
   const queryClient = useQueryClient();
   const [phase, setPhase] = useState<Phase>({ kind: 'starting' });
   const [facilityName, setFacilityName] = useState<string | null>(null);
+  const { setTimeZone } = useLocale();
+  // Every instant on screen follows the facility's zone from the session, set before the shell renders.
+  const enterShell = useCallback(
+    (session: SessionView) => {
+      setTimeZone(session.timeZone);
+      setPhase({ kind: 'shell', session });
+    },
+    [setTimeZone],
+  );
 
   const start = useCallback(async () => {
     setPhase({ kind: 'starting' });
@@ -43,11 +53,12 @@ export function App() {
       }
       setFacilityName(status.facilityName);
       const { session } = await api.auth.session();
-      setPhase(session ? { kind: 'shell', session } : { kind: 'login', facilityName: status.facilityName, notice: null, noticeTone: 'info' });
+      if (session) enterShell(session);
+      else setPhase({ kind: 'login', facilityName: status.facilityName, notice: null, noticeTone: 'info' });
     } catch (e) {
       setPhase({ kind: 'failed', error: refOf(e) });
     }
-  }, []);
+  }, [enterShell]);
 
   useEffect(() => {
     void start();
@@ -72,8 +83,8 @@ export function App() {
     const { session } = await api.auth.session();
     // Signed in but no session to show would leave the person at a form that silently did nothing.
     if (!session) throw new Error('signed in, but the session call returned none');
-    setPhase({ kind: 'shell', session });
-  }, []);
+    enterShell(session);
+  }, [enterShell]);
 
   const signedOut = useCallback(() => {
     queryClient.clear();

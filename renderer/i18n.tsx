@@ -16,8 +16,11 @@ declare global {
 
 const storageKey = 'qeyd.locale';
 
-/** Shown in the facility's zone whatever the computer's clock says (domain: Azerbaijan, UTC+4). */
-export const facilityTimeZone = 'Asia/Baku';
+/**
+ * Before sign-in nothing says which zone the facility keeps; Azerbaijan's is the fallback. Once signed
+ * in, the session's zone (a setting) governs every instant on screen, whatever the computer's clock says.
+ */
+export const fallbackTimeZone = 'Asia/Baku';
 
 function storedLocale(): Locale {
   try {
@@ -29,17 +32,27 @@ function storedLocale(): Locale {
   return defaultLocale;
 }
 
-const LocaleContext = createContext<{ locale: Locale; setLocale(l: Locale): void }>({
+interface LocaleState {
+  locale: Locale;
+  setLocale(l: Locale): void;
+  timeZone: string;
+  setTimeZone(tz: string): void;
+}
+
+const LocaleContext = createContext<LocaleState>({
   locale: defaultLocale,
   setLocale: () => undefined,
+  timeZone: fallbackTimeZone,
+  setTimeZone: () => undefined,
 });
 
 export function useLocale() {
   return useContext(LocaleContext);
 }
 
-export function LocaleProvider({ children, timeZone = facilityTimeZone }: { children: ReactNode; timeZone?: string }) {
+export function LocaleProvider({ children, timeZone: initialZone = fallbackTimeZone }: { children: ReactNode; timeZone?: string }) {
   const [locale, setLocaleState] = useState<Locale>(storedLocale);
+  const [timeZone, setTimeZone] = useState(initialZone);
   const setLocale = useCallback((l: Locale) => {
     setLocaleState(l);
     try {
@@ -52,7 +65,7 @@ export function LocaleProvider({ children, timeZone = facilityTimeZone }: { chil
     document.documentElement.lang = locale;
     document.title = catalogs[locale]['app.title'] ?? 'Qeyd';
   }, [locale]);
-  const value = useMemo(() => ({ locale, setLocale }), [locale, setLocale]);
+  const value = useMemo(() => ({ locale, setLocale, timeZone, setTimeZone }), [locale, setLocale, timeZone]);
   return (
     <LocaleContext.Provider value={value}>
       <IntlProvider locale={locale} messages={catalogs[locale]} defaultLocale={defaultLocale} timeZone={timeZone} onError={reportIntlError}>
@@ -65,6 +78,11 @@ export function LocaleProvider({ children, timeZone = facilityTimeZone }: { chil
 function reportIntlError(err: Error): void {
   // A missing message is a bug the catalog test should have caught; say so loudly in development only.
   if (import.meta.env?.DEV) console.error(err);
+}
+
+/** The facility's zone, for code that formats or converts instants outside <Instant>. */
+export function useTimeZone(): string {
+  return useContext(LocaleContext).timeZone;
 }
 
 export function isMessageKey(key: string): key is MessageKey {

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 import type { FieldError, UseFormRegisterReturn } from 'react-hook-form';
 import { FormattedMessage } from 'react-intl';
 import type { MessageRef } from '../../core/contract/errors';
@@ -13,7 +13,7 @@ export function ErrorText({ error }: { error: FieldError | { message?: string } 
   return ref ? <>{translate(ref)}</> : null;
 }
 
-function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+export function describedBy(...ids: (string | false | undefined)[]): string | undefined {
   const s = ids.filter(Boolean).join(' ');
   return s || undefined;
 }
@@ -21,17 +21,19 @@ function describedBy(...ids: (string | false | undefined)[]): string | undefined
 interface FieldShellProps {
   id: string;
   label: MessageKey;
+  /** Words the label needs that are not in the catalog (a row number). */
+  labelValues?: Record<string, string | number>;
   hint?: ReactNode;
   error?: FieldError | undefined;
   children: ReactNode;
   wide?: boolean;
 }
 
-function FieldShell({ id, label, hint, error, children, wide }: FieldShellProps) {
+export function FieldShell({ id, label, labelValues, hint, error, children, wide }: FieldShellProps) {
   return (
     <div className={`field${error ? ' field--invalid' : ''}${wide ? ' field--wide' : ''}`}>
       <label htmlFor={id} className="field__label">
-        <FormattedMessage id={label} />
+        <FormattedMessage id={label} values={labelValues} />
       </label>
       {children}
       {error ? (
@@ -52,15 +54,23 @@ type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'o
 
 export function TextField({
   label,
+  labelValues,
   hint,
   error,
   registration,
   wide,
   ...input
-}: { label: MessageKey; hint?: ReactNode; error?: FieldError | undefined; registration: UseFormRegisterReturn; wide?: boolean } & InputProps) {
+}: {
+  label: MessageKey;
+  labelValues?: Record<string, string | number>;
+  hint?: ReactNode;
+  error?: FieldError | undefined;
+  registration: UseFormRegisterReturn;
+  wide?: boolean;
+} & InputProps) {
   const id = useId();
   return (
-    <FieldShell id={id} label={label} hint={hint} error={error} wide={wide ?? false}>
+    <FieldShell id={id} label={label} labelValues={labelValues} hint={hint} error={error} wide={wide ?? false}>
       <input
         id={id}
         className="input"
@@ -99,6 +109,70 @@ export function SelectField({
         {children}
       </select>
     </FieldShell>
+  );
+}
+
+type TextAreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'name' | 'onChange' | 'onBlur' | 'ref'>;
+
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  registration,
+  wide,
+  ...area
+}: { label: MessageKey; hint?: ReactNode; error?: FieldError | undefined; registration: UseFormRegisterReturn; wide?: boolean } & TextAreaProps) {
+  const id = useId();
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} wide={wide ?? false}>
+      <textarea
+        id={id}
+        className="input textarea"
+        rows={3}
+        {...area}
+        {...registration}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(error && `${id}-error`, hint !== undefined && `${id}-hint`)}
+      />
+    </FieldShell>
+  );
+}
+
+/** One yes/no question: the box and its label are one click target. */
+export function CheckboxField({
+  label,
+  hint,
+  error,
+  registration,
+  disabled,
+}: { label: MessageKey; hint?: ReactNode; error?: FieldError | undefined; registration: UseFormRegisterReturn; disabled?: boolean }) {
+  const id = useId();
+  return (
+    <div className={`field field--checkbox${error ? ' field--invalid' : ''}`}>
+      <label className="checkbox" htmlFor={id}>
+        <input
+          id={id}
+          type="checkbox"
+          disabled={disabled}
+          {...registration}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(error && `${id}-error`, hint !== undefined && `${id}-hint`)}
+        />
+        <span>
+          <FormattedMessage id={label} />
+        </span>
+      </label>
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          <ErrorText error={error} />
+        </p>
+      ) : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

@@ -5,7 +5,7 @@ import type { auditEntryView } from '../../core/contract';
 import { api } from '../api';
 import { PageTitle } from '../components/PageTitle';
 import { QueryError } from '../components/QueryError';
-import { facilityTimeZone } from '../i18n';
+import { useTimeZone } from '../i18n';
 import { actorWithoutAccountKey, auditActionKey, entityTypeKey, outcomeLabel } from '../labels';
 import { Instant } from '../components/Instant';
 
@@ -14,6 +14,7 @@ type Entry = z.infer<typeof auditEntryView>;
 export function AuditLog() {
   const entries = useQuery({ queryKey: ['audit', 100], queryFn: () => api.audit.list({ limit: 100 }) });
   const verify = useMutation({ mutationFn: () => api.audit.verify() });
+  const zone = useTimeZone();
 
   return (
     <>
@@ -23,7 +24,7 @@ export function AuditLog() {
         </button>
       </PageTitle>
       <p className="lead">
-        <FormattedMessage id="audit.intro" values={{ zone: facilityTimeZone }} />
+        <FormattedMessage id="audit.intro" values={{ zone }} />
       </p>
       <div role="status" className="status-line">
         {verify.data ? <VerifyResult result={verify.data} /> : null}

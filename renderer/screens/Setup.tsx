@@ -9,7 +9,7 @@ import { api } from '../api';
 import { FormAlert, SelectField, TextField } from '../components/fields';
 import { PublicFrame } from '../components/PublicFrame';
 import { applyServerErrors, contractResolverOptions } from '../forms';
-import { facilityTimeZone } from '../i18n';
+import { fallbackTimeZone } from '../i18n';
 import { facilityKindLabel } from '../labels';
 import { setupFormSchema } from '../schemas';
 
@@ -30,7 +30,7 @@ export function Setup({ onDone, onAlreadyInitialized }: { onDone(recoveryKey: st
       facilityName: '',
       facilityKind: 'detention_centre',
       deviceName: '',
-      timeZone: facilityTimeZone,
+      timeZone: fallbackTimeZone,
       admin: { username: '', displayName: '', password: '' },
       repeatPassword: '',
     },

@@ -1,40 +1,71 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { SessionView } from '../../core/contract';
+import type { MessageKey } from '../../core/i18n';
 import { can } from '../../core/permissions';
 import { api } from '../api';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { roleLabel } from '../labels';
+import { href, useHashRoute, type Route } from '../routes';
 import { AuditLog } from './AuditLog';
+import { DueNow } from './DueNow';
 import { Home } from './Home';
+import { IntakeStart, IntakeWizard } from './Intake';
+import { Person } from './Person';
+import { Register } from './Register';
+import { RegisterPrint } from './RegisterPrint';
+import { Settings } from './Settings';
 import { Users } from './Users';
 
-type Route = 'home' | 'users' | 'audit';
+type NavTarget = 'home' | 'register' | 'intake' | 'overview' | 'settings' | 'users' | 'audit';
 
-function routeFromHash(): Route {
-  const h = window.location.hash.replace(/^#\/?/, '');
-  return h === 'users' || h === 'audit' ? h : 'home';
-}
-
-/** Hash routes keep working from a file:// page in Electron and give the Back key its usual meaning. */
-function useHashRoute(): Route {
-  const [route, setRoute] = useState<Route>(routeFromHash);
-  useEffect(() => {
-    const update = () => setRoute(routeFromHash());
-    window.addEventListener('hashchange', update);
-    return () => window.removeEventListener('hashchange', update);
-  }, []);
-  return route;
+/** Which nav item a route belongs to (a person page is part of the register). */
+function section(route: Route): NavTarget {
+  switch (route.name) {
+    case 'intakeNew':
+    case 'intakeDraft':
+      return 'intake';
+    case 'person':
+    case 'printRegister':
+      return 'register';
+    default:
+      return route.name as NavTarget;
+  }
 }
 
 export function Shell({ session, onSignedOut }: { session: SessionView; onSignedOut(): void }) {
   const intl = useIntl();
   const requested = useHashRoute();
   const roles = session.user.roles;
-  const mayManageUsers = can(roles, 'users.manage');
-  const mayReadAudit = can(roles, 'audit.read');
+  const may = {
+    users: can(roles, 'users.manage'),
+    audit: can(roles, 'audit.read'),
+    read: can(roles, 'person.read'),
+    write: can(roles, 'person.write'),
+    settings: can(roles, 'settings.manage'),
+  };
+  const allowed = (r: Route): boolean => {
+    switch (r.name) {
+      case 'users':
+        return may.users;
+      case 'audit':
+        return may.audit;
+      case 'register':
+      case 'person':
+      case 'printRegister':
+        return may.read;
+      case 'intake':
+      case 'intakeNew':
+      case 'intakeDraft':
+        return may.write;
+      case 'settings':
+        return may.settings;
+      default:
+        return true;
+    }
+  };
   // A remembered address the signed-in role may not open falls back to Home; the server refuses anyway.
-  const route: Route = (requested === 'users' && !mayManageUsers) || (requested === 'audit' && !mayReadAudit) ? 'home' : requested;
+  const route: Route = allowed(requested) ? requested : { name: 'home' };
   const [signingOut, setSigningOut] = useState(false);
   const main = useRef<HTMLElement>(null);
 
@@ -54,14 +85,20 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
     { type: 'conjunction' },
   );
 
-  const navItems: { route: Route; label: 'nav.home' | 'nav.users' | 'nav.audit'; shown: boolean }[] = [
-    { route: 'home', label: 'nav.home', shown: true },
-    { route: 'users', label: 'nav.users', shown: mayManageUsers },
-    { route: 'audit', label: 'nav.audit', shown: mayReadAudit },
+  // Whoever reads the register starts the shift at what is owed now; others at the overview.
+  const navItems: { target: NavTarget; label: MessageKey; shown: boolean }[] = [
+    { target: 'home', label: may.read ? 'nav.dueNow' : 'nav.home', shown: true },
+    { target: 'register', label: 'nav.register', shown: may.read },
+    { target: 'intake', label: 'nav.intake', shown: may.write },
+    { target: 'overview', label: 'nav.overview', shown: may.read },
+    { target: 'settings', label: 'nav.settings', shown: may.settings },
+    { target: 'users', label: 'nav.users', shown: may.users },
+    { target: 'audit', label: 'nav.audit', shown: may.audit },
   ];
+  const current = section(route);
 
   return (
-    <div className="shell">
+    <div className={`shell${route.name === 'printRegister' ? ' shell--print' : ''}`}>
       <button type="button" className="skip-link" onClick={() => main.current?.focus()}>
         <FormattedMessage id="app.skipToContent" />
       </button>
@@ -88,8 +125,8 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
             {navItems
               .filter((i) => i.shown)
               .map((i) => (
-                <li key={i.route}>
-                  <a href={`#/${i.route === 'home' ? '' : i.route}`} className="nav-link" aria-current={route === i.route ? 'page' : undefined}>
+                <li key={i.target}>
+                  <a href={href({ name: i.target })} className="nav-link" aria-current={current === i.target ? 'page' : undefined}>
                     <FormattedMessage id={i.label} />
                   </a>
                 </li>
@@ -97,11 +134,36 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
           </ul>
         </nav>
         <main className="shell__main" ref={main} tabIndex={-1}>
-          {route === 'home' ? <Home session={session} /> : null}
-          {route === 'users' ? <Users /> : null}
-          {route === 'audit' ? <AuditLog /> : null}
+          <Screen route={route} session={session} mayRead={may.read} />
         </main>
       </div>
     </div>
   );
+}
+
+function Screen({ route, session, mayRead }: { route: Route; session: SessionView; mayRead: boolean }) {
+  switch (route.name) {
+    case 'home':
+      return mayRead ? <DueNow /> : <Home session={session} />;
+    case 'overview':
+      return <Home session={session} />;
+    case 'users':
+      return <Users />;
+    case 'audit':
+      return <AuditLog />;
+    case 'register':
+      return <Register />;
+    case 'intake':
+      return <IntakeStart />;
+    case 'intakeNew':
+      return <IntakeWizard key="new" draftId={null} />;
+    case 'intakeDraft':
+      return <IntakeWizard key={route.draftId} draftId={route.draftId} />;
+    case 'person':
+      return <Person key={route.personId} personId={route.personId} session={session} />;
+    case 'printRegister':
+      return <RegisterPrint from={route.from} to={route.to} facilityName={session.facilityName} />;
+    case 'settings':
+      return <Settings />;
+  }
 }

@@ -1,0 +1,168 @@
+import type { ReactNode } from 'react';
+import { Controller, get, useFormContext, useFormState, type FieldError } from 'react-hook-form';
+import { FormattedMessage, useIntl } from 'react-intl';
+import type { MessageKey } from '../../core/i18n';
+import { isMessageKey } from '../i18n';
+import type { Option } from '../places';
+import { CheckboxField, SelectField, TextAreaField, TextField } from './fields';
+import { MultiSelect } from './MultiSelect';
+
+/**
+ * Fields that find their form through react-hook-form's context: a register form names each input by
+ * its contract path and nothing else, so the many small forms of the person page stay short.
+ */
+function useFieldError(name: string): FieldError | undefined {
+  const { errors } = useFormState({ name });
+  return get(errors, name) as FieldError | undefined;
+}
+
+interface Common {
+  name: string;
+  label: MessageKey;
+  hint?: ReactNode;
+  wide?: boolean;
+}
+
+export function FText({
+  name,
+  label,
+  hint,
+  wide,
+  labelValues,
+  ...rest
+}: Common & { labelValues?: Record<string, string | number>; autoComplete?: string; dir?: string; lang?: string; placeholder?: string; inputMode?: 'numeric' | 'text'; maxLength?: number; autoFocus?: boolean }) {
+  const { register } = useFormContext();
+  return <TextField label={label} labelValues={labelValues} hint={hint} wide={wide} error={useFieldError(name)} registration={register(name)} autoComplete="off" {...rest} />;
+}
+
+export function FTextArea({ name, label, hint, wide, dir, rows }: Common & { dir?: string; rows?: number }) {
+  const { register } = useFormContext();
+  return <TextAreaField label={label} hint={hint} wide={wide ?? true} error={useFieldError(name)} registration={register(name)} dir={dir} rows={rows} />;
+}
+
+export function FDateTime({ name, label, hint }: Common) {
+  const { register } = useFormContext();
+  return <TextField label={label} hint={hint} type="datetime-local" error={useFieldError(name)} registration={register(name)} />;
+}
+
+export function FDate({ name, label, hint }: Common) {
+  const { register } = useFormContext();
+  return <TextField label={label} hint={hint} type="date" error={useFieldError(name)} registration={register(name)} />;
+}
+
+export function FNumber({ name, label, hint, min, max, step }: Common & { min?: number; max?: number; step?: number | 'any' }) {
+  const { register } = useFormContext();
+  return (
+    <TextField
+      label={label}
+      hint={hint}
+      type="number"
+      inputMode="numeric"
+      min={min}
+      max={max}
+      step={step}
+      error={useFieldError(name)}
+      registration={register(name, { setValueAs: (v: unknown) => (v === '' || v === null || v === undefined ? undefined : Number(v)) })}
+    />
+  );
+}
+
+export function FCheckbox({ name, label, hint }: Omit<Common, 'wide'>) {
+  const { register } = useFormContext();
+  return <CheckboxField label={label} hint={hint} error={useFieldError(name)} registration={register(name)} />;
+}
+
+/** A choice among labelled values; `keys` are catalog keys, `options` already-translated names. */
+export function FSelect({
+  name,
+  label,
+  hint,
+  keys,
+  options,
+  placeholder = true,
+}: Common & { keys?: readonly { value: string; label: MessageKey }[]; options?: readonly Option[]; placeholder?: boolean }) {
+  const { register } = useFormContext();
+  const intl = useIntl();
+  return (
+    <SelectField label={label} hint={hint} error={useFieldError(name)} registration={register(name)}>
+      {placeholder ? <option value="">{intl.formatMessage({ id: 'form.choose' })}</option> : null}
+      {keys?.map((k) => (
+        <option key={k.value} value={k.value}>
+          {intl.formatMessage({ id: k.label })}
+        </option>
+      ))}
+      {options?.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
+export function FMulti({
+  name,
+  label,
+  hint,
+  options,
+  allowCustom,
+  max,
+  labelOf,
+}: Common & { options: readonly Option[]; allowCustom?: boolean; max?: number; labelOf?(v: string): string }) {
+  const { control } = useFormContext();
+  const error = useFieldError(name);
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <MultiSelect
+          ref={field.ref}
+          label={label}
+          hint={hint}
+          error={error}
+          value={(field.value as string[] | undefined) ?? []}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+          options={options}
+          allowCustom={allowCustom}
+          max={max}
+          labelOf={labelOf}
+        />
+      )}
+    />
+  );
+}
+
+/** A titled group of fields inside a form (a fieldset, so its legend names every field in it). */
+export function Section({ title, children, columns = true, hint }: { title: MessageKey; children: ReactNode; columns?: boolean; hint?: ReactNode }) {
+  return (
+    <fieldset className="form-section">
+      <legend className="form-section__title">
+        <FormattedMessage id={title} />
+      </legend>
+      {hint ? <p className="field__hint">{hint}</p> : null}
+      {columns ? <div className="form-grid">{children}</div> : children}
+    </fieldset>
+  );
+}
+
+/** The form-level message, with any field problem that has no input on this form. */
+export function FormProblems({ alert, extra }: { alert: { key: string; params?: Record<string, string | number> } | null; extra?: readonly { key: string; params?: Record<string, string | number> }[] }) {
+  const intl = useIntl();
+  if (!alert) return null;
+  const t = (r: { key: string; params?: Record<string, string | number> }) =>
+    isMessageKey(r.key) ? intl.formatMessage({ id: r.key }, r.params) : intl.formatMessage({ id: 'app.unexpectedError' });
+  return (
+    <div role="alert" className="alert alert--error">
+      <p>{t(alert)}</p>
+      {extra && extra.length ? (
+        <ul className="plain-list">
+          {extra.map((e) => (
+            <li key={e.key}>{t(e)}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * Hash routes keep working from a file:// or app:// page in Electron and give the Back key its usual
+ * meaning. Each screen has one address, so a reload lands where the officer was (a half-done intake
+ * included: its address names its draft).
+ */
+export type Route =
+  | { name: 'home' }
+  | { name: 'overview' }
+  | { name: 'users' }
+  | { name: 'audit' }
+  | { name: 'register' }
+  | { name: 'intake' }
+  | { name: 'intakeNew' }
+  | { name: 'intakeDraft'; draftId: string }
+  | { name: 'person'; personId: string }
+  | { name: 'printRegister'; from: string; to: string }
+  | { name: 'settings' };
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+export function parseHash(hash: string): Route {
+  const raw = hash.replace(/^#\/?/, '');
+  const [path = '', query = ''] = raw.split('?', 2);
+  const parts = path.split('/').filter(Boolean).map((p) => {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return p;
+    }
+  });
+  const params = new URLSearchParams(query);
+  switch (parts[0]) {
+    case undefined:
+      return { name: 'home' };
+    case 'overview':
+    case 'users':
+    case 'audit':
+    case 'register':
+    case 'settings':
+      return parts.length === 1 ? { name: parts[0] } : { name: 'home' };
+    case 'intake':
+      if (parts.length === 1) return { name: 'intake' };
+      if (parts[1] === 'new' && parts.length === 2) return { name: 'intakeNew' };
+      if (parts[1] === 'draft' && parts[2]) return { name: 'intakeDraft', draftId: parts[2] };
+      return { name: 'intake' };
+    case 'person':
+      return parts[1] ? { name: 'person', personId: parts[1] } : { name: 'register' };
+    case 'print':
+      if (parts[1] === 'register') {
+        const from = params.get('from') ?? '';
+        const to = params.get('to') ?? '';
+        if (isoDate.test(from) && isoDate.test(to)) return { name: 'printRegister', from, to };
+      }
+      return { name: 'register' };
+    default:
+      return { name: 'home' };
+  }
+}
+
+export function href(route: Route): string {
+  switch (route.name) {
+    case 'home':
+      return '#/';
+    case 'intakeNew':
+      return '#/intake/new';
+    case 'intakeDraft':
+      return `#/intake/draft/${encodeURIComponent(route.draftId)}`;
+    case 'person':
+      return `#/person/${encodeURIComponent(route.personId)}`;
+    case 'printRegister':
+      return `#/print/register?${new URLSearchParams({ from: route.from, to: route.to }).toString()}`;
+    default:
+      return `#/${route.name}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = href(route).slice(1);
+}
+
+/**
+ * Changes the address without a new screen: a new intake that got its draft id keeps the form as it
+ * is (no hashchange fires), but a reload now opens the draft.
+ */
+export function replaceAddress(route: Route): void {
+  history.replaceState(history.state, '', `${window.location.pathname}${window.location.search}${href(route)}`);
+}
+
+export function useHashRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => parseHash(window.location.hash));
+  useEffect(() => {
+    const update = () => setRoute(parseHash(window.location.hash));
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return route;
+}
