@@ -302,6 +302,22 @@ export interface SyncQuarantineTable {
   received_at: string;
 }
 
+export interface FieldVersionsTable {
+  entity_id: string;
+  field: string;
+  event_id: string;
+  local_seq: number;
+  value: string;
+}
+
+export interface FieldConflictsTable {
+  entity_id: string;
+  field: string;
+  entity_type: string;
+  candidates: string;
+  opened_at: string;
+}
+
 export interface Database {
   meta: MetaTable;
   events: EventsTable;
@@ -327,4 +343,6 @@ export interface Database {
   legal_aid_requests: LegalAidRequestsTable;
   legal_aid_waivers: LegalAidWaiversTable;
   sync_quarantine: SyncQuarantineTable;
+  field_versions: FieldVersionsTable;
+  field_conflicts: FieldConflictsTable;
 }

@@ -236,6 +236,7 @@ export class Store {
       qb: this.qb,
       q: this.q,
       settings: this.currentSettings,
+      localSeq,
     });
     if (touched.personId) {
       this.q.prepared('INSERT OR IGNORE INTO person_events (person_id, local_seq) VALUES (?, ?)').run(touched.personId, localSeq);

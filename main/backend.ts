@@ -10,6 +10,7 @@ import { asylumHandlers, vulnerabilityHandlers } from './services/vulnerability'
 import { dueNowHandlers, registerHandlers, settingsHandlers } from './services/register';
 import { safeguardsHandlers } from './services/safeguards';
 import { syncHandlers } from './services/sync';
+import { conflictsHandlers } from './services/conflicts';
 import { Sessions } from './services/sessions';
 import { setupHandlers } from './services/setup';
 import { usersHandlers } from './services/users';
@@ -43,6 +44,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     intake: intakeHandlers(installation, now),
     drafts: draftsHandlers(installation, now),
     documents: documentsHandlers(installation),
+    conflicts: conflictsHandlers(installation),
     episodes: episodesHandlers(installation, now),
     vulnerability: vulnerabilityHandlers(installation, now),
     asylum: asylumHandlers(installation, now),

@@ -168,6 +168,7 @@ export const contract = {
   intake: registerContract.intake,
   drafts: registerContract.drafts,
   documents: registerContract.documents,
+  conflicts: registerContract.conflicts,
   episodes: registerContract.episodes,
   vulnerability: registerContract.vulnerability,
   asylum: registerContract.asylum,

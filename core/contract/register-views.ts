@@ -135,6 +135,16 @@ export const personView = z.object({
   guardians: z.array(z.object({ appointedAt: z.string(), authority: z.string(), name: z.string(), contact: z.string() })),
   nonRefoulementChecks: z.array(z.object({ checkId: z.string(), episodeId: z.string(), at: z.string(), result: z.enum(['cleared', 'not_cleared']), basis: z.string() })),
   history: z.array(historyEntry),
+  /** Fields corrected concurrently on two devices: every value kept, until a resolution is recorded. */
+  conflicts: z.array(
+    z.object({
+      entityType: z.enum(['person', 'episode']),
+      entityId: z.string(),
+      field: z.string(),
+      openedAt: z.string(),
+      candidates: z.array(z.object({ eventId: z.string(), value: z.unknown(), actor: z.string(), actorName: z.string().nullable(), at: z.string() })),
+    }),
+  ),
 });
 export type PersonView = z.infer<typeof personView>;
 

@@ -128,6 +128,16 @@ export const registerContract = {
     }),
     unmerge: method({ input: z.object({ personId: id, reason: text(1000) }).strict(), output: recorded, access: needs('person.write') }),
   },
+  conflicts: {
+    /** Closes a conflict between concurrent corrections: the right value, chosen by a centre head, with why. */
+    resolve: method({
+      input: z
+        .object({ entityType: z.enum(['person', 'episode']), entityId: id, field: z.string().min(1).max(100), value: z.unknown(), reason: text(1000) })
+        .strict(),
+      output: recorded,
+      access: needs('person.override'),
+    }),
+  },
   documents: {
     add: method({ input: z.object({ personId: id, document: identityDocumentSchema }).strict(), output: recorded, access: needs('person.write') }),
   },

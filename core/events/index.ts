@@ -104,6 +104,11 @@ export const eventCatalog = {
   'asylum.forwarded': { schemaVersion: 1, payload: asylumForwardSchema },
   'asylum.statusChanged': { schemaVersion: 1, payload: asylumStatusChangeSchema },
 
+  /** Ends a conflict between concurrent corrections of one field: the value chosen, and why. */
+  'record.conflictResolved': {
+    schemaVersion: 1,
+    payload: z.object({ entityType: z.enum(['person', 'episode']), field: z.string().min(1).max(100), value: z.unknown(), reason: text(1000) }).strict(),
+  },
   'nonRefoulement.checked': { schemaVersion: 1, payload: z.object({ personId: ref, episodeId: ref, check: nonRefoulementCheckSchema }).strict() },
 
   /** Safeguards from the first hour (Migration Code 74.5, VCCR 36, Constitution 61). */

@@ -1,20 +1,23 @@
 import type { Locale } from '../fields';
 import { errors as azErrors } from './az/errors';
 import { register as azRegister } from './az/register';
+import { safeguards as azSafeguards } from './az/safeguards';
 import { ui as azUi } from './az/ui';
 import { errors as enErrors } from './en/errors';
 import { register as enRegister } from './en/register';
+import { safeguards as enSafeguards } from './en/safeguards';
 import { ui as enUi } from './en/ui';
 import { errors as ruErrors } from './ru/errors';
 import { register as ruRegister } from './ru/register';
+import { safeguards as ruSafeguards } from './ru/safeguards';
 import { ui as ruUi } from './ru/ui';
 
 /** ICU message catalogs (plural rules matter: Russian has one/few/many). Azerbaijani is the default. */
 export const catalogs: Record<Locale, Record<string, string>> = {
-  az: { ...azErrors, ...azUi, ...azRegister },
-  en: { ...enErrors, ...enUi, ...enRegister },
-  ru: { ...ruErrors, ...ruUi, ...ruRegister },
+  az: { ...azErrors, ...azUi, ...azRegister, ...azSafeguards },
+  en: { ...enErrors, ...enUi, ...enRegister, ...enSafeguards },
+  ru: { ...ruErrors, ...ruUi, ...ruRegister, ...ruSafeguards },
 };
 
 export const defaultLocale: Locale = 'az';
-export type MessageKey = keyof typeof enErrors | keyof typeof enUi | keyof typeof enRegister;
+export type MessageKey = keyof typeof enErrors | keyof typeof enUi | keyof typeof enRegister | keyof typeof enSafeguards;

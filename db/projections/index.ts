@@ -2,6 +2,7 @@ import type { ProjectorMap } from './types';
 import { personCorrected, personMerged, personRegistered, personUnmerged } from './persons';
 import * as r from './register';
 import * as sg from './safeguards';
+import { conflictResolved } from './resolution';
 
 /** Every event type has exactly one projector (the type checker refuses a missing one). */
 export const projectors: ProjectorMap = {
@@ -30,6 +31,7 @@ export const projectors: ProjectorMap = {
   'asylum.forwarded': r.asylumForwarded,
   'asylum.statusChanged': r.asylumStatusChanged,
   'nonRefoulement.checked': r.nonRefoulementChecked,
+  'record.conflictResolved': conflictResolved,
   'rights.notified': sg.rightsNotified,
   'interpreter.used': sg.interpreterUsed,
   'consular.opened': sg.consularOpened,
@@ -63,4 +65,6 @@ export const projectedTables = [
   'consular_notices',
   'legal_aid_requests',
   'legal_aid_waivers',
+  'field_versions',
+  'field_conflicts',
 ] as const;

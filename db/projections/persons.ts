@@ -4,6 +4,7 @@ import type { SyncQuery } from '../sync-query';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 import type { Projector } from './types';
+import { reconcileCorrection } from './conflicts';
 
 function detailColumns(d: PersonDetails) {
   return {
@@ -67,14 +68,20 @@ const correctable: Record<string, (v: unknown) => Record<string, unknown>> = {
 };
 export const correctablePersonFields = Object.keys(correctable);
 
-export const personCorrected: Projector<'person.corrected'> = ({ event, payload, at, qb, q }) => {
-  let set: Record<string, unknown> = { updated_at: at, last_event_id: event.eventId };
-  for (const [field, value] of Object.entries(payload.changes)) {
+/** Writes corrected person fields into the state table (and keeps the name index in step). */
+export function applyPersonFields(q: SyncQuery, qb: Kysely<Database>, personId: string, fields: Record<string, unknown>, at: string, eventId: string): void {
+  let set: Record<string, unknown> = { updated_at: at, last_event_id: eventId };
+  for (const [field, value] of Object.entries(fields)) {
     const column = correctable[field];
     if (column) set = { ...set, ...column(value) };
   }
-  q.run(qb.updateTable('persons').set(set).where('person_id', '=', event.entityId));
-  indexNames(q, qb, event.entityId);
+  q.run(qb.updateTable('persons').set(set).where('person_id', '=', personId));
+  indexNames(q, qb, personId);
+}
+
+export const personCorrected: Projector<'person.corrected'> = ({ event, payload, at, qb, q, localSeq }) => {
+  const fields = reconcileCorrection(q, qb, 'person', event, localSeq, payload.changes, at);
+  applyPersonFields(q, qb, event.entityId, fields, at, event.eventId);
   return { personId: event.entityId, refresh: true };
 };
 

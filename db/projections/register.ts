@@ -1,4 +1,8 @@
 import { screeningFlags } from '../../core/vulnerability';
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema';
+import type { SyncQuery } from '../sync-query';
+import { reconcileCorrection } from './conflicts';
 import type { Projector, Touched } from './types';
 
 /** Projections of the detention register: one small function per event type. */
@@ -188,17 +192,22 @@ const episodeCorrectable: Record<string, (row: Record<string, unknown>, v: unkno
 };
 export const correctableEpisodeFields = Object.keys(episodeCorrectable);
 
-export const episodeCorrected: Projector<'episode.corrected'> = (ctx) => {
-  const { event, payload, at, qb, q } = ctx;
-  const row = q.first(qb.selectFrom('episodes').selectAll().where('episode_id', '=', event.entityId)) as Record<string, unknown> | undefined;
-  if (row) {
-    let set: Record<string, unknown> = { updated_at: at, last_event_id: event.eventId };
-    for (const [field, value] of Object.entries(payload.changes)) {
-      const apply = episodeCorrectable[field];
-      if (apply) set = { ...set, ...apply(row, value) };
-    }
-    q.run(qb.updateTable('episodes').set(set).where('episode_id', '=', event.entityId));
+/** Writes corrected episode fields into the state table. */
+export function applyEpisodeFields(q: SyncQuery, qb: Kysely<Database>, episodeId: string, fields: Record<string, unknown>, at: string, eventId: string): void {
+  const row = q.first(qb.selectFrom('episodes').selectAll().where('episode_id', '=', episodeId)) as Record<string, unknown> | undefined;
+  if (!row) return;
+  let set: Record<string, unknown> = { updated_at: at, last_event_id: eventId };
+  for (const [field, value] of Object.entries(fields)) {
+    const apply = episodeCorrectable[field];
+    if (apply) set = { ...set, ...apply(row, value) };
   }
+  q.run(qb.updateTable('episodes').set(set).where('episode_id', '=', episodeId));
+}
+
+export const episodeCorrected: Projector<'episode.corrected'> = (ctx) => {
+  const { event, payload, at, qb, q, localSeq } = ctx;
+  const fields = reconcileCorrection(q, qb, 'episode', event, localSeq, payload.changes, at);
+  applyEpisodeFields(q, qb, event.entityId, fields, at, event.eventId);
   return personOfEpisode(ctx as never);
 };
 

@@ -13,6 +13,8 @@ export interface ProjectionContext<T extends EventType> {
   qb: Kysely<Database>;
   q: SyncQuery;
   settings: Settings;
+  /** The event's position in this device's log (replays see the same order). */
+  localSeq: number;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Handlers, SignedInEnv } from '../api/router';
 import { dateValidationError, facilityOf } from './intake';
 import type { Installation } from './installation';
 import { assertCurrent } from './persons';
-import { currentFlags, episodeRemovalLocks, personRow } from './person-view';
+import { assertNotConflicted, currentFlags, episodeRemovalLocks, personRow } from './person-view';
 
 export function episodeRow(store: Store, episodeId: string): EpisodesTable {
   const row = store.q.first(store.qb.selectFrom('episodes').selectAll().where('episode_id', '=', episodeId));
@@ -162,6 +162,7 @@ export function episodesHandlers(inst: Installation, now: () => number): Handler
       const store = inst.requireStore();
       const row = episodeRow(store, input.episodeId);
       assertCurrent(row.last_event_id, input.basedOn);
+      assertNotConflicted(store, input.episodeId, Object.keys(input.changes));
       const admittedAt = input.changes.admittedAt ?? row.admitted_at;
       if (admittedAt) notBefore(admittedAt, row.apprehended_at, 'changes.admittedAt');
       if (input.changes.decision && admittedAt && Date.parse(input.changes.decision.termEnd) <= Date.parse(admittedAt)) {

@@ -267,7 +267,34 @@ export function buildPersonView(store: Store, personId: string, now: number, may
     history: redacted
       ? buildHistory(personEvents(store, ids), actorNames(store)).filter((h) => !isProtectionEvent(h.type))
       : buildHistory(personEvents(store, ids), actorNames(store)),
+    conflicts: openConflicts(store, [...ids, ...episodes.map((e) => e.episode_id)]),
   };
+}
+
+/** Open conflicts on any of these records, each with every candidate value and who wrote it. */
+export function openConflicts(store: Store, entityIds: readonly string[]): PersonView['conflicts'] {
+  if (entityIds.length === 0) return [];
+  const names = actorNames(store);
+  return store.q.all(store.qb.selectFrom('field_conflicts').selectAll().where('entity_id', 'in', entityIds).orderBy('opened_at')).map((c) => ({
+    entityType: c.entity_type as 'person' | 'episode',
+    entityId: c.entity_id,
+    field: c.field,
+    openedAt: c.opened_at,
+    candidates: (JSON.parse(c.candidates) as { eventId: string; value: unknown; actor: string; hlc: string }[]).map((k) => ({
+      eventId: k.eventId,
+      value: k.value,
+      actor: k.actor,
+      actorName: names(k.actor),
+      at: k.hlc.slice(0, 24),
+    })),
+  }));
+}
+
+/** Refuses a local correction of a field that is conflicted: the conflict is resolved first. */
+export function assertNotConflicted(store: Store, entityId: string, fields: readonly string[]): void {
+  if (fields.length === 0) return;
+  const hit = store.q.first(store.qb.selectFrom('field_conflicts').select('field').where('entity_id', '=', entityId).where('field', 'in', [...fields]));
+  if (hit) throw new ApiError({ code: 'conflict', messageKey: 'error.correction.fieldConflicted', fields: { [`changes.${hit.field}`]: { key: 'error.correction.fieldConflicted' } } });
 }
 
 /** Event types whose content is protection data (withheld from a restricted record's timeline). */

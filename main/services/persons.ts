@@ -6,7 +6,7 @@ import type { Store } from '../../db/store';
 import type { Handlers } from '../api/router';
 import { findMatches } from './name-search';
 import type { Installation } from './installation';
-import { actorNames, buildHistory, buildPersonView, personEvents, personRow, toSummary } from './person-view';
+import { actorNames, assertNotConflicted, buildHistory, buildPersonView, personEvents, personRow, toSummary } from './person-view';
 
 const notFound = () => new ApiError({ code: 'not_found', messageKey: 'error.notFound' });
 
@@ -61,6 +61,7 @@ export function personsHandlers(inst: Installation, now: () => number): Handlers
       const store = inst.requireStore();
       const row = personRow(store, input.personId);
       assertCurrent(row.last_event_id, input.basedOn);
+      assertNotConflicted(store, input.personId, Object.keys(input.changes));
       if (birthInFuture(input.changes['birth.date'], now())) {
         throw new ApiError({ code: 'validation', messageKey: 'error.validation', fields: { 'changes.birth.date': { key: 'error.person.birthInFuture' } } });
       }

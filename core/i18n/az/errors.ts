@@ -110,4 +110,6 @@ export const errors: Record<keyof typeof en, string> = {
   'error.sync.alreadyRunning': 'Sinxronlaşma artıq gedir.',
   'error.sync.bad_receipt': 'Mərkəzin qəbzi təsdiqlənmədi; qeydlər növbədə qalır.',
   'error.sync.notAcknowledged': 'Mərkəz göndərilən bütün qeydləri təsdiqləmədi; onlar növbədə qalır.',
+  'error.correction.fieldConflicted': 'Bu sahədə iki cihazdan ziddiyyətli düzəlişlər var. Əvvəlcə mərkəzin rəhbəri ziddiyyəti həll etməlidir.',
+  'error.conflict.notOpen': 'Bu sahədə açıq ziddiyyət yoxdur.',
 };

@@ -109,4 +109,6 @@ export const errors = {
   'error.sync.alreadyRunning': 'A sync is already running.',
   'error.sync.bad_receipt': 'HQ\'s receipt did not verify; the records stay queued.',
   'error.sync.notAcknowledged': 'HQ did not acknowledge every record sent; they stay queued.',
+  'error.correction.fieldConflicted': 'This field has conflicting corrections from two devices. A centre head must resolve the conflict first.',
+  'error.conflict.notOpen': 'There is no open conflict on this field.',
 } as const;

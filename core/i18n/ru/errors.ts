@@ -110,4 +110,6 @@ export const errors: Record<keyof typeof en, string> = {
   'error.sync.alreadyRunning': 'Синхронизация уже идёт.',
   'error.sync.bad_receipt': 'Квитанция центра не подтверждена; записи остаются в очереди.',
   'error.sync.notAcknowledged': 'Центр подтвердил не все отправленные записи; они остаются в очереди.',
+  'error.correction.fieldConflicted': 'В этом поле противоречащие исправления с двух устройств. Сначала начальник центра должен разрешить противоречие.',
+  'error.conflict.notOpen': 'В этом поле нет открытого противоречия.',
 };

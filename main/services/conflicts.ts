@@ -1,0 +1,24 @@
+import { ApiError, validationError } from '../../core/contract/errors';
+import { episodeCorrectionChanges, personCorrectionChanges } from '../../core/contract/register';
+import type { Handlers } from '../api/router';
+import type { Installation } from './installation';
+
+/** Resolving a conflict is a new event: both earlier values stay in the history, with the reason. */
+export function conflictsHandlers(inst: Installation): Handlers['conflicts'] {
+  return {
+    resolve: (input, env) => {
+      const store = inst.requireStore();
+      const open = store.q.first(store.qb.selectFrom('field_conflicts').selectAll().where('entity_id', '=', input.entityId).where('field', '=', input.field));
+      if (!open || open.entity_type !== input.entityType) throw new ApiError({ code: 'not_found', messageKey: 'error.conflict.notOpen' });
+      // The chosen value must be a value the field may hold, exactly as in a correction.
+      const schema = input.entityType === 'person' ? personCorrectionChanges : episodeCorrectionChanges;
+      const checked = schema.safeParse({ [input.field]: input.value });
+      if (!checked.success) throw validationError(checked.error.issues.map((i) => ({ ...i, path: ['value'] })));
+      const value = (checked.data as Record<string, unknown>)[input.field];
+      const e = store.command({ userId: env.session.userId }, env.method, (tx) =>
+        tx.append({ type: 'record.conflictResolved', entityId: input.entityId, payload: { entityType: input.entityType, field: input.field, value, reason: input.reason } }),
+      );
+      return { eventId: e.eventId };
+    },
+  };
+}
