@@ -16,6 +16,8 @@ export type Route =
   | { name: 'intakeDraft'; draftId: string }
   | { name: 'person'; personId: string }
   | { name: 'printRegister'; from: string; to: string }
+  | { name: 'printRights'; notificationId: string }
+  | { name: 'verifyLetter' }
   | { name: 'settings' };
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -47,7 +49,10 @@ export function parseHash(hash: string): Route {
       return { name: 'intake' };
     case 'person':
       return parts[1] ? { name: 'person', personId: parts[1] } : { name: 'register' };
+    case 'verify-letter':
+      return { name: 'verifyLetter' };
     case 'print':
+      if (parts[1] === 'rights' && parts[2]) return { name: 'printRights', notificationId: parts[2] };
       if (parts[1] === 'register') {
         const from = params.get('from') ?? '';
         const to = params.get('to') ?? '';
@@ -71,6 +76,10 @@ export function href(route: Route): string {
       return `#/person/${encodeURIComponent(route.personId)}`;
     case 'printRegister':
       return `#/print/register?${new URLSearchParams({ from: route.from, to: route.to }).toString()}`;
+    case 'printRights':
+      return `#/print/rights/${encodeURIComponent(route.notificationId)}`;
+    case 'verifyLetter':
+      return '#/verify-letter';
     default:
       return `#/${route.name}`;
   }

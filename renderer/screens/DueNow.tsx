@@ -8,6 +8,7 @@ import { PersonNames } from '../components/person-bits';
 import { QueryError } from '../components/QueryError';
 import { obligationKey, obligationStatusLabel } from '../register-labels';
 import { href } from '../routes';
+import { SafeguardsFigures } from './safeguards/SafeguardsFigures';
 
 type Item = Awaited<ReturnType<typeof api.dueNow.list>>['items'][number];
 type Status = Item['status'];
@@ -220,6 +221,7 @@ export function DueNow() {
           )}
         </>
       ) : null}
+      <SafeguardsFigures />
     </>
   );
 }

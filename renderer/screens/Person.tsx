@@ -59,6 +59,7 @@ import {
   type FormProps,
 } from './person/forms';
 import { Timeline } from './person/Timeline';
+import { SafeguardsPanel } from './safeguards/SafeguardsPanel';
 
 type Action =
   | 'admit'
@@ -284,6 +285,7 @@ export function Person({ personId, session }: { personId: string; session: Sessi
       <div className="person__grid">
         <div className="person__main">
           {episode ? <CurrentDetention episode={episode} /> : <EmptyCard title="pp.detention.title" text="pp.detention.none" />}
+          {episode ? <SafeguardsPanel personId={personId} session={session} /> : null}
           <Protection
             view={v}
             mayWrite={mayWrite}

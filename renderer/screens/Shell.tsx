@@ -14,6 +14,8 @@ import { IntakeStart, IntakeWizard } from './Intake';
 import { Person } from './Person';
 import { Register } from './Register';
 import { RegisterPrint } from './RegisterPrint';
+import { RightsLetter } from '../print/RightsLetter';
+import { VerifyLetter } from './safeguards/VerifyLetter';
 import { Settings } from './Settings';
 import { Users } from './Users';
 
@@ -27,6 +29,8 @@ function section(route: Route): NavTarget {
       return 'intake';
     case 'person':
     case 'printRegister':
+    case 'printRights':
+    case 'verifyLetter':
       return 'register';
     default:
       return route.name as NavTarget;
@@ -53,6 +57,8 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
       case 'register':
       case 'person':
       case 'printRegister':
+      case 'printRights':
+      case 'verifyLetter':
         return may.read;
       case 'intake':
       case 'intakeNew':
@@ -98,7 +104,7 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
   const current = section(route);
 
   return (
-    <div className={`shell${route.name === 'printRegister' ? ' shell--print' : ''}`}>
+    <div className={`shell${route.name === 'printRegister' || route.name === 'printRights' ? ' shell--print' : ''}`}>
       <button type="button" className="skip-link" onClick={() => main.current?.focus()}>
         <FormattedMessage id="app.skipToContent" />
       </button>
@@ -163,6 +169,10 @@ function Screen({ route, session, mayRead }: { route: Route; session: SessionVie
       return <Person key={route.personId} personId={route.personId} session={session} />;
     case 'printRegister':
       return <RegisterPrint from={route.from} to={route.to} facilityName={session.facilityName} />;
+    case 'printRights':
+      return <RightsLetter key={route.notificationId} notificationId={route.notificationId} />;
+    case 'verifyLetter':
+      return <VerifyLetter />;
     case 'settings':
       return <Settings />;
   }
