@@ -60,10 +60,13 @@ export function RightsLetter({ notificationId }: { notificationId: string }) {
     let live = true;
     void qrImage(data.qrPayload).then((src) => live && setQr(src));
     // The letter's own face must be loaded before anything prints it, or a PDF would show a fallback.
-    const face = letterFont(data.template.language);
-    const sample = `${data.template.title}${data.template.items.reasons}`;
+    // Every face (regular and bold, each script subset) whose characters the letter uses, loaded
+    // up front: a print layout would otherwise start loads that nothing waits for.
+    const t = data.template;
+    const text = [t.title, t.intro, ...Object.values(t.items), t.closing, ...Object.values(t.labels), data.facilityName, data.person.nameOriginal, data.person.nameLatin, data.officerName ?? '', data.verifyCode, '0123456789.:/-·'].join(' ');
     const fonts = document.fonts;
-    void Promise.all([fonts.load(`400 16px "${face}"`, sample), fonts.load(`700 16px "${face}"`, sample), fonts.load('400 16px "Noto Sans"', data.person.nameLatin || 'A')])
+    const faces = [...new Set([letterFont(t.language), 'Noto Sans'])];
+    void Promise.all(faces.flatMap((face) => ['400', '700'].map((weight) => fonts.load(`${weight} 16px "${face}"`, text))))
       .catch(() => undefined)
       .then(() => fonts.ready)
       .then(() => live && setFontsReady(true));
@@ -144,7 +147,7 @@ export function RightsLetter({ notificationId }: { notificationId: string }) {
         </header>
 
         <dl className="rl-facts">
-          <div className="rl-facts__row">
+          <div className="rl-facts__row rl-facts__row--wide">
             <dt>{t.labels.person}</dt>
             <dd>
               {data.person.nameOriginal !== data.person.nameLatin ? (
@@ -168,13 +171,13 @@ export function RightsLetter({ notificationId }: { notificationId: string }) {
             <dt>{t.labels.nationality}</dt>
             <dd>{data.person.nationalities.length ? data.person.nationalities.map((c) => nationalityIn(c, t.language)).join(t.direction === 'rtl' ? '، ' : ', ') : '—'}</dd>
           </div>
-          <div className="rl-facts__row">
+          <div className="rl-facts__row rl-facts__row--wide">
             <dt>{t.labels.facility}</dt>
             <dd>
               <bdi>{data.facilityName}</bdi>
             </dd>
           </div>
-          <div className="rl-facts__row">
+          <div className="rl-facts__row rl-facts__row--wide">
             <dt>{t.labels.date}</dt>
             <dd>
               <bdi dir="ltr">{formatInstant(data.notifiedAt, zone)}</bdi>

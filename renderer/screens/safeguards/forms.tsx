@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { contract } from '../../../core/contract';
@@ -57,13 +58,16 @@ const noInterpreter: Option = { value: '', label: dash };
 // Unicode isolates keep a right-to-left endonym from reordering the rest of an <option>'s text.
 const isolate = (s: string) => `\u2068${s}\u2069`;
 
-function useIso() {
+/**
+ * The form's "now" (the facility's wall clock, to the minute) and the conversion of a typed time to an
+ * instant. A time left at its default means "now": it is sent as the moment of saving, to the second,
+ * so that a notification made right after a change of status is not taken as coming before it.
+ */
+function useClock() {
   const zone = useTimeZone();
-  return (local: string) => localInputToIso(local, zone);
-}
-
-function useNowInput() {
-  return nowLocalInput(useTimeZone());
+  const [now] = useState(() => nowLocalInput(zone));
+  const iso = (local: string) => (local === now ? new Date().toISOString() : localInputToIso(local, zone));
+  return { now, iso };
 }
 
 /** Strips a contract prefix ("notification.at" → "at") and renames what the form holds differently. */
@@ -104,7 +108,7 @@ interface RightsValues {
 }
 
 export function RightsForm({ person, ep, onDone, onCancel }: FormBase) {
-  const iso = useIso();
+  const { now, iso } = useClock();
   const { locale } = useLocale();
   const templates = orderTemplates(person.templates, person.languages);
   const firstSpoken = templates.find((t) => person.languages.includes(t.language));
@@ -117,7 +121,7 @@ export function RightsForm({ person, ep, onDone, onCancel }: FormBase) {
       intro={<FormattedMessage id="sg.rights.form.intro" />}
       schema={contract.safeguards.notifyRights.input}
       defaults={{
-        at: useNowInput(),
+        at: now,
         mode: 'written',
         language: firstSpoken?.language ?? '',
         otherLanguage: '',
@@ -241,7 +245,7 @@ interface InterpreterValues {
 }
 
 export function InterpreterForm({ person, ep, onDone, onCancel }: FormBase) {
-  const iso = useIso();
+  const { now, iso } = useClock();
   const { locale } = useLocale();
   const all = languageOptions(locale);
   const spoken = person.languages.map((c) => ({ value: c, label: languageLabel(c, locale) }));
@@ -253,7 +257,7 @@ export function InterpreterForm({ person, ep, onDone, onCancel }: FormBase) {
       testId="interpreter-form"
       intro={person.protectionCase ? <p className="sg-callout sg-callout--attention">{<FormattedMessage id="sg.interpreter.protectionRule" />}</p> : undefined}
       schema={contract.safeguards.recordInterpreter.input}
-      defaults={{ at: useNowInput(), language: firstForeign, interpreterName: '', kind: '', purpose: 'rights', gender: '', affiliation: '' }}
+      defaults={{ at: now, language: firstForeign, interpreterName: '', kind: '', purpose: 'rights', gender: '', affiliation: '' }}
       toInput={(v) => ({
         personId: person.personId,
         episodeId: ep.episodeId,
@@ -306,7 +310,7 @@ export function InterpreterForm({ person, ep, onDone, onCancel }: FormBase) {
 /* ---------- Consular notice ---------- */
 
 export function ConsularOpenForm({ person, ep, onDone, onCancel }: FormBase) {
-  const iso = useIso();
+  const { now, iso } = useClock();
   const { locale } = useLocale();
   return (
     <SgForm<{ states: string[]; informedAt: string; wish: string }, unknown>
@@ -314,7 +318,7 @@ export function ConsularOpenForm({ person, ep, onDone, onCancel }: FormBase) {
       testId="consular-open-form"
       intro={<FormattedMessage id="sg.consular.openForm.intro" />}
       schema={contract.safeguards.openConsular.input}
-      defaults={{ states: [...person.nationalities], informedAt: useNowInput(), wish: '' }}
+      defaults={{ states: [...person.nationalities], informedAt: now, wish: '' }}
       toInput={(v) => ({ episodeId: ep.episodeId, open: { states: v.states, informedAt: iso(v.informedAt), wish: opt(v.wish) } })}
       toFormPath={under('open')}
       send={(input) => api.safeguards.openConsular(input as Parameters<typeof api.safeguards.openConsular>[0])}
@@ -336,7 +340,7 @@ interface NoticeFormProps extends FormBase {
 }
 
 export function ConsentForm({ ep, noticeId, onDone, onCancel }: NoticeFormProps) {
-  const iso = useIso();
+  const { now, iso } = useClock();
   const interpreters = useInterpreterOptions(ep);
   return (
     <SgForm<{ at: string; privateSetting: boolean; consularPresent: boolean; interpreterUseId: string; statement: string; unhcrOffered: boolean }, unknown>
@@ -344,7 +348,7 @@ export function ConsentForm({ ep, noticeId, onDone, onCancel }: NoticeFormProps)
       testId="consent-form"
       intro={<FormattedMessage id="sg.consent.form.intro" />}
       schema={contract.safeguards.recordConsent.input}
-      defaults={{ at: useNowInput(), privateSetting: false, consularPresent: false, interpreterUseId: '', statement: '', unhcrOffered: false }}
+      defaults={{ at: now, privateSetting: false, consularPresent: false, interpreterUseId: '', statement: '', unhcrOffered: false }}
       toInput={(v) => ({
         noticeId,
         consent: { at: iso(v.at), privateSetting: v.privateSetting, consularPresent: v.consularPresent, interpreterUseId: opt(v.interpreterUseId), statement: v.statement, unhcrOffered: v.unhcrOffered },
@@ -370,13 +374,13 @@ export function ConsentForm({ ep, noticeId, onDone, onCancel }: NoticeFormProps)
 }
 
 export function SendForm({ noticeId, onDone, onCancel }: NoticeFormProps) {
-  const iso = useIso();
+  const { now, iso } = useClock();
   return (
     <SgForm<{ at: string; mission: string; channel: string; reference: string }, unknown>
       title="sg.send.form"
       testId="send-form"
       schema={contract.safeguards.sendConsular.input}
-      defaults={{ at: useNowInput(), mission: '', channel: 'note_verbale', reference: '' }}
+      defaults={{ at: now, mission: '', channel: 'note_verbale', reference: '' }}
       toInput={(v) => ({ noticeId, sent: { at: iso(v.at), mission: v.mission, channel: opt(v.channel), reference: v.reference } })}
       toFormPath={under('sent')}
       send={(input) => api.safeguards.sendConsular(input as Parameters<typeof api.safeguards.sendConsular>[0])}
@@ -395,13 +399,13 @@ export function SendForm({ noticeId, onDone, onCancel }: NoticeFormProps) {
 }
 
 export function AnsweredForm({ noticeId, onDone, onCancel }: NoticeFormProps) {
-  const iso = useIso();
+  const { now, iso } = useClock();
   return (
     <SgForm<{ kind: string; at: string; note: string }, unknown>
       title="sg.answer.form"
       testId="answer-form"
       schema={contract.safeguards.consularAnswered.input}
-      defaults={{ kind: 'acknowledged', at: useNowInput(), note: '' }}
+      defaults={{ kind: 'acknowledged', at: now, note: '' }}
       toInput={(v) => ({ noticeId, kind: v.kind, at: iso(v.at), note: opt(v.note) })}
       send={(input) => api.safeguards.consularAnswered(input as Parameters<typeof api.safeguards.consularAnswered>[0])}
       onDone={() => onDone('sg.answer.recorded')}
@@ -418,14 +422,14 @@ export function AnsweredForm({ noticeId, onDone, onCancel }: NoticeFormProps) {
 }
 
 export function WithdrawForm({ noticeId, onDone, onCancel }: NoticeFormProps) {
-  const iso = useIso();
+  const { now, iso } = useClock();
   return (
     <SgForm<{ at: string; reason: string }, unknown>
       title="sg.withdraw.form"
       testId="withdraw-form"
       danger
       schema={contract.safeguards.withdrawConsular.input}
-      defaults={{ at: useNowInput(), reason: '' }}
+      defaults={{ at: now, reason: '' }}
       toInput={(v) => ({ noticeId, at: iso(v.at), reason: v.reason })}
       send={(input) => api.safeguards.withdrawConsular(input as Parameters<typeof api.safeguards.withdrawConsular>[0])}
       onDone={() => onDone('sg.withdraw.recorded')}
@@ -443,13 +447,13 @@ export function WithdrawForm({ noticeId, onDone, onCancel }: NoticeFormProps) {
 /* ---------- Legal aid ---------- */
 
 export function LegalAidRequestForm({ ep, onDone, onCancel }: FormBase) {
-  const iso = useIso();
+  const { now, iso } = useClock();
   return (
     <SgForm<{ requestedAt: string; requestedBy: string; funding: string; note: string }, unknown>
       title="sg.legal.requestForm"
       testId="legal-request-form"
       schema={contract.safeguards.requestLegalAid.input}
-      defaults={{ requestedAt: useNowInput(), requestedBy: 'detainee', funding: 'state', note: '' }}
+      defaults={{ requestedAt: now, requestedBy: 'detainee', funding: 'state', note: '' }}
       toInput={(v) => ({ episodeId: ep.episodeId, request: { requestedAt: iso(v.requestedAt), requestedBy: opt(v.requestedBy), funding: opt(v.funding), note: opt(v.note) } })}
       toFormPath={under('request')}
       send={(input) => api.safeguards.requestLegalAid(input as Parameters<typeof api.safeguards.requestLegalAid>[0])}
@@ -472,13 +476,13 @@ interface RequestFormProps extends FormBase {
 }
 
 export function DefenderForm({ requestId, onDone, onCancel }: RequestFormProps) {
-  const iso = useIso();
+  const { now, iso } = useClock();
   return (
     <SgForm<{ at: string; name: string; barNumber: string; phone: string }, unknown>
       title="sg.defender.form"
       testId="defender-form"
       schema={contract.safeguards.assignDefender.input}
-      defaults={{ at: useNowInput(), name: '', barNumber: '', phone: '' }}
+      defaults={{ at: now, name: '', barNumber: '', phone: '' }}
       toInput={(v) => ({ requestId, defender: { at: iso(v.at), name: v.name, barNumber: opt(v.barNumber), phone: opt(v.phone) } })}
       toFormPath={under('defender')}
       send={(input) => api.safeguards.assignDefender(input as Parameters<typeof api.safeguards.assignDefender>[0])}
@@ -497,13 +501,13 @@ export function DefenderForm({ requestId, onDone, onCancel }: RequestFormProps) 
 }
 
 export function ContactForm({ requestId, onDone, onCancel }: RequestFormProps) {
-  const iso = useIso();
+  const { now, iso } = useClock();
   return (
     <SgForm<{ at: string; mode: string; durationMinutes: number | undefined; confidential: boolean }, unknown>
       title="sg.contact.form"
       testId="contact-form"
       schema={contract.safeguards.recordLegalContact.input}
-      defaults={{ at: useNowInput(), mode: 'in_person', durationMinutes: undefined, confidential: true }}
+      defaults={{ at: now, mode: 'in_person', durationMinutes: undefined, confidential: true }}
       toInput={(v) => ({ requestId, contact: { at: iso(v.at), mode: opt(v.mode), durationMinutes: num(v.durationMinutes), confidential: v.confidential } })}
       toFormPath={under('contact')}
       send={(input) => api.safeguards.recordLegalContact(input as Parameters<typeof api.safeguards.recordLegalContact>[0])}
@@ -522,13 +526,13 @@ export function ContactForm({ requestId, onDone, onCancel }: RequestFormProps) {
 }
 
 export function IssueForm({ requestId, onDone, onCancel }: RequestFormProps) {
-  const iso = useIso();
+  const { now, iso } = useClock();
   return (
     <SgForm<{ at: string; kind: string; reason: string }, unknown>
       title="sg.issue.form"
       testId="issue-form"
       schema={contract.safeguards.recordLegalAidIssue.input}
-      defaults={{ at: useNowInput(), kind: 'delayed', reason: '' }}
+      defaults={{ at: now, kind: 'delayed', reason: '' }}
       toInput={(v) => ({ requestId, issue: { at: iso(v.at), kind: opt(v.kind), reason: v.reason } })}
       toFormPath={under('issue')}
       send={(input) => api.safeguards.recordLegalAidIssue(input as Parameters<typeof api.safeguards.recordLegalAidIssue>[0])}
@@ -546,14 +550,14 @@ export function IssueForm({ requestId, onDone, onCancel }: RequestFormProps) {
 }
 
 export function WaiverForm({ ep, onDone, onCancel }: FormBase) {
-  const iso = useIso();
+  const { now, iso } = useClock();
   return (
     <SgForm<{ at: string; witness: string; statement: string }, unknown>
       title="sg.waiver.form"
       testId="waiver-form"
       intro={<FormattedMessage id="sg.waiver.form.intro" />}
       schema={contract.safeguards.waiveLegalAid.input}
-      defaults={{ at: useNowInput(), witness: '', statement: '' }}
+      defaults={{ at: now, witness: '', statement: '' }}
       toInput={(v) => ({ episodeId: ep.episodeId, at: iso(v.at), witness: v.witness, statement: opt(v.statement) })}
       send={(input) => api.safeguards.waiveLegalAid(input as Parameters<typeof api.safeguards.waiveLegalAid>[0])}
       onDone={() => onDone('sg.waiver.recorded')}
