@@ -302,20 +302,18 @@ export interface SyncQuarantineTable {
   received_at: string;
 }
 
-export interface FieldVersionsTable {
+export interface FieldHeadsTable {
   entity_id: string;
   field: string;
   event_id: string;
-  local_seq: number;
+  entity_type: string;
   value: string;
+  hlc: string;
+  actor: string;
 }
 
-export interface FieldConflictsTable {
-  entity_id: string;
-  field: string;
-  entity_type: string;
-  candidates: string;
-  opened_at: string;
+export interface SupersededEventsTable {
+  event_id: string;
 }
 
 export interface Database {
@@ -343,6 +341,6 @@ export interface Database {
   legal_aid_requests: LegalAidRequestsTable;
   legal_aid_waivers: LegalAidWaiversTable;
   sync_quarantine: SyncQuarantineTable;
-  field_versions: FieldVersionsTable;
-  field_conflicts: FieldConflictsTable;
+  field_heads: FieldHeadsTable;
+  superseded_events: SupersededEventsTable;
 }

@@ -3,7 +3,7 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect, type Selectable } from 'kysely';
 import { canonicalJson } from '../core/canonical-json';
 import { eventCatalog, isEventType, type EventDraft, type EventRecord, type EventType } from '../core/events';
-import { decodeHlc, encodeHlc, receive, tick, type Hlc } from '../core/hlc';
+import { ClockDriftError, decodeHlc, encodeHlc, receive, tick, type Hlc } from '../core/hlc';
 import { appendAudit, lastAuditHash, type AuditEntry } from './audit-log';
 import { eventHash, generateDeviceKeyPair, signChainHead, verifyChainRun } from './chain';
 import { migrate } from './migrate';
@@ -270,6 +270,7 @@ export class Store {
     let applied = 0;
     let skipped = 0;
     let quarantined = 0;
+    let driftWarnings = 0;
     let clock = this.state.clock;
     const receivedAt = new Date(this.now()).toISOString();
     this.sqlite.transaction(() => {
@@ -291,8 +292,16 @@ export class Store {
           applied++;
         }
         heads.set(e.deviceId, { seq: e.deviceSeq, hash: e.hash });
-        clock = receive(clock, decodeHlc(e.hlc), this.now());
+        try {
+          clock = receive(clock, decodeHlc(e.hlc), this.now());
+        } catch (err) {
+          // A device whose clock runs far ahead must not drag ours into the future, nor stop sync:
+          // the event is kept, our clock stays, and the skew is left for the sync screen to show.
+          if (!(err instanceof ClockDriftError)) throw err;
+          driftWarnings++;
+        }
       }
+      if (driftWarnings) this.setMeta('sync_clock_drift_events', String(Number(this.meta('sync_clock_drift_events') ?? 0) + driftWarnings));
       alsoInTransaction?.();
     })();
     this.state = { ...this.state, clock };

@@ -1,30 +1,30 @@
 import type { Migration } from './types';
 
 /**
- * Field-level versions and conflicts. Two corrections of one field made from the same version on two
- * devices are never settled by a clock: the field becomes conflicted, both values are kept, and only a
- * recorded resolution ends it (architecture §3). Both tables are projections.
+ * Field-level versions for concurrent corrections (a multi-value register per field). A correction
+ * names the versions it replaces (`supersedes`); the versions nobody has replaced are the field's
+ * heads. One head: the field has a value. Several heads with different values: the field is
+ * conflicted, every value is kept, and only a recorded resolution (which replaces them all) ends it.
+ * The result depends only on which events a device holds, never on the order they arrived, so every
+ * device and HQ agree (architecture §3). Both tables are projections.
  */
 export const migration0006: Migration = {
   version: 6,
   name: 'conflicts',
   up: `
-    CREATE TABLE field_versions (
+    CREATE TABLE field_heads (
       entity_id TEXT NOT NULL,
       field TEXT NOT NULL,
       event_id TEXT NOT NULL,
-      local_seq INTEGER NOT NULL,
+      entity_type TEXT NOT NULL,
       value TEXT NOT NULL,
-      PRIMARY KEY (entity_id, field)
+      hlc TEXT NOT NULL,
+      actor TEXT NOT NULL,
+      PRIMARY KEY (entity_id, field, event_id)
     ) STRICT, WITHOUT ROWID;
 
-    CREATE TABLE field_conflicts (
-      entity_id TEXT NOT NULL,
-      field TEXT NOT NULL,
-      entity_type TEXT NOT NULL,
-      candidates TEXT NOT NULL,
-      opened_at TEXT NOT NULL,
-      PRIMARY KEY (entity_id, field)
+    CREATE TABLE superseded_events (
+      event_id TEXT PRIMARY KEY
     ) STRICT, WITHOUT ROWID;
   `,
 };

@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { EventRecord } from '../../core/events';
 import { canonicalJson } from '../../core/canonical-json';
+import type { EventRecord } from '../../core/events';
 import type { Database } from '../schema';
 import type { SyncQuery } from '../sync-query';
 
-export interface Candidate {
+export interface Head {
   eventId: string;
   value: unknown;
   actor: string;
@@ -12,62 +12,46 @@ export interface Candidate {
 }
 
 /**
- * Decides, field by field, what a correction does to a record whose fields may have been corrected
- * concurrently elsewhere. A correction "knew" a field's current version if that version is the one it
- * was based on or older in this log; otherwise the two corrections were made from the same version
- * without seeing each other, and if their values differ the field becomes conflicted. The value shown
- * while conflicted is the candidate with the latest clock — for display only; the conflict stays open
- * until a resolution is recorded. Returns the values to write into the state table.
+ * Applies a correction (or a resolution) field by field as a multi-value register: the event replaces
+ * the versions it names in `supersedes` and becomes a head, unless a later event already replaced it.
+ * Returns, per field, the value to show: the single value, or — while several different values stand —
+ * the one with the latest clock, for display only (the conflict stays open until resolved).
  */
-export function reconcileCorrection(
+export function applyVersions(
   q: SyncQuery,
   qb: Kysely<Database>,
   entityType: string,
   event: EventRecord,
-  localSeq: number,
   changes: Record<string, unknown>,
-  at: string,
 ): Record<string, unknown> {
-  const basedOn = event.supersedes[0];
-  const basedOnSeq = basedOn ? (q.first(qb.selectFrom('events').select('local_seq').where('event_id', '=', basedOn))?.local_seq ?? 0) : 0;
-  const apply: Record<string, unknown> = {};
+  const replaced = new Set(event.supersedes);
+  const alreadyReplaced = q.first(qb.selectFrom('superseded_events').select('event_id').where('event_id', '=', event.eventId)) !== undefined;
+  for (const id of replaced) q.run(qb.insertInto('superseded_events').values({ event_id: id }).onConflict((oc) => oc.column('event_id').doNothing()));
+  const shown: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(changes)) {
-    const mine: Candidate = { eventId: event.eventId, value, actor: event.actor, hlc: event.hlc };
-    const conflict = q.first(qb.selectFrom('field_conflicts').selectAll().where('entity_id', '=', event.entityId).where('field', '=', field));
-    const current = q.first(qb.selectFrom('field_versions').selectAll().where('entity_id', '=', event.entityId).where('field', '=', field));
-    let shown: Candidate = mine;
-    if (conflict) {
-      const candidates = [...(JSON.parse(conflict.candidates) as Candidate[]), mine];
-      shown = latest(candidates);
-      q.run(qb.updateTable('field_conflicts').set({ candidates: JSON.stringify(sortByClock(candidates)) }).where('entity_id', '=', event.entityId).where('field', '=', field));
-    } else if (current && current.event_id !== basedOn && current.local_seq > basedOnSeq && canonicalJson(JSON.parse(current.value)) !== canonicalJson(value ?? null)) {
-      const previous = q.first(qb.selectFrom('events').select(['actor', 'hlc']).where('event_id', '=', current.event_id));
-      const theirs: Candidate = { eventId: current.event_id, value: JSON.parse(current.value), actor: previous?.actor ?? '', hlc: previous?.hlc ?? '' };
-      shown = latest([theirs, mine]);
+    if (replaced.size) q.run(qb.deleteFrom('field_heads').where('entity_id', '=', event.entityId).where('field', '=', field).where('event_id', 'in', [...replaced]));
+    if (!alreadyReplaced) {
       q.run(
-        qb.insertInto('field_conflicts').values({ entity_id: event.entityId, field, entity_type: entityType, candidates: JSON.stringify(sortByClock([theirs, mine])), opened_at: at }),
+        qb
+          .insertInto('field_heads')
+          .values({ entity_id: event.entityId, field, event_id: event.eventId, entity_type: entityType, value: JSON.stringify(value ?? null), hlc: event.hlc, actor: event.actor })
+          .onConflict((oc) => oc.columns(['entity_id', 'field', 'event_id']).doNothing()),
       );
     }
-    setVersion(q, qb, event.entityId, field, event.eventId, localSeq, shown.value);
-    apply[field] = shown.value;
+    const heads = fieldHeads(q, qb, event.entityId, field);
+    if (heads.length) shown[field] = heads[heads.length - 1]!.value;
   }
-  return apply;
+  return shown;
 }
 
-/** A recorded resolution: the chosen value, and the conflict is closed. */
-export function resolveConflict(q: SyncQuery, qb: Kysely<Database>, entityId: string, field: string, eventId: string, localSeq: number, value: unknown): void {
-  q.run(qb.deleteFrom('field_conflicts').where('entity_id', '=', entityId).where('field', '=', field));
-  setVersion(q, qb, entityId, field, eventId, localSeq, value);
+/** The standing versions of a field, oldest clock first. */
+export function fieldHeads(q: SyncQuery, qb: Kysely<Database>, entityId: string, field: string): Head[] {
+  return q
+    .all(qb.selectFrom('field_heads').selectAll().where('entity_id', '=', entityId).where('field', '=', field).orderBy('hlc').orderBy('event_id'))
+    .map((h) => ({ eventId: h.event_id, value: JSON.parse(h.value) as unknown, actor: h.actor, hlc: h.hlc }));
 }
 
-function setVersion(q: SyncQuery, qb: Kysely<Database>, entityId: string, field: string, eventId: string, localSeq: number, value: unknown): void {
-  q.run(
-    qb
-      .insertInto('field_versions')
-      .values({ entity_id: entityId, field, event_id: eventId, local_seq: localSeq, value: JSON.stringify(value ?? null) })
-      .onConflict((oc) => oc.columns(['entity_id', 'field']).doUpdateSet({ event_id: eventId, local_seq: localSeq, value: JSON.stringify(value ?? null) })),
-  );
+/** Several standing versions with different values. */
+export function isConflicted(heads: readonly Head[]): boolean {
+  return new Set(heads.map((h) => canonicalJson(h.value ?? null))).size > 1;
 }
-
-const sortByClock = (cs: Candidate[]) => [...cs].sort((a, b) => a.hlc.localeCompare(b.hlc));
-const latest = (cs: Candidate[]) => sortByClock(cs)[cs.length - 1]!;

@@ -65,6 +65,6 @@ export const projectedTables = [
   'consular_notices',
   'legal_aid_requests',
   'legal_aid_waivers',
-  'field_versions',
-  'field_conflicts',
+  'field_heads',
+  'superseded_events',
 ] as const;

@@ -4,7 +4,7 @@ import type { SyncQuery } from '../sync-query';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 import type { Projector } from './types';
-import { reconcileCorrection } from './conflicts';
+import { applyVersions } from './conflicts';
 
 function detailColumns(d: PersonDetails) {
   return {
@@ -79,8 +79,8 @@ export function applyPersonFields(q: SyncQuery, qb: Kysely<Database>, personId: 
   indexNames(q, qb, personId);
 }
 
-export const personCorrected: Projector<'person.corrected'> = ({ event, payload, at, qb, q, localSeq }) => {
-  const fields = reconcileCorrection(q, qb, 'person', event, localSeq, payload.changes, at);
+export const personCorrected: Projector<'person.corrected'> = ({ event, payload, at, qb, q }) => {
+  const fields = applyVersions(q, qb, 'person', event, payload.changes);
   applyPersonFields(q, qb, event.entityId, fields, at, event.eventId);
   return { personId: event.entityId, refresh: true };
 };

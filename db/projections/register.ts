@@ -2,7 +2,7 @@ import { screeningFlags } from '../../core/vulnerability';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 import type { SyncQuery } from '../sync-query';
-import { reconcileCorrection } from './conflicts';
+import { applyVersions } from './conflicts';
 import type { Projector, Touched } from './types';
 
 /** Projections of the detention register: one small function per event type. */
@@ -205,8 +205,8 @@ export function applyEpisodeFields(q: SyncQuery, qb: Kysely<Database>, episodeId
 }
 
 export const episodeCorrected: Projector<'episode.corrected'> = (ctx) => {
-  const { event, payload, at, qb, q, localSeq } = ctx;
-  const fields = reconcileCorrection(q, qb, 'episode', event, localSeq, payload.changes, at);
+  const { event, payload, at, qb, q } = ctx;
+  const fields = applyVersions(q, qb, 'episode', event, payload.changes);
   applyEpisodeFields(q, qb, event.entityId, fields, at, event.eventId);
   return personOfEpisode(ctx as never);
 };

@@ -8,7 +8,7 @@ import type { Handlers, SignedInEnv } from '../api/router';
 import { dateValidationError, facilityOf } from './intake';
 import type { Installation } from './installation';
 import { assertCurrent } from './persons';
-import { assertNotConflicted, currentFlags, episodeRemovalLocks, personRow } from './person-view';
+import { assertNotConflicted, currentFlags, episodeRemovalLocks, personRow, versionsOf } from './person-view';
 
 export function episodeRow(store: Store, episodeId: string): EpisodesTable {
   const row = store.q.first(store.qb.selectFrom('episodes').selectAll().where('episode_id', '=', episodeId));
@@ -169,7 +169,12 @@ export function episodesHandlers(inst: Installation, now: () => number): Handler
         throw dateValidationError([{ path: 'changes.decision.termEnd', key: 'error.episode.termEndBeforeAdmission' }]);
       }
       const e = store.command(actor(env), env.method, (tx) =>
-        tx.append({ type: 'episode.corrected', entityId: row.episode_id, payload: { changes: input.changes, reason: input.reason }, supersedes: [input.basedOn] }),
+        tx.append({
+          type: 'episode.corrected',
+          entityId: row.episode_id,
+          payload: { changes: input.changes, reason: input.reason },
+          supersedes: versionsOf(store, row.episode_id, Object.keys(input.changes)),
+        }),
       );
       return { eventId: e.eventId };
     },

@@ -8,6 +8,7 @@ import type { PersonSummary } from '../../core/person';
 import { daysHeld } from '../../core/time';
 import { vulnerabilityState, type VulnerabilityFlag } from '../../core/vulnerability';
 import { loadEpisodeFacts } from '../../db/episode-facts';
+import { fieldHeads, isConflicted } from '../../db/projections/conflicts';
 import type { EpisodesTable, PersonsTable } from '../../db/schema';
 import { rowToEvent, type EventRow, type Store } from '../../db/store';
 
@@ -271,30 +272,50 @@ export function buildPersonView(store: Store, personId: string, now: number, may
   };
 }
 
-/** Open conflicts on any of these records, each with every candidate value and who wrote it. */
+/** Open conflicts on any of these records, each with every standing value and who wrote it. */
 export function openConflicts(store: Store, entityIds: readonly string[]): PersonView['conflicts'] {
   if (entityIds.length === 0) return [];
   const names = actorNames(store);
-  return store.q.all(store.qb.selectFrom('field_conflicts').selectAll().where('entity_id', 'in', entityIds).orderBy('opened_at')).map((c) => ({
-    entityType: c.entity_type as 'person' | 'episode',
-    entityId: c.entity_id,
-    field: c.field,
-    openedAt: c.opened_at,
-    candidates: (JSON.parse(c.candidates) as { eventId: string; value: unknown; actor: string; hlc: string }[]).map((k) => ({
-      eventId: k.eventId,
-      value: k.value,
-      actor: k.actor,
-      actorName: names(k.actor),
-      at: k.hlc.slice(0, 24),
-    })),
-  }));
+  const rows = store.q.all(store.qb.selectFrom('field_heads').selectAll().where('entity_id', 'in', [...entityIds]).orderBy('entity_id').orderBy('field').orderBy('hlc'));
+  const groups = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const key = `${r.entity_id}|${r.field}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.values()]
+    .filter((heads) => isConflicted(heads.map((h) => ({ eventId: h.event_id, value: JSON.parse(h.value), actor: h.actor, hlc: h.hlc }))))
+    .map((heads) => ({
+      entityType: heads[0]!.entity_type as 'person' | 'episode',
+      entityId: heads[0]!.entity_id,
+      field: heads[0]!.field,
+      // When the last of the competing versions was written: the same on every device.
+      openedAt: heads[heads.length - 1]!.hlc.slice(0, 24),
+      candidates: heads.map((h) => ({ eventId: h.event_id, value: JSON.parse(h.value) as unknown, actor: h.actor, actorName: names(h.actor), at: h.hlc.slice(0, 24) })),
+    }));
+}
+
+/**
+ * The versions a correction of these fields replaces: each field's standing version, or the record's
+ * first event where the field was never corrected. Carried in the event's `supersedes`.
+ */
+export function versionsOf(store: Store, entityId: string, fields: readonly string[]): string[] {
+  const ids = new Set<string>();
+  for (const field of fields) {
+    const heads = fieldHeads(store.q, store.qb, entityId, field);
+    if (heads.length) for (const h of heads) ids.add(h.eventId);
+    else {
+      const first = store.q.prepared('SELECT event_id FROM events WHERE entity_id = ? ORDER BY local_seq LIMIT 1').get(entityId) as { event_id: string } | undefined;
+      if (first) ids.add(first.event_id);
+    }
+  }
+  return [...ids];
 }
 
 /** Refuses a local correction of a field that is conflicted: the conflict is resolved first. */
 export function assertNotConflicted(store: Store, entityId: string, fields: readonly string[]): void {
   if (fields.length === 0) return;
-  const hit = store.q.first(store.qb.selectFrom('field_conflicts').select('field').where('entity_id', '=', entityId).where('field', 'in', [...fields]));
-  if (hit) throw new ApiError({ code: 'conflict', messageKey: 'error.correction.fieldConflicted', fields: { [`changes.${hit.field}`]: { key: 'error.correction.fieldConflicted' } } });
+  const hit = fields.find((f) => isConflicted(fieldHeads(store.q, store.qb, entityId, f)));
+  if (hit) throw new ApiError({ code: 'conflict', messageKey: 'error.correction.fieldConflicted', fields: { [`changes.${hit}`]: { key: 'error.correction.fieldConflicted' } } });
 }
 
 /** Event types whose content is protection data (withheld from a restricted record's timeline). */

@@ -6,7 +6,7 @@ import type { Store } from '../../db/store';
 import type { Handlers } from '../api/router';
 import { findMatches } from './name-search';
 import type { Installation } from './installation';
-import { actorNames, assertNotConflicted, buildHistory, buildPersonView, personEvents, personRow, toSummary } from './person-view';
+import { actorNames, assertNotConflicted, buildHistory, buildPersonView, personEvents, personRow, toSummary, versionsOf } from './person-view';
 
 const notFound = () => new ApiError({ code: 'not_found', messageKey: 'error.notFound' });
 
@@ -71,7 +71,12 @@ export function personsHandlers(inst: Installation, now: () => number): Handlers
         throw new ApiError({ code: 'validation', messageKey: 'error.validation', fields: { 'changes.nationalities': { key: 'error.person.statelessWithNationality' } } });
       }
       const e = store.command({ userId: env.session.userId }, env.method, (tx) =>
-        tx.append({ type: 'person.corrected', entityId: input.personId, payload: { changes: input.changes, reason: input.reason }, supersedes: [input.basedOn] }),
+        tx.append({
+          type: 'person.corrected',
+          entityId: input.personId,
+          payload: { changes: input.changes, reason: input.reason },
+          supersedes: versionsOf(store, input.personId, Object.keys(input.changes)),
+        }),
       );
       return { eventId: e.eventId };
     },

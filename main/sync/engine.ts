@@ -3,7 +3,14 @@ import { maxPushBatch } from '../../core/sync';
 import type { EventRecord } from '../../core/events';
 import { receiptMessage, verifyWith } from '../../db/device-auth';
 import { rowToEvent, type EventRow, type Store } from '../../db/store';
-import type { HqClient } from './hq-client';
+import type { z } from 'zod';
+import type { pullResponse, pushResponse } from '../../core/sync';
+
+/** What sync needs of HQ: the HTTP client in production; tests may drive HQ's own service directly. */
+export interface HqApi {
+  push(body: unknown): Promise<z.infer<typeof pushResponse>>;
+  pull(after: number, limit: number): Promise<z.infer<typeof pullResponse>>;
+}
 
 export interface SyncReport {
   pushed: number;
@@ -33,7 +40,7 @@ export function pendingCount(store: Store): number {
  * and acknowledges after commit; a pulled batch and its cursor commit in one transaction. Running it
  * again after any failure simply continues.
  */
-export async function runSync(store: Store, hq: HqClient, opts: { pushBatch?: number; pullBatch?: number; onProgress?: (p: SyncProgress) => void } = {}): Promise<SyncReport> {
+export async function runSync(store: Store, hq: HqApi, opts: { pushBatch?: number; pullBatch?: number; onProgress?: (p: SyncProgress) => void } = {}): Promise<SyncReport> {
   const pushBatch = Math.min(opts.pushBatch ?? 1000, maxPushBatch);
   const pullBatch = opts.pullBatch ?? 2000;
   const hqKey = store.meta('sync_hq_public_key');

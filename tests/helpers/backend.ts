@@ -8,8 +8,8 @@ import { createBackend, type Backend } from '../../main/backend';
 
 export const adminPassword = 'correct horse battery staple';
 
-export function tempDir(prefix = 'qeyd-test-'): { path: string; remove(): void } {
-  const path = mkdtempSync(join(tmpdir(), prefix));
+export function tempDir(prefix = 'qeyd-test-', parent: string = tmpdir()): { path: string; remove(): void } {
+  const path = mkdtempSync(join(parent, prefix));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
