@@ -55,6 +55,16 @@ async function setLocale(page: Page, locale: 'az' | 'en' | 'ru') {
   await page.reload();
 }
 
+/** The panel alone, at full size, to look at closely beside the full-page capture. */
+async function panelShot(page: Page, name: string) {
+  mkdirSync(dir, { recursive: true });
+  // The sticky header would cover the top of a tall element; hidden for this capture only (CSSOM, not a style tag).
+  const header = page.locator('.shell__header');
+  await header.evaluate((h: HTMLElement) => (h.style.visibility = 'hidden'));
+  await page.getByTestId('safeguards-panel').screenshot({ path: `${dir}/${name}.png` });
+  await header.evaluate((h: HTMLElement) => (h.style.visibility = ''));
+}
+
 const card = (page: Page, kind: 'rights' | 'consular' | 'legalAid' | 'interpreters'): Locator => page.getByTestId(`sg-card-${kind}`);
 
 test('first hour of a Persian speaker: interpreter, Persian letter, asylum blocks the consul, defender met', async ({ page }) => {
@@ -94,6 +104,7 @@ test('first hour of a Persian speaker: interpreter, Persian letter, asylum block
   await expect(panel).toContainText('Hüquqlar şəxsin başa düşdüyü dildə izah edilənədək');
   await panel.scrollIntoViewIfNeeded();
   await shot(page, '41-person-safeguards-overdue');
+  await panelShot(page, '41-person-safeguards-overdue-panel');
 
   // ---------- An interpreter: the affiliation question must be answered ----------
   await card(page, 'rights').getByTestId('record-interpreter-from-rights').click();
@@ -106,6 +117,7 @@ test('first hour of a Persian speaker: interpreter, Persian letter, asylum block
   await expect(interp.getByRole('group', { name: /mənşə ölkəsinin səfirliyi/ })).toContainText('Bu suala cavab verin.');
   await interp.scrollIntoViewIfNeeded();
   await shot(page, '42-interpreter-affiliation-required');
+  await panelShot(page, '42-interpreter-affiliation-required-panel');
   await interp.getByRole('radio', { name: 'Əlaqə yoxdur — yoxlanılıb' }).check();
   await interp.getByRole('button', { name: 'Tərcüməçini qeyd et' }).click();
   await expect(interp).toBeHidden();
@@ -125,6 +137,7 @@ test('first hour of a Persian speaker: interpreter, Persian letter, asylum block
   await expect(rights.getByRole('group', { name: 'İzah edilən hüquqlar' })).toContainText('Ən azı 1 seçin.');
   await rights.scrollIntoViewIfNeeded();
   await shot(page, '43-rights-form-errors');
+  await panelShot(page, '43-rights-form-errors-panel');
   await rights.getByRole('checkbox', { name: 'Bütün hüquqlar' }).check();
   await expect(rights.getByRole('checkbox', { name: 'Ombudsmanla təkbətək söhbət' })).toBeChecked();
   await rights.getByRole('button', { name: 'Bildirişi qeyd et' }).click();
@@ -193,6 +206,7 @@ test('first hour of a Persian speaker: interpreter, Persian letter, asylum block
   await expect(send.getByRole('alert')).toContainText('Konsulluğa onun məlumatlı razılığı olmadan xəbər verilmir.');
   await consular.scrollIntoViewIfNeeded();
   await shot(page, '45-consular-blocked-send-refused');
+  await panelShot(page, '45-consular-blocked-send-refused-panel');
   await send.getByRole('button', { name: 'Ləğv et' }).click();
   expect(await owed(page, personId)).toEqual(['defender_contact', 'rights_renotify']);
 
@@ -225,6 +239,7 @@ test('first hour of a Persian speaker: interpreter, Persian letter, asylum block
   await expect(card(page, 'consular')).toHaveAttribute('data-tone', 'attention');
   await expect(panel.locator('.sg-card').first()).toHaveAttribute('data-testid', 'sg-card-consular');
   await shot(page, '46-person-safeguards-after');
+  await panelShot(page, '46-person-safeguards-after-panel');
 
   await page.goto(`${preview.url}#/`);
   await expect(page.getByRole('heading', { level: 1, name: 'Vaxtı çatanlar' })).toBeVisible();
@@ -242,6 +257,7 @@ test('first hour of a Persian speaker: interpreter, Persian letter, asylum block
   await expect(card(page, 'consular')).toContainText('National auto-reporting conflicts with the protection block — HQ sees this case.');
   await panel.scrollIntoViewIfNeeded();
   await shot(page, '48-person-safeguards-en');
+  await panelShot(page, '48-person-safeguards-en-panel');
 
   await setLocale(page, 'ru');
   await page.goto(`${preview.url}#/verify-letter`);

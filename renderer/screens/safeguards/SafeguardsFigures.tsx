@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { QueryError } from '../../components/QueryError';
 import { useLocale } from '../../i18n';
 import '../../styles/safeguards.css';
+import { Span } from './clock';
 import { languageNamer, useLetterTemplates } from './SafeguardsPanel';
 
 interface Bar {
@@ -101,7 +102,7 @@ export function SafeguardsFigures() {
                 <FormattedMessage id="sg.stats.defender" />
               </h3>
               <p className="sg-big" data-testid="stats-median">
-                {s.medianHoursToDefender === null ? '—' : <FormattedMessage id="sg.stats.hours" values={{ hours: s.medianHoursToDefender }} />}
+                {s.medianHoursToDefender === null ? '—' : <Span ms={s.medianHoursToDefender * 3_600_000} />}
               </p>
               <p className="muted small">
                 <FormattedMessage id="sg.stats.medianCaption" />

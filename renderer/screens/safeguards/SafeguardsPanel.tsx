@@ -63,7 +63,7 @@ export function languageNamer(templates: readonly TemplateInfo[], locale: Locale
   return (code: string) => {
     const t = templates.find((x) => x.language === code);
     const ui = languageLabel(code, locale);
-    return t && t.endonym !== ui ? `${ui} (\u2068${t.endonym}\u2069)` : ui;
+    return t && t.endonym !== ui ? `${ui} – \u2068${t.endonym}\u2069` : ui;
   };
 }
 
@@ -81,6 +81,8 @@ export function SafeguardsPanel({ personId, session }: { personId: string; sessi
   // The person page's own query (same key, same call): obligations, languages, nationalities.
   const view = useQuery({ queryKey: ['person', personId], queryFn: () => api.persons.view({ personId }) });
   const templates = useLetterTemplates();
+  // The limit for the rights is a setting (one hour by default), shared with the settings screen's query.
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => api.settings.get() });
   const now = useNow();
   const [open, setOpen] = useState<OpenForm | null>(null);
   const [notice, setNotice] = useState<MessageKey | null>(null);
@@ -201,7 +203,7 @@ export function SafeguardsPanel({ personId, session }: { personId: string; sessi
             case 'rights':
               return (
                 <SgCard key="rights" card={card} now={now} title="sg.rights.title" state={<RightsState ep={ep} card={card} />}>
-                  <RightsBody ep={ep} languageName={languageName} />
+                  <RightsBody ep={ep} languageName={languageName} limitMinutes={(settings.data?.settings.rightsNotificationHours ?? 1) * 60} />
                   {mayWrite && !closed ? (
                     <div className="sg-card__actions">
                       {button({ kind: 'rights' }, 'sg.rights.record', 'record-rights')}
@@ -216,7 +218,7 @@ export function SafeguardsPanel({ personId, session }: { personId: string; sessi
               const n = currentNotice(ep);
               const live = n && n.state !== 'WITHDRAWN' ? n : null;
               return (
-                <SgCard key="consular" card={card} now={now} title="sg.consular.title" state={<ConsularState ep={ep} />}>
+                <SgCard key="consular" card={card} now={now} title="sg.consular.title" state={<ConsularState ep={ep} card={card} />}>
                   <ConsularBody ep={ep} protectionCase={panel.data.protectionCase} />
                   {mayWrite && !closed ? (
                     <div className="sg-card__actions">
@@ -241,7 +243,7 @@ export function SafeguardsPanel({ personId, session }: { personId: string; sessi
             }
             case 'legalAid':
               return (
-                <SgCard key="legalAid" card={card} now={now} title="sg.legal.title" state={<LegalState ep={ep} />}>
+                <SgCard key="legalAid" card={card} now={now} title="sg.legal.title" state={<LegalState ep={ep} card={card} />}>
                   <LegalBody ep={ep} mayLegal={mayLegal && !closed} button={button} />
                   {mayLegal && !closed ? (
                     <div className="sg-card__actions">
@@ -335,13 +337,13 @@ function Badge({ tone, label }: { tone: CardTone; label: MessageKey }) {
 }
 
 function RightsState({ ep, card }: { ep: PanelEpisode; card: Card }) {
-  if (!ep.rights.length) return <Badge tone={card.tone === 'done' ? 'open' : card.tone} label="sg.rights.state.none" />;
+  if (!ep.rights.length) return <Badge tone={pending(card)} label="sg.rights.state.none" />;
   if (card.obligations.some((o) => o.kind === 'rights_renotify')) return <Badge tone={card.tone} label="sg.rights.state.renotify" />;
   if (card.obligations.some((o) => o.kind === 'written_rights_letter')) return <Badge tone={card.tone} label="sg.rights.state.letterOwed" />;
   return <Badge tone="done" label="sg.rights.state.done" />;
 }
 
-function RightsBody({ ep, languageName }: { ep: PanelEpisode; languageName(code: string): string }) {
+function RightsBody({ ep, languageName, limitMinutes }: { ep: PanelEpisode; languageName(code: string): string; limitMinutes: number }) {
   const intl = useIntl();
   if (!ep.rights.length) {
     return (
@@ -355,7 +357,8 @@ function RightsBody({ ep, languageName }: { ep: PanelEpisode; languageName(code:
     <ul className="sg-log">
       {[...ep.rights].reverse().map((r) => {
         const n = r.notification;
-        const late = r.minutesAfterApprehension > 60;
+        // Only the first notification runs on the apprehension clock; a later one follows a change of status.
+        const late = r.notificationId === ep.rights[0]?.notificationId && r.minutesAfterApprehension > limitMinutes;
         const interp = n.interpreterUseId ? interpreters.get(n.interpreterUseId) : undefined;
         return (
           <li key={r.notificationId} className="sg-log__item" data-testid="rights-entry">
@@ -370,7 +373,7 @@ function RightsBody({ ep, languageName }: { ep: PanelEpisode; languageName(code:
             </p>
             <p className="sg-log__detail">
               <span className={late ? 'sg-bad' : undefined}>
-                <FormattedMessage id={late ? 'sg.rights.afterLate' : 'sg.rights.after'} values={{ minutes: r.minutesAfterApprehension }} />
+                <FormattedMessage id={late ? 'sg.rights.afterLate' : 'sg.rights.after'} values={{ span: <Span ms={r.minutesAfterApprehension * 60_000} key="s" /> }} />
               </span>
               {' · '}
               <FormattedMessage id="sg.rights.itemsCovered" values={{ count: n.items.length, total: rightsItems.length }} />
@@ -415,9 +418,12 @@ function RightsBody({ ep, languageName }: { ep: PanelEpisode; languageName(code:
   );
 }
 
-function ConsularState({ ep }: { ep: PanelEpisode }) {
+/** A badge for "nothing yet" takes the card's colour: red when what is missing is overdue. */
+const pending = (card: Card): CardTone => (card.tone === 'overdue' || card.tone === 'due' ? card.tone : 'open');
+
+function ConsularState({ ep, card }: { ep: PanelEpisode; card: Card }) {
   const n = currentNotice(ep);
-  if (!n) return <Badge tone="open" label="sg.consular.state.none" />;
+  if (!n) return <Badge tone={pending(card)} label="sg.consular.state.none" />;
   const tone: CardTone =
     n.state === 'BLOCKED_PROTECTION' || n.state === 'BLOCKED_OPPOSED' || n.state === 'PROTECTION_CHECK' ? 'attention' : n.state === 'READY' ? 'open' : 'done';
   return <Badge tone={tone} label={consularStateLabel[n.state]} />;
@@ -524,14 +530,14 @@ function ConsularBody({ ep, protectionCase }: { ep: PanelEpisode; protectionCase
   );
 }
 
-function LegalState({ ep }: { ep: PanelEpisode }) {
+function LegalState({ ep, card }: { ep: PanelEpisode; card: Card }) {
   if (ep.legalAid.some((a) => a.firstContactAt)) return <Badge tone="done" label="sg.legal.state.met" />;
   if (ep.legalAidWaivers.length) return <Badge tone="done" label="sg.legal.state.waived" />;
   if (ep.legalAid.some((a) => a.issues.some((i) => i.kind === 'denied'))) return <Badge tone="overdue" label="sg.legal.state.denied" />;
   if (ep.legalAid.some((a) => a.issues.some((i) => i.kind === 'delayed'))) return <Badge tone="attention" label="sg.legal.state.delayed" />;
-  if (ep.legalAid.some((a) => a.defender)) return <Badge tone="open" label="sg.legal.state.assigned" />;
-  if (ep.legalAid.length) return <Badge tone="open" label="sg.legal.state.requested" />;
-  return <Badge tone="open" label="sg.legal.state.none" />;
+  if (ep.legalAid.some((a) => a.defender)) return <Badge tone={pending(card)} label="sg.legal.state.assigned" />;
+  if (ep.legalAid.length) return <Badge tone={pending(card)} label="sg.legal.state.requested" />;
+  return <Badge tone={pending(card)} label="sg.legal.state.none" />;
 }
 
 function LegalBody({
@@ -591,7 +597,7 @@ function LegalBody({
           ))}
           {a.hoursToDefender !== null ? (
             <p className="sg-log__detail">
-              <FormattedMessage id="sg.legal.hoursToDefender" values={{ hours: a.hoursToDefender }} />
+              <FormattedMessage id="sg.legal.hoursToDefender" values={{ span: <Span ms={a.hoursToDefender * 3_600_000} key="s" /> }} />
             </p>
           ) : null}
           {a.issues.map((x, i) => (

@@ -55,7 +55,7 @@ export function VerifyLetter() {
         <FormAlert message={alert} />
       </form>
       {result ? (
-        <section className="card" aria-live="polite" data-testid="verify-result">
+        <section className="card sg-verify__card" aria-live="polite" data-testid="verify-result">
           {!n ? (
             <p className="alert alert--error">
               <FormattedMessage id="sg.verify.notFound" />

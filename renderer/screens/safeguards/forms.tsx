@@ -187,7 +187,7 @@ function RightsLanguage({ templates, locale }: { templates: readonly TemplateInf
   const options: Option[] = [
     ...templates.map((t) => ({
       value: t.language,
-      label: `${isolate(t.endonym)} — ${languageLabel(t.language, locale)}${t.status === 'needs_legal_review' ? ` · ${intl.formatMessage({ id: 'sg.template.draft' })}` : ''}`,
+      label: `${isolate(t.endonym)} — ${languageLabel(t.language, locale)}${t.status === 'needs_legal_review' ? ` · ${intl.formatMessage({ id: 'sg.template.draftShort' })}` : ''}`,
     })),
     ...(mode === 'oral' ? [{ value: OTHER, label: intl.formatMessage({ id: 'sg.field.language.other' }) }] : []),
   ];
