@@ -66,3 +66,21 @@ export const pullResponse = z.object({
 });
 
 export const syncErrorReasons = ['gap', 'fork', 'bad_chain', 'bad_head_signature', 'foreign_device', 'unknown_device', 'revoked', 'bad_signature', 'clock'] as const;
+
+/** Day end: the device states what it holds; HQ says whether it holds the same, or what is missing. */
+export const manifestRequest = z
+  .object({
+    day: z.iso.date(),
+    head: signedHead,
+    /** Events this device recorded that day (its local calendar), for the report. */
+    recordedThatDay: z.number().int().min(0),
+  })
+  .strict();
+
+export const manifestResponse = z.object({
+  complete: z.boolean(),
+  hqHead: z.object({ seq: z.number().int(), hash: z.string() }),
+  /** The device_seq range HQ does not yet hold, when incomplete. */
+  missing: z.object({ from: z.number().int(), to: z.number().int() }).nullable(),
+  serverTime: z.string(),
+});

@@ -41,6 +41,19 @@ export const syncContract = {
       output: syncStatus,
       access: needs('settings.manage'),
     }),
+    /** Day end: does HQ hold everything this device recorded? Names what is missing if not. */
+    dayEnd: method({
+      input: z.object({}).strict(),
+      output: z.object({
+        day: z.string(),
+        complete: z.boolean(),
+        deviceSeq: z.number().int(),
+        hqSeq: z.number().int(),
+        missing: z.object({ from: z.number().int(), to: z.number().int() }).nullable(),
+        recordedThatDay: z.number().int(),
+      }),
+      access: needs('sync.run'),
+    }),
     run: method({
       input: z.object({}).strict(),
       output: z.object({ pushed: z.number().int(), pulled: z.number().int(), quarantined: z.number().int(), status: syncStatus }),

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ApiErrorShape, ErrorCode } from '../../core/contract/errors';
-import { enrollRequest, maxPullBatch, pushRequest } from '../../core/sync';
+import { enrollRequest, manifestRequest, maxPullBatch, pushRequest } from '../../core/sync';
 import { authHeaders, verifyRequest } from '../../db/device-auth';
 import type { HqDatabase } from '../db';
-import { enrollDevice, pullEvents, pushEvents, SyncRefusal } from './service';
+import { checkManifest, enrollDevice, pullEvents, pushEvents, SyncRefusal } from './service';
 
 /** A signed request older or newer than this is refused: it bounds replay of a captured request. */
 const maxRequestAgeMs = 7 * 86_400_000;
@@ -76,6 +76,17 @@ export function registerSyncRoutes(app: FastifyInstance, hq: HqDatabase): void {
     if (!parsed.success) return send(reply, 400, 'validation', 'error.validation');
     try {
       return { ok: true, result: await pushEvents(hq, request.deviceId!, parsed.data) };
+    } catch (e) {
+      if (e instanceof SyncRefusal) return refusal(reply, e);
+      throw e;
+    }
+  });
+
+  app.post('/api/sync/manifest', { preHandler: authenticate }, async (request, reply) => {
+    const parsed = manifestRequest.safeParse(request.body);
+    if (!parsed.success) return send(reply, 400, 'validation', 'error.validation');
+    try {
+      return { ok: true, result: await checkManifest(hq, request.deviceId!, parsed.data) };
     } catch (e) {
       if (e instanceof SyncRefusal) return refusal(reply, e);
       throw e;

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import { eventCatalog, isEventType, type EventRecord } from '../../core/events';
-import type { enrollRequest, pullResponse, pushRequest, pushResponse } from '../../core/sync';
+import type { enrollRequest, manifestRequest, manifestResponse, pullResponse, pushRequest, pushResponse } from '../../core/sync';
 import { generateDeviceKeyPair, verifyChainHead, verifyChainRun } from '../../db/chain';
 import { receiptMessage, signWith } from '../../db/device-auth';
 import type { HqDatabase } from '../db';
@@ -206,4 +206,26 @@ export async function pullEvents(hq: HqDatabase, deviceId: string, after: number
       quarantined: r.quarantine_reason,
     }));
   return { events, cursor, more: rows.length === limit, serverTime: now() };
+}
+
+/**
+ * The day-end check: the device's signed head against what HQ holds. Complete when HQ holds exactly
+ * that chain; otherwise the missing range is named. A head that does not verify is refused.
+ */
+export async function checkManifest(hq: HqDatabase, deviceId: string, input: z.output<typeof manifestRequest>): Promise<z.infer<typeof manifestResponse>> {
+  const device = await hq.db.selectFrom('devices').selectAll().where('device_id', '=', deviceId).executeTakeFirstOrThrow();
+  if (!verifyChainHead(device.public_key, deviceId, input.head.seq, input.head.hash, input.head.signature)) throw new SyncRefusal(422, 'bad_head_signature');
+  const hqHead = { seq: device.head_seq, hash: device.head_hash };
+  if (hqHead.seq > input.head.seq) {
+    const stored = await hq.db.selectFrom('events').select('hash').where('device_id', '=', deviceId).where('device_seq', '=', input.head.seq).executeTakeFirst();
+    if (input.head.seq > 0 && stored?.hash !== input.head.hash) throw new SyncRefusal(409, 'fork', hqHead.seq);
+  }
+  const complete = hqHead.seq === input.head.seq && hqHead.hash === input.head.hash;
+  if (!complete && hqHead.seq === input.head.seq) throw new SyncRefusal(409, 'fork', hqHead.seq);
+  return {
+    complete,
+    hqHead,
+    missing: hqHead.seq < input.head.seq ? { from: hqHead.seq + 1, to: input.head.seq } : null,
+    serverTime: now(),
+  };
 }

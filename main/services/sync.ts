@@ -6,6 +6,7 @@ import type { Handlers } from '../api/router';
 import { runSync, pendingCount } from '../sync/engine';
 import { HqClient, HqUnreachable } from '../sync/hq-client';
 import type { Installation } from './installation';
+import { localDate, startOfLocalDay } from '../../core/time';
 
 type SyncStatus = z.infer<typeof syncStatus>;
 
@@ -66,6 +67,25 @@ export function syncHandlers(inst: Installation, now: () => number): Handlers['s
         tx.audit({ action: 'sync.enrolled', method: env.method, entityType: 'device', entityId: store.device.deviceId, outcome: 'ok', detail: JSON.stringify({ hq: input.hqUrl, facility: res.facilityName }) });
       });
       return status(store, running);
+    },
+    dayEnd: async (_input, env) => {
+      const store = inst.requireStore();
+      if (!store.meta('sync_hq_url')) throw new ApiError({ code: 'rule', messageKey: 'error.sync.notEnrolled' });
+      const tz = store.settings.timeZone;
+      const day = localDate(now(), tz);
+      const from = new Date(startOfLocalDay(day, tz)).toISOString();
+      const recordedThatDay = (store.q
+        .prepared('SELECT count(*) AS n FROM events WHERE device_id = ? AND substr(hlc, 1, 24) >= ?')
+        .get(store.device.deviceId, from) as { n: number }).n;
+      const head = store.signHeadAt(store.chainHead.seq);
+      let res;
+      try {
+        res = await client(store).manifest({ day, head, recordedThatDay });
+      } catch (e) {
+        throw failure(e);
+      }
+      store.audit({ actor: env.session.userId, action: res.complete ? 'sync.day_complete' : 'sync.day_incomplete', method: env.method, entityType: 'device', entityId: store.device.deviceId, outcome: 'ok', detail: JSON.stringify({ day, deviceSeq: head.seq, hqSeq: res.hqHead.seq }) });
+      return { day, complete: res.complete, deviceSeq: head.seq, hqSeq: res.hqHead.seq, missing: res.missing, recordedThatDay };
     },
     run: async (_input, env) => {
       const store = inst.requireStore();

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { apiErrorSchema, ApiError } from '../../core/contract/errors';
-import { enrollResponse, pullResponse, pushResponse } from '../../core/sync';
+import { enrollResponse, manifestResponse, pullResponse, pushResponse } from '../../core/sync';
 import { authHeaders, signRequest } from '../../db/device-auth';
 
 /** A timeout keeps a dead link from hanging the duty desk. */
@@ -65,6 +65,11 @@ export class HqClient {
   push(body: unknown) {
     const text = JSON.stringify(body);
     return request(new URL('/api/sync/push', this.baseUrl).toString(), this.signed('POST', '/api/sync/push', text), pushResponse);
+  }
+
+  manifest(body: unknown) {
+    const text = JSON.stringify(body);
+    return request(new URL('/api/sync/manifest', this.baseUrl).toString(), this.signed('POST', '/api/sync/manifest', text), manifestResponse);
   }
 
   pull(after: number, limit: number) {

@@ -141,3 +141,29 @@ describe('without HQ', () => {
     expect(e.fields?.hqUrl?.key).toBe('error.sync.insecureUrl');
   });
 });
+
+describe('day end', () => {
+  it('HQ confirms the day is complete, or names what is missing', async () => {
+    const tdb = await createTestDatabase('sqlite');
+    const hq = await tdb.open();
+    await migrateHq(hq);
+    const app = buildHqServer({ db: hq, version: 'test' });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    cleanups.push(async () => {
+      await app.close();
+      await hq.close();
+      await tdb.dispose();
+    });
+    const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const a = await centre();
+    await a.inst.admin.sync.enroll({ hqUrl: url, code: (await createEnrollmentCode(hq, { name: 'Baku centre', kind: 'detention_centre' })).code });
+    const regA = await a.as('registrar');
+    await regA.intake.submit(intakeAt(a.clock.now));
+    const before = await regA.sync.dayEnd();
+    expect(before).toMatchObject({ complete: false, hqSeq: 0, missing: { from: 1, to: before.deviceSeq } });
+    await regA.sync.run();
+    const after = await regA.sync.dayEnd();
+    expect(after).toMatchObject({ complete: true, missing: null, hqSeq: after.deviceSeq });
+    expect(after.recordedThatDay).toBe(after.deviceSeq);
+  });
+});

@@ -140,6 +140,8 @@ export const ui: Record<keyof typeof en, string> = {
   'audit.action.sync.completed': 'Mərkəzlə sinxronlaşdırıldı',
   'audit.action.sync.failed': 'Sinxronlaşma alınmadı',
   'entity.device': 'Cihaz',
+  'audit.action.sync.day_complete': 'Günün sonu: mərkəzdə hər şey var',
+  'audit.action.sync.day_incomplete': 'Günün sonu: mərkəzdə qeydlər çatışmır',
   'entity.person': 'Şəxs',
   'entity.person_list': 'Şəxslərin siyahısı',
   'entity.person_search': 'Şəxs axtarışı',

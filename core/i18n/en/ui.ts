@@ -139,6 +139,8 @@ export const ui = {
   'audit.action.sync.completed': 'Synchronised with HQ',
   'audit.action.sync.failed': 'Sync failed',
   'entity.device': 'Device',
+  'audit.action.sync.day_complete': 'Day end: HQ holds everything',
+  'audit.action.sync.day_incomplete': 'Day end: HQ is missing records',
   'entity.person': 'Person',
   'entity.person_list': 'List of persons',
   'entity.person_search': 'Search for persons',

@@ -147,6 +147,8 @@ export const ui: Record<keyof typeof en, string> = {
   'audit.action.sync.completed': 'Синхронизировано с центром',
   'audit.action.sync.failed': 'Синхронизация не удалась',
   'entity.device': 'Устройство',
+  'audit.action.sync.day_complete': 'Конец дня: в центре есть всё',
+  'audit.action.sync.day_incomplete': 'Конец дня: в центре не хватает записей',
   'entity.person': 'Лицо',
   'entity.person_list': 'Список лиц',
   'entity.person_search': 'Поиск лиц',
