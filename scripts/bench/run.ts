@@ -1,5 +1,6 @@
 import { benchBackendOpen } from './backend-open.bench';
 import { benchEventStore } from './event-store.bench';
+import { benchRightsLetterPdf } from './rights-letter.bench';
 
 /**
  * `npm run bench`: every benchmark, one line per figure: `BENCH <name> <value> <unit>`.
@@ -11,6 +12,7 @@ const n = (x: number) => Math.max(1000, Math.round(x * scale));
 async function main(): Promise<void> {
   benchEventStore(n(100_000));
   await benchBackendOpen(n(100_000));
+  await benchRightsLetterPdf();
 }
 
 void main();
