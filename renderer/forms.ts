@@ -32,6 +32,8 @@ export function refFromMessage(message: string | undefined): MessageRef | null {
 export const contractErrorMap = (issue: z.core.$ZodRawIssue): string => {
   // A field left empty is "required", not "too short: at least 3" (the contract maps by length alone).
   if (issue.code === 'too_small' && typeof issue.input === 'string' && issue.input.trim() === '') return 'error.field.required';
+  // A choice not made yet (an empty select sends nothing) is "required", not "not an allowed choice".
+  if (issue.code === 'invalid_value' && (issue.input === undefined || issue.input === '')) return 'error.field.required';
   const full = { ...issue, path: [], message: '' } as unknown as z.core.$ZodIssue;
   const ref = validationError([full]).fields?._ ?? { key: 'error.field.invalid' };
   return messageFromRef(ref);

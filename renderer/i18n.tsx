@@ -85,6 +85,21 @@ export function useTimeZone(): string {
   return useContext(LocaleContext).timeZone;
 }
 
+/**
+ * "A, B and C" in the interface language. Chromium has no Azerbaijani list patterns (it writes "and"),
+ * so the last joint comes from the catalogs.
+ */
+export function useListFormat() {
+  const intl = useIntl();
+  return useCallback(
+    (items: readonly string[]): string => {
+      if (items.length <= 1) return items[0] ?? '';
+      return intl.formatMessage({ id: 'list.last' }, { rest: items.slice(0, -1).join(', '), last: items[items.length - 1]! });
+    },
+    [intl],
+  );
+}
+
 export function isMessageKey(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(catalogs.en, key);
 }

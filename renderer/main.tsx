@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { App } from './App';
 import { LocaleProvider } from './i18n';
 import './styles/app.css';
+import './styles/register.css';
 
 // zod probes `new Function` to compile fast parsers; under the CSP that probe is a logged violation.
 z.config({ jitless: true });

@@ -1,5 +1,6 @@
 import { countryName, nationalityCodes } from '../core/countries';
 import type { Locale } from '../core/fields';
+import { catalogs } from '../core/i18n';
 
 export interface Option {
   value: string;
@@ -43,17 +44,20 @@ function displayNames(locale: Locale): Intl.DisplayNames | null {
   }
 }
 
-/** A language's name in the interface language; a typed-in name stays as it was typed. */
+/**
+ * A language's name in the interface language. The common ones are in the catalogs (Chromium has no
+ * Azerbaijani language names); another code falls back to the runtime's names, and a name typed in
+ * stays as it was typed.
+ */
 export function languageLabel(code: string, locale: Locale): string {
+  const known = catalogs[locale][`lang.${code}`];
+  if (known) return known;
   if (!/^[a-z]{2,3}$/.test(code)) return code;
-  const name = displayNames(locale)?.of(code);
-  if (!name || name === code) {
-    // Azerbaijani locale data is thin in some builds; English names beat bare codes.
-    const en = displayNames('en')?.of(code);
-    return en && en !== code ? en : code;
+  for (const l of [locale, 'en'] as const) {
+    const name = displayNames(l)?.of(code);
+    if (name && name !== code) return name.charAt(0).toLocaleUpperCase(l) + name.slice(1);
   }
-  // Chromium's Azerbaijani and Russian names start lower-case ("fars dili", "персидский").
-  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
+  return code;
 }
 
 export function languageOptions(locale: Locale): Option[] {

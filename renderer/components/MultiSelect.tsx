@@ -2,17 +2,18 @@ import { forwardRef, useId, useMemo, useState, type KeyboardEvent, type ReactNod
 import type { FieldError } from 'react-hook-form';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { MessageKey } from '../../core/i18n';
+import { useListFormat } from '../i18n';
 import type { Option } from '../places';
 import { describedBy, ErrorText } from './fields';
 
 /** Case- and accent-blind text for matching what an officer types against option names. */
 function fold(s: string): string {
   return s
+    .toLowerCase()
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/ı/g, 'i')
-    .replace(/ə/g, 'e')
-    .toLocaleLowerCase();
+    .replace(/ə/g, 'e');
 }
 
 const shownAtOnce = 60;
@@ -40,6 +41,7 @@ export const MultiSelect = forwardRef<
   }
 >(function MultiSelect({ label, hint, error, value, onChange, onBlur, options, allowCustom = false, max, labelOf }, ref) {
   const intl = useIntl();
+  const list = useListFormat();
   const id = useId();
   const listId = `${id}-list`;
   const [text, setText] = useState('');
@@ -65,11 +67,13 @@ export const MultiSelect = forwardRef<
   const items: { value: string; label: string; custom?: boolean }[] = [...filtered, ...(custom ? [{ value: custom, label: custom, custom: true }] : [])];
   const full = max !== undefined && value.length >= max;
 
+  // The list closes after a pick so the form stays in view; typing or the down arrow opens it again.
   const toggle = (v: string) => {
     if (value.includes(v)) onChange(value.filter((x) => x !== v));
     else if (!full) onChange([...value, v]);
     setText('');
     setActive(0);
+    setOpen(false);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -110,7 +114,7 @@ export const MultiSelect = forwardRef<
       </label>
       <p id={chosenId} className="visually-hidden">
         {value.length ? (
-          <FormattedMessage id="combo.selected" values={{ list: intl.formatList(value.map(nameOf), { type: 'conjunction' }) }} />
+          <FormattedMessage id="combo.selected" values={{ list: list(value.map(nameOf)) }} />
         ) : (
           <FormattedMessage id="combo.noneSelected" />
         )}

@@ -1,6 +1,6 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { VulnerabilityFlag } from '../../core/vulnerability';
-import { useLocale } from '../i18n';
+import { useListFormat, useLocale } from '../i18n';
 import { countryLabel, languageLabel } from '../places';
 import { flagLabel, obligationKey, obligationStatusLabel } from '../register-labels';
 import { Instant } from './Instant';
@@ -27,17 +27,17 @@ export function PersonNames({ latin, original, size = 'normal' }: { latin: strin
 
 export function Nationalities({ codes, stateless }: { codes: readonly string[]; stateless: boolean }) {
   const { locale } = useLocale();
-  const intl = useIntl();
+  const list = useListFormat();
   if (stateless) return <FormattedMessage id="nat.stateless" />;
   if (codes.length === 0) return <span className="muted"><FormattedMessage id="nat.unknown" /></span>;
-  return <>{intl.formatList(codes.map((c) => countryLabel(c, locale)), { type: 'conjunction' })}</>;
+  return <>{list(codes.map((c) => countryLabel(c, locale)))}</>;
 }
 
 export function Languages({ codes }: { codes: readonly string[] }) {
   const { locale } = useLocale();
-  const intl = useIntl();
+  const list = useListFormat();
   if (codes.length === 0) return <span className="muted">—</span>;
-  return <>{intl.formatList(codes.map((c) => languageLabel(c, locale)), { type: 'conjunction' })}</>;
+  return <>{list(codes.map((c) => languageLabel(c, locale)))}</>;
 }
 
 /** Protection flags that call for care first; the rest follow in the order the domain lists them. */
@@ -70,7 +70,9 @@ export function DeadlineText({ kind, at, status }: { kind: string | null; at: st
   const key = obligationKey(kind);
   return (
     <span className={`deadline deadline--${status}`}>
-      <span className="deadline__kind">{key ? intl.formatMessage({ id: key }) : kind}</span>
+      <span className="deadline__kind" title={key ? intl.formatMessage({ id: key }) : kind}>
+        {key ? intl.formatMessage({ id: key }) : kind}
+      </span>
       <span className="deadline__when">
         {status === 'ok' ? null : (
           <>

@@ -13,6 +13,8 @@ import { SafeguardsFigures } from './safeguards/SafeguardsFigures';
 type Item = Awaited<ReturnType<typeof api.dueNow.list>>['items'][number];
 type Status = Item['status'];
 
+const shownPerGroup = 6;
+
 const rank: Record<Status, number> = { overdue: 0, due: 1, upcoming: 2 };
 
 interface Group {
@@ -73,6 +75,8 @@ export function DueNow() {
     return t;
   }, [due.data]);
   const headings = useRef(new Map<string, HTMLHeadingElement>());
+  // Long groups show their most pressing items; the rest are one click away, so the board stays scannable.
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const largest = Math.max(1, ...groups.map((g) => g.items.length));
   const now = due.data ? Date.parse(due.data.now) : Date.now();
 
@@ -189,7 +193,7 @@ export function DueNow() {
                         <span className="due-group__count">{g.items.length}</span>
                       </h2>
                       <ul className="due-list">
-                        {g.items.map((item) => (
+                        {(expanded.has(g.kind) ? g.items : g.items.slice(0, shownPerGroup)).map((item) => (
                           <li key={`${item.episodeId}-${item.kind}-${item.dueAt}`} className={`due-item due-item--${item.status}`}>
                             <span className={`status-badge status-badge--${item.status}`}>
                               <FormattedMessage id={obligationStatusLabel[item.status]} />
@@ -197,7 +201,7 @@ export function DueNow() {
                             <a className="due-item__person" href={href({ name: 'person', personId: item.personId })}>
                               <PersonNames latin={item.nameLatin} original={item.nameOriginal} />
                             </a>
-                            <span className="due-item__no mono">
+                            <span className="due-item__no">
                               <FormattedMessage id="dueNow.registerNo" values={{ no: item.registerNo }} />
                             </span>
                             <span className="due-item__when">
@@ -213,6 +217,27 @@ export function DueNow() {
                           </li>
                         ))}
                       </ul>
+                      {g.items.length > shownPerGroup ? (
+                        <button
+                          type="button"
+                          className="button button--small button--quiet due-group__more"
+                          aria-expanded={expanded.has(g.kind)}
+                          onClick={() =>
+                            setExpanded((s) => {
+                              const next = new Set(s);
+                              if (next.has(g.kind)) next.delete(g.kind);
+                              else next.add(g.kind);
+                              return next;
+                            })
+                          }
+                        >
+                          {expanded.has(g.kind) ? (
+                            <FormattedMessage id="dueNow.showFewer" />
+                          ) : (
+                            <FormattedMessage id="dueNow.showAll" values={{ count: g.items.length }} />
+                          )}
+                        </button>
+                      ) : null}
                     </section>
                   );
                 })}

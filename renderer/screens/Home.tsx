@@ -2,15 +2,14 @@ import { useId } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { SessionView } from '../../core/contract';
 import { PageTitle } from '../components/PageTitle';
+import { useListFormat } from '../i18n';
 import { facilityKindLabel, roleLabel } from '../labels';
 
 export function Home({ session }: { session: SessionView }) {
   const intl = useIntl();
+  const list = useListFormat();
   const factsTitle = useId();
-  const roles = intl.formatList(
-    session.user.roles.map((r) => intl.formatMessage({ id: roleLabel[r] })),
-    { type: 'conjunction' },
-  );
+  const roles = list(session.user.roles.map((r) => intl.formatMessage({ id: roleLabel[r] })));
   return (
     <>
       <PageTitle id="home.title" />

@@ -11,7 +11,7 @@ import { Instant } from '../components/Instant';
 import { DeadlineText, FlagBadges, Languages, Nationalities, PersonNames } from '../components/person-bits';
 import { QueryError } from '../components/QueryError';
 import { ageInYears, daysUntil, formatDate, todayIn } from '../datetime';
-import { useLocale, useTimeZone } from '../i18n';
+import { useListFormat, useLocale, useTimeZone } from '../i18n';
 import { countryLabel } from '../places';
 import {
   ageMethodLabel,
@@ -105,6 +105,31 @@ const actionLabel: Record<Action, MessageKey> = {
   unmerge: 'act.unmerge',
 };
 
+/** What the success line names once a form is done: the record that was made, as the timeline calls it. */
+const doneLabel: Record<Action | ItemAction['kind'], MessageKey> = {
+  admit: 'event.episode.admitted',
+  medical: 'event.episode.medicalChecked',
+  requestExtension: 'event.episode.extensionRequested',
+  extend: 'event.episode.extended',
+  review: 'event.episode.reviewed',
+  transfer: 'event.episode.transferred',
+  scheduleExit: 'event.episode.exitScheduled',
+  close: 'event.episode.closed',
+  nrCheck: 'event.nonRefoulement.checked',
+  screening: 'event.screening.recorded',
+  refer: 'event.referral.created',
+  age: 'event.age.assessed',
+  guardian: 'event.guardian.appointed',
+  asylum: 'event.asylum.expressed',
+  document: 'event.document.recorded',
+  correct: 'event.person.corrected',
+  merge: 'event.person.merged',
+  unmerge: 'event.person.unmerged',
+  progressReferral: 'event.referral.progressed',
+  asylumForward: 'event.asylum.forwarded',
+  asylumStatus: 'event.asylum.statusChanged',
+};
+
 /** The current detention: the one still open, or else the latest. */
 function currentEpisode(view: PersonView): EpisodeView | null {
   return view.episodes.find((e) => e.state !== 'CLOSED') ?? view.episodes[0] ?? null;
@@ -116,7 +141,11 @@ export function Person({ personId, session }: { personId: string; session: Sessi
   const view = useQuery({ queryKey: ['person', personId], queryFn: () => api.persons.view({ personId }) });
   const [open, setOpen] = useState<Action | null>(null);
   const [item, setItem] = useState<ItemAction | null>(null);
-  const [notice, setNotice] = useState<MessageKey | null>(() => takeFlash());
+  // What was just done: an action here ("Recorded: Screening"), or the intake that led here (said as is).
+  const [notice, setNotice] = useState<{ key: MessageKey; direct: boolean } | null>(() => {
+    const flash = takeFlash();
+    return flash ? { key: flash, direct: true } : null;
+  });
   const opener = useRef<HTMLElement | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const panelId = useId();
@@ -153,7 +182,7 @@ export function Person({ personId, session }: { personId: string; session: Sessi
   const done = (label: MessageKey) => {
     setOpen(null);
     setItem(null);
-    setNotice(label);
+    setNotice({ key: label, direct: false });
     void refresh();
     opener.current?.focus();
   };
@@ -195,7 +224,7 @@ export function Person({ personId, session }: { personId: string; session: Sessi
       ? [{ title: 'pp.actions.protection', actions: ['asylum'] }]
       : [];
 
-  const formProps: FormProps = { view: v, episode, onDone: () => done(open ? actionLabel[open] : 'form.recorded'), onCancel: cancel };
+  const formProps: FormProps = { view: v, episode, onDone: () => done(open ? doneLabel[open] : 'form.recorded'), onCancel: cancel };
   const reload = () => {
     void queryClient.invalidateQueries({ queryKey: ['person', personId] });
   };
@@ -206,7 +235,7 @@ export function Person({ personId, session }: { personId: string; session: Sessi
       <div role="status" className="status-line">
         {notice ? (
           <p className="alert alert--success">
-            <FormattedMessage id="pp.recorded" values={{ what: intl.formatMessage({ id: notice }) }} />
+            {notice.direct ? <FormattedMessage id={notice.key} /> : <FormattedMessage id="pp.recorded" values={{ what: intl.formatMessage({ id: notice.key }) }} />}
           </p>
         ) : null}
       </div>
@@ -286,6 +315,9 @@ export function Person({ personId, session }: { personId: string; session: Sessi
         <div className="person__main">
           {episode ? <CurrentDetention episode={episode} /> : <EmptyCard title="pp.detention.title" text="pp.detention.none" />}
           {episode ? <SafeguardsPanel personId={personId} session={session} /> : null}
+        </div>
+        <div className="person__side">
+          <Obligations episode={openEpisode} />
           <Protection
             view={v}
             mayWrite={mayWrite}
@@ -299,9 +331,6 @@ export function Person({ personId, session }: { personId: string; session: Sessi
             onDone={(label) => done(label)}
             onCancel={cancel}
           />
-        </div>
-        <div className="person__side">
-          <Obligations episode={openEpisode} />
           <Documents view={v} />
           <Episodes view={v} />
         </div>
@@ -683,6 +712,7 @@ function Protection({
   onCancel(): void;
 }) {
   const intl = useIntl();
+  const list = useListFormat();
   const titleId = useId();
   const latest = view.screenings[0] ?? null;
   return (
@@ -723,7 +753,7 @@ function Protection({
           )}
           {latest.flags.length ? (
             <p className="small">
-              <FormattedMessage id="pp.screening.flags" values={{ list: intl.formatList(latest.flags.map((f) => intl.formatMessage({ id: flagLabel[f] }))) }} />
+              <FormattedMessage id="pp.screening.flags" values={{ list: list(latest.flags.map((f) => intl.formatMessage({ id: flagLabel[f] }))) }} />
             </p>
           ) : null}
         </div>
@@ -762,7 +792,7 @@ function Protection({
                     </button>
                   ) : null}
                 </div>
-                {active ? <ProgressReferralForm referral={r} onDone={() => onDone('act.progressReferral')} onCancel={onCancel} /> : null}
+                {active ? <ProgressReferralForm referral={r} onDone={() => onDone(doneLabel.progressReferral)} onCancel={onCancel} /> : null}
               </li>
             );
           })}
@@ -822,8 +852,8 @@ function Protection({
                     </span>
                   ) : null}
                 </div>
-                {forwarding ? <AsylumForwardForm claim={c} onDone={() => onDone('act.asylumForward')} onCancel={onCancel} /> : null}
-                {updating ? <AsylumStatusForm claim={c} onDone={() => onDone('act.asylumStatus')} onCancel={onCancel} /> : null}
+                {forwarding ? <AsylumForwardForm claim={c} onDone={() => onDone(doneLabel.asylumForward)} onCancel={onCancel} /> : null}
+                {updating ? <AsylumStatusForm claim={c} onDone={() => onDone(doneLabel.asylumStatus)} onCancel={onCancel} /> : null}
               </li>
             );
           })}

@@ -167,9 +167,6 @@ function FilterBar({ filters, set, onClear }: { filters: Filters; set<K extends 
             autoComplete="off"
             spellCheck={false}
           />
-          <p id={ids.hint} className="field__hint">
-            <FormattedMessage id="register.filter.queryHint" />
-          </p>
         </div>
         <div className="field">
           <label htmlFor={ids.nat} className="field__label">
@@ -224,6 +221,9 @@ function FilterBar({ filters, set, onClear }: { filters: Filters; set<K extends 
         </div>
       </div>
       <div className="filters__row filters__row--end">
+        <p id={ids.hint} className="field__hint filters__hint">
+          <FormattedMessage id="register.filter.queryHint" />
+        </p>
         <label className="checkbox" htmlFor={ids.closed}>
           <input id={ids.closed} type="checkbox" checked={filters.includeClosed} onChange={(e) => set('includeClosed', e.target.checked)} />
           <span>
@@ -364,7 +364,9 @@ function RegisterTable({
   return (
     <div className="register">
       <p className="register__count" role="status">
-        <FormattedMessage id={includeClosed ? 'register.countWithClosed' : 'register.count'} values={{ count: total }} />
+        <span>
+          <FormattedMessage id={includeClosed ? 'register.countWithClosed' : 'register.count'} values={{ count: total }} />
+        </span>
         <span id={hintId} className="register__hint">
           <FormattedMessage id="register.keyboardHint" />
         </span>
@@ -463,7 +465,7 @@ function RegisterLine({ row, index }: { row: RegisterRow; index: number }) {
             <span>{formatDate(todayIn(zone, Date.parse(row.termEnd)))}</span>
             {left !== null ? (
               <span className={`small ${left < 0 ? 'text-danger' : 'muted'}`}>
-                <FormattedMessage id="register.daysLeft" values={{ days: left }} />
+                {left < 0 ? <FormattedMessage id="register.daysAgo" values={{ days: -left }} /> : <FormattedMessage id="register.daysLeft" values={{ days: left }} />}
               </span>
             ) : null}
           </span>

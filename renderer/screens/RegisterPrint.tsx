@@ -140,6 +140,18 @@ export function RegisterPrint({ from, to, facilityName }: { from: string; to: st
   );
 }
 
+/** Date over time, so the narrow column of the book never runs into the next one. */
+function DateTime({ iso, zone }: { iso: string; zone: string }) {
+  const [date, time] = formatInstant(iso, zone).split(' ');
+  return (
+    <time dateTime={iso}>
+      {date}
+      <br />
+      {time}
+    </time>
+  );
+}
+
 function DecisionText({ d, zone }: { d: Decision; zone: string }) {
   return (
     <>
@@ -150,7 +162,7 @@ function DecisionText({ d, zone }: { d: Decision; zone: string }) {
       {d.basis}
       <br />
       <FormattedMessage id="print.decisionRef" values={{ date: formatDate(d.date), number: d.number }} />
-      <br />
+      {'; '}
       <FormattedMessage id="print.termEnd" values={{ time: formatInstant(d.termEnd, zone) }} />
     </>
   );
@@ -166,7 +178,7 @@ function BookLine({ line, zone }: { line: Line; zone: string }) {
   return (
     <tr>
       <td className="book__no">{line.no}</td>
-      <td className="nowrap">{line.admittedAt ? formatInstant(line.admittedAt, zone) : '—'}</td>
+      <td>{line.admittedAt ? <DateTime iso={line.admittedAt} zone={zone} /> : '—'}</td>
       <td>
         <span className="book__strong" dir="auto">
           {p.nameLatin}
@@ -225,7 +237,7 @@ function BookLine({ line, zone }: { line: Line; zone: string }) {
       <td>
         {line.exit ? (
           <>
-            <span className="nowrap">{formatInstant(line.exit.at, zone)}</span>
+            <DateTime iso={line.exit.at} zone={zone} />
             <br />
             <span className="book__strong">{intl.formatMessage({ id: outcomeTypeLabel[line.exit.type] })}</span>
             <br />

@@ -248,10 +248,13 @@ function SettingField({ name, kind }: { name: string; kind: Kind }) {
 
 function WeekendDays() {
   const { register, formState } = useFormContext<FormValues>();
-  const { locale } = useLocale();
+  const intl = useIntl();
   const id = useId();
-  // 2024-01-01 was a Monday: ISO weekday n is January n.
-  const name = (n: number) => new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, n)));
+  // Chromium's Azerbaijani weekday names are English abbreviations; the catalogs have the real ones.
+  const name = (n: number) => {
+    const key = `weekday.${n}`;
+    return isMessageKey(key) ? intl.formatMessage({ id: key }) : String(n);
+  };
   const error = formState.errors.weekendDays as { message?: string } | undefined;
   return (
     <fieldset className="field checkbox-group" aria-describedby={`${id}-hint`}>
@@ -262,7 +265,7 @@ function WeekendDays() {
         {[1, 2, 3, 4, 5, 6, 7].map((n) => (
           <label key={n} className="checkbox">
             <input type="checkbox" value={String(n)} {...register('weekendDays')} />
-            <span>{name(n).charAt(0).toLocaleUpperCase(locale) + name(n).slice(1)}</span>
+            <span>{name(n)}</span>
           </label>
         ))}
       </div>

@@ -5,6 +5,7 @@ import type { MessageKey } from '../../core/i18n';
 import { can } from '../../core/permissions';
 import { api } from '../api';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { useListFormat } from '../i18n';
 import { roleLabel } from '../labels';
 import { href, useHashRoute, type Route } from '../routes';
 import { AuditLog } from './AuditLog';
@@ -39,6 +40,7 @@ function section(route: Route): NavTarget {
 
 export function Shell({ session, onSignedOut }: { session: SessionView; onSignedOut(): void }) {
   const intl = useIntl();
+  const list = useListFormat();
   const requested = useHashRoute();
   const roles = session.user.roles;
   const may = {
@@ -86,10 +88,7 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
     onSignedOut();
   }, [onSignedOut]);
 
-  const roleNames = intl.formatList(
-    roles.map((r) => intl.formatMessage({ id: roleLabel[r] })),
-    { type: 'conjunction' },
-  );
+  const roleNames = list(roles.map((r) => intl.formatMessage({ id: roleLabel[r] })));
 
   // Whoever reads the register starts the shift at what is owed now; others at the overview.
   const navItems: { target: NavTarget; label: MessageKey; shown: boolean }[] = [

@@ -16,6 +16,7 @@ import { applyServerErrors, contractResolverOptions } from '../forms';
 import { roleLabel } from '../labels';
 import { newUserFormSchema } from '../schemas';
 import { Instant } from '../components/Instant';
+import { useListFormat } from '../i18n';
 
 const usersKey = ['users'] as const;
 
@@ -70,6 +71,7 @@ export function Users() {
 
 function UsersTable({ users }: { users: UserView[] }) {
   const intl = useIntl();
+  const list = useListFormat();
   return (
     <div className="table-wrap">
       <table className="table">
@@ -100,7 +102,7 @@ function UsersTable({ users }: { users: UserView[] }) {
             <tr key={u.userId}>
               <td className="mono">{u.username}</td>
               <td>{u.displayName}</td>
-              <td>{intl.formatList(u.roles.map((r) => intl.formatMessage({ id: roleLabel[r] })), { type: 'conjunction' })}</td>
+              <td>{list(u.roles.map((r) => intl.formatMessage({ id: roleLabel[r] })))}</td>
               <td>
                 <span className={`badge ${u.active ? 'badge--ok' : 'badge--muted'}`}>
                   <FormattedMessage id={u.active ? 'common.yes' : 'common.no'} />

@@ -17,12 +17,13 @@ test.afterAll(async () => {
   await preview?.stop();
 });
 
-async function signIn(page: Page, who: { username: string; password: string }) {
+/** An administrator lands on the overview; whoever reads the register, on the deadlines board. */
+async function signIn(page: Page, who: { username: string; password: string }, home = 'Ümumi baxış') {
   await expect(page.getByRole('heading', { level: 1, name: 'Sistemə giriş' })).toBeVisible();
   await page.getByLabel('İstifadəçi adı').fill(who.username);
   await page.getByLabel('Parol').fill(who.password);
   await page.getByRole('button', { name: 'Daxil ol' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Ümumi baxış' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 1, name: home })).toBeVisible({ timeout: 30_000 });
 }
 
 test('admin creates a registrar, who sees no Users or Audit log', async ({ page }) => {
@@ -69,19 +70,20 @@ test('admin creates a registrar, who sees no Users or Audit log', async ({ page 
   await shot(page, '22-users-created');
 
   await page.getByRole('button', { name: 'Çıxış' }).click();
-  await signIn(page, registrar);
+  await signIn(page, registrar, 'Vaxtı çatanlar');
   const header = page.getByRole('banner');
   await expect(header).toContainText(registrar.displayName);
   await expect(header).toContainText('Qeydiyyatçı');
   const nav = page.getByRole('navigation', { name: 'Əsas menyu' });
-  await expect(nav.getByRole('link', { name: 'Əsas səhifə' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Vaxtı çatanlar' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'İş yeri' })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'İstifadəçilər' })).toHaveCount(0);
   await expect(nav.getByRole('link', { name: 'Audit jurnalı' })).toHaveCount(0);
   await shot(page, '23-registrar-home');
 
-  // Typing the address of a screen the role may not open lands on the overview.
+  // Typing the address of a screen the role may not open lands on the role's home.
   await page.goto(`${preview.url}#/users`);
-  await expect(page.getByRole('heading', { level: 1, name: 'Ümumi baxış' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Vaxtı çatanlar' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'İstifadəçilər' })).toHaveCount(0);
 
   expect(problems).toEqual([]);

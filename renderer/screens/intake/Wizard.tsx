@@ -45,7 +45,7 @@ export function IntakeWizard({ draftId }: { draftId: string | null }) {
     staleTime: Infinity,
     gcTime: 0,
   });
-  if (draftId === null) return <WizardForm initial={{ version: 1, step: 'person', reached: 0, values: blankIntake(nowLocalInput(zone)) }} draftId={null} />;
+  if (draftId === null) return <WizardForm initial={{ version: 1, step: 'person', reached: 0, values: blankIntake(nowLocalInput(zone)) }} draftId={null} savedAt={null} />;
   if (draft.isError) {
     return (
       <>
@@ -76,19 +76,19 @@ export function IntakeWizard({ draftId }: { draftId: string | null }) {
   const initial: DraftData = isDraftData(data)
     ? { ...data, values: { ...blank, ...data.values, person: { ...blank.person, ...data.values.person }, admission: { ...blank.admission, ...data.values.admission } } }
     : { version: 1, step: 'person', reached: 0, values: blank };
-  return <WizardForm initial={initial} draftId={draft.data.draftId} />;
+  return <WizardForm initial={initial} draftId={draft.data.draftId} savedAt={draft.data.updatedAt} />;
 }
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'failed'; error: MessageRef };
 
 /** Autosave: a second after the last keystroke the draft goes to the encrypted store. */
-function useDraftAutosave(getData: () => DraftData, initialId: string | null, onFirstSave: (id: string) => void) {
+function useDraftAutosave(getData: () => DraftData, initialId: string | null, savedAt: string | null, onFirstSave: (draftId: string) => void) {
   const idRef = useRef<string | null>(initialId);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
   const again = useRef(false);
   const stopped = useRef(false);
-  const [state, setState] = useState<SaveState>({ kind: 'idle' });
+  const [state, setState] = useState<SaveState>(savedAt ? { kind: 'saved', at: savedAt } : { kind: 'idle' });
 
   const save = useCallback(async (): Promise<void> => {
     if (stopped.current) return;
@@ -212,7 +212,7 @@ function firstErrorPath(errors: FieldErrors, prefix = ''): string | null {
   return null;
 }
 
-function WizardForm({ initial, draftId }: { initial: DraftData; draftId: string | null }) {
+function WizardForm({ initial, draftId, savedAt }: { initial: DraftData; draftId: string | null; savedAt: string | null }) {
   const zone = useTimeZone();
   const intl = useIntl();
   const queryClient = useQueryClient();
@@ -239,7 +239,7 @@ function WizardForm({ initial, draftId }: { initial: DraftData; draftId: string 
 
   const getData = useCallback((): DraftData => ({ version: 1, step: stepRef.current, reached, values: getValues() }), [getValues, reached]);
   const onFirstSave = useCallback((newId: string) => replaceAddress({ name: 'intakeDraft', draftId: newId }), []);
-  const autosave = useDraftAutosave(getData, draftId, onFirstSave);
+  const autosave = useDraftAutosave(getData, draftId, savedAt, onFirstSave);
 
   useEffect(() => {
     const sub = form.watch(() => autosave.schedule());
@@ -265,7 +265,7 @@ function WizardForm({ initial, draftId }: { initial: DraftData; draftId: string 
   );
 
   const duplicates = useDuplicateCheck(control);
-  const [existingPersonId, dismissed] = useWatch({ control, name: ['existingPersonId', 'dismissedMatches'] });
+  const [existingPersonId, dismissed, hasDecision] = useWatch({ control, name: ['existingPersonId', 'dismissedMatches', 'hasDecision'] });
   const matches: DuplicateMatchView[] = existingPersonId ? [] : (duplicates.data?.matches ?? []);
   const unresolved = matches.filter((m) => !(dismissed ?? []).includes(m.person.personId));
 
@@ -346,6 +346,8 @@ function WizardForm({ initial, draftId }: { initial: DraftData; draftId: string 
   };
 
   const rootError = (formState.errors as { root?: { message?: string } }).root?.message;
+  // "Some fields need attention" goes away once they no longer do.
+  const shownProblem = problem && !(problem.alert.key === 'error.validation' && Object.keys(formState.errors).length === 0) ? problem : null;
 
   return (
     <div className="wizard">
@@ -399,13 +401,13 @@ function WizardForm({ initial, draftId }: { initial: DraftData; draftId: string 
               onEdit={(s) => setStep(s)}
             />
           ) : null}
-          {rootError && step === 'person' && !problem ? <FormProblems alert={{ key: rootError }} /> : null}
-          {problem ? (
+          {rootError && step === 'person' && !shownProblem ? <FormProblems alert={{ key: rootError }} /> : null}
+          {shownProblem ? (
             <div className="wizard__problem">
-              <FormProblems alert={problem.alert} extra={problem.extra} />
-              {problem.goto && problem.goto !== step ? (
-                <button type="button" className="button" onClick={() => setStep(problem.goto!)}>
-                  <FormattedMessage id="intake.goToStep" values={{ name: intl.formatMessage({ id: stepLabel[problem.goto] }) }} />
+              <FormProblems alert={shownProblem.alert} extra={shownProblem.extra} />
+              {shownProblem.goto && shownProblem.goto !== step ? (
+                <button type="button" className="button" onClick={() => setStep(shownProblem.goto!)}>
+                  <FormattedMessage id="intake.goToStep" values={{ name: intl.formatMessage({ id: stepLabel[shownProblem.goto] }) }} />
                 </button>
               ) : null}
             </div>
@@ -419,10 +421,11 @@ function WizardForm({ initial, draftId }: { initial: DraftData; draftId: string 
             <span className="wizard__spacer" />
             {step === 'review' ? (
               <>
-                <button type="button" className="button" onClick={() => void submit('hold')} disabled={submitting}>
+                {/* The expected way out is the primary one: admit with a decision, hold without one. */}
+                <button type="button" className={`button${hasDecision === 'yes' ? '' : ' button--primary'}`} onClick={() => void submit('hold')} disabled={submitting}>
                   <FormattedMessage id="intake.saveHold" />
                 </button>
-                <button type="button" className="button button--primary" onClick={() => void submit('admit')} disabled={submitting}>
+                <button type="button" className={`button${hasDecision === 'yes' ? ' button--primary' : ''}`} onClick={() => void submit('admit')} disabled={submitting}>
                   <FormattedMessage id={submitting ? 'form.saving' : 'intake.saveAdmit'} />
                 </button>
               </>

@@ -215,7 +215,7 @@ function DuplicatePanel({ matches, unresolved, checking, onUse, onCreateNew }: D
                 {' · '}
                 <Nationalities codes={m.person.nationalities} stateless={m.person.stateless} />
               </span>
-              <span className="dupe__reasons">{intl.formatList(m.reasons.map((r) => intl.formatMessage({ id: matchReasonLabel[r] })), { type: 'conjunction' })}</span>
+              <span className="dupe__reasons">{m.reasons.map((r) => intl.formatMessage({ id: matchReasonLabel[r] })).join(' · ')}</span>
             </span>
             <button type="button" className="button button--small" onClick={() => onUse(m)}>
               <FormattedMessage id="intake.dupes.use" />
@@ -377,9 +377,12 @@ export function ReviewStep(props: DuplicateProps & { onEdit(s: Step): void }) {
       {v.existingPerson ? null : <DuplicatePanel {...props} />}
       <Summary title="intake.step.person" step="person" onEdit={props.onEdit}>
         {v.existingPerson ? (
-          <p>
-            <FormattedMessage id="intake.existing.using" values={{ no: v.existingPerson.registerNo }} /> <PersonNames latin={v.existingPerson.nameLatin} original={v.existingPerson.nameOriginal} />
-          </p>
+          <div className="field-stack">
+            <p className="muted">
+              <FormattedMessage id="intake.existing.using" values={{ no: v.existingPerson.registerNo }} />
+            </p>
+            <PersonNames latin={v.existingPerson.nameLatin} original={v.existingPerson.nameOriginal} />
+          </div>
         ) : (
           <dl className="facts facts--compact">
             <Row label="lbl.person.latin">

@@ -82,6 +82,7 @@ export function ActionForm<TForm extends FieldValues, TOut>({
   );
 
   const rootError = (errors as { root?: { message?: string } }).root?.message;
+  const shown = problem && !(problem.alert.key === 'error.validation' && Object.keys(errors).length === 0) ? problem : null;
 
   return (
     <section
@@ -101,9 +102,9 @@ export function ActionForm<TForm extends FieldValues, TOut>({
       <FormProvider {...form}>
         <form ref={formRef} onSubmit={submit} noValidate className="form">
           {children}
-          {rootError && !problem ? <FormProblems alert={{ key: rootError }} /> : null}
-          {problem ? <FormProblems alert={rootError && problem.alert.key === 'error.validation' ? { key: rootError } : problem.alert} extra={problem.extra} /> : null}
-          {problem?.conflict && onReload ? (
+          {rootError && !shown ? <FormProblems alert={{ key: rootError }} /> : null}
+          {shown ? <FormProblems alert={rootError && shown.alert.key === 'error.validation' ? { key: rootError } : shown.alert} extra={shown.extra} /> : null}
+          {shown?.conflict && onReload ? (
             <div>
               <button type="button" className="button" onClick={onReload}>
                 <FormattedMessage id="form.reload" />

@@ -140,10 +140,12 @@ function DetailsFields() {
         {estimated ? <FTextArea name="birth.basis" label="lbl.person.birthBasis" rows={2} /> : null}
       </Section>
       <Section title="lbl.person.belonging">
-        <FCheckbox name="stateless" label="lbl.person.stateless" />
-        {stateless ? null : (
-          <FMulti name="nationalities" label="lbl.person.nationalities" options={countryOptions(locale)} max={5} labelOf={(c) => countryLabel(c, locale)} />
-        )}
+        <div className="field-stack">
+          <FCheckbox name="stateless" label="lbl.person.stateless" />
+          {stateless ? null : (
+            <FMulti name="nationalities" label="lbl.person.nationalities" options={countryOptions(locale)} max={5} labelOf={(c) => countryLabel(c, locale)} />
+          )}
+        </div>
         <FMulti name="languages" label="lbl.person.languages" options={languageOptions(locale)} allowCustom max={10} labelOf={(c) => languageLabel(c, locale)} />
       </Section>
     </>

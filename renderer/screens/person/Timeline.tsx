@@ -77,7 +77,15 @@ export function Timeline({ history }: { history: readonly HistoryEntry[] }) {
                       <FormattedMessage
                         id="timeline.change"
                         values={{
-                          was: <del key="w">{describe(c.field, c.from, intl, locale, zone)}</del>,
+                          // Nothing before is not "struck out": there was nothing to strike.
+                          was:
+                            c.from === null || c.from === undefined || c.from === '' ? (
+                              <span key="w" className="muted">
+                                —
+                              </span>
+                            ) : (
+                              <del key="w">{describe(c.field, c.from, intl, locale, zone)}</del>
+                            ),
                           now: <ins key="n">{describe(c.field, c.to, intl, locale, zone)}</ins>,
                         }}
                       />
