@@ -1,6 +1,7 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { VulnerabilityFlag } from '../../core/vulnerability';
-import { useListFormat, useLocale } from '../i18n';
+import { useListFormat, useLocale, useTimeZone } from '../i18n';
+import { formatInstant } from '../time';
 import { countryLabel, languageLabel } from '../places';
 import { flagLabel, obligationKey, obligationStatusLabel } from '../register-labels';
 import { Instant } from './Instant';
@@ -64,7 +65,18 @@ export function FlagBadges({ flags, restricted = false, redacted = false }: { fl
 }
 
 /** What is owed, by when, and how late: the colour is never the only signal (the status is written). */
-export function DeadlineText({ kind, at, status }: { kind: string | null; at: string | null; status: 'overdue' | 'due' | 'upcoming' | 'ok' }) {
+export function DeadlineText({
+  kind,
+  at,
+  status,
+  compact = false,
+}: {
+  kind: string | null;
+  at: string | null;
+  status: 'overdue' | 'due' | 'upcoming' | 'ok';
+  /** In a table row: the time without the year when it is this year's. */
+  compact?: boolean;
+}) {
   const intl = useIntl();
   if (!kind || !at) return <span className="muted">—</span>;
   const key = obligationKey(kind);
@@ -80,8 +92,21 @@ export function DeadlineText({ kind, at, status }: { kind: string | null; at: st
             {' · '}
           </>
         )}
-        <Instant value={at} />
+        {compact ? <ShortInstant value={at} /> : <Instant value={at} />}
       </span>
     </span>
+  );
+}
+
+/** dd.MM HH:mm for this year in the facility's zone, the full form otherwise. */
+export function ShortInstant({ value }: { value: string }) {
+  const zone = useTimeZone();
+  const full = formatInstant(value, zone);
+  const thisYear = formatInstant(new Date(), zone).slice(6, 10);
+  const short = full.slice(6, 10) === thisYear ? `${full.slice(0, 5)} ${full.slice(11)}` : full;
+  return (
+    <time dateTime={value} title={full}>
+      {short}
+    </time>
   );
 }

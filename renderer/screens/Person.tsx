@@ -58,6 +58,7 @@ import {
   nextReferralStages,
   type FormProps,
 } from './person/forms';
+import { Conflicts } from './person/Conflicts';
 import { Timeline } from './person/Timeline';
 import { SafeguardsPanel } from './safeguards/SafeguardsPanel';
 
@@ -252,6 +253,7 @@ export function Person({ personId, session }: { personId: string; session: Sessi
           <FormattedMessage id="pp.redacted" />
         </div>
       ) : null}
+      <Conflicts conflicts={v.conflicts} mayResolve={mayOverride} onDone={() => done('event.record.conflictResolved')} />
 
       {groups.length ? (
         <section className="card action-bar" aria-labelledby={`${panelId}-actions`}>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { FormProvider, useForm } from 'react-hook-form';
@@ -432,7 +432,8 @@ function RegisterTable({
   );
 }
 
-function RegisterLine({ row, index }: { row: RegisterRow; index: number }) {
+/** Rows are memoised: scrolling re-renders only the rows that come into view, not all of them. */
+const RegisterLine = memo(function RegisterLine({ row, index }: { row: RegisterRow; index: number }) {
   const zone = useTimeZone();
   const to = href({ name: 'person', personId: row.personId });
   const left = row.termEnd && row.state !== 'CLOSED' ? daysUntil(row.termEnd, zone) : null;
@@ -479,14 +480,14 @@ function RegisterLine({ row, index }: { row: RegisterRow; index: number }) {
         </span>
       </td>
       <td className="col-deadline">
-        <DeadlineText kind={row.nextDueKind} at={row.nextDueAt} status={row.deadlineStatus} />
+        <DeadlineText kind={row.nextDueKind} at={row.nextDueAt} status={row.deadlineStatus} compact />
       </td>
       <td className="col-flags">
         <FlagBadges flags={row.flags} restricted={row.restricted} />
       </td>
     </tr>
   );
-}
+});
 
 const extractSchema = contract.register.extract.input;
 

@@ -101,6 +101,7 @@ export const register: Record<keyof typeof en, string> = {
   'obligation.consular_inform': 'Konsulluqla əlaqə hüququnu bildirin',
   'obligation.consular_send': 'Konsulluğa bildiriş göndərin',
   'obligation.defender_contact': 'Müdafiəçi ilə əlaqə',
+  'obligation.child_detained': 'Məcburi saxlanılan uşaq: Baş idarəyə bildirin',
 
   'obligationStatus.overdue': 'Gecikib',
   'obligationStatus.due': 'Vaxtı çatır',
@@ -209,6 +210,7 @@ export const register: Record<keyof typeof en, string> = {
   'event.legalAid.contacted': 'Müdafiəçi ilə əlaqə',
   'event.legalAid.issue': 'Hüquqi yardımla bağlı problem qeydə alınıb',
   'event.legalAid.waived': 'Hüquqi yardımdan imtina',
+  'event.record.conflictResolved': 'Ziddiyyətli düzəlişlər həll edilib',
   'event.unknown': 'Digər qeyd ({type})',
 
   'field.names.original': 'Ad (orijinal əlifba)',
@@ -523,6 +525,12 @@ export const register: Record<keyof typeof en, string> = {
   'pp.recorded': 'Qeydə alındı: {what}.',
   'pp.mergedInto': 'Bu qeyd başqa qeydlə birləşdirilib. <link>Qalan qeydi açın</link>.',
   'pp.redacted': 'Bu qeyd məhdud girişlidir. Müdafiə ilə bağlı təfərrüatlar gizlidir: rolunuz buna icazə vermir.',
+  'pp.conflicts.title': '{count, plural, one {Sahədə ziddiyyətli düzəlişlər var} other {# sahədə ziddiyyətli düzəlişlər var}}',
+  'pp.conflicts.intro': 'İki cihaz eyni sahəni bir-birindən xəbərsiz düzəldib. Hər iki dəyər saxlanılır və siz hansının düzgün olduğunu və səbəbini qeyd edənədək heç biri həqiqət sayılmır.',
+  'pp.conflicts.introOthers': 'İki cihaz eyni sahəni bir-birindən xəbərsiz düzəldib. Mərkəzin rəisi hansının düzgün olduğunu qeyd edənədək hər iki dəyər saxlanılır.',
+  'pp.conflicts.resolve': 'Həll et',
+  'pp.conflicts.choose': 'Düzgün dəyər',
+  'pp.conflicts.submit': 'Həlli qeydə al',
   'pp.actions': 'Əməliyyatlar',
   'pp.actions.detention': 'Saxlanma',
   'pp.actions.protection': 'Müdafiə',

@@ -107,6 +107,7 @@ export const register = {
   'obligation.consular_inform': 'Tell of the right to consular contact',
   'obligation.consular_send': 'Send the consular notification',
   'obligation.defender_contact': 'Defender contact',
+  'obligation.child_detained': 'A child in forced detention: alert HQ',
 
   'obligationStatus.overdue': 'Overdue',
   'obligationStatus.due': 'Due',
@@ -215,6 +216,7 @@ export const register = {
   'event.legalAid.contacted': 'Defender contact',
   'event.legalAid.issue': 'Legal aid problem recorded',
   'event.legalAid.waived': 'Legal aid waived',
+  'event.record.conflictResolved': 'Conflicting corrections resolved',
   'event.unknown': 'Other record ({type})',
 
   'field.names.original': 'Name (original script)',
@@ -534,6 +536,12 @@ export const register = {
   'pp.recorded': 'Recorded: {what}.',
   'pp.mergedInto': 'This record was merged into another. <link>Open the record that stays</link>.',
   'pp.redacted': 'This record is restricted. Protection details are withheld: your role does not allow them.',
+  'pp.conflicts.title': '{count, plural, one {A field has conflicting corrections} other {# fields have conflicting corrections}}',
+  'pp.conflicts.intro': 'Two devices corrected the same field without seeing each other. Both values are kept and neither is taken as the truth until you record which is right, and why.',
+  'pp.conflicts.introOthers': 'Two devices corrected the same field without seeing each other. Both values are kept until the head of the centre records which is right.',
+  'pp.conflicts.resolve': 'Resolve',
+  'pp.conflicts.choose': 'The right value',
+  'pp.conflicts.submit': 'Record the resolution',
   'pp.actions': 'Actions',
   'pp.actions.detention': 'Detention',
   'pp.actions.protection': 'Protection',

@@ -26,6 +26,8 @@ export function ActionForm<TForm extends FieldValues, TOut>({
   onReload,
   submitLabel,
   danger = false,
+  focusFirst = true,
+  cancellable = true,
   children,
 }: {
   title: MessageKey;
@@ -43,6 +45,9 @@ export function ActionForm<TForm extends FieldValues, TOut>({
   onReload?(): void;
   submitLabel: MessageKey;
   danger?: boolean;
+  /** A form the officer opened takes the focus; one that is always on the page does not. */
+  focusFirst?: boolean;
+  cancellable?: boolean;
   children: ReactNode;
 }) {
   const titleId = useId();
@@ -60,8 +65,8 @@ export function ActionForm<TForm extends FieldValues, TOut>({
   } = form;
 
   useEffect(() => {
-    formRef.current?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea')?.focus();
-  }, []);
+    if (focusFirst) formRef.current?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea')?.focus();
+  }, [focusFirst]);
 
   const submit = handleSubmit(
     async (input) => {
@@ -112,9 +117,11 @@ export function ActionForm<TForm extends FieldValues, TOut>({
             </div>
           ) : null}
           <div className="actions">
-            <button type="button" className="button" onClick={onCancel}>
-              <FormattedMessage id="common.cancel" />
-            </button>
+            {cancellable ? (
+              <button type="button" className="button" onClick={onCancel}>
+                <FormattedMessage id="common.cancel" />
+              </button>
+            ) : null}
             <button type="submit" className={`button ${danger ? 'button--danger' : 'button--primary'}`} disabled={isSubmitting}>
               <FormattedMessage id={isSubmitting ? 'form.saving' : submitLabel} />
             </button>

@@ -9,7 +9,7 @@ import { eventKey, fieldKey, regimeLabel, sexLabel } from '../../register-labels
 import { formatInstant } from '../../time';
 
 /** A recorded value as a person reads it: names of countries and languages, dates as registers write them. */
-function describe(field: string, value: unknown, intl: IntlShape, locale: Locale, zone: string): string {
+export function describe(field: string, value: unknown, intl: IntlShape, locale: Locale, zone: string): string {
   if (value === null || value === undefined || value === '') return '—';
   if (Array.isArray(value)) {
     if (value.length === 0) return '—';
