@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { FieldValues, ResolverOptions } from 'react-hook-form';
+import type { ResolverOptions } from 'react-hook-form';
 import { contract } from '../../core/contract';
 import { ApiError } from '../../core/contract/errors';
 import { obligationKinds } from '../../core/due-now';
@@ -18,7 +18,7 @@ import { blankIntake, intakeFormPath, stepOf, toIntakeInput, type IntakeValues }
 import { calendarSettings, settingGroups } from '../../renderer/screens/Settings';
 
 const zone = 'Asia/Baku';
-const resolverOptions = { fields: {}, shouldUseNativeValidation: false } as unknown as ResolverOptions<FieldValues>;
+const resolverOptions = { fields: {}, shouldUseNativeValidation: false } as unknown as ResolverOptions<IntakeValues>;
 
 describe('hash routes', () => {
   it('every screen has one address that reads back as itself', () => {
@@ -132,13 +132,13 @@ describe('the intake form and the contract', () => {
       only: (p) => step.current === 'review' || stepOf(intakeFormPath(p)) === step.current,
       toFormPath: intakeFormPath,
     });
-    const person = await resolver(v, undefined, resolverOptions as ResolverOptions<IntakeValues>);
+    const person = await resolver(v, undefined, resolverOptions);
     expect(person.errors).toMatchObject({
       person: { names: { latin: { message: 'error.field.required' }, aliases: [{ value: { message: 'error.field.required' } }] } },
     });
     expect(person.errors).not.toHaveProperty('admission');
     step.current = 'admission';
-    const admission = await resolver(v, undefined, resolverOptions as ResolverOptions<IntakeValues>);
+    const admission = await resolver(v, undefined, resolverOptions);
     expect(admission.errors).toMatchObject({ admission: { handover: { serviceId: { message: 'error.field.required' } } } });
     expect(admission.errors).not.toHaveProperty('person');
   });
@@ -151,7 +151,7 @@ describe('the intake form and the contract', () => {
       toFormPath: intakeFormPath,
       extra: (input) => dateIssues(input, now),
     });
-    const result = await resolver(v, undefined, resolverOptions as ResolverOptions<IntakeValues>);
+    const result = await resolver(v, undefined, resolverOptions);
     expect(result.errors).toMatchObject({ admission: { decision: { termEnd: { message: 'error.episode.termEndBeforeAdmission' } } } });
   });
 });
