@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Controller, FormProvider, useForm, useFormContext } from 'react-hook-form';
 import { FormattedMessage, useIntl } from 'react-intl';
@@ -118,18 +118,20 @@ export function Settings() {
           <FormattedMessage id="app.loading" />
         </p>
       ) : null}
-      {settings.data ? <SettingsForm key={JSON.stringify(settings.data.settings)} settings={settings.data.settings} /> : null}
+      {settings.data ? <SettingsForm settings={settings.data.settings} /> : null}
     </>
   );
 }
 
 function SettingsForm({ settings }: { settings: SettingsValues }) {
   const queryClient = useQueryClient();
+  // What is saved now: changes are counted against it, and it moves on after each save.
+  const saved = useRef(settings);
   const { setTimeZone } = useLocale();
   const [problem, setProblem] = useState<{ alert: MessageRef; extra: MessageRef[] } | null>(null);
-  const [saved, setSaved] = useState<'saved' | 'nothing' | null>(null);
+  const [status, setStatus] = useState<'saved' | 'nothing' | null>(null);
   const form = useForm<FormValues, unknown, unknown>({
-    resolver: contractResolver(contract.settings.update.input, (v) => ({ changes: changesOf(settings, v) }), {
+    resolver: contractResolver(contract.settings.update.input, (v) => ({ changes: changesOf(saved.current, v) }), {
       toFormPath: (p) => (p.startsWith('changes.') ? p.slice('changes.'.length) : p),
     }),
     defaultValues: toForm(settings),
@@ -139,21 +141,25 @@ function SettingsForm({ settings }: { settings: SettingsValues }) {
       setProblem(null);
       const changes = (input as { changes: Record<string, unknown> }).changes;
       if (Object.keys(changes).length === 0) {
-        setSaved('nothing');
+        setStatus('nothing');
         return;
       }
       try {
         const res = await api.settings.update({ changes });
-        setSaved('saved');
-        if (res.settings.timeZone !== settings.timeZone) setTimeZone(res.settings.timeZone);
-        await Promise.all(['settings', 'dueNow', 'register', 'person'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
+        if (res.settings.timeZone !== saved.current.timeZone) setTimeZone(res.settings.timeZone);
+        saved.current = res.settings;
+        form.reset(toForm(res.settings));
+        setStatus('saved');
+        queryClient.setQueryData(['settings'], { settings: res.settings });
+        // Deadlines depend on these thresholds: every list computed from them is stale now.
+        await Promise.all(['dueNow', 'register', 'person'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
       } catch (e) {
         const placed = placeServerErrors(e, form.setError, (p) => (p.startsWith('changes.') ? p.slice('changes.'.length) : null));
         setProblem({ alert: placed.alert, extra: placed.unplaced });
       }
     },
     () => {
-      setSaved(null);
+      setStatus(null);
       setProblem({ alert: { key: 'error.validation' }, extra: [] });
     },
   );
@@ -162,9 +168,9 @@ function SettingsForm({ settings }: { settings: SettingsValues }) {
     <FormProvider {...form}>
       <form onSubmit={submit} noValidate className="form settings">
         <div role="status" className="status-line">
-          {saved ? (
-            <p className={`alert ${saved === 'saved' ? 'alert--success' : 'alert--info'}`}>
-              <FormattedMessage id={savedKey[saved]} />
+          {status ? (
+            <p className={`alert ${status === 'saved' ? 'alert--success' : 'alert--info'}`}>
+              <FormattedMessage id={savedKey[status]} />
             </p>
           ) : null}
         </div>
@@ -193,7 +199,7 @@ function SettingsForm({ settings }: { settings: SettingsValues }) {
         </fieldset>
         {problem ? <FormProblems alert={problem.alert} extra={problem.extra} /> : null}
         <div className="actions actions--sticky">
-          <button type="button" className="button" onClick={() => form.reset(toForm(settings))} disabled={!form.formState.isDirty}>
+          <button type="button" className="button" onClick={() => form.reset(toForm(saved.current))} disabled={!form.formState.isDirty}>
             <FormattedMessage id="set.reset" />
           </button>
           <button type="submit" className="button button--primary" disabled={form.formState.isSubmitting}>
