@@ -479,6 +479,140 @@ test('correction: was → now with the reason on the timeline; a stale version i
   expect(problems).toEqual([]);
 });
 
+test('person page: every detention and protection form records, from awaiting a decision to release', async ({ page, playwright }) => {
+  const request = await playwright.request.newContext();
+  const call = await apiAs(request, preview.url, registrar);
+  const now = Date.now();
+  const held = seedIntake(999, now);
+  const { personId: heldId } = (await call('intake.submit', { ...held, admission: undefined, apprehension: { ...held.apprehension, at: new Date(now - 6 * H).toISOString() } })) as { personId: string };
+  await request.dispose();
+
+  const problems = watchConsole(page);
+  await signIn(page, registrar);
+  await page.goto(`${preview.url}#/person/${heldId}`);
+  await expect(page.getByRole('heading', { level: 1, name: /Omid Haidari 999/ })).toBeVisible();
+  await expect(page.getByText('Hələ yerləşdirmə qərarı yoxdur: qərar gözlənilərək saxlanılır.')).toBeVisible();
+  const recorded = (what: string) => expect(page.getByRole('status').filter({ hasText: `Qeydə alındı: ${what}.` })).toBeVisible();
+  const open = async (button: string) => {
+    await page.getByRole('button', { name: button, exact: true }).click();
+    return page.getByRole('region', { name: button, exact: true });
+  };
+
+  // The decision arrives: admission with the decision and the handover.
+  let form = await open('Qəbul et');
+  await form.getByLabel('Yerləşdirmə rejimi').selectOption({ label: 'Məhkəmə qərarı ilə məcburi yerləşdirmə' });
+  await form.getByLabel('Qərarı çıxaran orqan').fill('Binəqədi rayon məhkəməsi');
+  await form.getByLabel('Qərarın nömrəsi').fill('2-777/2026');
+  await form.getByLabel('Vəzifəli şəxsin vəzifəsi').fill('Hakim');
+  await form.getByLabel('Vəzifəli şəxsin adı').fill('S. Həsənova');
+  await form.getByLabel('Qərarın tarixi').fill(bakuDate(now));
+  await form.getByLabel('Hüquqi əsas').fill('Miqrasiya Məcəlləsi');
+  await form.getByLabel('Müddətin sonu').fill(bakuLocal(now + 20 * D));
+  await form.getByLabel('Təhvil verən orqan').fill('Miqrasiya polisi');
+  await form.getByLabel('Əməkdaşın adı').fill('T. Rzayev');
+  await form.getByLabel('Əməkdaşın vəzifəsi').fill('Müfəttiş');
+  await form.getByLabel('Xidməti vəsiqənin nömrəsi').fill('MP-9001');
+  await form.getByRole('button', { name: 'Qəbul et' }).click();
+  await recorded('Qəbul edilib');
+  await expect(page.getByRole('region', { name: 'Cari saxlanma' })).toContainText('2-777/2026');
+
+  form = await open('Tibbi müayinə');
+  await form.getByLabel('Müayinə edən').fill('Dr. S. Əliyeva');
+  await form.getByLabel('Pis rəftardan şikayət').check();
+  await form.getByRole('button', { name: 'Tibbi müayinəni qeydə al' }).click();
+  await expect(form.getByLabel('Şikayət', { exact: true })).toHaveAccessibleDescription(/./);
+  await form.getByLabel('Şikayət', { exact: true }).fill('Saxlanılarkən döyüldüyünü deyir.');
+  await form.getByRole('button', { name: 'Tibbi müayinəni qeydə al' }).click();
+  await recorded('Tibbi müayinə qeydə alınıb');
+
+  form = await open('Uzadılma istə');
+  await form.getByRole('button', { name: 'Müraciəti qeydə al' }).click();
+  await recorded('Uzadılma istənilib');
+  form = await open('Uzat');
+  await expect(form.getByLabel('Qərarı çıxaran orqan')).toHaveValue('Binəqədi rayon məhkəməsi');
+  await form.getByLabel('Qərarın nömrəsi').fill('2-778/2026');
+  await form.getByLabel('Qərarın tarixi').fill(bakuDate(now));
+  await form.getByLabel('Hüquqi əsas').fill('Uzadılma');
+  await form.getByLabel('Müddətin sonu').fill(bakuLocal(now + 50 * D));
+  await form.getByRole('button', { name: 'Uzadılmanı qeydə al' }).click();
+  await recorded('Saxlanma uzadılıb');
+  form = await open('Dövri baxış');
+  await form.getByRole('button', { name: 'Baxışı qeydə al' }).click();
+  await recorded('Dövri baxış');
+
+  form = await open('Göndəriş');
+  await form.getByLabel('Göndəriş ünvanı').selectOption({ label: 'Tibbi yardım' });
+  await form.getByLabel('Səbəb').fill('Döyülmə şikayəti üzrə müayinə');
+  await form.getByRole('button', { name: 'Göndərişi qeydə al' }).click();
+  await recorded('Göndəriş edilib');
+  await page.getByRole('button', { name: 'İrəliləyişi qeydə al' }).click();
+  await page.getByRole('region', { name: 'İrəliləyişi qeydə al' }).getByRole('button', { name: 'Qeydə al', exact: true }).click();
+  await recorded('Göndəriş üzrə irəliləyiş');
+  await expect(page.getByRole('region', { name: 'Müdafiə' })).toContainText('Göndərilib');
+
+  form = await open('Yaşın qiymətləndirilməsi');
+  await form.getByLabel('Üsul').selectOption({ label: 'Sənədlər' });
+  await form.getByLabel('Qiymətləndirən').fill('Z. Abbasova');
+  await form.getByLabel('Yaş (dan)').fill('19');
+  await form.getByLabel('Yaş (dək)').fill('17');
+  await form.getByRole('button', { name: 'Qiymətləndirməni qeydə al' }).click();
+  await expect(form.getByLabel('Yaş (dək)')).toHaveAccessibleDescription(/./);
+  await form.getByLabel('Yaş (dək)').fill('21');
+  await form.getByRole('button', { name: 'Qiymətləndirməni qeydə al' }).click();
+  await recorded('Yaş qiymətləndirilib');
+
+  form = await open('Sənəd əlavə et');
+  await form.getByLabel('Sənədin növü').selectOption({ label: 'Doğum haqqında şəhadətnamə (18 yaşadək)' });
+  await form.getByLabel('Nömrə', { exact: true }).fill('AB-55');
+  await form.getByRole('button', { name: 'Sənədi qeydə al' }).click();
+  await recorded('Şəxsiyyət sənədi qeydə alınıb');
+
+  form = await open('Sığınacaq müraciəti');
+  await form.getByLabel('Şəxsin sözləri, hərfi-hərfinə').fill('Я не могу вернуться домой.');
+  await form.getByLabel('Sözlərin dili').selectOption({ label: 'Rus dili' });
+  await form.getByRole('button', { name: 'Müraciəti qeydə al' }).click();
+  await recorded('Sığınacaq istənilib');
+  await page.getByRole('button', { name: 'Göndər', exact: true }).click();
+  form = page.getByRole('region', { name: 'Göndər', exact: true });
+  await form.getByLabel('İstinad nömrəsi').fill('QS-2026-114');
+  await form.getByRole('button', { name: 'Göndərilməni qeydə al' }).click();
+  await recorded('Sığınacaq müraciəti göndərilib');
+  await page.getByRole('button', { name: 'Statusu yenilə' }).click();
+  form = page.getByRole('region', { name: 'Statusu yenilə' });
+  await form.getByRole('button', { name: 'Statusu qeydə al' }).click();
+  await recorded('Sığınacaq işinin statusu dəyişib');
+  await expect(page.getByRole('region', { name: 'Müdafiə' })).toContainText('Qeydə alınıb');
+
+  form = await open('Köçür');
+  await form.getByLabel('Köçürüldüyü müəssisə').fill('Sumqayıt mərkəzi');
+  await form.getByLabel('Səbəb').fill('Yer çatışmazlığı');
+  await form.getByLabel('Təhvil verən orqan').fill('Bakı mərkəzi');
+  await form.getByLabel('Əməkdaşın adı').fill('K. Əliyev');
+  await form.getByLabel('Əməkdaşın vəzifəsi').fill('Növbətçi');
+  await form.getByLabel('Xidməti vəsiqənin nömrəsi').fill('BM-12');
+  await form.getByRole('button', { name: 'Köçürməni qeydə al' }).click();
+  await recorded('Köçürülüb');
+
+  form = await open('Çıxışı planlaşdır');
+  await form.getByLabel('Planlaşdırılan vaxt').fill(bakuLocal(now + 2 * D));
+  await form.getByLabel('Nəticə').selectOption({ label: 'Azad edilib — qərar və ya məhkəmə' });
+  await form.getByRole('button', { name: 'Planlaşdır' }).click();
+  await recorded('Çıxış planlaşdırılıb');
+
+  form = await open('Nəticə ilə bağla');
+  await form.getByLabel('Nəticə').selectOption({ label: 'Azad edilib — qərar və ya məhkəmə' });
+  await expect(form.getByRole('alert')).toHaveCount(0);
+  await form.getByLabel('Əsas', { exact: true }).fill('Məhkəmənin azad etmə qərarı');
+  await form.getByRole('button', { name: 'Saxlanmanı bağla' }).click();
+  await recorded('Mərkəzi tərk edib');
+  await expect(page.getByRole('region', { name: 'Son saxlanma' })).toContainText('Mərkəzi tərk edib');
+  await expect(page.getByRole('button', { name: 'Nəticə ilə bağla' })).toHaveCount(0);
+  await shot(page, '3n-person-closed-az');
+  const timeline = page.getByRole('region', { name: 'Xronologiya' });
+  for (const label of ['Qəbul edilib', 'Saxlanma uzadılıb', 'Köçürülüb', 'Mərkəzi tərk edib', 'Yaş qiymətləndirilib']) await expect(timeline).toContainText(label);
+  expect(problems).toEqual([]);
+});
+
 test('register extract: the register book for a period on A4 landscape, printed to PDF', async ({ page }) => {
   const problems = watchConsole(page);
   await signIn(page, registrar);
