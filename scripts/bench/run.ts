@@ -1,5 +1,6 @@
 import { benchBackendOpen } from './backend-open.bench';
 import { benchEventStore } from './event-store.bench';
+import { benchSync } from './sync.bench';
 import { benchRightsLetterPdf } from './rights-letter.bench';
 
 /**
@@ -12,6 +13,7 @@ const n = (x: number) => Math.max(1000, Math.round(x * scale));
 async function main(): Promise<void> {
   benchEventStore(n(100_000));
   await benchBackendOpen(n(100_000));
+  await benchSync(scale);
   await benchRightsLetterPdf();
 }
 
