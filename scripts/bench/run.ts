@@ -2,6 +2,9 @@ import { benchBackendOpen } from './backend-open.bench';
 import { benchEventStore } from './event-store.bench';
 import { benchSync } from './sync.bench';
 import { benchRightsLetterPdf } from './rights-letter.bench';
+import { benchRegister } from './register.bench';
+import { benchSearch } from './search.bench';
+import { benchInstallation } from '../seed/bench-store';
 
 /**
  * `npm run bench`: every benchmark, one line per figure: `BENCH <name> <value> <unit>`.
@@ -15,6 +18,16 @@ async function main(): Promise<void> {
   await benchBackendOpen(n(100_000));
   await benchSync(scale);
   await benchRightsLetterPdf();
+  // One seeded store per run: the register and intake benches on 100k people with histories, then
+  // the same store grown to 1M person records for the name search.
+  const seeded = await benchInstallation(n(100_000));
+  try {
+    await benchRegister(seeded);
+    await seeded.growTo(n(1_000_000));
+    await benchSearch(seeded);
+  } finally {
+    await seeded.remove();
+  }
 }
 
 void main();
