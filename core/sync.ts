@@ -23,6 +23,8 @@ export const enrollResponse = z.object({
   facilityId: z.string(),
   facilityName: z.string(),
   hqPublicKey: z.string(),
+  /** The facility's removable-media key (base64, 256 bits); kept in the encrypted store. */
+  bundleKey: z.string().min(40).max(60),
   serverTime: z.string(),
 });
 
@@ -84,3 +86,27 @@ export const manifestResponse = z.object({
   missing: z.object({ from: z.number().int(), to: z.number().int() }).nullable(),
   serverTime: z.string(),
 });
+
+/**
+ * A removable-media bundle: a device's unacknowledged events, encrypted with the facility's bundle key
+ * (AES-256-GCM) and signed by the device, for a remote office with no network at all.
+ */
+export const bundleFile = z
+  .object({
+    format: z.literal('qeyd-bundle'),
+    version: z.literal(1),
+    deviceId: z.uuid(),
+    devicePublicKey: z.string().min(40).max(200),
+    facilityId: z.string().min(1).max(100),
+    createdAt: z.iso.datetime({ offset: true }),
+    iv: z.string(),
+    ciphertext: z.string(),
+    authTag: z.string(),
+    /** Device signature over everything above (db/bundle.ts). */
+    signature: z.string(),
+  })
+  .strict();
+
+/** What a bundle decrypts to: the same body as a push (1,000 events a file keeps each under 1 MiB). */
+export const bundleContent = pushRequest;
+export const eventsPerBundle = 1000;

@@ -2,18 +2,20 @@ import { parseArgs } from 'node:util';
 import { loadHqConfig } from './config';
 import { openHqDatabase } from './db';
 import { migrateHq } from './migrate';
-import { createEnrollmentCode } from './sync/service';
+import { readFileSync } from 'node:fs';
+import { createEnrollmentCode, importBundle, SyncRefusal } from './sync/service';
 
 /**
  * HQ administration from the server's shell, until the HQ web UI has accounts:
  *   npm run hq:admin -- create-enrollment-code --facility "Baku centre" [--kind detention_centre] [--days 7]
  *   npm run hq:admin -- revoke-device --device <device id>
+ *   npm run hq:admin -- import-bundle --file <path to .qeyd-bundle>
  */
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   const { values } = parseArgs({
     args: rest,
-    options: { facility: { type: 'string' }, kind: { type: 'string', default: 'detention_centre' }, days: { type: 'string', default: '7' }, device: { type: 'string' } },
+    options: { facility: { type: 'string' }, kind: { type: 'string', default: 'detention_centre' }, days: { type: 'string', default: '7' }, device: { type: 'string' }, file: { type: 'string' } },
   });
   const config = loadHqConfig(process.env);
   const hq = await openHqDatabase(config);
@@ -29,8 +31,24 @@ async function main(): Promise<void> {
       if (!values.device) throw new Error('--device is required');
       const r = await hq.db.updateTable('devices').set({ revoked_at: new Date().toISOString() }).where('device_id', '=', values.device).where('revoked_at', 'is', null).executeTakeFirst();
       console.log(Number(r.numUpdatedRows) === 1 ? `Device ${values.device} revoked.` : `No active device ${values.device}.`);
+    } else if (command === 'import-bundle') {
+      if (!values.file) throw new Error('--file is required');
+      let raw: unknown;
+      try {
+        raw = JSON.parse(readFileSync(values.file, 'utf8'));
+      } catch {
+        throw new Error(`${values.file} is not a readable bundle file`);
+      }
+      try {
+        const r = await importBundle(hq, raw);
+        console.log(`Bundle from device ${r.deviceId}: ${r.stored} new events stored, ${r.duplicates} already held, HQ now holds up to ${r.ackedSeq}.`);
+        for (const q of r.quarantined) console.log(`  event ${q.deviceSeq} quarantined: ${q.reason}`);
+      } catch (e) {
+        if (e instanceof SyncRefusal) throw new Error(`bundle refused: ${e.reason}`);
+        throw e;
+      }
     } else {
-      console.error('usage: hq:admin create-enrollment-code --facility NAME [--kind KIND] [--days N] | revoke-device --device ID');
+      console.error('usage: hq:admin create-enrollment-code --facility NAME [--kind KIND] [--days N] | revoke-device --device ID | import-bundle --file PATH');
       process.exitCode = 2;
     }
   } finally {

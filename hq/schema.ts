@@ -13,6 +13,8 @@ export interface FacilitiesTable {
   /** detention centre, HQ, ... — free text until the domain fixes the list */
   kind: string;
   created_at: string;
+  /** base64 AES-256 key for removable-media bundles of this facility (null until first needed) */
+  bundle_key: string | null;
 }
 
 export interface DevicesTable {

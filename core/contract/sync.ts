@@ -54,6 +54,18 @@ export const syncContract = {
       }),
       access: needs('sync.run'),
     }),
+    /** Removable media: this device's unacknowledged events as encrypted, signed files. */
+    exportBundles: method({
+      input: z.object({}).strict(),
+      output: z.object({ files: z.array(z.object({ fileName: z.string(), content: z.string(), events: z.number().int(), fromSeq: z.number().int(), toSeq: z.number().int() })) }),
+      access: needs('sync.run'),
+    }),
+    /** A bundle from another device of this facility, applied with the same checks as a pull. */
+    importBundle: method({
+      input: z.object({ content: z.string().min(2).max(1_000_000) }).strict(),
+      output: z.object({ applied: z.number().int(), skipped: z.number().int(), quarantined: z.number().int(), fromDevice: z.string() }),
+      access: needs('sync.run'),
+    }),
     run: method({
       input: z.object({}).strict(),
       output: z.object({ pushed: z.number().int(), pulled: z.number().int(), quarantined: z.number().int(), status: syncStatus }),

@@ -5,6 +5,7 @@ import { eventCatalog, isEventType, type EventRecord } from '../../core/events';
 import type { enrollRequest, manifestRequest, manifestResponse, pullResponse, pushRequest, pushResponse } from '../../core/sync';
 import { generateDeviceKeyPair, verifyChainHead, verifyChainRun } from '../../db/chain';
 import { receiptMessage, signWith } from '../../db/device-auth';
+import { BundleError, openBundle } from '../../db/bundle';
 import type { HqDatabase } from '../db';
 import type { EventsTable, HqSchema } from '../schema';
 
@@ -60,7 +61,7 @@ const hashCode = (code: string) => createHash('sha256').update(code.toUpperCase(
 export async function createEnrollmentCode(hq: HqDatabase, facility: { name: string; kind: string }, validDays = 7): Promise<{ code: string; facilityId: string; expiresAt: string }> {
   let row = await hq.db.selectFrom('facilities').selectAll().where('name', '=', facility.name).executeTakeFirst();
   if (!row) {
-    row = { facility_id: randomUUID(), name: facility.name, kind: facility.kind, created_at: now() };
+    row = { facility_id: randomUUID(), name: facility.name, kind: facility.kind, created_at: now(), bundle_key: randomBytes(32).toString('base64') };
     await hq.db.insertInto('facilities').values(row).execute();
   }
   const bytes = randomBytes(12);
@@ -84,8 +85,12 @@ export async function enrollDevice(hq: HqDatabase, input: z.output<typeof enroll
       .insertInto('devices')
       .values({ device_id: input.deviceId, facility_id: code.facility_id, name: input.deviceName, public_key: input.publicKey, enrolled_at: now(), revoked_at: null, last_seen_at: null, head_signature: null })
       .execute();
-    const facility = await trx.selectFrom('facilities').selectAll().where('facility_id', '=', code.facility_id).executeTakeFirstOrThrow();
-    return { facilityId: facility.facility_id, facilityName: facility.name, hqPublicKey: keys.publicKey, serverTime: now() };
+    let facility = await trx.selectFrom('facilities').selectAll().where('facility_id', '=', code.facility_id).executeTakeFirstOrThrow();
+    if (!facility.bundle_key) {
+      await trx.updateTable('facilities').set({ bundle_key: randomBytes(32).toString('base64') }).where('facility_id', '=', facility.facility_id).where('bundle_key', 'is', null).execute();
+      facility = await trx.selectFrom('facilities').selectAll().where('facility_id', '=', code.facility_id).executeTakeFirstOrThrow();
+    }
+    return { facilityId: facility.facility_id, facilityName: facility.name, hqPublicKey: keys.publicKey, bundleKey: facility.bundle_key!, serverTime: now() };
   });
 }
 
@@ -384,4 +389,31 @@ export async function checkManifest(hq: HqDatabase, deviceId: string, input: z.o
     missing: hqHead.seq < input.head.seq ? { from: hqHead.seq + 1, to: input.head.seq } : null,
     serverTime: now(),
   };
+}
+
+/**
+ * Imports a removable-media bundle at HQ with the same checks as a push: the device must be enrolled
+ * and not revoked, the bundle signed by its enrolled key and sealed with its facility's key. A bundle
+ * imported twice changes nothing.
+ */
+export async function importBundle(hq: HqDatabase, raw: unknown): Promise<z.infer<typeof pushResponse> & { deviceId: string }> {
+  const deviceId = (raw as { deviceId?: unknown } | null)?.deviceId;
+  if (typeof deviceId !== 'string') throw new SyncRefusal(400, 'unknown_device');
+  const device = await hq.db
+    .selectFrom('devices')
+    .innerJoin('facilities', 'facilities.facility_id', 'devices.facility_id')
+    .select(['devices.public_key', 'devices.revoked_at', 'facilities.facility_id', 'facilities.bundle_key'])
+    .where('devices.device_id', '=', deviceId)
+    .executeTakeFirst();
+  if (!device) throw new SyncRefusal(401, 'unknown_device');
+  if (device.revoked_at) throw new SyncRefusal(403, 'revoked');
+  if (!device.bundle_key) throw new SyncRefusal(422, 'bad_signature');
+  let opened;
+  try {
+    opened = openBundle(raw, { facilityId: device.facility_id, bundleKey: device.bundle_key, expectedPublicKey: device.public_key });
+  } catch (e) {
+    if (e instanceof BundleError) throw new SyncRefusal(422, e.reason === 'bad_signature' ? 'bad_signature' : 'bad_chain');
+    throw e;
+  }
+  return { ...(await pushEvents(hq, deviceId, opened.content)), deviceId };
 }

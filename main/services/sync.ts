@@ -7,6 +7,10 @@ import { runSync, pendingCount } from '../sync/engine';
 import { HqClient, HqUnreachable } from '../sync/hq-client';
 import type { Installation } from './installation';
 import { localDate, startOfLocalDay } from '../../core/time';
+import { eventsPerBundle } from '../../core/sync';
+import { BundleError, openBundle, sealBundle } from '../../db/bundle';
+import { verifyChainHead } from '../../db/chain';
+import { rowToEvent, type EventRow } from '../../db/store';
 
 type SyncStatus = z.infer<typeof syncStatus>;
 
@@ -64,6 +68,7 @@ export function syncHandlers(inst: Installation, now: () => number): Handlers['s
         store.setMeta('sync_hq_public_key', res.hqPublicKey);
         store.setMeta('sync_facility_id', res.facilityId);
         store.setMeta('sync_facility_name', res.facilityName);
+        store.setMeta('sync_bundle_key', res.bundleKey);
         tx.audit({ action: 'sync.enrolled', method: env.method, entityType: 'device', entityId: store.device.deviceId, outcome: 'ok', detail: JSON.stringify({ hq: input.hqUrl, facility: res.facilityName }) });
       });
       return status(store, running);
@@ -86,6 +91,64 @@ export function syncHandlers(inst: Installation, now: () => number): Handlers['s
       }
       store.audit({ actor: env.session.userId, action: res.complete ? 'sync.day_complete' : 'sync.day_incomplete', method: env.method, entityType: 'device', entityId: store.device.deviceId, outcome: 'ok', detail: JSON.stringify({ day, deviceSeq: head.seq, hqSeq: res.hqHead.seq }) });
       return { day, complete: res.complete, deviceSeq: head.seq, hqSeq: res.hqHead.seq, missing: res.missing, recordedThatDay };
+    },
+    exportBundles: (_input, env) => {
+      const store = inst.requireStore();
+      const key = store.meta('sync_bundle_key');
+      if (!key) throw new ApiError({ code: 'rule', messageKey: 'error.sync.notEnrolled' });
+      const acked = Number(store.meta('sync_acked_seq') ?? 0);
+      const rows = store.q.prepared('SELECT * FROM events WHERE device_id = ? AND device_seq > ? ORDER BY device_seq').all(store.device.deviceId, acked) as EventRow[];
+      const createdAt = new Date(now()).toISOString();
+      const files = [];
+      for (let i = 0; i < rows.length; i += eventsPerBundle) {
+        const events = rows.slice(i, i + eventsPerBundle).map(rowToEvent);
+        const last = events[events.length - 1]!;
+        const file = sealBundle(
+          { events, head: store.signHeadAt(last.deviceSeq) },
+          { deviceId: store.device.deviceId, devicePublicKey: store.device.publicKey, devicePrivateKey: store.devicePrivateKey, facilityId: store.meta('sync_facility_id')!, bundleKey: key, createdAt },
+        );
+        files.push({
+          fileName: `qeyd-${store.device.name.replace(/[^A-Za-z0-9._-]+/g, '_')}-${events[0]!.deviceSeq}-${last.deviceSeq}.qeyd-bundle`,
+          content: JSON.stringify(file),
+          events: events.length,
+          fromSeq: events[0]!.deviceSeq,
+          toSeq: last.deviceSeq,
+        });
+      }
+      store.audit({ actor: env.session.userId, action: 'sync.bundle_exported', method: env.method, entityType: 'device', entityId: store.device.deviceId, outcome: 'ok', detail: JSON.stringify({ files: files.length, events: rows.length }) });
+      return { files };
+    },
+    importBundle: (input, env) => {
+      const store = inst.requireStore();
+      const key = store.meta('sync_bundle_key');
+      if (!key) throw new ApiError({ code: 'rule', messageKey: 'error.sync.notEnrolled' });
+      let raw: unknown;
+      try {
+        raw = JSON.parse(input.content);
+      } catch {
+        throw new ApiError({ code: 'rule', messageKey: 'error.bundle.unreadable', fields: { content: { key: 'error.bundle.unreadable' } } });
+      }
+      let opened;
+      try {
+        opened = openBundle(raw, { facilityId: store.meta('sync_facility_id')!, bundleKey: key });
+      } catch (e) {
+        if (e instanceof BundleError) throw new ApiError({ code: 'rule', messageKey: `error.bundle.${e.reason}`, fields: { content: { key: `error.bundle.${e.reason}` } } });
+        throw e;
+      }
+      const { file, content } = opened;
+      const last = content.events[content.events.length - 1]!;
+      if (content.head.seq !== last.deviceSeq || content.head.hash !== last.hash || !verifyChainHead(file.devicePublicKey, file.deviceId, last.deviceSeq, last.hash, content.head.signature)) {
+        throw new ApiError({ code: 'rule', messageKey: 'error.bundle.bad_signature' });
+      }
+      let result;
+      try {
+        result = store.ingest(content.events);
+      } catch {
+        // The bundle does not continue the chain held here (earlier events came only through HQ): nothing applied.
+        throw new ApiError({ code: 'rule', messageKey: 'error.bundle.gap' });
+      }
+      store.audit({ actor: env.session.userId, action: 'sync.bundle_imported', method: env.method, entityType: 'device', entityId: file.deviceId, outcome: 'ok', detail: JSON.stringify(result) });
+      return { ...result, fromDevice: file.deviceId };
     },
     run: async (_input, env) => {
       const store = inst.requireStore();

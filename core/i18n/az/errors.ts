@@ -112,4 +112,9 @@ export const errors: Record<keyof typeof en, string> = {
   'error.sync.notAcknowledged': 'Mərkəz göndərilən bütün qeydləri təsdiqləmədi; onlar növbədə qalır.',
   'error.correction.fieldConflicted': 'Bu sahədə iki cihazdan ziddiyyətli düzəlişlər var. Əvvəlcə mərkəzin rəhbəri ziddiyyəti həll etməlidir.',
   'error.conflict.notOpen': 'Bu sahədə açıq ziddiyyət yoxdur.',
+  'error.bundle.unreadable': 'Bu oxuna bilən Qeyd paket faylı deyil.',
+  'error.bundle.wrong_facility': 'Bu paket başqa müəssisəyə aiddir.',
+  'error.bundle.bad_signature': 'Paketin imzası təsdiqlənmir; o dəyişdirilmiş ola bilər. Heç nə idxal edilmədi.',
+  'error.bundle.cannot_decrypt': 'Paket bu müəssisənin açarı ilə açılmır. Heç nə idxal edilmədi.',
+  'error.bundle.gap': 'Bu paket bu cihazda hələ olmayan qeydlərin davamıdır. Əvvəlcə mərkəzlə sinxronlaşdırın, sonra idxal edin.',
 };

@@ -142,6 +142,8 @@ export const ui: Record<keyof typeof en, string> = {
   'entity.device': 'Cihaz',
   'audit.action.sync.day_complete': 'Günün sonu: mərkəzdə hər şey var',
   'audit.action.sync.day_incomplete': 'Günün sonu: mərkəzdə qeydlər çatışmır',
+  'audit.action.sync.bundle_exported': 'Daşınan daşıyıcı üçün paket ixrac edildi',
+  'audit.action.sync.bundle_imported': 'Daşınan daşıyıcıdan paket idxal edildi',
   'entity.person': 'Şəxs',
   'entity.person_list': 'Şəxslərin siyahısı',
   'entity.person_search': 'Şəxs axtarışı',

@@ -111,4 +111,9 @@ export const errors = {
   'error.sync.notAcknowledged': 'HQ did not acknowledge every record sent; they stay queued.',
   'error.correction.fieldConflicted': 'This field has conflicting corrections from two devices. A centre head must resolve the conflict first.',
   'error.conflict.notOpen': 'There is no open conflict on this field.',
+  'error.bundle.unreadable': 'This is not a readable Qeyd bundle file.',
+  'error.bundle.wrong_facility': 'This bundle belongs to another facility.',
+  'error.bundle.bad_signature': 'The bundle\'s signature does not verify; it may have been altered. Nothing was imported.',
+  'error.bundle.cannot_decrypt': 'The bundle cannot be opened with this facility\'s key. Nothing was imported.',
+  'error.bundle.gap': 'This bundle continues records this device does not have yet. Sync with HQ first, then import it.',
 } as const;

@@ -141,6 +141,8 @@ export const ui = {
   'entity.device': 'Device',
   'audit.action.sync.day_complete': 'Day end: HQ holds everything',
   'audit.action.sync.day_incomplete': 'Day end: HQ is missing records',
+  'audit.action.sync.bundle_exported': 'Bundle exported for removable media',
+  'audit.action.sync.bundle_imported': 'Bundle imported from removable media',
   'entity.person': 'Person',
   'entity.person_list': 'List of persons',
   'entity.person_search': 'Search for persons',

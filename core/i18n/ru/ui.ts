@@ -149,6 +149,8 @@ export const ui: Record<keyof typeof en, string> = {
   'entity.device': 'Устройство',
   'audit.action.sync.day_complete': 'Конец дня: в центре есть всё',
   'audit.action.sync.day_incomplete': 'Конец дня: в центре не хватает записей',
+  'audit.action.sync.bundle_exported': 'Пакет выгружен для съёмного носителя',
+  'audit.action.sync.bundle_imported': 'Пакет загружен со съёмного носителя',
   'entity.person': 'Лицо',
   'entity.person_list': 'Список лиц',
   'entity.person_search': 'Поиск лиц',
