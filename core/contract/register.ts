@@ -15,7 +15,7 @@ import { isoDate, isoInstant, optionalText, text } from '../fields';
 import { admissionSchema, intakeSchema } from '../intake';
 import { nationalityCode } from '../countries';
 import { nonRefoulementCheckSchema } from '../non-refoulement';
-import { needs } from '../permissions';
+import { needs, signedIn } from '../permissions';
 import { personNames, personSummary } from '../person';
 import { settingsSchema, settingsUpdate } from '../settings';
 import { ageAssessmentSchema, guardianSchema, referralProgressSchema, referralSchema, screeningSchema } from '../vulnerability';
@@ -240,7 +240,8 @@ export const registerContract = {
     }),
   },
   settings: {
-    get: method({ input: z.object({}).strict(), output: z.object({ settings: settingsSchema }), access: needs('person.read') }),
+    // Thresholds are not personal data: anyone signed in (an administrator included) may read them.
+    get: method({ input: z.object({}).strict(), output: z.object({ settings: settingsSchema }), access: signedIn }),
     update: method({ input: z.object({ changes: settingsUpdate }).strict(), output: z.object({ settings: settingsSchema }), access: needs('settings.manage') }),
   },
 };
