@@ -77,6 +77,8 @@ export const migration0003: Migration = {
     ) STRICT;
     CREATE INDEX episodes_person ON episodes (person_id);
     CREATE INDEX episodes_next_due ON episodes (next_due_at);
+    -- The register shows the people held now: count and page them without reading closed episodes.
+    CREATE INDEX episodes_open_due ON episodes (next_due_at, person_id) WHERE state != 'CLOSED';
     CREATE UNIQUE INDEX episodes_book_no ON episodes (book_no);
     CREATE INDEX episodes_admitted ON episodes (admitted_at);
 
