@@ -45,7 +45,7 @@ export interface DateIssue {
 }
 
 /** Clock skew tolerated between a device and reality when refusing "in the future". */
-const SKEW_MS = 5 * 60_000;
+export const SKEW_MS = 5 * 60_000;
 
 /**
  * The impossible-date rules of an intake (and of later corrections), relative to `now`: a birth in the

@@ -5,7 +5,7 @@ import { can } from '../../core/permissions';
 import type { EpisodesTable } from '../../db/schema';
 import type { Store } from '../../db/store';
 import type { Handlers, SignedInEnv } from '../api/router';
-import { dateValidationError, facilityOf } from './intake';
+import { dateValidationError, facilityOf, notFuture } from './intake';
 import type { Installation } from './installation';
 import { assertCurrent } from './persons';
 import { assertNotConflicted, currentFlags, episodeRemovalLocks, personRow, versionsOf } from './person-view';
@@ -27,10 +27,6 @@ function requireState(row: EpisodesTable, action: EpisodeAction, now: number): E
 
 function notBefore(at: string, earliest: string | null, path: string): void {
   if (earliest && Date.parse(at) < Date.parse(earliest)) throw dateValidationError([{ path, key: 'error.time.beforeEpisodeStart' }]);
-}
-
-function notFuture(at: string, now: number, path: string): void {
-  if (Date.parse(at) > now + 5 * 60_000) throw dateValidationError([{ path, key: 'error.time.inFuture' }]);
 }
 
 const actor = (env: SignedInEnv) => ({ userId: env.session.userId });

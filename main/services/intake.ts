@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../core/contract/errors';
 import type { MessageRef } from '../../core/contract/errors';
-import { intakeDateIssues } from '../../core/intake';
+import { intakeDateIssues, SKEW_MS } from '../../core/intake';
 import type { Store } from '../../db/store';
 import type { Handlers } from '../api/router';
 import type { Installation } from './installation';
@@ -12,6 +12,11 @@ export function dateValidationError(issues: { path: string; key: string }[]): Ap
   const fields: Record<string, MessageRef> = {};
   for (const i of issues) fields[i.path] ??= { key: i.key };
   return new ApiError({ code: 'validation', messageKey: 'error.validation', fields });
+}
+
+/** Refuses a recorded time later than now (allowing the usual clock skew), on the named field. */
+export function notFuture(at: string, now: number, path: string): void {
+  if (Date.parse(at) > now + SKEW_MS) throw dateValidationError([{ path, key: 'error.time.inFuture' }]);
 }
 
 export function facilityOf(store: Store): { facilityId: string; facilityName: string } {

@@ -12,7 +12,7 @@ import type { ConsularNoticesTable, EpisodesTable, InterpreterUsesTable } from '
 import type { Store } from '../../db/store';
 import type { Handlers, SignedInEnv } from '../api/router';
 import { episodeRow } from './episodes';
-import { dateValidationError } from './intake';
+import { dateValidationError, notFuture } from './intake';
 import type { Installation } from './installation';
 import { actorNames, personRow } from './person-view';
 
@@ -49,10 +49,6 @@ export function verifyCodeFor(notificationId: string, hash: string): string {
 function normalizeCode(code: string): string {
   const c = code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return `${c.slice(0, 4)}-${c.slice(4)}`;
-}
-
-function notFuture(at: string, now: number, path: string): void {
-  if (Date.parse(at) > now + 5 * 60_000) throw dateValidationError([{ path, key: 'error.time.inFuture' }]);
 }
 
 function notBeforeApprehension(at: string, ep: EpisodesTable, path: string): void {
