@@ -22,7 +22,8 @@ export const uuid = z.uuid();
 export const isoInstant = z.iso.datetime({ offset: true });
 export const isoDate = z.iso.date();
 
-export const facilityKinds = ['detention_centre', 'field_office', 'ombudsman_office'] as const;
+/** `headquarters` is the console installation beside the HQ server (hq/console): it reads, never records. */
+export const facilityKinds = ['detention_centre', 'field_office', 'ombudsman_office', 'headquarters'] as const;
 export const facilityKind = z.enum(facilityKinds);
 export type FacilityKind = z.infer<typeof facilityKind>;
 

@@ -44,7 +44,8 @@ const grants: Record<Role, readonly Permission[]> = {
   centre_head: ['person.read', 'person.write', 'person.override', 'protection.read', 'asylum.record', 'legalAid.write', 'audit.read', 'reports.read', 'settings.manage', 'sync.run'],
   legal_aid_officer: ['person.read', 'protection.read', 'asylum.record', 'legalAid.write', 'sync.run'],
   ombudsman_monitor: ['visit.read', 'visit.write'],
-  hq_analyst: ['reports.read'],
+  // HQ's console: the cross-facility figures and, behind them, the person (read-only, audited).
+  hq_analyst: ['reports.read', 'person.read'],
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {

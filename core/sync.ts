@@ -41,6 +41,8 @@ export const pushRequest = z
     events: z.array(eventRecord).min(1).max(maxPushBatch),
     /** The device's signed chain head at the last event of this batch. */
     head: signedHead,
+    /** How many of the device's events remain to send after this batch: shown on HQ's console. */
+    queued: z.number().int().min(0).max(1e9).optional(),
   })
   .strict();
 

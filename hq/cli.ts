@@ -4,9 +4,12 @@ import { openHqDatabase } from './db';
 import { migrateHq } from './migrate';
 import { readFileSync } from 'node:fs';
 import { createEnrollmentCode, importBundle, SyncRefusal } from './sync/service';
+import { setUpConsole } from './console/setup';
 
 /**
- * HQ administration from the server's shell, until the HQ web UI has accounts:
+ * HQ administration from the server's shell:
+ *   npm run hq:admin -- setup-console --username admin --display-name "HQ administrator" [--name "SMS headquarters"]
+ *     (reads the new administrator's password from standard input; prints the console's recovery key)
  *   npm run hq:admin -- create-enrollment-code --facility "Baku centre" [--kind detention_centre] [--days 7]
  *   npm run hq:admin -- revoke-device --device <device id>
  *   npm run hq:admin -- import-bundle --file <path to .qeyd-bundle>
@@ -15,13 +18,19 @@ async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   const { values } = parseArgs({
     args: rest,
-    options: { facility: { type: 'string' }, kind: { type: 'string', default: 'detention_centre' }, days: { type: 'string', default: '7' }, device: { type: 'string' }, file: { type: 'string' } },
+    options: { facility: { type: 'string' }, kind: { type: 'string', default: 'detention_centre' }, days: { type: 'string', default: '7' }, device: { type: 'string' }, file: { type: 'string' },
+      username: { type: 'string' }, 'display-name': { type: 'string' }, name: { type: 'string', default: 'Headquarters' } },
   });
   const config = loadHqConfig(process.env);
   const hq = await openHqDatabase(config);
   try {
     await migrateHq(hq);
-    if (command === 'create-enrollment-code') {
+    if (command === 'setup-console') {
+      if (!values.username || !values['display-name']) throw new Error('--username and --display-name are required');
+      const password = readFileSync(0, 'utf8').split(/\r?\n/)[0] ?? '';
+      const { recoveryKey } = await setUpConsole({ dataDir: config.dataDir, facilityName: values.name!, username: values.username, displayName: values['display-name'], password });
+      console.log(`HQ console set up. Sign in at the HQ address as ${values.username}.\nRecovery key (print it and keep it in the safe; it is shown only now):\n${recoveryKey}`);
+    } else if (command === 'create-enrollment-code') {
       if (!values.facility) throw new Error('--facility is required');
       const days = Number(values.days);
       if (!Number.isInteger(days) || days < 1 || days > 60) throw new Error('--days must be a whole number from 1 to 60');
@@ -48,7 +57,7 @@ async function main(): Promise<void> {
         throw e;
       }
     } else {
-      console.error('usage: hq:admin create-enrollment-code --facility NAME [--kind KIND] [--days N] | revoke-device --device ID | import-bundle --file PATH');
+      console.error('usage: hq:admin setup-console --username U --display-name N [--name FACILITY] < password | create-enrollment-code --facility NAME [--kind KIND] [--days N] | revoke-device --device ID | import-bundle --file PATH');
       process.exitCode = 2;
     }
   } finally {

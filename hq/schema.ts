@@ -30,6 +30,10 @@ export interface DevicesTable {
   head_seq: Generated<number>;
   head_hash: Generated<string>;
   head_signature: string | null;
+  last_push_at: string | null;
+  /** events the device said were still waiting after its last push or pull (its own count, unverified) */
+  reported_pending: number | null;
+  reported_at: string | null;
 }
 
 /** One-time enrollment codes. Only a hash is stored, so a leaked database enrolls nobody. */

@@ -4,6 +4,8 @@ import type { ApiErrorShape, ErrorCode } from '../core/contract/errors';
 import type { HqDatabase } from './db';
 import { readHqSchemaVersion } from './migrate';
 import { registerSyncRoutes } from './sync/routes';
+import type { CallHandler } from '../main/api/call-context';
+import { registerConsoleRoutes } from './console/routes';
 
 /** A day-end push of a busy centre fits comfortably; anything bigger is split into batches by the device. */
 export const hqBodyLimit = 8 * 1024 * 1024;
@@ -30,6 +32,8 @@ export interface HqServerOptions {
   version: string;
   /** off unless asked: request logs would put device ids and addresses in files nobody rotates */
   logger?: FastifyServerOptions['logger'];
+  /** HQ staff's console (hq/console): its backend and the built renderer it serves */
+  console?: { backend: CallHandler; staticRoot: string };
 }
 
 /** The error envelope the whole system uses (core/contract/errors.ts), so clients handle HQ failures alike. */
@@ -39,10 +43,10 @@ function refuse(reply: FastifyReply, status: number, code: ErrorCode, messageKey
 }
 
 /**
- * The HQ HTTP server, not yet listening: callers add nothing in production, tests use `inject`, and
- * start.ts calls `listen`. Sync and enrollment routes will be registered here.
+ * The HQ HTTP server, not yet listening: tests use `inject`, and start.ts calls `listen`. It serves
+ * device enrollment and sync, and, when given one, HQ staff's console.
  */
-export function buildHqServer({ db, version, logger = false }: HqServerOptions): FastifyInstance {
+export function buildHqServer({ db, version, logger = false, console: hqConsole }: HqServerOptions): FastifyInstance {
   const app = Fastify({
     logger,
     bodyLimit: hqBodyLimit,
@@ -81,6 +85,7 @@ export function buildHqServer({ db, version, logger = false }: HqServerOptions):
   });
 
   registerSyncRoutes(app, db);
+  if (hqConsole) registerConsoleRoutes(app, hqConsole.backend, hqConsole.staticRoot);
 
   app.get('/health', async (request, reply): Promise<HqHealth> => {
     const base = { service: 'qeyd-hq', version, database: db.dialect } as const;

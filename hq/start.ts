@@ -4,6 +4,8 @@ import { openHqDatabase, type HqDatabase } from './db';
 import { migrateHq } from './migrate';
 import { buildHqServer } from './server';
 import { hqVersion } from './version';
+import { fileURLToPath } from 'node:url';
+import { createHqConsole, type HqConsole } from './console';
 
 /** If closing hangs (a stuck client, a dead PostgreSQL), a service manager still gets its exit. */
 const shutdownGraceMs = 10_000;
@@ -24,10 +26,13 @@ async function main(): Promise<void> {
   }
 
   let hq: HqDatabase | null = null;
+  let hqConsole: HqConsole | null = null;
   try {
     hq = await openHqDatabase(config);
     await migrateHq(hq);
-    const app = buildHqServer({ db: hq, version: hqVersion });
+    hqConsole = await createHqConsole({ hq, dataDir: config.dataDir });
+    const staticRoot = fileURLToPath(new URL('../dist/renderer', import.meta.url));
+    const app = buildHqServer({ db: hq, version: hqVersion, console: { backend: hqConsole.backend, staticRoot } });
     await app.listen({ host: config.host, port: config.port });
     const { port } = app.server.address() as AddressInfo;
     console.log(`Qeyd HQ: http://${urlHost(config.host)}:${port}/ (database: ${hq.dialect})`);
@@ -45,6 +50,7 @@ async function main(): Promise<void> {
       // Stop accepting, let in-flight pushes finish and commit, then release the database.
       void app
         .close()
+        .then(() => hqConsole?.close())
         .then(() => db.close())
         .then(
           () => {

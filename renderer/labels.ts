@@ -18,6 +18,7 @@ export const facilityKindLabel: Record<FacilityKind, MessageKey> = {
   detention_centre: 'facilityKind.detention_centre',
   field_office: 'facilityKind.field_office',
   ombudsman_office: 'facilityKind.ombudsman_office',
+  headquarters: 'facilityKind.headquarters',
 };
 
 export const outcomeLabel: Record<'ok' | 'denied' | 'failed', MessageKey> = {

@@ -6,6 +6,7 @@ import { personDetails, personSummary } from '../person';
 import { registerContract } from './register';
 import { safeguardsContract } from './safeguards';
 import { syncContract } from './sync';
+import { hqContract } from './hq';
 
 /**
  * The one contract: every method the UI (or a script, or a test) may call, with its input, output and
@@ -177,6 +178,7 @@ export const contract = {
   settings: registerContract.settings,
   safeguards: safeguardsContract.safeguards,
   sync: syncContract.sync,
+  hq: hqContract.hq,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

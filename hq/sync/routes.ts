@@ -28,6 +28,8 @@ function refusal(reply: FastifyReply, e: SyncRefusal) {
 const pullQuery = z.object({
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(maxPullBatch).default(1000),
+  /** the device's own count of events still waiting to go, for HQ's console */
+  queued: z.coerce.number().int().min(0).max(1e9).optional(),
 });
 
 /**
@@ -96,6 +98,10 @@ export function registerSyncRoutes(app: FastifyInstance, hq: HqDatabase): void {
   app.get('/api/sync/pull', { preHandler: authenticate }, async (request, reply) => {
     const parsed = pullQuery.safeParse(request.query);
     if (!parsed.success) return send(reply, 400, 'validation', 'error.validation');
+    if (parsed.data.queued !== undefined) {
+      const at = new Date().toISOString();
+      await hq.db.updateTable('devices').set({ reported_pending: parsed.data.queued, reported_at: at, last_seen_at: at }).where('device_id', '=', request.deviceId!).execute();
+    }
     return { ok: true, result: await pullEvents(hq, request.deviceId!, parsed.data.after, parsed.data.limit) };
   });
 }

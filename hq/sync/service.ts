@@ -325,7 +325,14 @@ async function applyPush(trx: Transaction<HqSchema>, dialect: HqDatabase['dialec
   const last = fresh[fresh.length - 1]!;
   await trx
     .updateTable('devices')
-    .set({ head_seq: last.deviceSeq, head_hash: last.hash, head_signature: input.head.signature, last_seen_at: receivedAt })
+    .set({
+      head_seq: last.deviceSeq,
+      head_hash: last.hash,
+      head_signature: input.head.signature,
+      last_seen_at: receivedAt,
+      last_push_at: receivedAt,
+      ...(input.queued === undefined ? {} : { reported_pending: input.queued, reported_at: receivedAt }),
+    })
     .where('device_id', '=', deviceId)
     .execute();
   return { ackedSeq: last.deviceSeq, ackedHash: last.hash, stored: fresh.length, duplicates: known.length, quarantined: plan.quarantined };

@@ -29,12 +29,17 @@ export class Installation {
     return join(this.dataDir, storeFileName);
   }
 
+  /**
+   * Read again while absent: the HQ console is set up from the shell by another process while the
+   * server runs, and must not need a restart to notice.
+   */
   get info(): InstallationFile | null {
+    if (!this.file) this.file = readInstallation(this.dataDir);
     return this.file;
   }
 
   requireFile(): InstallationFile {
-    if (!this.file) throw new ApiError({ code: 'not_initialized', messageKey: 'error.notInitialized' });
+    if (!this.info || !this.file) throw new ApiError({ code: 'not_initialized', messageKey: 'error.notInitialized' });
     return this.file;
   }
 

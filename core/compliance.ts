@@ -1,0 +1,107 @@
+import { obligations, statusAt, type EpisodeFacts, type ObligationKind } from './due-now';
+import type { Settings } from './settings';
+
+/**
+ * How one detention episode stands against the safeguards HQ watches across facilities (domain.md §6:
+ * rights within the hour, consular notices sent or blocked, time to a defender, overdue deadlines,
+ * children detained). Pure: the same facts give the same answer at a centre and at HQ.
+ */
+export interface EpisodeCompliance {
+  episodeId: string;
+  personId: string;
+  apprehendedAt: string;
+  open: boolean;
+  rights: 'within' | 'late' | 'missing';
+  /** hours from apprehension to the first notification that reached the person */
+  rightsHours: number | null;
+  consular: 'sent' | 'blocked' | 'overdue' | 'pending' | 'none';
+  hoursToDefender: number | null;
+  /** kinds of obligations overdue now (open episodes only) */
+  overdue: ObligationKind[];
+  child: boolean;
+}
+
+const hoursBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 3_600_000;
+
+export function episodeCompliance(f: EpisodeFacts, s: Settings, now: number): EpisodeCompliance | null {
+  // An episode still being typed in has no apprehension time yet: nothing can be measured against it.
+  if (f.apprehendedAt === null) return null;
+  const apprehendedAt = f.apprehendedAt;
+  const firstRights = f.rights.reduce<string | null>((m, r) => (m === null || r.at < m ? r.at : m), null);
+  const rightsHours = firstRights === null ? null : hoursBetween(apprehendedAt, firstRights);
+  const rights = rightsHours === null ? 'missing' : rightsHours <= s.rightsNotificationHours ? 'within' : 'late';
+  const open = f.state !== 'CLOSED';
+  const due = obligations(f, s);
+  const overdue = open ? due.filter((o) => statusAt(o, now, f.state, f.termEnd) === 'overdue').map((o) => o.kind) : [];
+  const state = f.consular?.state ?? null;
+  const consular =
+    state === null
+      ? 'none'
+      : state === 'SENT' || state === 'ACKNOWLEDGED' || state === 'VISITED'
+        ? 'sent'
+        : state === 'BLOCKED_PROTECTION' || state === 'BLOCKED_OPPOSED'
+          ? 'blocked'
+          : overdue.includes('consular_send') || overdue.includes('consular_inform')
+            ? 'overdue'
+            : 'pending';
+  return {
+    episodeId: f.episodeId,
+    personId: f.personId,
+    apprehendedAt,
+    open,
+    rights,
+    rightsHours,
+    consular,
+    hoursToDefender: f.legalAid.firstContactAt === null ? null : hoursBetween(apprehendedAt, f.legalAid.firstContactAt),
+    overdue,
+    child: f.flags.includes('child'),
+  };
+}
+
+export interface ComplianceSummary {
+  episodes: number;
+  rightsWithinLimit: number;
+  rightsLate: number;
+  rightsMissing: number;
+  consularSent: number;
+  consularBlocked: number;
+  consularOverdue: number;
+  medianHoursToDefender: number | null;
+  withoutDefender: number;
+  overdueNow: number;
+  childrenHeldNow: number;
+  heldNow: number;
+}
+
+export function median(xs: readonly number[]): number | null {
+  if (xs.length === 0) return null;
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * Period figures count episodes apprehended in [from, to]; "now" figures (held, overdue, children)
+ * count every open episode, because a child held since last year is still held today.
+ */
+export function summarizeCompliance(all: readonly EpisodeCompliance[], inPeriod: (c: EpisodeCompliance) => boolean): ComplianceSummary {
+  const period = all.filter(inPeriod);
+  const openNow = all.filter((c) => c.open);
+  const count = (xs: readonly EpisodeCompliance[], p: (c: EpisodeCompliance) => boolean) => xs.reduce((n, c) => (p(c) ? n + 1 : n), 0);
+  const defender = period.flatMap((c) => (c.hoursToDefender === null ? [] : [c.hoursToDefender]));
+  const rounded = median(defender);
+  return {
+    episodes: period.length,
+    rightsWithinLimit: count(period, (c) => c.rights === 'within'),
+    rightsLate: count(period, (c) => c.rights === 'late'),
+    rightsMissing: count(period, (c) => c.rights === 'missing'),
+    consularSent: count(period, (c) => c.consular === 'sent'),
+    consularBlocked: count(period, (c) => c.consular === 'blocked'),
+    consularOverdue: count(period, (c) => c.consular === 'overdue'),
+    medianHoursToDefender: rounded === null ? null : Math.round(rounded * 10) / 10,
+    withoutDefender: period.length - defender.length,
+    overdueNow: count(openNow, (c) => c.overdue.length > 0),
+    childrenHeldNow: count(openNow, (c) => c.child),
+    heldNow: openNow.length,
+  };
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { isoDate } from '../fields';
+import { needs } from '../permissions';
+import { method } from './method';
+
+/**
+ * The HQ console: the cross-facility views HQ staff need (architecture §6). These methods answer only
+ * in the console installation that the HQ server runs beside its event store (hq/console); a centre's
+ * device refuses them with `error.hq.only`.
+ */
+
+export const hqDeviceView = z.object({
+  deviceId: z.string(),
+  name: z.string(),
+  enrolledAt: z.string(),
+  revokedAt: z.string().nullable(),
+  /** the last authenticated request from the device */
+  lastSeenAt: z.string().nullable(),
+  /** the last push HQ committed from it */
+  lastPushAt: z.string().nullable(),
+  /** events HQ holds from the device (its verified chain head) */
+  ackedSeq: z.number().int(),
+  /** what the device said was still waiting after its last push; null until it has said */
+  pending: z.number().int().nullable(),
+  quarantined: z.number().int(),
+});
+
+export const hqFacilityView = z.object({
+  facilityId: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  devices: z.array(hqDeviceView),
+  /** people in open detention episodes recorded by the facility's devices */
+  heldNow: z.number().int(),
+});
+
+/** One facility's (or all facilities') safeguard figures over a period of apprehensions. */
+export const complianceFigures = z.object({
+  /** episodes whose apprehension falls in the period */
+  episodes: z.number().int(),
+  rightsWithinLimit: z.number().int(),
+  rightsLate: z.number().int(),
+  rightsMissing: z.number().int(),
+  consularSent: z.number().int(),
+  consularBlocked: z.number().int(),
+  /** ready to send, past the service level and not sent */
+  consularOverdue: z.number().int(),
+  medianHoursToDefender: z.number().nullable(),
+  withoutDefender: z.number().int(),
+  /** open episodes today with at least one overdue obligation (not limited to the period) */
+  overdueNow: z.number().int(),
+  /** children in open episodes today (not limited to the period) */
+  childrenHeldNow: z.number().int(),
+  heldNow: z.number().int(),
+});
+export type ComplianceFigures = z.infer<typeof complianceFigures>;
+
+export const complianceIssues = ['rights_late', 'rights_missing', 'consular_blocked', 'consular_overdue', 'without_defender', 'overdue', 'child'] as const;
+export const complianceIssue = z.enum(complianceIssues);
+export type ComplianceIssue = z.infer<typeof complianceIssue>;
+
+const period = z
+  .object({ from: isoDate, to: isoDate })
+  .strict()
+  .refine((p) => p.from <= p.to, { message: 'error.hq.periodOrder', path: ['to'] });
+
+export const hqContract = {
+  hq: {
+    facilities: method({
+      input: z.object({}).strict(),
+      output: z.object({
+        facilities: z.array(hqFacilityView),
+        /** events stored at HQ, and how many of them the console has not read yet */
+        hqEvents: z.number().int(),
+        consoleBehind: z.number().int(),
+        asOf: z.string(),
+      }),
+      access: needs('reports.read'),
+    }),
+    compliance: method({
+      input: period,
+      output: z.object({
+        from: isoDate,
+        to: isoDate,
+        facilities: z.array(complianceFigures.extend({ facilityId: z.string(), name: z.string() })),
+        total: complianceFigures,
+        rightsLimitHours: z.number(),
+        asOf: z.string(),
+      }),
+      access: needs('reports.read'),
+    }),
+    /** The people behind one figure: names only, each opened through persons.view (audited). */
+    cases: method({
+      input: z
+        .object({
+          from: isoDate,
+          to: isoDate,
+          issue: complianceIssue,
+          facilityId: z.string().min(1).max(100).nullable().default(null),
+          limit: z.number().int().min(1).max(500).default(200),
+        })
+        .strict()
+        .refine((p) => p.from <= p.to, { message: 'error.hq.periodOrder', path: ['to'] }),
+      output: z.object({
+        items: z.array(
+          z.object({
+            personId: z.string(),
+            episodeId: z.string(),
+            nameLatin: z.string(),
+            facilityId: z.string().nullable(),
+            facilityName: z.string().nullable(),
+            apprehendedAt: z.string(),
+            /** hours late, hours to defender, or the obligation kind: what makes this person a case */
+            detail: z.string().nullable(),
+          }),
+        ),
+        truncated: z.boolean(),
+      }),
+      access: needs('reports.read'),
+      audit: { kind: 'read', entityType: 'compliance_cases', entityId: (i) => `${i.issue}:${i.facilityId ?? 'all'}` },
+    }),
+  },
+};

@@ -1,0 +1,48 @@
+import { sql } from 'kysely';
+import type { FleetFacility, HqFleetSource } from '../../main/services/hq-console';
+import type { HqDatabase } from '../db';
+
+/** The console's view of HQ's own tables: facilities, devices, and how far HQ's event store reaches. */
+export function fleetSource(hq: HqDatabase): HqFleetSource {
+  return {
+    async fleet(): Promise<FleetFacility[]> {
+      const facilities = await hq.db.selectFrom('facilities').select(['facility_id', 'name', 'kind']).orderBy('name').execute();
+      const devices = await hq.db.selectFrom('devices').selectAll().orderBy('name').execute();
+      const quarantined = await hq.db
+        .selectFrom('events')
+        .select(['device_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('quarantine_reason', 'is not', null)
+        .groupBy('device_id')
+        .execute();
+      const q = new Map(quarantined.map((r) => [r.device_id, Number(r.n)]));
+      return facilities.map((f) => ({
+        facilityId: f.facility_id,
+        name: f.name,
+        kind: f.kind,
+        devices: devices
+          .filter((d) => d.facility_id === f.facility_id)
+          .map((d) => ({
+            deviceId: d.device_id,
+            name: d.name,
+            enrolledAt: d.enrolled_at,
+            revokedAt: d.revoked_at,
+            lastSeenAt: d.last_seen_at,
+            lastPushAt: d.last_push_at,
+            ackedSeq: Number(d.head_seq),
+            pending: d.reported_pending === null ? null : Number(d.reported_pending),
+            quarantined: q.get(d.device_id) ?? 0,
+          })),
+      }));
+    },
+    async progress(consoleCursor: number) {
+      const row = await hq.db
+        .selectFrom('events')
+        .select([
+          (eb) => eb.fn.countAll<number>().as('total'),
+          sql<number>`sum(case when server_seq > ${consoleCursor} then 1 else 0 end)`.as('behind'),
+        ])
+        .executeTakeFirstOrThrow();
+      return { hqEvents: Number(row.total), behind: Number(row.behind ?? 0) };
+    },
+  };
+}

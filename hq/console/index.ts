@@ -1,0 +1,52 @@
+import { join } from 'node:path';
+import type { ResponseEnvelope } from '../../core/contract/client';
+import type { CallContext } from '../../main/api/call-context';
+import { createBackend, type Backend } from '../../main/backend';
+import type { HqDatabase } from '../db';
+import { ConsoleFeed } from './feed';
+import { fleetSource } from './fleet-source';
+
+/** How often the console reads new pushes while someone is signed in; views also catch up on demand. */
+const feedIntervalMs = 5_000;
+
+/** Methods whose answer must include everything HQ has committed by the time they are called. */
+const readsRecords = /^(hq|persons|register|dueNow|safeguards|conflicts)\./;
+
+export interface HqConsole {
+  backend: Backend;
+  feed: ConsoleFeed;
+  close(): Promise<void>;
+}
+
+export function consoleDataDir(hqDataDir: string): string {
+  return join(hqDataDir, 'console');
+}
+
+/**
+ * HQ staff's console: a Qeyd installation of kind `headquarters` beside the HQ event store, with its own
+ * accounts, encrypted store and audit log, fed with every facility's events. It reads and never records
+ * about a person: it has no device of its own that could sync.
+ */
+export async function createHqConsole(opts: { hq: HqDatabase; dataDir: string; log?: (m: string, e: unknown) => void; now?: () => number }): Promise<HqConsole> {
+  const log = opts.log ?? ((m, e) => console.error(`[qeyd-hq] ${m}:`, e));
+  const backend = await createBackend({ dataDir: consoleDataDir(opts.dataDir), now: opts.now, log, hq: { source: fleetSource(opts.hq) } });
+  const feed = new ConsoleFeed(opts.hq, backend.installation, (e) => log('console feed failed', e));
+  const timer = setInterval(() => feed.tick(), feedIntervalMs);
+  timer.unref();
+  const handle = async (method: string, input: unknown, ctx: CallContext): Promise<ResponseEnvelope> => {
+    if (readsRecords.test(method)) await feed.catchUp().catch((e: unknown) => log('console feed failed', e));
+    const result = await backend.handle(method, input, ctx);
+    // Signing in is what opens the store: start reading at once rather than at the next tick.
+    if (method === 'auth.login' && result.ok) feed.tick();
+    return result;
+  };
+  return {
+    backend: { ...backend, handle },
+    feed,
+    close: async () => {
+      clearInterval(timer);
+      await feed.catchUp().catch(() => undefined);
+      await backend.close();
+    },
+  };
+}

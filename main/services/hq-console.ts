@@ -1,0 +1,179 @@
+import type { z } from 'zod';
+import { episodeCompliance, summarizeCompliance, type EpisodeCompliance } from '../../core/compliance';
+import { ApiError } from '../../core/contract/errors';
+import type { hqDeviceView } from '../../core/contract/hq';
+import { localDate } from '../../core/time';
+import { loadEpisodeFacts } from '../../db/episode-facts';
+import type { Store } from '../../db/store';
+import type { Handlers } from '../api/router';
+import type { Installation } from './installation';
+
+export interface FleetFacility {
+  facilityId: string;
+  name: string;
+  kind: string;
+  devices: z.infer<typeof hqDeviceView>[];
+}
+
+/**
+ * What the HQ server knows that the console's own store does not: enrolled facilities and devices,
+ * and how far its event store has got. Implemented over the HQ database in hq/console; a centre's
+ * backend has none, and the hq.* methods refuse there.
+ */
+export interface HqFleetSource {
+  fleet(): Promise<FleetFacility[]>;
+  /** events HQ stores, and how many of them lie beyond the console's cursor */
+  progress(consoleCursor: number): Promise<{ hqEvents: number; behind: number }>;
+}
+
+/** The console remembers how far it has read HQ's event store here (hq/console/feed.ts). */
+export const consoleCursorKey = 'hq_console_cursor';
+
+const chunk = 500;
+
+/** Every episode's facility: the facility of the device that recorded the episode's first event. */
+function episodeFacilities(store: Store, deviceFacility: ReadonlyMap<string, string>): Map<string, string> {
+  const rows = store.q.prepared(
+    `SELECT ep.episode_id AS episode_id,
+            (SELECT ev.device_id FROM events ev WHERE ev.entity_id = ep.episode_id ORDER BY ev.local_seq LIMIT 1) AS device_id
+       FROM episodes ep`,
+  ).all() as { episode_id: string; device_id: string | null }[];
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    const facility = r.device_id ? deviceFacility.get(r.device_id) : undefined;
+    if (facility) out.set(r.episode_id, facility);
+  }
+  return out;
+}
+
+function allCompliance(store: Store, now: number): EpisodeCompliance[] {
+  const people = (store.q.prepared('SELECT DISTINCT person_id FROM episodes').all() as { person_id: string }[]).map((p) => p.person_id);
+  const out: EpisodeCompliance[] = [];
+  for (let i = 0; i < people.length; i += chunk) {
+    for (const facts of loadEpisodeFacts(store.q, store.qb, people.slice(i, i + chunk), store.settings)) {
+      const c = episodeCompliance(facts, store.settings, now);
+      if (c) out.push(c);
+    }
+  }
+  return out;
+}
+
+function inLocalPeriod(store: Store, from: string, to: string) {
+  return (c: EpisodeCompliance) => {
+    const day = localDate(Date.parse(c.apprehendedAt), store.settings.timeZone);
+    return day >= from && day <= to;
+  };
+}
+
+const issueTests = {
+  rights_late: (c: EpisodeCompliance) => c.rights === 'late',
+  rights_missing: (c: EpisodeCompliance) => c.rights === 'missing',
+  consular_blocked: (c: EpisodeCompliance) => c.consular === 'blocked',
+  consular_overdue: (c: EpisodeCompliance) => c.consular === 'overdue',
+  without_defender: (c: EpisodeCompliance) => c.hoursToDefender === null,
+  overdue: (c: EpisodeCompliance) => c.overdue.length > 0,
+  child: (c: EpisodeCompliance) => c.open && c.child,
+} as const;
+
+/** Issues about today's situation, not about what happened in the period. */
+const nowIssues = new Set(['overdue', 'child']);
+
+function detailOf(issue: keyof typeof issueTests, c: EpisodeCompliance): string | null {
+  switch (issue) {
+    case 'rights_late':
+      return c.rightsHours === null ? null : c.rightsHours.toFixed(1);
+    case 'overdue':
+      return c.overdue.join(',');
+    default:
+      return null;
+  }
+}
+
+export function hqHandlers(inst: Installation, source: HqFleetSource | null, now: () => number): Handlers['hq'] {
+  const requireSource = () => {
+    if (!source) throw new ApiError({ code: 'not_found', messageKey: 'error.hq.only' });
+    return source;
+  };
+  const facilityMaps = async () => {
+    const fleet = await requireSource().fleet();
+    const deviceFacility = new Map<string, string>();
+    for (const f of fleet) for (const d of f.devices) deviceFacility.set(d.deviceId, f.facilityId);
+    return { fleet, deviceFacility };
+  };
+  return {
+    facilities: async () => {
+      const src = requireSource();
+      const store = inst.requireStore();
+      const { fleet, deviceFacility } = await facilityMaps();
+      const byEpisode = episodeFacilities(store, deviceFacility);
+      const open = store.q.prepared("SELECT episode_id FROM episodes WHERE state != 'CLOSED'").all() as { episode_id: string }[];
+      const held = new Map<string, number>();
+      for (const e of open) {
+        const f = byEpisode.get(e.episode_id);
+        if (f) held.set(f, (held.get(f) ?? 0) + 1);
+      }
+      const { hqEvents, behind } = await src.progress(Number(store.meta(consoleCursorKey) ?? 0));
+      return {
+        facilities: fleet.map((f) => ({ ...f, heldNow: held.get(f.facilityId) ?? 0 })),
+        hqEvents,
+        consoleBehind: behind,
+        asOf: new Date(now()).toISOString(),
+      };
+    },
+    compliance: async (input) => {
+      const store = inst.requireStore();
+      const { fleet, deviceFacility } = await facilityMaps();
+      const byEpisode = episodeFacilities(store, deviceFacility);
+      const all = allCompliance(store, now());
+      const inPeriod = inLocalPeriod(store, input.from, input.to);
+      return {
+        from: input.from,
+        to: input.to,
+        facilities: fleet.map((f) => ({
+          facilityId: f.facilityId,
+          name: f.name,
+          ...summarizeCompliance(
+            all.filter((c) => byEpisode.get(c.episodeId) === f.facilityId),
+            inPeriod,
+          ),
+        })),
+        total: summarizeCompliance(all, inPeriod),
+        rightsLimitHours: store.settings.rightsNotificationHours,
+        asOf: new Date(now()).toISOString(),
+      };
+    },
+    cases: async (input) => {
+      const store = inst.requireStore();
+      const { fleet, deviceFacility } = await facilityMaps();
+      const byEpisode = episodeFacilities(store, deviceFacility);
+      const names = new Map(fleet.map((f) => [f.facilityId, f.name]));
+      const inPeriod = inLocalPeriod(store, input.from, input.to);
+      const test = issueTests[input.issue];
+      const matches = allCompliance(store, now())
+        .filter((c) => (nowIssues.has(input.issue) || inPeriod(c)) && test(c))
+        .filter((c) => input.facilityId === null || byEpisode.get(c.episodeId) === input.facilityId)
+        .sort((a, b) => (a.apprehendedAt < b.apprehendedAt ? 1 : -1));
+      const shown = matches.slice(0, input.limit);
+      const people = new Map(
+        shown.length
+          ? store.q.all(store.qb.selectFrom('persons').select(['person_id', 'name_latin']).where('person_id', 'in', [...new Set(shown.map((c) => c.personId))])).map((p) => [p.person_id, p.name_latin])
+          : [],
+      );
+      return {
+        items: shown.map((c) => {
+          const facilityId = byEpisode.get(c.episodeId) ?? null;
+          return {
+            personId: c.personId,
+            episodeId: c.episodeId,
+            nameLatin: people.get(c.personId) ?? '',
+            facilityId,
+            facilityName: facilityId ? (names.get(facilityId) ?? null) : null,
+            apprehendedAt: c.apprehendedAt,
+            detail: detailOf(input.issue, c),
+          };
+        }),
+        truncated: matches.length > shown.length,
+      };
+    },
+  };
+}

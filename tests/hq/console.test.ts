@@ -1,0 +1,173 @@
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createClient } from '../../core/contract/client';
+import type { ApiError } from '../../core/contract/errors';
+import { createHqConsole } from '../../hq/console';
+import { setUpConsole } from '../../hq/console/setup';
+import { migrateHq } from '../../hq/migrate';
+import { buildHqServer } from '../../hq/server';
+import { createEnrollmentCode } from '../../hq/sync/service';
+import { clientFor, tempDir } from '../helpers/backend';
+import { refusal, useCentre } from '../helpers/centre';
+import { hour, intakeAt } from '../helpers/intake';
+import { completeFirstHour } from '../helpers/safeguards';
+import { createTestDatabase, dialects, repoRoot } from './harness';
+
+const centre = useCentre();
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+const consolePassword = 'hq console passphrase 2026';
+
+async function startHqWithConsole(dialect: (typeof dialects)[number]) {
+  const tdb = await createTestDatabase(dialect);
+  const hq = await tdb.open();
+  await migrateHq(hq);
+  const dir = tempDir('qeyd-hq-console-');
+  const hqConsole = await createHqConsole({ hq, dataDir: dir.path, log: () => undefined });
+  const app = buildHqServer({ db: hq, version: 'test', console: { backend: hqConsole.backend, staticRoot: `${repoRoot}/dist/renderer` } });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  cleanups.push(async () => {
+    await app.close();
+    await hqConsole.close();
+    await hq.close();
+    await tdb.dispose();
+    dir.remove();
+  });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  return {
+    url,
+    hq,
+    hqConsole,
+    dataDir: dir.path,
+    code: async (facility: string) => (await createEnrollmentCode(hq, { name: facility, kind: 'detention_centre' })).code,
+  };
+}
+
+/** A browser on the console: the same envelope calls over /rpc, its session in a cookie. */
+function browserOn(url: string) {
+  let cookie = '';
+  const raw = async (method: string, input: unknown) => {
+    const res = await fetch(`${url}/rpc/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-qeyd-client': '1', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify(input ?? {}),
+    });
+    const set = res.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0]!;
+    return res.json() as Promise<unknown>;
+  };
+  return { api: createClient(raw as never), raw };
+}
+
+for (const dialect of dialects) {
+  describe(`the HQ console on ${dialect}`, () => {
+    it('shows every facility with its devices and the safeguards figures, with a drill-down to the person that the audit records', async () => {
+      const hq = await startHqWithConsole(dialect);
+      await setUpConsole({ dataDir: hq.dataDir, facilityName: 'SMS headquarters', username: 'hqadmin', displayName: 'HQ administrator', password: consolePassword });
+
+      const baku = await centre();
+      const ganja = await centre();
+      await baku.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
+      await ganja.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Ganja centre') });
+      const bakuDesk = await baku.as('registrar');
+      const ganjaDesk = await ganja.as('registrar');
+
+      // Baku: one person told their rights within the hour, one never told.
+      const onTime = await bakuDesk.intake.submit(intakeAt(baku.clock.now));
+      await completeFirstHour(bakuDesk, onTime.episodeId, baku.clock.now - 1.5 * hour);
+      const untold = await bakuDesk.intake.submit(intakeAt(baku.clock.now, {}, { names: { original: 'Nodira Karimova', latin: 'Nodira Karimova', aliases: [] }, nationalities: ['UZB'], sex: 'female' }));
+      // Ganja: a child, told late (two hours after apprehension).
+      const child = await ganjaDesk.intake.submit(
+        intakeAt(ganja.clock.now, {}, { names: { original: 'Ali Rezaei', latin: 'Ali Rezaei', aliases: [] }, birth: { date: '2011-05-02', estimated: false } }),
+      );
+      await completeFirstHour(ganjaDesk, child.episodeId, ganja.clock.now);
+      await bakuDesk.sync.run();
+      await ganjaDesk.sync.run();
+
+      const { api, raw } = browserOn(hq.url);
+      await api.auth.login({ username: 'hqadmin', password: consolePassword });
+      await api.users.create({ username: 'analyst', displayName: 'Leyla Analyst', roles: ['hq_analyst'], password: 'analyst passphrase 2026' });
+      await api.auth.logout();
+      await api.auth.login({ username: 'analyst', password: 'analyst passphrase 2026' });
+
+      const fleet = await api.hq.facilities();
+      expect(fleet.facilities.map((f) => [f.name, f.heldNow, f.devices.length])).toEqual([
+        ['Baku centre', 2, 1],
+        ['Ganja centre', 1, 1],
+      ]);
+      expect(fleet.consoleBehind).toBe(0);
+      const bakuDevice = fleet.facilities[0]!.devices[0]!;
+      expect(bakuDevice.ackedSeq).toBe((await bakuDesk.sync.status()).ackedSeq);
+      expect(bakuDevice.lastPushAt).not.toBeNull();
+
+      const today = new Date(baku.clock.now).toISOString().slice(0, 10);
+      const overview = await api.hq.compliance({ from: today, to: today });
+      const byName = new Map(overview.facilities.map((f) => [f.name, f]));
+      expect(byName.get('Baku centre')).toMatchObject({ episodes: 2, rightsWithinLimit: 1, rightsMissing: 1, rightsLate: 0, consularSent: 1, childrenHeldNow: 0, heldNow: 2 });
+      expect(byName.get('Ganja centre')).toMatchObject({ episodes: 1, rightsWithinLimit: 0, rightsLate: 1, childrenHeldNow: 1 });
+      expect(overview.total).toMatchObject({ episodes: 3, rightsWithinLimit: 1, rightsLate: 1, rightsMissing: 1, childrenHeldNow: 1, heldNow: 3 });
+      // The Baku person never told has first-hour obligations overdue by now.
+      expect(byName.get('Baku centre')!.overdueNow).toBeGreaterThanOrEqual(1);
+
+      const missing = await api.hq.cases({ from: today, to: today, issue: 'rights_missing' });
+      expect(missing.items.map((i) => [i.nameLatin, i.facilityName])).toEqual([['Nodira Karimova', 'Baku centre']]);
+      const children = await api.hq.cases({ from: today, to: today, issue: 'child', facilityId: byName.get('Ganja centre')!.facilityId });
+      expect(children.items.map((i) => i.personId)).toEqual([child.personId]);
+
+      // Opening the person is a read of their record in the console's audit log.
+      const view = await api.persons.view({ personId: untold.personId });
+      expect(view.person.nameLatin).toBe('Nodira Karimova');
+      await api.auth.logout();
+      await api.auth.login({ username: 'hqadmin', password: consolePassword });
+      const audit = await api.audit.list({ entityId: untold.personId });
+      expect(audit.entries.some((e) => e.action === 'read' && e.method === 'persons.view' && e.actorName === 'Leyla Analyst')).toBe(true);
+
+      // The console never records about a person, and is never set up over the network.
+      const write = (await raw('persons.correct', { personId: untold.personId, changes: {}, reason: 'x' })) as { ok: false; error: ApiError };
+      expect(write).toMatchObject({ ok: false, error: { code: 'forbidden', messageKey: 'error.hq.readOnly' } });
+      const intake = (await raw('intake.submit', intakeAt(baku.clock.now))) as { ok: false; error: ApiError };
+      expect(intake).toMatchObject({ ok: false, error: { messageKey: 'error.hq.readOnly' } });
+      const setup = await raw('setup.initialize', { facilityName: 'x', facilityKind: 'headquarters', deviceName: 'x', admin: { username: 'evil', displayName: 'Evil', password: 'evil passphrase 2026' } });
+      expect(setup).toMatchObject({ ok: false, error: { messageKey: 'error.hq.setupFromShell' } });
+    });
+
+    it('catches up with pushes made while nobody was signed in, and refuses a call from another site', async () => {
+      const hq = await startHqWithConsole(dialect);
+      await setUpConsole({ dataDir: hq.dataDir, facilityName: 'SMS headquarters', username: 'hqadmin', displayName: 'HQ administrator', password: consolePassword });
+      const baku = await centre();
+      await baku.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
+      const desk = await baku.as('registrar');
+      for (let i = 0; i < 3; i++) await desk.intake.submit(intakeAt(baku.clock.now, {}, { names: { original: `Person ${i}`, latin: `Person ${i}`, aliases: [] } }));
+      await desk.sync.run();
+      expect(hq.hqConsole.backend.installation.isOpen).toBe(false);
+
+      const { api } = browserOn(hq.url);
+      await api.auth.login({ username: 'hqadmin', password: consolePassword });
+      await api.users.create({ username: 'analyst', displayName: 'Analyst', roles: ['hq_analyst'], password: 'analyst passphrase 2026' });
+      await api.auth.login({ username: 'analyst', password: 'analyst passphrase 2026' });
+      const register = await api.register.list({});
+      expect(register.total).toBe(3);
+
+      const crossSite = await fetch(`${hq.url}/rpc/hq.facilities`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-qeyd-client': '1', origin: 'http://evil.example' },
+        body: '{}',
+      });
+      expect(crossSite.status).toBe(403);
+    });
+  });
+}
+
+describe('a centre device', () => {
+  it('has no HQ console: the cross-facility views refuse there', async () => {
+    const baku = await centre();
+    const head = await baku.as('centre_head');
+    expect((await refusal(head.hq.facilities())).messageKey).toBe('error.hq.only');
+    // an anonymous caller is refused before anything else
+    const anon = clientFor(baku.inst.backend);
+    expect((await refusal(anon.hq.facilities())).code).toBe('unauthenticated');
+  });
+});
