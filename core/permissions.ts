@@ -30,6 +30,8 @@ export const permissions = [
   'reports.read',
   'visit.read',
   'visit.write',
+  /** A centre answers the ombudsman: its identity, the register extract, responses to recommendations. */
+  'oversight.respond',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -39,11 +41,11 @@ export type Permission = (typeof permissions)[number];
  */
 const grants: Record<Role, readonly Permission[]> = {
   admin: ['users.manage', 'audit.read', 'settings.manage', 'asylum.record', 'sync.run'],
-  registrar: ['person.read', 'person.write', 'asylum.record', 'legalAid.write', 'sync.run'],
+  registrar: ['person.read', 'person.write', 'asylum.record', 'legalAid.write', 'sync.run', 'oversight.respond'],
   duty_officer: ['person.read', 'person.write', 'asylum.record', 'legalAid.write', 'sync.run'],
-  centre_head: ['person.read', 'person.write', 'person.override', 'protection.read', 'asylum.record', 'legalAid.write', 'audit.read', 'reports.read', 'settings.manage', 'sync.run'],
+  centre_head: ['person.read', 'person.write', 'person.override', 'protection.read', 'asylum.record', 'legalAid.write', 'audit.read', 'reports.read', 'settings.manage', 'sync.run', 'oversight.respond'],
   legal_aid_officer: ['person.read', 'protection.read', 'asylum.record', 'legalAid.write', 'sync.run'],
-  ombudsman_monitor: ['visit.read', 'visit.write'],
+  ombudsman_monitor: ['visit.read', 'visit.write', 'sync.run'],
   // HQ's console: the cross-facility figures and, behind them, the person (read-only, audited).
   hq_analyst: ['reports.read', 'person.read'],
 };

@@ -36,6 +36,9 @@ async function main(): Promise<void> {
     await app.listen({ host: config.host, port: config.port });
     const { port } = app.server.address() as AddressInfo;
     console.log(`Qeyd HQ: http://${urlHost(config.host)}:${port}/ (database: ${hq.dialect})`);
+    if (!hqConsole.backend.installation.info) {
+      console.log("Qeyd HQ: the staff console is not set up yet: echo '<passphrase>' | npm run hq:admin -- setup-console --username admin --display-name 'HQ administrator'");
+    }
 
     const db = hq;
     let stopping = false;

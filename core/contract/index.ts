@@ -7,6 +7,7 @@ import { registerContract } from './register';
 import { safeguardsContract } from './safeguards';
 import { syncContract } from './sync';
 import { hqContract } from './hq';
+import { npmContract } from './npm';
 
 /**
  * The one contract: every method the UI (or a script, or a test) may call, with its input, output and
@@ -179,6 +180,10 @@ export const contract = {
   safeguards: safeguardsContract.safeguards,
   sync: syncContract.sync,
   hq: hqContract.hq,
+  npmOrg: npmContract.npmOrg,
+  npmFacilities: npmContract.npmFacilities,
+  visits: npmContract.visits,
+  oversight: npmContract.oversight,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

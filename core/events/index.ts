@@ -26,6 +26,20 @@ import {
   legalAidRequestSchema,
   rightsNotificationSchema,
 } from '../safeguards';
+import { sealedSchema } from '../npm/sealed';
+import { signedFileSchema } from '../npm/files';
+import {
+  areaObservationSchema,
+  authorityResponseSchema,
+  consentScopes,
+  findingSchema,
+  registerCheckSchema,
+  reprisalCheckSchema,
+  reprisalRisks,
+  verificationSchema,
+  visitPlanSchema,
+  visitStates,
+} from '../npm/visit';
 
 const ref = z.string().min(1).max(100);
 const correction = z
@@ -130,6 +144,52 @@ export const eventCatalog = {
   'legalAid.contacted': { schemaVersion: 1, payload: z.object({ contact: legalAidContactSchema }).strict() },
   'legalAid.issue': { schemaVersion: 1, payload: z.object({ issue: legalAidIssueSchema }).strict() },
   'legalAid.waived': { schemaVersion: 1, payload: z.object({ personId: ref, episodeId: ref, at: isoInstant, witness: text(200), statement: optionalText(2000) }).strict() },
+
+  // Ombudsman (NPM) installations only. Interview content travels sealed to the organisation key.
+  'npm.facilityAdded': {
+    schemaVersion: 1,
+    payload: z.object({ name: text(200), installationId: ref, deviceId: ref, deviceName: text(100), publicKey: text(200) }).strict(),
+  },
+  'visit.planned': { schemaVersion: 1, payload: z.object({ plan: visitPlanSchema }).strict() },
+  'visit.moved': { schemaVersion: 1, payload: z.object({ to: z.enum(visitStates), at: isoInstant }).strict() },
+  'visit.areaObserved': { schemaVersion: 1, payload: z.object({ observation: areaObservationSchema, at: isoInstant }).strict() },
+  'visit.registerChecked': { schemaVersion: 1, payload: z.object({ check: registerCheckSchema, at: isoInstant }).strict() },
+  'visit.interviewed': {
+    schemaVersion: 1,
+    payload: z
+      .object({
+        interviewId: ref,
+        pseudonym: text(60),
+        private: z.boolean(),
+        kind: z.enum(['individual', 'group']),
+        groupSize: z.number().int().min(2).max(200).optional(),
+        at: isoInstant,
+        consentScope: z.array(z.enum(consentScopes)).min(1).max(consentScopes.length),
+        reprisalRisk: z.enum(reprisalRisks),
+        language: optionalText(40),
+        interpreterUsed: z.boolean(),
+        sealed: sealedSchema,
+      })
+      .strict(),
+  },
+  'visit.reprisalChecked': {
+    schemaVersion: 1,
+    payload: z.object({ interviewId: ref, at: isoInstant, outcome: reprisalCheckSchema.shape.outcome, sealedNote: sealedSchema.optional() }).strict(),
+  },
+  /** The whole signed file is kept, so anyone can check it again later. */
+  'visit.extractImported': { schemaVersion: 1, payload: z.object({ file: signedFileSchema, importedAt: isoInstant }).strict() },
+  'visit.findingAdded': {
+    schemaVersion: 1,
+    payload: z.object({ recommendationId: ref, finding: findingSchema.required({ dueDate: true }) }).strict(),
+  },
+  'visit.recommendationsIssued': { schemaVersion: 1, payload: z.object({ at: isoInstant, recommendationIds: z.array(ref).min(1).max(500) }).strict() },
+  'visit.responseRecorded': { schemaVersion: 1, payload: z.object({ recommendationId: ref, response: authorityResponseSchema }).strict() },
+  'visit.recommendationVerified': { schemaVersion: 1, payload: z.object({ recommendationId: ref, verification: verificationSchema }).strict() },
+
+  // A centre's side of oversight.
+  'oversight.ombudsmanTrusted': { schemaVersion: 1, payload: z.object({ organisationId: ref, name: text(200), signingPublicKey: text(200) }).strict() },
+  'oversight.recommendationsReceived': { schemaVersion: 1, payload: z.object({ file: signedFileSchema, receivedAt: isoInstant }).strict() },
+  'oversight.responded': { schemaVersion: 1, payload: z.object({ recommendationId: ref, visitId: ref, response: authorityResponseSchema }).strict() },
 } as const;
 
 export type EventType = keyof typeof eventCatalog;

@@ -33,8 +33,9 @@ describe.each(dialects)('npm run hq (hq/start.ts) on %s', (dialect) => {
 
     p.signal('SIGTERM');
     await waitForGroupExit(p);
-    // Nothing but the two lines: no request logs, no stray warnings from HQ itself.
-    expect(p.stdout().trim().split('\n')).toEqual([expect.stringMatching(urlLine), 'Qeyd HQ: stopped']);
+    // Nothing but these lines: no request logs, no stray warnings from HQ itself. A fresh HQ says how
+    // to set up its staff console.
+    expect(p.stdout().trim().split('\n')).toEqual([expect.stringMatching(urlLine), expect.stringMatching(/^Qeyd HQ: the staff console is not set up yet: .*setup-console/), 'Qeyd HQ: stopped']);
     expect(p.stderr()).not.toMatch(/Qeyd HQ|Error/);
     await expect(httpGet(`http://127.0.0.1:${port}/health`)).rejects.toThrow(/ECONNREFUSED/);
 
