@@ -1,0 +1,88 @@
+import type { z } from 'zod';
+import { canonicalJson } from '../core/canonical-json';
+import { ruleError } from '../core/contract/errors';
+import { signedFileSchema, type SignedFile, type signedFileKinds } from '../core/npm/files';
+import { signWith, verifyWith } from './device-auth';
+
+/**
+ * Signed files that travel between the two trust domains (centre ↔ ombudsman office) on a stick or by
+ * e-mail. The signature covers `qeyd-file-v1\n<format>\n<body>` so a valid body cannot be replayed
+ * under another format. A file is only ever checked against a key the receiver ALREADY trusts: the
+ * key the file carries in `signer` is a hint for the lookup, never a reason to believe it.
+ */
+
+export type SignedFileKind = (typeof signedFileKinds)[number];
+
+export interface FileSigner {
+  kind: 'device' | 'organisation';
+  /** device id or organisation id */
+  id: string;
+  /** Ed25519, base64 DER (spki) */
+  publicKey: string;
+  /** Ed25519, base64 DER (pkcs8) */
+  privateKey: string;
+}
+
+function signedMessage(format: string, body: string): Buffer {
+  return Buffer.from(`qeyd-file-v1\n${format}\n${body}`, 'utf8');
+}
+
+/** Builds the envelope: `body` becomes canonical JSON, exactly the text that is signed. */
+export function signFile(format: SignedFileKind, body: unknown, signer: FileSigner): SignedFile {
+  const text = canonicalJson(body);
+  return {
+    format,
+    version: 1,
+    signer: { kind: signer.kind, id: signer.id, publicKey: signer.publicKey },
+    body: text,
+    signature: signWith(signer.privateKey, signedMessage(format, text)),
+  };
+}
+
+/** The file's text as written to disk. */
+export function signedFileText(file: SignedFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+export function verifyFile(file: SignedFile, publicKey: string): boolean {
+  return verifyWith(publicKey, signedMessage(file.format, file.body), file.signature);
+}
+
+/** Parses the envelope of a picked file; anything that is not one of ours is `error.npm.badFile`. */
+export function parseSignedFile(content: string, format: SignedFileKind): SignedFile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(content);
+  } catch {
+    throw ruleError('error.npm.badFile');
+  }
+  const parsed = signedFileSchema.safeParse(raw);
+  if (!parsed.success || parsed.data.format !== format) throw ruleError('error.npm.badFile');
+  return parsed.data;
+}
+
+/**
+ * The whole check, in an order that gives the honest reason: not our file format → badFile; signer we
+ * do not know → unknownSigner; signature does not match the trusted key → badSignature; signed but not
+ * a valid body → badFile. `trustedKey` returns the public key the receiver holds for that signer.
+ */
+export function readSignedFile<S extends z.ZodType>(
+  content: string,
+  format: SignedFileKind,
+  bodySchema: S,
+  trustedKey: (signer: SignedFile['signer']) => string | null,
+): { file: SignedFile; body: z.infer<S> } {
+  const file = parseSignedFile(content, format);
+  const key = trustedKey(file.signer);
+  if (!key) throw ruleError('error.npm.unknownSigner');
+  if (!verifyFile(file, key)) throw ruleError('error.npm.badSignature');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(file.body);
+  } catch {
+    throw ruleError('error.npm.badFile');
+  }
+  const body = bodySchema.safeParse(raw);
+  if (!body.success) throw ruleError('error.npm.badFile');
+  return { file, body: body.data };
+}
