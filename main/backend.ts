@@ -14,6 +14,7 @@ import { conflictsHandlers } from './services/conflicts';
 import { Sessions } from './services/sessions';
 import { setupHandlers } from './services/setup';
 import { usersHandlers } from './services/users';
+import { oversightHandlers } from './services/oversight';
 
 export interface BackendOptions {
   dataDir: string;
@@ -52,6 +53,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     dueNow: dueNowHandlers(installation, now),
     settings: settingsHandlers(installation),
     safeguards: safeguardsHandlers(installation, now),
+    oversight: oversightHandlers(installation, now),
     sync: syncHandlers(installation, now),
   };
   const router = createRouter({

@@ -4,23 +4,26 @@ import { register as azRegister } from './az/register';
 import { safeguards as azSafeguards } from './az/safeguards';
 import { ui as azUi } from './az/ui';
 import { hq as azHq } from './az/hq';
+import { oversight as azOversight } from './az/oversight';
 import { errors as enErrors } from './en/errors';
 import { register as enRegister } from './en/register';
 import { safeguards as enSafeguards } from './en/safeguards';
 import { ui as enUi } from './en/ui';
 import { hq as enHq } from './en/hq';
+import { oversight as enOversight } from './en/oversight';
 import { errors as ruErrors } from './ru/errors';
 import { register as ruRegister } from './ru/register';
 import { safeguards as ruSafeguards } from './ru/safeguards';
 import { ui as ruUi } from './ru/ui';
 import { hq as ruHq } from './ru/hq';
+import { oversight as ruOversight } from './ru/oversight';
 
 /** ICU message catalogs (plural rules matter: Russian has one/few/many). Azerbaijani is the default. */
 export const catalogs: Record<Locale, Record<string, string>> = {
-  az: { ...azErrors, ...azUi, ...azRegister, ...azSafeguards, ...azHq },
-  en: { ...enErrors, ...enUi, ...enRegister, ...enSafeguards, ...enHq },
-  ru: { ...ruErrors, ...ruUi, ...ruRegister, ...ruSafeguards, ...ruHq },
+  az: { ...azErrors, ...azUi, ...azRegister, ...azSafeguards, ...azHq, ...azOversight },
+  en: { ...enErrors, ...enUi, ...enRegister, ...enSafeguards, ...enHq, ...enOversight },
+  ru: { ...ruErrors, ...ruUi, ...ruRegister, ...ruSafeguards, ...ruHq, ...ruOversight },
 };
 
 export const defaultLocale: Locale = 'az';
-export type MessageKey = keyof typeof enErrors | keyof typeof enUi | keyof typeof enRegister | keyof typeof enSafeguards | keyof typeof enHq;
+export type MessageKey = keyof typeof enErrors | keyof typeof enUi | keyof typeof enRegister | keyof typeof enSafeguards | keyof typeof enHq | keyof typeof enOversight;

@@ -3,6 +3,7 @@ import { personCorrected, personMerged, personRegistered, personUnmerged } from 
 import * as r from './register';
 import * as sg from './safeguards';
 import { conflictResolved } from './resolution';
+import * as oversight from './oversight';
 
 /** Every event type has exactly one projector (the type checker refuses a missing one). */
 export const projectors: ProjectorMap = {
@@ -45,6 +46,9 @@ export const projectors: ProjectorMap = {
   'legalAid.contacted': sg.legalAidContacted,
   'legalAid.issue': sg.legalAidIssue,
   'legalAid.waived': sg.legalAidWaived,
+  'oversight.ombudsmanTrusted': oversight.ombudsmanTrusted,
+  'oversight.recommendationsReceived': oversight.recommendationsReceived,
+  'oversight.responded': oversight.responded,
 };
 
 /** State tables that projections own; a rebuild empties them and replays the log. Drafts are not here. */
@@ -67,4 +71,8 @@ export const projectedTables = [
   'legal_aid_waivers',
   'field_heads',
   'superseded_events',
+  'npm_trust',
+  'received_recommendations',
+  'received_recommendation_files',
+  'recommendation_responses',
 ] as const;
