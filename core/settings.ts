@@ -35,6 +35,8 @@ export const settingsSchema = z
     writtenLetterHours: z.number().min(1).max(720).default(24),
     /** 2025 news calls the centres "temporary accommodation centres"; the label is not fixed. */
     facilityTypeLabel: z.string().trim().max(120).default(''),
+    /** Days the authority has to answer an ombudsman recommendation, from the end of the visit. */
+    npmResponseDays: z.number().int().min(1).max(365).default(30),
   })
   .strict();
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { canonicalJson } from '../core/canonical-json';
 import { ruleError } from '../core/contract/errors';
@@ -85,4 +86,23 @@ export function readSignedFile<S extends z.ZodType>(
   const body = bodySchema.safeParse(raw);
   if (!body.success) throw ruleError('error.npm.badFile');
   return { file, body: body.data };
+}
+
+/** What a person compares on screen to confirm a key: 20 hex digits of its SHA-256, in groups of four. */
+export function keyFingerprint(publicKey: string): string {
+  const hex = createHash('sha256').update(Buffer.from(publicKey, 'base64')).digest('hex').slice(0, 20).toUpperCase();
+  return hex.match(/.{4}/g)!.join(' ');
+}
+
+/** A safe file-name part from a facility or device name. */
+export function fileSlug(name: string): string {
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[^\w\s-]/g, '')
+      .trim()
+      .replace(/[\s_]+/g, '-')
+      .toLowerCase()
+      .slice(0, 40) || 'file'
+  );
 }

@@ -5,25 +5,28 @@ import { safeguards as azSafeguards } from './az/safeguards';
 import { ui as azUi } from './az/ui';
 import { hq as azHq } from './az/hq';
 import { oversight as azOversight } from './az/oversight';
+import { npm as azNpm } from './az/npm';
 import { errors as enErrors } from './en/errors';
 import { register as enRegister } from './en/register';
 import { safeguards as enSafeguards } from './en/safeguards';
 import { ui as enUi } from './en/ui';
 import { hq as enHq } from './en/hq';
 import { oversight as enOversight } from './en/oversight';
+import { npm as enNpm } from './en/npm';
 import { errors as ruErrors } from './ru/errors';
 import { register as ruRegister } from './ru/register';
 import { safeguards as ruSafeguards } from './ru/safeguards';
 import { ui as ruUi } from './ru/ui';
 import { hq as ruHq } from './ru/hq';
 import { oversight as ruOversight } from './ru/oversight';
+import { npm as ruNpm } from './ru/npm';
 
 /** ICU message catalogs (plural rules matter: Russian has one/few/many). Azerbaijani is the default. */
 export const catalogs: Record<Locale, Record<string, string>> = {
-  az: { ...azErrors, ...azUi, ...azRegister, ...azSafeguards, ...azHq, ...azOversight },
-  en: { ...enErrors, ...enUi, ...enRegister, ...enSafeguards, ...enHq, ...enOversight },
-  ru: { ...ruErrors, ...ruUi, ...ruRegister, ...ruSafeguards, ...ruHq, ...ruOversight },
+  az: { ...azErrors, ...azUi, ...azRegister, ...azSafeguards, ...azHq, ...azOversight, ...azNpm },
+  en: { ...enErrors, ...enUi, ...enRegister, ...enSafeguards, ...enHq, ...enOversight, ...enNpm },
+  ru: { ...ruErrors, ...ruUi, ...ruRegister, ...ruSafeguards, ...ruHq, ...ruOversight, ...ruNpm },
 };
 
 export const defaultLocale: Locale = 'az';
-export type MessageKey = keyof typeof enErrors | keyof typeof enUi | keyof typeof enRegister | keyof typeof enSafeguards | keyof typeof enHq | keyof typeof enOversight;
+export type MessageKey = keyof typeof enNpm | keyof typeof enErrors | keyof typeof enUi | keyof typeof enRegister | keyof typeof enSafeguards | keyof typeof enHq | keyof typeof enOversight;

@@ -5,8 +5,9 @@ import { migration0004 } from './0004_safeguards';
 import { migration0005 } from './0005_sync';
 import { migration0006 } from './0006_conflicts';
 import { migration0008 } from './0008_oversight';
+import { migration0009 } from './0009_npm';
 import type { Migration } from './types';
 
 /** In order. A new migration is a new file appended here; released ones are never edited. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0008];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0008, migration0009];
 export const latestVersion = migrations[migrations.length - 1]!.version;

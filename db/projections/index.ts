@@ -3,6 +3,7 @@ import { personCorrected, personMerged, personRegistered, personUnmerged } from 
 import * as r from './register';
 import * as sg from './safeguards';
 import { conflictResolved } from './resolution';
+import * as npm from './npm';
 import * as oversight from './oversight';
 
 /** Every event type has exactly one projector (the type checker refuses a missing one). */
@@ -46,6 +47,18 @@ export const projectors: ProjectorMap = {
   'legalAid.contacted': sg.legalAidContacted,
   'legalAid.issue': sg.legalAidIssue,
   'legalAid.waived': sg.legalAidWaived,
+  'npm.facilityAdded': npm.npmFacilityAdded,
+  'visit.planned': npm.visitPlanned,
+  'visit.moved': npm.visitMoved,
+  'visit.areaObserved': npm.visitAreaObserved,
+  'visit.registerChecked': npm.visitRegisterChecked,
+  'visit.interviewed': npm.visitInterviewed,
+  'visit.reprisalChecked': npm.visitReprisalChecked,
+  'visit.extractImported': npm.visitExtractImported,
+  'visit.findingAdded': npm.visitFindingAdded,
+  'visit.recommendationsIssued': npm.visitRecommendationsIssued,
+  'visit.responseRecorded': npm.visitResponseRecorded,
+  'visit.recommendationVerified': npm.visitRecommendationVerified,
   'oversight.ombudsmanTrusted': oversight.ombudsmanTrusted,
   'oversight.recommendationsReceived': oversight.recommendationsReceived,
   'oversight.responded': oversight.responded,
@@ -75,4 +88,13 @@ export const projectedTables = [
   'received_recommendations',
   'received_recommendation_files',
   'recommendation_responses',
+  'npm_facilities',
+  'npm_facility_keys',
+  'visits',
+  'visit_areas',
+  'visit_register_checks',
+  'visit_interviews',
+  'visit_reprisal_checks',
+  'visit_extracts',
+  'recommendations',
 ] as const;

@@ -59,6 +59,10 @@ export const settingGroups: { title: MessageKey; fields: { setting: string; kind
       { setting: 'nationalConsularReporting', kind: 'bool' },
     ],
   },
+  {
+    title: 'set.group.npm',
+    fields: [{ setting: 'npmResponseDays', kind: 'days' }],
+  },
 ];
 
 /** Settings shown in their own widgets rather than in the groups above. */

@@ -1,0 +1,52 @@
+/**
+ * The ombudsman office's organisation keys, the centres it knows, and the rules of a visit: the errors
+ * the backend answers with, the names of the visit events, and the response-period setting.
+ */
+export const npm = {
+  'error.npm.onlyOmbudsman': 'Only an ombudsman office installation holds the organisation keys.',
+  'error.npm.orgExists': 'This installation already has the organisation keys; they are made once.',
+  'error.npm.noOrganisation': 'The organisation keys are not on this installation. Create them, or import them from another team laptop.',
+  'error.npm.noPrivateKey': 'This installation cannot open confidential content: the organisation private key is not here.',
+  'error.npm.badPassphrase': 'The passphrase does not open this key file.',
+  'error.npm.badFile': 'This is not a file Qeyd can read, or it is damaged.',
+  'error.npm.fileEmpty': 'Choose a file.',
+  'error.npm.unknownSigner': 'The file was signed by a facility or office this installation does not know. Add its identity file first.',
+  'error.npm.badSignature': 'The signature does not match: the file was changed after it was signed. Nothing was imported.',
+  'error.npm.deviceKeyChanged': 'A device of this facility is already known with a different key. Check with the facility before trusting it.',
+  'error.npm.unknownFacility': 'Choose a facility the office knows (add its identity file first).',
+  'error.npm.consentScopeRequired': 'Record what the person allowed: choose at least one scope of consent.',
+  'error.npm.groupSize': 'Give the number of people in a group interview.',
+  'error.visit.oneStepAtATime': 'A visit moves forward one step at a time.',
+  'error.visit.departureBeforeArrival': 'The departure must be after the arrival.',
+  'error.visit.movedBeforePrevious': 'This step cannot be earlier than the previous one.',
+  'error.visit.notOnSite': 'Areas, registers, interviews and extracts are recorded on site or during the debrief.',
+  'error.visit.findingsClosed': 'Findings are written from the debrief until the report is sent.',
+  'error.visit.reportNotDrafted': 'Recommendations are sent once the report is drafted.',
+  'error.visit.noFindings': 'There is no finding to send yet.',
+  'error.visit.followUpNeedsEarlierVisit': 'A follow-up visit names an earlier visit to the same facility.',
+  'error.visit.reprisalNotDue': 'Reprisal checks are for people interviewed on an earlier visit to this facility.',
+  'error.visit.recommendationNotHere': 'This recommendation comes from another facility or from this same visit.',
+  'error.visit.recommendationNotIssued': 'This recommendation was never sent to the facility.',
+  'error.visit.verifyNotOpen': 'Recommendations are verified during a visit, before its report is sent.',
+  'error.visit.dueBeforeDeparture': 'The due date cannot be before the end of the visit.',
+
+  'event.npm.facilityAdded': 'Facility added',
+  'event.visit.planned': 'Visit planned',
+  'event.visit.moved': 'Visit moved on',
+  'event.visit.areaObserved': 'Area observed',
+  'event.visit.registerChecked': 'Register checked',
+  'event.visit.interviewed': 'Interview recorded',
+  'event.visit.reprisalChecked': 'Reprisal check recorded',
+  'event.visit.extractImported': 'Register extract imported',
+  'event.visit.findingAdded': 'Finding added',
+  'event.visit.recommendationsIssued': 'Recommendations sent',
+  'event.visit.responseRecorded': 'Response recorded',
+  'event.visit.recommendationVerified': 'Recommendation verified',
+
+  'entity.visit': 'Ombudsman visit',
+  'entity.npm_org': 'Ombudsman organisation keys',
+
+  'set.group.npm': 'Ombudsman visits',
+  'set.npmResponseDays': 'Time for the authority to respond',
+  'set.npmResponseDays.help': "A recommendation's due date, counted from the last day of the visit.",
+} as const;

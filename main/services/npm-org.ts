@@ -1,0 +1,252 @@
+import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, randomBytes, randomUUID, scrypt as scryptCb } from 'node:crypto';
+import { z } from 'zod';
+import { canonicalJson } from '../../core/canonical-json';
+import { ruleError } from '../../core/contract/errors';
+import { npmIdentityBody } from '../../core/npm/files';
+import type { Sealed } from '../../core/npm/sealed';
+import { generateDeviceKeyPair } from '../../db/chain';
+import { scryptParams } from '../../db/keyslots';
+import { generateSealingKeyPair, open, seal, SealedOpenError, sealingKeyId } from '../../db/sealed';
+import { fileSlug, keyFingerprint, signFile, signedFileText, type FileSigner } from '../../db/signed-file';
+import type { Store } from '../../db/store';
+import type { Handlers } from '../api/router';
+import type { Installation } from './installation';
+
+/**
+ * The ombudsman organisation's two key pairs: X25519 to seal what detainees say in private, Ed25519 to
+ * sign recommendation files. Made once on the office's first installation, kept in its encrypted store
+ * (meta, never an event: keys must not travel with sync), and carried to another team laptop or the
+ * office's HQ console only in a file locked with a passphrase.
+ */
+
+const b64 = z.string().regex(/^[A-Za-z0-9+/=]+$/).max(400);
+
+const orgKeysSchema = z
+  .object({
+    organisationId: z.string().min(1).max(100),
+    name: z.string().min(1).max(200),
+    createdAt: z.string(),
+    boxPublicKey: b64,
+    signingPublicKey: b64,
+    boxPrivateKey: b64.nullable(),
+    signingPrivateKey: b64.nullable(),
+  })
+  .strict();
+export type OrgKeys = z.infer<typeof orgKeysSchema>;
+
+const metaKey = 'npm_org';
+
+const privatePartsSchema = z.object({ boxPrivateKey: b64, signingPrivateKey: b64 }).strict();
+
+export const orgKeyFileSchema = z
+  .object({
+    format: z.literal('qeyd-npm-org-key'),
+    version: z.literal(1),
+    organisationId: z.string().min(1).max(100),
+    name: z.string().min(1).max(200),
+    boxPublicKey: b64,
+    signingPublicKey: b64,
+    kdf: z.object({ name: z.literal('scrypt'), N: z.number().int().min(2 ** 14).max(2 ** 20), r: z.number().int().min(1).max(32), p: z.number().int().min(1).max(16), salt: b64 }).strict(),
+    iv: b64,
+    ct: b64,
+    tag: b64,
+  })
+  .strict();
+
+export function orgKeys(store: Store): OrgKeys | null {
+  const raw = store.meta(metaKey);
+  if (!raw) return null;
+  return orgKeysSchema.parse(JSON.parse(raw));
+}
+
+export function requireOrg(store: Store): OrgKeys {
+  const org = orgKeys(store);
+  if (!org) throw ruleError('error.npm.noOrganisation');
+  return org;
+}
+
+/** Seals to the organisation: anyone on an office installation may, whether or not it can open. */
+export function sealForOrg(store: Store, value: unknown): Sealed {
+  return seal(requireOrg(store).boxPublicKey, value);
+}
+
+/**
+ * Opens sealed content in memory, or null where this installation does not hold the private key or the
+ * content was sealed to another key (it is then simply not readable here, as on a centre device).
+ */
+export type Opener = (sealed: Sealed) => unknown;
+export function openerFor(store: Store): Opener | null {
+  const org = orgKeys(store);
+  const key = org?.boxPrivateKey;
+  if (!key) return null;
+  return (sealed) => {
+    try {
+      return open(key, sealed);
+    } catch (e) {
+      if (e instanceof SealedOpenError) return null;
+      throw e;
+    }
+  };
+}
+
+/** The organisation signing key, for recommendation and identity files. */
+export function orgSigner(store: Store): FileSigner {
+  const org = requireOrg(store);
+  if (!org.signingPrivateKey) throw ruleError('error.npm.noPrivateKey');
+  return { kind: 'organisation', id: org.organisationId, publicKey: org.signingPublicKey, privateKey: org.signingPrivateKey };
+}
+
+function isOffice(inst: Installation, store: Store, allowConsole: boolean): boolean {
+  const kind = inst.info?.facilityKind ?? store.meta('facility_kind');
+  return kind === 'ombudsman_office' || (allowConsole && kind === 'headquarters');
+}
+
+function scrypt(secret: string, salt: Buffer, p: { N: number; r: number; p: number }): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scryptCb(secret.normalize('NFC'), salt, 32, { N: p.N, r: p.r, p: p.p, maxmem: 256 * p.N * p.r + 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))),
+  );
+}
+
+/** The public parts are bound into the tag: a file cannot pair these private keys with other names or keys. */
+function fileAad(f: { organisationId: string; name: string; boxPublicKey: string; signingPublicKey: string }): Buffer {
+  return Buffer.from(
+    canonicalJson({ format: 'qeyd-npm-org-key', organisationId: f.organisationId, name: f.name, boxPublicKey: f.boxPublicKey, signingPublicKey: f.signingPublicKey }),
+  );
+}
+
+/** Whether a private key is the other half of a public key (both base64 DER). */
+function pairs(privateKey: string, publicKey: string): boolean {
+  try {
+    const derived = createPublicKey(createPrivateKey({ key: Buffer.from(privateKey, 'base64'), format: 'der', type: 'pkcs8' }));
+    return derived.export({ type: 'spki', format: 'der' }).toString('base64') === publicKey;
+  } catch {
+    return false;
+  }
+}
+
+export async function exportOrgKey(org: OrgKeys, passphrase: string): Promise<string> {
+  if (!org.boxPrivateKey || !org.signingPrivateKey) throw ruleError('error.npm.noPrivateKey');
+  const salt = randomBytes(16);
+  const kek = await scrypt(passphrase, salt, scryptParams);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', kek, iv);
+  cipher.setAAD(fileAad(org));
+  const ct = Buffer.concat([cipher.update(canonicalJson({ boxPrivateKey: org.boxPrivateKey, signingPrivateKey: org.signingPrivateKey }), 'utf8'), cipher.final()]);
+  kek.fill(0);
+  const file: z.infer<typeof orgKeyFileSchema> = {
+    format: 'qeyd-npm-org-key',
+    version: 1,
+    organisationId: org.organisationId,
+    name: org.name,
+    boxPublicKey: org.boxPublicKey,
+    signingPublicKey: org.signingPublicKey,
+    kdf: { name: 'scrypt', ...scryptParams, salt: salt.toString('base64') },
+    iv: iv.toString('base64'),
+    ct: ct.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** Reads a key file: malformed → badFile; wrong passphrase (or altered) → badPassphrase. */
+export async function readOrgKeyFile(content: string, passphrase: string, now: string): Promise<OrgKeys> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(content);
+  } catch {
+    throw ruleError('error.npm.badFile');
+  }
+  const parsed = orgKeyFileSchema.safeParse(raw);
+  if (!parsed.success) throw ruleError('error.npm.badFile');
+  const f = parsed.data;
+  const kek = await scrypt(passphrase, Buffer.from(f.kdf.salt, 'base64'), f.kdf);
+  let plain: string;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(f.iv, 'base64'));
+    decipher.setAAD(fileAad(f));
+    decipher.setAuthTag(Buffer.from(f.tag, 'base64'));
+    plain = Buffer.concat([decipher.update(Buffer.from(f.ct, 'base64')), decipher.final()]).toString('utf8');
+  } catch {
+    throw ruleError('error.npm.badPassphrase');
+  } finally {
+    kek.fill(0);
+  }
+  const keys = privatePartsSchema.safeParse(JSON.parse(plain));
+  if (!keys.success || !pairs(keys.data.boxPrivateKey, f.boxPublicKey) || !pairs(keys.data.signingPrivateKey, f.signingPublicKey)) throw ruleError('error.npm.badFile');
+  return { organisationId: f.organisationId, name: f.name, createdAt: now, boxPublicKey: f.boxPublicKey, signingPublicKey: f.signingPublicKey, ...keys.data };
+}
+
+export function npmOrgHandlers(inst: Installation, now: () => number): Handlers['npmOrg'] {
+  return {
+    status: () => {
+      const org = orgKeys(inst.requireStore());
+      return {
+        configured: org !== null,
+        canOpenSealed: Boolean(org?.boxPrivateKey),
+        organisationId: org?.organisationId ?? null,
+        name: org?.name ?? null,
+        fingerprint: org ? keyFingerprint(org.signingPublicKey) : null,
+      };
+    },
+
+    create: ({ name }, env) => {
+      const store = inst.requireStore();
+      if (!isOffice(inst, store, false)) throw ruleError('error.npm.onlyOmbudsman');
+      if (orgKeys(store)) throw ruleError('error.npm.orgExists');
+      const box = generateSealingKeyPair();
+      const signing = generateDeviceKeyPair();
+      const org: OrgKeys = {
+        organisationId: randomUUID(),
+        name,
+        createdAt: new Date(now()).toISOString(),
+        boxPublicKey: box.publicKey,
+        signingPublicKey: signing.publicKey,
+        boxPrivateKey: box.privateKey,
+        signingPrivateKey: signing.privateKey,
+      };
+      store.command({ userId: env.session.userId }, env.method, (tx) => {
+        store.setMeta(metaKey, JSON.stringify(org));
+        tx.audit({ action: 'npm.orgCreated', method: env.method, entityType: 'npm_org', entityId: org.organisationId, outcome: 'ok' });
+      });
+      return { ok: true as const };
+    },
+
+    exportKey: async ({ passphrase }, env) => {
+      const store = inst.requireStore();
+      const org = requireOrg(store);
+      const content = await exportOrgKey(org, passphrase);
+      store.audit({ actor: env.session.userId, action: 'npm.orgKeyExported', method: env.method, entityType: 'npm_org', entityId: org.organisationId, outcome: 'ok' });
+      return { fileName: `qeyd-organisation-key-${fileSlug(org.name)}.json`, content };
+    },
+
+    importKey: async ({ content, passphrase }, env) => {
+      const store = inst.requireStore();
+      if (!isOffice(inst, store, true)) throw ruleError('error.npm.onlyOmbudsman');
+      const imported = await readOrgKeyFile(content, passphrase, new Date(now()).toISOString());
+      const current = orgKeys(store);
+      if (current && (current.organisationId !== imported.organisationId || current.boxPublicKey !== imported.boxPublicKey || current.signingPublicKey !== imported.signingPublicKey)) {
+        throw ruleError('error.npm.otherOrganisation');
+      }
+      if (current?.boxPrivateKey && current.signingPrivateKey) return { ok: true as const };
+      store.command({ userId: env.session.userId }, env.method, (tx) => {
+        store.setMeta(metaKey, JSON.stringify({ ...imported, createdAt: current?.createdAt ?? imported.createdAt }));
+        tx.audit({ action: 'npm.orgKeyImported', method: env.method, entityType: 'npm_org', entityId: imported.organisationId, outcome: 'ok' });
+      });
+      return { ok: true as const };
+    },
+
+    identity: (_input, env) => {
+      const store = inst.requireStore();
+      const org = requireOrg(store);
+      const body = npmIdentityBody.parse({ organisationId: org.organisationId, name: org.name, signingPublicKey: org.signingPublicKey, issuedAt: new Date(now()).toISOString() });
+      const file = signFile('qeyd-npm-identity', body, orgSigner(store));
+      store.audit({ actor: env.session.userId, action: 'npm.identityExported', method: env.method, entityType: 'npm_org', entityId: org.organisationId, outcome: 'ok' });
+      return { fileName: `qeyd-ombudsman-identity-${fileSlug(org.name)}.json`, content: signedFileText(file) };
+    },
+  };
+}
+
+/** The organisation key's fingerprint as sealed content names it (for diagnostics and tests). */
+export function sealingFingerprint(org: OrgKeys): string {
+  return sealingKeyId(org.boxPublicKey);
+}
