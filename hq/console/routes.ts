@@ -1,29 +1,13 @@
 import { resolve } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ResponseEnvelope } from '../../core/contract/client';
+import { httpStatusFor } from '../../main/api/http-status';
 import type { ErrorCode } from '../../core/contract/errors';
 import type { CallHandler } from '../../main/api/call-context';
 import { readStatic, resolveStatic } from '../../main/web/static-files';
 
 const sessionCookie = 'qeyd_hq_session';
 
-const statusFor: Record<ErrorCode, number> = {
-  validation: 400,
-  malformed: 400,
-  unknown_method: 404,
-  payload_too_large: 413,
-  unauthenticated: 401,
-  session_locked: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  rule: 422,
-  not_initialized: 409,
-  already_initialized: 409,
-  store_locked: 423,
-  store_too_new: 409,
-  internal: 500,
-};
 
 /**
  * The console is set up from the server's shell (`npm run hq:admin -- setup-console`), never over the
@@ -41,7 +25,7 @@ function readCookie(request: FastifyRequest, name: string): string | null {
 
 function envelope(reply: FastifyReply, body: ResponseEnvelope, cookie?: string) {
   if (cookie) reply.header('set-cookie', cookie);
-  return reply.code(body.ok ? 200 : statusFor[body.error.code]).type('application/json; charset=utf-8').send(body);
+  return reply.code(body.ok ? 200 : httpStatusFor[body.error.code]).type('application/json; charset=utf-8').send(body);
 }
 
 function refuse(reply: FastifyReply, code: ErrorCode, messageKey: string) {

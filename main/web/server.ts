@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { ResponseEnvelope } from '../../core/contract/client';
+import { httpStatusFor } from '../api/http-status';
 import type { ErrorCode } from '../../core/contract/errors';
 import { maxPayloadBytes, type CallHandler } from '../api/call-context';
 import { readStatic, resolveStatic } from './static-files';
@@ -12,23 +13,6 @@ export const contentSecurityPolicy =
 
 const sessionCookie = 'qeyd_session';
 
-const statusFor: Record<ErrorCode, number> = {
-  validation: 400,
-  malformed: 400,
-  unknown_method: 404,
-  payload_too_large: 413,
-  unauthenticated: 401,
-  session_locked: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  rule: 422,
-  not_initialized: 409,
-  already_initialized: 409,
-  store_locked: 423,
-  store_too_new: 409,
-  internal: 500,
-};
 
 function securityHeaders(res: ServerResponse): void {
   res.setHeader('Content-Security-Policy', contentSecurityPolicy);
@@ -41,7 +25,7 @@ function securityHeaders(res: ServerResponse): void {
 }
 
 function sendEnvelope(res: ServerResponse, envelope: ResponseEnvelope, extraHeaders: Record<string, string> = {}): void {
-  const status = envelope.ok ? 200 : statusFor[envelope.error.code];
+  const status = envelope.ok ? 200 : httpStatusFor[envelope.error.code];
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...extraHeaders });
   res.end(JSON.stringify(envelope));
 }
