@@ -1,0 +1,149 @@
+import type { z } from 'zod';
+import { canonicalJson } from '../../core/canonical-json';
+import { ApiError, ruleError } from '../../core/contract/errors';
+import { discrepancies, type InterviewForCheck } from '../../core/npm/discrepancies';
+import { registerExtractBody, responsesBody, type Discrepancy, type SignedFile } from '../../core/npm/files';
+import { sealedSchema, type Sealed } from '../../core/npm/sealed';
+import { authorityResponseSchema, interviewConfidentialSchema, visitAcceptsFieldwork, type VisitState } from '../../core/npm/visit';
+import { readSignedFile, type SignedFileKind } from '../../db/signed-file';
+import type { Actor, Store } from '../../db/store';
+
+/**
+ * The ombudsman office's side of the files a centre sends: its signed register extract for a visit,
+ * and its responses to the office's recommendations. A file is believed only when a device key the
+ * office already holds for that very facility (from its identity file, npmFacilities.add) signed it;
+ * a refused file leaves nothing behind, and the same file taken in twice changes nothing.
+ */
+
+export type Opener = (sealed: Sealed) => unknown;
+
+export interface FileCommand {
+  actor: Actor;
+  /** The contract method on whose behalf the events are recorded (for the audit line). */
+  method?: string;
+}
+
+const notFound = () => new ApiError({ code: 'not_found', messageKey: 'error.notFound' });
+
+interface VisitRow {
+  visit_id: string;
+  facility_id: string;
+  state: string;
+}
+
+function visitRow(store: Store, visitId: string): VisitRow {
+  const v = store.q.prepared('SELECT visit_id, facility_id, state FROM visits WHERE visit_id = ?').get(visitId) as VisitRow | undefined;
+  if (!v) throw notFound();
+  return v;
+}
+
+function installationOf(store: Store, facilityId: string): string | null {
+  return (store.q.prepared('SELECT installation_id FROM npm_facilities WHERE facility_id = ?').get(facilityId) as { installation_id: string } | undefined)?.installation_id ?? null;
+}
+
+/**
+ * Reads a centre's file: signed by a device key the office holds (whichever facility it belongs to),
+ * then for the facility the caller expects. A key of another known centre is a file for another
+ * facility, not an unknown signer: the office knows who made it, just not for this.
+ */
+function readCentreFile<S extends z.ZodType>(store: Store, content: string, format: SignedFileKind, body: S): { file: SignedFile; body: z.infer<S>; facilityId: string } {
+  let facilityId: string | null = null;
+  const read = readSignedFile(content, format, body, (signer) => {
+    if (signer.kind !== 'device') return null;
+    const key = store.q.prepared('SELECT facility_id, public_key FROM npm_facility_keys WHERE device_id = ?').get(signer.id) as
+      | { facility_id: string; public_key: string }
+      | undefined;
+    facilityId = key?.facility_id ?? null;
+    return key?.public_key ?? null;
+  });
+  return { ...read, facilityId: facilityId! };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The register extract (OPCAT Art. 20(a,b)).
+
+interface InterviewRow {
+  interview_id: string;
+  pseudonym: string;
+  sealed: string;
+}
+
+/** Opens one interview's confidential part in memory; anything unreadable counts as not opened. */
+function openedConfidential(row: InterviewRow, openSealed: Opener | null): InterviewForCheck['confidential'] {
+  if (!openSealed) return null;
+  const sealed = sealedSchema.safeParse(JSON.parse(row.sealed));
+  if (!sealed.success) return null;
+  const opened = interviewConfidentialSchema.safeParse(openSealed(sealed.data));
+  return opened.success ? opened.data : null;
+}
+
+/**
+ * The visit's discrepancies: the latest extract imported for it laid beside its interviews, opened in
+ * memory where this installation holds the organisation key. Without the key, only what the extract
+ * says by itself (overdue deadlines, people held past their term) can be found.
+ */
+export function discrepanciesFor(store: Store, visitId: string, openSealed: Opener | null): Discrepancy[] {
+  const latest = store.q.prepared('SELECT body FROM visit_extracts WHERE visit_id = ? ORDER BY local_seq DESC LIMIT 1').get(visitId) as { body: string } | undefined;
+  if (!latest) return [];
+  const extract = registerExtractBody.parse(JSON.parse(latest.body));
+  const interviews = (store.q.prepared('SELECT interview_id, pseudonym, sealed FROM visit_interviews WHERE visit_id = ? ORDER BY at, interview_id').all(visitId) as InterviewRow[]).map(
+    (row): InterviewForCheck => ({ interviewId: row.interview_id, pseudonym: row.pseudonym, confidential: openedConfidential(row, openSealed) }),
+  );
+  return discrepancies(extract, interviews);
+}
+
+export function importExtractFile(
+  store: Store,
+  visitId: string,
+  content: string,
+  now: number,
+  cmd: FileCommand & { openSealed: Opener | null },
+): { persons: number; discrepancies: Discrepancy[] } {
+  const visit = visitRow(store, visitId);
+  const { file, body, facilityId } = readCentreFile(store, content, 'qeyd-register-extract', registerExtractBody);
+  if (facilityId !== visit.facility_id || body.installationId !== installationOf(store, visit.facility_id)) throw ruleError('error.npm.wrongFacility');
+  const held = store.q.prepared('SELECT 1 FROM visit_extracts WHERE visit_id = ? AND extract_id = ?').get(visitId, body.extractId);
+  if (!held) {
+    if (!visitAcceptsFieldwork(visit.state as VisitState)) throw ruleError('error.visit.notOnSite');
+    store.command(cmd.actor, cmd.method ?? 'visits.importExtract', (tx) => {
+      tx.append({ type: 'visit.extractImported', entityId: visitId, payload: { file, importedAt: new Date(now).toISOString() } });
+    });
+  }
+  return { persons: body.persons.length, discrepancies: discrepanciesFor(store, visitId, cmd.openSealed) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The centre's responses to the office's recommendations.
+
+export function importResponsesFile(store: Store, content: string, _now: number, cmd: FileCommand): { visitId: string; recorded: number; alreadyHeld: number } {
+  const { body, facilityId } = readCentreFile(store, content, 'qeyd-npm-responses', responsesBody);
+  const visit = store.q.prepared('SELECT visit_id, facility_id, state FROM visits WHERE visit_id = ?').get(body.visitId) as VisitRow | undefined;
+  if (!visit) throw ruleError('error.npm.unknownRecommendation');
+  if (facilityId !== visit.facility_id || body.installationId !== installationOf(store, visit.facility_id)) throw ruleError('error.npm.wrongFacility');
+  const issued = new Set(
+    (store.q.prepared('SELECT recommendation_id FROM recommendations WHERE visit_id = ? AND issued_at IS NOT NULL').all(body.visitId) as { recommendation_id: string }[]).map(
+      (r) => r.recommendation_id,
+    ),
+  );
+  // The whole file or nothing: one answer to something this office never sent makes the file suspect.
+  if (body.responses.some((r) => !issued.has(r.recommendationId))) throw ruleError('error.npm.unknownRecommendation');
+  // Each response is recorded once, however often the centre sends it again (it sends every response
+  // it ever recorded for the visit); an answer changed later is a new response.
+  const held = new Set(
+    (store.q.prepared("SELECT payload FROM events WHERE entity_id = ? AND type = 'visit.responseRecorded'").all(body.visitId) as { payload: string }[]).map((e) =>
+      canonicalJson(JSON.parse(e.payload)),
+    ),
+  );
+  const fresh = body.responses.filter((r) => {
+    const key = canonicalJson({ recommendationId: r.recommendationId, response: authorityResponseSchema.parse(r.response) });
+    if (held.has(key)) return false;
+    held.add(key);
+    return true;
+  });
+  if (fresh.length) {
+    store.command(cmd.actor, cmd.method ?? 'visits.importResponses', (tx) => {
+      for (const r of fresh) tx.append({ type: 'visit.responseRecorded', entityId: body.visitId, payload: { recommendationId: r.recommendationId, response: r.response } });
+    });
+  }
+  return { visitId: body.visitId, recorded: fresh.length, alreadyHeld: body.responses.length - fresh.length };
+}
