@@ -15,6 +15,9 @@ import { Sessions } from './services/sessions';
 import { setupHandlers } from './services/setup';
 import { usersHandlers } from './services/users';
 import { oversightHandlers } from './services/oversight';
+import { npmOrgHandlers } from './services/npm-org';
+import { npmFacilitiesHandlers } from './services/npm-facilities';
+import { visitsHandlers } from './services/npm-visits';
 
 export interface BackendOptions {
   dataDir: string;
@@ -53,6 +56,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     dueNow: dueNowHandlers(installation, now),
     settings: settingsHandlers(installation),
     safeguards: safeguardsHandlers(installation, now),
+    npmOrg: npmOrgHandlers(installation, now),
+    npmFacilities: npmFacilitiesHandlers(installation),
+    visits: visitsHandlers(installation, now),
     oversight: oversightHandlers(installation, now),
     sync: syncHandlers(installation, now),
   };
