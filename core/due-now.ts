@@ -32,6 +32,21 @@ export const obligationKinds = [
   'child_detained',
 ] as const;
 export type ObligationKind = (typeof obligationKinds)[number];
+
+/**
+ * What a caller without `protection.read` sees in place of a kind that would name a protection fact
+ * of a restricted record (a THB referral says "trafficking"): the item stays, so nothing owed is
+ * missed, and it tells the reader whom to ask.
+ */
+export const restrictedObligationKind = 'restricted';
+export const obligationViewKinds = [...obligationKinds, restrictedObligationKind] as const;
+export type ObligationViewKind = (typeof obligationViewKinds)[number];
+
+const protectionKinds: ReadonlySet<ObligationKind> = new Set<ObligationKind>(['thb_referral']);
+
+export function maskObligationKind(kind: ObligationKind, mayReadProtection: boolean): ObligationViewKind {
+  return !mayReadProtection && protectionKinds.has(kind) ? restrictedObligationKind : kind;
+}
 export type ObligationStatus = 'overdue' | 'due' | 'upcoming';
 
 export interface EpisodeFacts {

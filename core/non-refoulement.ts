@@ -9,7 +9,12 @@ export const nonRefoulementCheckSchema = z
   })
   .strict();
 
-export type RemovalLockReason = 'asylum_pending' | 'refugee' | 'trafficking' | 'not_cleared' | 'no_check';
+/**
+ * Why removal is locked. `restricted` is never computed: it is what a caller without
+ * `protection.read` sees instead of `trafficking` (see maskRemovalLocks).
+ */
+export const removalLockReasons = ['asylum_pending', 'refugee', 'trafficking', 'not_cleared', 'no_check', 'restricted'] as const;
+export type RemovalLockReason = (typeof removalLockReasons)[number];
 
 export interface ProtectionFacts {
   asylumPending: boolean;
@@ -32,4 +37,13 @@ export function removalLocks(f: ProtectionFacts): RemovalLockReason[] {
   if (!f.latestCheck) reasons.push('no_check');
   else if (f.latestCheck.result !== 'cleared') reasons.push('not_cleared');
   return reasons;
+}
+
+/**
+ * The locks as a caller may see them: without `protection.read`, a trafficking lock still shows, so
+ * nobody removes the person, but as `restricted`, without saying why (domain.md §5 rule 6).
+ */
+export function maskRemovalLocks(reasons: readonly RemovalLockReason[], mayReadProtection: boolean): RemovalLockReason[] {
+  if (mayReadProtection) return [...reasons];
+  return reasons.map((r) => (r === 'trafficking' ? 'restricted' : r));
 }

@@ -42,7 +42,8 @@ export type PersonDetails = z.output<typeof personDetails>;
 
 export const personSummary = z.object({
   personId: z.string(),
-  registerNo: z.number().int(),
+  /** Shown as printed: the registering device's code and its count, "3F9A-57" (core/register-number.ts). */
+  registerNo: z.string(),
   nameOriginal: z.string(),
   nameLatin: z.string(),
   sex,

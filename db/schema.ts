@@ -65,6 +65,8 @@ export interface AuditLogTable {
 
 export interface PersonsTable {
   person_id: string;
+  /** The device that registered the person; register_no counts that device's registrations. */
+  register_device: string;
   register_no: number;
   name_original: string;
   name_latin: string;
@@ -135,7 +137,10 @@ export interface EpisodesTable {
   exit_at: string | null;
   outcome: string | null;
   override: string | null;
+  /** The device whose admission took the book line, its count, and the admission event. */
+  book_device: string | null;
   book_no: number | null;
+  book_event: string | null;
   next_due_at: string | null;
   next_due_kind: string | null;
   next_warn_at: string | null;
@@ -316,6 +321,12 @@ export interface SupersededEventsTable {
   event_id: string;
 }
 
+export interface RegisterCountersTable {
+  device_id: string;
+  series: 'person' | 'book';
+  last_no: number;
+}
+
 export interface Database {
   meta: MetaTable;
   events: EventsTable;
@@ -343,4 +354,5 @@ export interface Database {
   sync_quarantine: SyncQuarantineTable;
   field_heads: FieldHeadsTable;
   superseded_events: SupersededEventsTable;
+  register_counters: RegisterCountersTable;
 }

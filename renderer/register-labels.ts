@@ -101,6 +101,7 @@ export const removalLockLabel: Record<RemovalLockReason, MessageKey> = {
   trafficking: 'removalLock.trafficking',
   not_cleared: 'removalLock.not_cleared',
   no_check: 'removalLock.no_check',
+  restricted: 'removalLock.restricted',
 };
 
 export const asylumStatusLabel: Record<(typeof asylumStatuses)[number], MessageKey> = {

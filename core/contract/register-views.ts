@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { asylumStatuses } from '../asylum';
-import { obligationKinds } from '../due-now';
+import { obligationViewKinds } from '../due-now';
 import {
   apprehensionSchema,
   decisionSchema,
@@ -14,13 +14,15 @@ import {
   propertyItemSchema,
   regime,
 } from '../episode';
+import { removalLockReasons } from '../non-refoulement';
 import { personSummary, sex } from '../person';
 import { referralStages, referralTypes, screeningSchema, vulnerabilityFlags } from '../vulnerability';
 
 /** Output shapes of the register methods: what screens and printouts receive. */
 
 export const vulnerabilityFlag = z.enum(vulnerabilityFlags);
-export const obligationKind = z.enum(obligationKinds);
+/** Includes `restricted`: a protection kind masked for a caller without protection.read. */
+export const obligationKind = z.enum(obligationViewKinds);
 export const obligationStatus = z.enum(['overdue', 'due', 'upcoming']);
 export const episodeState = z.enum(episodeStates);
 
@@ -59,7 +61,7 @@ export const episodeView = z.object({
   override: legalReviewOverrideSchema.nullable(),
   daysHeld: z.number().int().nullable(),
   obligations: z.array(obligationView),
-  removalLocks: z.array(z.enum(['asylum_pending', 'refugee', 'trafficking', 'not_cleared', 'no_check'])),
+  removalLocks: z.array(z.enum(removalLockReasons)),
   lastEventId: z.string(),
 });
 export type EpisodeView = z.infer<typeof episodeView>;
@@ -157,7 +159,8 @@ export const duplicateMatch = z.object({
 export const registerRow = z.object({
   personId: z.string(),
   episodeId: z.string(),
-  registerNo: z.number().int(),
+  /** The book line if admitted, else the person's register number, as shown: "3F9A-57". */
+  registerNo: z.string(),
   nameLatin: z.string(),
   nameOriginal: z.string(),
   sex,
@@ -177,9 +180,16 @@ export const registerRow = z.object({
 });
 export type RegisterRow = z.infer<typeof registerRow>;
 
+export const registerBookNote = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('transfer'), at: z.string(), toFacilityName: z.string() }),
+  z.object({ kind: z.literal('plannedExit'), at: z.string(), outcome: z.enum(outcomeTypes) }),
+]);
+export type RegisterBookNote = z.infer<typeof registerBookNote>;
+
 /** One line of the register book (Internal Discipline Rules, Annex 1, columns 1–9). */
 export const registerBookLine = z.object({
-  no: z.number().int(),
+  /** "3F9A-57": the admitting device's code and its line. */
+  no: z.string(),
   admittedAt: z.string().nullable(),
   person: z.object({ nameLatin: z.string(), nameOriginal: z.string(), birthDate: z.string().nullable(), nationalities: z.array(z.string()), stateless: z.boolean() }),
   documents: z.array(z.object({ type: z.string(), series: z.string().nullable(), number: z.string().nullable() })),
@@ -187,5 +197,6 @@ export const registerBookLine = z.object({
   extensions: z.array(decisionSchema),
   handover: handoverSchema.nullable(),
   exit: exitSchema.nullable(),
-  notes: z.string(),
+  /** Column 9, as facts for the screen to word in the reader's language. */
+  notes: z.array(registerBookNote),
 });

@@ -232,7 +232,7 @@ export const registerContract = {
     list: method({
       input: z.object({ includeUpcoming: z.boolean().default(false) }).strict(),
       output: z.object({
-        items: z.array(obligationView.extend({ nameLatin: z.string(), nameOriginal: z.string(), registerNo: z.number().int() })),
+        items: z.array(obligationView.extend({ nameLatin: z.string(), nameOriginal: z.string(), registerNo: z.string() })),
         now: z.string(),
       }),
       access: needs('person.read'),

@@ -4,10 +4,11 @@ import { migration0003 } from './0003_register';
 import { migration0004 } from './0004_safeguards';
 import { migration0005 } from './0005_sync';
 import { migration0006 } from './0006_conflicts';
+import { migration0007 } from './0007_register_numbers';
 import { migration0008 } from './0008_oversight';
 import { migration0009 } from './0009_npm';
 import type { Migration } from './types';
 
 /** In order. A new migration is a new file appended here; released ones are never edited. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0008, migration0009];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
 export const latestVersion = migrations[migrations.length - 1]!.version;

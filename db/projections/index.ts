@@ -88,6 +88,7 @@ export const projectedTables = [
   'received_recommendations',
   'received_recommendation_files',
   'recommendation_responses',
+  'register_counters',
   'npm_facilities',
   'npm_facility_keys',
   'visits',

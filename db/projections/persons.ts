@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 import type { Projector } from './types';
 import { applyVersions } from './conflicts';
+import { takeNumber } from './register-numbers';
 
 function detailColumns(d: PersonDetails) {
   return {
@@ -23,11 +24,11 @@ function detailColumns(d: PersonDetails) {
 }
 
 export const personRegistered: Projector<'person.registered'> = ({ event, payload, at, qb, q }) => {
-  const next = q.first(qb.selectFrom('persons').select((eb) => eb.fn.max('register_no').as('n')));
   q.run(
     qb.insertInto('persons').values({
       person_id: event.entityId,
-      register_no: (next?.n ?? 0) + 1,
+      register_device: event.deviceId,
+      register_no: takeNumber(q, 'person', event.deviceId),
       ...detailColumns(payload.details),
       created_at: at,
       updated_at: at,

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 import type { SyncQuery } from '../sync-query';
 import { applyVersions } from './conflicts';
+import { takeNumber } from './register-numbers';
 import type { Projector, Touched } from './types';
 
 /** Projections of the detention register: one small function per event type. */
@@ -96,9 +97,14 @@ export const episodeAdmitted: Projector<'episode.admitted'> = ({ event, payload,
     updated_at: at,
     last_event_id: event.eventId,
   };
-  // Each admission is the next line of the register book.
-  const last = q.first(qb.selectFrom('episodes').select((eb) => eb.fn.max('book_no').as('n')));
-  const withLine = { ...columns, book_no: (last?.n ?? 0) + 1 };
+  // Each admission is the next line of its device's book. An episode admitted on two devices at once
+  // keeps the earlier admission's line (by clock, then event id), whichever arrived first here.
+  const line = takeNumber(q, 'book', event.deviceId);
+  const held = q.prepared('SELECT ev.hlc, ev.event_id FROM episodes e JOIN events ev ON ev.event_id = e.book_event WHERE e.episode_id = ?').get(event.entityId) as
+    | { hlc: string; event_id: string }
+    | undefined;
+  const keepHeld = held !== undefined && (held.hlc < event.hlc || (held.hlc === event.hlc && held.event_id < event.eventId));
+  const withLine = keepHeld ? columns : { ...columns, book_device: event.deviceId, book_no: line, book_event: event.eventId };
   // Admission either completes an episode opened at apprehension or opens one directly.
   const exists = q.first(qb.selectFrom('episodes').select('episode_id').where('episode_id', '=', event.entityId));
   if (exists) q.run(qb.updateTable('episodes').set(withLine).where('episode_id', '=', event.entityId));

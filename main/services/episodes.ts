@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../core/contract/errors';
 import { canTransition, effectiveState, isRemoval, type EpisodeAction, type EpisodeState } from '../../core/episode';
+import { maskRemovalLocks } from '../../core/non-refoulement';
 import { can } from '../../core/permissions';
 import type { EpisodesTable } from '../../db/schema';
 import type { Store } from '../../db/store';
@@ -132,7 +133,8 @@ export function episodesHandlers(inst: Installation, now: () => number): Handler
       if (locks.length > 0) {
         // domain.md §5 rule 4: only the centre head, with a documented legal review, may remove anyway.
         if (!input.override) {
-          throw new ApiError({ code: 'rule', messageKey: 'error.exit.removalLocked', params: { reasons: locks.join(',') }, fields: { 'exit.type': { key: 'error.exit.removalLocked' } } });
+          const shown = maskRemovalLocks(locks, can(env.session.roles, 'protection.read'));
+          throw new ApiError({ code: 'rule', messageKey: 'error.exit.removalLocked', params: { reasons: shown.join(',') }, fields: { 'exit.type': { key: 'error.exit.removalLocked' } } });
         }
         if (!can(env.session.roles, 'person.override')) throw new ApiError({ code: 'forbidden', messageKey: 'error.exit.overrideNotAllowed' });
       } else if (input.override) {

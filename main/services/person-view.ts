@@ -1,10 +1,11 @@
 import { ApiError } from '../../core/contract/errors';
 import type { HistoryEntry, PersonView, EpisodeView } from '../../core/contract/register-views';
-import { obligations, statusAt } from '../../core/due-now';
+import { maskObligationKind, obligations, statusAt } from '../../core/due-now';
 import { effectiveState, type EpisodeState } from '../../core/episode';
 import type { EventRecord } from '../../core/events';
-import { removalLocks } from '../../core/non-refoulement';
+import { maskRemovalLocks, removalLocks } from '../../core/non-refoulement';
 import type { PersonSummary } from '../../core/person';
+import { formatRegisterNo } from '../../core/register-number';
 import { daysHeld } from '../../core/time';
 import { vulnerabilityState, type VulnerabilityFlag } from '../../core/vulnerability';
 import { loadEpisodeFacts } from '../../db/episode-facts';
@@ -15,7 +16,7 @@ import { rowToEvent, type EventRow, type Store } from '../../db/store';
 export function toSummary(r: PersonsTable): PersonSummary {
   return {
     personId: r.person_id,
-    registerNo: r.register_no,
+    registerNo: formatRegisterNo(r.register_device, r.register_no),
     nameOriginal: r.name_original,
     nameLatin: r.name_latin,
     sex: r.sex as PersonSummary['sex'],
@@ -132,7 +133,11 @@ export function episodeRemovalLocks(store: Store, personId: string, flags: reado
   });
 }
 
-export function toEpisodeView(store: Store, e: EpisodesTable, flags: readonly VulnerabilityFlag[], now: number): EpisodeView {
+/**
+ * One episode for the person page. Without `protection.read`, obligations and locks that would name
+ * a protection fact are masked (a THB referral, a trafficking lock): still there, without the why.
+ */
+export function toEpisodeView(store: Store, e: EpisodesTable, flags: readonly VulnerabilityFlag[], now: number, mayReadProtection: boolean): EpisodeView {
   const tz = store.settings.timeZone;
   const facts = loadEpisodeFacts(store.q, store.qb, [e.person_id], store.settings).find((f) => f.episodeId === e.episode_id);
   const recorded = e.state as EpisodeState;
@@ -159,9 +164,9 @@ export function toEpisodeView(store: Store, e: EpisodesTable, flags: readonly Vu
     daysHeld: start ? daysHeld(Date.parse(start), e.exit_at ? Date.parse(e.exit_at) : now, tz) : null,
     obligations: list.flatMap((o) => {
       const status = statusAt(o, now, recorded, e.term_end);
-      return status ? [{ kind: o.kind, personId: o.personId, episodeId: o.episodeId, dueAt: o.dueAt, status }] : [];
+      return status ? [{ kind: maskObligationKind(o.kind, mayReadProtection), personId: o.personId, episodeId: o.episodeId, dueAt: o.dueAt, status }] : [];
     }),
-    removalLocks: recorded === 'CLOSED' ? [] : episodeRemovalLocks(store, e.person_id, flags),
+    removalLocks: recorded === 'CLOSED' ? [] : maskRemovalLocks(episodeRemovalLocks(store, e.person_id, flags), mayReadProtection),
     lastEventId: e.last_event_id,
   };
 }
@@ -215,7 +220,7 @@ export function buildPersonView(store: Store, personId: string, now: number, may
       recordedAt: d.recorded_at,
       lastEventId: d.last_event_id,
     })),
-    episodes: episodes.map((e) => toEpisodeView(store, e, flags, now)),
+    episodes: episodes.map((e) => toEpisodeView(store, e, flags, now, mayReadProtection)),
     screenings: store.q.all(qb.selectFrom('screenings').selectAll().where('person_id', 'in', ids).orderBy('at', 'desc')).map((s) => {
       const sFlags = JSON.parse(s.flags) as VulnerabilityFlag[];
       return {

@@ -52,7 +52,8 @@ export function personsHandlers(inst: Installation, now: () => number): Handlers
         );
       }
       const total = store.q.first(base.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
-      const rows = store.q.all(base.selectAll().orderBy('register_no', 'desc').limit(input.limit).offset(input.offset));
+      // Newest first. Register numbers count per device, so they no longer say which came last.
+      const rows = store.q.all(base.selectAll().orderBy('created_at', 'desc').orderBy('person_id', 'desc').limit(input.limit).offset(input.offset));
       return { persons: rows.map(toSummary), total: Number(total) };
     },
     view: (input, env) => buildPersonView(inst.requireStore(), input.personId, now(), can(env.session.roles, 'protection.read')),

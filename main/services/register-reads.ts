@@ -1,9 +1,10 @@
 import { sql, type SqlBool, type ExpressionBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { registerContract } from '../../core/contract/register';
-import type { RegisterRow } from '../../core/contract/register-views';
-import { obligations, statusAt, type ObligationKind } from '../../core/due-now';
-import { effectiveState, type EpisodeState } from '../../core/episode';
+import type { RegisterBookNote, RegisterRow } from '../../core/contract/register-views';
+import { maskObligationKind, obligations, statusAt, type ObligationKind } from '../../core/due-now';
+import { effectiveState, type EpisodeState, type OutcomeType } from '../../core/episode';
+import { formatRegisterNo, parseRegisterNoQuery } from '../../core/register-number';
 import { addCalendarDays, daysHeld, localDate, startOfLocalDay } from '../../core/time';
 import { loadEpisodeFacts } from '../../db/episode-facts';
 import type { Database } from '../../db/schema';
@@ -15,11 +16,19 @@ type RegisterQuery = z.output<(typeof registerContract)['register']['list']['inp
 const likeEscape = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
+ * The number a register row shows is the book line once admitted, else the person's register number
+ * (core/register-number.ts). The number sort and search read these same two parts: the device code,
+ * then the count, so the list is in exactly the order of what is on screen.
+ */
+const shownCode = sql<string>`(CASE WHEN e.book_no IS NOT NULL THEN upper(substr(e.book_device, 1, 4)) ELSE upper(substr(p.register_device, 1, 4)) END)`;
+const shownNo = sql<number>`coalesce(e.book_no, p.register_no)`;
+
+/**
  * The current register: everyone held (or, on request, everyone ever held), filtered and sorted in SQL
  * so a page of 100 rows out of 100,000 comes back in milliseconds. The deadline column is the earliest
  * open obligation, kept up to date by the projections.
  */
-export function listRegister(store: Store, input: RegisterQuery, now: number): { rows: RegisterRow[]; total: number } {
+export function listRegister(store: Store, input: RegisterQuery, now: number, mayReadProtection: boolean): { rows: RegisterRow[]; total: number } {
   const tz = store.settings.timeZone;
   const nowIso = new Date(now).toISOString();
   const today = localDate(now, tz);
@@ -30,18 +39,22 @@ export function listRegister(store: Store, input: RegisterQuery, now: number): {
   if (input.state) q = q.where('e.state', '=', input.state);
   if (input.query) {
     const like = likeEscape(input.query);
-    const asNumber = Number(input.query);
+    const asNumber = parseRegisterNoQuery(input.query);
     q = q.where((eb: ExpressionBuilder<Database & { e: Database['episodes']; p: Database['persons'] }, 'e' | 'p'>) =>
       eb.or([
         eb('p.name_latin', 'like', sql<string>`${like} ESCAPE '\\'`),
         eb('p.name_original', 'like', sql<string>`${like} ESCAPE '\\'`),
         eb('p.aliases', 'like', sql<string>`${like} ESCAPE '\\'`),
-        ...(Number.isInteger(asNumber) && asNumber > 0 ? [eb('e.book_no', '=', asNumber)] : []),
+        ...(asNumber
+          ? [asNumber.code ? eb.and([eb(shownNo, '=', asNumber.no), eb(shownCode, '=', asNumber.code)]) : eb(shownNo, '=', asNumber.no)]
+          : []),
       ]),
     );
   }
   if (input.nationality) q = q.where('p.nationalities', 'like', `%"${input.nationality}"%`);
   if (input.flag) q = q.where('p.flags', 'like', `%"${input.flag}"%`);
+  // Who is flagged for trafficking is itself the protected fact: a caller without the right finds no one.
+  if (input.flag === 'trafficking' && !mayReadProtection) q = q.where(sql<SqlBool>`0`);
   // "Held N days" counts the day of arrival as day 1, in the facility's calendar.
   if (input.minDaysHeld !== undefined) {
     const latestStart = startOfLocalDay(addCalendarDays(today, -(input.minDaysHeld - 1) + 1), tz);
@@ -61,6 +74,7 @@ export function listRegister(store: Store, input: RegisterQuery, now: number): {
     'e.episode_id',
     'e.person_id',
     'e.book_no',
+    'e.book_device',
     'e.state',
     'e.term_end',
     'e.admitted_at',
@@ -70,6 +84,7 @@ export function listRegister(store: Store, input: RegisterQuery, now: number): {
     'e.next_due_kind',
     'e.next_warn_at',
     'p.register_no',
+    'p.register_device',
     'p.name_latin',
     'p.name_original',
     'p.sex',
@@ -112,7 +127,7 @@ export function listRegister(store: Store, input: RegisterQuery, now: number): {
       page = page.orderBy(sql`p.name_latin COLLATE NOCASE`, dir);
       break;
     case 'registerNo':
-      page = page.orderBy('e.book_no', dir);
+      page = page.orderBy(shownCode, dir).orderBy(shownNo, dir);
       break;
   }
   const rows = store.q.all(page.orderBy('e.episode_id').limit(input.limit).offset(input.offset));
@@ -126,7 +141,7 @@ export function listRegister(store: Store, input: RegisterQuery, now: number): {
     return {
       personId: r.person_id,
       episodeId: r.episode_id,
-      registerNo: r.book_no ?? r.register_no,
+      registerNo: r.book_no !== null ? formatRegisterNo(r.book_device, r.book_no) : formatRegisterNo(r.register_device, r.register_no),
       nameLatin: r.name_latin,
       nameOriginal: r.name_original,
       sex: r.sex as RegisterRow['sex'],
@@ -139,21 +154,24 @@ export function listRegister(store: Store, input: RegisterQuery, now: number): {
       termEnd: r.term_end,
       state,
       nextDueAt: r.next_due_at,
-      nextDueKind: r.next_due_kind as ObligationKind | null,
+      nextDueKind: r.next_due_kind === null ? null : maskObligationKind(r.next_due_kind as ObligationKind, mayReadProtection),
       deadlineStatus: overdue ? 'overdue' : r.next_warn_at !== null && r.next_warn_at <= nowIso ? 'due' : 'ok',
-      flags: r.restricted === 1 ? flags.filter((f) => f !== 'trafficking') : flags,
+      flags: r.restricted === 1 && !mayReadProtection ? flags.filter((f) => f !== 'trafficking') : flags,
       restricted: r.restricted === 1,
     };
   }
 }
 
-/** Everything owed now (and, on request, coming), overdue first, computed from the record and the clock. */
-export function dueNow(store: Store, now: number, includeUpcoming: boolean) {
+/**
+ * Everything owed now (and, on request, coming), overdue first, computed from the record and the clock.
+ * Without `protection.read` a protection item shows as `restricted` (core/due-now.ts).
+ */
+export function dueNow(store: Store, now: number, includeUpcoming: boolean, mayReadProtection: boolean) {
   const open = store.q.all(
     store.qb
       .selectFrom('episodes as e')
       .innerJoin('persons as p', 'p.person_id', 'e.person_id')
-      .select(['e.person_id', 'e.episode_id', 'e.state', 'e.term_end', 'p.name_latin', 'p.name_original', 'p.register_no', 'e.book_no'])
+      .select(['e.person_id', 'e.episode_id', 'e.state', 'e.term_end', 'p.name_latin', 'p.name_original', 'p.register_no', 'p.register_device', 'e.book_no', 'e.book_device'])
       .where('e.state', '!=', 'CLOSED'),
   );
   const byEpisode = new Map(open.map((o) => [o.episode_id, o]));
@@ -163,7 +181,8 @@ export function dueNow(store: Store, now: number, includeUpcoming: boolean) {
     return obligations(f, store.settings).flatMap((o) => {
       const status = statusAt(o, now, ep.state as EpisodeState, ep.term_end);
       if (!status || (status === 'upcoming' && !includeUpcoming)) return [];
-      return [{ ...o, status, nameLatin: ep.name_latin, nameOriginal: ep.name_original, registerNo: ep.book_no ?? ep.register_no }];
+      const registerNo = ep.book_no !== null ? formatRegisterNo(ep.book_device, ep.book_no) : formatRegisterNo(ep.register_device, ep.register_no);
+      return [{ ...o, kind: maskObligationKind(o.kind, mayReadProtection), status, nameLatin: ep.name_latin, nameOriginal: ep.name_original, registerNo }];
     });
   });
   const rank = { overdue: 0, due: 1, upcoming: 2 } as const;
@@ -188,6 +207,7 @@ export function registerExtract(store: Store, from: string, to: string, now: num
       .where('e.admitted_at', 'is not', null)
       .where('e.admitted_at', '<', end)
       .where((eb) => eb.or([eb('e.exit_at', 'is', null), eb('e.exit_at', '>=', start)]))
+      .orderBy(sql`upper(substr(e.book_device, 1, 4))`)
       .orderBy('e.book_no'),
   );
   const docs = rows.length
@@ -200,9 +220,13 @@ export function registerExtract(store: Store, from: string, to: string, now: num
     generatedAt: new Date(now).toISOString(),
     lines: rows.map((r) => {
       const transfers = JSON.parse(r.transfers) as { at: string; toFacilityName: string }[];
-      const planned = r.planned_exit ? (JSON.parse(r.planned_exit) as { plannedOutcome: string; plannedAt: string }) : null;
+      const planned = r.planned_exit ? (JSON.parse(r.planned_exit) as { plannedOutcome: OutcomeType; plannedAt: string }) : null;
+      const notes: RegisterBookNote[] = [
+        ...transfers.map((t) => ({ kind: 'transfer' as const, at: t.at, toFacilityName: t.toFacilityName })),
+        ...(planned ? [{ kind: 'plannedExit' as const, at: planned.plannedAt, outcome: planned.plannedOutcome }] : []),
+      ];
       return {
-        no: r.book_no ?? 0,
+        no: formatRegisterNo(r.book_device, r.book_no ?? 0),
         admittedAt: r.admitted_at,
         person: {
           nameLatin: r.name_latin,
@@ -216,10 +240,7 @@ export function registerExtract(store: Store, from: string, to: string, now: num
         extensions: JSON.parse(r.extensions),
         handover: r.handover ? JSON.parse(r.handover) : null,
         exit: r.exit ? JSON.parse(r.exit) : null,
-        notes: [
-          ...transfers.map((t) => `→ ${t.toFacilityName} (${t.at.slice(0, 10)})`),
-          ...(planned ? [`${planned.plannedOutcome} ${planned.plannedAt.slice(0, 10)}`] : []),
-        ].join('; '),
+        notes,
       };
     }),
   };

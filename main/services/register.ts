@@ -1,3 +1,4 @@
+import { can } from '../../core/permissions';
 import { settingsSchema } from '../../core/settings';
 import type { Handlers } from '../api/router';
 import type { Installation } from './installation';
@@ -5,13 +6,13 @@ import { dueNow, listRegister, registerExtract } from './register-reads';
 
 export function registerHandlers(inst: Installation, now: () => number): Handlers['register'] {
   return {
-    list: (input) => listRegister(inst.requireStore(), input, now()),
+    list: (input, env) => listRegister(inst.requireStore(), input, now(), can(env.session.roles, 'protection.read')),
     extract: (input) => registerExtract(inst.requireStore(), input.from, input.to, now()),
   };
 }
 
 export function dueNowHandlers(inst: Installation, now: () => number): Handlers['dueNow'] {
-  return { list: (input) => dueNow(inst.requireStore(), now(), input.includeUpcoming) };
+  return { list: (input, env) => dueNow(inst.requireStore(), now(), input.includeUpcoming, can(env.session.roles, 'protection.read')) };
 }
 
 /** Thresholds live in the store; a change is audited with the old and new values. */

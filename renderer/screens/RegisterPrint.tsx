@@ -2,11 +2,11 @@ import { useEffect, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { z } from 'zod';
-import type { registerBookLine } from '../../core/contract/register-views';
+import type { RegisterBookNote, registerBookLine } from '../../core/contract/register-views';
 import type { Decision } from '../../core/episode';
 import { api } from '../api';
 import { QueryError } from '../components/QueryError';
-import { formatDate } from '../datetime';
+import { formatDate, todayIn } from '../datetime';
 import { useLocale, useTimeZone } from '../i18n';
 import { countryLabel } from '../places';
 import { documentTypeLabel, outcomeTypeLabel } from '../register-labels';
@@ -253,7 +253,21 @@ function BookLine({ line, zone }: { line: Line; zone: string }) {
           '—'
         )}
       </td>
-      <td>{line.notes || ''}</td>
+      <td>
+        {line.notes.map((n, i) => (
+          <span key={i} className="book__item">
+            <BookNote note={n} zone={zone} />
+          </span>
+        ))}
+      </td>
     </tr>
   );
+}
+
+/** Column 9 in the reader's language; dates are the facility's calendar days. */
+function BookNote({ note, zone }: { note: RegisterBookNote; zone: string }) {
+  const intl = useIntl();
+  const date = formatDate(todayIn(zone, Date.parse(note.at)));
+  if (note.kind === 'transfer') return <FormattedMessage id="print.note.transfer" values={{ facility: note.toFacilityName, date }} />;
+  return <FormattedMessage id="print.note.plannedExit" values={{ outcome: intl.formatMessage({ id: outcomeTypeLabel[note.outcome] }), date }} />;
 }

@@ -21,7 +21,7 @@ export async function benchRegister(b: BenchInstallation): Promise<void> {
   process.stderr.write(`[bench] register: ${episodes.n.toLocaleString('en')} episodes (${episodes.open.toLocaleString('en')} open), ${b.persons.toLocaleString('en')} people\n`);
 
   const input = registerContract.register.list.input.parse({ sort: 'deadline', limit: 100 });
-  const page = () => listRegister(store, input, b.now);
+  const page = () => listRegister(store, input, b.now, false);
   const first = page();
   if (first.rows.length !== 100) throw new Error(`expected a full first page, got ${first.rows.length} rows`);
   for (let i = 0; i < 5; i++) page();

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ResolverOptions } from 'react-hook-form';
 import { contract } from '../../core/contract';
 import { ApiError } from '../../core/contract/errors';
-import { obligationKinds } from '../../core/due-now';
+import { obligationViewKinds } from '../../core/due-now';
 import { documentTypes, episodeStates, outcomeTypes, regimes, verificationStatuses } from '../../core/episode';
 import { eventCatalog } from '../../core/events';
 import { locales } from '../../core/fields';
@@ -182,7 +182,7 @@ describe('server errors on the form', () => {
 
 describe('every register value has a name in every language', () => {
   const keys = [
-    ...obligationKinds.map((k) => `obligation.${k}`),
+    ...obligationViewKinds.map((k) => `obligation.${k}`),
     ...Object.keys(eventCatalog).map((t) => `event.${t}`),
     ...vulnerabilityFlags.map((f) => `flag.${f}`),
     ...outcomeTypes.map((o) => `outcome.${o}`),
@@ -200,7 +200,7 @@ describe('every register value has a name in every language', () => {
   });
 
   it('obligation kinds and event types are looked up by name', () => {
-    for (const k of obligationKinds) expect(obligationKey(k)).toBe(`obligation.${k}`);
+    for (const k of obligationViewKinds) expect(obligationKey(k)).toBe(`obligation.${k}`);
     for (const t of Object.keys(eventCatalog)) expect(eventKey(t)).toBe(`event.${t}`);
     expect(obligationKey('not_a_kind')).toBeNull();
   });

@@ -102,6 +102,7 @@ export const register: Record<keyof typeof en, string> = {
   'obligation.consular_send': 'Konsulluğa bildiriş göndərin',
   'obligation.defender_contact': 'Müdafiəçi ilə əlaqə',
   'obligation.child_detained': 'Məcburi saxlanılan uşaq: Baş idarəyə bildirin',
+  'obligation.restricted': 'Məhdud girişli qeyd: mərkəzin rəisinə müraciət edin',
 
   'obligationStatus.overdue': 'Gecikib',
   'obligationStatus.due': 'Vaxtı çatır',
@@ -129,6 +130,7 @@ export const register: Record<keyof typeof en, string> = {
   'removalLock.trafficking': 'Ehtimal olunan insan alveri qurbanı: inzibati qaydada çıxarılma olmaz.',
   'removalLock.not_cleared': 'Son geri qaytarılmama yoxlaması çıxarılmaya icazə vermir.',
   'removalLock.no_check': 'Çıxarılmaya icazə verən qüvvədə olan geri qaytarılmama yoxlaması yoxdur.',
+  'removalLock.restricted': 'Məhdud girişli qeyd: çıxarılma qadağandır. Səbəbi üçün mərkəzin rəisinə müraciət edin.',
 
   'asylumStatus.EXPRESSED': 'Bildirilib',
   'asylumStatus.FORWARDED': 'Göndərilib',
@@ -320,6 +322,8 @@ export const register: Record<keyof typeof en, string> = {
   'print.notSigned': 'İmzalanmayıb',
   'print.birthUnknown': 'Doğum tarixi məlum deyil',
   'print.empty': 'Bu dövrdə qəbul olmayıb.',
+  'print.note.transfer': '{date} tarixində {facility} müəssisəsinə köçürülüb',
+  'print.note.plannedExit': 'Planlaşdırılıb: {outcome}, {date}',
   'print.generated': 'Qeyd proqramı ilə {time} ({zone}) tarixində hazırlanıb. {count, plural, one {# qeyd} other {# qeyd}}.',
   'print.signature': 'Mərkəzin rəisi (imza)',
 

@@ -102,6 +102,7 @@ export const register: Record<keyof typeof en, string> = {
   'obligation.consular_send': 'Направить консульское уведомление',
   'obligation.defender_contact': 'Связь с защитником',
   'obligation.child_detained': 'Ребёнок в принудительном содержании: сообщить в центральный аппарат',
+  'obligation.restricted': 'Запись ограниченного доступа: обратитесь к начальнику центра',
 
   'obligationStatus.overdue': 'Просрочено',
   'obligationStatus.due': 'Срок подходит',
@@ -129,6 +130,7 @@ export const register: Record<keyof typeof en, string> = {
   'removalLock.trafficking': 'Предполагаемая жертва торговли людьми: административное выдворение запрещено.',
   'removalLock.not_cleared': 'Последняя проверка невыдворения не разрешила выдворение.',
   'removalLock.no_check': 'Нет действующей проверки невыдворения, разрешающей выдворение.',
+  'removalLock.restricted': 'Запись ограниченного доступа: выдворение запрещено. О причине спросите начальника центра.',
 
   'asylumStatus.EXPRESSED': 'Заявлено',
   'asylumStatus.FORWARDED': 'Передано',
@@ -320,6 +322,8 @@ export const register: Record<keyof typeof en, string> = {
   'print.notSigned': 'Не подписано',
   'print.birthUnknown': 'Дата рождения неизвестна',
   'print.empty': 'За этот период приёмов не было.',
+  'print.note.transfer': 'Перевод в {facility}, {date}',
+  'print.note.plannedExit': 'Запланировано: {outcome}, {date}',
   'print.generated': 'Сформировано программой Qeyd {time} ({zone}). {count, plural, one {# запись} few {# записи} many {# записей} other {# записи}}.',
   'print.signature': 'Начальник центра (подпись)',
 

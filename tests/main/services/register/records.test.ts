@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { refusal, useCentre } from '../../../helpers/centre';
 import { day, hour, intakeAt } from '../../../helpers/intake';
+import { compareRegisterNo, deviceCode } from '../../../../core/register-number';
 import { completeFirstHour } from '../../../helpers/safeguards';
 
 const centre = useCentre();
@@ -105,7 +106,8 @@ describe('the register', () => {
       ids.push((await registrar.intake.submit(input)).episodeId);
       if (i < people.length - 1) await c.advance(3 * day);
     }
-    return { c, registrar, ids };
+    const code = deviceCode(c.inst.backend.installation.requireStore().device.deviceId);
+    return { c, registrar, ids, code };
   }
 
   it('sorts by the nearest deadline and filters by nationality, name, days held and deadline status', async () => {
@@ -124,19 +126,73 @@ describe('the register', () => {
   });
 
   it('the register extract lists each admission in the columns of the register book', async () => {
-    const { registrar } = await populated();
+    const { registrar, code } = await populated();
     const extract = await registrar.register.extract({ from: '2026-11-01', to: '2026-11-30' });
     expect(extract.facilityName).toBe('Baku Temporary Accommodation Centre');
-    expect(extract.lines.map((l) => l.no)).toEqual([1, 2, 3]);
+    expect(extract.lines.map((l) => l.no)).toEqual([`${code}-1`, `${code}-2`, `${code}-3`]);
     expect(extract.lines[0]).toMatchObject({
       person: { nameLatin: 'Ivan Petrov', nationalities: ['RUS'] },
       documents: [{ type: 'passport', series: 'P', number: '0123456' }],
       decision: { issuingBody: 'Nasimi District Court', number: '2-1234/2026' },
       handover: { serviceId: 'MP-4471' },
     });
+    expect(extract.lines[0]!.notes).toEqual([]);
     const early = await registrar.register.extract({ from: '2026-10-01', to: '2026-10-31' });
     expect(early.lines).toEqual([]);
     expect((await refusal(registrar.register.extract({ from: '2026-11-30', to: '2026-11-01' }))).fields?.to?.key).toBe('error.range.inverted');
+  });
+});
+
+describe('register numbers', () => {
+  it('each number is the device code and its count; the number sort follows what is shown; a line is found by its number', async () => {
+    const c = await centre('2026-11-01T06:00:00Z');
+    const registrar = await c.as('registrar');
+    const code = deviceCode(c.inst.backend.installation.requireStore().device.deviceId);
+    // Eleven admissions, so "-10" and "-11" must come after "-9", not after "-1".
+    for (let i = 0; i < 11; i++) {
+      await registrar.intake.submit(intakeAt(c.clock.now, {}, { names: { original: `Person ${i}`, latin: `Person ${i}`, aliases: [] } }));
+      await c.advance(hour);
+    }
+    const up = (await registrar.register.list({ sort: 'registerNo', direction: 'asc' })).rows.map((r) => r.registerNo);
+    expect(up).toEqual(Array.from({ length: 11 }, (_, i) => `${code}-${i + 1}`));
+    expect([...up].sort(compareRegisterNo)).toEqual(up);
+    const down = (await registrar.register.list({ sort: 'registerNo', direction: 'desc' })).rows.map((r) => r.registerNo);
+    expect(down).toEqual([...up].reverse());
+    expect((await registrar.register.list({ query: `${code.toLowerCase()}-10` })).rows.map((r) => r.nameLatin)).toEqual(['Person 9']);
+    expect((await registrar.register.list({ query: '11' })).rows.map((r) => r.registerNo)).toEqual([`${code}-11`]);
+    expect((await registrar.register.list({ query: '0000-11' })).total).toBe(code === '0000' ? 1 : 0);
+  });
+
+  it('someone held awaiting a decision shows (and sorts by) their person number until admitted', async () => {
+    const c = await centre('2026-11-01T06:00:00Z');
+    const registrar = await c.as('registrar');
+    const code = deviceCode(c.inst.backend.installation.requireStore().device.deviceId);
+    await registrar.intake.submit(intakeAt(c.clock.now));
+    await registrar.persons.register({ details: { names: { original: 'Ana', latin: 'Ana' }, sex: 'female' } });
+    const { personId } = await registrar.intake.submit(intakeAt(c.clock.now, { admission: undefined }, { names: { original: 'Bahrom', latin: 'Bahrom', aliases: [] } }));
+    const rows = (await registrar.register.list({ sort: 'registerNo', direction: 'asc' })).rows;
+    // Line 1 in the book; person 3 (Ana was person 2) not yet in the book.
+    expect(rows.map((r) => [r.nameLatin, r.registerNo])).toEqual([
+      ['Mukhammad Rakhimi', `${code}-1`],
+      ['Bahrom', `${code}-3`],
+    ]);
+    expect((await registrar.persons.view({ personId })).person.registerNo).toBe(`${code}-3`);
+    expect((await registrar.dueNow.list({})).items.find((i) => i.personId === personId)?.registerNo).toBe(`${code}-3`);
+  });
+
+  it('the book notes a transfer and a planned exit as facts, worded in the reader language by the screen', async () => {
+    const c = await centre('2026-11-01T06:00:00Z');
+    const registrar = await c.as('registrar');
+    const { episodeId } = await registrar.intake.submit(intakeAt(c.clock.now));
+    await c.advance(2 * day);
+    const handover = { body: 'SMS escort', officerPosition: 'Inspector', officerName: 'E. Məmmədov', serviceId: 'MP-4471', signed: true };
+    await registrar.episodes.transfer({ episodeId, at: iso(c.clock.now), toFacilityName: 'Yevlakh centre', reason: 'Capacity', handover });
+    await registrar.episodes.scheduleExit({ episodeId, plannedAt: iso(c.clock.now + 3 * day), plannedOutcome: 'released_decision' });
+    const [line] = (await registrar.register.extract({ from: '2026-11-01', to: '2026-11-30' })).lines;
+    expect(line!.notes).toEqual([
+      { kind: 'transfer', at: iso(c.clock.now), toFacilityName: 'Yevlakh centre' },
+      { kind: 'plannedExit', at: iso(c.clock.now + 3 * day), outcome: 'released_decision' },
+    ]);
   });
 });
 
