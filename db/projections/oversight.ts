@@ -29,8 +29,9 @@ export const ombudsmanTrusted: Projector<'oversight.ombudsmanTrusted'> = ({ even
 
 /**
  * The body was checked against the trusted key before the event was made; it is read again here from
- * the signed text the event keeps, so a rebuild gives the same rows. A recommendation sent again (a
- * corrected file) takes the newer wording; responses already recorded stay.
+ * the signed text the event keeps, so a rebuild gives the same rows. A recommendation sent again (the
+ * office exports the file anew each time) takes the newer wording but keeps its first issue, which
+ * starts the response clock; responses already recorded stay.
  */
 export const recommendationsReceived: Projector<'oversight.recommendationsReceived'> = ({ event, payload, q }) => {
   const body = recommendationsBody.parse(JSON.parse(payload.file.body));
@@ -39,7 +40,7 @@ export const recommendationsReceived: Projector<'oversight.recommendationsReceiv
        (recommendation_id, visit_id, organisation_id, facility_name, visited_from, visited_to, issued_at, title, standard, severity, area, finding, recommendation, addressee, due_date, received_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (recommendation_id) DO UPDATE SET
-       issued_at = excluded.issued_at, title = excluded.title, standard = excluded.standard, severity = excluded.severity,
+       issued_at = min(issued_at, excluded.issued_at), title = excluded.title, standard = excluded.standard, severity = excluded.severity,
        area = excluded.area, finding = excluded.finding, recommendation = excluded.recommendation, addressee = excluded.addressee,
        due_date = excluded.due_date, received_at = excluded.received_at`,
   );

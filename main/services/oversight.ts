@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { ApiError, ruleError } from '../../core/contract/errors';
 import type { RecommendationView } from '../../core/contract/npm';
@@ -18,7 +18,7 @@ import { formatRegisterNo } from '../../core/register-number';
 import { addCalendarDays, localDate, startOfLocalDay } from '../../core/time';
 import { loadEpisodeFacts } from '../../db/episode-facts';
 import { bodyHash } from '../../db/projections/oversight';
-import { readSignedFile, signedFileText, signFile, type SignedFileKind } from '../../db/signed-file';
+import { fileSlug as slug, keyFingerprint, readSignedFile, signedFileText, signFile, type SignedFileKind } from '../../db/signed-file';
 import type { Store } from '../../db/store';
 import type { Handlers, SignedInEnv } from '../api/router';
 import { notFuture } from './intake';
@@ -33,12 +33,6 @@ import type { Installation } from './installation';
 
 const notFound = () => new ApiError({ code: 'not_found', messageKey: 'error.notFound' });
 
-/** A key as people compare it by eye across the two sites: the first 80 bits of its SHA-256, grouped. */
-export function keyFingerprint(publicKey: string): string {
-  const hex = createHash('sha256').update(Buffer.from(publicKey, 'base64')).digest('hex').slice(0, 20).toUpperCase();
-  return hex.match(/.{4}/g)!.join(' ');
-}
-
 /** This installation's id and name, as its identity file gave them to the office. */
 export function facilityOfInstallation(inst: Installation, store: Store): { installationId: string; facilityName: string } {
   return {
@@ -50,8 +44,6 @@ export function facilityOfInstallation(inst: Installation, store: Store): { inst
 function deviceSigner(store: Store) {
   return { kind: 'device' as const, id: store.device.deviceId, publicKey: store.device.publicKey, privateKey: store.devicePrivateKey };
 }
-
-const slug = (s: string) => s.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'facility';
 
 function asFile(format: SignedFileKind, body: unknown, store: Store, name: string): { fileName: string; content: string } {
   const file: SignedFile = signFile(format, body, deviceSigner(store));
