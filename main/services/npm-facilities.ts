@@ -47,7 +47,7 @@ function toView(row: FacilityRow, keys: readonly KeyRow[]): FacilityView {
 export function facilityView(store: Store, facilityId: string): FacilityView {
   const row = facilityRow(store, facilityId);
   if (!row) throw new ApiError({ code: 'not_found', messageKey: 'error.notFound' });
-  const keys = store.q.prepared('SELECT facility_id, device_id, device_name, public_key FROM npm_facility_keys WHERE facility_id = ? ORDER BY added_at, device_id').all(facilityId) as KeyRow[];
+  const keys = store.q.prepared('SELECT facility_id, device_id, device_name, public_key FROM npm_facility_keys WHERE facility_id = ? ORDER BY added_at, rowid').all(facilityId) as KeyRow[];
   return toView(row, keys);
 }
 
@@ -56,7 +56,7 @@ export function npmFacilitiesHandlers(inst: Installation): Handlers['npmFaciliti
     list: () => {
       const store = inst.requireStore();
       const rows = store.q.prepared('SELECT facility_id, installation_id, name, added_at FROM npm_facilities ORDER BY name, facility_id').all() as FacilityRow[];
-      const keys = store.q.prepared('SELECT facility_id, device_id, device_name, public_key FROM npm_facility_keys ORDER BY added_at, device_id').all() as KeyRow[];
+      const keys = store.q.prepared('SELECT facility_id, device_id, device_name, public_key FROM npm_facility_keys ORDER BY added_at, rowid').all() as KeyRow[];
       return { facilities: rows.map((r) => toView(r, keys)) };
     },
 

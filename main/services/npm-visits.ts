@@ -115,7 +115,7 @@ function dueReprisalRows(store: Store, v: VisitRow, now: number): InterviewRow[]
       `SELECT i.* FROM visit_interviews i
        WHERE i.facility_id = ? AND i.visit_id != ? AND i.at < ?
          AND NOT EXISTS (SELECT 1 FROM visit_reprisal_checks c WHERE c.interview_id = i.interview_id)
-       ORDER BY i.at, i.interview_id`,
+       ORDER BY i.at, i.rowid`,
     )
     .all(v.facility_id, v.visit_id, cutoff(v, now)) as InterviewRow[];
 }
@@ -186,7 +186,7 @@ export function buildVisitView(store: Store, visitId: string, now: number): Visi
   const v = visitRow(store, visitId);
   const opener = openerFor(store);
   const todayDate = today(store, now);
-  const interviews = store.q.prepared('SELECT * FROM visit_interviews WHERE visit_id = ? ORDER BY at, interview_id').all(visitId) as InterviewRow[];
+  const interviews = store.q.prepared('SELECT * FROM visit_interviews WHERE visit_id = ? ORDER BY at, rowid').all(visitId) as InterviewRow[];
   const pseudonyms = new Map(
     (store.q.prepared('SELECT interview_id, pseudonym FROM visit_interviews WHERE facility_id = ?').all(v.facility_id) as { interview_id: string; pseudonym: string }[]).map((r) => [
       r.interview_id,
@@ -205,7 +205,7 @@ export function buildVisitView(store: Store, visitId: string, now: number): Visi
     note: string | null;
     at: string;
   }[];
-  const reprisalChecks = store.q.prepared('SELECT interview_id, at, outcome, sealed_note FROM visit_reprisal_checks WHERE visit_id = ? ORDER BY at, event_id').all(visitId) as {
+  const reprisalChecks = store.q.prepared('SELECT interview_id, at, outcome, sealed_note FROM visit_reprisal_checks WHERE visit_id = ? ORDER BY at, rowid').all(visitId) as {
     interview_id: string;
     at: string;
     outcome: string;
