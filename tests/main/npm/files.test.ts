@@ -64,8 +64,8 @@ async function visitWithExtract() {
   const rakhimi = await registrar.intake.submit(intakeAt(c.clock.now));
   await completeFirstHour(registrar, rakhimi.episodeId, c.clock.now);
   const ahmadi = await registrar.intake.submit(intakeAt(c.clock.now, {}, { names: { original: 'زرمینه احمدی', latin: 'Zarmina Ahmadi', aliases: [] }, sex: 'female' }));
-  const shortTerm = intakeAt(c.clock.now, {}, { names: { original: 'Ahmad Karimi', latin: 'Ahmad Karimi', aliases: [] } });
-  shortTerm.admission!.decision.termEnd = iso(c.clock.now + day);
+  const base = intakeAt(c.clock.now, {}, { names: { original: 'Ahmad Karimi', latin: 'Ahmad Karimi', aliases: [] } });
+  const shortTerm = { ...base, admission: { ...base.admission!, decision: { ...base.admission!.decision!, termEnd: iso(c.clock.now + day) } } };
   const karimi = await registrar.intake.submit(shortTerm);
   await completeFirstHour(registrar, karimi.episodeId, c.clock.now);
   await c.advance(2 * day);
