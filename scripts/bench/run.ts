@@ -1,6 +1,7 @@
 import { benchBackendOpen } from './backend-open.bench';
 import { benchEventStore } from './event-store.bench';
 import { benchSync } from './sync.bench';
+import { benchPouchdbRatio } from './pouchdb.bench';
 import { benchRightsLetterPdf } from './rights-letter.bench';
 import { benchRegister } from './register.bench';
 import { benchSearch } from './search.bench';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   benchEventStore(n(100_000));
   await benchBackendOpen(n(100_000));
   await benchSync(scale);
+  await benchPouchdbRatio(n(100_000));
   await benchRightsLetterPdf();
   // One seeded store per run: the register and intake benches on 100k people with histories, then
   // the same store grown to 1M person records for the name search.
