@@ -37,11 +37,27 @@ export const settingsSchema = z
     facilityTypeLabel: z.string().trim().max(120).default(''),
     /** Days the authority has to answer an ombudsman recommendation, from the end of the visit. */
     npmResponseDays: z.number().int().min(1).max(365).default(30),
+    /** Sync with HQ on its own whenever HQ is reachable; off leaves only "Sync now" and bundles. */
+    autoSync: z.boolean().default(true),
+    /** Minutes between automatic syncs (after a failure it retries sooner, never later than this). */
+    syncIntervalMinutes: z.number().int().min(1).max(1440).default(15),
   })
   .strict();
 
 export type Settings = z.output<typeof settingsSchema>;
 export const defaultSettings: Settings = settingsSchema.parse({});
 
-/** A partial update from the settings screen; unknown keys are refused. */
-export const settingsUpdate = settingsSchema.partial().strict();
+type SettingsShape = typeof settingsSchema.shape;
+type WithoutDefaults = { [K in keyof SettingsShape]: SettingsShape[K] extends z.ZodDefault<infer T> ? T : SettingsShape[K] };
+
+/**
+ * A partial update from the settings screen; unknown keys are refused. The defaults are taken off
+ * first: a partial of defaulted fields would fill every key not sent with its default, and one change
+ * would silently reset every other setting.
+ */
+export const settingsUpdate = z
+  .object(
+    Object.fromEntries(Object.entries(settingsSchema.shape).map(([k, s]) => [k, s instanceof z.ZodDefault ? s.unwrap() : s])) as WithoutDefaults,
+  )
+  .partial()
+  .strict();

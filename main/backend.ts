@@ -10,6 +10,8 @@ import { asylumHandlers, vulnerabilityHandlers } from './services/vulnerability'
 import { dueNowHandlers, registerHandlers, settingsHandlers } from './services/register';
 import { safeguardsHandlers } from './services/safeguards';
 import { syncHandlers } from './services/sync';
+import { SyncRunner } from './sync/runner';
+import { SyncScheduler, type Timers } from './sync/scheduler';
 import { conflictsHandlers } from './services/conflicts';
 import { Sessions } from './services/sessions';
 import { setupHandlers } from './services/setup';
@@ -24,6 +26,8 @@ export interface BackendOptions {
   now?: () => number;
   /** Where unexpected errors go (the user sees only a translated "something went wrong"). */
   log?: (message: string, error: unknown) => void;
+  /** Automatic sync: tests pass their own timers or shorter retries (see main/sync/scheduler.ts). */
+  autoSync?: { timers?: Timers; firstRetryMs?: number; startupDelayMs?: number };
 }
 
 export interface Backend extends CallHandler {
@@ -38,6 +42,9 @@ export interface Backend extends CallHandler {
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const now = options.now ?? Date.now;
   const installation = new Installation(options.dataDir, now);
+  const log = options.log ?? defaultLog;
+  const syncRunner = new SyncRunner(installation, now, log);
+  const syncScheduler = new SyncScheduler({ installation, runner: syncRunner, now, ...options.autoSync });
   const sessions = new Sessions(() => idleLockMinutes(installation.isOpen ? installation.requireStore() : null), now);
   const handlers: Handlers = {
     setup: setupHandlers(installation),
@@ -60,7 +67,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     npmFacilities: npmFacilitiesHandlers(installation),
     visits: visitsHandlers(installation, now),
     oversight: oversightHandlers(installation, now),
-    sync: syncHandlers(installation, now),
+    sync: syncHandlers(installation, now, { runner: syncRunner, nextAutoSyncAt: () => syncScheduler.nextAt }),
   };
   const router = createRouter({
     handlers,
@@ -72,8 +79,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   });
   return {
     installation,
-    handle: (method, input, ctx) => router.handle(method, input, ctx),
-    close: async () => installation.lock(),
+    // Any call may have opened or locked the store, enrolled the device or changed the interval.
+    handle: (method, input, ctx) => router.handle(method, input, ctx).finally(() => syncScheduler.reconcile()),
+    close: async () => {
+      syncScheduler.stop();
+      installation.lock();
+    },
   };
 }
 

@@ -18,7 +18,8 @@ export type Route =
   | { name: 'printRegister'; from: string; to: string }
   | { name: 'printRights'; notificationId: string }
   | { name: 'verifyLetter' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'sync' };
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -41,6 +42,7 @@ export function parseHash(hash: string): Route {
     case 'audit':
     case 'register':
     case 'settings':
+    case 'sync':
       return parts.length === 1 ? { name: parts[0] } : { name: 'home' };
     case 'intake':
       if (parts.length === 1) return { name: 'intake' };

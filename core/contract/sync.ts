@@ -16,6 +16,30 @@ export const hqUrl = z
     }
   }, 'error.sync.insecureUrl');
 
+/** How far a running sync has got: events sent of those waiting at its start, events received. */
+export const syncProgress = z.object({
+  phase: z.enum(['push', 'pull']),
+  pushed: z.number().int(),
+  toPush: z.number().int(),
+  pulled: z.number().int(),
+});
+
+/**
+ * One sync attempt as the device remembers it (the last few are kept). `offline` means HQ could not be
+ * reached: normal for a field office, retried on its own; `failed` means HQ answered with a refusal.
+ */
+export const syncAttempt = z.object({
+  at: z.string(),
+  finishedAt: z.string(),
+  trigger: z.enum(['manual', 'auto']),
+  outcome: z.enum(['ok', 'offline', 'failed']),
+  pushed: z.number().int(),
+  pulled: z.number().int(),
+  quarantined: z.number().int(),
+  /** A translated message key (`error.sync.*`), null on success. */
+  reason: z.string().nullable(),
+});
+
 export const syncStatus = z.object({
   enrolled: z.boolean(),
   hqUrl: z.string().nullable(),
@@ -30,7 +54,15 @@ export const syncStatus = z.object({
   quarantined: z.number().int(),
   /** HQ time minus device time at the last sync: a wrong device clock shows here. */
   clockSkewSeconds: z.number().nullable(),
+  /** How the last attempt ended: `offline` is normal for a field office and retried on its own. */
+  lastOutcome: syncAttempt.shape.outcome.nullable(),
   running: z.boolean(),
+  /** While a sync runs: how far it has got. */
+  progress: syncProgress.nullable(),
+  /** Automatic sync is on in the settings (it still needs enrollment and an open installation). */
+  autoSync: z.boolean(),
+  /** When the next automatic sync is due; null when none is planned. */
+  nextAutoSyncAt: z.string().nullable(),
 });
 
 export const syncContract = {
@@ -64,6 +96,12 @@ export const syncContract = {
     importBundle: method({
       input: z.object({ content: z.string().min(2).max(1_000_000) }).strict(),
       output: z.object({ applied: z.number().int(), skipped: z.number().int(), quarantined: z.number().int(), fromDevice: z.string() }),
+      access: needs('sync.run'),
+    }),
+    /** The last attempts, newest first, each with its outcome and reason. */
+    history: method({
+      input: z.object({}).strict(),
+      output: z.object({ attempts: z.array(syncAttempt) }),
       access: needs('sync.run'),
     }),
     run: method({

@@ -2,6 +2,7 @@ import type { Locale } from '../fields';
 import { errors as azErrors } from './az/errors';
 import { register as azRegister } from './az/register';
 import { safeguards as azSafeguards } from './az/safeguards';
+import { sync as azSync } from './az/sync';
 import { ui as azUi } from './az/ui';
 import { hq as azHq } from './az/hq';
 import { oversight as azOversight } from './az/oversight';
@@ -9,6 +10,7 @@ import { npm as azNpm } from './az/npm';
 import { errors as enErrors } from './en/errors';
 import { register as enRegister } from './en/register';
 import { safeguards as enSafeguards } from './en/safeguards';
+import { sync as enSync } from './en/sync';
 import { ui as enUi } from './en/ui';
 import { hq as enHq } from './en/hq';
 import { oversight as enOversight } from './en/oversight';
@@ -16,6 +18,7 @@ import { npm as enNpm } from './en/npm';
 import { errors as ruErrors } from './ru/errors';
 import { register as ruRegister } from './ru/register';
 import { safeguards as ruSafeguards } from './ru/safeguards';
+import { sync as ruSync } from './ru/sync';
 import { ui as ruUi } from './ru/ui';
 import { hq as ruHq } from './ru/hq';
 import { oversight as ruOversight } from './ru/oversight';
@@ -23,10 +26,10 @@ import { npm as ruNpm } from './ru/npm';
 
 /** ICU message catalogs (plural rules matter: Russian has one/few/many). Azerbaijani is the default. */
 export const catalogs: Record<Locale, Record<string, string>> = {
-  az: { ...azErrors, ...azUi, ...azRegister, ...azSafeguards, ...azHq, ...azOversight, ...azNpm },
-  en: { ...enErrors, ...enUi, ...enRegister, ...enSafeguards, ...enHq, ...enOversight, ...enNpm },
-  ru: { ...ruErrors, ...ruUi, ...ruRegister, ...ruSafeguards, ...ruHq, ...ruOversight, ...ruNpm },
+  az: { ...azErrors, ...azUi, ...azRegister, ...azSafeguards, ...azHq, ...azOversight, ...azSync, ...azNpm },
+  en: { ...enErrors, ...enUi, ...enRegister, ...enSafeguards, ...enHq, ...enOversight, ...enSync, ...enNpm },
+  ru: { ...ruErrors, ...ruUi, ...ruRegister, ...ruSafeguards, ...ruHq, ...ruOversight, ...ruSync, ...ruNpm },
 };
 
 export const defaultLocale: Locale = 'az';
-export type MessageKey = keyof typeof enNpm | keyof typeof enErrors | keyof typeof enUi | keyof typeof enRegister | keyof typeof enSafeguards | keyof typeof enHq | keyof typeof enOversight;
+export type MessageKey = keyof typeof enNpm | keyof typeof enErrors | keyof typeof enUi | keyof typeof enRegister | keyof typeof enSafeguards | keyof typeof enHq | keyof typeof enOversight | keyof typeof enSync;

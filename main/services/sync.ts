@@ -1,10 +1,13 @@
+import anyAscii from 'any-ascii';
 import type { z } from 'zod';
 import { ApiError } from '../../core/contract/errors';
 import type { syncStatus } from '../../core/contract/sync';
 import type { Store } from '../../db/store';
 import type { Handlers } from '../api/router';
-import { runSync, pendingCount } from '../sync/engine';
-import { HqClient, HqUnreachable } from '../sync/hq-client';
+import { pendingCount } from '../sync/engine';
+import { HqClient } from '../sync/hq-client';
+import { readAttempts } from '../sync/attempts';
+import { syncFailure, type SyncRunner } from '../sync/runner';
 import type { Installation } from './installation';
 import { localDate, startOfLocalDay } from '../../core/time';
 import { eventsPerBundle } from '../../core/sync';
@@ -14,9 +17,21 @@ import { rowToEvent, type EventRow } from '../../db/store';
 
 type SyncStatus = z.infer<typeof syncStatus>;
 
-function status(store: Store, running: boolean): SyncStatus {
+/** "Növbətçi masası 1" → "Novbetci_masasi_1": a file name every USB stick and operating system accepts. */
+function fileSafe(name: string): string {
+  return anyAscii(name).replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'device';
+}
+
+/** What the sync screen needs beside the store: the run under way and the automatic schedule. */
+export interface SyncDeps {
+  runner: SyncRunner;
+  nextAutoSyncAt: () => string | null;
+}
+
+function status(store: Store, deps: SyncDeps): SyncStatus {
   const m = (k: string) => store.meta(k) ?? null;
   const skew = m('sync_clock_skew_seconds');
+  const last = readAttempts(store)[0];
   return {
     enrolled: m('sync_hq_url') !== null,
     hqUrl: m('sync_hq_url'),
@@ -29,25 +44,24 @@ function status(store: Store, running: boolean): SyncStatus {
     cursor: Number(m('sync_cursor') ?? 0),
     quarantined: (store.q.prepared('SELECT count(*) AS n FROM sync_quarantine').get() as { n: number }).n,
     clockSkewSeconds: skew === null ? null : Number(skew),
-    running,
+    lastOutcome: last?.outcome ?? null,
+    running: deps.runner.running,
+    progress: deps.runner.progress,
+    autoSync: store.settings.autoSync,
+    nextAutoSyncAt: deps.nextAutoSyncAt(),
   };
 }
 
-function failure(e: unknown): ApiError {
-  if (e instanceof ApiError) return e;
-  if (e instanceof HqUnreachable) return new ApiError({ code: 'rule', messageKey: 'error.sync.unreachable' });
-  return new ApiError({ code: 'rule', messageKey: 'error.sync.failed' });
-}
-
 /**
- * The device side of sync: enrollment with HQ's one-time code, and "Sync now". Failures are kept with
- * their reason until the next success, so the screen can say honestly what is wrong.
+ * The device side of sync: enrollment with HQ's one-time code, "Sync now" (through the runner the
+ * automatic schedule shares, so two syncs never overlap), the day-end check and removable media.
+ * Failures are kept with their reason, so the screen can say honestly what is wrong.
  */
-export function syncHandlers(inst: Installation, now: () => number): Handlers['sync'] {
-  let running = false;
+export function syncHandlers(inst: Installation, now: () => number, deps: SyncDeps): Handlers['sync'] {
   const client = (store: Store) => new HqClient(store.meta('sync_hq_url')!, { deviceId: store.device.deviceId, privateKey: store.devicePrivateKey });
   return {
-    status: () => status(inst.requireStore(), running),
+    status: () => status(inst.requireStore(), deps),
+    history: () => ({ attempts: readAttempts(inst.requireStore()) }),
     enroll: async (input, env) => {
       const store = inst.requireStore();
       if (store.meta('sync_hq_url')) throw new ApiError({ code: 'conflict', messageKey: 'error.sync.alreadyEnrolled' });
@@ -61,7 +75,7 @@ export function syncHandlers(inst: Installation, now: () => number): Handlers['s
           facilityName: store.meta('facility_name') ?? '',
         });
       } catch (e) {
-        throw failure(e);
+        throw syncFailure(e);
       }
       store.command({ userId: env.session.userId }, env.method, (tx) => {
         store.setMeta('sync_hq_url', input.hqUrl);
@@ -71,7 +85,7 @@ export function syncHandlers(inst: Installation, now: () => number): Handlers['s
         store.setMeta('sync_bundle_key', res.bundleKey);
         tx.audit({ action: 'sync.enrolled', method: env.method, entityType: 'device', entityId: store.device.deviceId, outcome: 'ok', detail: JSON.stringify({ hq: input.hqUrl, facility: res.facilityName }) });
       });
-      return status(store, running);
+      return status(store, deps);
     },
     dayEnd: async (_input, env) => {
       const store = inst.requireStore();
@@ -87,7 +101,7 @@ export function syncHandlers(inst: Installation, now: () => number): Handlers['s
       try {
         res = await client(store).manifest({ day, head, recordedThatDay });
       } catch (e) {
-        throw failure(e);
+        throw syncFailure(e);
       }
       store.audit({ actor: env.session.userId, action: res.complete ? 'sync.day_complete' : 'sync.day_incomplete', method: env.method, entityType: 'device', entityId: store.device.deviceId, outcome: 'ok', detail: JSON.stringify({ day, deviceSeq: head.seq, hqSeq: res.hqHead.seq }) });
       return { day, complete: res.complete, deviceSeq: head.seq, hqSeq: res.hqHead.seq, missing: res.missing, recordedThatDay };
@@ -108,7 +122,7 @@ export function syncHandlers(inst: Installation, now: () => number): Handlers['s
           { deviceId: store.device.deviceId, devicePublicKey: store.device.publicKey, devicePrivateKey: store.devicePrivateKey, facilityId: store.meta('sync_facility_id')!, bundleKey: key, createdAt },
         );
         files.push({
-          fileName: `qeyd-${store.device.name.replace(/[^A-Za-z0-9._-]+/g, '_')}-${events[0]!.deviceSeq}-${last.deviceSeq}.qeyd-bundle`,
+          fileName: `qeyd-${fileSafe(store.device.name)}-${events[0]!.deviceSeq}-${last.deviceSeq}.qeyd-bundle`,
           content: JSON.stringify(file),
           events: events.length,
           fromSeq: events[0]!.deviceSeq,
@@ -153,27 +167,8 @@ export function syncHandlers(inst: Installation, now: () => number): Handlers['s
     run: async (_input, env) => {
       const store = inst.requireStore();
       if (!store.meta('sync_hq_url')) throw new ApiError({ code: 'rule', messageKey: 'error.sync.notEnrolled' });
-      if (running) throw new ApiError({ code: 'conflict', messageKey: 'error.sync.alreadyRunning' });
-      running = true;
-      const started = new Date(now()).toISOString();
-      store.setMeta('sync_last_attempt', started);
-      try {
-        const report = await runSync(store, client(store));
-        store.command({ userId: env.session.userId }, env.method, (tx) => {
-          store.setMeta('sync_last_success', new Date(now()).toISOString());
-          store.setMeta('sync_last_error', '');
-          if (report.serverTime) store.setMeta('sync_clock_skew_seconds', String(Math.round((Date.parse(report.serverTime) - now()) / 1000)));
-          tx.audit({ action: 'sync.completed', method: env.method, entityType: 'device', entityId: store.device.deviceId, outcome: 'ok', detail: JSON.stringify({ pushed: report.pushed, pulled: report.pulled, quarantined: report.quarantined }) });
-        });
-        return { pushed: report.pushed, pulled: report.pulled, quarantined: report.quarantined, status: status(store, false) };
-      } catch (e) {
-        const err = failure(e);
-        store.setMeta('sync_last_error', err.messageKey);
-        store.audit({ actor: env.session.userId, action: 'sync.failed', method: env.method, entityType: 'device', entityId: store.device.deviceId, outcome: 'failed', detail: err.messageKey });
-        throw err;
-      } finally {
-        running = false;
-      }
+      const { report } = await deps.runner.runManual(env.session.userId, env.method);
+      return { pushed: report.pushed, pulled: report.pulled, quarantined: report.quarantined, status: status(store, deps) };
     },
   };
 }

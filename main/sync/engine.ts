@@ -21,9 +21,15 @@ export interface SyncReport {
   serverTime: string | null;
 }
 
+/** Reported after each batch, so the screen can show events going up and coming down. */
 export interface SyncProgress {
   phase: 'push' | 'pull';
-  done: number;
+  /** Events of this device sent and acknowledged so far in this run. */
+  pushed: number;
+  /** Events of this device that were waiting when the run started. */
+  toPush: number;
+  /** Events of other devices applied so far. */
+  pulled: number;
 }
 
 const metaNumber = (store: Store, key: string) => Number(store.meta(key) ?? 0);
@@ -47,6 +53,11 @@ export async function runSync(store: Store, hq: HqApi, opts: { pushBatch?: numbe
   let pushed = 0;
   let serverTime: string | null = null;
   let rewinds = 0;
+  const startAcked = metaNumber(store, 'sync_acked_seq');
+  const toPush = pendingCount(store);
+  // Counted as acknowledged progress rather than HQ's "stored": a repeat HQ already held still went up.
+  const sent = () => Math.max(0, Math.min(toPush, metaNumber(store, 'sync_acked_seq') - startAcked));
+  opts.onProgress?.({ phase: 'push', pushed: 0, toPush, pulled: 0 });
   for (;;) {
     const acked = metaNumber(store, 'sync_acked_seq');
     const rows = store.q
@@ -74,7 +85,7 @@ export async function runSync(store: Store, hq: HqApi, opts: { pushBatch?: numbe
     store.setMeta('sync_last_receipt', res.receipt);
     pushed += res.stored;
     serverTime = res.serverTime;
-    opts.onProgress?.({ phase: 'push', done: pushed });
+    opts.onProgress?.({ phase: 'push', pushed: sent(), toPush, pulled: 0 });
     if (res.ackedSeq < last.deviceSeq) throw new ApiError({ code: 'rule', messageKey: 'error.sync.notAcknowledged' });
   }
 
@@ -87,7 +98,7 @@ export async function runSync(store: Store, hq: HqApi, opts: { pushBatch?: numbe
     pulled += applied.applied;
     quarantined += applied.quarantined;
     serverTime = res.serverTime;
-    opts.onProgress?.({ phase: 'pull', done: pulled });
+    opts.onProgress?.({ phase: 'pull', pushed: sent(), toPush, pulled });
     if (!res.more || res.cursor === cursor) break;
   }
   return { pushed, pulled, quarantined, ackedSeq: metaNumber(store, 'sync_acked_seq'), cursor: metaNumber(store, 'sync_cursor'), serverTime };

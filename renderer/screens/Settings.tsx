@@ -60,6 +60,13 @@ export const settingGroups: { title: MessageKey; fields: { setting: string; kind
     ],
   },
   {
+    title: 'set.group.sync',
+    fields: [
+      { setting: 'autoSync', kind: 'bool' },
+      { setting: 'syncIntervalMinutes', kind: 'minutes' },
+    ],
+  },
+  {
     title: 'set.group.npm',
     fields: [{ setting: 'npmResponseDays', kind: 'days' }],
   },
@@ -155,8 +162,8 @@ function SettingsForm({ settings }: { settings: SettingsValues }) {
         form.reset(toForm(res.settings));
         setStatus('saved');
         queryClient.setQueryData(['settings'], { settings: res.settings });
-        // Deadlines depend on these thresholds: every list computed from them is stale now.
-        await Promise.all(['dueNow', 'register', 'person'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
+        // Deadlines depend on these thresholds, the sync plan on its interval: all of it is stale now.
+        await Promise.all(['dueNow', 'register', 'person', 'syncStatus'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
       } catch (e) {
         const placed = placeServerErrors(e, form.setError, (p) => (p.startsWith('changes.') ? p.slice('changes.'.length) : null));
         setProblem({ alert: placed.alert, extra: placed.unplaced });

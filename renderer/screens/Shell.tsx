@@ -5,6 +5,7 @@ import type { MessageKey } from '../../core/i18n';
 import { can } from '../../core/permissions';
 import { api } from '../api';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
+import { SyncIndicator } from '../components/SyncIndicator';
 import { useListFormat } from '../i18n';
 import { roleLabel } from '../labels';
 import { href, useHashRoute, type Route } from '../routes';
@@ -18,9 +19,10 @@ import { RegisterPrint } from './RegisterPrint';
 import { RightsLetter } from '../print/RightsLetter';
 import { VerifyLetter } from './safeguards/VerifyLetter';
 import { Settings } from './Settings';
+import { Sync } from './Sync';
 import { Users } from './Users';
 
-type NavTarget = 'home' | 'register' | 'intake' | 'overview' | 'settings' | 'users' | 'audit';
+type NavTarget = 'home' | 'register' | 'intake' | 'overview' | 'sync' | 'settings' | 'users' | 'audit';
 
 /** Which nav item a route belongs to (a person page is part of the register). */
 function section(route: Route): NavTarget {
@@ -49,6 +51,7 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
     read: can(roles, 'person.read'),
     write: can(roles, 'person.write'),
     settings: can(roles, 'settings.manage'),
+    sync: can(roles, 'sync.run'),
   };
   const allowed = (r: Route): boolean => {
     switch (r.name) {
@@ -68,6 +71,8 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
         return may.write;
       case 'settings':
         return may.settings;
+      case 'sync':
+        return may.sync;
       default:
         return true;
     }
@@ -96,6 +101,7 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
     { target: 'register', label: 'nav.register', shown: may.read },
     { target: 'intake', label: 'nav.intake', shown: may.write },
     { target: 'overview', label: 'nav.overview', shown: may.read },
+    { target: 'sync', label: 'nav.sync', shown: may.sync },
     { target: 'settings', label: 'nav.settings', shown: may.settings },
     { target: 'users', label: 'nav.users', shown: may.users },
     { target: 'audit', label: 'nav.audit', shown: may.audit },
@@ -115,6 +121,7 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
           </span>
           <span className="shell__facility">{session.facilityName}</span>
         </div>
+        {may.sync ? <SyncIndicator /> : null}
         <div className="shell__user">
           <span className="shell__user-name">{session.user.displayName}</span>
           <span className="shell__user-roles">{roleNames}</span>
@@ -174,5 +181,7 @@ function Screen({ route, session, mayRead }: { route: Route; session: SessionVie
       return <VerifyLetter />;
     case 'settings':
       return <Settings />;
+    case 'sync':
+      return <Sync roles={session.user.roles} />;
   }
 }
