@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { hqHref, parseHqPath, type HqRoute } from './screens/hq/address';
 
 /**
  * Hash routes keep working from a file:// or app:// page in Electron and give the Back key its usual
@@ -18,6 +19,7 @@ export type Route =
   | { name: 'printRegister'; from: string; to: string }
   | { name: 'printRights'; notificationId: string }
   | { name: 'verifyLetter' }
+  | HqRoute
   | { name: 'settings' }
   | { name: 'sync' };
 
@@ -53,6 +55,8 @@ export function parseHash(hash: string): Route {
       return parts[1] ? { name: 'person', personId: parts[1] } : { name: 'register' };
     case 'verify-letter':
       return { name: 'verifyLetter' };
+    case 'hq':
+      return parseHqPath(parts.slice(1), params) ?? { name: 'home' };
     case 'print':
       if (parts[1] === 'rights' && parts[2]) return { name: 'printRights', notificationId: parts[2] };
       if (parts[1] === 'register') {
@@ -82,6 +86,10 @@ export function href(route: Route): string {
       return `#/print/rights/${encodeURIComponent(route.notificationId)}`;
     case 'verifyLetter':
       return '#/verify-letter';
+    case 'hqFacilities':
+    case 'hqCompliance':
+    case 'hqCases':
+      return hqHref(route);
     default:
       return `#/${route.name}`;
   }

@@ -21,8 +21,11 @@ import { VerifyLetter } from './safeguards/VerifyLetter';
 import { Settings } from './Settings';
 import { Sync } from './Sync';
 import { Users } from './Users';
+import { Cases } from './hq/Cases';
+import { Compliance } from './hq/Compliance';
+import { Facilities } from './hq/Facilities';
 
-type NavTarget = 'home' | 'register' | 'intake' | 'overview' | 'sync' | 'settings' | 'users' | 'audit';
+type NavTarget = 'home' | 'register' | 'intake' | 'overview' | 'sync' | 'settings' | 'users' | 'audit' | 'hqFacilities' | 'hqCompliance';
 
 /** Which nav item a route belongs to (a person page is part of the register). */
 function section(route: Route): NavTarget {
@@ -35,6 +38,8 @@ function section(route: Route): NavTarget {
     case 'printRights':
     case 'verifyLetter':
       return 'register';
+    case 'hqCases':
+      return 'hqCompliance';
     default:
       return route.name as NavTarget;
   }
@@ -45,13 +50,16 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
   const list = useListFormat();
   const requested = useHashRoute();
   const roles = session.user.roles;
+  // The HQ console reads across facilities: no intake, no due-now board, no sync of its own.
+  const atHq = session.facilityKind === 'headquarters';
   const may = {
     users: can(roles, 'users.manage'),
     audit: can(roles, 'audit.read'),
     read: can(roles, 'person.read'),
-    write: can(roles, 'person.write'),
+    write: !atHq && can(roles, 'person.write'),
     settings: can(roles, 'settings.manage'),
-    sync: can(roles, 'sync.run'),
+    sync: !atHq && can(roles, 'sync.run'),
+    reports: atHq && can(roles, 'reports.read'),
   };
   const allowed = (r: Route): boolean => {
     switch (r.name) {
@@ -73,6 +81,10 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
         return may.settings;
       case 'sync':
         return may.sync;
+      case 'hqFacilities':
+      case 'hqCompliance':
+      case 'hqCases':
+        return may.reports;
       default:
         return true;
     }
@@ -106,7 +118,17 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
     { target: 'users', label: 'nav.users', shown: may.users },
     { target: 'audit', label: 'nav.audit', shown: may.audit },
   ];
-  const current = section(route);
+  const hqNavItems: typeof navItems = [
+    { target: 'home', label: 'nav.home', shown: !may.reports },
+    { target: 'hqFacilities', label: 'hq.nav.facilities', shown: may.reports },
+    { target: 'hqCompliance', label: 'hq.nav.compliance', shown: may.reports },
+    { target: 'register', label: 'nav.register', shown: may.read },
+    { target: 'audit', label: 'nav.audit', shown: may.audit },
+    { target: 'users', label: 'nav.users', shown: may.users },
+    { target: 'settings', label: 'nav.settings', shown: may.settings },
+  ];
+  // HQ's analysts start at the compliance overview.
+  const current = atHq && may.reports && route.name === 'home' ? 'hqCompliance' : section(route);
 
   return (
     <div className={`shell${route.name === 'printRegister' || route.name === 'printRights' ? ' shell--print' : ''}`}>
@@ -134,7 +156,7 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
       <div className="shell__body">
         <nav className="shell__nav" aria-label={intl.formatMessage({ id: 'nav.label' })}>
           <ul>
-            {navItems
+            {(atHq ? hqNavItems : navItems)
               .filter((i) => i.shown)
               .map((i) => (
                 <li key={i.target}>
@@ -156,7 +178,14 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
 function Screen({ route, session, mayRead }: { route: Route; session: SessionView; mayRead: boolean }) {
   switch (route.name) {
     case 'home':
+      if (session.facilityKind === 'headquarters') return can(session.user.roles, 'reports.read') ? <Compliance /> : <Home session={session} />;
       return mayRead ? <DueNow /> : <Home session={session} />;
+    case 'hqFacilities':
+      return <Facilities />;
+    case 'hqCompliance':
+      return <Compliance key={`${route.from ?? ''}/${route.to ?? ''}`} from={route.from} to={route.to} />;
+    case 'hqCases':
+      return <Cases from={route.from} to={route.to} issue={route.issue} facilityId={route.facilityId} />;
     case 'overview':
       return <Home session={session} />;
     case 'users':

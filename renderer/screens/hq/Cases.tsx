@@ -1,0 +1,134 @@
+import { useQuery } from '@tanstack/react-query';
+import { FormattedMessage, useIntl } from 'react-intl';
+import type { ComplianceIssue } from '../../../core/contract/hq';
+import { api } from '../../api';
+import { Instant } from '../../components/Instant';
+import { PageTitle } from '../../components/PageTitle';
+import { QueryError } from '../../components/QueryError';
+import { formatDate } from '../../datetime';
+import { useListFormat } from '../../i18n';
+import { obligationKey } from '../../register-labels';
+import { href } from '../../routes';
+import { useCompliance } from './Compliance';
+import { issueTitle, nowIssues } from './model';
+import './hq.css';
+
+interface Props {
+  from: string;
+  to: string;
+  issue: ComplianceIssue;
+  facilityId: string | null;
+}
+
+/**
+ * The people behind one figure. Only names and dates come with the list; opening a name goes through
+ * the person page, which is a read of that person's record in the audit log.
+ */
+export function Cases({ from, to, issue, facilityId }: Props) {
+  const intl = useIntl();
+  const list = useListFormat();
+  const cases = useQuery({ queryKey: ['hqCases', from, to, issue, facilityId], queryFn: () => api.hq.cases({ from, to, issue, facilityId }) });
+  // The facility's name, from the overview the analyst came from (cached), even when nobody is listed.
+  const overview = useCompliance({ from, to });
+  const facilityName =
+    facilityId === null ? intl.formatMessage({ id: 'hq.cases.allFacilities' }) : (overview.data?.facilities.find((f) => f.facilityId === facilityId)?.name ?? cases.data?.items[0]?.facilityName ?? '');
+
+  const detail = (d: string | null): string => {
+    if (!d) return '—';
+    if (issue === 'rights_late') return intl.formatMessage({ id: 'hq.cases.rightsAfter' }, { hours: intl.formatNumber(Number(d), { maximumFractionDigits: 1 }) });
+    if (issue === 'overdue') {
+      return list(
+        d
+          .split(',')
+          .filter(Boolean)
+          .map((k) => {
+            const key = obligationKey(k);
+            return key ? intl.formatMessage({ id: key }) : k;
+          }),
+      );
+    }
+    return d;
+  };
+
+  return (
+    <>
+      <p className="hq-back">
+        <a href={href({ name: 'hqCompliance', from, to })}>
+          <span aria-hidden="true">← </span>
+          <FormattedMessage id="hq.cases.back" />
+        </a>
+      </p>
+      <PageTitle id={issueTitle[issue]} />
+      <p className="lead hq-lead">
+        <strong>{facilityName}</strong>
+        {' · '}
+        {nowIssues.has(issue) ? (
+          <FormattedMessage id="hq.cases.today" />
+        ) : (
+          <FormattedMessage id="hq.cases.period" values={{ from: formatDate(from), to: formatDate(to) }} />
+        )}
+      </p>
+      <p className="muted small hq-audited">
+        <FormattedMessage id="hq.cases.audited" />
+      </p>
+      {cases.isError ? <QueryError error={cases.error} onRetry={() => void cases.refetch()} /> : null}
+      {cases.isPending ? (
+        <p className="muted" role="status">
+          <FormattedMessage id="app.loading" />
+        </p>
+      ) : null}
+      {cases.data ? (
+        cases.data.items.length === 0 ? (
+          <p className="alert alert--info">
+            <FormattedMessage id="hq.cases.empty" />
+          </p>
+        ) : (
+          <>
+            <div className="table-wrap">
+              <table className="table table--dense hq-cases">
+                <caption>
+                  <FormattedMessage id="hq.cases.caption" values={{ count: cases.data.items.length }} />
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      <FormattedMessage id="hq.cases.col.name" />
+                    </th>
+                    <th scope="col">
+                      <FormattedMessage id="hq.cases.col.facility" />
+                    </th>
+                    <th scope="col">
+                      <FormattedMessage id="hq.cases.col.apprehended" />
+                    </th>
+                    <th scope="col">
+                      <FormattedMessage id="hq.cases.col.detail" />
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {cases.data.items.map((c) => (
+                    <tr key={c.episodeId}>
+                      <th scope="row">
+                        <a href={href({ name: 'person', personId: c.personId })}>{c.nameLatin || c.personId.slice(0, 8)}</a>
+                      </th>
+                      <td>{c.facilityName ?? <span className="muted">{intl.formatMessage({ id: 'hq.cases.unknownFacility' })}</span>}</td>
+                      <td className="nowrap">
+                        <Instant value={c.apprehendedAt} />
+                      </td>
+                      <td>{detail(c.detail)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {cases.data.truncated ? (
+              <p className="muted small">
+                <FormattedMessage id="hq.cases.truncated" values={{ count: cases.data.items.length }} />
+              </p>
+            ) : null}
+          </>
+        )
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import type { ComplianceIssue } from '../../../core/contract/hq';
+import { isComplianceIssue, isIsoDate } from './model';
+
+/**
+ * The HQ console's addresses (renderer/routes.ts delegates `#/hq/...` here). The period and the figure
+ * are in the address, so Back from a person returns to the same list and a link can be shared.
+ */
+export type HqRoute =
+  | { name: 'hqFacilities' }
+  | { name: 'hqCompliance'; from?: string; to?: string }
+  | { name: 'hqCases'; from: string; to: string; issue: ComplianceIssue; facilityId: string | null };
+
+export function parseHqPath(parts: readonly string[], params: URLSearchParams): HqRoute | null {
+  switch (parts[0]) {
+    case 'facilities':
+      return { name: 'hqFacilities' };
+    case 'compliance': {
+      const from = params.get('from');
+      const to = params.get('to');
+      return isIsoDate(from) && isIsoDate(to) ? { name: 'hqCompliance', from, to } : { name: 'hqCompliance' };
+    }
+    case 'cases': {
+      const from = params.get('from');
+      const to = params.get('to');
+      const issue = params.get('issue');
+      if (!isIsoDate(from) || !isIsoDate(to) || !isComplianceIssue(issue)) return { name: 'hqCompliance' };
+      return { name: 'hqCases', from, to, issue, facilityId: params.get('facility') || null };
+    }
+    default:
+      return null;
+  }
+}
+
+export function hqHref(route: HqRoute): string {
+  switch (route.name) {
+    case 'hqFacilities':
+      return '#/hq/facilities';
+    case 'hqCompliance':
+      return route.from && route.to ? `#/hq/compliance?${new URLSearchParams({ from: route.from, to: route.to }).toString()}` : '#/hq/compliance';
+    case 'hqCases': {
+      const q = new URLSearchParams({ from: route.from, to: route.to, issue: route.issue });
+      if (route.facilityId) q.set('facility', route.facilityId);
+      return `#/hq/cases?${q.toString()}`;
+    }
+  }
+}
