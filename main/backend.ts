@@ -17,17 +17,38 @@ import { Sessions } from './services/sessions';
 import { setupHandlers } from './services/setup';
 import { usersHandlers } from './services/users';
 import { oversightHandlers } from './services/oversight';
+import { hqHandlers, type HqFleetSource } from './services/hq-console';
 import { npmOrgHandlers } from './services/npm-org';
 import { npmFacilitiesHandlers } from './services/npm-facilities';
 import { visitsHandlers } from './services/npm-visits';
+import { lookupMethod } from '../core/contract';
+import { ApiError } from '../core/contract/errors';
 
 export interface BackendOptions {
   dataDir: string;
   now?: () => number;
   /** Where unexpected errors go (the user sees only a translated "something went wrong"). */
   log?: (message: string, error: unknown) => void;
+  /**
+   * Set only by the HQ server for its console installation: the fleet it knows, and read-only records
+   * (the console shows what devices recorded and never records about a person itself).
+   */
+  hq?: { source: HqFleetSource };
   /** Automatic sync: tests pass their own timers or shorter retries (see main/sync/scheduler.ts). */
   autoSync?: { timers?: Timers; firstRetryMs?: number; startupDelayMs?: number };
+}
+
+/** Namespaces that record about people or talk to HQ as a device: never from the HQ console. */
+const deviceOnlyNamespaces = new Set(['intake', 'drafts', 'sync']);
+
+/** Permissions that let a caller record about a person or a visit: the console grants none of them. */
+const recordingPermissions: ReadonlySet<string> = new Set(['person.write', 'person.override', 'asylum.record', 'legalAid.write', 'oversight.respond', 'visit.write']);
+
+function consoleRefuses(method: string): boolean {
+  const def = lookupMethod(method);
+  if (!def) return false;
+  const records = def.access.kind === 'permission' && recordingPermissions.has(def.access.permission);
+  return records || def.audit?.kind === 'change' || deviceOnlyNamespaces.has(method.split('.')[0] ?? '');
 }
 
 export interface Backend extends CallHandler {
@@ -66,8 +87,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     npmOrg: npmOrgHandlers(installation, now),
     npmFacilities: npmFacilitiesHandlers(installation),
     visits: visitsHandlers(installation, now),
-    oversight: oversightHandlers(installation, now),
     sync: syncHandlers(installation, now, { runner: syncRunner, nextAutoSyncAt: () => syncScheduler.nextAt }),
+    hq: hqHandlers(installation, options.hq?.source ?? null, now),
+    oversight: oversightHandlers(installation, now),
   };
   const router = createRouter({
     handlers,
@@ -79,8 +101,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   });
   return {
     installation,
-    // Any call may have opened or locked the store, enrolled the device or changed the interval.
-    handle: (method, input, ctx) => router.handle(method, input, ctx).finally(() => syncScheduler.reconcile()),
+    handle: (method, input, ctx) => {
+      if (options.hq && consoleRefuses(method)) {
+        return Promise.resolve({ ok: false, error: new ApiError({ code: 'forbidden', messageKey: 'error.hq.readOnly' }).toShape() });
+      }
+      // Any call may have opened or locked the store, enrolled the device or changed the interval.
+      return router.handle(method, input, ctx).finally(() => {
+        if (!options.hq) syncScheduler.reconcile();
+      });
+    },
     close: async () => {
       syncScheduler.stop();
       installation.lock();

@@ -9,7 +9,8 @@ import type { pullResponse, pushResponse } from '../../core/sync';
 /** What sync needs of HQ: the HTTP client in production; tests may drive HQ's own service directly. */
 export interface HqApi {
   push(body: unknown): Promise<z.infer<typeof pushResponse>>;
-  pull(after: number, limit: number): Promise<z.infer<typeof pullResponse>>;
+  /** `queued`: how many of this device's events still wait to go, for HQ's console (a hint, not a claim). */
+  pull(after: number, limit: number, queued?: number): Promise<z.infer<typeof pullResponse>>;
 }
 
 export interface SyncReport {
@@ -68,7 +69,7 @@ export async function runSync(store: Store, hq: HqApi, opts: { pushBatch?: numbe
     const last = events[events.length - 1]!;
     let res;
     try {
-      res = await hq.push({ events, head: store.signHeadAt(last.deviceSeq) });
+      res = await hq.push({ events, head: store.signHeadAt(last.deviceSeq), queued: Math.max(0, pendingCount(store) - events.length) });
     } catch (e) {
       // HQ holds less than we believed (restored from a backup): start again from what it holds.
       const heldByHq = e instanceof ApiError && e.messageKey === 'error.sync.gap' ? Number(e.params?.ackedSeq) : NaN;
@@ -93,7 +94,7 @@ export async function runSync(store: Store, hq: HqApi, opts: { pushBatch?: numbe
   let quarantined = 0;
   for (;;) {
     const cursor = metaNumber(store, 'sync_cursor');
-    const res = await hq.pull(cursor, pullBatch);
+    const res = await hq.pull(cursor, pullBatch, pendingCount(store));
     const applied = store.ingest(res.events, () => store.setMeta('sync_cursor', String(res.cursor)));
     pulled += applied.applied;
     quarantined += applied.quarantined;

@@ -72,8 +72,8 @@ export class HqClient {
     return request(new URL('/api/sync/manifest', this.baseUrl).toString(), this.signed('POST', '/api/sync/manifest', text), manifestResponse);
   }
 
-  pull(after: number, limit: number) {
-    const path = `/api/sync/pull?after=${after}&limit=${limit}`;
+  pull(after: number, limit: number, queued?: number) {
+    const path = `/api/sync/pull?after=${after}&limit=${limit}${queued === undefined ? '' : `&queued=${queued}`}`;
     return request(new URL(path, this.baseUrl).toString(), this.signed('GET', path, ''), pullResponse);
   }
 }

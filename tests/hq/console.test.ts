@@ -102,6 +102,8 @@ for (const dialect of dialects) {
       const bakuDevice = fleet.facilities[0]!.devices[0]!;
       expect(bakuDevice.ackedSeq).toBe((await bakuDesk.sync.status()).ackedSeq);
       expect(bakuDevice.lastPushAt).not.toBeNull();
+      // each device tells HQ what still waits on it; after a full sync, nothing
+      expect(bakuDevice.pending).toBe(0);
 
       const today = new Date(baku.clock.now).toISOString().slice(0, 10);
       const overview = await api.hq.compliance({ from: today, to: today });
