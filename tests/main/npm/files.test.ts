@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { interviewSchema } from '../../../core/npm/visit';
 import { responsesBody, signedFileSchema } from '../../../core/npm/files';
 import { signedFileText, signFile } from '../../../db/signed-file';
+import { discrepanciesFor } from '../../../main/services/npm-files';
 import { refusal, useCentre } from '../../helpers/centre';
 import { day, hour, intakeAt } from '../../helpers/intake';
 import { useOmbudsman } from '../../helpers/ombudsman';
@@ -112,6 +113,10 @@ describe('a register extract laid beside what the team heard (OPCAT Art. 20)', (
 
     const { visit } = await o.monitor.visits.get({ visitId });
     expect(visit.extract).toMatchObject({ persons: 3, discrepancies: result.discrepancies });
+    // Without the organisation's private key nothing said in an interview can be compared: only what
+    // the extract shows by itself remains.
+    const blind = discrepanciesFor(o.backend.installation.requireStore(), visitId, null);
+    expect(new Set(blind.map((d) => d.kind))).toEqual(new Set(['overdue_deadline', 'held_past_term']));
   });
 
   it('importing the same extract again changes nothing', async () => {
@@ -148,6 +153,13 @@ describe('a register extract laid beside what the team heard (OPCAT Art. 20)', (
     const store = c.inst.backend.installation.requireStore();
     const signer = { kind: 'device' as const, id: store.device.deviceId, publicKey: store.device.publicKey, privateKey: store.devicePrivateKey };
     await expectRefused(signedFileText(signFile('qeyd-register-extract', { persons: 'everyone' }, signer)), 'error.npm.badFile');
+    // A sound extract, but the visit it is for has not begun.
+    const { visitId: planned } = await o.monitor.visits.plan({
+      plan: { facilityId: c.inst.backend.installation.requireFile().installationId, type: 'regular', announced: true, plannedFor: dateOf(c.clock.now + 7 * day), team: [{ name: 'Leyla Quliyeva', role: 'head', gender: 'female' }] },
+    });
+    const afterPlan = rows();
+    expect((await refusal(o.monitor.visits.importExtract({ visitId: planned, content: extract.content }))).messageKey).toBe('error.visit.notOnSite');
+    expect(rows()).toEqual(afterPlan);
     expect((await o.monitor.visits.get({ visitId })).visit.extract).toBeNull();
   });
 });
