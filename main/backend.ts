@@ -38,6 +38,12 @@ export interface BackendOptions {
   autoSync?: { timers?: Timers; firstRetryMs?: number; startupDelayMs?: number };
 }
 
+/**
+ * What screens call on a timer (the sync indicator, boards, figures): these calls never count as
+ * activity, or an open screen would keep a session from ever locking.
+ */
+const polledMethods: ReadonlySet<string> = new Set(['sync.status', 'sync.history', 'dueNow.list', 'safeguards.stats', 'hq.compliance', 'hq.facilities']);
+
 /** Namespaces that record about people or talk to HQ as a device: never from the HQ console. */
 const deviceOnlyNamespaces = new Set(['intake', 'drafts', 'sync']);
 
@@ -93,7 +99,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   };
   const router = createRouter({
     handlers,
-    sessionFor: (token) => sessions.resolve(token),
+    sessionFor: (token, method) => sessions.resolve(token, !polledMethods.has(method)),
     audit: (entry) => {
       if (installation.isOpen) installation.requireStore().audit(entry);
     },

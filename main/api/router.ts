@@ -30,7 +30,8 @@ export type Handlers = {
 export interface RouterDeps {
   handlers: Handlers;
   /** Resolves the caller's session; throws ApiError unauthenticated/session_locked when it cannot. */
-  sessionFor(token: string | null): Session | null;
+  /** `method` lets the backend tell a screen's periodic refresh from a person's action (idle lock). */
+  sessionFor(token: string | null, method: string): Session | null;
   /** Records an audit line (reads and refusals; changes are audited inside their own transaction). */
   audit(entry: { actor: string | null; action: string; method: string; entityType: string; entityId: string | null; outcome: 'ok' | 'denied' | 'failed' }): void;
   onInternalError?(method: string, error: unknown): void;
@@ -63,7 +64,7 @@ export function createRouter(deps: RouterDeps): CallHandler {
         // the method's input rules.
         const parsed = def.input.safeParse(rawInput ?? {});
         if (def.access.kind !== 'public') {
-          session = deps.sessionFor(call.sessionToken);
+          session = deps.sessionFor(call.sessionToken, method);
           if (!session) throw new ApiError({ code: 'unauthenticated', messageKey: 'error.unauthenticated' });
           if (def.access.kind === 'permission' && !can(session.roles, def.access.permission)) {
             if (def.audit) {
@@ -75,7 +76,7 @@ export function createRouter(deps: RouterDeps): CallHandler {
         } else {
           // Public methods (auth.session, login) treat a locked or unknown session as no session.
           try {
-            session = deps.sessionFor(call.sessionToken);
+            session = deps.sessionFor(call.sessionToken, method);
           } catch {
             session = null;
           }

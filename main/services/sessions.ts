@@ -28,8 +28,11 @@ export class Sessions {
     return session;
   }
 
-  /** The live session for a token; an idle one is closed and reported as locked. */
-  resolve(token: string | null): Session | null {
+  /**
+   * The live session for a token; an idle one is closed and reported as locked. `touch` false: the call
+   * is a screen refreshing itself (a poll), not a person at the keyboard, so it keeps nothing unlocked.
+   */
+  resolve(token: string | null, touch = true): Session | null {
     if (!token) return null;
     const s = this.byToken.get(token);
     if (!s) return null;
@@ -37,7 +40,7 @@ export class Sessions {
       this.byToken.delete(token);
       throw new ApiError({ code: 'session_locked', messageKey: 'error.sessionLocked' });
     }
-    s.lastActivity = this.now();
+    if (touch) s.lastActivity = this.now();
     return s;
   }
 

@@ -82,6 +82,26 @@ describe('signing in', () => {
     expect(e.code).toBe('session_locked');
   });
 
+  it('a screen that refreshes itself on a timer does not keep an unattended session open', async () => {
+    let now = Date.parse('2026-11-23T02:00:00Z');
+    const inst = await installation({ now: () => now });
+    await inst.admin.users.list();
+    // The sync indicator polls every 30 s; nobody touches the keyboard. Fifteen minutes on, the poll
+    // itself finds the session locked, and so does everything after it.
+    let polls = 0;
+    for (;;) {
+      now += 30_000;
+      const answer = await inst.admin.sync.status().then(() => 'ok', (e: { code?: string }) => e.code);
+      if (answer !== 'ok') {
+        expect(answer).toBe('session_locked');
+        break;
+      }
+      polls++;
+    }
+    expect(polls).toBe(30);
+    expect((await refusal(inst.admin.users.list())).code).toBe('unauthenticated');
+  });
+
   it('the last sign-out closes the store and forgets its key', async () => {
     const inst = await installation();
     await inst.admin.auth.logout();
