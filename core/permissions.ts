@@ -50,6 +50,21 @@ const grants: Record<Role, readonly Permission[]> = {
   hq_analyst: ['reports.read', 'person.read'],
 };
 
+/**
+ * Which roles exist in which kind of installation: a centre's staff, the office's monitors, HQ's
+ * analysts. A user of one trust domain is never created in another (domain.md §1).
+ */
+export function rolesForKind(kind: 'detention_centre' | 'field_office' | 'ombudsman_office' | 'headquarters'): readonly Role[] {
+  switch (kind) {
+    case 'ombudsman_office':
+      return ['admin', 'ombudsman_monitor'];
+    case 'headquarters':
+      return ['admin', 'hq_analyst'];
+    default:
+      return ['admin', 'registrar', 'duty_officer', 'centre_head', 'legal_aid_officer'];
+  }
+}
+
 export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {
   const out = new Set<Permission>();
   for (const role of userRoles) for (const p of grants[role]) out.add(p);

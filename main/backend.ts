@@ -23,6 +23,7 @@ import { npmFacilitiesHandlers } from './services/npm-facilities';
 import { visitsHandlers } from './services/npm-visits';
 import { lookupMethod } from '../core/contract';
 import { ApiError } from '../core/contract/errors';
+import { rolesForKind } from '../core/permissions';
 
 export interface BackendOptions {
   dataDir: string;
@@ -49,6 +50,12 @@ const deviceOnlyNamespaces = new Set(['intake', 'drafts', 'sync']);
 
 /** Permissions that let a caller record about a person or a visit: the console grants none of them. */
 const recordingPermissions: ReadonlySet<string> = new Set(['person.write', 'person.override', 'asylum.record', 'legalAid.write', 'oversight.respond', 'visit.write']);
+
+/** A centre's roles have no place in HQ's console (its screens would offer actions HQ refuses). */
+function rolesFit(input: unknown, allowed: readonly string[]): boolean {
+  const roles = (input as { roles?: unknown } | null)?.roles;
+  return !Array.isArray(roles) || roles.every((r) => allowed.includes(String(r)));
+}
 
 function consoleRefuses(method: string): boolean {
   const def = lookupMethod(method);
@@ -110,6 +117,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     handle: (method, input, ctx) => {
       if (options.hq && consoleRefuses(method)) {
         return Promise.resolve({ ok: false, error: new ApiError({ code: 'forbidden', messageKey: 'error.hq.readOnly' }).toShape() });
+      }
+      if (options.hq && method === 'users.create' && !rolesFit(input, rolesForKind('headquarters'))) {
+        return Promise.resolve({ ok: false, error: new ApiError({ code: 'validation', messageKey: 'error.validation', fields: { roles: { key: 'error.users.roleNotHere' } } }).toShape() });
       }
       // Any call may have opened or locked the store, enrolled the device or changed the interval.
       return router.handle(method, input, ctx).finally(() => {

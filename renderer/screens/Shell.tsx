@@ -189,7 +189,7 @@ function Screen({ route, session, mayRead }: { route: Route; session: SessionVie
     case 'overview':
       return <Home session={session} />;
     case 'users':
-      return <Users />;
+      return <Users facilityKind={session.facilityKind} />;
     case 'audit':
       return <AuditLog />;
     case 'register':

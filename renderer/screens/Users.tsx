@@ -7,7 +7,8 @@ import type { z } from 'zod';
 import type { UserView } from '../../core/contract';
 import type { MessageRef } from '../../core/contract/errors';
 import { password } from '../../core/fields';
-import { roles } from '../../core/permissions';
+import { rolesForKind, type Role } from '../../core/permissions';
+import type { FacilityKind } from '../../core/fields';
 import { api } from '../api';
 import { CheckboxGroup, FormAlert, TextField } from '../components/fields';
 import { PageTitle } from '../components/PageTitle';
@@ -20,7 +21,8 @@ import { useListFormat } from '../i18n';
 
 const usersKey = ['users'] as const;
 
-export function Users() {
+/** Only the roles of this kind of installation are offered (a monitor is never made at a centre). */
+export function Users({ facilityKind }: { facilityKind: FacilityKind }) {
   const [formOpen, setFormOpen] = useState(false);
   const [created, setCreated] = useState<UserView | null>(null);
   const formId = useId();
@@ -57,7 +59,7 @@ export function Users() {
           </p>
         ) : null}
       </div>
-      {formOpen ? <NewUserForm id={formId} onClose={close} /> : null}
+      {formOpen ? <NewUserForm id={formId} onClose={close} offered={rolesForKind(facilityKind)} /> : null}
       {users.isError ? <QueryError error={users.error} onRetry={() => void users.refetch()} /> : null}
       {users.data ? <UsersTable users={users.data.users} /> : null}
       {users.isPending ? (
@@ -122,7 +124,7 @@ function UsersTable({ users }: { users: UserView[] }) {
 type Values = z.input<typeof newUserFormSchema>;
 const serverFields = ['username', 'displayName', 'roles', 'password'];
 
-function NewUserForm({ id, onClose }: { id: string; onClose(user: UserView | null): void }) {
+function NewUserForm({ id, onClose, offered }: { id: string; onClose(user: UserView | null): void; offered: readonly Role[] }) {
   const queryClient = useQueryClient();
   const titleId = useId();
   const [formError, setFormError] = useState<MessageRef | null>(null);
@@ -194,7 +196,7 @@ function NewUserForm({ id, onClose }: { id: string; onClose(user: UserView | nul
           hint={<FormattedMessage id="users.rolesHint" />}
           registration={register('roles')}
           error={errors.roles as FieldError | undefined}
-          options={roles.map((r) => ({ value: r, label: roleLabel[r] }))}
+          options={offered.map((r) => ({ value: r, label: roleLabel[r] }))}
         />
         <FormAlert message={formError} />
         <div className="actions">

@@ -1,5 +1,6 @@
 /** The HQ console: facilities and devices, the compliance overview, and its refusals. */
 export const hq = {
+  'error.users.roleNotHere': 'Bu rol bu növ quraşdırmaya aid deyil.',
   'facilityKind.headquarters': 'Baş idarə',
   'error.hq.only': 'Bu görünüş yalnız baş idarənin konsolunda mövcuddur.',
   'error.hq.readOnly': 'Baş idarənin konsolu mərkəzlərin qeydə aldıqlarını göstərir; qeydlər mərkəzdə aparılır və düzəldilir.',

@@ -1,5 +1,6 @@
 /** The HQ console: facilities and devices, the compliance overview, and its refusals. */
 export const hq = {
+  'error.users.roleNotHere': 'That role does not belong in this kind of installation.',
   'facilityKind.headquarters': 'Headquarters',
   'error.hq.only': 'This view exists only in the HQ console.',
   'error.hq.readOnly': 'The HQ console shows what the centres recorded; records are made and corrected at the centre.',

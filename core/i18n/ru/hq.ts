@@ -1,5 +1,6 @@
 /** The HQ console: facilities and devices, the compliance overview, and its refusals. */
 export const hq = {
+  'error.users.roleNotHere': 'Эта роль не предусмотрена для такой установки.',
   'facilityKind.headquarters': 'Центральный аппарат',
   'error.hq.only': 'Этот раздел есть только в консоли центрального аппарата.',
   'error.hq.readOnly': 'Консоль центрального аппарата показывает то, что записали центры; записи вносятся и исправляются в центре.',
