@@ -21,6 +21,12 @@ export type Route =
   | { name: 'verifyLetter' }
   | HqRoute
   | { name: 'settings' }
+  | { name: 'visits' }
+  | { name: 'visit'; visitId: string }
+  | { name: 'npmFacilities' }
+  | { name: 'organisation' }
+  | { name: 'printVisit'; visitId: string; lang: 'az' | 'en' | 'ru' }
+  | { name: 'oversight' }
   | { name: 'sync' };
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -55,10 +61,22 @@ export function parseHash(hash: string): Route {
       return parts[1] ? { name: 'person', personId: parts[1] } : { name: 'register' };
     case 'verify-letter':
       return { name: 'verifyLetter' };
+    case 'visits':
+    case 'organisation':
+    case 'oversight':
+      return parts.length === 1 ? { name: parts[0] } : { name: 'home' };
+    case 'facilities':
+      return { name: 'npmFacilities' };
+    case 'visit':
+      return parts[1] ? { name: 'visit', visitId: parts[1] } : { name: 'visits' };
     case 'hq':
       return parseHqPath(parts.slice(1), params) ?? { name: 'home' };
     case 'print':
       if (parts[1] === 'rights' && parts[2]) return { name: 'printRights', notificationId: parts[2] };
+      if (parts[1] === 'visit' && parts[2]) {
+        const lang = params.get('lang');
+        return { name: 'printVisit', visitId: parts[2], lang: lang === 'en' || lang === 'ru' ? lang : 'az' };
+      }
       if (parts[1] === 'register') {
         const from = params.get('from') ?? '';
         const to = params.get('to') ?? '';
@@ -86,6 +104,12 @@ export function href(route: Route): string {
       return `#/print/rights/${encodeURIComponent(route.notificationId)}`;
     case 'verifyLetter':
       return '#/verify-letter';
+    case 'visit':
+      return `#/visit/${encodeURIComponent(route.visitId)}`;
+    case 'npmFacilities':
+      return '#/facilities';
+    case 'printVisit':
+      return `#/print/visit/${encodeURIComponent(route.visitId)}?lang=${route.lang}`;
     case 'hqFacilities':
     case 'hqCompliance':
     case 'hqCases':

@@ -21,11 +21,17 @@ import { VerifyLetter } from './safeguards/VerifyLetter';
 import { Settings } from './Settings';
 import { Sync } from './Sync';
 import { Users } from './Users';
+import { VisitReport } from '../print/VisitReport';
+import { Oversight } from './oversight/Oversight';
+import { Facilities as NpmFacilities } from './visits/Facilities';
+import { Organisation } from './visits/Organisation';
+import { Visit } from './visits/Visit';
+import { Visits } from './visits/Visits';
 import { Cases } from './hq/Cases';
 import { Compliance } from './hq/Compliance';
 import { Facilities } from './hq/Facilities';
 
-type NavTarget = 'home' | 'register' | 'intake' | 'overview' | 'sync' | 'settings' | 'users' | 'audit' | 'hqFacilities' | 'hqCompliance';
+type NavTarget = 'visits' | 'npmFacilities' | 'organisation' | 'oversight' | 'home' | 'register' | 'intake' | 'overview' | 'sync' | 'settings' | 'users' | 'audit' | 'hqFacilities' | 'hqCompliance';
 
 /** Which nav item a route belongs to (a person page is part of the register). */
 function section(route: Route): NavTarget {
@@ -38,6 +44,9 @@ function section(route: Route): NavTarget {
     case 'printRights':
     case 'verifyLetter':
       return 'register';
+    case 'visit':
+    case 'printVisit':
+      return 'visits';
     case 'hqCases':
       return 'hqCompliance';
     default:
@@ -52,7 +61,12 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
   const roles = session.user.roles;
   // The HQ console reads across facilities: no intake, no due-now board, no sync of its own.
   const atHq = session.facilityKind === 'headquarters';
+  // An ombudsman office's installation: visits, the centres it knows and its organisation keys.
+  const atOffice = session.facilityKind === 'ombudsman_office';
   const may = {
+    visits: atOffice && can(roles, 'visit.read'),
+    organisation: atOffice && (can(roles, 'visit.read') || can(roles, 'settings.manage')),
+    oversight: !atOffice && can(roles, 'oversight.respond'),
     users: can(roles, 'users.manage'),
     audit: can(roles, 'audit.read'),
     read: can(roles, 'person.read'),
@@ -79,6 +93,15 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
         return may.write;
       case 'settings':
         return may.settings;
+      case 'visits':
+      case 'visit':
+      case 'npmFacilities':
+      case 'printVisit':
+        return may.visits;
+      case 'organisation':
+        return may.organisation;
+      case 'oversight':
+        return may.oversight;
       case 'sync':
         return may.sync;
       case 'hqFacilities':
@@ -114,9 +137,17 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
     { target: 'intake', label: 'nav.intake', shown: may.write },
     { target: 'overview', label: 'nav.overview', shown: may.read },
     { target: 'sync', label: 'nav.sync', shown: may.sync },
+    { target: 'oversight', label: 'vis.nav.oversight', shown: may.oversight },
     { target: 'settings', label: 'nav.settings', shown: may.settings },
     { target: 'users', label: 'nav.users', shown: may.users },
     { target: 'audit', label: 'nav.audit', shown: may.audit },
+  ];
+  const officeNavItems: typeof navItems = [
+    { target: 'home', label: 'nav.home', shown: !may.visits },
+    { target: 'visits', label: 'vis.nav.visits', shown: may.visits },
+    { target: 'npmFacilities', label: 'vis.nav.facilities', shown: may.visits },
+    { target: 'organisation', label: 'vis.nav.organisation', shown: may.organisation },
+    ...navItems.filter((i) => i.target === 'sync' || i.target === 'settings' || i.target === 'users' || i.target === 'audit'),
   ];
   const hqNavItems: typeof navItems = [
     { target: 'home', label: 'nav.home', shown: !may.reports },
@@ -128,10 +159,10 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
     { target: 'settings', label: 'nav.settings', shown: may.settings },
   ];
   // HQ's analysts start at the compliance overview.
-  const current = atHq && may.reports && route.name === 'home' ? 'hqCompliance' : section(route);
+  const current = atHq && may.reports && route.name === 'home' ? 'hqCompliance' : may.visits && route.name === 'home' ? 'visits' : section(route);
 
   return (
-    <div className={`shell${route.name === 'printRegister' || route.name === 'printRights' ? ' shell--print' : ''}`}>
+    <div className={`shell${route.name === 'printRegister' || route.name === 'printRights' || route.name === 'printVisit' ? ' shell--print' : ''}`}>
       <button type="button" className="skip-link" onClick={() => main.current?.focus()}>
         <FormattedMessage id="app.skipToContent" />
       </button>
@@ -156,7 +187,7 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
       <div className="shell__body">
         <nav className="shell__nav" aria-label={intl.formatMessage({ id: 'nav.label' })}>
           <ul>
-            {(atHq ? hqNavItems : navItems)
+            {(atHq ? hqNavItems : atOffice ? officeNavItems : navItems)
               .filter((i) => i.shown)
               .map((i) => (
                 <li key={i.target}>
@@ -178,6 +209,8 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
 function Screen({ route, session, mayRead }: { route: Route; session: SessionView; mayRead: boolean }) {
   switch (route.name) {
     case 'home':
+      // The office's monitors start at their visits.
+      if (session.facilityKind === 'ombudsman_office' && can(session.user.roles, 'visit.read')) return <Visits mayWrite={can(session.user.roles, 'visit.write')} />;
       if (session.facilityKind === 'headquarters') return can(session.user.roles, 'reports.read') ? <Compliance /> : <Home session={session} />;
       return mayRead ? <DueNow /> : <Home session={session} />;
     case 'hqFacilities':
@@ -210,6 +243,18 @@ function Screen({ route, session, mayRead }: { route: Route; session: SessionVie
       return <VerifyLetter />;
     case 'settings':
       return <Settings />;
+    case 'visits':
+      return <Visits mayWrite={can(session.user.roles, 'visit.write')} />;
+    case 'visit':
+      return <Visit key={route.visitId} visitId={route.visitId} mayWrite={can(session.user.roles, 'visit.write')} />;
+    case 'npmFacilities':
+      return <NpmFacilities mayWrite={can(session.user.roles, 'visit.write')} />;
+    case 'organisation':
+      return <Organisation mayManage={can(session.user.roles, 'settings.manage')} mayRead={can(session.user.roles, 'visit.read')} />;
+    case 'printVisit':
+      return <VisitReport key={`${route.visitId}-${route.lang}`} visitId={route.visitId} lang={route.lang} />;
+    case 'oversight':
+      return <Oversight mayManage={can(session.user.roles, 'settings.manage')} />;
     case 'sync':
       return <Sync roles={session.user.roles} />;
   }

@@ -1,0 +1,430 @@
+import { useId, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm } from 'react-hook-form';
+import { FormattedMessage, useIntl } from 'react-intl';
+import type { z } from 'zod';
+import { contract } from '../../../core/contract';
+import type { MessageRef } from '../../../core/contract/errors';
+import type { RecommendationView } from '../../../core/contract/npm';
+import type { MessageKey } from '../../../core/i18n';
+import { api } from '../../api';
+import { FormAlert, TextField } from '../../components/fields';
+import { FDate, FSelect, FText, FTextArea } from '../../components/form-fields';
+import { Instant } from '../../components/Instant';
+import { PageTitle } from '../../components/PageTitle';
+import { QueryError } from '../../components/QueryError';
+import { opt } from '../../contract-form';
+import { formatDate, todayIn } from '../../datetime';
+import { contractResolverOptions } from '../../forms';
+import { useTimeZone } from '../../i18n';
+import { ActionForm } from '../person/ActionForm';
+import { Nothing, useIso, useNowLocal } from '../visits/common';
+import { ImportFileForm, refOfError, saveFile } from '../visits/files';
+import { identityPreview, keyFingerprint } from '../visits/fingerprint';
+import { RecStateBadge, ResponseText, SeverityBadge } from '../visits/Findings';
+import { addresseeLabel, responseStatusLabel, responseStatuses } from '../visits/labels';
+import { Fingerprint } from '../visits/bits';
+import '../visits/visits.css';
+
+const statusKey = ['oversight', 'status'] as const;
+const recsKey = ['oversight', 'recommendations'] as const;
+
+/**
+ * The centre's side of OPCAT visits: who it is to the office (its identity file), which office it
+ * trusts, the register extract a visiting team asks for, and the recommendations it receives and
+ * answers. Nothing confidential from the office's interviews ever reaches this screen.
+ */
+export function Oversight({ mayManage }: { mayManage: boolean }) {
+  const queryClient = useQueryClient();
+  const status = useQuery({ queryKey: statusKey, queryFn: () => api.oversight.status() });
+  const recs = useQuery({ queryKey: recsKey, queryFn: () => api.oversight.recommendations() });
+  const [notice, setNotice] = useState<{ key: MessageKey; values?: Record<string, string | number> } | null>(null);
+  const trusted = status.data?.trustedOmbudsman ?? null;
+  const [replacing, setReplacing] = useState(false);
+  const base = useId();
+  const ids = { trust: `${base}-trust`, recs: `${base}-recs` };
+
+  return (
+    <div className="npm-page">
+      <PageTitle id="ovs.title" />
+      <p className="lead">
+        <FormattedMessage id="ovs.lead" />
+      </p>
+      <div role="status" className="status-line">
+        {notice ? (
+          <p className="alert alert--success">
+            <FormattedMessage id={notice.key} values={notice.values} />
+          </p>
+        ) : null}
+      </div>
+      {status.isError ? <QueryError error={status.error} onRetry={() => void status.refetch()} /> : null}
+
+      <div className="npm-columns">
+        <IdentityCard />
+        <section className="card panel" aria-labelledby={ids.trust}>
+          <h2 className="card__title" id={ids.trust}>
+            <FormattedMessage id="ovs.trust.title" />
+          </h2>
+          {trusted ? (
+            <dl className="facts" data-testid="trusted-ombudsman">
+              <div className="facts__row">
+                <dt>
+                  <FormattedMessage id="ovs.trust.name" />
+                </dt>
+                <dd>{trusted.name}</dd>
+              </div>
+              <div className="facts__row">
+                <dt>
+                  <FormattedMessage id="vis.fingerprint" />
+                </dt>
+                <dd>
+                  <Fingerprint value={trusted.fingerprint} />
+                </dd>
+              </div>
+            </dl>
+          ) : status.data ? (
+            <p className="alert alert--warning">
+              <FormattedMessage id="ovs.trust.none" />
+            </p>
+          ) : null}
+          {mayManage && trusted && !replacing ? (
+            <button type="button" className="button button--small" aria-expanded={false} onClick={() => setReplacing(true)}>
+              <FormattedMessage id="ovs.trust.replace" />
+            </button>
+          ) : null}
+          {mayManage && (!trusted || replacing) ? (
+            <ImportFileForm
+              title={trusted ? 'ovs.trust.replace' : 'ovs.trust.import'}
+              label="ovs.trust.file"
+              hint="ovs.trust.hint"
+              submitLabel="ovs.trust.submit"
+              showIdentity
+              send={(content) => api.oversight.trustOmbudsman({ content })}
+              onDone={(r) => {
+                setReplacing(false);
+                setNotice({ key: 'ovs.trust.done', values: { name: r.name } });
+                void queryClient.invalidateQueries({ queryKey: statusKey });
+              }}
+            />
+          ) : !trusted ? (
+            <p className="muted small">
+              <FormattedMessage id="ovs.trust.askHead" />
+            </p>
+          ) : null}
+        </section>
+      </div>
+
+      <ExtractForm />
+
+      <section className="card npm-section" aria-labelledby={ids.recs}>
+        <div className="npm-section__head">
+          <h2 className="card__title" id={ids.recs}>
+            <FormattedMessage id="ovs.recs.title" />
+          </h2>
+        </div>
+        <ImportFileForm
+          title="ovs.recs.import"
+          label="ovs.recs.file"
+          hint="ovs.recs.hint"
+          submitLabel="ovs.recs.submit"
+          send={(content) => api.oversight.importRecommendations({ content })}
+          onDone={(r) => {
+            setNotice(r.alreadyHeld ? { key: 'ovs.recs.alreadyHeld' } : { key: 'ovs.recs.imported', values: { count: r.recommendations } });
+            void queryClient.invalidateQueries({ queryKey: recsKey });
+          }}
+        />
+        {recs.isError ? <QueryError error={recs.error} onRetry={() => void recs.refetch()} /> : null}
+        {recs.data ? <Received list={recs.data.recommendations} /> : null}
+      </section>
+    </div>
+  );
+}
+
+function IdentityCard() {
+  const [problem, setProblem] = useState<MessageRef | null>(null);
+  const [fingerprint, setFingerprint] = useState<string | null>(null);
+  const ids = { identity: useId() };
+  return (
+    <section className="card panel" aria-labelledby={ids.identity}>
+      <h2 className="card__title" id={ids.identity}>
+        <FormattedMessage id="ovs.identity.title" />
+      </h2>
+      <p className="muted">
+        <FormattedMessage id="ovs.identity.intro" />
+      </p>
+      {fingerprint ? (
+        <p>
+          <FormattedMessage id="vis.fingerprint" />: <Fingerprint value={fingerprint} />
+        </p>
+      ) : null}
+      <FormAlert message={problem} />
+      <div className="actions actions--start">
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            setProblem(null);
+            api.oversight
+              .identity()
+              .then((file) => {
+                saveFile(file);
+                const preview = identityPreview(file.content);
+                if (preview) void keyFingerprint(preview.publicKey).then(setFingerprint);
+              })
+              .catch((e: unknown) => setProblem(refOfError(e)));
+          }}
+        >
+          <FormattedMessage id="ovs.identity.download" />
+        </button>
+      </div>
+    </section>
+  );
+}
+
+const extractSchema = contract.oversight.exportExtract.input;
+
+function ExtractForm() {
+  const zone = useTimeZone();
+  const today = todayIn(zone);
+  const [problem, setProblem] = useState<MessageRef | null>(null);
+  const [done, setDone] = useState<number | null>(null);
+  const ids = { extract: useId() };
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<z.input<typeof extractSchema>, unknown, z.output<typeof extractSchema>>({
+    resolver: zodResolver(extractSchema, contractResolverOptions),
+    defaultValues: { from: today.slice(0, 8) + '01', to: today },
+  });
+  const submit = handleSubmit(
+    async (input) => {
+      setProblem(null);
+      setDone(null);
+      try {
+        const file = await api.oversight.exportExtract(input);
+        saveFile(file);
+        setDone(file.persons);
+      } catch (e) {
+        setProblem(refOfError(e));
+      }
+    },
+    () => setProblem({ key: 'error.validation' }),
+  );
+  return (
+    <section className="card panel" aria-labelledby={ids.extract}>
+      <h2 className="card__title" id={ids.extract}>
+        <FormattedMessage id="ovs.extract.title" />
+      </h2>
+      <p className="muted">
+        <FormattedMessage id="ovs.extract.intro" />
+      </p>
+      <form className="form" noValidate onSubmit={submit}>
+        <div className="form-grid npm-period">
+          <TextField label="ovs.extract.from" type="date" registration={register('from')} error={errors.from} />
+          <TextField label="ovs.extract.to" type="date" registration={register('to')} error={errors.to} />
+        </div>
+        <FormAlert message={problem} />
+        {done !== null ? (
+          <p className="alert alert--success" role="status">
+            <FormattedMessage id="ovs.extract.done" values={{ count: done }} />
+          </p>
+        ) : null}
+        <div className="actions actions--start">
+          <button type="submit" className="button button--primary" disabled={isSubmitting}>
+            <FormattedMessage id="ovs.extract.submit" />
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** Received recommendations, one group per visit, each with its response and the file to send back. */
+function Received({ list }: { list: RecommendationView[] }) {
+  if (list.length === 0) {
+    return (
+      <p className="muted">
+        <FormattedMessage id="ovs.recs.none" />
+      </p>
+    );
+  }
+  const byVisit = new Map<string, RecommendationView[]>();
+  for (const r of list) byVisit.set(r.visitId, [...(byVisit.get(r.visitId) ?? []), r]);
+  return (
+    <>
+      {[...byVisit.entries()].map(([visitId, recs]) => (
+        <VisitGroup key={visitId} visitId={visitId} recs={recs} />
+      ))}
+    </>
+  );
+}
+
+function VisitGroup({ visitId, recs }: { visitId: string; recs: RecommendationView[] }) {
+  const intl = useIntl();
+  const queryClient = useQueryClient();
+  const titleId = useId();
+  const [responding, setResponding] = useState<string | null>(null);
+  const [notice, setNotice] = useState<MessageKey | null>(null);
+  const [problem, setProblem] = useState<MessageRef | null>(null);
+  const issued = recs.map((r) => r.issuedAt).filter((x): x is string => !!x).sort()[0] ?? null;
+  const answered = recs.filter((r) => r.response).length;
+  const respondingRec = recs.find((r) => r.recommendationId === responding) ?? null;
+  return (
+    <section className="npm-rec-group" aria-labelledby={titleId} data-testid={`received-${visitId}`}>
+      <div className="npm-section__head">
+        <h3 className="npm-subtitle" id={titleId}>
+          {issued ? <FormattedMessage id="ovs.recs.group" values={{ date: <Instant key="d" value={issued} /> }} /> : <FormattedMessage id="ovs.recs.groupUndated" />}{' '}
+          <span className="muted small">
+            <FormattedMessage id="ovs.recs.answered" values={{ answered, count: recs.length }} />
+          </span>
+        </h3>
+        <button
+          type="button"
+          className="button"
+          disabled={answered === 0}
+          onClick={() => {
+            setProblem(null);
+            setNotice(null);
+            api.oversight
+              .exportResponses({ visitId })
+              .then((file) => {
+                saveFile(file);
+                setNotice('ovs.recs.exported');
+              })
+              .catch((e: unknown) => setProblem(refOfError(e)));
+          }}
+        >
+          <FormattedMessage id="ovs.recs.export" />
+        </button>
+      </div>
+      <FormAlert message={problem} />
+      <div role="status" className="status-line">
+        {notice ? (
+          <p className="alert alert--success">
+            <FormattedMessage id={notice} />
+          </p>
+        ) : null}
+      </div>
+      <div className="table-wrap">
+        <table className="table table--dense npm-findings">
+          <thead>
+            <tr>
+              <th scope="col" className="npm-w-finding">
+                <FormattedMessage id="vis.fd.finding" />
+              </th>
+              <th scope="col" className="npm-w-badge">
+                <FormattedMessage id="vis.fd.severity" />
+              </th>
+              <th scope="col" className="npm-w-date">
+                <FormattedMessage id="vis.fd.due" />
+              </th>
+              <th scope="col" className="npm-w-state">
+                <FormattedMessage id="vis.fd.state" />
+              </th>
+              <th scope="col" className="npm-w-resp">
+                <FormattedMessage id="vis.fd.response" />
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {recs.map((r) => (
+              <tr key={r.recommendationId} className={r.state === 'RESPONSE_DUE' ? 'row--attention' : undefined}>
+                <td className="npm-finding">
+                  <strong dir="auto">{r.title}</strong>
+                  <br />
+                  <span className="muted small">
+                    {r.standard} · <FormattedMessage id={addresseeLabel[r.addressee]} />
+                  </span>
+                  <p className="npm-finding__text" dir="auto">
+                    {r.finding}
+                  </p>
+                  <p className="npm-finding__rec" dir="auto">
+                    → {r.recommendation}
+                  </p>
+                </td>
+                <td>
+                  <SeverityBadge severity={r.severity} />
+                </td>
+                <td className="nowrap">{formatDate(r.dueDate)}</td>
+                <td>
+                  <RecStateBadge state={r.state} />
+                </td>
+                <td className="npm-response">
+                  {r.response ? <ResponseText r={r} /> : <Nothing id="vis.rec.noResponse" />}
+                  <div>
+                    <button
+                      type="button"
+                      className={`button button--small${responding === r.recommendationId ? ' button--pressed' : ''}`}
+                      aria-expanded={responding === r.recommendationId}
+                      aria-label={intl.formatMessage({ id: r.response ? 'ovs.respond.changeFor' : 'ovs.respond.openFor' }, { title: r.title })}
+                      onClick={() => {
+                        setNotice(null);
+                        setResponding((x) => (x === r.recommendationId ? null : r.recommendationId));
+                      }}
+                    >
+                      <FormattedMessage id={r.response ? 'ovs.respond.change' : 'ovs.respond.open'} />
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {respondingRec ? (
+        <RespondForm
+          key={respondingRec.recommendationId}
+          rec={respondingRec}
+          onDone={() => {
+            setResponding((x) => (x === respondingRec.recommendationId ? null : x));
+            setNotice('ovs.respond.recorded');
+            void queryClient.invalidateQueries({ queryKey: recsKey });
+          }}
+          onCancel={() => setResponding(null)}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+interface RespondValues {
+  response: { status: string; response: string; plannedBy: string; responder: string; at: string };
+}
+
+function RespondForm({ rec, onDone, onCancel }: { rec: RecommendationView; onDone(): void; onCancel(): void }) {
+  const iso = useIso();
+  const now = useNowLocal();
+  return (
+    <ActionForm<RespondValues, unknown>
+      title="ovs.respond.title"
+      intro={<strong dir="auto">{rec.title}</strong>}
+      schema={contract.oversight.respond.input}
+      defaults={{
+        response: {
+          status: rec.response?.status ?? '',
+          response: rec.response?.response ?? '',
+          plannedBy: rec.response?.plannedBy ?? '',
+          responder: rec.response?.responder ?? '',
+          at: now,
+        },
+      }}
+      toInput={({ response: r }) => ({
+        recommendationId: rec.recommendationId,
+        response: { at: iso(r.at), status: r.status || undefined, response: r.response, plannedBy: opt(r.plannedBy), responder: r.responder },
+      })}
+      send={(input) => api.oversight.respond(input as Parameters<typeof api.oversight.respond>[0])}
+      onDone={onDone}
+      onCancel={onCancel}
+      submitLabel="ovs.respond.save"
+    >
+      <div className="form-grid">
+        <FSelect name="response.status" label="ovs.respond.status" keys={responseStatuses.map((s) => ({ value: s, label: responseStatusLabel[s] }))} />
+        <FText name="response.responder" label="ovs.respond.responder" hint={<FormattedMessage id="ovs.respond.responderHint" />} />
+        <FTextArea name="response.response" label="ovs.respond.text" rows={3} />
+        <FDate name="response.plannedBy" label="ovs.respond.plannedBy" hint={<FormattedMessage id="form.optional" />} />
+      </div>
+    </ActionForm>
+  );
+}
