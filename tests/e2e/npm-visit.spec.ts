@@ -429,6 +429,16 @@ test('a whole unannounced visit: keys, facility, fieldwork, extract, findings, r
   await expect(earlier.getByRole('table')).toContainText('Təkrar səfərdə yoxlanılıb');
   await shot(page, '16-follow-up');
 
+  // The same page in the other two languages of the interface.
+  await page.getByLabel('Dil', { exact: true }).selectOption('ru');
+  await expect(page.getByRole('navigation', { name: 'Этапы визита' })).toBeVisible();
+  await expect(page.getByTestId('earlier')).toContainText('Проверена при повторном визите');
+  await shot(page, '17-follow-up-ru', false);
+  await page.getByLabel('Язык', { exact: true }).selectOption('en');
+  await expect(page.getByTestId('reprisals')).toContainText('No reprisal');
+  await shot(page, '18-follow-up-en', false);
+  await page.getByLabel('Language', { exact: true }).selectOption('az');
+
   expect(problems).toEqual([]);
   expect(centreProblems).toEqual([]);
 });
