@@ -44,15 +44,21 @@ const require = createRequire(import.meta.url);
 const PouchDB = require('pouchdb-node') as PouchConstructor;
 
 /*
- * PouchDB's replication settings: batch_size 1000 (the default is 100) with the default batches_limit
- * of 10. Fewer, larger _bulk_docs and _revs_diff requests are what favour PouchDB on loopback; it is
- * the setting its documentation suggests for bulk replication. Qeyd runs with its engine's defaults
- * (push batches of 1,000), as the app does.
+ * PouchDB's replication settings, chosen to favour it: batch_size 1000 (the default is 100; PouchDB's
+ * documentation says raising it speeds up replicating small documents) with the default batches_limit
+ * of 10. On 20k of these records batch_size 100, 500 and 2000 were all slower than 1000, and
+ * batches_limit 1 made no difference. Qeyd runs with its engine's defaults, as the app does.
  */
 const pouchReplication = { batch_size: 1000, batches_limit: 10 };
 
 type ChildRole = { role: 'hq'; file: string } | { role: 'pouch'; dir: string };
-type ChildMessage = { listening: string } | { failed: string };
+type ChildMessage = { listening: string } | { failed: string } | { cpu: number };
+
+/** CPU seconds (user + system, all threads) this process has used so far. */
+const cpuSeconds = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
 
 /**
  * Each server runs in a process of its own, as it would on another machine: the replicating client's
@@ -83,6 +89,7 @@ async function serveChild(role: ChildRole): Promise<void> {
   }
   process.send!({ listening: url } satisfies ChildMessage);
   process.on('message', (m) => {
+    if (m === 'cpu') process.send!({ cpu: cpuSeconds() } satisfies ChildMessage);
     if (m === 'close') void close().then(() => process.exit(0));
   });
   // The parent gone (killed, crashed) must not leave a server listening.
@@ -96,7 +103,14 @@ if (process.env.QEYD_BENCH_POUCH_CHILD) {
   });
 }
 
-function spawnServer(role: ChildRole): Promise<{ url: string; stop(): Promise<void> }> {
+interface ChildServer {
+  url: string;
+  /** the server process's CPU seconds so far */
+  cpu(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+function spawnServer(role: ChildRole): Promise<ChildServer> {
   const env = { ...process.env, QEYD_BENCH_POUCH_CHILD: JSON.stringify(role) };
   const child = fork(fileURLToPath(import.meta.url), [], { env, execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -105,8 +119,14 @@ function spawnServer(role: ChildRole): Promise<{ url: string; stop(): Promise<vo
     void exited.then(() => reject(new Error(`the ${role.role} server exited before listening`)));
     child.once('message', (m: ChildMessage) => {
       if ('failed' in m) return reject(new Error(`the ${role.role} server did not start: ${m.failed}`));
+      if (!('listening' in m)) return reject(new Error(`the ${role.role} server sent an unexpected message`));
       resolve({
         url: m.listening,
+        cpu: () =>
+          new Promise((answer) => {
+            child.once('message', (r: ChildMessage) => answer('cpu' in r ? r.cpu : NaN));
+            child.send('cpu');
+          }),
         stop: async () => {
           if (child.exitCode === null && child.signalCode === null) child.send('close');
           await exited;
@@ -121,8 +141,19 @@ function asPouchDoc(e: EventRecord): PouchDoc {
   return { _id: e.eventId, ...e };
 }
 
-/** Seconds for PouchDB to replicate `docs` from a local leveldb to express-pouchdb on loopback. */
-async function pouchReplicate(dir: string, docs: PouchDoc[]): Promise<number> {
+/**
+ * What one replication cost: wall seconds, and CPU seconds of the replicating process and of the
+ * server. The CPU figures say how much of the wall time was work rather than waiting (fsync, the other
+ * side, or other load on the machine), which a shared machine makes worth knowing.
+ */
+interface Replication {
+  seconds: number;
+  clientCpu: number;
+  serverCpu: number;
+}
+
+/** PouchDB replicating `docs` from a local leveldb to express-pouchdb on loopback. */
+async function pouchReplicate(dir: string, docs: PouchDoc[]): Promise<Replication> {
   const local = new PouchDB(join(dir, 'pouch-local'));
   const server = await spawnServer({ role: 'pouch', dir });
   try {
@@ -134,9 +165,11 @@ async function pouchReplicate(dir: string, docs: PouchDoc[]): Promise<number> {
     if ((await local.info()).doc_count !== docs.length) throw new Error('the local PouchDB does not hold every document');
 
     const remoteUrl = `${server.url}/target`;
+    const [cpu0, serverCpu0] = [cpuSeconds(), await server.cpu()];
     const t0 = performance.now();
     const res = await local.replicate.to(remoteUrl, pouchReplication);
     const seconds = (performance.now() - t0) / 1000;
+    const [clientCpu, serverCpu] = [cpuSeconds() - cpu0, (await server.cpu()) - serverCpu0];
 
     const remote = new PouchDB(remoteUrl);
     const held = (await remote.info()).doc_count;
@@ -144,7 +177,7 @@ async function pouchReplicate(dir: string, docs: PouchDoc[]): Promise<number> {
     if (!res.ok || res.docs_written !== docs.length || res.doc_write_failures !== 0 || held !== docs.length) {
       throw new Error(`PouchDB replicated ${res.docs_written} of ${docs.length} (${res.doc_write_failures} failures, ok ${res.ok}); the target holds ${held}`);
     }
-    return seconds;
+    return { seconds, clientCpu, serverCpu };
   } finally {
     await local.close();
     await server.stop();
@@ -152,11 +185,11 @@ async function pouchReplicate(dir: string, docs: PouchDoc[]): Promise<number> {
 }
 
 /**
- * Seconds for Qeyd to push `store`'s events to HQ (SQLite) with runSync over loopback HTTP, until HQ has
+ * Qeyd pushing `store`'s events to HQ (SQLite) with runSync over loopback HTTP, until HQ has
  * acknowledged the last one with a verified receipt. runSync goes on to pull; that pass is timed
  * separately (`pullCheck`) and left out of the figure, since PouchDB's replicate.to is one-way too.
  */
-async function qeydReplicate(dir: string, store: Store, total: number): Promise<{ push: number; pullCheck: number }> {
+async function qeydReplicate(dir: string, store: Store, total: number): Promise<Replication & { pullCheck: number }> {
   const file = join(dir, 'hq.sqlite');
   const server = await spawnServer({ role: 'hq', file });
   let hq: HqDatabase | undefined;
@@ -171,14 +204,18 @@ async function qeydReplicate(dir: string, store: Store, total: number): Promise<
     const client = new HqClient(server.url, { deviceId: store.device.deviceId, privateKey: store.devicePrivateKey });
 
     // The push phase ends when runSync first asks HQ for what others wrote.
-    let pushEnd: number | undefined;
+    let pushEnd: { at: number; cpu: number; serverCpu: number } | undefined;
     const api: HqApi = {
       push: (body) => client.push(body),
-      pull: (after, limit) => {
-        pushEnd ??= performance.now();
+      pull: async (after, limit) => {
+        if (!pushEnd) {
+          const [at, cpu] = [performance.now(), cpuSeconds()];
+          pushEnd = { at, cpu, serverCpu: await server.cpu() };
+        }
         return client.pull(after, limit);
       },
     };
+    const [cpu0, serverCpu0] = [cpuSeconds(), await server.cpu()];
     const t0 = performance.now();
     const res = await runSync(store, api);
     const end = performance.now();
@@ -187,7 +224,7 @@ async function qeydReplicate(dir: string, store: Store, total: number): Promise<
     if (res.pushed !== total || res.ackedSeq !== total || held !== total || pushEnd === undefined) {
       throw new Error(`Qeyd pushed ${res.pushed} of ${total} (acknowledged up to ${res.ackedSeq}); HQ holds ${held}`);
     }
-    return { push: (pushEnd - t0) / 1000, pullCheck: (end - pushEnd) / 1000 };
+    return { seconds: (pushEnd.at - t0) / 1000, clientCpu: pushEnd.cpu - cpu0, serverCpu: pushEnd.serverCpu - serverCpu0, pullCheck: (end - pushEnd.at) / 1000 };
   } finally {
     await hq?.close();
     await server.stop();
@@ -209,13 +246,14 @@ export async function benchPouchdbRatio(total = 100_000): Promise<void> {
 
     const pouch = await pouchReplicate(dir.path, docs);
     const qeyd = await qeydReplicate(dir.path, store, total);
+    const cpu = (r: Replication) => `CPU ${r.clientCpu.toFixed(1)} s client + ${r.serverCpu.toFixed(1)} s server`;
     process.stderr.write(
-      `[bench] ${total.toLocaleString('en')} records: PouchDB ${pouch.toFixed(2)} s (batch_size ${pouchReplication.batch_size}), ` +
-        `Qeyd push ${qeyd.push.toFixed(2)} s (+ ${qeyd.pullCheck.toFixed(2)} s for runSync's pull pass, not counted)\n`,
+      `[bench] ${total.toLocaleString('en')} records: PouchDB ${pouch.seconds.toFixed(2)} s (batch_size ${pouchReplication.batch_size}; ${cpu(pouch)}), ` +
+        `Qeyd push ${qeyd.seconds.toFixed(2)} s (${cpu(qeyd)}; runSync's pull pass, not counted, ${qeyd.pullCheck.toFixed(2)} s)\n`,
     );
-    report('pouchdb_replicate_s', pouch, 's');
-    report('qeyd_replicate_s', qeyd.push, 's');
-    report('pouchdb_ratio', pouch / qeyd.push, 'x');
+    report('pouchdb_replicate_s', pouch.seconds, 's');
+    report('qeyd_replicate_s', qeyd.seconds, 's');
+    report('pouchdb_ratio', pouch.seconds / qeyd.seconds, 'x');
   } finally {
     store?.close();
     dir.remove();
