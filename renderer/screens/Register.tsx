@@ -432,6 +432,17 @@ function RegisterTable({
   );
 }
 
+/** "AEFD-181": the device code recedes so the count, what people compare, stands out. */
+function RegisterNo({ value }: { value: string }) {
+  const cut = value.lastIndexOf('-') + 1;
+  return (
+    <span className="regno">
+      {cut > 0 ? <span className="regno__device">{value.slice(0, cut)}</span> : null}
+      {value.slice(cut)}
+    </span>
+  );
+}
+
 /** Rows are memoised: scrolling re-renders only the rows that come into view, not all of them. */
 const RegisterLine = memo(function RegisterLine({ row, index }: { row: RegisterRow; index: number }) {
   const zone = useTimeZone();
@@ -448,7 +459,9 @@ const RegisterLine = memo(function RegisterLine({ row, index }: { row: RegisterR
         navigate({ name: 'person', personId: row.personId });
       }}
     >
-      <td className="num mono col-no">{row.registerNo}</td>
+      <td className="num mono col-no">
+        <RegisterNo value={row.registerNo} />
+      </td>
       <td className="col-name">
         <a href={to} className="row-link">
           <PersonNames latin={row.nameLatin} original={row.nameOriginal} />

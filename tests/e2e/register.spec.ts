@@ -255,7 +255,8 @@ test('duplicate check: the same man in Arabic script is found; the record is use
   await expect(dupes).toContainText('Doğum tarixi bir il daxilində');
   await shot(page, '37-intake-duplicate-az');
   await dupes.getByRole('button', { name: 'Bu qeyddən istifadə et' }).click();
-  await expect(page.getByText('Mövcud qeyd № 1')).toBeVisible();
+  // Numbers carry the code of the device that registered the person: "Mövcud qeyd № 3F9A-1".
+  await expect(page.getByText(/^Mövcud qeyd № [0-9A-F]{4}-1$/)).toBeVisible();
   await page.getByRole('button', { name: 'Növbəti: Sənədlər' }).click();
   await page.getByRole('button', { name: 'Növbəti: Saxlanılma və qərar' }).click();
   await page.getByLabel('Saxlanılma vaxtı').fill(bakuLocal(Date.now() - H));
@@ -332,6 +333,20 @@ test('register: the person is listed; search, filters and sort work; hundreds of
   await daysHeader.getByRole('button').click();
   await expect(daysHeader).toHaveAttribute('aria-sort', 'descending');
   await expect(nameHeader).not.toHaveAttribute('aria-sort', /.+/);
+  // By number: highest first, in the order of the numbers shown ("…-261" before "…-260", never "…-99").
+  const noHeader = page.getByRole('columnheader', { name: '№' });
+  await noHeader.getByRole('button').click();
+  await expect(noHeader).toHaveAttribute('aria-sort', 'descending');
+  const numberCells = page.locator('tbody tr.register-row td.col-no');
+  await expect(numberCells.first()).toHaveText(new RegExp(`^[0-9A-F]{4}-${seeded + 1}$`));
+  const top = (await numberCells.first().textContent())!;
+  await expect(numberCells.nth(1)).toHaveText(`${top.slice(0, 5)}${seeded}`);
+  await search.fill(top.toLowerCase());
+  await expect(page.getByText('1 şəxs saxlanılır')).toBeVisible();
+  await expect(numberCells.first()).toHaveText(top);
+  await search.fill('');
+  await daysHeader.getByRole('button').click();
+  await expect(daysHeader).toHaveAttribute('aria-sort', 'descending');
 
   // Keyboard: arrows move between rows (scrolling the list as needed), Enter opens the person.
   await page.locator('tbody tr[aria-rowindex="2"] a').focus();
@@ -396,7 +411,9 @@ test('person page: screening restricts the record, the head sees it; asylum lock
   await close.getByLabel('Nəticə').selectOption({ label: 'Ölkədən çıxarılıb' });
   await expect(close.getByRole('alert')).toContainText('Bu şəxsin ölkədən çıxarılması qadağandır.');
   await expect(close.getByRole('alert')).toContainText('Sığınacaq müraciəti baxılır');
-  await expect(close.getByRole('alert')).toContainText('Ehtimal olunan insan alveri qurbanı');
+  // The registrar may not read protection details: the lock stands, without naming trafficking.
+  await expect(close.getByRole('alert')).toContainText('Məhdud girişli qeyd: çıxarılma qadağandır.');
+  await expect(close.getByRole('alert')).not.toContainText('insan alveri');
   await expect(close.getByLabel('Hüquqi rəyin nömrəsi')).toHaveCount(0);
   await shot(page, '3e-person-close-locked-az');
   await close.getByLabel('Əsas', { exact: true }).fill('Məhkəmənin çıxarılma qərarı');
@@ -427,6 +444,7 @@ test('person page: screening restricts the record, the head sees it; asylum lock
   await other.page.getByRole('button', { name: 'Nəticə ilə bağla' }).click();
   const headClose = other.page.getByRole('region', { name: 'Nəticə ilə bağla' });
   await headClose.getByLabel('Nəticə').selectOption({ label: 'Ölkədən çıxarılıb' });
+  await expect(headClose.getByRole('alert')).toContainText('Ehtimal olunan insan alveri qurbanı');
   await expect(headClose.getByLabel('Hüquqi rəyin nömrəsi')).toBeVisible();
   await shot(other.page, '3f-person-centre-head-az');
   await headClose.getByRole('button', { name: 'Ləğv et' }).click();
@@ -629,6 +647,11 @@ test('register extract: the register book for a period on A4 landscape, printed 
   await expect(book).toContainText('Mukhammad Rakhimiy');
   await expect(book).toContainText('Nəsimi rayon məhkəməsi');
   await expect(book).toContainText('MP-4471');
+  // Column 9 in words of the reader's language (the person transferred and released in the test above).
+  await expect(book).toContainText('Sumqayıt mərkəzi müəssisəsinə köçürülüb');
+  await expect(book).toContainText('Planlaşdırılıb: Azad edilib — qərar və ya məhkəmə');
+  await book.locator('tr', { hasText: 'Sumqayıt mərkəzi' }).screenshot({ path: 'test-results/screenshots/3k2-extract-notes-az.png' });
+  await expect(book.locator('td.book__no').first()).toHaveText(/^[0-9A-F]{4}-\d+$/);
   await expect(page.getByRole('button', { name: 'Çap et' })).toBeEnabled();
   await viewShot(page, '3k-extract-az');
 

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { episodeStates } from '../../core/episode';
+import { deviceCode } from '../../core/register-number';
 import { openInstallation, type SeedInstallation } from '../../scripts/seed/installation';
 import { scriptOf, seed, summarize, type SeedOptions } from '../../scripts/seed/run';
 import { profile } from '../../scripts/seed/stories';
@@ -97,11 +98,14 @@ describe('the demo seed', () => {
     const a = await seed({ ...viaApi, keepOpen: true });
     const b = await seed({ ...viaEvents, keepOpen: true });
     expect([a.viaApi, a.viaEvents, b.viaApi, b.viaEvents]).toEqual([40, 0, 0, 40]);
-    // Ids differ (the handlers make random ones); everything else, register numbers included, must not.
-    const rows = async (inst: SeedInstallation) =>
-      (await inst.clients.registrar.register.list({ includeClosed: true, limit: 500 })).rows
-        .map(({ personId: _p, episodeId: _e, ...r }) => r)
+    // Ids differ (the handlers make random ones), and so does each installation's device code in front
+    // of the register numbers; everything else, the numbers' counts included, must not.
+    const rows = async (inst: SeedInstallation) => {
+      const code = deviceCode(inst.backend.installation.requireStore().device.deviceId);
+      return (await inst.clients.registrar.register.list({ includeClosed: true, limit: 500 })).rows
+        .map(({ personId: _p, episodeId: _e, registerNo, ...r }) => ({ ...r, registerNo: registerNo.replace(`${code}-`, '#') }))
         .sort((x, y) => x.apprehendedAt.localeCompare(y.apprehendedAt) || x.nameOriginal.localeCompare(y.nameOriginal));
+    };
     expect(await rows(b.installation!)).toEqual(await rows(a.installation!));
     const [sa, sb] = [summarize(a.installation!.backend.installation.requireStore(), now), summarize(b.installation!.backend.installation.requireStore(), now)];
     expect(sb).toEqual(sa);
