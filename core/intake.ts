@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { apprehensionSchema, decisionSchema, handoverSchema, identityDocumentSchema, medicalCheckSchema, propertyItemSchema, regime } from './episode';
 import { isoInstant } from './fields';
+import { localDate } from './time';
 import { personDetails } from './person';
 
 /**
@@ -49,11 +50,12 @@ export const SKEW_MS = 5 * 60_000;
 
 /**
  * The impossible-date rules of an intake (and of later corrections), relative to `now`: a birth in the
- * future, an admission before the apprehension, a term that ends before it starts.
+ * future, an admission before the apprehension, a term that ends before it starts. Dates without a
+ * time (birth, decision) are the facility's calendar days: after 20:00 UTC it is already tomorrow in Baku.
  */
-export function intakeDateIssues(v: IntakeInput, now: number): DateIssue[] {
+export function intakeDateIssues(v: IntakeInput, now: number, timeZone: string): DateIssue[] {
   const issues: DateIssue[] = [];
-  const today = new Date(now).toISOString().slice(0, 10);
+  const today = localDate(now, timeZone);
   if (v.person?.birth && v.person.birth.date > today) issues.push({ path: 'person.birth.date', key: 'error.person.birthInFuture' });
   const apprehended = Date.parse(v.apprehension.at);
   if (apprehended > now + SKEW_MS) issues.push({ path: 'apprehension.at', key: 'error.time.inFuture' });

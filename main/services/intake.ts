@@ -39,7 +39,7 @@ export function intakeHandlers(inst: Installation, now: () => number): Handlers[
     }),
     submit: (input, env) => {
       const store = inst.requireStore();
-      const issues = intakeDateIssues(input, now());
+      const issues = intakeDateIssues(input, now(), store.settings.timeZone);
       if (issues.length) throw dateValidationError(issues);
       if (input.existingPersonId) {
         requirePerson(store, input.existingPersonId);

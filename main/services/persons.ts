@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { ApiError } from '../../core/contract/errors';
 import { can } from '../../core/permissions';
+import { localDate } from '../../core/time';
 import type { Store } from '../../db/store';
 import type { Handlers } from '../api/router';
 import { findMatches } from './name-search';
@@ -20,15 +21,16 @@ export function assertCurrent(lastEventId: string, basedOn: string): void {
   }
 }
 
-function birthInFuture(date: string | null | undefined, now: number): boolean {
-  return !!date && date > new Date(now).toISOString().slice(0, 10);
+/** A birth date is a calendar day of the facility (its zone), not of UTC. */
+function birthInFuture(date: string | null | undefined, now: number, timeZone: string): boolean {
+  return !!date && date > localDate(now, timeZone);
 }
 
 export function personsHandlers(inst: Installation, now: () => number): Handlers['persons'] {
   return {
     register: (input, env) => {
       const store = inst.requireStore();
-      if (birthInFuture(input.details.birth?.date, now())) {
+      if (birthInFuture(input.details.birth?.date, now(), store.settings.timeZone)) {
         throw new ApiError({ code: 'validation', messageKey: 'error.validation', fields: { 'details.birth.date': { key: 'error.person.birthInFuture' } } });
       }
       const personId = randomUUID();
@@ -63,7 +65,7 @@ export function personsHandlers(inst: Installation, now: () => number): Handlers
       const row = personRow(store, input.personId);
       assertCurrent(row.last_event_id, input.basedOn);
       assertNotConflicted(store, input.personId, Object.keys(input.changes));
-      if (birthInFuture(input.changes['birth.date'], now())) {
+      if (birthInFuture(input.changes['birth.date'], now(), store.settings.timeZone)) {
         throw new ApiError({ code: 'validation', messageKey: 'error.validation', fields: { 'changes.birth.date': { key: 'error.person.birthInFuture' } } });
       }
       const stateless = input.changes.stateless ?? row.stateless === 1;

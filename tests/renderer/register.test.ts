@@ -149,7 +149,7 @@ describe('the intake form and the contract', () => {
     const { dateIssues } = await import('../../renderer/screens/intake/model');
     const resolver = contractResolver<IntakeValues, unknown>(schema, (x) => toIntakeInput(x, zone, 'check'), {
       toFormPath: intakeFormPath,
-      extra: (input) => dateIssues(input, now),
+      extra: (input) => dateIssues(input, now, zone),
     });
     const result = await resolver(v, undefined, resolverOptions);
     expect(result.errors).toMatchObject({ admission: { decision: { termEnd: { message: 'error.episode.termEndBeforeAdmission' } } } });

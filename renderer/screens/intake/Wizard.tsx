@@ -230,7 +230,7 @@ function WizardForm({ initial, draftId, savedAt }: { initial: DraftData; draftId
       contractResolver<IntakeValues, unknown>(contract.intake.submit.input, (v) => toIntakeInput(v, zone, modeRef.current), {
         only: (p) => stepRef.current === 'review' || stepOf(intakeFormPath(p)) === stepRef.current,
         toFormPath: intakeFormPath,
-        extra: (input) => dateIssues(input, Date.now()),
+        extra: (input) => dateIssues(input, Date.now(), zone),
       }),
     [zone],
   );

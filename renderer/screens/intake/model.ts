@@ -153,9 +153,9 @@ export function stepOf(path: string): Step {
 }
 
 /** The server's impossible-date rules (birth in the future, admission before apprehension), in the browser. */
-export function dateIssues(input: unknown, now: number): { path: string; key: string }[] {
+export function dateIssues(input: unknown, now: number, timeZone: string): { path: string; key: string }[] {
   try {
-    return intakeDateIssues(input as IntakeInput, now).filter((i) => {
+    return intakeDateIssues(input as IntakeInput, now, timeZone).filter((i) => {
       // Only dates that were actually typed: an empty box is "required", said by the schema.
       const value = i.path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), input);
       return typeof value === 'string' && value.length > 0;

@@ -76,6 +76,20 @@ describe('intake', () => {
     expect(counts(inst)).toEqual(before);
   });
 
+  it('after 20:00 UTC it is already the next day in Baku: a decision dated that day is not "in the future", the day after is', async () => {
+    const { inst, registrar } = await centre();
+    now = Date.parse('2026-11-23T21:30:00Z'); // 01:30 on 24 November in Baku
+    await inst.signInAgain(registrar, 'registrar');
+    const night = intakeAt(now);
+    night.admission!.decision!.date = '2026-11-24';
+    await registrar.intake.submit(night);
+    const tomorrow = intakeAt(now, {}, { names: { original: 'Ali Ahmadi', latin: 'Ali Ahmadi', aliases: [] }, birth: { date: '2026-11-25', estimated: false } });
+    tomorrow.admission!.decision!.date = '2026-11-25';
+    const e = await refusal(registrar.intake.submit(tomorrow));
+    expect(e.fields?.['admission.decision.date']?.key).toBe('error.time.inFuture');
+    expect(e.fields?.['person.birth.date']?.key).toBe('error.person.birthInFuture');
+  });
+
   it('refuses an unknown nationality code and text over its limit, naming the field', async () => {
     const { inst, registrar } = await centre();
     const before = counts(inst);
