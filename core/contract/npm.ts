@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate, isoInstant, password, text } from '../fields';
-import { needs } from '../permissions';
+import { needs, signedIn } from '../permissions';
 import { discrepancySchema } from '../npm/files';
 import {
   areaObservationSchema,
@@ -147,7 +147,8 @@ export const npmContract = {
         name: z.string().nullable(),
         fingerprint: z.string().nullable(),
       }),
-      access: needs('visit.read'),
+      /** monitors (visit.read) and the office's administrator (settings.manage), checked in the handler */
+      access: signedIn,
     }),
     /** The office's first installation makes the organisation's key pairs (encryption and signing). */
     create: method({ input: z.object({ name: text(200) }).strict(), output: ok, access: needs('settings.manage') }),
@@ -155,7 +156,7 @@ export const npmContract = {
     exportKey: method({ input: z.object({ passphrase: password }).strict(), output: file, access: needs('settings.manage') }),
     importKey: method({ input: z.object({ content: fileContent, passphrase: z.string().min(1).max(256) }).strict(), output: ok, access: needs('settings.manage') }),
     /** The public identity file a centre installs to check recommendation files. */
-    identity: method({ input: z.object({}).strict(), output: file, access: needs('visit.read') }),
+    identity: method({ input: z.object({}).strict(), output: file, access: signedIn }),
   },
   npmFacilities: {
     list: method({ input: z.object({}).strict(), output: z.object({ facilities: z.array(npmFacilityView) }), access: needs('visit.read') }),

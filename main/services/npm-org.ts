@@ -1,7 +1,8 @@
+import { can, type Role } from '../../core/permissions';
 import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, randomBytes, randomUUID, scrypt as scryptCb } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson } from '../../core/canonical-json';
-import { ruleError } from '../../core/contract/errors';
+import { ApiError, ruleError } from '../../core/contract/errors';
 import { npmIdentityBody } from '../../core/npm/files';
 import type { Sealed } from '../../core/npm/sealed';
 import { generateDeviceKeyPair } from '../../db/chain';
@@ -176,9 +177,15 @@ export async function readOrgKeyFile(content: string, passphrase: string, now: s
   return { organisationId: f.organisationId, name: f.name, createdAt: now, boxPublicKey: f.boxPublicKey, signingPublicKey: f.signingPublicKey, ...keys.data };
 }
 
+/** The organisation's public status is for its monitors and for the administrator who manages its keys. */
+function requireOrgReader(roles: readonly Role[]): void {
+  if (!can(roles, 'visit.read') && !can(roles, 'settings.manage')) throw new ApiError({ code: 'forbidden', messageKey: 'error.forbidden' });
+}
+
 export function npmOrgHandlers(inst: Installation, now: () => number): Handlers['npmOrg'] {
   return {
-    status: () => {
+    status: (_input, env) => {
+      requireOrgReader(env.session.roles);
       const org = orgKeys(inst.requireStore());
       return {
         configured: org !== null,
@@ -236,6 +243,7 @@ export function npmOrgHandlers(inst: Installation, now: () => number): Handlers[
     },
 
     identity: (_input, env) => {
+      requireOrgReader(env.session.roles);
       const store = inst.requireStore();
       const org = requireOrg(store);
       const body = npmIdentityBody.parse({ organisationId: org.organisationId, name: org.name, signingPublicKey: org.signingPublicKey, issuedAt: new Date(now()).toISOString() });
