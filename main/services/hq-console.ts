@@ -3,6 +3,8 @@ import { episodeCompliance, summarizeCompliance, type EpisodeCompliance } from '
 import { ApiError } from '../../core/contract/errors';
 import type { hqDeviceView } from '../../core/contract/hq';
 import { localDate } from '../../core/time';
+import { maskObligationKind } from '../../core/due-now';
+import { can } from '../../core/permissions';
 import { loadEpisodeFacts } from '../../db/episode-facts';
 import type { Store } from '../../db/store';
 import type { Handlers } from '../api/router';
@@ -78,12 +80,13 @@ const issueTests = {
 /** Issues about today's situation, not about what happened in the period. */
 const nowIssues = new Set(['overdue', 'child']);
 
-function detailOf(issue: keyof typeof issueTests, c: EpisodeCompliance): string | null {
+/** A trafficking referral shows only as "restricted" to a reader without protection.read. */
+function detailOf(issue: keyof typeof issueTests, c: EpisodeCompliance, mayReadProtection: boolean): string | null {
   switch (issue) {
     case 'rights_late':
       return c.rightsHours === null ? null : c.rightsHours.toFixed(1);
     case 'overdue':
-      return c.overdue.join(',');
+      return [...new Set(c.overdue.map((k) => maskObligationKind(k, mayReadProtection)))].join(',');
     default:
       return null;
   }
@@ -142,7 +145,7 @@ export function hqHandlers(inst: Installation, source: HqFleetSource | null, now
         asOf: new Date(now()).toISOString(),
       };
     },
-    cases: async (input) => {
+    cases: async (input, env) => {
       const store = inst.requireStore();
       const { fleet, deviceFacility } = await facilityMaps();
       const byEpisode = episodeFacilities(store, deviceFacility);
@@ -169,7 +172,7 @@ export function hqHandlers(inst: Installation, source: HqFleetSource | null, now
             facilityId,
             facilityName: facilityId ? (names.get(facilityId) ?? null) : null,
             apprehendedAt: c.apprehendedAt,
-            detail: detailOf(input.issue, c),
+            detail: detailOf(input.issue, c, can(env.session.roles, 'protection.read')),
           };
         }),
         truncated: matches.length > shown.length,
