@@ -71,7 +71,7 @@ export async function runSync(store: Store, hq: HqApi, opts: { pushBatch?: numbe
     const last = events[events.length - 1]!;
     let res;
     try {
-      res = await hq.push({ events, head: store.signHeadAt(last.deviceSeq), queued: Math.max(0, pendingCount(store) - events.length) });
+      res = await hq.push({ events, head: store.signHeadAt(last.deviceSeq), queued: Math.max(0, startAcked + toPush - last.deviceSeq) });
     } catch (e) {
       // HQ holds less than we believed (restored from a backup): start again from what it holds.
       const heldByHq = e instanceof ApiError && e.messageKey === 'error.sync.gap' ? Number(e.params?.ackedSeq) : NaN;
