@@ -1,50 +1,18 @@
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createClient } from '../../core/contract/client';
 import type { ApiError } from '../../core/contract/errors';
-import { createHqConsole } from '../../hq/console';
 import { setUpConsole } from '../../hq/console/setup';
-import { migrateHq } from '../../hq/migrate';
-import { buildHqServer } from '../../hq/server';
-import { createEnrollmentCode } from '../../hq/sync/service';
-import { clientFor, tempDir } from '../helpers/backend';
+import { clientFor } from '../helpers/backend';
 import { refusal, useCentre } from '../helpers/centre';
+import { useHq } from '../helpers/hq';
 import { hour, intakeAt } from '../helpers/intake';
 import { completeFirstHour } from '../helpers/safeguards';
-import { createTestDatabase, dialects, repoRoot } from './harness';
+import { dialects } from './harness';
 
 const centre = useCentre();
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const hqs = useHq();
 
 const consolePassword = 'hq console passphrase 2026';
-
-async function startHqWithConsole(dialect: (typeof dialects)[number]) {
-  const tdb = await createTestDatabase(dialect);
-  const hq = await tdb.open();
-  await migrateHq(hq);
-  const dir = tempDir('qeyd-hq-console-');
-  const hqConsole = await createHqConsole({ hq, dataDir: dir.path, log: () => undefined });
-  const app = buildHqServer({ db: hq, version: 'test', console: { backend: hqConsole.backend, staticRoot: `${repoRoot}/dist/renderer` } });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  cleanups.push(async () => {
-    await app.close();
-    await hqConsole.close();
-    await hq.close();
-    await tdb.dispose();
-    dir.remove();
-  });
-  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  return {
-    url,
-    hq,
-    hqConsole,
-    dataDir: dir.path,
-    code: async (facility: string) => (await createEnrollmentCode(hq, { name: facility, kind: 'detention_centre' })).code,
-  };
-}
 
 /** A browser on the console: the same envelope calls over /rpc, its session in a cookie. */
 function browserOn(url: string) {
@@ -65,7 +33,7 @@ function browserOn(url: string) {
 for (const dialect of dialects) {
   describe(`the HQ console on ${dialect}`, () => {
     it('shows every facility with its devices and the safeguards figures, with a drill-down to the person that the audit records', async () => {
-      const hq = await startHqWithConsole(dialect);
+      const hq = await hqs.startWithConsole(dialect);
       await setUpConsole({ dataDir: hq.dataDir, facilityName: 'SMS headquarters', username: 'hqadmin', displayName: 'HQ administrator', password: consolePassword });
 
       const baku = await centre();
@@ -137,7 +105,7 @@ for (const dialect of dialects) {
     });
 
     it('catches up with pushes made while nobody was signed in, and refuses a call from another site', async () => {
-      const hq = await startHqWithConsole(dialect);
+      const hq = await hqs.startWithConsole(dialect);
       await setUpConsole({ dataDir: hq.dataDir, facilityName: 'SMS headquarters', username: 'hqadmin', displayName: 'HQ administrator', password: consolePassword });
       const baku = await centre();
       await baku.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });

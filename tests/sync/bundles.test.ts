@@ -1,36 +1,16 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { migrateHq } from '../../hq/migrate';
-import { buildHqServer } from '../../hq/server';
-import { createEnrollmentCode, importBundle } from '../../hq/sync/service';
+import { describe, expect, it } from 'vitest';
+import { importBundle } from '../../hq/sync/service';
 import { refusal, useCentre } from '../helpers/centre';
+import { useHq } from '../helpers/hq';
 import { intakeAt } from '../helpers/intake';
-import { createTestDatabase } from '../hq/harness';
 
 const centre = useCentre();
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const hqs = useHq();
 
-async function setUp() {
-  const tdb = await createTestDatabase('sqlite');
-  const hq = await tdb.open();
-  await migrateHq(hq);
-  const app = buildHqServer({ db: hq, version: 'test' });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  cleanups.push(async () => {
-    await app.close();
-    await hq.close();
-    await tdb.dispose();
-  });
-  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const code = async (facility = 'Baku centre') => (await createEnrollmentCode(hq, { name: facility, kind: 'detention_centre' })).code;
-  return { hq, url, code };
-}
+const setUp = () => hqs.start();
 
 describe('removable-media bundles', () => {
   it('a remote office exports what HQ has not acknowledged; HQ imports it with the same checks, twice changes nothing', async () => {

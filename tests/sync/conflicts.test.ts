@@ -1,33 +1,16 @@
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { migrateHq } from '../../hq/migrate';
-import { buildHqServer } from '../../hq/server';
-import { createEnrollmentCode } from '../../hq/sync/service';
+import { describe, expect, it } from 'vitest';
 import { refusal, useCentre } from '../helpers/centre';
+import { useHq } from '../helpers/hq';
 import { intakeAt } from '../helpers/intake';
-import { createTestDatabase } from '../hq/harness';
 
 const centre = useCentre();
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const hqs = useHq();
 
 async function twoDevicesAndHq() {
-  const tdb = await createTestDatabase('sqlite');
-  const hq = await tdb.open();
-  await migrateHq(hq);
-  const app = buildHqServer({ db: hq, version: 'test' });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  cleanups.push(async () => {
-    await app.close();
-    await hq.close();
-    await tdb.dispose();
-  });
-  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const hq = await hqs.start();
   const a = await centre();
   const b = await centre();
-  for (const d of [a, b]) await d.inst.admin.sync.enroll({ hqUrl: url, code: (await createEnrollmentCode(hq, { name: 'Baku centre', kind: 'detention_centre' })).code });
+  for (const d of [a, b]) await d.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code() });
   const regA = await a.as('registrar');
   const regB = await b.as('registrar');
   const { personId } = await regA.intake.submit(intakeAt(a.clock.now));

@@ -1,37 +1,15 @@
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { migrateHq } from '../../hq/migrate';
-import { buildHqServer } from '../../hq/server';
-import { createEnrollmentCode } from '../../hq/sync/service';
+import { describe, expect, it } from 'vitest';
 import { compareRegisterNo, deviceCode } from '../../core/register-number';
 import { useCentre } from '../helpers/centre';
+import { useHq, type RunningHq } from '../helpers/hq';
 import { hour, intakeAt } from '../helpers/intake';
-import { createTestDatabase } from '../hq/harness';
 
 const centre = useCentre();
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function startHq() {
-  const tdb = await createTestDatabase('sqlite');
-  const hq = await tdb.open();
-  await migrateHq(hq);
-  const app = buildHqServer({ db: hq, version: 'test' });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  cleanups.push(async () => {
-    await app.close();
-    await hq.close();
-    await tdb.dispose();
-  });
-  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  return { url, code: async () => (await createEnrollmentCode(hq, { name: 'Baku centre', kind: 'detention_centre' })).code };
-}
+const hqs = useHq();
 
 type Device = Awaited<ReturnType<ReturnType<typeof useCentre>>>;
 
-async function enrolledDevice(hq: Awaited<ReturnType<typeof startHq>>): Promise<Device> {
+async function enrolledDevice(hq: RunningHq): Promise<Device> {
   const d = await centre();
   await d.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code() });
   return d;
@@ -63,7 +41,7 @@ function rebuilt(d: Device) {
 describe('register and book numbers with two devices of one centre', () => {
   for (const order of ['A first', 'B first'] as const) {
     it(`people admitted offline on both devices get the same numbers everywhere, synced ${order}`, async () => {
-      const hq = await startHq();
+      const hq = await hqs.start();
       const a = await enrolledDevice(hq);
       const b = await enrolledDevice(hq);
       const regA = await a.as('registrar');
@@ -114,7 +92,7 @@ describe('register and book numbers with two devices of one centre', () => {
   }
 
   it('an episode admitted on both devices at once keeps the earlier admission’s line on every replica', async () => {
-    const hq = await startHq();
+    const hq = await hqs.start();
     const a = await enrolledDevice(hq);
     const b = await enrolledDevice(hq);
     const regA = await a.as('registrar');

@@ -1,47 +1,12 @@
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import type { HqDatabase } from '../../hq/db';
-import { migrateHq } from '../../hq/migrate';
-import { buildHqServer } from '../../hq/server';
-import { createEnrollmentCode } from '../../hq/sync/service';
+import { describe, expect, it } from 'vitest';
 import { refusal, useCentre } from '../helpers/centre';
+import { useHq } from '../helpers/hq';
 import { intakeAt } from '../helpers/intake';
-import { createTestDatabase, dialects, type TestDatabase } from '../hq/harness';
+import { dialects } from '../hq/harness';
 
 const centre = useCentre();
 
-interface Hq {
-  url: string;
-  hq: HqDatabase;
-  app: FastifyInstance;
-  code(facility?: string): Promise<string>;
-}
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-async function startHq(dialect: (typeof dialects)[number]): Promise<Hq> {
-  const tdb: TestDatabase = await createTestDatabase(dialect);
-  const hq = await tdb.open();
-  await migrateHq(hq);
-  const app = buildHqServer({ db: hq, version: 'test' });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  cleanups.push(async () => {
-    await app.close();
-    await hq.close();
-    await tdb.dispose();
-  });
-  const port = (app.server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    hq,
-    app,
-    code: async (facility = 'Baku centre') => (await createEnrollmentCode(hq, { name: facility, kind: 'detention_centre' })).code,
-  };
-}
+const hqs = useHq();
 
 /** The register as a person would compare it: who is held, with what, in what state. */
 function registerState(c: Awaited<ReturnType<ReturnType<typeof useCentre>>>) {
@@ -57,7 +22,7 @@ function registerState(c: Awaited<ReturnType<ReturnType<typeof useCentre>>>) {
 for (const dialect of dialects) {
   describe(`two devices of one centre and HQ on ${dialect}`, () => {
     it('edits on both devices, synced in either order, give the same register everywhere', async () => {
-      const hq = await startHq(dialect);
+      const hq = await hqs.start(dialect);
       const a = await centre();
       const b = await centre();
       await a.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code() });
@@ -92,7 +57,7 @@ for (const dialect of dialects) {
     });
 
     it('a device of another centre receives nothing of this one', async () => {
-      const hq = await startHq(dialect);
+      const hq = await hqs.start(dialect);
       const a = await centre();
       const other = await centre();
       await a.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
@@ -106,7 +71,7 @@ for (const dialect of dialects) {
     });
 
     it('an enrollment code works once; a revoked device is refused with the reason and keeps its queue', async () => {
-      const hq = await startHq(dialect);
+      const hq = await hqs.start(dialect);
       const a = await centre();
       const b = await centre();
       const code = await hq.code();
@@ -126,7 +91,7 @@ for (const dialect of dialects) {
 describe('without HQ', () => {
   it('an unreachable HQ leaves everything queued and says why', async () => {
     const a = await centre();
-    const hq = await startHq('sqlite');
+    const hq = await hqs.start('sqlite');
     await a.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code() });
     await hq.app.close();
     const regA = await a.as('registrar');
@@ -144,19 +109,9 @@ describe('without HQ', () => {
 
 describe('day end', () => {
   it('HQ confirms the day is complete, or names what is missing', async () => {
-    const tdb = await createTestDatabase('sqlite');
-    const hq = await tdb.open();
-    await migrateHq(hq);
-    const app = buildHqServer({ db: hq, version: 'test' });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    cleanups.push(async () => {
-      await app.close();
-      await hq.close();
-      await tdb.dispose();
-    });
-    const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const hq = await hqs.start();
     const a = await centre();
-    await a.inst.admin.sync.enroll({ hqUrl: url, code: (await createEnrollmentCode(hq, { name: 'Baku centre', kind: 'detention_centre' })).code });
+    await a.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code() });
     const regA = await a.as('registrar');
     await regA.intake.submit(intakeAt(a.clock.now));
     const before = await regA.sync.dayEnd();

@@ -1,24 +1,18 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
-import { migrateHq } from '../../../hq/migrate';
-import { buildHqServer } from '../../../hq/server';
-import { createEnrollmentCode } from '../../../hq/sync/service';
+import { describe, expect, it } from 'vitest';
 import { rowToEvent, type EventRow, type Store } from '../../../db/store';
 import { buildVisitView } from '../../../main/services/npm-visits';
 import { openerFor } from '../../../main/services/npm-org';
 import { refusal } from '../../helpers/centre';
-import { createTestDatabase, dialects } from '../../hq/harness';
+import { useHq } from '../../helpers/hq';
+import { dialects } from '../../hq/harness';
 import { days, interview, introduce, secrets, useCentre, useOffice, visitOnSite, type Office } from './helpers';
 
 const office = useOffice();
 const centre = useCentre();
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const hqs = useHq();
 
 const reprisalNote = 'Guard Mammadli threatened him after our last visit';
 /** Every phrase that must stay sealed, and the forms a careless encoder might leave it in. */
@@ -94,22 +88,11 @@ describe('confidential interview content — check the bytes', () => {
 
   for (const dialect of dialects) {
     it(`never reaches HQ (${dialect}): the office laptop syncs, and HQ's stored events hold only sealed text`, async () => {
-      const tdb = await createTestDatabase(dialect);
-      const hq = await tdb.open();
-      await migrateHq(hq);
-      const app = buildHqServer({ db: hq, version: 'test' });
-      await app.listen({ host: '127.0.0.1', port: 0 });
-      cleanups.push(async () => {
-        await app.close();
-        await hq.close();
-        await tdb.dispose();
-      });
-      const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-
+      const { hq, tdb, url, code: enrollmentCode } = await hqs.start(dialect);
       const o = await office();
       const c = await centre();
       await recordConfidential(o, await introduce(o, await c.as('registrar')));
-      const { code } = await createEnrollmentCode(hq, { name: 'Ombudsman NPM team', kind: 'ombudsman_office' });
+      const code = await enrollmentCode('Ombudsman NPM team', 'ombudsman_office');
       await o.admin.sync.enroll({ hqUrl: url, code });
       await o.admin.sync.run({});
       expect((await o.admin.sync.status({})).pending).toBe(0);

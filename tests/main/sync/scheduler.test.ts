@@ -1,17 +1,13 @@
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HqDatabase } from '../../../hq/db';
-import { migrateHq } from '../../../hq/migrate';
-import { buildHqServer } from '../../../hq/server';
-import { createEnrollmentCode } from '../../../hq/sync/service';
 import { createBackend, type Backend } from '../../../main/backend';
 import type { Timers } from '../../../main/sync/scheduler';
 import { adminPassword, clientFor, tempDir } from '../../helpers/backend';
+import { useHq } from '../../helpers/hq';
 import { intakeAt } from '../../helpers/intake';
-import { createTestDatabase } from '../../hq/harness';
 
+// Before the devices' cleanup, so that it runs after it: every device is closed before HQ goes.
+const hqs = useHq();
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -25,44 +21,28 @@ const minute = 60_000;
  * device never runs two syncs together.
  */
 async function startHq() {
-  const tdb = await createTestDatabase('sqlite');
-  const db: HqDatabase = await tdb.open();
-  await migrateHq(db);
   const seen = { inFlight: 0, maxInFlight: 0, requests: 0 };
-  let app: FastifyInstance | null = null;
-  let port = 0;
-  const up = async () => {
-    const a = buildHqServer({ db, version: 'test' });
-    a.addHook('onRequest', async (req) => {
-      if (!req.url.startsWith('/api/sync/')) return;
-      seen.requests++;
-      seen.inFlight++;
-      seen.maxInFlight = Math.max(seen.maxInFlight, seen.inFlight);
-    });
-    a.addHook('onResponse', async (req) => {
-      if (req.url.startsWith('/api/sync/')) seen.inFlight--;
-    });
-    await a.listen({ host: '127.0.0.1', port });
-    port = (a.server.address() as AddressInfo).port;
-    app = a;
-  };
-  const down = async () => {
-    await app?.close();
-    app = null;
-  };
-  await up();
-  cleanups.push(async () => {
-    await down();
-    await db.close();
-    await tdb.dispose();
+  const running = await hqs.start('sqlite', {
+    configure(a) {
+      a.addHook('onRequest', async (req) => {
+        if (!req.url.startsWith('/api/sync/')) return;
+        seen.requests++;
+        seen.inFlight++;
+        seen.maxInFlight = Math.max(seen.maxInFlight, seen.inFlight);
+      });
+      a.addHook('onResponse', async (req) => {
+        if (req.url.startsWith('/api/sync/')) seen.inFlight--;
+      });
+    },
   });
+  const db = running.hq;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: running.url,
     db,
     seen,
-    up,
-    down,
-    code: async () => (await createEnrollmentCode(db, { name: 'Baku centre', kind: 'detention_centre' })).code,
+    up: running.up,
+    down: running.down,
+    code: () => running.code(),
     /** Events HQ holds from one device, and how many distinct ones (a duplicate would differ). */
     async held(deviceId: string) {
       const r = await db.db
