@@ -5,7 +5,6 @@ import { useForm } from 'react-hook-form';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { z } from 'zod';
 import { contract } from '../../../core/contract';
-import type { MessageRef } from '../../../core/contract/errors';
 import type { RecommendationView } from '../../../core/contract/npm';
 import type { MessageKey } from '../../../core/i18n';
 import { api } from '../../api';
@@ -18,13 +17,12 @@ import { opt } from '../../contract-form';
 import { formatDate, todayIn } from '../../datetime';
 import { contractResolverOptions } from '../../forms';
 import { useTimeZone } from '../../i18n';
-import { ActionForm } from '../person/ActionForm';
-import { Nothing, useIso, useNowLocal } from '../visits/common';
-import { ImportFileForm, refOfError, saveFile } from '../visits/files';
+import { ColumnHeads, RowToggle, StatusNotice, useIso, useNowLocal, useRowForm, VisitActionForm } from '../visits/common';
+import { DownloadButton, ImportFileForm, saveFile, useProblem } from '../visits/files';
 import { identityPreview, keyFingerprint } from '../visits/fingerprint';
-import { RecStateBadge, ResponseText, SeverityBadge } from '../visits/Findings';
+import { FindingCell, findingColumn, RecStateBadge, ResponseText, severityColumn, SeverityBadge, stateColumns } from '../visits/Findings';
 import { addresseeLabel, responseStatusLabel, responseStatuses } from '../visits/labels';
-import { Fingerprint } from '../visits/bits';
+import { Fact, Fingerprint, PanelCard } from '../visits/bits';
 import '../visits/visits.css';
 
 const statusKey = ['oversight', 'status'] as const;
@@ -51,13 +49,7 @@ export function Oversight({ mayManage }: { mayManage: boolean }) {
       <p className="lead">
         <FormattedMessage id="ovs.lead" />
       </p>
-      <div role="status" className="status-line">
-        {notice ? (
-          <p className="alert alert--success">
-            <FormattedMessage id={notice.key} values={notice.values} />
-          </p>
-        ) : null}
-      </div>
+      <StatusNotice notice={notice?.key ?? null} values={notice?.values} />
       {status.isError ? <QueryError error={status.error} onRetry={() => void status.refetch()} /> : null}
 
       <div className="npm-columns">
@@ -68,20 +60,10 @@ export function Oversight({ mayManage }: { mayManage: boolean }) {
           </h2>
           {trusted ? (
             <dl className="facts" data-testid="trusted-ombudsman">
-              <div className="facts__row">
-                <dt>
-                  <FormattedMessage id="ovs.trust.name" />
-                </dt>
-                <dd>{trusted.name}</dd>
-              </div>
-              <div className="facts__row">
-                <dt>
-                  <FormattedMessage id="vis.fingerprint" />
-                </dt>
-                <dd>
-                  <Fingerprint value={trusted.fingerprint} />
-                </dd>
-              </div>
+              <Fact label="ovs.trust.name">{trusted.name}</Fact>
+              <Fact label="vis.fingerprint">
+                <Fingerprint value={trusted.fingerprint} />
+              </Fact>
             </dl>
           ) : status.data ? (
             <p className="alert alert--warning">
@@ -142,43 +124,28 @@ export function Oversight({ mayManage }: { mayManage: boolean }) {
 }
 
 function IdentityCard() {
-  const [problem, setProblem] = useState<MessageRef | null>(null);
+  const problems = useProblem();
   const [fingerprint, setFingerprint] = useState<string | null>(null);
-  const ids = { identity: useId() };
   return (
-    <section className="card panel" aria-labelledby={ids.identity}>
-      <h2 className="card__title" id={ids.identity}>
-        <FormattedMessage id="ovs.identity.title" />
-      </h2>
-      <p className="muted">
-        <FormattedMessage id="ovs.identity.intro" />
-      </p>
+    <PanelCard level={2} title="ovs.identity.title" intro="ovs.identity.intro">
       {fingerprint ? (
         <p>
           <FormattedMessage id="vis.fingerprint" />: <Fingerprint value={fingerprint} />
         </p>
       ) : null}
-      <FormAlert message={problem} />
+      <FormAlert message={problems.problem} />
       <div className="actions actions--start">
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            setProblem(null);
-            api.oversight
-              .identity()
-              .then((file) => {
-                saveFile(file);
-                const preview = identityPreview(file.content);
-                if (preview) void keyFingerprint(preview.publicKey).then(setFingerprint);
-              })
-              .catch((e: unknown) => setProblem(refOfError(e)));
+        <DownloadButton
+          label="ovs.identity.download"
+          problems={problems}
+          fetch={() => api.oversight.identity()}
+          onSaved={(file) => {
+            const preview = identityPreview(file.content);
+            if (preview) void keyFingerprint(preview.publicKey).then(setFingerprint);
           }}
-        >
-          <FormattedMessage id="ovs.identity.download" />
-        </button>
+        />
       </div>
-    </section>
+    </PanelCard>
   );
 }
 
@@ -187,9 +154,8 @@ const extractSchema = contract.oversight.exportExtract.input;
 function ExtractForm() {
   const zone = useTimeZone();
   const today = todayIn(zone);
-  const [problem, setProblem] = useState<MessageRef | null>(null);
+  const problems = useProblem();
   const [done, setDone] = useState<number | null>(null);
-  const ids = { extract: useId() };
   const {
     register,
     handleSubmit,
@@ -200,32 +166,23 @@ function ExtractForm() {
   });
   const submit = handleSubmit(
     async (input) => {
-      setProblem(null);
       setDone(null);
-      try {
+      await problems.attempt(async () => {
         const file = await api.oversight.exportExtract(input);
         saveFile(file);
         setDone(file.persons);
-      } catch (e) {
-        setProblem(refOfError(e));
-      }
+      });
     },
-    () => setProblem({ key: 'error.validation' }),
+    problems.invalid,
   );
   return (
-    <section className="card panel" aria-labelledby={ids.extract}>
-      <h2 className="card__title" id={ids.extract}>
-        <FormattedMessage id="ovs.extract.title" />
-      </h2>
-      <p className="muted">
-        <FormattedMessage id="ovs.extract.intro" />
-      </p>
+    <PanelCard level={2} title="ovs.extract.title" intro="ovs.extract.intro">
       <form className="form" noValidate onSubmit={submit}>
         <div className="form-grid npm-period">
           <TextField label="ovs.extract.from" type="date" registration={register('from')} error={errors.from} />
           <TextField label="ovs.extract.to" type="date" registration={register('to')} error={errors.to} />
         </div>
-        <FormAlert message={problem} />
+        <FormAlert message={problems.problem} />
         {done !== null ? (
           <p className="alert alert--success" role="status">
             <FormattedMessage id="ovs.extract.done" values={{ count: done }} />
@@ -237,7 +194,7 @@ function ExtractForm() {
           </button>
         </div>
       </form>
-    </section>
+    </PanelCard>
   );
 }
 
@@ -265,12 +222,11 @@ function VisitGroup({ visitId, recs }: { visitId: string; recs: RecommendationVi
   const intl = useIntl();
   const queryClient = useQueryClient();
   const titleId = useId();
-  const [responding, setResponding] = useState<string | null>(null);
-  const [notice, setNotice] = useState<MessageKey | null>(null);
-  const [problem, setProblem] = useState<MessageRef | null>(null);
+  const responding = useRowForm<string>();
+  const problems = useProblem();
   const issued = recs.map((r) => r.issuedAt).filter((x): x is string => !!x).sort()[0] ?? null;
   const answered = recs.filter((r) => r.response).length;
-  const respondingRec = recs.find((r) => r.recommendationId === responding) ?? null;
+  const respondingRec = recs.find((r) => r.recommendationId === responding.picked) ?? null;
   return (
     <section className="npm-rec-group" aria-labelledby={titleId} data-testid={`received-${visitId}`}>
       <div className="npm-section__head">
@@ -280,69 +236,25 @@ function VisitGroup({ visitId, recs }: { visitId: string; recs: RecommendationVi
             <FormattedMessage id="ovs.recs.answered" values={{ answered, count: recs.length }} />
           </span>
         </h3>
-        <button
-          type="button"
-          className="button"
+        <DownloadButton
+          label="ovs.recs.export"
+          problems={problems}
           disabled={answered === 0}
-          onClick={() => {
-            setProblem(null);
-            setNotice(null);
-            api.oversight
-              .exportResponses({ visitId })
-              .then((file) => {
-                saveFile(file);
-                setNotice('ovs.recs.exported');
-              })
-              .catch((e: unknown) => setProblem(refOfError(e)));
-          }}
-        >
-          <FormattedMessage id="ovs.recs.export" />
-        </button>
+          fetch={() => api.oversight.exportResponses({ visitId })}
+          onStart={() => responding.say(null)}
+          onSaved={() => responding.say('ovs.recs.exported')}
+        />
       </div>
-      <FormAlert message={problem} />
-      <div role="status" className="status-line">
-        {notice ? (
-          <p className="alert alert--success">
-            <FormattedMessage id={notice} />
-          </p>
-        ) : null}
-      </div>
+      <FormAlert message={problems.problem} />
+      <StatusNotice notice={responding.notice} />
       <div className="table-wrap">
         <table className="table table--dense npm-findings">
-          <thead>
-            <tr>
-              <th scope="col" className="npm-w-finding">
-                <FormattedMessage id="vis.fd.finding" />
-              </th>
-              <th scope="col" className="npm-w-badge">
-                <FormattedMessage id="vis.fd.severity" />
-              </th>
-              <th scope="col" className="npm-w-date">
-                <FormattedMessage id="vis.fd.due" />
-              </th>
-              <th scope="col" className="npm-w-state">
-                <FormattedMessage id="vis.fd.state" />
-              </th>
-              <th scope="col" className="npm-w-resp">
-                <FormattedMessage id="vis.fd.response" />
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={[findingColumn, severityColumn, ...stateColumns]} />
           <tbody>
             {recs.map((r) => (
               <tr key={r.recommendationId} className={r.state === 'RESPONSE_DUE' ? 'row--attention' : undefined}>
                 <td className="npm-finding">
-                  <strong dir="auto">{r.title}</strong>
-                  <br />
-                  <span className="muted small">
-                    {r.standard} · <FormattedMessage id={addresseeLabel[r.addressee]} />
-                  </span>
-                  <p className="npm-finding__text" dir="auto">
-                    {r.finding}
-                  </p>
-                  <p className="npm-finding__rec" dir="auto">
-                    → {r.recommendation}
-                  </p>
+                  <FindingCell r={r} meta={<FormattedMessage id={addresseeLabel[r.addressee]} />} />
                 </td>
                 <td>
                   <SeverityBadge severity={r.severity} />
@@ -352,20 +264,14 @@ function VisitGroup({ visitId, recs }: { visitId: string; recs: RecommendationVi
                   <RecStateBadge state={r.state} />
                 </td>
                 <td className="npm-response">
-                  {r.response ? <ResponseText r={r} /> : <Nothing id="vis.rec.noResponse" />}
+                  <ResponseText r={r} />
                   <div>
-                    <button
-                      type="button"
-                      className={`button button--small${responding === r.recommendationId ? ' button--pressed' : ''}`}
-                      aria-expanded={responding === r.recommendationId}
-                      aria-label={intl.formatMessage({ id: r.response ? 'ovs.respond.changeFor' : 'ovs.respond.openFor' }, { title: r.title })}
-                      onClick={() => {
-                        setNotice(null);
-                        setResponding((x) => (x === r.recommendationId ? null : r.recommendationId));
-                      }}
-                    >
-                      <FormattedMessage id={r.response ? 'ovs.respond.change' : 'ovs.respond.open'} />
-                    </button>
+                    <RowToggle
+                      pressed={responding.isPicked(r.recommendationId)}
+                      label={r.response ? 'ovs.respond.change' : 'ovs.respond.open'}
+                      ariaLabel={intl.formatMessage({ id: r.response ? 'ovs.respond.changeFor' : 'ovs.respond.openFor' }, { title: r.title })}
+                      onClick={() => responding.toggle(r.recommendationId)}
+                    />
                   </div>
                 </td>
               </tr>
@@ -378,11 +284,10 @@ function VisitGroup({ visitId, recs }: { visitId: string; recs: RecommendationVi
           key={respondingRec.recommendationId}
           rec={respondingRec}
           onDone={() => {
-            setResponding((x) => (x === respondingRec.recommendationId ? null : x));
-            setNotice('ovs.respond.recorded');
+            responding.done(respondingRec.recommendationId, 'ovs.respond.recorded');
             void queryClient.invalidateQueries({ queryKey: recsKey });
           }}
-          onCancel={() => setResponding(null)}
+          onCancel={responding.cancel}
         />
       ) : null}
     </section>
@@ -397,7 +302,7 @@ function RespondForm({ rec, onDone, onCancel }: { rec: RecommendationView; onDon
   const iso = useIso();
   const now = useNowLocal();
   return (
-    <ActionForm<RespondValues, unknown>
+    <VisitActionForm<RespondValues>
       title="ovs.respond.title"
       intro={<strong dir="auto">{rec.title}</strong>}
       schema={contract.oversight.respond.input}
@@ -414,17 +319,15 @@ function RespondForm({ rec, onDone, onCancel }: { rec: RecommendationView; onDon
         recommendationId: rec.recommendationId,
         response: { at: iso(r.at), status: r.status || undefined, response: r.response, plannedBy: opt(r.plannedBy), responder: r.responder },
       })}
-      send={(input) => api.oversight.respond(input as Parameters<typeof api.oversight.respond>[0])}
+      call={(input) => api.oversight.respond(input as Parameters<typeof api.oversight.respond>[0])}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="ovs.respond.save"
     >
-      <div className="form-grid">
-        <FSelect name="response.status" label="ovs.respond.status" keys={responseStatuses.map((s) => ({ value: s, label: responseStatusLabel[s] }))} />
-        <FText name="response.responder" label="ovs.respond.responder" hint={<FormattedMessage id="ovs.respond.responderHint" />} />
-        <FTextArea name="response.response" label="ovs.respond.text" rows={3} />
-        <FDate name="response.plannedBy" label="ovs.respond.plannedBy" hint={<FormattedMessage id="form.optional" />} />
-      </div>
-    </ActionForm>
+      <FSelect name="response.status" label="ovs.respond.status" keys={responseStatuses.map((s) => ({ value: s, label: responseStatusLabel[s] }))} />
+      <FText name="response.responder" label="ovs.respond.responder" hint={<FormattedMessage id="ovs.respond.responderHint" />} />
+      <FTextArea name="response.response" label="ovs.respond.text" rows={3} />
+      <FDate name="response.plannedBy" label="ovs.respond.plannedBy" hint={<FormattedMessage id="form.optional" />} />
+    </VisitActionForm>
   );
 }

@@ -1,16 +1,13 @@
-import { useState } from 'react';
 import { useFormContext, type FieldError } from 'react-hook-form';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { contract } from '../../../core/contract';
-import type { MessageKey } from '../../../core/i18n';
 import { defaultChecklistAreas, observationRatings, visitAcceptsFieldwork } from '../../../core/npm/visit';
 import { api } from '../../api';
 import { CheckboxGroup } from '../../components/fields';
 import { FSelect, FText, FTextArea } from '../../components/form-fields';
 import { Instant } from '../../components/Instant';
 import { opt } from '../../contract-form';
-import { ActionForm } from '../person/ActionForm';
-import { Nothing, useIso, useNowLocal, useRefreshVisit, VisitSection, type Visit } from './common';
+import { ColumnHeads, Nothing, RowToggle, StatusNotice, useIso, useNowLocal, useRefreshVisit, useRowForm, VisitActionForm, VisitSection, type Visit } from './common';
 import { areaKey, observationSources, ratingLabel, registerKinds, registerLabel, sourceLabel } from './labels';
 
 type Observation = Visit['areas'][number];
@@ -44,8 +41,7 @@ export function Areas({ visit, mayWrite }: { visit: Visit; mayWrite: boolean }) 
   const custom = [...latest.keys()].filter((a) => !areaKey(a));
   const rows = [...defaultChecklistAreas, ...custom];
   const open = mayWrite && visitAcceptsFieldwork(visit.state);
-  const [editing, setEditing] = useState<string | null>(null);
-  const [notice, setNotice] = useState<MessageKey | null>(null);
+  const editing = useRowForm<string>();
   const refresh = useRefreshVisit(visit.visitId);
   const intl = useIntl();
   const done = latest.size;
@@ -66,13 +62,7 @@ export function Areas({ visit, mayWrite }: { visit: Visit; mayWrite: boolean }) 
           <FormattedMessage id="vis.fieldworkClosed" />
         </p>
       ) : null}
-      <div role="status" className="status-line">
-        {notice ? (
-          <p className="alert alert--success">
-            <FormattedMessage id={notice} />
-          </p>
-        ) : null}
-      </div>
+      <StatusNotice notice={editing.notice} />
       <ul className="npm-checklist">
         {rows.map((area) => {
           const o = latest.get(area);
@@ -93,34 +83,24 @@ export function Areas({ visit, mayWrite }: { visit: Visit; mayWrite: boolean }) 
                     </span>
                   ) : null}
                   {open ? (
-                    <button
-                      type="button"
-                      className={`button button--small${editing === area ? ' button--pressed' : ''}`}
-                      aria-expanded={editing === area}
-                      aria-label={intl.formatMessage({ id: o ? 'vis.areas.updateArea' : 'vis.areas.recordArea' }, { area: areaKey(area) ? intl.formatMessage({ id: areaKey(area)! }) : area })}
-                      onClick={() => {
-                        setNotice(null);
-                        setEditing((e) => (e === area ? null : area));
-                      }}
-                    >
-                      <FormattedMessage id={o ? 'vis.areas.update' : 'vis.areas.record'} />
-                    </button>
+                    <RowToggle
+                      pressed={editing.isPicked(area)}
+                      label={o ? 'vis.areas.update' : 'vis.areas.record'}
+                      ariaLabel={intl.formatMessage({ id: o ? 'vis.areas.updateArea' : 'vis.areas.recordArea' }, { area: areaKey(area) ? intl.formatMessage({ id: areaKey(area)! }) : area })}
+                      onClick={() => editing.toggle(area)}
+                    />
                   ) : null}
                 </span>
               </div>
               {o?.note ? <p className="npm-checklist__note">{o.note}</p> : null}
-              {editing === area ? (
+              {editing.isPicked(area) ? (
                 <AreaForm
                   visitId={visit.visitId}
                   area={area}
                   current={o}
                   refresh={refresh}
-                  onDone={() => {
-                    // Another area's form may have been opened while this one was saving.
-                    setEditing((e) => (e === area ? null : e));
-                    setNotice('vis.areas.recorded');
-                  }}
-                  onCancel={() => setEditing(null)}
+                  onDone={() => editing.done(area, 'vis.areas.recorded')}
+                  onCancel={editing.cancel}
                 />
               ) : null}
             </li>
@@ -153,7 +133,7 @@ function AreaForm({
   const iso = useIso();
   const now = useNowLocal();
   return (
-    <ActionForm<AreaValues, unknown>
+    <VisitActionForm<AreaValues>
       title={area ? 'vis.areas.formTitle' : 'vis.areas.other'}
       schema={contract.visits.recordArea.input}
       defaults={{ observation: { area: area ?? '', rating: current?.rating ?? '', note: current?.note ?? '', sources: current?.sources ?? [] } }}
@@ -162,16 +142,15 @@ function AreaForm({
         at: iso(now),
         observation: { area: v.observation.area, rating: v.observation.rating || undefined, note: opt(v.observation.note), sources: v.observation.sources || [] },
       })}
-      send={async (input) => {
-        await api.visits.recordArea(input as Parameters<typeof api.visits.recordArea>[0]);
-        await refresh();
-      }}
+      call={(input) => api.visits.recordArea(input as Parameters<typeof api.visits.recordArea>[0])}
+      refresh={refresh}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="vis.areas.save"
+      grid={false}
     >
       <AreaFields named={area !== null} />
-    </ActionForm>
+    </VisitActionForm>
   );
 }
 
@@ -217,19 +196,7 @@ export function Registers({ visit, mayWrite }: { visit: Visit; mayWrite: boolean
         </p>
       ) : (
         <table className="table table--dense">
-          <thead>
-            <tr>
-              <th scope="col">
-                <FormattedMessage id="vis.registers.register" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="vis.registers.note" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="vis.col.at" />
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={[{ label: 'vis.registers.register' }, { label: 'vis.registers.note' }, { label: 'vis.col.at' }]} />
           <tbody>
             {visit.registerChecks.map((c: Check, i) => (
               <tr key={i}>
@@ -253,23 +220,19 @@ function RegisterForm({ visitId, refresh, onDone, onCancel }: { visitId: string;
   const iso = useIso();
   const now = useNowLocal();
   return (
-    <ActionForm<{ check: { register: string; note: string } }, unknown>
+    <VisitActionForm<{ check: { register: string; note: string } }>
       title="vis.registers.add"
       schema={contract.visits.recordRegisterCheck.input}
       defaults={{ check: { register: '', note: '' } }}
       toInput={(v) => ({ visitId, at: iso(now), check: { register: v.check.register || undefined, note: opt(v.check.note) } })}
-      send={async (input) => {
-        await api.visits.recordRegisterCheck(input as Parameters<typeof api.visits.recordRegisterCheck>[0]);
-        await refresh();
-      }}
+      call={(input) => api.visits.recordRegisterCheck(input as Parameters<typeof api.visits.recordRegisterCheck>[0])}
+      refresh={refresh}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="vis.registers.save"
     >
-      <div className="form-grid">
-        <FSelect name="check.register" label="vis.registers.register" keys={registerKinds.map((r) => ({ value: r, label: registerLabel[r] }))} />
-        <FTextArea name="check.note" label="vis.registers.note" rows={2} />
-      </div>
-    </ActionForm>
+      <FSelect name="check.register" label="vis.registers.register" keys={registerKinds.map((r) => ({ value: r, label: registerLabel[r] }))} />
+      <FTextArea name="check.note" label="vis.registers.note" rows={2} />
+    </VisitActionForm>
   );
 }

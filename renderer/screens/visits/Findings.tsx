@@ -1,9 +1,7 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { RecommendationView } from '../../../core/contract/npm';
 import { contract } from '../../../core/contract';
-import type { MessageRef } from '../../../core/contract/errors';
-import type { MessageKey } from '../../../core/i18n';
 import { addressees, implementationStatuses, severities, visitAcceptsFieldwork, visitAcceptsFindings, visitStates } from '../../../core/npm/visit';
 import { api } from '../../api';
 import { FormAlert } from '../../components/fields';
@@ -11,10 +9,9 @@ import { FDate, FSelect, FText, FTextArea } from '../../components/form-fields';
 import { Instant } from '../../components/Instant';
 import { opt } from '../../contract-form';
 import { formatDate } from '../../datetime';
-import { ActionForm } from '../person/ActionForm';
 import { AreaName } from './Areas';
-import { Nothing, useIso, useNowLocal, useRefreshVisit, VisitSection, type Visit } from './common';
-import { ImportFileForm, refOfError, saveFile } from './files';
+import { ColumnHeads, Nothing, RowToggle, StatusNotice, useIso, useNowLocal, useRefreshVisit, useRowForm, VisitActionForm, VisitSection, type Column, type Visit } from './common';
+import { DownloadButton, ImportFileForm, useProblem } from './files';
 import { addresseeLabel, areaKey, implementationLabel, recStateLabel, responseStatusLabel, severityLabel } from './labels';
 
 export function RecStateBadge({ state }: { state: RecommendationView['state'] }) {
@@ -57,20 +54,36 @@ export function ResponseText({ r }: { r: RecommendationView }) {
   );
 }
 
+export const findingColumn: Column = { label: 'vis.fd.finding', className: 'npm-w-finding' };
+export const severityColumn: Column = { label: 'vis.fd.severity', className: 'npm-w-badge' };
+/** Due date, state and response: the columns every list of recommendations ends with. */
+export const stateColumns: Column[] = [
+  { label: 'vis.fd.due', className: 'npm-w-date' },
+  { label: 'vis.fd.state', className: 'npm-w-state' },
+  { label: 'vis.fd.response', className: 'npm-w-resp' },
+];
+
 /** The finding, the standard it rests on and the recommendation, as they will read in the report. */
-function FindingCell({ r }: { r: RecommendationView }) {
+export function FindingCell({ r, meta }: { r: RecommendationView; meta?: ReactNode }) {
   return (
     <>
       <strong dir="auto">{r.title}</strong>
       <br />
       <span className="muted small">
         {r.standard}
-        {r.area ? (
+        {meta === undefined ? (
+          r.area ? (
+            <>
+              {' · '}
+              <AreaName area={r.area} />
+            </>
+          ) : null
+        ) : (
           <>
             {' · '}
-            <AreaName area={r.area} />
+            {meta}
           </>
-        ) : null}
+        )}
       </span>
       <p className="npm-finding__text" dir="auto">
         {r.finding}
@@ -85,7 +98,7 @@ function FindingCell({ r }: { r: RecommendationView }) {
 export function Findings({ visit, mayWrite }: { visit: Visit; mayWrite: boolean }) {
   const refresh = useRefreshVisit(visit.visitId);
   const [exported, setExported] = useState(false);
-  const [exportProblem, setExportProblem] = useState<MessageRef | null>(null);
+  const exportProblem = useProblem();
   const [imported, setImported] = useState<{ recorded: number; alreadyHeld: number } | null>(null);
   const open = mayWrite && visitAcceptsFindings(visit.state);
   const areas = [...new Set(visit.areas.map((a) => a.area))];
@@ -109,28 +122,7 @@ export function Findings({ visit, mayWrite }: { visit: Visit; mayWrite: boolean 
       ) : (
         <div className="table-wrap">
           <table className="table table--dense npm-findings">
-            <thead>
-              <tr>
-                <th scope="col" className="npm-w-finding">
-                  <FormattedMessage id="vis.fd.finding" />
-                </th>
-                <th scope="col" className="npm-w-badge">
-                  <FormattedMessage id="vis.fd.severity" />
-                </th>
-                <th scope="col" className="npm-w-addr">
-                  <FormattedMessage id="vis.fd.addressee" />
-                </th>
-                <th scope="col" className="npm-w-date">
-                  <FormattedMessage id="vis.fd.due" />
-                </th>
-                <th scope="col" className="npm-w-state">
-                  <FormattedMessage id="vis.fd.state" />
-                </th>
-                <th scope="col" className="npm-w-resp">
-                  <FormattedMessage id="vis.fd.response" />
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={[findingColumn, severityColumn, { label: 'vis.fd.addressee', className: 'npm-w-addr' }, ...stateColumns]} />
             <tbody>
               {visit.findings.map((r) => (
                 <tr key={r.recommendationId} data-testid={`finding-${r.recommendationId}`}>
@@ -167,31 +159,23 @@ export function Findings({ visit, mayWrite }: { visit: Visit; mayWrite: boolean 
                 <p className="muted small">
                   <FormattedMessage id="vis.fd.exportHint" />
                 </p>
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => {
-                    setExportProblem(null);
-                    setExported(false);
-                    api.visits
-                      .exportRecommendations({ visitId: visit.visitId })
-                      .then((file) => {
-                        saveFile(file);
-                        setExported(true);
-                        return refresh();
-                      })
-                      .catch((e: unknown) => setExportProblem(refOfError(e)));
+                <DownloadButton
+                  label="vis.fd.export"
+                  problems={exportProblem}
+                  fetch={() => api.visits.exportRecommendations({ visitId: visit.visitId })}
+                  onStart={() => setExported(false)}
+                  onSaved={() => {
+                    setExported(true);
+                    return refresh();
                   }}
-                >
-                  <FormattedMessage id="vis.fd.export" />
-                </button>
+                />
               </>
             ) : (
               <p className="muted small">
                 <FormattedMessage id="vis.fd.draftFirst" />
               </p>
             )}
-            <FormAlert message={exportProblem} />
+            <FormAlert message={exportProblem.problem} />
             {exported ? (
               <p className="alert alert--success" role="status">
                 <FormattedMessage id="vis.fd.exported" />
@@ -231,7 +215,7 @@ interface FindingValues {
 function FindingForm({ visitId, areas, refresh, onDone, onCancel }: { visitId: string; areas: string[]; refresh(): Promise<unknown>; onDone(): void; onCancel(): void }) {
   const intl = useIntl();
   return (
-    <ActionForm<FindingValues, unknown>
+    <VisitActionForm<FindingValues>
       title="vis.fd.add"
       schema={contract.visits.addFinding.input}
       defaults={{ finding: { title: '', standard: '', severity: '', area: '', finding: '', recommendation: '', addressee: 'facility', dueDate: '' } }}
@@ -248,30 +232,26 @@ function FindingForm({ visitId, areas, refresh, onDone, onCancel }: { visitId: s
           dueDate: opt(f.dueDate),
         },
       })}
-      send={async (input) => {
-        await api.visits.addFinding(input as Parameters<typeof api.visits.addFinding>[0]);
-        await refresh();
-      }}
+      call={(input) => api.visits.addFinding(input as Parameters<typeof api.visits.addFinding>[0])}
+      refresh={refresh}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="vis.fd.save"
     >
-      <div className="form-grid">
-        <FText name="finding.title" label="vis.fd.titleLabel" wide />
-        <FText name="finding.standard" label="vis.fd.standard" hint={<FormattedMessage id="vis.fd.standardHint" />} />
-        <FSelect name="finding.severity" label="vis.fd.severity" keys={severities.map((s) => ({ value: s, label: severityLabel[s] }))} />
-        <FSelect
-          name="finding.area"
-          label="vis.fd.area"
-          options={areas.map((a) => ({ value: a, label: areaKey(a) ? intl.formatMessage({ id: areaKey(a)! }) : a }))}
-          hint={<FormattedMessage id="form.optional" />}
-        />
-        <FSelect name="finding.addressee" label="vis.fd.addressee" keys={addressees.map((a) => ({ value: a, label: addresseeLabel[a] }))} placeholder={false} />
-        <FTextArea name="finding.finding" label="vis.fd.findingText" rows={3} />
-        <FTextArea name="finding.recommendation" label="vis.fd.recommendation" rows={3} />
-        <FDate name="finding.dueDate" label="vis.fd.due" hint={<FormattedMessage id="vis.fd.dueHint" />} />
-      </div>
-    </ActionForm>
+      <FText name="finding.title" label="vis.fd.titleLabel" wide />
+      <FText name="finding.standard" label="vis.fd.standard" hint={<FormattedMessage id="vis.fd.standardHint" />} />
+      <FSelect name="finding.severity" label="vis.fd.severity" keys={severities.map((s) => ({ value: s, label: severityLabel[s] }))} />
+      <FSelect
+        name="finding.area"
+        label="vis.fd.area"
+        options={areas.map((a) => ({ value: a, label: areaKey(a) ? intl.formatMessage({ id: areaKey(a)! }) : a }))}
+        hint={<FormattedMessage id="form.optional" />}
+      />
+      <FSelect name="finding.addressee" label="vis.fd.addressee" keys={addressees.map((a) => ({ value: a, label: addresseeLabel[a] }))} placeholder={false} />
+      <FTextArea name="finding.finding" label="vis.fd.findingText" rows={3} />
+      <FTextArea name="finding.recommendation" label="vis.fd.recommendation" rows={3} />
+      <FDate name="finding.dueDate" label="vis.fd.due" hint={<FormattedMessage id="vis.fd.dueHint" />} />
+    </VisitActionForm>
   );
 }
 
@@ -283,20 +263,13 @@ export function Earlier({ visit, mayWrite }: { visit: Visit; mayWrite: boolean }
   const intl = useIntl();
   const refresh = useRefreshVisit(visit.visitId);
   const open = mayWrite && (visitAcceptsFieldwork(visit.state) || visitAcceptsFindings(visit.state));
-  const [verifying, setVerifying] = useState<string | null>(null);
-  const [notice, setNotice] = useState<MessageKey | null>(null);
+  const verifying = useRowForm<string>();
   const list = visit.earlierRecommendations;
-  const verifyingRec = list.find((r) => r.recommendationId === verifying) ?? null;
+  const verifyingRec = list.find((r) => r.recommendationId === verifying.picked) ?? null;
   if (list.length === 0 && visit.type !== 'follow_up') return null;
   return (
     <VisitSection title="vis.er.title" count={list.length} testId="earlier">
-      <div role="status" className="status-line">
-        {notice ? (
-          <p className="alert alert--success">
-            <FormattedMessage id={notice} />
-          </p>
-        ) : null}
-      </div>
+      <StatusNotice notice={verifying.notice} />
       {list.length === 0 ? (
         <p className="muted">
           <FormattedMessage id="vis.er.none" />
@@ -304,25 +277,7 @@ export function Earlier({ visit, mayWrite }: { visit: Visit; mayWrite: boolean }
       ) : (
         <div className="table-wrap">
           <table className="table table--dense npm-findings">
-            <thead>
-              <tr>
-                <th scope="col" className="npm-w-finding">
-                  <FormattedMessage id="vis.fd.finding" />
-                </th>
-                <th scope="col" className="npm-w-date">
-                  <FormattedMessage id="vis.fd.due" />
-                </th>
-                <th scope="col" className="npm-w-state">
-                  <FormattedMessage id="vis.fd.state" />
-                </th>
-                <th scope="col" className="npm-w-resp">
-                  <FormattedMessage id="vis.fd.response" />
-                </th>
-                <th scope="col" className="npm-w-resp">
-                  <FormattedMessage id="vis.er.verified" />
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={[findingColumn, ...stateColumns, { label: 'vis.er.verified', className: 'npm-w-resp' }]} />
             <tbody>
               {list.map((r) => (
                 <tr key={r.recommendationId} className={r.state === 'RESPONSE_DUE' || r.state === 'NOT_IMPLEMENTED' ? 'row--attention' : undefined}>
@@ -350,18 +305,12 @@ export function Earlier({ visit, mayWrite }: { visit: Visit; mayWrite: boolean }
                         ) : null}
                       </>
                     ) : open ? (
-                      <button
-                        type="button"
-                        className={`button button--small${verifying === r.recommendationId ? ' button--pressed' : ''}`}
-                        aria-expanded={verifying === r.recommendationId}
-                        aria-label={intl.formatMessage({ id: 'vis.er.verifyFor' }, { title: r.title })}
-                        onClick={() => {
-                          setNotice(null);
-                          setVerifying((v) => (v === r.recommendationId ? null : r.recommendationId));
-                        }}
-                      >
-                        <FormattedMessage id="vis.er.verify" />
-                      </button>
+                      <RowToggle
+                        pressed={verifying.isPicked(r.recommendationId)}
+                        label="vis.er.verify"
+                        ariaLabel={intl.formatMessage({ id: 'vis.er.verifyFor' }, { title: r.title })}
+                        onClick={() => verifying.toggle(r.recommendationId)}
+                      />
                     ) : (
                       <Nothing />
                     )}
@@ -378,11 +327,8 @@ export function Earlier({ visit, mayWrite }: { visit: Visit; mayWrite: boolean }
           visitId={visit.visitId}
           recommendation={verifyingRec}
           refresh={refresh}
-          onDone={() => {
-            setVerifying((v) => (v === verifyingRec.recommendationId ? null : v));
-            setNotice('vis.er.recorded');
-          }}
-          onCancel={() => setVerifying(null)}
+          onDone={() => verifying.done(verifyingRec.recommendationId, 'vis.er.recorded')}
+          onCancel={verifying.cancel}
         />
       ) : null}
     </VisitSection>
@@ -405,7 +351,7 @@ function VerifyForm({
   const iso = useIso();
   const now = useNowLocal();
   return (
-    <ActionForm<{ found: { status: string; note: string } }, unknown>
+    <VisitActionForm<{ found: { status: string; note: string } }>
       title="vis.er.formTitle"
       intro={<strong dir="auto">{recommendation.title}</strong>}
       schema={contract.visits.verifyRecommendation.input}
@@ -416,18 +362,14 @@ function VerifyForm({
       })}
       // The contract's 'verification' shares its name with the document-verification labels.
       toFormPath={(p) => p.replace(/^verification\./, 'found.')}
-      send={async (input) => {
-        await api.visits.verifyRecommendation(input as Parameters<typeof api.visits.verifyRecommendation>[0]);
-        await refresh();
-      }}
+      call={(input) => api.visits.verifyRecommendation(input as Parameters<typeof api.visits.verifyRecommendation>[0])}
+      refresh={refresh}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="vis.er.save"
     >
-      <div className="form-grid">
-        <FSelect name="found.status" label="vis.er.status" keys={implementationStatuses.map((s) => ({ value: s, label: implementationLabel[s] }))} />
-        <FTextArea name="found.note" label="vis.er.note" rows={2} />
-      </div>
-    </ActionForm>
+      <FSelect name="found.status" label="vis.er.status" keys={implementationStatuses.map((s) => ({ value: s, label: implementationLabel[s] }))} />
+      <FTextArea name="found.note" label="vis.er.note" rows={2} />
+    </VisitActionForm>
   );
 }

@@ -11,9 +11,9 @@ import { FormAlert, TextField } from '../../components/fields';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { contractResolverOptions } from '../../forms';
-import { Fingerprint, LockMark } from './bits';
-import { ImportFileForm, refOfError, saveFile } from './files';
-import type { MessageRef } from '../../../core/contract/errors';
+import { Fact, Fingerprint, LockMark, PanelCard } from './bits';
+import { StatusNotice } from './common';
+import { DownloadButton, ImportFileForm, saveFile, useProblem } from './files';
 import './visits.css';
 
 export const orgKey = ['npmOrg'] as const;
@@ -48,13 +48,7 @@ export function Organisation({ mayManage, mayRead }: { mayManage: boolean; mayRe
       <p className="lead">
         <FormattedMessage id="vis.org.lead" />
       </p>
-      <div role="status" className="status-line">
-        {notice ? (
-          <p className="alert alert--success">
-            <FormattedMessage id={notice} />
-          </p>
-        ) : null}
-      </div>
+      <StatusNotice notice={notice} />
       {status.isError ? <QueryError error={status.error} onRetry={() => void status.refetch()} /> : null}
       {mayRead && !s && !status.isError ? (
         <p className="muted" role="status">
@@ -132,36 +126,21 @@ function OrgStatus({ status }: { status: Status }) {
       </h2>
       {status.configured ? (
         <dl className="facts">
-          <div className="facts__row">
-            <dt>
-              <FormattedMessage id="vis.org.name" />
-            </dt>
-            <dd>{status.name}</dd>
-          </div>
-          <div className="facts__row">
-            <dt>
-              <FormattedMessage id="vis.fingerprint" />
-            </dt>
-            <dd>
-              <Fingerprint value={status.fingerprint} />
-            </dd>
-          </div>
-          <div className="facts__row">
-            <dt>
-              <FormattedMessage id="vis.org.sealed" />
-            </dt>
-            <dd>
-              {status.canOpenSealed ? (
-                <span className="badge badge--ok">
-                  <FormattedMessage id="vis.org.canOpen" />
-                </span>
-              ) : (
-                <span className="badge badge--muted">
-                  <LockMark /> <FormattedMessage id="vis.org.cannotOpen" />
-                </span>
-              )}
-            </dd>
-          </div>
+          <Fact label="vis.org.name">{status.name}</Fact>
+          <Fact label="vis.fingerprint">
+            <Fingerprint value={status.fingerprint} />
+          </Fact>
+          <Fact label="vis.org.sealed">
+            {status.canOpenSealed ? (
+              <span className="badge badge--ok">
+                <FormattedMessage id="vis.org.canOpen" />
+              </span>
+            ) : (
+              <span className="badge badge--muted">
+                <LockMark /> <FormattedMessage id="vis.org.cannotOpen" />
+              </span>
+            )}
+          </Fact>
         </dl>
       ) : (
         <p className="alert alert--warning">
@@ -175,8 +154,7 @@ function OrgStatus({ status }: { status: Status }) {
 const createSchema = contract.npmOrg.create.input;
 
 function CreateOrgForm({ onDone }: { onDone(): void }) {
-  const titleId = useId();
-  const [problem, setProblem] = useState<MessageRef | null>(null);
+  const problems = useProblem();
   const {
     register,
     handleSubmit,
@@ -186,35 +164,25 @@ function CreateOrgForm({ onDone }: { onDone(): void }) {
     defaultValues: { name: '' },
   });
   const submit = handleSubmit(
-    async (input) => {
-      setProblem(null);
-      try {
+    (input) =>
+      problems.attempt(async () => {
         await api.npmOrg.create(input);
         onDone();
-      } catch (e) {
-        setProblem(refOfError(e));
-      }
-    },
-    () => setProblem({ key: 'error.validation' }),
+      }),
+    problems.invalid,
   );
   return (
-    <section className="card panel" aria-labelledby={titleId}>
-      <h3 className="card__title" id={titleId}>
-        <FormattedMessage id="vis.org.create.title" />
-      </h3>
-      <p className="muted">
-        <FormattedMessage id="vis.org.create.intro" />
-      </p>
+    <PanelCard title="vis.org.create.title" intro="vis.org.create.intro">
       <form className="form" noValidate onSubmit={submit}>
         <TextField label="vis.org.name" registration={register('name')} error={errors.name} autoComplete="organization" />
-        <FormAlert message={problem} />
+        <FormAlert message={problems.problem} />
         <div className="actions actions--start">
           <button type="submit" className="button button--primary" disabled={isSubmitting}>
             <FormattedMessage id={isSubmitting ? 'form.saving' : 'vis.org.create.submit'} />
           </button>
         </div>
       </form>
-    </section>
+    </PanelCard>
   );
 }
 
@@ -227,8 +195,7 @@ const exportSchema = contract.npmOrg.exportKey.input
   });
 
 function ExportKeyForm() {
-  const titleId = useId();
-  const [problem, setProblem] = useState<MessageRef | null>(null);
+  const problems = useProblem();
   const [saved, setSaved] = useState(false);
   const {
     register,
@@ -241,32 +208,23 @@ function ExportKeyForm() {
   });
   const submit = handleSubmit(
     async ({ passphrase }) => {
-      setProblem(null);
       setSaved(false);
-      try {
+      await problems.attempt(async () => {
         saveFile(await api.npmOrg.exportKey({ passphrase }));
         reset();
         setSaved(true);
-      } catch (e) {
-        setProblem(refOfError(e));
-      }
+      });
     },
-    () => setProblem({ key: 'error.validation' }),
+    problems.invalid,
   );
   return (
-    <section className="card panel" aria-labelledby={titleId}>
-      <h3 className="card__title" id={titleId}>
-        <FormattedMessage id="vis.org.export.title" />
-      </h3>
-      <p className="muted">
-        <FormattedMessage id="vis.org.export.intro" />
-      </p>
+    <PanelCard title="vis.org.export.title" intro="vis.org.export.intro">
       <form className="form" noValidate onSubmit={submit}>
         <div className="form-grid">
           <TextField label="vis.org.passphrase" type="password" autoComplete="new-password" registration={register('passphrase')} error={errors.passphrase} />
           <TextField label="vis.org.passphraseRepeat" type="password" autoComplete="new-password" registration={register('repeat')} error={errors.repeat} />
         </div>
-        <FormAlert message={problem} />
+        <FormAlert message={problems.problem} />
         {saved ? (
           <p className="alert alert--success" role="status">
             <FormattedMessage id="vis.org.export.saved" />
@@ -278,37 +236,18 @@ function ExportKeyForm() {
           </button>
         </div>
       </form>
-    </section>
+    </PanelCard>
   );
 }
 
 function IdentityCard() {
-  const titleId = useId();
-  const [problem, setProblem] = useState<MessageRef | null>(null);
+  const problems = useProblem();
   return (
-    <section className="card panel" aria-labelledby={titleId}>
-      <h3 className="card__title" id={titleId}>
-        <FormattedMessage id="vis.org.identity.title" />
-      </h3>
-      <p className="muted">
-        <FormattedMessage id="vis.org.identity.intro" />
-      </p>
-      <FormAlert message={problem} />
+    <PanelCard title="vis.org.identity.title" intro="vis.org.identity.intro">
+      <FormAlert message={problems.problem} />
       <div className="actions actions--start">
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            setProblem(null);
-            api.npmOrg
-              .identity()
-              .then(saveFile)
-              .catch((e: unknown) => setProblem(refOfError(e)));
-          }}
-        >
-          <FormattedMessage id="vis.org.identity.download" />
-        </button>
+        <DownloadButton label="vis.org.identity.download" problems={problems} fetch={() => api.npmOrg.identity()} />
       </div>
-    </section>
+    </PanelCard>
   );
 }

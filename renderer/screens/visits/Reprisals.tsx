@@ -1,15 +1,12 @@
-import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { contract } from '../../../core/contract';
-import type { MessageKey } from '../../../core/i18n';
 import { visitAcceptsFieldwork } from '../../../core/npm/visit';
 import { api } from '../../api';
 import { FDateTime, FSelect, FTextArea } from '../../components/form-fields';
 import { Instant } from '../../components/Instant';
 import { opt } from '../../contract-form';
 import { href } from '../../routes';
-import { ActionForm } from '../person/ActionForm';
-import { Nothing, useIso, useNowLocal, useRefreshVisit, VisitSection, type Visit } from './common';
+import { ColumnHeads, Nothing, RowToggle, StatusNotice, useIso, useNowLocal, useRefreshVisit, useRowForm, VisitActionForm, VisitSection, type Visit } from './common';
 import { reprisalOutcomeLabel, reprisalOutcomes, riskLabel } from './labels';
 
 type Due = Visit['reprisalChecksDue'][number];
@@ -23,18 +20,12 @@ export function Reprisals({ visit, mayWrite }: { visit: Visit; mayWrite: boolean
   const refresh = useRefreshVisit(visit.visitId);
   const open = mayWrite && visitAcceptsFieldwork(visit.state);
   // The obligation itself, not its id: once recorded it leaves the list while its form closes.
-  const [checking, setChecking] = useState<Due | null>(null);
-  const [notice, setNotice] = useState<MessageKey | null>(null);
+  const checking = useRowForm<Due>((a, b) => a.interviewId === b.interviewId);
   const due = visit.reprisalChecksDue;
+  const current = checking.picked;
   return (
     <VisitSection title="vis.rp.title" count={due.length} testId="reprisals">
-      <div role="status" className="status-line">
-        {notice ? (
-          <p className="alert alert--success">
-            <FormattedMessage id={notice} />
-          </p>
-        ) : null}
-      </div>
+      <StatusNotice notice={checking.notice} />
       {due.length === 0 ? (
         <p className="muted">
           <FormattedMessage id="vis.rp.none" />
@@ -45,24 +36,7 @@ export function Reprisals({ visit, mayWrite }: { visit: Visit; mayWrite: boolean
             <FormattedMessage id="vis.rp.due" values={{ count: due.length }} />
           </p>
           <table className="table table--dense">
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="vis.iv.pseudonym" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="vis.rp.interviewed" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="vis.iv.risk" />
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">
-                    <FormattedMessage id="vis.rp.action" />
-                  </span>
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={[{ label: 'vis.iv.pseudonym' }, { label: 'vis.rp.interviewed' }, { label: 'vis.iv.risk' }, { label: 'vis.rp.action', hidden: true }]} />
             <tbody>
               {due.map((d: Due) => (
                 <tr key={d.interviewId} className={d.reprisalRisk === 'high' ? 'row--attention' : undefined}>
@@ -81,18 +55,12 @@ export function Reprisals({ visit, mayWrite }: { visit: Visit; mayWrite: boolean
                   </td>
                   <td>
                     {open ? (
-                      <button
-                        type="button"
-                        className={`button button--small${checking?.interviewId === d.interviewId ? ' button--pressed' : ''}`}
-                        aria-expanded={checking?.interviewId === d.interviewId}
-                        aria-label={intl.formatMessage({ id: 'vis.rp.recordFor' }, { pseudonym: d.pseudonym })}
-                        onClick={() => {
-                          setNotice(null);
-                          setChecking((c) => (c?.interviewId === d.interviewId ? null : d));
-                        }}
-                      >
-                        <FormattedMessage id="vis.rp.record" />
-                      </button>
+                      <RowToggle
+                        pressed={checking.isPicked(d)}
+                        label="vis.rp.record"
+                        ariaLabel={intl.formatMessage({ id: 'vis.rp.recordFor' }, { pseudonym: d.pseudonym })}
+                        onClick={() => checking.toggle(d)}
+                      />
                     ) : null}
                   </td>
                 </tr>
@@ -101,17 +69,14 @@ export function Reprisals({ visit, mayWrite }: { visit: Visit; mayWrite: boolean
           </table>
         </>
       )}
-      {checking ? (
+      {current ? (
         <ReprisalForm
-          key={checking.interviewId}
+          key={current.interviewId}
           visitId={visit.visitId}
-          due={checking}
+          due={current}
           refresh={refresh}
-          onDone={() => {
-            setChecking((c) => (c === checking ? null : c));
-            setNotice('vis.rp.recorded');
-          }}
-          onCancel={() => setChecking(null)}
+          onDone={() => checking.done(current, 'vis.rp.recorded')}
+          onCancel={checking.cancel}
         />
       ) : null}
       {visit.reprisalChecks.length ? (
@@ -120,22 +85,7 @@ export function Reprisals({ visit, mayWrite }: { visit: Visit; mayWrite: boolean
             <FormattedMessage id="vis.rp.done" />
           </h3>
           <table className="table table--dense">
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="vis.iv.pseudonym" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="vis.rp.outcome" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="vis.rp.note" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="vis.col.at" />
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={[{ label: 'vis.iv.pseudonym' }, { label: 'vis.rp.outcome' }, { label: 'vis.rp.note' }, { label: 'vis.col.at' }]} />
             <tbody>
               {visit.reprisalChecks.map((c) => (
                 <tr key={c.interviewId}>
@@ -163,25 +113,21 @@ function ReprisalForm({ visitId, due, refresh, onDone, onCancel }: { visitId: st
   const iso = useIso();
   const now = useNowLocal();
   return (
-    <ActionForm<{ check: { at: string; outcome: string; note: string } }, unknown>
+    <VisitActionForm<{ check: { at: string; outcome: string; note: string } }>
       title="vis.rp.formTitle"
       intro={<FormattedMessage id="vis.rp.formIntro" values={{ pseudonym: due.pseudonym }} />}
       schema={contract.visits.checkReprisal.input}
       defaults={{ check: { at: now, outcome: '', note: '' } }}
       toInput={(v) => ({ visitId, check: { interviewId: due.interviewId, at: iso(v.check.at), outcome: v.check.outcome || undefined, note: opt(v.check.note) } })}
-      send={async (input) => {
-        await api.visits.checkReprisal(input as Parameters<typeof api.visits.checkReprisal>[0]);
-        await refresh();
-      }}
+      call={(input) => api.visits.checkReprisal(input as Parameters<typeof api.visits.checkReprisal>[0])}
+      refresh={refresh}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="vis.rp.save"
     >
-      <div className="form-grid">
-        <FSelect name="check.outcome" label="vis.rp.outcome" keys={reprisalOutcomes.map((o) => ({ value: o, label: reprisalOutcomeLabel[o] }))} />
-        <FDateTime name="check.at" label="vis.col.at" />
-        <FTextArea name="check.note" label="vis.rp.note" rows={2} hint={<FormattedMessage id="vis.rp.noteHint" />} />
-      </div>
-    </ActionForm>
+      <FSelect name="check.outcome" label="vis.rp.outcome" keys={reprisalOutcomes.map((o) => ({ value: o, label: reprisalOutcomeLabel[o] }))} />
+      <FDateTime name="check.at" label="vis.col.at" />
+      <FTextArea name="check.note" label="vis.rp.note" rows={2} hint={<FormattedMessage id="vis.rp.noteHint" />} />
+    </VisitActionForm>
   );
 }

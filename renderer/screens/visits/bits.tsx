@@ -1,3 +1,7 @@
+import { useId, type ReactNode } from 'react';
+import { FormattedMessage } from 'react-intl';
+import type { MessageKey } from '../../../core/i18n';
+
 /** Small marks shared by the ombudsman screens. */
 
 /** A key fingerprint in groups of four, as people compare them aloud over the phone. */
@@ -18,5 +22,36 @@ export function LockMark() {
       <path d="M4.5 7V5a3.5 3.5 0 0 1 7 0v2" fill="none" stroke="currentColor" strokeWidth="1.6" />
       <rect x="2.5" y="7" width="11" height="8" rx="1.5" fill="currentColor" />
     </svg>
+  );
+}
+
+/** One row of a facts list: its label and its value. */
+export function Fact({ label, children }: { label: MessageKey; children: ReactNode }) {
+  return (
+    <div className="facts__row">
+      <dt>
+        <FormattedMessage id={label} />
+      </dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** A card with one job on the set-up screens: its heading, a line on what it is for, then its controls. */
+export function PanelCard({ title, intro, level = 3, children }: { title: MessageKey; intro?: MessageKey; level?: 2 | 3; children: ReactNode }) {
+  const titleId = useId();
+  const Heading = level === 2 ? 'h2' : 'h3';
+  return (
+    <section className="card panel" aria-labelledby={titleId}>
+      <Heading className="card__title" id={titleId}>
+        <FormattedMessage id={title} />
+      </Heading>
+      {intro ? (
+        <p className="muted">
+          <FormattedMessage id={intro} />
+        </p>
+      ) : null}
+      {children}
+    </section>
   );
 }

@@ -1,10 +1,12 @@
 import { useId, useState, type ReactNode } from 'react';
+import type { FieldValues } from 'react-hook-form';
 import { useQueryClient } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { VisitView } from '../../../core/contract/npm';
 import type { MessageKey } from '../../../core/i18n';
 import { localInputToIso, nowLocalInput } from '../../datetime';
 import { useTimeZone } from '../../i18n';
+import { ActionForm } from '../person/ActionForm';
 import { visitsKey } from './Visits';
 
 export type Visit = VisitView;
@@ -75,13 +77,7 @@ export function VisitSection({
           </button>
         ) : null}
       </div>
-      <div role="status" className="status-line">
-        {notice ? (
-          <p className="alert alert--success">
-            <FormattedMessage id={notice} />
-          </p>
-        ) : null}
-      </div>
+      <StatusNotice notice={notice} />
       {open && form ? (
         <div id={formId} className="action-slot">
           {form((n) => {
@@ -101,5 +97,109 @@ export function Nothing({ id = 'vis.none' }: { id?: MessageKey }) {
     <span className="muted">
       <FormattedMessage id={id} />
     </span>
+  );
+}
+
+/** The live line where a screen says what it just did; it stays in the page so the reader hears each change. */
+export function StatusNotice({ notice, values }: { notice: MessageKey | null; values?: Record<string, string | number> | undefined }) {
+  return (
+    <div role="status" className="status-line">
+      {notice ? (
+        <p className="alert alert--success">
+          <FormattedMessage id={notice} values={values} />
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export interface Column {
+  label: MessageKey;
+  className?: string;
+  /** read out but not shown: a column of buttons */
+  hidden?: boolean;
+}
+
+/** A table's head row from its column labels. */
+export function ColumnHeads({ columns }: { columns: Column[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((c) => (
+          <th key={c.label} scope="col" className={c.className}>
+            {c.hidden ? (
+              <span className="visually-hidden">
+                <FormattedMessage id={c.label} />
+              </span>
+            ) : (
+              <FormattedMessage id={c.label} />
+            )}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+/** The small button in a row that opens (and closes) that row's form below the table. */
+export function RowToggle({ pressed, label, ariaLabel, onClick }: { pressed: boolean; label: MessageKey; ariaLabel: string; onClick(): void }) {
+  return (
+    <button type="button" className={`button button--small${pressed ? ' button--pressed' : ''}`} aria-expanded={pressed} aria-label={ariaLabel} onClick={onClick}>
+      <FormattedMessage id={label} />
+    </button>
+  );
+}
+
+/**
+ * Which row's form is open, and what was last recorded. A form that finishes saving closes only if it
+ * is still the open one: another row may have been opened while it saved.
+ */
+export function useRowForm<T>(same: (a: T, b: T) => boolean = Object.is) {
+  const [picked, setPicked] = useState<T | null>(null);
+  const [notice, setNotice] = useState<MessageKey | null>(null);
+  return {
+    picked,
+    notice,
+    isPicked: (item: T) => picked !== null && same(picked, item),
+    toggle: (item: T) => {
+      setNotice(null);
+      setPicked((p) => (p !== null && same(p, item) ? null : item));
+    },
+    done: (item: T, said: MessageKey) => {
+      setPicked((p) => (p !== null && same(p, item) ? null : p));
+      setNotice(said);
+    },
+    cancel: () => setPicked(null),
+    /** something else on the same line: the section's other actions */
+    say: setNotice,
+  };
+}
+
+/**
+ * An in-place form on the visit page: it sends, then reloads the page so the new entry shows, and lays
+ * its fields out in the usual grid.
+ */
+export function VisitActionForm<TForm extends FieldValues>({
+  call,
+  refresh,
+  grid = true,
+  children,
+  ...form
+}: Omit<Parameters<typeof ActionForm<TForm, unknown>>[0], 'send'> & {
+  call(input: unknown): Promise<unknown>;
+  refresh?(): Promise<unknown>;
+  /** false: the children lay themselves out (fields beside a fieldset) */
+  grid?: boolean;
+}) {
+  return (
+    <ActionForm<TForm, unknown>
+      {...form}
+      send={async (input) => {
+        await call(input);
+        await refresh?.();
+      }}
+    >
+      {grid ? <div className="form-grid">{children}</div> : children}
+    </ActionForm>
   );
 }

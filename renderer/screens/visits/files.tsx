@@ -94,6 +94,63 @@ export function refOfError(e: unknown): MessageRef {
 }
 
 /**
+ * A refusal to show beside the control that caused it: each attempt clears the last one, and a form
+ * that fails its own checks says so in the same place.
+ */
+export function useProblem() {
+  const [problem, setProblem] = useState<MessageRef | null>(null);
+  return {
+    problem,
+    attempt: async (work: () => Promise<unknown>) => {
+      setProblem(null);
+      try {
+        await work();
+      } catch (e) {
+        setProblem(refOfError(e));
+      }
+    },
+    invalid: () => setProblem({ key: 'error.validation' }),
+  };
+}
+
+export type Problems = ReturnType<typeof useProblem>;
+
+/** Asks the backend for a file and saves it; a refusal goes to the caller's problem line. */
+export function DownloadButton<F extends { fileName: string; content: string }>({
+  label,
+  problems,
+  fetch,
+  onStart,
+  onSaved,
+  disabled,
+}: {
+  label: MessageKey;
+  problems: Problems;
+  fetch(): Promise<F>;
+  onStart?(): void;
+  onSaved?(file: F): unknown;
+  disabled?: boolean;
+}) {
+  return (
+    <button
+      type="button"
+      className="button"
+      disabled={disabled}
+      onClick={() => {
+        onStart?.();
+        void problems.attempt(async () => {
+          const file = await fetch();
+          saveFile(file);
+          await onSaved?.(file);
+        });
+      }}
+    >
+      <FormattedMessage id={label} />
+    </button>
+  );
+}
+
+/**
  * Pick a file, send it, and say what happened: the backend checks signature, signer and shape, and a
  * refused file changes nothing, so the form stays as it was with the reason above the button.
  */
