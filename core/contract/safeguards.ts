@@ -42,7 +42,8 @@ export const consularView = z.object({
   wish: z.string(),
   state: z.enum(consularStates),
   /** Why a notice may not be sent, in the domain's words. */
-  blockReasons: z.array(z.enum(['asylum', 'refugee', 'trafficking', 'opposed'])),
+  /** `restricted`: a protection reason the caller may not read (a trafficking flag without protection.read). */
+  blockReasons: z.array(z.enum(['asylum', 'refugee', 'trafficking', 'opposed', 'restricted'])),
   /** The national "report immediately" policy and the protection block disagree: HQ must see it. */
   policyConflict: z.boolean(),
   consent: consularConsentSchema.nullable(),

@@ -1,3 +1,4 @@
+import { can } from '../../core/permissions';
 import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson } from '../../core/canonical-json';
 import type { SafeguardsPanel } from '../../core/contract/safeguards';
@@ -110,6 +111,18 @@ function blockReasons(n: ConsularNoticesTable, flags: readonly VulnerabilityFlag
   return n.consent && out.length && !out.includes('opposed') ? [] : out;
 }
 
+/** The consul is still blocked for a reader without protection.read, but the panel does not say why. */
+function maskTrafficking(panel: SafeguardsPanel, mayReadProtection: boolean): SafeguardsPanel {
+  if (mayReadProtection) return panel;
+  return {
+    ...panel,
+    episodes: panel.episodes.map((e) => ({
+      ...e,
+      consular: e.consular.map((n) => ({ ...n, blockReasons: n.blockReasons.map((r) => (r === 'trafficking' ? 'restricted' : r)) })),
+    })),
+  };
+}
+
 const languageMatches = (spoken: readonly string[], language: string) => spoken.some((l) => l.trim().toLowerCase() === language.trim().toLowerCase());
 
 /**
@@ -162,7 +175,7 @@ export function safeguardsHandlers(inst: Installation, now: () => number): Handl
         },
       };
     },
-    panel: (input) => buildPanel(inst.requireStore(), input.personId),
+    panel: (input, env) => maskTrafficking(buildPanel(inst.requireStore(), input.personId), can(env.session.roles, 'protection.read')),
     notifyRights: (input, env) => {
       const store = inst.requireStore();
       const ep = episodeRow(store, input.episodeId);

@@ -167,6 +167,7 @@ export const safeguards = {
   'sg.block.titleOpposed': 'Bildiriş göndərilə bilməz: şəxs etiraz edir',
   'sg.block.asylum': 'Şəxs sığınacaq istəyib: qorxduğu ölkənin orqanları onun harada olduğunu bilməməlidir.',
   'sg.block.refugee': 'Şəxs qaçqındır: onun razılığı olmadan ölkəsinin nümayəndəliyinə xəbər verilmir.',
+  'sg.block.restricted': 'Məhdud qeyddə qorunma səbəbi var: mərkəzin rəhbərinə müraciət edin.',
   'sg.block.trafficking': 'Şəxs ehtimal olunan insan alveri qurbanıdır: əlaqə onu istismar edənlərə çata bilər.',
   'sg.block.opposed': 'Şəxs istənilən konsul tədbirinə açıq etiraz edir (Vyana Konvensiyası, 36(1)(c)).',
   'sg.block.consentWay': 'Yalnız təkbətək, müstəqil tərcüməçi ilə və konsul nümayəndəsi olmadan verilmiş məlumatlı razılıq yolu açır. Bunun əvəzinə BMT QAK ilə əlaqə təklif edin.',

@@ -171,6 +171,7 @@ export const safeguards = {
   'sg.block.titleOpposed': 'No notice may be sent: the person opposes it',
   'sg.block.asylum': 'The person has asked for asylum: the authorities of the country they fear must not learn where they are.',
   'sg.block.refugee': 'The person is a refugee: their country’s mission is not told without their consent.',
+  'sg.block.restricted': 'A protection reason on a restricted record: ask the head of the centre.',
   'sg.block.trafficking': 'The person is a presumed victim of trafficking: contact could reach those who exploited them.',
   'sg.block.opposed': 'The person expressly opposes any consular action (VCCR Art. 36(1)(c)).',
   'sg.block.consentWay': 'Only informed consent, given in private with an independent interpreter and no consular official present, opens the way. Offer contact with UNHCR instead.',

@@ -59,7 +59,8 @@ export const consularStateLabel: Record<ConsularState, MessageKey> = {
   WITHDRAWN: 'sg.consularState.WITHDRAWN',
 };
 
-export const blockReasonLabel: Record<'asylum' | 'refugee' | 'trafficking' | 'opposed', MessageKey> = {
+export const blockReasonLabel: Record<'asylum' | 'refugee' | 'trafficking' | 'opposed' | 'restricted', MessageKey> = {
+  restricted: 'sg.block.restricted',
   asylum: 'sg.block.asylum',
   refugee: 'sg.block.refugee',
   trafficking: 'sg.block.trafficking',

@@ -43,6 +43,18 @@ describe('a restricted record seen without protection.read', () => {
     expect((await duty.register.list({ flag: 'trafficking' })).total).toBe(0);
   });
 
+  it('the safeguards panel says the consul is blocked, for a restricted reason, without naming trafficking', async () => {
+    const c = await centre();
+    const registrar = await c.as('registrar');
+    const { personId, episodeId } = await registrar.intake.submit(intakeAt(c.clock.now));
+    await registrar.vulnerability.screen({ episodeId, screening: { at: iso(c.clock.now), traffickingIndicators: true } });
+    await registrar.safeguards.openConsular({ episodeId, open: { states: ['AFG'], informedAt: iso(c.clock.now), wish: 'requests' } });
+    const reasons = async (who: 'duty_officer' | 'centre_head') =>
+      (await (await c.as(who)).safeguards.panel({ personId })).episodes.flatMap((e) => e.consular.flatMap((n) => n.blockReasons));
+    expect(await reasons('duty_officer')).toEqual(['restricted']);
+    expect(await reasons('centre_head')).toEqual(['trafficking']);
+  });
+
   it('a removal refused for the lock does not name trafficking either', async () => {
     const { c, episodeId, duty } = await presumedVictim();
     await c.advance(day);
