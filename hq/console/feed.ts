@@ -1,7 +1,7 @@
-import type { EventRecord } from '../../core/events';
 import { consoleCursorKey } from '../../main/services/hq-console';
 import type { Installation } from '../../main/services/installation';
 import type { HqDatabase } from '../db';
+import { storedEvent } from '../sync/service';
 
 const batchSize = 2000;
 
@@ -39,22 +39,7 @@ export class ConsoleFeed {
       const cursor = Number(store.meta(consoleCursorKey) ?? 0);
       const rows = await this.hq.db.selectFrom('events').selectAll().where('server_seq', '>', cursor).orderBy('server_seq').limit(batchSize).execute();
       if (rows.length === 0) return total;
-      const events: (EventRecord & { serverSeq: number; quarantined: string | null })[] = rows.map((r) => ({
-        eventId: r.event_id,
-        deviceId: r.device_id,
-        deviceSeq: Number(r.device_seq),
-        hlc: r.hlc,
-        actor: r.actor,
-        type: r.type,
-        entityId: r.entity_id,
-        payload: r.payload,
-        schemaVersion: Number(r.schema_version),
-        supersedes: JSON.parse(r.supersedes) as string[],
-        prevHash: r.prev_hash,
-        hash: r.hash,
-        serverSeq: Number(r.server_seq),
-        quarantined: r.quarantine_reason,
-      }));
+      const events = rows.map(storedEvent);
       // The store may have been locked while we awaited the database.
       if (!this.inst.isOpen) return total;
       const last = events[events.length - 1]!.serverSeq;

@@ -7,7 +7,7 @@ import { generateDeviceKeyPair, verifyChainHead, verifyChainRun } from '../../db
 import { receiptMessage, signWith } from '../../db/device-auth';
 import { BundleError, openBundle } from '../../db/bundle';
 import type { HqDatabase } from '../db';
-import type { EventsTable, HqSchema } from '../schema';
+import type { EventsTable, HqEvent, HqSchema } from '../schema';
 
 export class SyncRefusal extends Error {
   constructor(
@@ -343,6 +343,26 @@ async function applyPush(trx: Transaction<HqSchema>, dialect: HqDatabase['dialec
  * order. A quarantined event is sent with its reason (the chain after it depends on it) and the device
  * keeps it without applying it. The cursor moves past everything examined.
  */
+/** An event as HQ stores it, in the form devices and HQ's console apply (with its server_seq and quarantine). */
+export function storedEvent(r: HqEvent): EventRecord & { serverSeq: number; quarantined: string | null } {
+  return {
+    eventId: r.event_id,
+    deviceId: r.device_id,
+    deviceSeq: Number(r.device_seq),
+    hlc: r.hlc,
+    actor: r.actor,
+    type: r.type,
+    entityId: r.entity_id,
+    payload: r.payload,
+    schemaVersion: Number(r.schema_version),
+    supersedes: JSON.parse(r.supersedes) as string[],
+    prevHash: r.prev_hash,
+    hash: r.hash,
+    serverSeq: Number(r.server_seq),
+    quarantined: r.quarantine_reason,
+  };
+}
+
 export async function pullEvents(hq: HqDatabase, deviceId: string, after: number, limit: number): Promise<z.infer<typeof pullResponse>> {
   const device = await hq.db.selectFrom('devices').select(['facility_id']).where('device_id', '=', deviceId).executeTakeFirstOrThrow();
   const rows = await hq.db
@@ -357,22 +377,7 @@ export async function pullEvents(hq: HqDatabase, deviceId: string, after: number
   const cursor = rows.length ? rows[rows.length - 1]!.server_seq : after;
   const events = rows
     .filter((r) => r.device_id !== deviceId)
-    .map((r) => ({
-      eventId: r.event_id,
-      deviceId: r.device_id,
-      deviceSeq: r.device_seq,
-      hlc: r.hlc,
-      actor: r.actor,
-      type: r.type,
-      entityId: r.entity_id,
-      payload: r.payload,
-      schemaVersion: r.schema_version,
-      supersedes: JSON.parse(r.supersedes) as string[],
-      prevHash: r.prev_hash,
-      hash: r.hash,
-      serverSeq: r.server_seq,
-      quarantined: r.quarantine_reason,
-    }));
+    .map(storedEvent);
   return { events, cursor, more: rows.length === limit, serverTime: now() };
 }
 

@@ -1,4 +1,5 @@
 import { can } from '../../core/permissions';
+import { median } from '../../core/compliance';
 import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson } from '../../core/canonical-json';
 import type { SafeguardsPanel } from '../../core/contract/safeguards';
@@ -458,7 +459,6 @@ export function safeguardStats(store: Store) {
     if (!cur || a.first_contact_at < cur) firstContact.set(a.episode_id, a.first_contact_at);
   }
   const hours = [...firstContact].map(([ep, at]) => hoursBetween(apprehended.get(ep)!, at)).sort((a, b) => a - b);
-  const median = hours.length ? (hours.length % 2 ? hours[(hours.length - 1) / 2]! : (hours[hours.length / 2 - 1]! + hours[hours.length / 2]!) / 2) : null;
   const languages = store.q.all(
     store.qb.selectFrom('rights_notifications').select((eb) => ['language', eb.fn.countAll<number>().as('count')]).groupBy('language').orderBy('count', 'desc'),
   );
@@ -470,7 +470,7 @@ export function safeguardStats(store: Store) {
     consularSent: sent,
     consularBlocked: blocked,
     policyConflicts: conflicts,
-    medianHoursToDefender: median,
+    medianHoursToDefender: median(hours),
     withoutDefender: episodes.length - firstContact.size,
     languages: languages.map((l) => ({ language: l.language, count: Number(l.count) })),
   };
