@@ -1,0 +1,39 @@
+/**
+ * Well-formed text, checked wherever text enters: the RPC contract, events made or received, HQ's push
+ * and bundles, imported files. A lone UTF-16 surrogate has no UTF-8 form, so SQLite and PostgreSQL store
+ * it altered (U+FFFD) or refuse it, and the stored text then no longer matches what was hashed or signed;
+ * a NUL byte is refused by PostgreSQL outright. Refusing both at the boundary means that what is stored
+ * can never differ from what was hashed.
+ */
+
+// A high surrogate not followed by a low one, or a low surrogate not preceded by a high one, or NUL.
+const illFormed = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/;
+
+export function isWellFormedText(s: string): boolean {
+  return !illFormed.test(s);
+}
+
+/** Where the first ill-formed string (value or object key) sits in a JSON-like value, or null if none. */
+export function illFormedPath(value: unknown, depth = 0): (string | number)[] | null {
+  if (typeof value === 'string') return isWellFormedText(value) ? null : [];
+  // Deeper than any schema goes: the schemas refuse it on their own terms.
+  if (value === null || typeof value !== 'object' || depth > 64) return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const inner = illFormedPath(value[i], depth + 1);
+      if (inner) return [i, ...inner];
+    }
+    return null;
+  }
+  for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+    if (!isWellFormedText(key)) return [toWellFormed(key)];
+    const path = illFormedPath(inner, depth + 1);
+    if (path) return [key, ...path];
+  }
+  return null;
+}
+
+/** Replaces every lone surrogate and NUL with U+FFFD: for text that must be recorded, never for data. */
+export function toWellFormed(s: string): string {
+  return s.replace(new RegExp(illFormed.source, 'g'), '\uFFFD');
+}
