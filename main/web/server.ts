@@ -34,13 +34,25 @@ function refuse(res: ServerResponse, code: ErrorCode, messageKey: string, params
   sendEnvelope(res, { ok: false, error: params ? { code, messageKey, params } : { code, messageKey } });
 }
 
-function readCookie(req: IncomingMessage, name: string): string | null {
+/** Percent-decoding that answers null where the text is not valid percent-encoded UTF-8 (`%ZZ`). */
+function decodeOrNull(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
+/** Our cookie's value, null when absent, or `malformed` when it cannot be decoded. */
+function readCookie(req: IncomingMessage, name: string): string | null | { malformed: true } {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k === name) return decodeOrNull(v.join('=')) ?? { malformed: true };
   }
   return null;
 }
+
+const clearSessionCookie = `${sessionCookie}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`;
 
 /** Reads a body up to the limit; past it, stops reading and reports the size as too large. */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_large'> {
@@ -130,9 +142,17 @@ export async function startWebServer(opts: WebServerOptions): Promise<{ server: 
     } catch {
       return refuse(res, 'malformed', 'error.malformed');
     }
-    let token = readCookie(req, sessionCookie);
+    // Undecodable text is what the client sent wrongly, never our failure: no 500 (issue #10). A cookie
+    // we cannot read is cleared so the browser can sign in again; a method we cannot read names none.
+    const cookie = readCookie(req, sessionCookie);
+    if (cookie !== null && typeof cookie === 'object') {
+      return sendEnvelope(res, { ok: false, error: { code: 'malformed', messageKey: 'error.malformed' } }, { 'Set-Cookie': clearSessionCookie });
+    }
+    const methodName = decodeOrNull(method);
+    if (methodName === null) return refuse(res, 'unknown_method', 'error.unknownMethod');
+    let token = cookie;
     let cookieChanged = false;
-    const envelope = await opts.backend.handle(decodeURIComponent(method), input, {
+    const envelope = await opts.backend.handle(methodName, input, {
       transport: 'http',
       sessionToken: token,
       setSessionToken: (t) => {
@@ -144,7 +164,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<{ server: 
     if (cookieChanged) {
       headers['Set-Cookie'] = token
         ? `${sessionCookie}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`
-        : `${sessionCookie}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`;
+        : clearSessionCookie;
     }
     sendEnvelope(res, envelope, headers);
   }
