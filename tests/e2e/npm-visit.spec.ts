@@ -123,6 +123,7 @@ test('a whole unannounced visit: keys, facility, fieldwork, extract, findings, r
   // Made here, so the form to import them from elsewhere is gone.
   await expect(page.getByRole('region', { name: 'Açar faylını idxal et' })).toHaveCount(0);
   const exportKey = page.getByRole('region', { name: 'Açar faylını ixrac et' });
+  await exportKey.getByLabel('Sizin parolunuz').fill(officeAdmin.password);
   await exportKey.getByLabel('Parol ifadəsi', { exact: true }).fill('uzun parol ifadəsi 2025');
   await exportKey.getByLabel('Parol ifadəsi təkrar').fill('uzun parol ifadəsi 2025');
   const keyFile = await download(page, () => page.getByRole('button', { name: 'Açar faylını yüklə' }).click());
@@ -179,7 +180,7 @@ test('a whole unannounced visit: keys, facility, fieldwork, extract, findings, r
   await shot(page, '04-facility-preview');
   await page.getByRole('button', { name: 'Müəssisəni əlavə et' }).click();
   await expect(page.getByText('Əlavə edildi: Bakı Qanunsuz Miqrantların Saxlanılması Mərkəzi.')).toBeVisible();
-  await expect(page.getByRole('table')).toContainText(centreFingerprint);
+  await expect(page.getByRole('table', { name: /müəssisə/i })).toContainText(centreFingerprint);
   await shot(page, '05-facilities');
 
   // ---------- Plan an unannounced visit ----------
@@ -358,7 +359,10 @@ test('a whole unannounced visit: keys, facility, fieldwork, extract, findings, r
   await shot(page, '12-visit-responded');
 
   await nav.getByRole('link', { name: 'Səfərlər' }).click();
-  await expect(page.getByRole('table')).toContainText('Göndərilib');
+  // The visit page's own tables stay on screen until the list replaces them: wait for the list itself.
+  await expect(page).toHaveURL(/#\/visits$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Səfərlər' })).toBeVisible();
+  await expect(page.getByRole('table', { name: /səfər/ })).toContainText('Göndərilib');
   await shot(page, '13-visits-list');
 
   // ---------- The report: pseudonymised, in the chosen language ----------
