@@ -76,7 +76,7 @@ async function wrap(installationId: string, tag: string, kind: KeySlot['kind'], 
 async function unwrap(installationId: string, slot: KeySlot, secret: string): Promise<Buffer | null> {
   const kek = await scrypt(secret, Buffer.from(slot.kdf.salt, 'base64'), slot.kdf);
   try {
-    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(slot.iv, 'base64'));
+    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(slot.iv, 'base64'), { authTagLength: 16 });
     decipher.setAAD(aad(installationId, slot.tag));
     decipher.setAuthTag(Buffer.from(slot.authTag, 'base64'));
     return Buffer.concat([decipher.update(Buffer.from(slot.wrapped, 'base64')), decipher.final()]);
