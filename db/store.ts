@@ -454,6 +454,9 @@ export function openEncrypted(path: string, key: Buffer, opts: { mustExist: bool
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Sorts, temp tables and indexes built on the fly otherwise spill to files under /var/tmp that the
+    // cipher does not cover: a large ORDER BY would write names in the clear (issue #10 §6).
+    sqlite.pragma('temp_store = MEMORY');
     // 64 MiB of page cache: decrypting a page costs more than reading it, so keep hot pages decrypted.
     sqlite.pragma('cache_size = -65536');
     return sqlite;
