@@ -9,6 +9,26 @@ import { eventRecord } from './events';
 export const maxPushBatch = 2000;
 export const maxPullBatch = 5000;
 
+/** The largest request body HQ reads (hq/server.ts): a bigger push is refused with 413, every time. */
+export const maxSyncBodyBytes = 8 * 1024 * 1024;
+/**
+ * A push batch is cut by its serialized size as well as by count (issue #10: 2,000 events of the
+ * largest text make 16 MB), leaving room for the signed head and the envelope around the events.
+ */
+export const maxPushBatchBytes = maxSyncBodyBytes - 64 * 1024;
+/**
+ * The largest event a device may make, serialized: small enough that one event alone always fits in a
+ * push and in a removable-media bundle, which crosses the 1 MiB RPC limit base64-encoded.
+ */
+export const maxEventBytes = 512 * 1024;
+/** A bundle's content (JSON) stays under this, so the file, base64 and all, imports through the router. */
+export const maxBundleContentBytes = 700 * 1024;
+
+/** The bytes an event adds to a push or bundle body (its JSON and the comma before it). */
+export function eventBytes(e: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(e)).length + 1;
+}
+
 export const enrollRequest = z
   .object({
     code: z.string().trim().min(6).max(64),
@@ -109,6 +129,6 @@ export const bundleFile = z
   })
   .strict();
 
-/** What a bundle decrypts to: the same body as a push (1,000 events a file keeps each under 1 MiB). */
+/** What a bundle decrypts to: the same body as a push (cut by count and by maxBundleContentBytes). */
 export const bundleContent = pushRequest;
 export const eventsPerBundle = 1000;

@@ -37,3 +37,26 @@ export function illFormedPath(value: unknown, depth = 0): (string | number)[] | 
 export function toWellFormed(s: string): string {
   return s.replace(new RegExp(illFormed.source, 'g'), '\uFFFD');
 }
+
+/**
+ * Whether every string (value or object key) in a JSON-like value is well formed, at any depth: for
+ * values a schema does not look inside (`z.unknown()` in a correction), walked without recursion so
+ * hostile nesting cannot overflow the stack.
+ */
+export function isWellFormedDeep(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const v = pending.pop();
+    if (typeof v === 'string') {
+      if (!isWellFormedText(v)) return false;
+    } else if (Array.isArray(v)) {
+      for (const inner of v) pending.push(inner);
+    } else if (v !== null && typeof v === 'object') {
+      for (const [key, inner] of Object.entries(v as Record<string, unknown>)) {
+        if (!isWellFormedText(key)) return false;
+        pending.push(inner);
+      }
+    }
+  }
+  return true;
+}

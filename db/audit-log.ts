@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { toWellFormed } from '../core/well-formed';
 import type { SyncQuery } from './sync-query';
 
 export interface AuditEntry {
@@ -45,7 +46,26 @@ export function auditHash(prevHash: string, at: string, e: AuditEntry): string {
 const insertSql = `INSERT INTO audit_log (at, actor, action, method, entity_type, entity_id, outcome, detail, prev_hash, hash)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-export function appendAudit(q: SyncQuery, prevHash: string, at: string, e: AuditEntry): string {
+/**
+ * What is hashed is exactly what SQLite keeps: an audit line records what was tried, even text with a
+ * lone surrogate or NUL, so such text is written with U+FFFD in its place rather than hashed raw and
+ * stored altered, which made a refused call read as tampering (issue #10).
+ */
+function recordable(e: AuditEntry): AuditEntry {
+  const wf = (s: string | null | undefined) => (typeof s === 'string' ? toWellFormed(s) : (s ?? null));
+  return {
+    actor: wf(e.actor),
+    action: toWellFormed(e.action),
+    method: toWellFormed(e.method),
+    entityType: wf(e.entityType),
+    entityId: wf(e.entityId),
+    outcome: e.outcome,
+    detail: wf(e.detail),
+  };
+}
+
+export function appendAudit(q: SyncQuery, prevHash: string, at: string, entry: AuditEntry): string {
+  const e = recordable(entry);
   const hash = auditHash(prevHash, at, e);
   q.prepared(insertSql).run(
     at,

@@ -2,7 +2,10 @@ import { randomUUID } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect, type Selectable } from 'kysely';
 import { canonicalJson } from '../core/canonical-json';
-import { eventCatalog, isEventType, type EventDraft, type EventRecord, type EventType } from '../core/events';
+import { ApiError, validationError } from '../core/contract/errors';
+import { eventCatalog, eventRecord, isEventType, type EventDraft, type EventRecord, type EventType } from '../core/events';
+import { eventBytes, maxEventBytes } from '../core/sync';
+import { isWellFormedDeep } from '../core/well-formed';
 import { ClockDriftError, decodeHlc, encodeHlc, receive, tick, type Hlc } from '../core/hlc';
 import { appendAudit, lastAuditHash, type AuditEntry } from './audit-log';
 import { eventHash, generateDeviceKeyPair, signChainHead, verifyChainRun } from './chain';
@@ -215,6 +218,7 @@ export class Store {
       prevHash: work.hash,
     };
     const event: EventRecord = { ...partial, hash: eventHash(partial) };
+    refuseUnsendable(event, payload);
     this.insertAndProject(event, payload);
     work.seq = event.deviceSeq;
     work.hash = event.hash;
@@ -280,6 +284,8 @@ export class Store {
           skipped++;
           continue;
         }
+        // Text with no faithful stored form would be kept altered and break the chain held here.
+        if (!isWellFormedDeep(e)) throw new Error(`event ${e.deviceId}/${e.deviceSeq} holds ill-formed text`);
         const broken = verifyChainRun([e], head);
         if (broken) throw new Error(`chain of device ${e.deviceId} broken at ${broken.deviceSeq}: ${broken.reason}`);
         const checked = e.quarantined ? { reason: e.quarantined } : applicablePayload(e);
@@ -408,6 +414,18 @@ function eventParams(e: EventRecord, serverSeq: number | null): unknown[] {
   return [e.eventId, e.deviceId, e.deviceSeq, e.hlc, e.actor, e.type, e.entityId, e.payload, e.schemaVersion, JSON.stringify(e.supersedes), e.prevHash, e.hash, serverSeq];
 }
 
+/**
+ * An event HQ would refuse must never be made: it would stay pending for ever and hold back every
+ * event after it (issue #10). So it passes the synced schema, holds only well-formed text at any depth
+ * (canonical JSON escapes a lone surrogate, but a projection would store it altered), and fits a push.
+ */
+function refuseUnsendable(event: EventRecord, payload: unknown): void {
+  const checked = eventRecord.safeParse(event);
+  if (!checked.success) throw validationError(checked.error.issues);
+  if (!isWellFormedDeep(payload)) throw new ApiError({ code: 'validation', messageKey: 'error.validation', fields: { payload: { key: 'error.field.illFormedText' } } });
+  if (eventBytes(event) > maxEventBytes) throw new ApiError({ code: 'payload_too_large', messageKey: 'error.event.tooLarge', params: { max: maxEventBytes } });
+}
+
 /** The parsed payload of a received event, or why this version cannot apply it. */
 function applicablePayload(e: EventRecord): { payload: unknown } | { reason: string } {
   if (!isEventType(e.type)) return { reason: 'unknown_type' };
@@ -419,6 +437,8 @@ function applicablePayload(e: EventRecord): { payload: unknown } | { reason: str
   } catch {
     return { reason: 'invalid_json' };
   }
+  // Stored as escaped JSON it is intact, but projected it would be altered: kept unapplied instead.
+  if (!isWellFormedDeep(raw)) return { reason: 'ill_formed_text' };
   const parsed = spec.payload.safeParse(raw);
   return parsed.success ? { payload: parsed.data } : { reason: 'invalid_payload' };
 }

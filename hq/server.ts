@@ -1,14 +1,15 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { z } from 'zod';
 import type { ApiErrorShape, ErrorCode } from '../core/contract/errors';
+import { maxSyncBodyBytes } from '../core/sync';
 import type { HqDatabase } from './db';
 import { readHqSchemaVersion } from './migrate';
 import { registerSyncRoutes } from './sync/routes';
 import type { CallHandler } from '../main/api/call-context';
 import { registerConsoleRoutes } from './console/routes';
 
-/** A day-end push of a busy centre fits comfortably; anything bigger is split into batches by the device. */
-export const hqBodyLimit = 8 * 1024 * 1024;
+/** A day-end push of a busy centre fits comfortably; anything bigger is split into batches by the device (by count and by bytes). */
+export const hqBodyLimit = maxSyncBodyBytes;
 
 /**
  * The same strict policy the desktop window enforces. Every HQ response today is JSON, which a browser

@@ -12,6 +12,7 @@ import {
   regime,
 } from '../episode';
 import { isoInstant, optionalText, text } from '../fields';
+import { isWellFormedText } from '../well-formed';
 import { nonRefoulementCheckSchema } from '../non-refoulement';
 import { personDetails } from '../person';
 import { ageAssessmentSchema, guardianSchema, referralProgressSchema, referralSchema, screeningSchema } from '../vulnerability';
@@ -200,6 +201,11 @@ export function isEventType(type: string): type is EventType {
 }
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+/**
+ * Text of an event that is hashed as it is: a lone surrogate or NUL would be stored altered (or refused
+ * by PostgreSQL), so what is stored would no longer match its hash (core/well-formed.ts, issue #10).
+ */
+const wellFormed = (s: z.ZodString) => s.refine(isWellFormedText, 'error.field.illFormedText');
 
 /** The stored and synced form of an event (architecture §3). `payload` is canonical JSON text. */
 export const eventRecord = z.object({
@@ -207,12 +213,12 @@ export const eventRecord = z.object({
   deviceId: z.uuid(),
   deviceSeq: z.number().int().min(1),
   hlc: z.string().min(30).max(100),
-  actor: z.string().min(1).max(100),
-  type: z.string().min(1).max(100),
-  entityId: z.string().min(1).max(100),
-  payload: z.string().max(256 * 1024),
+  actor: wellFormed(z.string().min(1).max(100)),
+  type: wellFormed(z.string().min(1).max(100)),
+  entityId: wellFormed(z.string().min(1).max(100)),
+  payload: wellFormed(z.string().max(256 * 1024)),
   schemaVersion: z.number().int().min(1),
-  supersedes: z.array(z.string().max(100)).max(100),
+  supersedes: z.array(wellFormed(z.string().max(100))).max(100),
   prevHash: z.union([hex64, z.literal('')]),
   hash: hex64,
 });

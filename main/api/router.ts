@@ -4,6 +4,7 @@ import { ApiError, validationError } from '../../core/contract/errors';
 import { contract, lookupMethod } from '../../core/contract';
 import type { AnyMethod, OutputOf, ParsedInputOf } from '../../core/contract/method';
 import { can } from '../../core/permissions';
+import { illFormedPath, isWellFormedDeep } from '../../core/well-formed';
 import { maxPayloadBytes, type CallContext, type CallHandler } from './call-context';
 import type { Session } from '../services/sessions';
 
@@ -57,6 +58,13 @@ export function createRouter(deps: RouterDeps): CallHandler {
       if (!def) return fail(new ApiError({ code: 'unknown_method', messageKey: 'error.unknownMethod' }));
       if (byteLength(rawInput) > maxPayloadBytes) {
         return fail(new ApiError({ code: 'payload_too_large', messageKey: 'error.payloadTooLarge', params: { max: maxPayloadBytes } }));
+      }
+      // Text with no faithful stored form (a lone surrogate, a NUL) is refused before a session, an
+      // audit line or a handler sees it: stored, it would be altered and no longer match its hash (issue #10).
+      const illFormed = illFormedPath(rawInput) ?? (isWellFormedDeep(rawInput) ? null : []);
+      if (illFormed) {
+        const field = illFormed.join('.').slice(0, 200) || '_';
+        return fail(new ApiError({ code: 'validation', messageKey: 'error.validation', fields: { [field]: { key: 'error.field.illFormedText' } } }));
       }
       let session: Session | null = null;
       try {

@@ -4,13 +4,13 @@ import { ApiError } from '../../core/contract/errors';
 import type { syncStatus } from '../../core/contract/sync';
 import type { Store } from '../../db/store';
 import type { Handlers } from '../api/router';
-import { pendingCount } from '../sync/engine';
+import { byBytes, pendingCount } from '../sync/engine';
 import { HqClient } from '../sync/hq-client';
 import { readAttempts } from '../sync/attempts';
 import { syncFailure, type SyncRunner } from '../sync/runner';
 import type { Installation } from './installation';
 import { localDate, startOfLocalDay } from '../../core/time';
-import { eventsPerBundle } from '../../core/sync';
+import { eventsPerBundle, maxBundleContentBytes } from '../../core/sync';
 import { BundleError, openBundle, sealBundle } from '../../db/bundle';
 import { verifyChainHead } from '../../db/chain';
 import { rowToEvent, type EventRow } from '../../db/store';
@@ -114,8 +114,10 @@ export function syncHandlers(inst: Installation, now: () => number, deps: SyncDe
       const rows = store.q.prepared('SELECT * FROM events WHERE device_id = ? AND device_seq > ? ORDER BY device_seq').all(store.device.deviceId, acked) as EventRow[];
       const createdAt = new Date(now()).toISOString();
       const files = [];
-      for (let i = 0; i < rows.length; i += eventsPerBundle) {
-        const events = rows.slice(i, i + eventsPerBundle).map(rowToEvent);
+      // Cut by bytes as well as by count: each file must import through the router's 1 MiB limit.
+      for (let i = 0; i < rows.length; ) {
+        const events = byBytes(rows.slice(i, i + eventsPerBundle).map(rowToEvent), maxBundleContentBytes);
+        i += events.length;
         const last = events[events.length - 1]!;
         const file = sealBundle(
           { events, head: store.signHeadAt(last.deviceSeq) },

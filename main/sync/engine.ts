@@ -1,5 +1,5 @@
 import { ApiError } from '../../core/contract/errors';
-import { maxPushBatch } from '../../core/sync';
+import { eventBytes, maxPushBatch, maxPushBatchBytes } from '../../core/sync';
 import type { EventRecord } from '../../core/events';
 import { receiptMessage, verifyWith } from '../../db/device-auth';
 import { rowToEvent, type EventRow, type Store } from '../../db/store';
@@ -67,7 +67,7 @@ export async function runSync(store: Store, hq: HqApi, opts: { pushBatch?: numbe
       .prepared('SELECT * FROM events WHERE device_id = ? AND device_seq > ? ORDER BY device_seq LIMIT ?')
       .all(store.device.deviceId, acked, pushBatch) as EventRow[];
     if (rows.length === 0) break;
-    const events: EventRecord[] = rows.map(rowToEvent);
+    const events = byBytes(rows.map(rowToEvent), maxPushBatchBytes);
     const last = events[events.length - 1]!;
     let res;
     try {
@@ -105,6 +105,22 @@ export async function runSync(store: Store, hq: HqApi, opts: { pushBatch?: numbe
     if (!res.more || res.cursor === cursor) break;
   }
   return { pushed, pulled, quarantined, ackedSeq: metaNumber(store, 'sync_acked_seq'), cursor: metaNumber(store, 'sync_cursor'), serverTime };
+}
+
+/**
+ * The longest run from the start whose JSON stays within `maxBytes`: HQ refuses a body over its limit
+ * every time, so a batch cut only by count would keep a device from ever syncing again (issue #10).
+ * Never empty: an event is made no larger than maxEventBytes (db/store.ts), which always fits.
+ */
+export function byBytes(events: readonly EventRecord[], maxBytes: number): EventRecord[] {
+  let total = 0;
+  let n = 0;
+  while (n < events.length) {
+    total += eventBytes(events[n]);
+    if (n > 0 && total > maxBytes) break;
+    n++;
+  }
+  return events.slice(0, n);
 }
 
 function hashAt(store: Store, seq: number): string {

@@ -32,6 +32,8 @@ export const errors: Record<keyof typeof en, string> = {
   'error.field.invalidOption': 'İcazə verilən seçimlərdən deyil.',
   'error.field.unknownField': 'Gözlənilməyən sahə.',
   'error.field.invalid': 'Etibarsızdır.',
+  'error.field.illFormedText': 'Saxlanıla bilməyən simvollar var (pozulmuş simvol və ya boş simvol). Mətni yenidən yazın.',
+  'error.event.tooLarge': 'Bu qeyd saxlamaq və Mərkəzə göndərmək üçün çox böyükdür ({max} baytdan çox). Mətni qısaldın və ya daha az əlavə edin.',
   'error.field.username': 'Kiçik latın hərfləri, rəqəmlər, nöqtə, tire və ya alt xətt istifadə edin.',
   'error.field.passwordTooShort': 'Parol ən azı 10 simvoldan ibarət olmalıdır.',
   'error.field.passwordMismatch': 'Parollar eyni deyil.',

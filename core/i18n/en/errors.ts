@@ -31,6 +31,8 @@ export const errors = {
   'error.field.invalidOption': 'Not one of the allowed choices.',
   'error.field.unknownField': 'Unexpected field.',
   'error.field.invalid': 'Not valid.',
+  'error.field.illFormedText': 'Contains characters that cannot be stored (a broken character or a null character). Retype the text.',
+  'error.event.tooLarge': 'This record is too large to save and send to HQ (over {max} bytes). Shorten the text or attach less.',
   'error.field.username': 'Use lower-case Latin letters, digits, dot, dash or underscore.',
   'error.field.passwordTooShort': 'The password must have at least 10 characters.',
   'error.field.passwordMismatch': 'The two passwords are not the same.',

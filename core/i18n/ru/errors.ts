@@ -32,6 +32,8 @@ export const errors: Record<keyof typeof en, string> = {
   'error.field.invalidOption': 'Недопустимый вариант.',
   'error.field.unknownField': 'Неожиданное поле.',
   'error.field.invalid': 'Недопустимое значение.',
+  'error.field.illFormedText': 'Содержит символы, которые нельзя сохранить (повреждённый или нулевой символ). Введите текст заново.',
+  'error.event.tooLarge': 'Эта запись слишком велика, чтобы сохранить её и отправить в центр (более {max} байт). Сократите текст или приложите меньше.',
   'error.field.username': 'Используйте строчные латинские буквы, цифры, точку, дефис или подчёркивание.',
   'error.field.passwordTooShort': 'Пароль должен содержать не менее 10 символов.',
   'error.field.passwordMismatch': 'Пароли не совпадают.',
