@@ -385,6 +385,21 @@ export class Store {
     return { seq: this.state.seq, hash: this.state.hash };
   }
 
+  /**
+   * Re-encrypts every page under a new key (SQLite3 Multiple Ciphers' `PRAGMA rekey`, issue #10 §4). The
+   * rekey runs as one write transaction in rollback-journal mode: the journal holds the old pages as
+   * they are on disk, so a crash before the commit rolls back to a database that still opens with the
+   * old key, and after it the database opens only with the new one. WAL is left first (checkpointed
+   * and truncated) because a rekey in WAL mode would keep the old key's salt and frames.
+   */
+  rekey(newKey: Buffer): void {
+    if (newKey.length !== 32) throw new Error('a database key is 32 bytes');
+    this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    this.sqlite.pragma('journal_mode = DELETE');
+    this.sqlite.pragma(`rekey="x'${newKey.toString('hex')}'"`);
+    this.sqlite.pragma('journal_mode = WAL');
+  }
+
   close(): void {
     if (this.sqlite.open) this.sqlite.close();
   }

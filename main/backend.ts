@@ -83,7 +83,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const handlers: Handlers = {
     setup: setupHandlers(installation),
     auth: authHandlers(installation, sessions),
-    users: usersHandlers(installation),
+    users: usersHandlers(installation, sessions),
     audit: auditHandlers(installation),
     persons: personsHandlers(installation, now),
     intake: intakeHandlers(installation, now),
@@ -106,7 +106,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   };
   const router = createRouter({
     handlers,
-    sessionFor: (token, method) => sessions.resolve(token, !polledMethods.has(method)),
+    sessionFor: (token, method) => refuseUntilPasswordChanged(sessions.resolve(token, !polledMethods.has(method)), method),
     audit: (entry) => {
       if (installation.isOpen) installation.requireStore().audit(entry);
     },
@@ -131,6 +131,16 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       installation.lock();
     },
   };
+}
+
+/** What a session opened with a one-time password may call: nothing but replacing it (issue #10 §4). */
+const whileMustChange: ReadonlySet<string> = new Set(['auth.session', 'auth.changePassword', 'auth.logout']);
+
+function refuseUntilPasswordChanged<S extends { mustChangePassword?: boolean } | null>(session: S, method: string): S {
+  if (session?.mustChangePassword && !whileMustChange.has(method)) {
+    throw new ApiError({ code: 'forbidden', messageKey: 'error.auth.mustChangePassword' });
+  }
+  return session;
 }
 
 function defaultLog(message: string, error: unknown): void {

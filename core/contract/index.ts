@@ -35,6 +35,8 @@ export const sessionView = z.object({
   /** The facility's zone: every instant on screen is shown in it (architecture §9). */
   timeZone: z.string(),
   idleLockMinutes: z.number().int(),
+  /** Signed in with a one-time password from an administrator: nothing else opens until it is replaced. */
+  mustChangePassword: z.boolean(),
 });
 export type SessionView = z.infer<typeof sessionView>;
 
@@ -115,7 +117,36 @@ export const contract = {
       output: z.object({ user: userView }),
       access: needs('users.manage'),
     }),
+    /**
+     * Issue #10 §4. Disabling removes the user's key slot, ends their sessions and re-keys the database;
+     * slots from before format 2 cannot be re-sealed and are listed (`needReset`), and a pre-format-2
+     * recovery slot is replaced by a new recovery key shown once.
+     */
+    disable: method({
+      input: z.object({ userId: z.string().uuid() }).strict(),
+      output: z.object({ user: userView, needReset: z.array(z.string()), recoveryKey: z.string().nullable() }),
+      access: needs('users.manage'),
+    }),
+    /** Enabling gives the account a new key slot under a one-time password (its old slot is gone). */
+    enable: method({
+      input: z.object({ userId: z.string().uuid() }).strict(),
+      output: z.object({ user: userView, oneTimePassword: z.string() }),
+      access: needs('users.manage'),
+    }),
+    setRoles: method({
+      input: z.object({ userId: z.string().uuid(), roles: z.array(roleSchema).min(1).max(7) }).strict(),
+      output: z.object({ user: userView }),
+      access: needs('users.manage'),
+    }),
+    /** A one-time password, shown once, that the user must replace at first sign-in. */
+    resetPassword: method({
+      input: z.object({ userId: z.string().uuid() }).strict(),
+      output: z.object({ user: userView, oneTimePassword: z.string() }),
+      access: needs('users.manage'),
+    }),
   },
+  /** Locked sign-ins and failed attempts (issue #10 §3). */
+  signIn: signInContract,
   audit: {
     list: method({
       input: z

@@ -1,13 +1,14 @@
 import type { SessionView } from '../../core/contract';
 import { ApiError } from '../../core/contract/errors';
 import { facilityKind } from '../../core/fields';
-import { unlockWithPassword, unlockWithRecoveryKey, withUserSlot } from '../../db/keyslots';
+import { openRecoverySlot, openUserSlot, unlockWithPassword, withRecoverySlot, withUserSlot } from '../../db/keyslots';
 import type { Store } from '../../db/store';
 import { defaultSettings } from '../../core/settings';
 import type { Handlers } from '../api/router';
 import type { Installation } from './installation';
 import type { Session, Sessions } from './sessions';
 import { findUserById, findUserByName, toUserView } from './users-repo';
+import { finishDisables } from './users';
 
 const badCredentials = () => new ApiError({ code: 'rule', messageKey: 'error.auth.badCredentials' });
 
@@ -27,6 +28,7 @@ export function sessionView(inst: Installation, session: Session): SessionView {
     deviceName: store.device.name,
     timeZone: store.settings.timeZone,
     idleLockMinutes: idleLockMinutes(store),
+    mustChangePassword: session.mustChangePassword === true,
   };
 }
 
@@ -42,13 +44,12 @@ export function authHandlers(inst: Installation, sessions: Sessions): Handlers['
     session: (_input, env) => ({ session: env.session && inst.isOpen ? sessionView(inst, env.session) : null }),
     login: async (input, env) => {
       const file = inst.requireFile();
-      const key = await unlockWithPassword(file, input.username, input.password);
-      if (!key) {
+      const opening = await openUserSlot(file, input.username, input.password);
+      if (!opening) {
         if (inst.isOpen) inst.requireStore().audit({ actor: null, action: 'login.failed', method: 'auth.login', outcome: 'denied', detail: input.username });
         throw badCredentials();
       }
-      const store = inst.unlock(key);
-      key.fill(0);
+      const store = await inst.unlockWith(opening).finally(() => opening.keys.forEach((k) => k.fill(0)));
       const user = findUserByName(store, input.username);
       if (!user) {
         closeStoreIfIdle();
@@ -59,8 +60,14 @@ export function authHandlers(inst: Installation, sessions: Sessions): Handlers['
         closeStoreIfIdle();
         throw new ApiError({ code: 'rule', messageKey: 'error.auth.inactive' });
       }
+      // Slots from before N = 2^17 / format 2 are re-wrapped now, while the password is at hand (issue #10 §6).
+      if (opening.upgrade) {
+        await inst.mutateSlots((f) => withUserSlot(f, inst.requireKey(), user.username, input.password, { mustChange: opening.mustChange }));
+        store.audit({ actor: user.user_id, action: 'keyslot.upgraded', method: 'auth.login', entityType: 'user', entityId: user.user_id, outcome: 'ok' });
+      }
+      await finishDisables(inst, store);
       sessions.close(env.call.sessionToken);
-      const session = sessions.open({ userId: user.user_id, username: user.username, roles: toUserView(user).roles });
+      const session = sessions.open({ userId: user.user_id, username: user.username, roles: toUserView(user).roles, mustChangePassword: opening.mustChange });
       env.call.setSessionToken(session.token);
       store.audit({ actor: user.user_id, action: 'login', method: 'auth.login', entityType: 'user', entityId: user.user_id, outcome: 'ok' });
       return { session: sessionView(inst, session) };
@@ -80,20 +87,23 @@ export function authHandlers(inst: Installation, sessions: Sessions): Handlers['
         store.audit({ actor: env.session.userId, action: 'password.change_refused', method: 'auth.changePassword', entityType: 'user', entityId: env.session.userId, outcome: 'denied' });
         throw new ApiError({ code: 'rule', messageKey: 'error.auth.wrongCurrentPassword', fields: { currentPassword: { key: 'error.auth.wrongCurrentPassword' } } });
       }
-      inst.saveFile(await withUserSlot(file, key, env.session.username, input.newPassword));
+      await inst.mutateSlots((f) => withUserSlot(f, key, env.session.username, input.newPassword));
       key.fill(0);
+      env.session.mustChangePassword = false;
       store.audit({ actor: env.session.userId, action: 'password.changed', method: 'auth.changePassword', entityType: 'user', entityId: env.session.userId, outcome: 'ok' });
       return { ok: true as const };
     },
     recover: async (input) => {
       const file = inst.requireFile();
-      const key = await unlockWithRecoveryKey(file, input.recoveryKey);
-      if (!key) throw new ApiError({ code: 'rule', messageKey: 'error.auth.badRecoveryKey', fields: { recoveryKey: { key: 'error.auth.badRecoveryKey' } } });
-      const store = inst.unlock(key);
+      const opening = await openRecoverySlot(file, input.recoveryKey);
+      if (!opening) throw new ApiError({ code: 'rule', messageKey: 'error.auth.badRecoveryKey', fields: { recoveryKey: { key: 'error.auth.badRecoveryKey' } } });
+      const store = await inst.unlockWith(opening).finally(() => opening.keys.forEach((k) => k.fill(0)));
+      const key = Buffer.from(inst.requireKey());
       try {
+        if (opening.upgrade) await inst.mutateSlots((f) => withRecoverySlot(f, key, input.recoveryKey));
         const user = findUserByName(store, input.username);
         if (!user) throw new ApiError({ code: 'rule', messageKey: 'error.notFound', fields: { username: { key: 'error.notFound' } } });
-        inst.saveFile(await withUserSlot(file, key, user.username, input.newPassword));
+        await inst.mutateSlots((f) => withUserSlot(f, key, user.username, input.newPassword));
         sessions.closeUser(user.user_id);
         store.audit({ actor: null, action: 'password.recovered', method: 'auth.recover', entityType: 'user', entityId: user.user_id, outcome: 'ok' });
         return { ok: true as const };

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError } from '../../core/contract/errors';
 import { readInstallation, writeInstallation } from '../../db/installation-file';
-import type { InstallationFile } from '../../db/keyslots';
+import { randomBytes } from 'node:crypto';
+import { promotedRekey, withoutPendingRekey, withPendingRekey, type InstallationFile, type SlotOpening } from '../../db/keyslots';
 import { StoreTooNewError } from '../../db/migrate';
 import { Store, WrongKeyError } from '../../db/store';
 
@@ -48,6 +49,22 @@ export class Installation {
     this.file = file;
   }
 
+  private slotTurn: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Slot-file changes one at a time, each applied to the file as it is when its turn comes: a slot
+   * written from a copy read before a slow scrypt must never bring back a slot a re-key removed.
+   */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.slotTurn.then(fn);
+    this.slotTurn = run.catch(() => undefined);
+    return run;
+  }
+
+  mutateSlots(fn: (file: InstallationFile) => Promise<InstallationFile>): Promise<void> {
+    return this.exclusive(async () => this.saveFile(await fn(this.requireFile())));
+  }
+
   get isOpen(): boolean {
     return this.store !== null;
   }
@@ -80,6 +97,63 @@ export class Installation {
     }
     this.key = Buffer.from(key);
     return this.store;
+  }
+
+  /**
+   * Opens the store with whichever key a slot yielded that opens the database (two while a re-key is
+   * pending; the current one is tried first, because after a crash in the middle of the re-key it is
+   * the one the database's rollback journal restores). A re-key interrupted by a crash is settled here:
+   * promoted if the database already changed keys, otherwise started again, so no copy of an older
+   * slot file opens the database for longer than it takes the next person to sign in.
+   */
+  async unlockWith(opening: SlotOpening): Promise<Store> {
+    if (this.store) {
+      if (!opening.keys.some((k) => k.equals(this.key!))) throw new ApiError({ code: 'rule', messageKey: 'error.auth.badCredentials' });
+      return this.store;
+    }
+    let opened: Buffer | null = null;
+    for (const key of opening.keys) {
+      try {
+        this.unlock(key);
+        opened = key;
+        break;
+      } catch (e) {
+        if (!(e instanceof ApiError && e.messageKey === 'error.auth.badCredentials')) throw e;
+      }
+    }
+    if (!opened) throw new ApiError({ code: 'rule', messageKey: 'error.auth.badCredentials' });
+    const file = this.requireFile();
+    if (file.rekey) {
+      if (opened === opening.next) {
+        // The crash came after the database's commit: it has the new key already.
+        this.saveFile(promotedRekey(file));
+      } else {
+        this.saveFile(withoutPendingRekey(file));
+        await this.rekey();
+      }
+    }
+    return this.store!;
+  }
+
+  /**
+   * A new random database key (issue #10 §4, after a user is disabled): sealed to every remaining slot
+   * beside the current key, then the database re-encrypted, then the new slot list made the only one.
+   * Returns what the administrator must act on (see `withPendingRekey`).
+   */
+  rekey(): Promise<{ droppedUserTags: string[]; recoveryKey: string | null }> {
+    return this.exclusive(() => this.rekeyNow());
+  }
+
+  private async rekeyNow(): Promise<{ droppedUserTags: string[]; recoveryKey: string | null }> {
+    const store = this.requireStore();
+    const newKey = randomBytes(32);
+    const pending = await withPendingRekey(this.requireFile(), newKey);
+    this.saveFile(pending.file);
+    store.rekey(newKey);
+    this.key!.fill(0);
+    this.key = newKey;
+    this.saveFile(promotedRekey(pending.file));
+    return { droppedUserTags: pending.droppedUserTags, recoveryKey: pending.recoveryKey };
   }
 
   /** Sets up a new store; a database left without its key file by an interrupted setup is moved aside. */

@@ -8,6 +8,8 @@ export interface Session {
   username: string;
   roles: Role[];
   lastActivity: number;
+  /** Opened with a one-time password (issue #10 §4): only the password change is allowed. */
+  mustChangePassword?: boolean;
 }
 
 /**
@@ -22,7 +24,7 @@ export class Sessions {
     private readonly now: () => number = Date.now,
   ) {}
 
-  open(user: { userId: string; username: string; roles: Role[] }): Session {
+  open(user: { userId: string; username: string; roles: Role[]; mustChangePassword?: boolean }): Session {
     const session: Session = { ...user, token: randomBytes(32).toString('base64url'), lastActivity: this.now() };
     this.byToken.set(session.token, session);
     return session;

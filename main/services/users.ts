@@ -1,21 +1,78 @@
+import { randomBytes } from 'node:crypto';
 import { ApiError } from '../../core/contract/errors';
-import { withoutUserSlot, withUserSlot } from '../../db/keyslots';
+import { rolesForKind, type Role } from '../../core/permissions';
+import { formatRecoveryKey, hasUserSlot, userTag, withoutUserSlot, withUserSlot } from '../../db/keyslots';
+import type { UsersTable } from '../../db/schema';
+import type { Store } from '../../db/store';
 import type { Handlers } from '../api/router';
 import type { Installation } from './installation';
-import { findUserByName, insertUser, listUsers, toUserView } from './users-repo';
+import type { Sessions } from './sessions';
+import { findUserById, findUserByName, insertUser, listUsers, toUserView } from './users-repo';
 
-export function usersHandlers(inst: Installation): Handlers['users'] {
+/**
+ * A one-time password: 80 random bits in Crockford's base32 (no I, L, O, U), read from the screen and
+ * typed once by the user, who must replace it before anything else opens (issue #10 §4).
+ */
+export function oneTimePassword(): string {
+  return formatRecoveryKey(randomBytes(10));
+}
+
+/** Roles by installation kind are the service's rule, not only the form's (domain.md §1, issue #10 §4). */
+function refuseRolesNotHere(inst: Installation, roles: readonly Role[]): void {
+  const allowed = rolesForKind(inst.requireFile().facilityKind);
+  if (roles.some((r) => !allowed.includes(r))) {
+    throw new ApiError({ code: 'validation', messageKey: 'error.users.roleNotHere', fields: { roles: { key: 'error.users.roleNotHere' } } });
+  }
+}
+
+function requireUser(store: Store, userId: string): UsersTable {
+  const user = findUserById(store, userId);
+  if (!user) throw new ApiError({ code: 'not_found', messageKey: 'error.notFound', fields: { userId: { key: 'error.notFound' } } });
+  return user;
+}
+
+/** An administrator manages other accounts; their own password and roles go through other doors. */
+function refuseSelf(user: UsersTable, callerId: string): void {
+  if (user.user_id === callerId) throw new ApiError({ code: 'rule', messageKey: 'error.users.notYourself' });
+}
+
+function setColumns(store: Store, userId: string, now: string, values: Partial<Pick<UsersTable, 'active' | 'roles'>>): UsersTable {
+  store.q.run(store.qb.updateTable('users').set({ ...values, updated_at: now }).where('user_id', '=', userId));
+  return findUserById(store, userId)!;
+}
+
+/**
+ * Users whose account is disabled but whose key slot is still in the file: a crash came between the two
+ * steps of `users.disable`. Settled at the next sign-in, so the slot never outlives the decision.
+ */
+export async function finishDisables(inst: Installation, store: Store): Promise<void> {
+  const inactive = store.q.all(store.qb.selectFrom('users').selectAll().where('active', '=', 0));
+  const leftover = inactive.filter((u) => hasUserSlot(inst.requireFile(), u.username));
+  if (leftover.length === 0) return;
+  await inst.mutateSlots(async (file) => leftover.reduce((f, u) => withoutUserSlot(f, u.username), file));
+  await inst.rekey();
+  store.audit({ actor: null, action: 'store.rekeyed', method: 'auth.login', outcome: 'ok', detail: JSON.stringify({ afterDisabling: leftover.map((u) => u.user_id) }) });
+}
+
+export function usersHandlers(inst: Installation, sessions: Sessions): Omit<Handlers['users'], 'lockouts' | 'unlock'> {
+  /** A fresh slot under a one-time password, flagged so the password must be replaced at first sign-in. */
+  const issueOneTimePassword = async (username: string): Promise<string> => {
+    const password = oneTimePassword();
+    await inst.mutateSlots((file) => withUserSlot(file, inst.requireKey(), username, password, { mustChange: true }));
+    return password;
+  };
+
   return {
     list: () => ({ users: listUsers(inst.requireStore()) }),
     create: async (input, env) => {
       const store = inst.requireStore();
+      refuseRolesNotHere(inst, input.roles);
       if (findUserByName(store, input.username)) {
         throw new ApiError({ code: 'conflict', messageKey: 'error.users.usernameTaken', fields: { username: { key: 'error.users.usernameTaken' } } });
       }
-      const before = inst.requireFile();
       // The key slot is written first: a user row without a slot could never sign in, while a slot
       // without a row (if the insert below fails) is removed again and opens nothing on its own.
-      inst.saveFile(await withUserSlot(before, inst.requireKey(), input.username, input.password));
+      await inst.mutateSlots((file) => withUserSlot(file, inst.requireKey(), input.username, input.password));
       try {
         const row = store.command({ userId: env.session.userId }, 'users.create', (tx) => {
           const user = insertUser(store, input, tx.now);
@@ -24,9 +81,76 @@ export function usersHandlers(inst: Installation): Handlers['users'] {
         });
         return { user: toUserView(row) };
       } catch (e) {
-        inst.saveFile(withoutUserSlot(inst.requireFile(), input.username));
+        await inst.mutateSlots(async (file) => withoutUserSlot(file, input.username));
         throw e;
       }
+    },
+    setRoles: (input, env) => {
+      const store = inst.requireStore();
+      const user = requireUser(store, input.userId);
+      refuseSelf(user, env.session.userId);
+      refuseRolesNotHere(inst, input.roles);
+      const before = toUserView(user).roles;
+      const roles = [...new Set(input.roles)];
+      const row = store.command({ userId: env.session.userId }, 'users.setRoles', (tx) => {
+        tx.audit({ action: 'user.roles_changed', method: 'users.setRoles', entityType: 'user', entityId: user.user_id, outcome: 'ok', detail: JSON.stringify({ from: before, to: roles }) });
+        return setColumns(store, user.user_id, tx.now, { roles: JSON.stringify(roles) });
+      });
+      // Sessions carry the roles they were opened with: the user signs in again under the new ones.
+      sessions.closeUser(user.user_id);
+      return { user: toUserView(row) };
+    },
+    disable: async (input, env) => {
+      const store = inst.requireStore();
+      const user = requireUser(store, input.userId);
+      refuseSelf(user, env.session.userId);
+      if (user.active !== 1) throw new ApiError({ code: 'rule', messageKey: 'error.users.alreadyDisabled' });
+      const row = store.command({ userId: env.session.userId }, 'users.disable', (tx) => {
+        tx.audit({ action: 'user.disabled', method: 'users.disable', entityType: 'user', entityId: user.user_id, outcome: 'ok' });
+        return setColumns(store, user.user_id, tx.now, { active: 0 });
+      });
+      sessions.closeUser(user.user_id);
+      await inst.mutateSlots(async (file) => withoutUserSlot(file, user.username));
+      // Without a new key, a copy of the slot file taken earlier would still open the database with
+      // the departed user's password: the key itself must change (issue #10 §4).
+      const fileBefore = inst.requireFile();
+      const { droppedUserTags, recoveryKey } = await inst.rekey();
+      const needReset = listUsers(store)
+        .filter((u) => droppedUserTags.includes(userTag(fileBefore, u.username)))
+        .map((u) => u.username);
+      store.audit({
+        actor: env.session.userId,
+        action: 'store.rekeyed',
+        method: 'users.disable',
+        entityType: 'user',
+        entityId: user.user_id,
+        outcome: 'ok',
+        detail: JSON.stringify({ needReset: needReset.length, newRecoveryKey: recoveryKey !== null }),
+      });
+      return { user: toUserView(row), needReset, recoveryKey };
+    },
+    enable: async (input, env) => {
+      const store = inst.requireStore();
+      const user = requireUser(store, input.userId);
+      refuseSelf(user, env.session.userId);
+      if (user.active === 1) throw new ApiError({ code: 'rule', messageKey: 'error.users.alreadyEnabled' });
+      // The old slot went with the old key: the account comes back with a new one-time password.
+      const password = await issueOneTimePassword(user.username);
+      const row = store.command({ userId: env.session.userId }, 'users.enable', (tx) => {
+        tx.audit({ action: 'user.enabled', method: 'users.enable', entityType: 'user', entityId: user.user_id, outcome: 'ok' });
+        return setColumns(store, user.user_id, tx.now, { active: 1 });
+      });
+      return { user: toUserView(row), oneTimePassword: password };
+    },
+    resetPassword: async (input, env) => {
+      const store = inst.requireStore();
+      const user = requireUser(store, input.userId);
+      refuseSelf(user, env.session.userId);
+      if (user.active !== 1) throw new ApiError({ code: 'rule', messageKey: 'error.users.disabled' });
+      const password = await issueOneTimePassword(user.username);
+      sessions.closeUser(user.user_id);
+      store.audit({ actor: env.session.userId, action: 'user.password_reset', method: 'users.resetPassword', entityType: 'user', entityId: user.user_id, outcome: 'ok' });
+      return { user: toUserView(user), oneTimePassword: password };
     },
   };
 }

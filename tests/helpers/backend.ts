@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient, type Client } from '../../core/contract/client';
+import type { FacilityKind } from '../../core/fields';
 import type { Role } from '../../core/permissions';
 import type { CallContext } from '../../main/api/call-context';
 import { createBackend, type Backend } from '../../main/backend';
@@ -41,13 +42,13 @@ export interface TestInstallation {
 
 let counter = 0;
 
-export async function setUpInstallation(opts: { now?: () => number } = {}): Promise<TestInstallation> {
+export async function setUpInstallation(opts: { now?: () => number; facilityKind?: FacilityKind } = {}): Promise<TestInstallation> {
   const dir = tempDir();
   const backend = await createBackend({ dataDir: dir.path, now: opts.now, log: () => {} });
   const anon = clientFor(backend);
   const { recoveryKey } = await anon.setup.initialize({
     facilityName: 'Baku Temporary Accommodation Centre',
-    facilityKind: 'detention_centre',
+    facilityKind: opts.facilityKind ?? 'detention_centre',
     deviceName: 'Duty desk 1',
     admin: { username: 'admin', displayName: 'Aygün Həsənova', password: adminPassword },
   });

@@ -1,17 +1,34 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allMethodNames, lookupMethod } from '../../../core/contract';
-import { can, roles, type Role } from '../../../core/permissions';
+import { can, roles, rolesForKind, type Role } from '../../../core/permissions';
+import { facilityKinds, type FacilityKind } from '../../../core/fields';
 import { setUpInstallation, type TestInstallation } from '../../helpers/backend';
 
 let inst: TestInstallation;
+/** One installation of each kind: a role is tried where it exists (issue #10 §4), never elsewhere. */
+const byKind = new Map<FacilityKind, TestInstallation>();
 beforeAll(async () => {
   inst = await setUpInstallation();
+  byKind.set('detention_centre', inst);
 });
-afterAll(() => inst.close());
+afterAll(async () => {
+  for (const i of byKind.values()) await i.close();
+});
+
+async function installationFor(role: Role): Promise<TestInstallation> {
+  const kind = facilityKinds.find((k) => rolesForKind(k).includes(role))!;
+  let i = byKind.get(kind);
+  if (!i) {
+    i = await setUpInstallation({ facilityKind: kind });
+    byKind.set(kind, i);
+  }
+  return i;
+}
 
 describe('the router enforces each role\'s permissions', () => {
   for (const role of roles) {
     it(`a ${role} is refused every method their role does not grant, and allowed the rest`, async () => {
+      const inst = await installationFor(role);
       const caller = await inst.userWith([role as Role]);
       for (const method of allMethodNames()) {
         const def = lookupMethod(method)!;
