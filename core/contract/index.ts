@@ -8,6 +8,7 @@ import { safeguardsContract } from './safeguards';
 import { syncContract } from './sync';
 import { hqContract } from './hq';
 import { npmContract } from './npm';
+import { signInContract } from './sign-in';
 
 /**
  * The one contract: every method the UI (or a script, or a test) may call, with its input, output and
