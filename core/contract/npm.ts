@@ -152,8 +152,15 @@ export const npmContract = {
     }),
     /** The office's first installation makes the organisation's key pairs (encryption and signing). */
     create: method({ input: z.object({ name: text(200) }).strict(), output: ok, access: needs('settings.manage') }),
-    /** The private keys for another team laptop or the office's HQ console, under a passphrase. */
-    exportKey: method({ input: z.object({ passphrase: password }).strict(), output: file, access: needs('settings.manage') }),
+    /**
+     * The private keys for another team laptop or the office's HQ console, under a passphrase. The
+     * administrator's own password is asked again (issue #10 §6), checked against their key slot.
+     */
+    exportKey: method({
+      input: z.object({ currentPassword: z.string().min(1, 'error.field.required').max(256), passphrase: password }).strict(),
+      output: file,
+      access: needs('settings.manage'),
+    }),
     importKey: method({ input: z.object({ content: fileContent, passphrase: z.string().min(1).max(256) }).strict(), output: ok, access: needs('settings.manage') }),
     /** The public identity file a centre installs to check recommendation files. */
     identity: method({ input: z.object({}).strict(), output: file, access: signedIn }),

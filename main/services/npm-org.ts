@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { canonicalJson } from '../../core/canonical-json';
 import { ApiError, ruleError } from '../../core/contract/errors';
 import { npmIdentityBody } from '../../core/npm/files';
+import { exceedsOrgKeyCost, orgKeyFileSchema, orgKeyKdfSchema, orgKeyScrypt, scryptMaxmem, type OrgKeyFile } from '../../core/npm/org-key-file';
 import type { Sealed } from '../../core/npm/sealed';
 import { generateDeviceKeyPair } from '../../db/chain';
-import { scryptParams } from '../../db/keyslots';
+import { unlockWithPassword } from '../../db/keyslots';
 import { generateSealingKeyPair, open, seal, SealedOpenError, sealingKeyId } from '../../db/sealed';
 import { fileSlug, keyFingerprint, signFile, signedFileText, type FileSigner } from '../../db/signed-file';
 import type { Store } from '../../db/store';
@@ -38,21 +39,6 @@ export type OrgKeys = z.infer<typeof orgKeysSchema>;
 const metaKey = 'npm_org';
 
 const privatePartsSchema = z.object({ boxPrivateKey: b64, signingPrivateKey: b64 }).strict();
-
-export const orgKeyFileSchema = z
-  .object({
-    format: z.literal('qeyd-npm-org-key'),
-    version: z.literal(1),
-    organisationId: z.string().min(1).max(100),
-    name: z.string().min(1).max(200),
-    boxPublicKey: b64,
-    signingPublicKey: b64,
-    kdf: z.object({ name: z.literal('scrypt'), N: z.number().int().min(2 ** 14).max(2 ** 20), r: z.number().int().min(1).max(32), p: z.number().int().min(1).max(16), salt: b64 }).strict(),
-    iv: b64,
-    ct: b64,
-    tag: b64,
-  })
-  .strict();
 
 export function orgKeys(store: Store): OrgKeys | null {
   const raw = store.meta(metaKey);
@@ -104,7 +90,7 @@ function isOffice(inst: Installation, store: Store, allowConsole: boolean): bool
 
 function scrypt(secret: string, salt: Buffer, p: { N: number; r: number; p: number }): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scryptCb(secret.normalize('NFC'), salt, 32, { N: p.N, r: p.r, p: p.p, maxmem: 256 * p.N * p.r + 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))),
+    scryptCb(secret.normalize('NFC'), salt, 32, { N: p.N, r: p.r, p: p.p, maxmem: scryptMaxmem(p) }, (err, key) => (err ? reject(err) : resolve(key))),
   );
 }
 
@@ -128,20 +114,20 @@ function pairs(privateKey: string, publicKey: string): boolean {
 export async function exportOrgKey(org: OrgKeys, passphrase: string): Promise<string> {
   if (!org.boxPrivateKey || !org.signingPrivateKey) throw ruleError('error.npm.noPrivateKey');
   const salt = randomBytes(16);
-  const kek = await scrypt(passphrase, salt, scryptParams);
+  const kek = await scrypt(passphrase, salt, orgKeyScrypt);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', kek, iv);
   cipher.setAAD(fileAad(org));
   const ct = Buffer.concat([cipher.update(canonicalJson({ boxPrivateKey: org.boxPrivateKey, signingPrivateKey: org.signingPrivateKey }), 'utf8'), cipher.final()]);
   kek.fill(0);
-  const file: z.infer<typeof orgKeyFileSchema> = {
+  const file: OrgKeyFile = {
     format: 'qeyd-npm-org-key',
     version: 1,
     organisationId: org.organisationId,
     name: org.name,
     boxPublicKey: org.boxPublicKey,
     signingPublicKey: org.signingPublicKey,
-    kdf: { name: 'scrypt', ...scryptParams, salt: salt.toString('base64') },
+    kdf: { name: 'scrypt', ...orgKeyScrypt, salt: salt.toString('base64') },
     iv: iv.toString('base64'),
     ct: ct.toString('base64'),
     tag: cipher.getAuthTag().toString('base64'),
@@ -149,8 +135,11 @@ export async function exportOrgKey(org: OrgKeys, passphrase: string): Promise<st
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-/** Reads a key file: malformed → badFile; wrong passphrase (or altered) → badPassphrase. */
-export async function readOrgKeyFile(content: string, passphrase: string, now: string): Promise<OrgKeys> {
+/**
+ * The checks that cost nothing, made before the passphrase's seconds of scrypt: malformed (or a tag
+ * shorter than 16 bytes) → badFile; a KDF costlier than export writes → keyFileTooCostly.
+ */
+export function parseOrgKeyFile(content: string): OrgKeyFile {
   let raw: unknown;
   try {
     raw = JSON.parse(content);
@@ -159,11 +148,18 @@ export async function readOrgKeyFile(content: string, passphrase: string, now: s
   }
   const parsed = orgKeyFileSchema.safeParse(raw);
   if (!parsed.success) throw ruleError('error.npm.badFile');
-  const f = parsed.data;
+  const kdf = orgKeyKdfSchema.safeParse(parsed.data.kdf);
+  if (!kdf.success) throw ruleError(exceedsOrgKeyCost(parsed.data.kdf) ? 'error.npm.keyFileTooCostly' : 'error.npm.badFile');
+  return { ...parsed.data, kdf: kdf.data };
+}
+
+/** Opens a parsed key file: wrong passphrase (or altered) → badPassphrase; keys that do not pair → badFile. */
+export async function openOrgKeyFile(f: OrgKeyFile, passphrase: string, now: string): Promise<OrgKeys> {
   const kek = await scrypt(passphrase, Buffer.from(f.kdf.salt, 'base64'), f.kdf);
   let plain: string;
   try {
-    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(f.iv, 'base64'));
+    // A 16-byte tag and no less: GCM would otherwise accept a tag cut to 4 bytes, a forgery in 2^32 tries.
+    const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(f.iv, 'base64'), { authTagLength: 16 });
     decipher.setAAD(fileAad(f));
     decipher.setAuthTag(Buffer.from(f.tag, 'base64'));
     plain = Buffer.concat([decipher.update(Buffer.from(f.ct, 'base64')), decipher.final()]).toString('utf8');
@@ -218,9 +214,18 @@ export function npmOrgHandlers(inst: Installation, now: () => number): Handlers[
       return { ok: true as const };
     },
 
-    exportKey: async ({ passphrase }, env) => {
+    exportKey: async ({ currentPassword, passphrase }, env) => {
       const store = inst.requireStore();
       const org = requireOrg(store);
+      // The file opens every interview the office sealed: whoever asks must prove, here and now, that
+      // they are the administrator signed in, not someone at a laptop left unlocked (issue #10 §6).
+      const key = await unlockWithPassword(inst.requireFile(), env.session.username, currentPassword);
+      const confirmed = key !== null && key.equals(inst.requireKey());
+      key?.fill(0);
+      if (!confirmed) {
+        store.audit({ actor: env.session.userId, action: 'npm.orgKeyExportRefused', method: env.method, entityType: 'npm_org', entityId: org.organisationId, outcome: 'denied' });
+        throw new ApiError({ code: 'rule', messageKey: 'error.auth.wrongCurrentPassword', fields: { currentPassword: { key: 'error.auth.wrongCurrentPassword' } } });
+      }
       const content = await exportOrgKey(org, passphrase);
       store.audit({ actor: env.session.userId, action: 'npm.orgKeyExported', method: env.method, entityType: 'npm_org', entityId: org.organisationId, outcome: 'ok' });
       return { fileName: `qeyd-organisation-key-${fileSlug(org.name)}.json`, content };
@@ -229,11 +234,13 @@ export function npmOrgHandlers(inst: Installation, now: () => number): Handlers[
     importKey: async ({ content, passphrase }, env) => {
       const store = inst.requireStore();
       if (!isOffice(inst, store, true)) throw ruleError('error.npm.onlyOmbudsman');
-      const imported = await readOrgKeyFile(content, passphrase, new Date(now()).toISOString());
+      const file = parseOrgKeyFile(content);
       const current = orgKeys(store);
-      if (current && (current.organisationId !== imported.organisationId || current.boxPublicKey !== imported.boxPublicKey || current.signingPublicKey !== imported.signingPublicKey)) {
+      // The public parts are bound into the file's tag, so comparing them before the passphrase is safe.
+      if (current && (current.organisationId !== file.organisationId || current.boxPublicKey !== file.boxPublicKey || current.signingPublicKey !== file.signingPublicKey)) {
         throw ruleError('error.npm.otherOrganisation');
       }
+      const imported = await openOrgKeyFile(file, passphrase, new Date(now()).toISOString());
       if (current?.boxPrivateKey && current.signingPrivateKey) return { ok: true as const };
       store.command({ userId: env.session.userId }, env.method, (tx) => {
         store.setMeta(metaKey, JSON.stringify({ ...imported, createdAt: current?.createdAt ?? imported.createdAt }));

@@ -164,6 +164,8 @@ export const visits = {
   'vis.org.created': 'Təşkilat açarları yaradıldı.',
   'vis.org.export.title': 'Açar faylını ixrac et',
   'vis.org.export.intro': 'Qrupun başqa noutbuku və ya ofisin mərkəzi konsolu üçün. Fayl parol ifadəsi ilə kilidlənir: ikisini ayrı-ayrılıqda ötürün.',
+  'vis.org.export.currentPassword': 'Sizin parolunuz',
+  'vis.org.export.currentPasswordHint': 'Daxil olduğunuz parol; açarlar bu noutbukdan çıxmazdan əvvəl yenidən soruşulur.',
   'vis.org.passphrase': 'Parol ifadəsi',
   'vis.org.passphraseRepeat': 'Parol ifadəsi təkrar',
   'vis.org.export.submit': 'Açar faylını yüklə',

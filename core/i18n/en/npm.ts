@@ -9,6 +9,7 @@ export const npm = {
   'error.npm.noPrivateKey': 'This installation cannot open confidential content: the organisation private key is not here.',
   'error.npm.badPassphrase': 'The passphrase does not open this key file.',
   'error.npm.badFile': 'This is not a file Qeyd can read, or it is damaged.',
+  'error.npm.keyFileTooCostly': 'This key file asks for far more work to unlock than Qeyd ever writes, so it was not opened: it was not exported by Qeyd or was altered. Nothing was imported.',
   'error.npm.fileEmpty': 'Choose a file.',
   'error.npm.unknownSigner': 'The file was signed by a facility or office this installation does not know. Add its identity file first.',
   'error.npm.badSignature': 'The signature does not match: the file was changed after it was signed. Nothing was imported.',

@@ -164,6 +164,8 @@ export const visits = {
   'vis.org.created': 'The organisation keys were created.',
   'vis.org.export.title': 'Export the key file',
   'vis.org.export.intro': "For another team laptop or the office's HQ console. The file is locked with the passphrase: hand over the two separately.",
+  'vis.org.export.currentPassword': 'Your password',
+  'vis.org.export.currentPasswordHint': 'The password you sign in with, asked again before the keys leave this laptop.',
   'vis.org.passphrase': 'Passphrase',
   'vis.org.passphraseRepeat': 'Passphrase again',
   'vis.org.export.submit': 'Download the key file',

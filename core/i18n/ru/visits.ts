@@ -164,6 +164,8 @@ export const visits = {
   'vis.org.created': 'Ключи организации созданы.',
   'vis.org.export.title': 'Экспортировать файл ключей',
   'vis.org.export.intro': 'Для другого ноутбука группы или центральной консоли аппарата. Файл защищён парольной фразой: передавайте их по отдельности.',
+  'vis.org.export.currentPassword': 'Ваш пароль',
+  'vis.org.export.currentPasswordHint': 'Пароль, с которым вы входите; он запрашивается снова, прежде чем ключи покинут этот ноутбук.',
   'vis.org.passphrase': 'Парольная фраза',
   'vis.org.passphraseRepeat': 'Парольная фраза ещё раз',
   'vis.org.export.submit': 'Скачать файл ключей',

@@ -204,13 +204,13 @@ function ExportKeyForm() {
     formState: { errors, isSubmitting },
   } = useForm<z.input<typeof exportSchema>, unknown, z.output<typeof exportSchema>>({
     resolver: zodResolver(exportSchema, contractResolverOptions),
-    defaultValues: { passphrase: '', repeat: '' },
+    defaultValues: { currentPassword: '', passphrase: '', repeat: '' },
   });
   const submit = handleSubmit(
-    async ({ passphrase }) => {
+    async ({ currentPassword, passphrase }) => {
       setSaved(false);
       await problems.attempt(async () => {
-        saveFile(await api.npmOrg.exportKey({ passphrase }));
+        saveFile(await api.npmOrg.exportKey({ currentPassword, passphrase }));
         reset();
         setSaved(true);
       });
@@ -220,6 +220,14 @@ function ExportKeyForm() {
   return (
     <PanelCard title="vis.org.export.title" intro="vis.org.export.intro">
       <form className="form" noValidate onSubmit={submit}>
+        <TextField
+          label="vis.org.export.currentPassword"
+          type="password"
+          autoComplete="current-password"
+          hint={<FormattedMessage id="vis.org.export.currentPasswordHint" />}
+          registration={register('currentPassword')}
+          error={errors.currentPassword}
+        />
         <div className="form-grid">
           <TextField label="vis.org.passphrase" type="password" autoComplete="new-password" registration={register('passphrase')} error={errors.passphrase} />
           <TextField label="vis.org.passphraseRepeat" type="password" autoComplete="new-password" registration={register('repeat')} error={errors.repeat} />

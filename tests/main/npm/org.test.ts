@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { npmIdentityBody } from '../../../core/npm/files';
 import { readSignedFile } from '../../../db/signed-file';
 import { rowToEvent, type EventRow } from '../../../db/store';
+import { adminPassword } from '../../helpers/backend';
 import { refusal } from '../../helpers/centre';
 import { interview, introduce, secrets, useCentre, useOffice, visitOnSite, type Office } from './helpers';
 
@@ -52,7 +53,8 @@ describe('organisation keys', () => {
     expect(await head.oversight.trustOmbudsman({ content })).toMatchObject({ organisationId: status.organisationId, fingerprint: status.fingerprint });
   });
 
-  it('travel to a second laptop under a passphrase; that laptop then opens the interviews it syncs', async () => {
+  // Export and each import run scrypt at N = 2^20 (seconds each on a loaded machine): room for that work.
+  it('travel to a second laptop under a passphrase; that laptop then opens the interviews it syncs', { timeout: 300_000 }, async () => {
     const one = await office({ name: 'Office laptop 1' });
     const c = await centre();
     const visitId = await visitOnSite(one, await introduce(one, await c.as('registrar')));
@@ -65,7 +67,7 @@ describe('organisation keys', () => {
     expect(before.interviews.map((i) => [i.interviewId, i.pseudonym, i.confidential])).toEqual([[interviewId, 'P-01', null]]);
     expect((await two.monitor.npmOrg.status({})).configured).toBe(false);
 
-    const exported = await one.admin.npmOrg.exportKey({ passphrase });
+    const exported = await one.admin.npmOrg.exportKey({ currentPassword: adminPassword, passphrase });
     expect(exported.fileName).toMatch(/^qeyd-organisation-key-.*\.json$/);
     const onePrivate = JSON.parse(one.backend.installation.requireStore().meta('npm_org')!) as { boxPrivateKey: string; signingPrivateKey: string };
     expect(exported.content).not.toContain(onePrivate.boxPrivateKey);
