@@ -124,6 +124,8 @@ export const ui: Record<keyof typeof en, string> = {
   'audit.action.password.changed': 'Parol dəyişdirildi',
   'audit.action.password.change_refused': 'Parolun dəyişdirilməsi rədd edildi',
   'audit.action.password.recovered': 'Parol bərpa açarı ilə yeniləndi',
+  'audit.action.npm.orgKeyExported': 'Təşkilat açarı faylı ixrac edildi',
+  'audit.action.npm.orgKeyExportRefused': 'Təşkilat açarının ixracı rədd edildi: parol səhvdir',
   'audit.action.user.created': 'İstifadəçi yaradıldı',
   'audit.action.read': 'Baxış',
   'audit.action.read.denied': 'Baxış rədd edildi',

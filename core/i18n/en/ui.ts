@@ -123,6 +123,8 @@ export const ui = {
   'audit.action.password.changed': 'Password changed',
   'audit.action.password.change_refused': 'Password change refused',
   'audit.action.password.recovered': 'Password reset with the recovery key',
+  'audit.action.npm.orgKeyExported': 'Organisation key file exported',
+  'audit.action.npm.orgKeyExportRefused': 'Organisation key export refused: wrong password',
   'audit.action.user.created': 'User created',
   'audit.action.read': 'Viewed',
   'audit.action.read.denied': 'Viewing refused',

@@ -131,6 +131,8 @@ export const ui: Record<keyof typeof en, string> = {
   'audit.action.password.changed': 'Пароль изменён',
   'audit.action.password.change_refused': 'Смена пароля отклонена',
   'audit.action.password.recovered': 'Пароль сброшен ключом восстановления',
+  'audit.action.npm.orgKeyExported': 'Файл ключа организации экспортирован',
+  'audit.action.npm.orgKeyExportRefused': 'Экспорт ключа организации отклонён: неверный пароль',
   'audit.action.user.created': 'Создан пользователь',
   'audit.action.read': 'Просмотр',
   'audit.action.read.denied': 'Просмотр запрещён',
