@@ -18,6 +18,7 @@ const garbage: [string, unknown][] = [
   ['wrong types everywhere', { username: 12, password: {}, details: 'x', limit: 'all', personId: ['x'] }],
   ['a deeply nested object', JSON.parse('{"a":'.repeat(200) + '1' + '}'.repeat(200))],
   ['an oversized payload', { blob: 'x'.repeat(1024 * 1024 + 10) }],
+  ['text with a lone surrogate or a NUL', { username: 'a\uD800', password: 'b\u0000', personId: '\uDFFF', visitId: 'v\uD800', episodeId: '\u0000' }],
 ];
 
 function counts() {
@@ -57,6 +58,11 @@ describe('garbage sent to every method of the contract', () => {
       const env = await inst.backend.handle(name, {}, inst.admin.ctx);
       expect(env).toMatchObject({ ok: false, error: { code: 'unknown_method', messageKey: 'error.unknownMethod' } });
     }
+  });
+
+  it('after all of it, the audit log and every event chain still verify', async () => {
+    const verified = await inst.admin.audit.verify();
+    expect(verified).toMatchObject({ auditIntact: true, eventChainIntact: true });
   });
 
   it('a method name that is not a string is refused without a crash', async () => {
