@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { canonicalJson } from '../core/canonical-json';
 import { ruleError } from '../core/contract/errors';
 import { signedFileSchema, type SignedFile, type signedFileKinds } from '../core/npm/files';
+import { isWellFormedDeep } from '../core/well-formed';
 import { signWith, verifyWith } from './device-auth';
 
 /**
@@ -49,6 +50,14 @@ export function verifyFile(file: SignedFile, publicKey: string): boolean {
   return verifyWith(publicKey, signedMessage(file.format, file.body), file.signature);
 }
 
+/**
+ * A file's JSON may escape a lone surrogate or a NUL that the router never saw: read, it would be stored
+ * altered (or break a hash), so such a file is refused as a whole (core/well-formed.ts, issue #10).
+ */
+function refuseIllFormed(raw: unknown): void {
+  if (!isWellFormedDeep(raw)) throw ruleError('error.npm.badFile', { content: { key: 'error.field.illFormedText' } });
+}
+
 /** Parses the envelope of a picked file; anything that is not one of ours is `error.npm.badFile`. */
 export function parseSignedFile(content: string, format: SignedFileKind): SignedFile {
   let raw: unknown;
@@ -57,6 +66,7 @@ export function parseSignedFile(content: string, format: SignedFileKind): Signed
   } catch {
     throw ruleError('error.npm.badFile');
   }
+  refuseIllFormed(raw);
   const parsed = signedFileSchema.safeParse(raw);
   if (!parsed.success || parsed.data.format !== format) throw ruleError('error.npm.badFile');
   return parsed.data;
@@ -83,6 +93,7 @@ export function readSignedFile<S extends z.ZodType>(
   } catch {
     throw ruleError('error.npm.badFile');
   }
+  refuseIllFormed(raw);
   const body = bodySchema.safeParse(raw);
   if (!body.success) throw ruleError('error.npm.badFile');
   return { file, body: body.data };
