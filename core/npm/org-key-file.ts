@@ -53,8 +53,3 @@ export const orgKeyFileSchema = z
   })
   .strict();
 export type OrgKeyFile = Omit<z.infer<typeof orgKeyFileSchema>, 'kdf'> & { kdf: z.infer<typeof orgKeyKdfSchema> };
-
-/** scrypt's own memory need, 128·N·r bytes, with room for p blocks: the `maxmem` to pass to node. */
-export function scryptMaxmem(p: { N: number; r: number; p: number }): number {
-  return 128 * p.r * (p.N + p.p + 2) + 1024 * 1024;
-}
