@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { contract } from '../../core/contract';
 import { maxSyncBodyBytes } from '../../core/sync';
+import { maxPayloadBytes } from '../../main/api/call-context';
 import { hqBodyLimit } from '../../hq/server';
 import { refusal, useCentre } from '../helpers/centre';
 import { useHq } from '../helpers/hq';
@@ -13,7 +15,7 @@ describe('push batches cut by bytes as well as by count', () => {
     expect(hqBodyLimit).toBe(maxSyncBodyBytes);
   });
 
-  it('a device holding 2,000 events of the largest text the contract takes pushes them all to a real HQ', async () => {
+  it('a device holding 2,000 events of the largest text the contract takes pushes them all to a real HQ, and its bundles fit the import limit', async () => {
     const largest = 'ə'.repeat(4000); // two bytes each in UTF-8: ~8 KB an event, ~16 MB for 2,000
     const hq = await hqs.start('sqlite', {
       configure: (app) =>
@@ -35,6 +37,15 @@ describe('push batches cut by bytes as well as by count', () => {
       for (let i = 0; i < 2000; i++) tx.append({ type: 'episode.reviewed', entityId: episodeId, payload: { at, conclusion: 'continue', notes: largest } });
     });
     expect((await reg.sync.status()).pending).toBe(before + 2000);
+
+    // On removable media: every file fits what another device's sync.importBundle takes.
+    const { files } = await reg.sync.exportBundles({});
+    expect(files.reduce((n, f) => n + f.events, 0)).toBe(before + 2000);
+    expect(files.length).toBeGreaterThan(2);
+    for (const f of files) {
+      expect(contract.sync.importBundle.input.safeParse({ content: f.content }).success).toBe(true);
+      expect(Buffer.byteLength(JSON.stringify({ content: f.content }))).toBeLessThanOrEqual(maxPayloadBytes);
+    }
 
     await reg.sync.run();
     expect((await reg.sync.status()).pending).toBe(0);
