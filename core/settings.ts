@@ -10,6 +10,10 @@ export const settingsSchema = z
   .object({
     timeZone: timeZone.default('Asia/Baku'),
     idleLockMinutes: z.number().int().min(1).max(240).default(15),
+    /** Failed sign-ins (per user name, and per client) before a lock; issue #10 §3. */
+    signInMaxFailures: z.number().int().min(3).max(20).default(5),
+    /** How long that lock holds; the right password does not lift it, an administrator can. */
+    signInLockMinutes: z.number().int().min(1).max(1440).default(15),
     /** Art. 74.5 says "immediately"; the alert fires when this has passed since apprehension. */
     rightsNotificationHours: z.number().min(0.25).max(48).default(1),
     defenderContactHours: z.number().min(1).max(168).default(24),

@@ -11,7 +11,9 @@ import { dueNowHandlers, registerHandlers, settingsHandlers } from './services/r
 import { safeguardsHandlers } from './services/safeguards';
 import { syncHandlers } from './services/sync';
 import { SyncRunner } from './sync/runner';
-import { SyncScheduler, type Timers } from './sync/scheduler';
+import { SyncScheduler, unrefTimers, type Timers } from './sync/scheduler';
+import { SignInGuard } from './services/sign-in-guard';
+import { IdleLock } from './services/idle-lock';
 import { conflictsHandlers } from './services/conflicts';
 import { Sessions } from './services/sessions';
 import { setupHandlers } from './services/setup';
@@ -37,6 +39,8 @@ export interface BackendOptions {
   hq?: { source: HqFleetSource };
   /** Automatic sync: tests pass their own timers or shorter retries (see main/sync/scheduler.ts). */
   autoSync?: { timers?: Timers; firstRetryMs?: number; startupDelayMs?: number };
+  /** The idle lock's timer (tests pass their own to step through time; see main/services/idle-lock.ts). */
+  idleTimers?: Timers;
 }
 
 /**
@@ -80,10 +84,22 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const syncRunner = new SyncRunner(installation, now, log);
   const syncScheduler = new SyncScheduler({ installation, runner: syncRunner, now, ...options.autoSync });
   const sessions = new Sessions(() => idleLockMinutes(installation.isOpen ? installation.requireStore() : null), now);
+  const signInGuard = new SignInGuard(installation, now, log);
+  const idleLock = new IdleLock({
+    sessions,
+    installation,
+    now,
+    timers: options.idleTimers ?? unrefTimers,
+    settle: () => (syncRunner.running ? syncRunner.idle() : null),
+    onLocked: () => {
+      if (!options.hq) syncScheduler.reconcile();
+    },
+  });
   const handlers: Handlers = {
     setup: setupHandlers(installation),
-    auth: authHandlers(installation, sessions),
+    auth: signInGuard.wrap(authHandlers(installation, sessions)),
     users: usersHandlers(installation, sessions),
+    signIn: signInGuard.handlers(),
     audit: auditHandlers(installation),
     persons: personsHandlers(installation, now),
     intake: intakeHandlers(installation, now),
@@ -121,12 +137,17 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       if (options.hq && method === 'users.create' && !rolesFit(input, rolesForKind('headquarters'))) {
         return Promise.resolve({ ok: false, error: new ApiError({ code: 'validation', messageKey: 'error.validation', fields: { roles: { key: 'error.users.roleNotHere' } } }).toShape() });
       }
+      // A session gone idle while nobody called ends before anything else (issue #10 §5).
+      idleLock.sweep();
       // Any call may have opened or locked the store, enrolled the device or changed the interval.
       return router.handle(method, input, ctx).finally(() => {
+        signInGuard.afterCall();
+        idleLock.replan();
         if (!options.hq) syncScheduler.reconcile();
       });
     },
     close: async () => {
+      idleLock.stop();
       syncScheduler.stop();
       installation.lock();
     },

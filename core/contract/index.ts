@@ -8,6 +8,7 @@ import { safeguardsContract } from './safeguards';
 import { syncContract } from './sync';
 import { hqContract } from './hq';
 import { npmContract } from './npm';
+import { signInContract } from './sign-in';
 
 /**
  * The one contract: every method the UI (or a script, or a test) may call, with its input, output and
@@ -145,6 +146,8 @@ export const contract = {
       access: needs('users.manage'),
     }),
   },
+  /** Locked sign-ins and failed attempts (issue #10 §3). */
+  signIn: signInContract,
   audit: {
     list: method({
       input: z

@@ -53,6 +53,8 @@ export function registerConsoleRoutes(app: FastifyInstance, backend: CallHandler
     let changed = false;
     const result = await backend.handle(method, request.body ?? {}, {
       transport: 'http',
+      // Sign-in throttling counts this client (issue #10 §3): the remote address and its client header.
+      client: `http ${request.ip} ${String(request.headers['x-qeyd-client'])}`,
       sessionToken: token,
       setSessionToken: (t) => {
         token = t;

@@ -7,6 +7,11 @@ import type { ResponseEnvelope } from '../../core/contract/client';
  */
 export interface CallContext {
   transport: 'ipc' | 'http' | 'internal';
+  /**
+   * Who is calling, as sign-in throttling counts clients (issue #10 §3): the window over IPC, the remote
+   * address and client header over HTTP. Absent for in-process callers, which count as their transport.
+   */
+  client?: string;
   sessionToken: string | null;
   setSessionToken(token: string | null): void;
 }

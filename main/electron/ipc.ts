@@ -95,6 +95,8 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, handler: CallHandl
 
       return await handler.handle(method, jsonInput, {
         transport: 'ipc',
+        // Sign-in throttling counts each window as a client (issue #10 §3).
+        client: `window ${id}`,
         sessionToken: tokens.get(id) ?? null,
         setSessionToken: (token) => {
           // A login that completes after its window closed must not resurrect the entry, nor leave

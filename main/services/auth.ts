@@ -46,7 +46,7 @@ export function authHandlers(inst: Installation, sessions: Sessions): Handlers['
       const file = inst.requireFile();
       const opening = await openUserSlot(file, input.username, input.password);
       if (!opening) {
-        if (inst.isOpen) inst.requireStore().audit({ actor: null, action: 'login.failed', method: 'auth.login', outcome: 'denied', detail: input.username });
+        // Counted and audited by the sign-in guard (main/services/sign-in-guard.ts), open store or not.
         throw badCredentials();
       }
       const store = await inst.unlockWith(opening).finally(() => opening.keys.forEach((k) => k.fill(0)));

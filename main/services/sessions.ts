@@ -18,6 +18,8 @@ export interface Session {
  */
 export class Sessions {
   private readonly byToken = new Map<string, Session>();
+  /** Tokens whose session the idle timer ended: their next call hears "locked", not "signed out". */
+  private readonly lockedTokens = new Set<string>();
 
   constructor(
     private readonly idleMinutes: () => number,
@@ -36,6 +38,7 @@ export class Sessions {
    */
   resolve(token: string | null, touch = true): Session | null {
     if (!token) return null;
+    if (this.lockedTokens.delete(token)) throw new ApiError({ code: 'session_locked', messageKey: 'error.sessionLocked' });
     const s = this.byToken.get(token);
     if (!s) return null;
     if (this.now() - s.lastActivity > this.idleMinutes() * 60_000) {
@@ -47,7 +50,9 @@ export class Sessions {
   }
 
   close(token: string | null): void {
-    if (token) this.byToken.delete(token);
+    if (!token) return;
+    this.byToken.delete(token);
+    this.lockedTokens.delete(token);
   }
 
   /** A user's roles changed or their account was disabled: their open sessions follow at once. */
@@ -57,5 +62,31 @@ export class Sessions {
 
   get count(): number {
     return this.byToken.size;
+  }
+
+  /**
+   * Ends every session idle longer than the lock time, whether or not anyone calls (issue #10 §5: the
+   * timer, not the next click, decides). Returns how many ended.
+   */
+  expireIdle(): number {
+    const limit = this.idleMinutes() * 60_000;
+    let ended = 0;
+    for (const [t, s] of this.byToken) {
+      if (this.now() - s.lastActivity > limit) {
+        this.byToken.delete(t);
+        // Bounded: a window closed while locked never calls again, and its token must not pile up.
+        if (this.lockedTokens.size >= 1000) this.lockedTokens.clear();
+        this.lockedTokens.add(t);
+        ended++;
+      }
+    }
+    return ended;
+  }
+
+  /** When the next session would lock if nobody touches it, or null if nobody is signed in. */
+  nextIdleAt(): number | null {
+    let earliest: number | null = null;
+    for (const s of this.byToken.values()) if (earliest === null || s.lastActivity < earliest) earliest = s.lastActivity;
+    return earliest === null ? null : earliest + this.idleMinutes() * 60_000 + 1;
   }
 }

@@ -154,6 +154,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<{ server: 
     let cookieChanged = false;
     const envelope = await opts.backend.handle(methodName, input, {
       transport: 'http',
+      // Sign-in throttling counts this client (issue #10 §3): the remote address and its client header.
+      client: `http ${req.socket.remoteAddress ?? '?'} ${String(req.headers['x-qeyd-client'])}`,
       sessionToken: token,
       setSessionToken: (t) => {
         token = t;

@@ -8,6 +8,7 @@ import { QueryError } from '../components/QueryError';
 import { useTimeZone } from '../i18n';
 import { actorWithoutAccountKey, auditActionKey, entityTypeKey, outcomeLabel } from '../labels';
 import { Instant } from '../components/Instant';
+import { SignInBursts } from './audit/SignInBursts';
 
 type Entry = z.infer<typeof auditEntryView>;
 
@@ -36,6 +37,7 @@ export function AuditLog() {
           <FormattedMessage id="app.loading" />
         </p>
       ) : null}
+      <SignInBursts />
       {entries.data ? <AuditTable entries={entries.data.entries} /> : null}
     </>
   );

@@ -15,7 +15,7 @@ import { contractResolver, placeServerErrors } from '../contract-form';
 import { formatDate } from '../datetime';
 import { isMessageKey, useLocale } from '../i18n';
 
-type Kind = 'hours' | 'days' | 'workingDays' | 'months' | 'minutes' | 'bool' | 'text' | 'maxDays';
+type Kind = 'hours' | 'days' | 'workingDays' | 'months' | 'minutes' | 'bool' | 'text' | 'maxDays' | 'count';
 
 /**
  * Every threshold that law does not fix, with what it means. Keys are strings rather than `keyof
@@ -29,6 +29,8 @@ export const settingGroups: { title: MessageKey; fields: { setting: string; kind
       { setting: 'facilityTypeLabel', kind: 'text' },
       { setting: 'timeZone', kind: 'text' },
       { setting: 'idleLockMinutes', kind: 'minutes' },
+      { setting: 'signInMaxFailures', kind: 'count' },
+      { setting: 'signInLockMinutes', kind: 'minutes' },
     ],
   },
   {

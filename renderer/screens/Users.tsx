@@ -18,6 +18,7 @@ import { roleLabel } from '../labels';
 import { newUserFormSchema } from '../schemas';
 import { Instant } from '../components/Instant';
 import { useListFormat } from '../i18n';
+import { LockedAccounts } from './users/LockedAccounts';
 
 const usersKey = ['users'] as const;
 
@@ -62,6 +63,7 @@ export function Users({ facilityKind }: { facilityKind: FacilityKind }) {
       {formOpen ? <NewUserForm id={formId} onClose={close} offered={rolesForKind(facilityKind)} /> : null}
       {users.isError ? <QueryError error={users.error} onRetry={() => void users.refetch()} /> : null}
       {users.data ? <UsersTable users={users.data.users} /> : null}
+      <LockedAccounts />
       {users.isPending ? (
         <p className="muted" role="status">
           <FormattedMessage id="app.loading" />
