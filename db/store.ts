@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { closeSync, copyFileSync, fsyncSync, openSync, rmSync } from 'node:fs';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { Kysely, SqliteDialect, type Selectable } from 'kysely';
 import { canonicalJson } from '../core/canonical-json';
@@ -386,18 +387,11 @@ export class Store {
   }
 
   /**
-   * Re-encrypts every page under a new key (SQLite3 Multiple Ciphers' `PRAGMA rekey`, issue #10 §4). The
-   * rekey runs as one write transaction in rollback-journal mode: the journal holds the old pages as
-   * they are on disk, so a crash before the commit rolls back to a database that still opens with the
-   * old key, and after it the database opens only with the new one. WAL is left first (checkpointed
-   * and truncated) because a rekey in WAL mode would keep the old key's salt and frames.
+   * Writes the log into the main file (the WAL is emptied), so that a copy of the main file alone holds
+   * everything committed. Used before re-keying a copy of the database (`rekeyedCopy`).
    */
-  rekey(newKey: Buffer): void {
-    if (newKey.length !== 32) throw new Error('a database key is 32 bytes');
+  checkpoint(): void {
     this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    this.sqlite.pragma('journal_mode = DELETE');
-    this.sqlite.pragma(`rekey="x'${newKey.toString('hex')}'"`);
-    this.sqlite.pragma('journal_mode = WAL');
   }
 
   close(): void {
@@ -498,5 +492,37 @@ export function openEncrypted(path: string, key: Buffer, opts: { mustExist: bool
   } catch (e) {
     sqlite.close();
     throw e;
+  }
+}
+
+/**
+ * Re-encrypts a copy of the database under a new key (SQLite3 Multiple Ciphers' `PRAGMA rekey`, issue
+ * #10 §4), for the caller to rename over the original. The original is never rewritten in place: until
+ * the rename it opens with the old key, after it the complete copy opens with the new one, so a crash
+ * at any point leaves one whole database. (Rekeying in place was tried: a SIGKILL while the pages were
+ * being rewritten left a file that neither key opened.) The copy is synced to disk before returning.
+ */
+export function rekeyedCopy(from: string, to: string, oldKey: Buffer, newKey: Buffer): void {
+  if (oldKey.length !== 32 || newKey.length !== 32) throw new WrongKeyError();
+  for (const leftover of [to, `${to}-journal`, `${to}-wal`, `${to}-shm`]) rmSync(leftover, { force: true });
+  copyFileSync(from, to);
+  const copy = new BetterSqlite3(to, { fileMustExist: true });
+  try {
+    copy.pragma(`cipher='sqlcipher'`);
+    copy.pragma(`legacy=4`);
+    copy.pragma(`key="x'${oldKey.toString('hex')}'"`);
+    copy.prepare('SELECT count(*) FROM sqlite_master').get();
+    copy.pragma('journal_mode = DELETE');
+    copy.pragma('synchronous = FULL');
+    copy.pragma(`rekey="x'${newKey.toString('hex')}'"`);
+    copy.prepare('SELECT count(*) FROM sqlite_master').get();
+  } finally {
+    copy.close();
+  }
+  const fd = openSync(to, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }

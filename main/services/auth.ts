@@ -65,11 +65,12 @@ export function authHandlers(inst: Installation, sessions: Sessions): Handlers['
         await inst.mutateSlots((f) => withUserSlot(f, inst.requireKey(), user.username, input.password, { mustChange: opening.mustChange }));
         store.audit({ actor: user.user_id, action: 'keyslot.upgraded', method: 'auth.login', entityType: 'user', entityId: user.user_id, outcome: 'ok' });
       }
-      await finishDisables(inst, store);
       sessions.close(env.call.sessionToken);
       const session = sessions.open({ userId: user.user_id, username: user.username, roles: toUserView(user).roles, mustChangePassword: opening.mustChange });
       env.call.setSessionToken(session.token);
       store.audit({ actor: user.user_id, action: 'login', method: 'auth.login', entityType: 'user', entityId: user.user_id, outcome: 'ok' });
+      // Last: it may re-key, which reopens the store.
+      await finishDisables(inst, store);
       return { session: sessionView(inst, session) };
     },
     logout: (_input, env) => {

@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError } from '../../core/contract/errors';
 import { readInstallation, writeInstallation } from '../../db/installation-file';
 import { randomBytes } from 'node:crypto';
 import { promotedRekey, withoutPendingRekey, withPendingRekey, type InstallationFile, type SlotOpening } from '../../db/keyslots';
 import { StoreTooNewError } from '../../db/migrate';
-import { Store, WrongKeyError } from '../../db/store';
+import { rekeyedCopy, Store, WrongKeyError } from '../../db/store';
 
 export const storeFileName = 'qeyd.db';
 
@@ -149,7 +149,15 @@ export class Installation {
     const newKey = randomBytes(32);
     const pending = await withPendingRekey(this.requireFile(), newKey);
     this.saveFile(pending.file);
-    store.rekey(newKey);
+    // From here to the reopen nothing awaits, so no other call can write between the copy and the rename.
+    const next = `${this.storePath}.rekey`;
+    store.checkpoint();
+    rekeyedCopy(this.storePath, next, this.key!, newKey);
+    store.close();
+    for (const suffix of ['-wal', '-shm']) rmSync(this.storePath + suffix, { force: true });
+    renameSync(next, this.storePath);
+    syncDir(this.dataDir);
+    this.store = Store.open(this.storePath, newKey, this.now);
     this.key!.fill(0);
     this.key = newKey;
     this.saveFile(promotedRekey(pending.file));
@@ -173,5 +181,19 @@ export class Installation {
     this.store = null;
     this.key?.fill(0);
     this.key = null;
+  }
+}
+
+/** The rename of the re-keyed database is durable only once its directory is synced. */
+function syncDir(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Directories cannot be opened for fsync on Windows; the rename is still atomic there.
   }
 }

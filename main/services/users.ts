@@ -46,12 +46,14 @@ function setColumns(store: Store, userId: string, now: string, values: Partial<P
  * steps of `users.disable`. Settled at the next sign-in, so the slot never outlives the decision.
  */
 export async function finishDisables(inst: Installation, store: Store): Promise<void> {
+  // (The re-key below reopens the store: `store` is not used after it.)
   const inactive = store.q.all(store.qb.selectFrom('users').selectAll().where('active', '=', 0));
   const leftover = inactive.filter((u) => hasUserSlot(inst.requireFile(), u.username));
   if (leftover.length === 0) return;
   await inst.mutateSlots(async (file) => leftover.reduce((f, u) => withoutUserSlot(f, u.username), file));
   await inst.rekey();
-  store.audit({ actor: null, action: 'store.rekeyed', method: 'auth.login', outcome: 'ok', detail: JSON.stringify({ afterDisabling: leftover.map((u) => u.user_id) }) });
+  // The re-key reopened the store: audit through the new one.
+  inst.requireStore().audit({ actor: null, action: 'store.rekeyed', method: 'auth.login', outcome: 'ok', detail: JSON.stringify({ afterDisabling: leftover.map((u) => u.user_id) }) });
 }
 
 export function usersHandlers(inst: Installation, sessions: Sessions): Omit<Handlers['users'], 'lockouts' | 'unlock'> {
@@ -115,10 +117,12 @@ export function usersHandlers(inst: Installation, sessions: Sessions): Omit<Hand
       // the departed user's password: the key itself must change (issue #10 §4).
       const fileBefore = inst.requireFile();
       const { droppedUserTags, recoveryKey } = await inst.rekey();
-      const needReset = listUsers(store)
+      // The re-key reopened the store: everything after it goes through the new one.
+      const rekeyed = inst.requireStore();
+      const needReset = listUsers(rekeyed)
         .filter((u) => droppedUserTags.includes(userTag(fileBefore, u.username)))
         .map((u) => u.username);
-      store.audit({
+      rekeyed.audit({
         actor: env.session.userId,
         action: 'store.rekeyed',
         method: 'users.disable',
