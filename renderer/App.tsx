@@ -12,6 +12,7 @@ import { Login } from './screens/Login';
 import { RecoveryKey } from './screens/RecoveryKey';
 import { Setup } from './screens/Setup';
 import { Shell } from './screens/Shell';
+import { FirstPassword } from './screens/FirstPassword';
 
 type Phase =
   | { kind: 'starting' }
@@ -133,6 +134,8 @@ export function App() {
     case 'login':
       return <Login facilityName={phase.facilityName} notice={phase.notice} noticeTone={phase.noticeTone} onSignedIn={signedIn} />;
     case 'shell':
+      // Signed in with a one-time password (issue #10 §4): nothing opens until it is replaced.
+      if (phase.session.mustChangePassword) return <FirstPassword onDone={signedIn} onSignedOut={signedOut} />;
       return <Shell session={phase.session} onSignedOut={signedOut} />;
   }
 }

@@ -19,8 +19,7 @@ import { newUserFormSchema } from '../schemas';
 import { Instant } from '../components/Instant';
 import { useListFormat } from '../i18n';
 import { LockedAccounts } from './users/LockedAccounts';
-
-const usersKey = ['users'] as const;
+import { ActionPanel, OutcomePanel, RowActions, usersKey, type AccountAction, type AccountOutcome } from './users/AccountActions';
 
 /** Only the roles of this kind of installation are offered (a monitor is never made at a centre). */
 export function Users({ facilityKind }: { facilityKind: FacilityKind }) {
@@ -29,6 +28,11 @@ export function Users({ facilityKind }: { facilityKind: FacilityKind }) {
   const formId = useId();
   const openButton = useRef<HTMLButtonElement>(null);
   const users = useQuery({ queryKey: usersKey, queryFn: () => api.users.list() });
+  // Your own row has no actions: your password and roles go through other doors (issue #10 §4).
+  const session = useQuery({ queryKey: ['users', 'self'], queryFn: () => api.auth.session() });
+  const [action, setAction] = useState<{ action: AccountAction; user: UserView } | null>(null);
+  const [outcome, setOutcome] = useState<AccountOutcome | null>(null);
+  const offered = rolesForKind(facilityKind);
 
   const close = (user: UserView | null) => {
     setFormOpen(false);
@@ -60,9 +64,33 @@ export function Users({ facilityKind }: { facilityKind: FacilityKind }) {
           </p>
         ) : null}
       </div>
-      {formOpen ? <NewUserForm id={formId} onClose={close} offered={rolesForKind(facilityKind)} /> : null}
+      {formOpen ? <NewUserForm id={formId} onClose={close} offered={offered} /> : null}
+      {outcome ? <OutcomePanel outcome={outcome} onClose={() => setOutcome(null)} /> : null}
+      {action ? (
+        <ActionPanel
+          key={`${action.action}:${action.user.userId}`}
+          action={action.action}
+          user={action.user}
+          offered={offered}
+          onCancel={() => setAction(null)}
+          onDone={(o) => {
+            setAction(null);
+            setOutcome(o);
+          }}
+        />
+      ) : null}
       {users.isError ? <QueryError error={users.error} onRetry={() => void users.refetch()} /> : null}
-      {users.data ? <UsersTable users={users.data.users} /> : null}
+      {users.data ? (
+        <UsersTable
+          users={users.data.users}
+          selfId={session.data?.session?.user.userId ?? null}
+          onPick={(user, a) => {
+            setOutcome(null);
+            setCreated(null);
+            setAction({ action: a, user });
+          }}
+        />
+      ) : null}
       <LockedAccounts />
       {users.isPending ? (
         <p className="muted" role="status">
@@ -73,7 +101,7 @@ export function Users({ facilityKind }: { facilityKind: FacilityKind }) {
   );
 }
 
-function UsersTable({ users }: { users: UserView[] }) {
+function UsersTable({ users, selfId, onPick }: { users: UserView[]; selfId: string | null; onPick(user: UserView, action: AccountAction): void }) {
   const intl = useIntl();
   const list = useListFormat();
   return (
@@ -99,12 +127,17 @@ function UsersTable({ users }: { users: UserView[] }) {
             <th scope="col">
               <FormattedMessage id="user.created" />
             </th>
+            <th scope="col">
+              <FormattedMessage id="users.col.actions" />
+            </th>
           </tr>
         </thead>
         <tbody>
           {users.map((u) => (
             <tr key={u.userId}>
-              <td className="mono">{u.username}</td>
+              <th scope="row" className="mono">
+                {u.username}
+              </th>
               <td>{u.displayName}</td>
               <td>{list(u.roles.map((r) => intl.formatMessage({ id: roleLabel[r] })))}</td>
               <td>
@@ -114,6 +147,9 @@ function UsersTable({ users }: { users: UserView[] }) {
               </td>
               <td className="nowrap">
                 <Instant value={u.createdAt} />
+              </td>
+              <td>
+                <RowActions user={u} self={u.userId === selfId} onPick={(a) => onPick(u, a)} />
               </td>
             </tr>
           ))}

@@ -41,4 +41,10 @@ export const accounts = {
   'firstPassword.repeat': 'Yeni parolu təkrarlayın',
   'firstPassword.submit': 'Parolumu saxla',
   'firstPassword.saving': 'Saxlanılır…',
+  'audit.action.keyslot.upgraded': 'Açar yuvası daha güclü parametrlərlə yenidən bağlandı',
+  'audit.action.store.rekeyed': 'Verilənlər bazası yeni açarla yenidən şifrələndi',
+  'audit.action.user.disabled': 'İstifadəçi deaktiv edildi',
+  'audit.action.user.enabled': 'İstifadəçi aktivləşdirildi (birdəfəlik parol verildi)',
+  'audit.action.user.password_reset': 'Parol administrator tərəfindən sıfırlandı (birdəfəlik parol verildi)',
+  'audit.action.user.roles_changed': 'İstifadəçinin rolları dəyişdirildi',
 } as const;

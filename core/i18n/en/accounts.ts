@@ -41,4 +41,10 @@ export const accounts = {
   'firstPassword.repeat': 'Repeat the new password',
   'firstPassword.submit': 'Save my password',
   'firstPassword.saving': 'Saving…',
+  'audit.action.keyslot.upgraded': 'Key slot re-wrapped with stronger parameters',
+  'audit.action.store.rekeyed': 'Database re-encrypted under a new key',
+  'audit.action.user.disabled': 'User disabled',
+  'audit.action.user.enabled': 'User enabled (one-time password issued)',
+  'audit.action.user.password_reset': 'Password reset by an administrator (one-time password issued)',
+  'audit.action.user.roles_changed': 'User roles changed',
 } as const;

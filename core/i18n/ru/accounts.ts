@@ -41,4 +41,10 @@ export const accounts = {
   'firstPassword.repeat': 'Повторите новый пароль',
   'firstPassword.submit': 'Сохранить мой пароль',
   'firstPassword.saving': 'Сохранение…',
+  'audit.action.keyslot.upgraded': 'Ключевой слот перешифрован с более стойкими параметрами',
+  'audit.action.store.rekeyed': 'База данных перешифрована новым ключом',
+  'audit.action.user.disabled': 'Пользователь отключён',
+  'audit.action.user.enabled': 'Пользователь включён (выдан одноразовый пароль)',
+  'audit.action.user.password_reset': 'Пароль сброшен администратором (выдан одноразовый пароль)',
+  'audit.action.user.roles_changed': 'Роли пользователя изменены',
 } as const;
