@@ -23,10 +23,19 @@ export function encodeHlc(h: Hlc): string {
   return `${new Date(h.millis).toISOString()}-${h.counter.toString(16).padStart(4, '0')}-${h.node}`;
 }
 
+const hlcText = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-(.+)$/;
+
 export function decodeHlc(s: string): Hlc {
-  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)-([0-9a-f]{4})-(.+)$/.exec(s);
-  if (!m) throw new Error(`not a hybrid logical clock value: ${s}`);
-  return { millis: Date.parse(m[1]!), counter: parseInt(m[2]!, 16), node: m[3]! };
+  const m = hlcText.exec(s);
+  const millis = m ? Date.parse(m[1]!) : NaN;
+  if (!m || !Number.isFinite(millis)) throw new Error(`not a hybrid logical clock value: ${s}`);
+  return { millis, counter: parseInt(m[2]!, 16), node: m[3]! };
+}
+
+/** Whether `s` decodes as a clock value: what every device and HQ require of an event's `hlc` (issue #10). */
+export function isHlc(s: string): boolean {
+  const m = hlcText.exec(s);
+  return m !== null && Number.isFinite(Date.parse(m[1]!));
 }
 
 /** Advance for a local event. */

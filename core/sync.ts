@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { eventRecord } from './events';
+import { eventRecord, maxStoredInteger } from './events';
 
 /**
  * The sync protocol between a device and HQ (docs/sync.md): the messages, validated on both sides.
@@ -50,7 +50,7 @@ export const enrollResponse = z.object({
 
 export const signedHead = z
   .object({
-    seq: z.number().int().min(0),
+    seq: z.number().int().min(0).max(maxStoredInteger),
     hash: z.union([z.string().regex(/^[0-9a-f]{64}$/), z.literal('')]),
     signature: z.string().min(40).max(200),
   })
@@ -79,7 +79,16 @@ export const pushResponse = z.object({
   serverTime: z.string(),
 });
 
-export const pulledEvent = eventRecord.extend({ serverSeq: z.number().int().min(1), quarantined: z.string().nullable() });
+/**
+ * What HQ holds may predate a check (an HQ before issue #10 stored clocks that do not decode and huge
+ * schema versions): such an event still arrives, and the device keeps it quarantined rather than stop.
+ */
+export const pulledEvent = eventRecord.extend({
+  hlc: z.string().min(1).max(100),
+  schemaVersion: z.number().int().min(1),
+  serverSeq: z.number().int().min(1),
+  quarantined: z.string().nullable(),
+});
 
 export const pullResponse = z.object({
   events: z.array(pulledEvent),

@@ -26,6 +26,22 @@ export function verifyRequest(publicKey: string, method: string, path: string, t
   }
 }
 
+/**
+ * Whether `publicKey` is what a device registers: an Ed25519 public key, DER-encoded SPKI in canonical
+ * base64 (db/chain.ts generateDeviceKeyPair). Anything else would enroll a device whose every later
+ * request fails to verify (issue #10).
+ */
+export function isEd25519PublicKey(publicKey: string): boolean {
+  const der = Buffer.from(publicKey, 'base64');
+  if (der.toString('base64') !== publicKey) return false;
+  try {
+    const key = createPublicKey({ key: der, format: 'der', type: 'spki' });
+    return key.asymmetricKeyType === 'ed25519' && key.export({ type: 'spki', format: 'der' }).equals(der);
+  } catch {
+    return false;
+  }
+}
+
 /** HQ's receipt for a push: what it holds for a device, signed with HQ's own key. */
 export function receiptMessage(deviceId: string, ackedSeq: number, hash: string): Buffer {
   return Buffer.from(JSON.stringify(['qeyd-receipt', 1, deviceId, ackedSeq, hash]));

@@ -7,7 +7,7 @@ import { ApiError, validationError } from '../core/contract/errors';
 import { eventCatalog, eventRecord, isEventType, type EventDraft, type EventRecord, type EventType } from '../core/events';
 import { eventBytes, maxEventBytes } from '../core/sync';
 import { isWellFormedDeep } from '../core/well-formed';
-import { ClockDriftError, decodeHlc, encodeHlc, receive, tick, type Hlc } from '../core/hlc';
+import { ClockDriftError, decodeHlc, encodeHlc, isHlc, receive, tick, type Hlc } from '../core/hlc';
 import { appendAudit, lastAuditHash, type AuditEntry } from './audit-log';
 import { eventHash, generateDeviceKeyPair, signChainHead, verifyChainRun } from './chain';
 import { migrate } from './migrate';
@@ -83,8 +83,10 @@ export class Store {
     const head = this.q.prepared('SELECT device_seq, hash, hlc FROM events WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1').get(device.deviceId) as
       | { device_seq: number; hash: string; hlc: string }
       | undefined;
-    const lastHlc = this.q.prepared('SELECT max(hlc) AS hlc FROM events').get() as { hlc: string | null };
-    const clock = lastHlc.hlc ? { ...decodeHlc(lastHlc.hlc), node: device.deviceId } : { millis: 0, counter: 0, node: device.deviceId };
+    // Only clocks of the encoded shape count: a received event whose clock does not decode is kept
+    // quarantined (ingest), and must not stop the store from opening (issue #10).
+    const lastHlc = this.q.prepared(`SELECT max(hlc) AS hlc FROM events WHERE hlc GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*'`).get() as { hlc: string | null };
+    const clock = lastHlc.hlc && isHlc(lastHlc.hlc) ? { ...decodeHlc(lastHlc.hlc), node: device.deviceId } : { millis: 0, counter: 0, node: device.deviceId };
     this.state = { seq: head?.device_seq ?? 0, hash: head?.hash ?? '', clock, auditHash: lastAuditHash(this.q) };
     this.currentSettings = readSettings(this.meta('settings'));
   }
@@ -254,7 +256,9 @@ export class Store {
    * hold, validates payloads, appends and projects in one transaction. Events already held are skipped,
    * so applying the same batch twice changes nothing. An event whose chain verifies but which this
    * version cannot apply (unknown type, invalid payload, or quarantined at HQ) is kept unprojected and
-   * listed in sync_quarantine. `alsoInTransaction` commits with the batch (the sync cursor).
+   * listed in sync_quarantine; so is one whose projection fails here (a second registration of one
+   * person, a clock that does not decode: `cannot_apply`), so that one bad event never stops a device
+   * or HQ's console (issue #10). `alsoInTransaction` commits with the batch (the sync cursor).
    */
   ingest(
     events: readonly (EventRecord & { serverSeq?: number | null; quarantined?: string | null })[],
@@ -290,15 +294,24 @@ export class Store {
         const broken = verifyChainRun([e], head);
         if (broken) throw new Error(`chain of device ${e.deviceId} broken at ${broken.deviceSeq}: ${broken.reason}`);
         const checked = e.quarantined ? { reason: e.quarantined } : applicablePayload(e);
-        if ('reason' in checked) {
+        let reason = 'reason' in checked ? checked.reason : null;
+        if (!('reason' in checked)) {
+          try {
+            // Under a savepoint: a projection that fails leaves nothing behind, and the event is kept
+            // unprojected below like any other it cannot apply.
+            this.sqlite.transaction(() => this.insertAndProject(e, checked.payload, e.serverSeq ?? null))();
+            applied++;
+          } catch {
+            reason = 'cannot_apply';
+          }
+        }
+        if (reason !== null) {
           this.q.prepared(insertEventSql).run(...eventParams(e, e.serverSeq ?? null));
-          this.q.prepared('INSERT OR IGNORE INTO sync_quarantine (event_id, reason, received_at) VALUES (?, ?, ?)').run(e.eventId, checked.reason, receivedAt);
+          this.q.prepared('INSERT OR IGNORE INTO sync_quarantine (event_id, reason, received_at) VALUES (?, ?, ?)').run(e.eventId, reason, receivedAt);
           quarantined++;
-        } else {
-          this.insertAndProject(e, checked.payload, e.serverSeq ?? null);
-          applied++;
         }
         heads.set(e.deviceId, { seq: e.deviceSeq, hash: e.hash });
+        if (!isHlc(e.hlc)) continue;
         try {
           clock = receive(clock, decodeHlc(e.hlc), this.now());
         } catch (err) {

@@ -67,6 +67,17 @@ export interface EventsTable {
   quarantine_reason: string | null;
 }
 
+/** Altered copies of held events a device sent (migration 0005): recorded, never stored as events. */
+export interface QuarantineLogTable {
+  entry_id: Generated<number>;
+  device_id: string;
+  event_id: string;
+  device_seq: number;
+  reason: string;
+  detail: string;
+  recorded_at: string;
+}
+
 export interface HqMetaTable {
   key: string;
   value: string;
@@ -88,4 +99,5 @@ export interface HqSchema {
   events: EventsTable;
   hq_schema_migrations: HqSchemaMigrationsTable;
   hq_meta: HqMetaTable;
+  quarantine_log: QuarantineLogTable;
 }

@@ -2,6 +2,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import { z } from 'zod';
 import type { ApiErrorShape, ErrorCode } from '../core/contract/errors';
 import { maxSyncBodyBytes } from '../core/sync';
+import { illFormedPath } from '../core/well-formed';
 import type { HqDatabase } from './db';
 import { readHqSchemaVersion } from './migrate';
 import { registerSyncRoutes } from './sync/routes';
@@ -37,6 +38,17 @@ export interface HqServerOptions {
   console?: { backend: CallHandler; staticRoot: string };
 }
 
+function securityHeaders(reply: FastifyReply): void {
+  // Records must never linger in a proxy or browser cache; a future static asset may opt in explicitly.
+  if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  reply.header('content-security-policy', hqContentSecurityPolicy);
+  reply.header('x-content-type-options', 'nosniff');
+  reply.header('x-frame-options', 'DENY');
+  reply.header('referrer-policy', 'no-referrer');
+  reply.header('cross-origin-opener-policy', 'same-origin');
+  reply.header('cross-origin-resource-policy', 'same-origin');
+}
+
 /** The error envelope the whole system uses (core/contract/errors.ts), so clients handle HQ failures alike. */
 function refuse(reply: FastifyReply, status: number, code: ErrorCode, messageKey: string, params?: ApiErrorShape['params']) {
   const error: ApiErrorShape = params ? { code, messageKey, params } : { code, messageKey };
@@ -54,18 +66,24 @@ export function buildHqServer({ db, version, logger = false, console: hqConsole 
     // Prototype-pollution payloads are refused outright rather than silently stripped.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
+    // A path Fastify cannot even route (`/rpc/%ZZ`, an over-long parameter) gets our envelope, not
+    // Fastify's own body; these replies skip the hooks, so the headers are set here (issue #10).
+    frameworkErrors: (_err, _request, reply) => {
+      securityHeaders(reply);
+      return refuse(reply, 400, 'malformed', 'error.malformed');
+    },
   });
 
   app.addHook('onSend', async (_request, reply, payload) => {
-    // Records must never linger in a proxy or browser cache; a future static asset may opt in explicitly.
-    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
-    reply.header('content-security-policy', hqContentSecurityPolicy);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('cross-origin-opener-policy', 'same-origin');
-    reply.header('cross-origin-resource-policy', 'same-origin');
+    securityHeaders(reply);
     return payload;
+  });
+
+  // Text with a lone surrogate or a NUL has no faithful stored form (core/well-formed.ts): SQLite would
+  // keep it altered, so a hashed event would no longer match its hash; PostgreSQL refuses it outright.
+  // Refused here for every route, before anything is looked up or stored (issue #10).
+  app.addHook('preValidation', async (request, reply) => {
+    if (illFormedPath([request.body, request.query, request.params]) !== null) return refuse(reply, 400, 'validation', 'error.sync.ill_formed');
   });
 
   app.setNotFoundHandler((_request, reply) => refuse(reply, 404, 'not_found', 'error.notFound'));

@@ -13,6 +13,7 @@ import {
 } from '../episode';
 import { isoInstant, optionalText, text } from '../fields';
 import { isWellFormedText } from '../well-formed';
+import { isHlc } from '../hlc';
 import { nonRefoulementCheckSchema } from '../non-refoulement';
 import { personDetails } from '../person';
 import { ageAssessmentSchema, guardianSchema, referralProgressSchema, referralSchema, screeningSchema } from '../vulnerability';
@@ -206,18 +207,21 @@ const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
  * by PostgreSQL), so what is stored would no longer match its hash (core/well-formed.ts, issue #10).
  */
 const wellFormed = (s: z.ZodString) => s.refine(isWellFormedText, 'error.field.illFormedText');
+/** The largest integer HQ's columns hold (PostgreSQL `integer`): beyond it a push must be refused, not fail (issue #10). */
+export const maxStoredInteger = 2_147_483_647;
 
 /** The stored and synced form of an event (architecture §3). `payload` is canonical JSON text. */
 export const eventRecord = z.object({
   eventId: z.uuid(),
   deviceId: z.uuid(),
-  deviceSeq: z.number().int().min(1),
-  hlc: z.string().min(30).max(100),
+  deviceSeq: z.number().int().min(1).max(maxStoredInteger),
+  /** Every device decodes it to order events and advance its clock; text that does not decode is refused. */
+  hlc: z.string().min(30).max(100).refine(isHlc),
   actor: wellFormed(z.string().min(1).max(100)),
   type: wellFormed(z.string().min(1).max(100)),
   entityId: wellFormed(z.string().min(1).max(100)),
   payload: wellFormed(z.string().max(256 * 1024)),
-  schemaVersion: z.number().int().min(1),
+  schemaVersion: z.number().int().min(1).max(maxStoredInteger),
   supersedes: z.array(wellFormed(z.string().max(100))).max(100),
   prevHash: z.union([hex64, z.literal('')]),
   hash: hex64,

@@ -1,4 +1,5 @@
 import { consoleCursorKey } from '../../main/services/hq-console';
+import type { Store } from '../../db/store';
 import type { Installation } from '../../main/services/installation';
 import type { HqDatabase } from '../db';
 import { storedEvent } from '../sync/service';
@@ -8,9 +9,11 @@ const batchSize = 2000;
 /**
  * Feeds the console's store from HQ's event store, in server_seq order (which keeps every device's
  * chain order), with the same checks a device applies to a pull: each chain verified, repeats skipped,
- * unappliable events kept unprojected. The cursor moves in the same transaction as each batch, so an
- * interrupted catch-up resumes where it stopped. Nothing happens while the console is locked: its key
- * exists only after an HQ user has signed in.
+ * unappliable events kept unprojected. An event the console cannot apply, or cannot even keep, is
+ * marked quarantined in HQ's store, where the fleet view counts it and devices learn of it, and the
+ * feed goes on: one bad event never stops the national picture (issue #10). The cursor moves in the
+ * same transaction as each batch, so an interrupted catch-up resumes where it stopped. Nothing happens
+ * while the console is locked: its key exists only after an HQ user has signed in.
  */
 export class ConsoleFeed {
   private running: Promise<number> | null = null;
@@ -43,8 +46,47 @@ export class ConsoleFeed {
       // The store may have been locked while we awaited the database.
       if (!this.inst.isOpen) return total;
       const last = events[events.length - 1]!.serverSeq;
-      store.ingest(events, () => store.setMeta(consoleCursorKey, String(last)));
+      let unkept: { serverSeq: number; reason: string }[] = [];
+      try {
+        store.ingest(events, () => store.setMeta(consoleCursorKey, String(last)));
+      } catch {
+        unkept = this.oneByOne(store, events);
+      }
+      await this.markQuarantined(store, events, unkept);
       total += events.length;
+    }
+  }
+
+  /**
+   * A batch that failed as a whole holds an event the store cannot keep at all (its chain does not
+   * verify, or its id is taken): each event is taken alone, and one that still fails is passed over.
+   */
+  private oneByOne(store: Store, events: ReturnType<typeof storedEvent>[]): { serverSeq: number; reason: string }[] {
+    const unkept: { serverSeq: number; reason: string }[] = [];
+    for (const e of events) {
+      try {
+        store.ingest([e], () => store.setMeta(consoleCursorKey, String(e.serverSeq)));
+      } catch {
+        store.setMeta(consoleCursorKey, String(e.serverSeq));
+        unkept.push({ serverSeq: e.serverSeq, reason: 'cannot_keep' });
+      }
+    }
+    return unkept;
+  }
+
+  /** What the console quarantined of a batch that HQ had not: marked at HQ too. */
+  private async markQuarantined(store: Store, events: ReturnType<typeof storedEvent>[], unkept: { serverSeq: number; reason: string }[]): Promise<void> {
+    const open = events.filter((e) => e.quarantined === null);
+    if (!open.length) return;
+    const reasons = new Map(
+      (store.q.prepared(`SELECT event_id, reason FROM sync_quarantine WHERE event_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(open.map((e) => e.eventId))) as {
+        event_id: string;
+        reason: string;
+      }[]).map((r) => [r.event_id, r.reason]),
+    );
+    const marks = [...open.flatMap((e) => (reasons.has(e.eventId) ? [{ serverSeq: e.serverSeq, reason: reasons.get(e.eventId)! }] : [])), ...unkept];
+    for (const m of marks) {
+      await this.hq.db.updateTable('events').set({ quarantine_reason: m.reason }).where('server_seq', '=', m.serverSeq).where('quarantine_reason', 'is', null).execute();
     }
   }
 

@@ -14,7 +14,14 @@ export function fleetSource(hq: HqDatabase): HqFleetSource {
         .where('quarantine_reason', 'is not', null)
         .groupBy('device_id')
         .execute();
+      // Altered copies of held events a device sent count as well (hq/migrations/0005_quarantine_log.ts).
+      const altered = await hq.db
+        .selectFrom('quarantine_log')
+        .select(['device_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('device_id')
+        .execute();
       const q = new Map(quarantined.map((r) => [r.device_id, Number(r.n)]));
+      for (const r of altered) q.set(r.device_id, (q.get(r.device_id) ?? 0) + Number(r.n));
       return facilities.map((f) => ({
         facilityId: f.facility_id,
         name: f.name,

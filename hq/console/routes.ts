@@ -4,6 +4,7 @@ import type { ResponseEnvelope } from '../../core/contract/client';
 import { httpStatusFor } from '../../main/api/http-status';
 import type { ErrorCode } from '../../core/contract/errors';
 import type { CallHandler } from '../../main/api/call-context';
+import { isWellFormedText } from '../../core/well-formed';
 import { readStatic, resolveStatic } from '../../main/web/static-files';
 
 const sessionCookie = 'qeyd_hq_session';
@@ -15,10 +16,17 @@ const sessionCookie = 'qeyd_hq_session';
  */
 const refusedOverNetwork = new Set(['setup.initialize']);
 
-function readCookie(request: FastifyRequest, name: string): string | null {
+/** Our cookie's value, null when absent, or `malformed` when it is no percent-encoded text (`%ZZ`, `%00`). */
+function readCookie(request: FastifyRequest, name: string): string | null | { malformed: true } {
   for (const part of (request.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k !== name) continue;
+    try {
+      const value = decodeURIComponent(v.join('='));
+      return isWellFormedText(value) ? value : { malformed: true };
+    } catch {
+      return { malformed: true };
+    }
   }
   return null;
 }
@@ -49,7 +57,14 @@ export function registerConsoleRoutes(app: FastifyInstance, backend: CallHandler
       return refuse(reply, 'forbidden', 'error.forbidden');
     }
     if (refusedOverNetwork.has(method)) return refuse(reply, 'forbidden', 'error.hq.setupFromShell');
-    let token = readCookie(request, sessionCookie);
+    const cookie = readCookie(request, sessionCookie);
+    // What the browser sent wrongly is never our failure (issue #10): the unreadable cookie is cleared,
+    // so the next sign-in starts clean.
+    if (cookie !== null && typeof cookie === 'object') {
+      const secure = request.protocol === 'https' ? '; Secure' : '';
+      return envelope(reply, { ok: false, error: { code: 'malformed', messageKey: 'error.malformed' } }, `${sessionCookie}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0${secure}`);
+    }
+    let token = cookie;
     let changed = false;
     const result = await backend.handle(method, request.body ?? {}, {
       transport: 'http',

@@ -2,8 +2,9 @@ import { migration0001 } from './0001_initial';
 import { migration0002 } from './0002_sync';
 import { migration0003 } from './0003_bundles';
 import { migration0004 } from './0004_device_reports';
+import { migration0005 } from './0005_quarantine_log';
 import type { HqMigration } from './types';
 
 /** In order. A new migration is a new file appended here; released ones are never edited. */
-export const hqMigrations: readonly HqMigration[] = [migration0001, migration0002, migration0003, migration0004];
+export const hqMigrations: readonly HqMigration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 export const latestHqSchemaVersion = hqMigrations[hqMigrations.length - 1]!.version;

@@ -2,9 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ApiErrorShape, ErrorCode } from '../../core/contract/errors';
 import { enrollRequest, manifestRequest, maxPullBatch, pushRequest } from '../../core/sync';
-import { authHeaders, verifyRequest } from '../../db/device-auth';
+import { authHeaders, isEd25519PublicKey, verifyRequest } from '../../db/device-auth';
 import type { HqDatabase } from '../db';
 import { checkManifest, enrollDevice, pullEvents, pushEvents, SyncRefusal } from './service';
+
+const deviceIdSchema = z.uuid();
 
 /** A signed request older or newer than this is refused: it bounds replay of a captured request. */
 const maxRequestAgeMs = 7 * 86_400_000;
@@ -21,12 +23,13 @@ function send(reply: FastifyReply, status: number, code: ErrorCode, messageKey: 
 }
 
 function refusal(reply: FastifyReply, e: SyncRefusal) {
-  const code: ErrorCode = e.status === 403 ? 'forbidden' : e.status === 409 ? 'conflict' : 'rule';
+  const code: ErrorCode = e.status === 400 ? 'validation' : e.status === 403 ? 'forbidden' : e.status === 409 ? 'conflict' : 'rule';
   return send(reply, e.status, code, `error.sync.${e.reason}`, e.ackedSeq === undefined ? undefined : { ackedSeq: e.ackedSeq });
 }
 
 const pullQuery = z.object({
-  after: z.coerce.number().int().min(0).default(0),
+  // server_seq is a 64-bit column; JavaScript counts exactly up to 2^53 (hq/db.ts).
+  after: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
   limit: z.coerce.number().int().min(1).max(maxPullBatch).default(1000),
   /** the device's own count of events still waiting to go, for HQ's console */
   queued: z.coerce.number().int().min(0).max(1e9).optional(),
@@ -51,6 +54,8 @@ export function registerSyncRoutes(app: FastifyInstance, hq: HqDatabase): void {
     const time = request.headers[authHeaders.time];
     const signature = request.headers[authHeaders.signature];
     if (typeof deviceId !== 'string' || typeof time !== 'string' || typeof signature !== 'string') return send(reply, 401, 'unauthenticated', 'error.sync.bad_signature');
+    // Only a device id can name a device; anything else is not looked up (a NUL would fail in PostgreSQL).
+    if (!deviceIdSchema.safeParse(deviceId).success) return send(reply, 401, 'unauthenticated', 'error.sync.unknown_device');
     const device = await hq.db.selectFrom('devices').select(['public_key', 'revoked_at']).where('device_id', '=', deviceId).executeTakeFirst();
     if (!device) return send(reply, 401, 'unauthenticated', 'error.sync.unknown_device');
     if (device.revoked_at) return send(reply, 403, 'forbidden', 'error.sync.revoked');
@@ -65,6 +70,7 @@ export function registerSyncRoutes(app: FastifyInstance, hq: HqDatabase): void {
   app.post('/api/enroll', async (request, reply) => {
     const parsed = enrollRequest.safeParse(request.body);
     if (!parsed.success) return send(reply, 400, 'validation', 'error.validation');
+    if (!isEd25519PublicKey(parsed.data.publicKey)) return send(reply, 400, 'validation', 'error.sync.bad_public_key');
     try {
       return { ok: true, result: await enrollDevice(hq, parsed.data) };
     } catch (e) {

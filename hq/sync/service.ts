@@ -2,8 +2,9 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql, type Insertable, type Transaction } from 'kysely';
 import type { z } from 'zod';
 import { eventCatalog, isEventType, type EventRecord } from '../../core/events';
-import type { enrollRequest, manifestRequest, manifestResponse, pullResponse, pushRequest, pushResponse } from '../../core/sync';
-import { generateDeviceKeyPair, verifyChainHead, verifyChainRun } from '../../db/chain';
+import { bundleFile, type enrollRequest, type manifestRequest, type manifestResponse, type pullResponse, type pushRequest, type pushResponse } from '../../core/sync';
+import { illFormedPath } from '../../core/well-formed';
+import { eventHash, generateDeviceKeyPair, verifyChainHead, verifyChainRun } from '../../db/chain';
 import { receiptMessage, signWith } from '../../db/device-auth';
 import { BundleError, openBundle } from '../../db/bundle';
 import type { HqDatabase } from '../db';
@@ -80,11 +81,18 @@ export async function enrollDevice(hq: HqDatabase, input: z.output<typeof enroll
     if (!code || code.used_at || code.expires_at < now()) throw new SyncRefusal(403, 'bad_code');
     const existing = await trx.selectFrom('devices').select('device_id').where('device_id', '=', input.deviceId).executeTakeFirst();
     if (existing) throw new SyncRefusal(409, 'already_enrolled');
-    await trx.updateTable('enrollment_codes').set({ used_at: now() }).where('code_hash', '=', code.code_hash).where('used_at', 'is', null).execute();
-    await trx
+    // The code is spent only if this transaction is the one that changed it: tries at the same moment
+    // all read it unused, and on PostgreSQL the others' update waits for this one and then matches no
+    // row (issue #10: 30 codes tried 4 times at once had enrolled 113 devices).
+    const spent = await trx.updateTable('enrollment_codes').set({ used_at: now() }).where('code_hash', '=', code.code_hash).where('used_at', 'is', null).executeTakeFirst();
+    if (Number(spent.numUpdatedRows) !== 1) throw new SyncRefusal(403, 'bad_code');
+    const inserted = await trx
       .insertInto('devices')
       .values({ device_id: input.deviceId, facility_id: code.facility_id, name: input.deviceName, public_key: input.publicKey, enrolled_at: now(), revoked_at: null, last_seen_at: null, head_signature: null })
-      .execute();
+      .onConflict((oc) => oc.column('device_id').doNothing())
+      .executeTakeFirst();
+    // The same device enrolling with two codes at once: the second finds the first's row.
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) throw new SyncRefusal(409, 'already_enrolled');
     let facility = await trx.selectFrom('facilities').selectAll().where('facility_id', '=', code.facility_id).executeTakeFirstOrThrow();
     if (!facility.bundle_key) {
       await trx.updateTable('facilities').set({ bundle_key: randomBytes(32).toString('base64') }).where('facility_id', '=', facility.facility_id).where('bundle_key', 'is', null).execute();
@@ -110,6 +118,8 @@ function quarantineReason(e: EventRecord): string | null {
   }
   const spec = eventCatalog[e.type];
   if (e.schemaVersion > spec.schemaVersion) return 'newer_schema';
+  // Escaped in the JSON text (`"\ud800"`) it is stored faithfully, but it is no text to apply.
+  if (illFormedPath(payload) !== null) return 'ill_formed_text';
   return spec.payload.safeParse(payload).success ? null : 'invalid_payload';
 }
 
@@ -123,13 +133,19 @@ interface PushPlan {
   refusal: SyncRefusal | null;
   rows: Insertable<EventsTable>[];
   quarantined: { deviceSeq: number; reason: string }[];
+  /** Already held events sent again with content that no longer matches their hash. */
+  altered: EventRecord[];
 }
 
 function planPush(events: readonly EventRecord[], deviceId: string, publicKey: string, head: Head, signed: z.output<typeof pushRequest>['head'], receivedAt: string): PushPlan {
-  const plan: PushPlan = { head, known: [], fresh: [], refusal: null, rows: [], quarantined: [] };
+  const plan: PushPlan = { head, known: [], fresh: [], refusal: null, rows: [], quarantined: [], altered: [] };
   for (const e of events) (e.deviceSeq <= head.seq ? plan.known : plan.fresh).push(e);
+  // A repeat is recognised by its hash, so the hash must still be the content's: an altered copy under
+  // the old hash is no harmless duplicate (issue #10).
+  plan.altered = plan.known.filter((e) => eventHash(e) !== e.hash);
   const { fresh } = plan;
   if (!fresh.length) return plan;
+  if (new Set(events.map((e) => e.eventId)).size !== events.length) return { ...plan, refusal: new SyncRefusal(409, 'duplicate_event', head.seq) };
   if (fresh[0]!.deviceSeq !== head.seq + 1) return { ...plan, refusal: new SyncRefusal(409, 'gap', head.seq) };
   const broken = verifyChainRun(fresh, head);
   if (broken) return { ...plan, refusal: new SyncRefusal(422, broken.reason === 'gap' ? 'gap' : 'bad_chain', head.seq) };
@@ -166,6 +182,8 @@ function planPush(events: readonly EventRecord[], deviceId: string, publicKey: s
  * after the transaction committed, with HQ's signed receipt.
  */
 export async function pushEvents(hq: HqDatabase, deviceId: string, input: z.output<typeof pushRequest>): Promise<z.infer<typeof pushResponse>> {
+  // The HTTP server refuses such text before it gets here; a bundle brings it from a file.
+  if (illFormedPath(input) !== null) throw new SyncRefusal(400, 'ill_formed');
   const keys = await hqKeyPair(hq);
   const events = [...input.events].sort((a, b) => a.deviceSeq - b.deviceSeq);
   if (events.some((e) => e.deviceId !== deviceId)) throw new SyncRefusal(403, 'foreign_device');
@@ -320,8 +338,22 @@ async function applyPush(trx: Transaction<HqSchema>, dialect: HqDatabase['dialec
     if (known.some((e) => byseq.get(e.deviceSeq) !== e.hash)) throw new SyncRefusal(409, 'fork', head.seq);
   }
   if (plan.refusal) throw plan.refusal;
-  if (!fresh.length) return { ackedSeq: head.seq, ackedHash: head.hash, stored: 0, duplicates: known.length, quarantined: plan.quarantined };
-  await insertEvents(trx, dialect, plan.rows);
+  const altered = plan.altered.map((e) => ({ deviceSeq: e.deviceSeq, reason: 'altered_copy' }));
+  if (plan.altered.length) {
+    // What HQ holds stays as it is; the altered copy is recorded once, for HQ staff to look into.
+    await trx
+      .insertInto('quarantine_log')
+      .values(plan.altered.map((e) => ({ device_id: deviceId, event_id: e.eventId, device_seq: e.deviceSeq, reason: 'altered_copy', detail: eventHash(e), recorded_at: receivedAt })))
+      .onConflict((oc) => oc.columns(['device_id', 'device_seq', 'reason', 'detail']).doNothing())
+      .execute();
+  }
+  const duplicates = known.length - plan.altered.length;
+  if (!fresh.length) return { ackedSeq: head.seq, ackedHash: head.hash, stored: 0, duplicates, quarantined: altered };
+  const ids = fresh.map((e) => e.eventId);
+  // Event ids are unique across HQ (and every device's store): a reused one would fail the insert.
+  if (await trx.selectFrom('events').select('event_id').where('event_id', 'in', ids).executeTakeFirst()) throw new SyncRefusal(409, 'duplicate_event', head.seq);
+  const { rows, quarantined } = await quarantineReregistrations(trx, plan);
+  await insertEvents(trx, dialect, rows);
   const last = fresh[fresh.length - 1]!;
   await trx
     .updateTable('devices')
@@ -335,7 +367,36 @@ async function applyPush(trx: Transaction<HqSchema>, dialect: HqDatabase['dialec
     })
     .where('device_id', '=', deviceId)
     .execute();
-  return { ackedSeq: last.deviceSeq, ackedHash: last.hash, stored: fresh.length, duplicates: known.length, quarantined: plan.quarantined };
+  return { ackedSeq: last.deviceSeq, ackedHash: last.hash, stored: fresh.length, duplicates, quarantined: [...altered, ...quarantined] };
+}
+
+/**
+ * A second `person.registered` for a person HQ already holds (from any device, or earlier in the
+ * batch) would stop every store that applies it, HQ's console included (issue #10): it is stored, for
+ * the chain, but quarantined.
+ */
+async function quarantineReregistrations(trx: Transaction<HqSchema>, plan: PushPlan): Promise<{ rows: Insertable<EventsTable>[]; quarantined: PushPlan['quarantined'] }> {
+  const registrations = plan.rows.filter((r) => r.type === 'person.registered' && r.quarantine_reason === null);
+  if (!registrations.length) return { rows: plan.rows, quarantined: plan.quarantined };
+  const held = await trx
+    .selectFrom('events')
+    .select('entity_id')
+    .where('type', '=', 'person.registered')
+    .where('quarantine_reason', 'is', null)
+    .where('entity_id', 'in', [...new Set(registrations.map((r) => r.entity_id))])
+    .execute();
+  const seen = new Set(held.map((r) => r.entity_id));
+  const quarantined = [...plan.quarantined];
+  const rows = plan.rows.map((r) => {
+    if (r.type !== 'person.registered' || r.quarantine_reason !== null) return r;
+    if (!seen.has(r.entity_id)) {
+      seen.add(r.entity_id);
+      return r;
+    }
+    quarantined.push({ deviceSeq: r.device_seq, reason: 'duplicate_entity' });
+    return { ...r, quarantine_reason: 'duplicate_entity' };
+  });
+  return { rows, quarantined: quarantined.sort((a, b) => a.deviceSeq - b.deviceSeq) };
 }
 
 /**
@@ -409,8 +470,12 @@ export async function checkManifest(hq: HqDatabase, deviceId: string, input: z.o
  * imported twice changes nothing.
  */
 export async function importBundle(hq: HqDatabase, raw: unknown): Promise<z.infer<typeof pushResponse> & { deviceId: string }> {
-  const deviceId = (raw as { deviceId?: unknown } | null)?.deviceId;
-  if (typeof deviceId !== 'string') throw new SyncRefusal(400, 'unknown_device');
+  // Read against the bundle's schema before anything is looked up: a device id that is no device id
+  // (a NUL in it) must be refused, not sent to PostgreSQL (issue #10).
+  if (illFormedPath(raw) !== null) throw new SyncRefusal(400, 'ill_formed');
+  const file = bundleFile.safeParse(raw);
+  if (!file.success) throw new SyncRefusal(400, 'unreadable_bundle');
+  const { deviceId } = file.data;
   const device = await hq.db
     .selectFrom('devices')
     .innerJoin('facilities', 'facilities.facility_id', 'devices.facility_id')
@@ -425,6 +490,8 @@ export async function importBundle(hq: HqDatabase, raw: unknown): Promise<z.infe
     opened = openBundle(raw, { facilityId: device.facility_id, bundleKey: device.bundle_key, expectedPublicKey: device.public_key });
   } catch (e) {
     if (e instanceof BundleError) throw new SyncRefusal(422, e.reason === 'bad_signature' ? 'bad_signature' : 'bad_chain');
+    // Sealed and signed by the device, yet no JSON inside: still the file's fault, not HQ's.
+    if (e instanceof SyntaxError) throw new SyncRefusal(422, 'unreadable_bundle');
     throw e;
   }
   return { ...(await pushEvents(hq, deviceId, opened.content)), deviceId };

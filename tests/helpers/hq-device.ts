@@ -1,0 +1,103 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { canonicalJson } from '../../core/canonical-json';
+import type { EventRecord } from '../../core/events';
+import { encodeHlc } from '../../core/hlc';
+import { eventHash, signChainHead } from '../../db/chain';
+import { authHeaders, signRequest } from '../../db/device-auth';
+import { rowToEvent, Store, type EventRow } from '../../db/store';
+import type { HqDatabase } from '../../hq/db';
+import { createEnrollmentCode } from '../../hq/sync/service';
+import { tempDir } from './backend';
+
+export type Head = { seq: number; hash: string };
+
+/**
+ * A real device store enrolled with an HQ server, which can also send what no honest device would:
+ * events it chains and signs itself with the device's own key, so hostile content reaches HQ's checks
+ * behind a valid signature and a valid chain.
+ */
+export async function hqDevice(app: FastifyInstance, hq: HqDatabase, cleanups: (() => unknown)[], facility = 'Baku centre') {
+  const dir = tempDir();
+  const key = randomBytes(32);
+  const store = Store.create(join(dir.path, 'd.db'), key, 'Desk', {});
+  const reopened: Store[] = [];
+  cleanups.push(() => {
+    store.close();
+    for (const s of reopened) s.close();
+    dir.remove();
+  });
+  /** Closes the store and opens it again from disk, as the next start of the app would. */
+  const reopen = () => {
+    store.close();
+    const again = Store.open(join(dir.path, 'd.db'), key);
+    reopened.push(again);
+    return again;
+  };
+  const deviceId = store.device.deviceId;
+  const { code } = await createEnrollmentCode(hq, { name: facility, kind: 'detention_centre' });
+  const enrolled = await app.inject({ method: 'POST', url: '/api/enroll', payload: { code, deviceId, deviceName: 'Desk', publicKey: store.device.publicKey, facilityName: facility } });
+  if (enrolled.statusCode !== 200) throw new Error(`enrollment failed: ${enrolled.body}`);
+
+  const registration = (name: string) => ({ details: { names: { original: name, latin: name, aliases: [] }, sex: 'male', nationalities: [], stateless: false, languages: [] } });
+  const record = (n: number) => {
+    for (let i = 0; i < n; i++) {
+      store.command({ userId: 'u' }, 'test', (tx) => tx.append({ type: 'person.registered', entityId: randomUUID(), payload: registration(`P${i}`) as never }));
+    }
+  };
+  const events = (): EventRecord[] => (store.sqlite.prepare('SELECT * FROM events ORDER BY device_seq').all() as EventRow[]).map(rowToEvent);
+  /** Events chained on `after`, each a registration unless `fields` say otherwise; hashes computed over what is sent. */
+  const forge = (after: Head, ...fields: Partial<EventRecord>[]): EventRecord[] => {
+    const out: EventRecord[] = [];
+    let prev = after;
+    for (const f of fields) {
+      const base = {
+        eventId: randomUUID(),
+        deviceId,
+        deviceSeq: prev.seq + 1,
+        hlc: encodeHlc({ millis: Date.now(), counter: out.length, node: deviceId }),
+        actor: 'u',
+        type: 'person.registered',
+        entityId: randomUUID(),
+        payload: canonicalJson(registration('Forged')),
+        schemaVersion: 1,
+        supersedes: [] as string[],
+        prevHash: prev.hash,
+        ...f,
+      };
+      const e = { ...base, hash: eventHash(base) };
+      out.push(e);
+      prev = { seq: e.deviceSeq, hash: e.hash };
+    }
+    return out;
+  };
+  const headOf = (batch: readonly EventRecord[]) => {
+    const last = batch[batch.length - 1]!;
+    return { seq: last.deviceSeq, hash: last.hash, signature: signChainHead(store.devicePrivateKey, deviceId, last.deviceSeq, last.hash) };
+  };
+  const signed = (method: 'GET' | 'POST', url: string, body: string) => {
+    const time = new Date().toISOString();
+    return {
+      [authHeaders.device]: deviceId,
+      [authHeaders.time]: time,
+      [authHeaders.signature]: signRequest(store.devicePrivateKey, method, url, time, body),
+      ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+    };
+  };
+  /** A signed POST of exactly this body text. */
+  const post = (url: string, body: string) => app.inject({ method: 'POST', url, headers: signed('POST', url, body), payload: body });
+  const push = (batch: EventRecord[], head: unknown = headOf(batch)) => post('/api/sync/push', JSON.stringify({ events: batch, head }));
+  const pull = (after: number | string = 0) => {
+    const url = `/api/sync/pull?after=${after}&limit=100`;
+    return app.inject({ method: 'GET', url, headers: signed('GET', url, '') });
+  };
+  return { store, deviceId, record, events, forge, headOf, signed, post, push, pull, reopen };
+}
+
+export type HqDevice = Awaited<ReturnType<typeof hqDevice>>;
+
+export async function countEvents(hq: HqDatabase): Promise<number> {
+  const n = await hq.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(n.n);
+}
