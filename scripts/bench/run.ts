@@ -1,4 +1,5 @@
 import { benchBackendOpen } from './backend-open.bench';
+import { benchUnlock } from './unlock.bench';
 import { benchEventStore } from './event-store.bench';
 import { benchSync } from './sync.bench';
 import { benchPouchdbRatio } from './pouchdb.bench';
@@ -16,6 +17,7 @@ const n = (x: number) => Math.max(1000, Math.round(x * scale));
 
 async function main(): Promise<void> {
   benchEventStore(n(100_000));
+  await benchUnlock();
   await benchBackendOpen(n(100_000));
   await benchSync(scale);
   await benchPouchdbRatio(n(100_000));
