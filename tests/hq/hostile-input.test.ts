@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../core/canonical-json';
 import { catalogs } from '../../core/i18n';
 import { sealBundle } from '../../db/bundle';
+import { fleetSource } from '../../hq/console/fleet-source';
 import { migrateHq } from '../../hq/migrate';
 import { buildHqServer } from '../../hq/server';
 import { createEnrollmentCode, importBundle, SyncRefusal } from '../../hq/sync/service';
@@ -157,6 +158,9 @@ for (const dialect of dialects) {
       await a.push(altered, a.headOf(held));
       const log = await hq.db.selectFrom('quarantine_log').select(['device_id', 'device_seq', 'reason']).execute();
       expect(log).toEqual([{ device_id: a.deviceId, device_seq: 1, reason: 'altered_copy' }]);
+      // and counted as quarantined on the console's fleet view
+      const [facility] = await fleetSource(hq).fleet();
+      expect(facility!.devices.map((d) => [d.deviceId, d.quarantined])).toEqual([[a.deviceId, 1]]);
     });
 
     it('refuses a clock that is not a hybrid logical clock, and stores a second registration of a held person quarantined', async () => {
