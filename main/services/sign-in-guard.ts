@@ -16,6 +16,7 @@ import {
 } from '../../core/sign-in-throttle';
 import {
   appendSideRecord,
+  emptyGuardState,
   newSealKeyPair,
   nextSideLogEpoch,
   readGuardState,
@@ -60,6 +61,8 @@ export class SignInGuard {
   /** Keys with an attempt under way: parallel guesses must not all pass one check before any failure counts. */
   private readonly inFlight = new Set<string>();
   private foldedFor: Store | null = null;
+  /** The throttle settings last copied to the state file, so that most calls need not read it. */
+  private settingsCopied: string | null = null;
 
   constructor(
     private readonly inst: Installation,
@@ -191,11 +194,14 @@ export class SignInGuard {
     try {
       this.foldIfUnlocked();
       if (!this.inst.isOpen) return;
+      const s = this.settings(emptyGuardState);
+      const copied = `${s.maxFailures}/${s.lockMinutes}`;
+      if (copied === this.settingsCopied) return;
       const { state, found } = readGuardState(this.dir);
-      const s = this.settings(state);
       if (found === 'ok' && (state.settings?.maxFailures !== s.maxFailures || state.settings?.lockMinutes !== s.lockMinutes)) {
         writeGuardState(this.dir, { ...state, settings: s });
       }
+      this.settingsCopied = copied;
     } catch (e) {
       // Never fail the call that was answered; the next call tries again.
       this.log('sign-in side log', e);

@@ -119,6 +119,14 @@ describe('the IPC transport', () => {
     expect(await call(second, 'auth.whoami')).toEqual({ ok: true, result: { token: 'token-2' } });
   });
 
+  it('names each window as its own client, so sign-in throttling counts windows apart', async () => {
+    const backend = fakeBackend();
+    const call = setUp(backend.handler);
+    await call(fakeSender(1), 'auth.session');
+    await call(fakeSender(2), 'auth.session');
+    expect(backend.calls.map((c) => c.ctx.client)).toEqual(['window 1', 'window 2']);
+  });
+
   it('forgets a window’s session when the window is destroyed, and reports it for logout', async () => {
     const orphaned: string[] = [];
     const call = setUp(fakeBackend().handler, { onSessionOrphaned: (t) => orphaned.push(t) });
