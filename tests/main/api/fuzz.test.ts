@@ -45,7 +45,7 @@ afterAll(async () => {
   root.remove();
 });
 
-function post(path: string, body: string): Promise<{ status: number; body: string; setCookie: string | undefined }> {
+function post(path: string, body: string, withCookie = cookie): Promise<{ status: number; body: string; setCookie: string | undefined; json: boolean }> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -53,12 +53,12 @@ function post(path: string, body: string): Promise<{ status: number; body: strin
         port,
         path,
         method: 'POST',
-        headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', 'x-qeyd-client': '1', ...(cookie ? { cookie } : {}) },
+        headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', 'x-qeyd-client': '1', ...(withCookie ? { cookie: withCookie } : {}) },
       },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), setCookie: res.headers['set-cookie']?.[0] }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), setCookie: res.headers['set-cookie']?.[0], json: String(res.headers['content-type']).startsWith('application/json') }));
       },
     );
     req.on('error', reject);
@@ -158,5 +158,19 @@ describe('fuzzing every method of the RPC transport', () => {
     const verified = await inst.admin.audit.verify();
     expect(verified.auditIntact).toBe(true);
     expect(verified.eventChainIntact).toBe(true);
+  });
+
+  it('a method path or a session cookie the preview cannot decode is refused with the envelope, never a 500', async () => {
+    // Printable ASCII only: what an HTTP client lets through, percent signs made likely.
+    const printable = fc.string({ unit: fc.oneof(fc.constant('%'), fc.constantFrom(...'0123456789ABCDEFZz.'), fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c))), maxLength: 24 });
+    await fc.assert(
+      fc.asyncProperty(printable, printable, async (path, value) => {
+        // No '/', '\\', '?' or '#': the path stays one segment (`..` alone climbs to the app: a 405 to a POST).
+        const r = await post(`/rpc/${path.replace(/[/\\;?#]/g, '')}`, '{}', `qeyd_session=${value.replace(/[;,]/g, '')}`);
+        expect(r.status, `${path} ${value}`).toBeLessThan(500);
+        if (r.json || !['.', '..', '%2e%2e', '.%2e', '%2e.', '%2e'].includes(path.toLowerCase())) expectTranslated(path, JSON.parse(r.body), r.status);
+      }),
+      { numRuns: 150, seed: 10, examples: [['%E0%A4%A', 'x'], ['auth.session', '%ZZ'], ['%ZZ', '%'], ['..', '']] },
+    );
   });
 });
