@@ -317,6 +317,14 @@ async function insertEvents(trx: Transaction<HqSchema>, dialect: HqDatabase['dia
     ORDER BY n`.execute(trx);
 }
 
+/**
+ * `column IN (values)` with the values as one parameter on PostgreSQL (a text array): a statement with
+ * thousands of placeholders costs more to plan than the lookup itself, and this runs under the lock.
+ */
+function oneOf(dialect: HqDatabase['dialect'], column: 'event_id' | 'entity_id', values: string[]) {
+  return dialect === 'postgres' ? sql<boolean>`${sql.ref(column)} = any(${values}::text[])` : sql<boolean>`${sql.ref(column)} in (select value from json_each(${JSON.stringify(values)}))`;
+}
+
 /** One push inside the serialised section: re-check the head, refuse forks, store, move the head. */
 async function applyPush(trx: Transaction<HqSchema>, dialect: HqDatabase['dialect'], push: QueuedPush): Promise<PushResult> {
   const { deviceId, events, input, publicKey, receivedAt, early } = push;
@@ -351,8 +359,8 @@ async function applyPush(trx: Transaction<HqSchema>, dialect: HqDatabase['dialec
   if (!fresh.length) return { ackedSeq: head.seq, ackedHash: head.hash, stored: 0, duplicates, quarantined: altered };
   const ids = fresh.map((e) => e.eventId);
   // Event ids are unique across HQ (and every device's store): a reused one would fail the insert.
-  if (await trx.selectFrom('events').select('event_id').where('event_id', 'in', ids).executeTakeFirst()) throw new SyncRefusal(409, 'duplicate_event', head.seq);
-  const { rows, quarantined } = await quarantineReregistrations(trx, plan);
+  if (await trx.selectFrom('events').select('event_id').where(oneOf(dialect, 'event_id', ids)).executeTakeFirst()) throw new SyncRefusal(409, 'duplicate_event', head.seq);
+  const { rows, quarantined } = await quarantineReregistrations(trx, dialect, plan);
   await insertEvents(trx, dialect, rows);
   const last = fresh[fresh.length - 1]!;
   await trx
@@ -375,7 +383,7 @@ async function applyPush(trx: Transaction<HqSchema>, dialect: HqDatabase['dialec
  * batch) would stop every store that applies it, HQ's console included (issue #10): it is stored, for
  * the chain, but quarantined.
  */
-async function quarantineReregistrations(trx: Transaction<HqSchema>, plan: PushPlan): Promise<{ rows: Insertable<EventsTable>[]; quarantined: PushPlan['quarantined'] }> {
+async function quarantineReregistrations(trx: Transaction<HqSchema>, dialect: HqDatabase['dialect'], plan: PushPlan): Promise<{ rows: Insertable<EventsTable>[]; quarantined: PushPlan['quarantined'] }> {
   const registrations = plan.rows.filter((r) => r.type === 'person.registered' && r.quarantine_reason === null);
   if (!registrations.length) return { rows: plan.rows, quarantined: plan.quarantined };
   const held = await trx
@@ -383,7 +391,7 @@ async function quarantineReregistrations(trx: Transaction<HqSchema>, plan: PushP
     .select('entity_id')
     .where('type', '=', 'person.registered')
     .where('quarantine_reason', 'is', null)
-    .where('entity_id', 'in', [...new Set(registrations.map((r) => r.entity_id))])
+    .where(oneOf(dialect, 'entity_id', [...new Set(registrations.map((r) => r.entity_id))]))
     .execute();
   const seen = new Set(held.map((r) => r.entity_id));
   const quarantined = [...plan.quarantined];
