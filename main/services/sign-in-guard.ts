@@ -126,7 +126,10 @@ export class SignInGuard {
     try {
       const result = await run();
       const fresh = readGuardState(this.dir).state;
-      writeGuardState(this.dir, { ...fresh, throttle: pruneThrottle(clearKeys(fresh.throttle, [keys.user]), this.now(), this.settings(fresh)) });
+      // Whoever holds the recovery key outranks a lock on the name: a guesser who locked the only
+      // administrator out must not keep the centre out of its own records until someone unlocks it.
+      const cleared = purpose === 'recover' ? [keys.user, this.keysFor('login', username, client).user] : [keys.user];
+      writeGuardState(this.dir, { ...fresh, throttle: pruneThrottle(clearKeys(fresh.throttle, cleared), this.now(), this.settings(fresh)) });
       this.foldIfUnlocked();
       return result;
     } catch (e) {

@@ -115,6 +115,14 @@ describe('sign-in that cannot be guessed at', () => {
     await adminIn(c);
   });
 
+  it('the recovery key lifts a lock on the name it sets a new password for', async () => {
+    const c = await centre();
+    await c.fail('admin', 5);
+    expect((await refusal(c.from('window 2').auth.login({ username: 'admin', password: adminPassword }))).messageKey).toBe('error.auth.locked');
+    await c.from('window 2').auth.recover({ recoveryKey: c.inst.recoveryKey, username: 'admin', newPassword: 'a brand new passphrase' });
+    await c.from('window 2').auth.login({ username: 'admin', password: 'a brand new passphrase' });
+  });
+
   it('the limit and the lock time are settings, and hold while the store is closed', async () => {
     const c = await centre();
     const admin = await adminIn(c);
