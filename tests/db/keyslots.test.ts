@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
 import {
   createInstallation,
+  openRecoverySlot,
+  openUserSlot,
+  promotedRekey,
+  withPendingRekey,
   formatRecoveryKey,
   normalizeRecoveryKey,
   unlockWithPassword,
@@ -61,5 +66,27 @@ describe('database key slots', () => {
     const key = formatRecoveryKey(Buffer.alloc(32, 0xff));
     expect(key.replace(/-/g, '')).toHaveLength(52);
     expect(key).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{1,4})+$/);
+  });
+});
+
+describe('a re-key of the database key (issue #10 §4)', () => {
+  it('re-seals the new key to every slot without any password, each slot opening both keys until the new list is promoted', async () => {
+    const { file, dbKey, recoveryKey } = await createInstallation(base);
+    const withUser = await withUserSlot(file, dbKey, 'registrar', 'registrar password');
+    const newKey = randomBytes(32);
+    const pending = await withPendingRekey(withUser, newKey);
+    expect(pending.droppedUserTags).toEqual([]);
+    expect(pending.recoveryKey).toBeNull();
+    for (const [name, pw] of [['admin', 'first password 1'], ['registrar', 'registrar password']] as const) {
+      const opening = (await openUserSlot(pending.file, name, pw))!;
+      expect(opening.current?.equals(dbKey)).toBe(true);
+      expect(opening.next?.equals(newKey)).toBe(true);
+    }
+    const promoted = promotedRekey(pending.file);
+    expect(promoted.rekey).toBeUndefined();
+    expect((await unlockWithPassword(promoted, 'registrar', 'registrar password'))?.equals(newKey)).toBe(true);
+    expect((await openRecoverySlot(promoted, recoveryKey))?.current?.equals(newKey)).toBe(true);
+    // Nothing in the file reveals the new key to someone who knew only the old one.
+    expect(JSON.stringify(promoted)).not.toContain(newKey.toString('base64'));
   });
 });
