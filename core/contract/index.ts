@@ -25,6 +25,11 @@ export const userView = z.object({
   roles: z.array(roleSchema),
   active: z.boolean(),
   createdAt: z.string(),
+  /**
+   * In `users.list` only: whether the account has a key slot. An active account without one cannot
+   * sign in until an administrator resets its password (a pre-format-2 slot dropped by a re-key).
+   */
+  hasKeySlot: z.boolean().optional(),
 });
 export type UserView = z.infer<typeof userView>;
 

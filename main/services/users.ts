@@ -65,7 +65,10 @@ export function usersHandlers(inst: Installation, sessions: Sessions): Omit<Hand
   };
 
   return {
-    list: () => ({ users: listUsers(inst.requireStore()) }),
+    list: () => {
+      const file = inst.requireFile();
+      return { users: listUsers(inst.requireStore()).map((u) => ({ ...u, hasKeySlot: hasUserSlot(file, u.username) })) };
+    },
     create: async (input, env) => {
       const store = inst.requireStore();
       refuseRolesNotHere(inst, input.roles);

@@ -144,6 +144,11 @@ function UsersTable({ users, selfId, onPick }: { users: UserView[]; selfId: stri
                 <span className={`badge ${u.active ? 'badge--ok' : 'badge--muted'}`}>
                   <FormattedMessage id={u.active ? 'common.yes' : 'common.no'} />
                 </span>
+                {u.active && u.hasKeySlot === false ? (
+                  <span className="badge badge--failed">
+                    <FormattedMessage id="users.noKeySlot" />
+                  </span>
+                ) : null}
               </td>
               <td className="nowrap">
                 <Instant value={u.createdAt} />

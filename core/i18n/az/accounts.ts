@@ -47,4 +47,5 @@ export const accounts = {
   'audit.action.user.enabled': 'İstifadəçi aktivləşdirildi (birdəfəlik parol verildi)',
   'audit.action.user.password_reset': 'Parol administrator tərəfindən sıfırlandı (birdəfəlik parol verildi)',
   'audit.action.user.roles_changed': 'İstifadəçinin rolları dəyişdirildi',
+  'users.noKeySlot': 'Daxil ola bilmir: parolu sıfırlayın',
 } as const;

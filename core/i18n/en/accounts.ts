@@ -47,4 +47,5 @@ export const accounts = {
   'audit.action.user.enabled': 'User enabled (one-time password issued)',
   'audit.action.user.password_reset': 'Password reset by an administrator (one-time password issued)',
   'audit.action.user.roles_changed': 'User roles changed',
+  'users.noKeySlot': 'Cannot sign in: reset the password',
 } as const;

@@ -47,4 +47,5 @@ export const accounts = {
   'audit.action.user.enabled': 'Пользователь включён (выдан одноразовый пароль)',
   'audit.action.user.password_reset': 'Пароль сброшен администратором (выдан одноразовый пароль)',
   'audit.action.user.roles_changed': 'Роли пользователя изменены',
+  'users.noKeySlot': 'Не может войти: сбросьте пароль',
 } as const;

@@ -105,6 +105,11 @@ describe('disabling a user', () => {
       const leaver = (await admin.users.list()).users.find((u) => u.username === 'leaver')!;
       const { needReset, recoveryKey } = await admin.users.disable({ userId: leaver.userId });
       expect(needReset).toEqual(['oldtimer']);
+      expect((await admin.users.list()).users.map((u) => [u.username, u.active, u.hasKeySlot])).toEqual([
+        ['admin', true, true],
+        ['leaver', false, false],
+        ['oldtimer', true, false],
+      ]);
       expect(recoveryKey).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{1,4}){12}$/);
       await admin.auth.logout();
       expect((await refusal(clientFor(backend).auth.login({ username: 'oldtimer', password: 'password-of-oldtimer' }))).messageKey).toBe('error.auth.badCredentials');
