@@ -31,21 +31,25 @@ import { facilityKind } from '../core/fields';
 const b64 = z.string().max(200);
 
 /**
- * Bounded so that a tampered slot file cannot make sign-in spend gigabytes of memory (issue #10 §6):
- * nothing we write exceeds N = 2^17, r = 8, p = 1; reading allows some headroom above that.
+ * Bounded so that a tampered slot file cannot make sign-in spend more memory than the slots we write
+ * (issue #10 §6): N = 2^17, r = 8, p = 1 costs 128 MiB, and no slot may ask for more than that. Older,
+ * cheaper slots (N = 2^15) still open and are upgraded at their owner's next sign-in.
  */
-const kdfSchema = z.object({
-  name: z.literal('scrypt'),
-  N: z
-    .number()
-    .int()
-    .min(2 ** 14)
-    .max(2 ** 20)
-    .refine((n) => (n & (n - 1)) === 0),
-  r: z.number().int().min(1).max(16),
-  p: z.number().int().min(1).max(4),
-  salt: b64,
-});
+const maxScryptBytes = 128 * 2 ** 17 * 8 * 1;
+const kdfSchema = z
+  .object({
+    name: z.literal('scrypt'),
+    N: z
+      .number()
+      .int()
+      .min(2 ** 14)
+      .max(2 ** 17)
+      .refine((n) => (n & (n - 1)) === 0),
+    r: z.number().int().min(1).max(8),
+    p: z.number().int().min(1).max(1),
+    salt: b64,
+  })
+  .refine((k) => 128 * k.N * k.r * k.p <= maxScryptBytes);
 
 const sealedSchema = z.object({ ephemeral: b64, iv: b64, wrapped: b64, authTag: b64 });
 

@@ -7,6 +7,7 @@ import {
   promotedRekey,
   withPendingRekey,
   formatRecoveryKey,
+  installationFileSchema,
   normalizeRecoveryKey,
   unlockWithPassword,
   unlockWithRecoveryKey,
@@ -28,6 +29,18 @@ describe('database key slots', () => {
     const { file } = await createInstallation(base);
     expect(await unlockWithPassword(file, 'admin', 'not the password')).toBeNull();
     expect(await unlockWithPassword(file, 'nobody', 'first password 1')).toBeNull();
+  });
+
+  it('a slot file that asks for a costlier scrypt than the app writes is refused before any key is derived', async () => {
+    const { file } = await createInstallation(base);
+    expect(installationFileSchema.safeParse(file).success).toBe(true);
+    for (const costly of [{ N: 2 ** 20 }, { N: 2 ** 18 }, { r: 16 }, { p: 4 }, { N: 2 ** 17, r: 9 }]) {
+      const tampered = { ...file, slots: file.slots.map((slot) => ({ ...slot, kdf: { ...slot.kdf, ...costly } })) };
+      expect(installationFileSchema.safeParse(tampered).success, JSON.stringify(costly)).toBe(false);
+    }
+    // An older, cheaper slot (N = 2^15) still reads: it is upgraded at its owner's next sign-in.
+    const older = { ...file, slots: file.slots.map((slot) => ({ ...slot, kdf: { ...slot.kdf, N: 2 ** 15 } })) };
+    expect(installationFileSchema.safeParse(older).success).toBe(true);
   });
 
   it('never writes the key, the password or the user name into the slot file', async () => {
