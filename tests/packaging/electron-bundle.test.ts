@@ -27,7 +27,7 @@ beforeAll(() => {
     encoding: 'utf8',
   });
   if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
-}, 120_000);
+});
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -181,5 +181,5 @@ createInterface({ input: process.stdin }).on('line', (line) => port.emit('messag
     } finally {
       child.kill();
     }
-  }, 60_000);
+  });
 });

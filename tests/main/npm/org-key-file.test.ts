@@ -8,7 +8,6 @@ import { useOffice, type Office } from './helpers';
 const office = useOffice();
 const passphrase = 'carry this to laptop two';
 // Each export runs scrypt at N = 2^20 (1 GiB, seconds on a loaded machine): room for that, not a limit.
-const slow = { timeout: 300_000 };
 
 function auditActions(o: Office): { action: string; outcome: string }[] {
   return o.backend.installation
@@ -40,7 +39,7 @@ async function importer() {
 }
 
 describe('the organisation key file', () => {
-  it("is exported only after the administrator's own password is given again, and is locked with scrypt N = 2^20", slow, async () => {
+  it("is exported only after the administrator's own password is given again, and is locked with scrypt N = 2^20", async () => {
     const o = await office();
     await o.as('admin', 'second.admin');
     const slotsBefore = slotFile(o);
@@ -66,7 +65,7 @@ describe('the organisation key file', () => {
     ]);
   });
 
-  it('that declares a costlier scrypt than export writes is refused before any work, with its own reason, and nothing changes', slow, async () => {
+  it('that declares a costlier scrypt than export writes is refused before any work, with its own reason, and nothing changes', async () => {
     const file = JSON.parse(await genuineKeyFile()) as { kdf: Record<string, unknown> };
     const { two, unchanged } = await importer();
     const costly = [
@@ -88,7 +87,7 @@ describe('the organisation key file', () => {
     await unchanged();
   });
 
-  it('whose authentication tag was cut to 4, 8 or 12 bytes is refused and nothing is imported', slow, async () => {
+  it('whose authentication tag was cut to 4, 8 or 12 bytes is refused and nothing is imported', async () => {
     const file = JSON.parse(await genuineKeyFile()) as { tag: string };
     const { two, unchanged } = await importer();
     for (const bytes of [4, 8, 12]) {

@@ -54,7 +54,7 @@ describe('organisation keys', () => {
   });
 
   // Export and each import run scrypt at N = 2^20 (seconds each on a loaded machine): room for that work.
-  it('travel to a second laptop under a passphrase; that laptop then opens the interviews it syncs', { timeout: 300_000 }, async () => {
+  it('travel to a second laptop under a passphrase; that laptop then opens the interviews it syncs', async () => {
     const one = await office({ name: 'Office laptop 1' });
     const c = await centre();
     const visitId = await visitOnSite(one, await introduce(one, await c.as('registrar')));
