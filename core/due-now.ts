@@ -64,10 +64,15 @@ export interface EpisodeFacts {
   guardianAppointed: boolean;
   referrals: readonly { type: ReferralType; stage: string | null }[];
   asylum: readonly { expressedAt: string; forwardedAt: string | null }[];
-  /** Rights notifications that reached the person (a language they understand, or an interpreter). */
-  rights: readonly { at: string; mode: 'written' | 'oral'; language: string }[];
-  /** When the person's status changed in a way that needs a fresh notification (asylum, extension). */
-  statusChangedAt: string | null;
+  /**
+   * Rights notifications that reached the person (a language they understand, or an interpreter).
+   * `recorded` is the clock of the event that recorded it (db/recording-order.ts).
+   */
+  rights: readonly { at: string; mode: 'written' | 'oral'; language: string; recorded: string }[];
+  /** Changes of the person's status that need a fresh notification (asylum, extension), with their recording clock. */
+  statusChanges: readonly { at: string; recorded: string }[];
+  /** When the person became known as an unaccompanied child (core/vulnerability.ts), null if not one. */
+  unaccompaniedChildSince: string | null;
   consular: { informedAt: string; state: string; readySince: string | null } | null;
   legalAid: { firstContactAt: string | null; waived: boolean };
 }
@@ -94,7 +99,7 @@ export function obligations(f: EpisodeFacts, s: Settings): Obligation[] {
   const admitted = at(f.admittedAt);
   const start = admitted ?? apprehended;
 
-  if (f.state === 'DECISION_PENDING' && apprehended !== null) add('decision_missing', apprehended + hours(48), apprehended);
+  if (f.state === 'DECISION_PENDING' && apprehended !== null) add('decision_missing', apprehended + hours(s.decisionMissingHours), apprehended);
 
   if (admitted !== null) {
     if (!f.medicalCheckAt) add('medical_check', admitted + hours(s.medicalExamHours), admitted);
@@ -107,9 +112,13 @@ export function obligations(f: EpisodeFacts, s: Settings): Obligation[] {
   const screened = at(f.screenedAt);
   const has = (flag: VulnerabilityFlag) => f.flags.includes(flag);
   const referred = (type: ReferralType) => f.referrals.some((r) => r.type === type && r.stage !== null);
-  if (screened !== null && has('unaccompanied') && has('child')) {
-    if (!f.guardianAppointed) add('guardian', screened + hours(s.guardianHours), screened);
-    if (!referred('child_nrm')) add('child_referral', screened + hours(s.guardianHours), screened);
+  // The guardian's clock starts when the child is known to be alone (a later screening, an age
+  // assessment), not at the first screening (issue #11 §4); for this episode, not before it began.
+  const identified = at(f.unaccompaniedChildSince);
+  if (identified !== null && start !== null) {
+    const since = Math.max(identified, start);
+    if (!f.guardianAppointed) add('guardian', since + hours(s.guardianHours), since);
+    if (!referred('child_nrm')) add('child_referral', since + hours(s.guardianHours), since);
   }
   if (screened !== null && has('trafficking') && !referred('thb_nrm')) add('thb_referral', screened + hours(s.screeningHours), screened);
 
@@ -129,26 +138,36 @@ export function obligations(f: EpisodeFacts, s: Settings): Obligation[] {
   if (admitted !== null && f.state !== 'DECISION_PENDING') {
     const last = at(f.lastReviewAt) ?? admitted;
     const due = last + f_days(s.periodicReviewDays);
-    add('periodic_review', due, due - f_days(3));
+    add('periodic_review', due, due - f_days(s.reviewWarningDays));
   }
 
   if (start !== null && f.regime === 'voluntary_protection') {
     const d = new Date(start);
     d.setUTCMonth(d.getUTCMonth() + s.voluntaryProtectionMaxMonths);
-    add('voluntary_stay_limit', d.getTime(), d.getTime() - f_days(7));
+    add('voluntary_stay_limit', d.getTime(), d.getTime() - f_days(s.limitWarningDays));
   }
   // Safeguards from the first hour: the clocks start at apprehension (Art. 74.5 "immediately").
   if (apprehended !== null) {
     if (f.rights.length === 0) add('rights_notification', apprehended + hours(s.rightsNotificationHours), apprehended);
-    const changed = at(f.statusChangedAt);
-    if (changed !== null && f.rights.length > 0 && !f.rights.some((r) => Date.parse(r.at) >= changed)) {
-      add('rights_renotify', changed + hours(s.rightsNotificationHours), changed);
+    // "After X, Y again" rules compare the order in which records were made, never typed-in times:
+    // the asylum form keeps the minute and the rights form the second (issue #11 §2). A notification
+    // answers a change of status only if it was recorded after it; the clock runs from the earliest
+    // change still unanswered.
+    if (f.rights.length > 0) {
+      const lastNotice = f.rights.reduce((m, r) => (r.recorded > m ? r.recorded : m), '');
+      const unanswered = f.statusChanges.filter((c) => c.recorded > lastNotice).map((c) => Date.parse(c.at));
+      if (unanswered.length > 0) {
+        const changed = Math.min(...unanswered);
+        add('rights_renotify', changed + hours(s.rightsNotificationHours), changed);
+      }
     }
-    // Oral notice through an interpreter is owed a written letter in the same language (LoR Art. 4(5)).
+    // Oral notice through an interpreter is owed a written letter in the same language (LoR Art. 4(5)),
+    // handed after it (in recording order, as above).
     const owed = new Map<string, number>();
     for (const oral of f.rights.filter((r) => r.mode === 'oral')) {
-      const written = f.rights.some((r) => r.mode === 'written' && r.language === oral.language && r.at >= oral.at);
-      if (!written && !owed.has(oral.language)) owed.set(oral.language, Date.parse(oral.at));
+      const written = f.rights.some((r) => r.mode === 'written' && r.language === oral.language && r.recorded > oral.recorded);
+      const since = Date.parse(oral.at);
+      if (!written && since < (owed.get(oral.language) ?? Infinity)) owed.set(oral.language, since);
     }
     for (const since of owed.values()) add('written_rights_letter', since + hours(s.writtenLetterHours), since);
     if (!f.consular) add('consular_inform', apprehended + hours(s.rightsNotificationHours), apprehended);
@@ -161,7 +180,7 @@ export function obligations(f: EpisodeFacts, s: Settings): Obligation[] {
 
   if (start !== null && s.maxDetentionDays !== null) {
     const due = start + f_days(s.maxDetentionDays);
-    add('max_detention', due, due - f_days(7));
+    add('max_detention', due, due - f_days(s.limitWarningDays));
   }
   return out;
 }
@@ -178,8 +197,10 @@ export function statusAt(o: Obligation, now: number, recorded: EpisodeState, ter
   const state = effectiveState(recorded, termEnd, now);
   if (o.kind === 'term_end' && state === 'RELEASE_DUE') return null;
   if (o.kind === 'release_protocol' && state !== 'RELEASE_DUE') return null;
+  // "Within 24 hours" includes the 24th hour's last instant: at the due time the item is still due,
+  // one moment later it is overdue (as compliance counts "within", core/compliance.ts). Issue #11 §4.
   const due = Date.parse(o.dueAt);
-  if (now >= due) return 'overdue';
+  if (now > due) return 'overdue';
   if (now >= Date.parse(o.warnFrom)) return 'due';
   return 'upcoming';
 }

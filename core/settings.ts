@@ -20,9 +20,15 @@ export const settingsSchema = z
     medicalExamHours: z.number().min(1).max(168).default(24),
     screeningHours: z.number().min(1).max(168).default(24),
     guardianHours: z.number().min(1).max(168).default(24),
+    /** An apprehension with no decision to admit or release is flagged after this (issue #11 §4). */
+    decisionMissingHours: z.number().min(1).max(168).default(48),
     /** Warn this many working days before the term of detention ends. */
     preExpiryWorkingDays: z.number().int().min(1).max(30).default(5),
     periodicReviewDays: z.number().int().min(1).max(180).default(30),
+    /** The periodic review shows as coming up this many days before it is due. */
+    reviewWarningDays: z.number().int().min(0).max(60).default(3),
+    /** The voluntary-stay limit and the maximum detention show as coming up this many days before. */
+    limitWarningDays: z.number().int().min(0).max(90).default(7),
     /** Not found in law (domain.md §4): null means no maximum is enforced, only shown. */
     maxDetentionDays: z.number().int().min(1).max(3650).nullable().default(null),
     voluntaryProtectionMaxMonths: z.number().int().min(1).max(24).default(3),

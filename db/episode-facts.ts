@@ -3,7 +3,9 @@ import { asylumPending, type AsylumStatus } from '../core/asylum';
 import { nextDue, obligations, type EpisodeFacts } from '../core/due-now';
 import type { EpisodeState, Regime } from '../core/episode';
 import type { Settings } from '../core/settings';
-import type { ReferralType, VulnerabilityFlag } from '../core/vulnerability';
+import { unaccompaniedChildSince, type IdentificationRecord, type ReferralType, type VulnerabilityFlag } from '../core/vulnerability';
+import { decodeHlc } from '../core/hlc';
+import { inRecordingOrder, recordedAt, recordedEvents } from './recording-order';
 import type { ConsularNoticesTable, Database } from './schema';
 import { consularState, type ConsularFacts } from '../core/safeguards';
 import type { SyncQuery } from './sync-query';
@@ -26,13 +28,30 @@ export function loadEpisodeFacts(
   const episodes = q.all(episodesQuery);
   if (episodes.length === 0) return [];
   const flags = personFlags(q, qb, ids);
-  const screenings = q.all(qb.selectFrom('screenings').select(['person_id', 'episode_id', 'at']).where('person_id', 'in', ids).orderBy('at'));
+  // Screenings and age assessments in the order they were made (issue #11 §2): the latest recorded stands.
+  const screenings = inRecordingOrder(
+    q,
+    qb,
+    q.all(qb.selectFrom('screenings').select(['screening_id', 'person_id', 'episode_id', 'at', 'flags']).where('person_id', 'in', ids)),
+    (s) => s.screening_id,
+    ['screening.recorded'],
+  );
+  const ages = inRecordingOrder(
+    q,
+    qb,
+    q.all(qb.selectFrom('age_assessments').select(['assessment_id', 'person_id', 'at', 'max_age']).where('person_id', 'in', ids)),
+    (a) => a.assessment_id,
+    ['age.assessed'],
+  );
   const guardians = new Set(q.all(qb.selectFrom('guardians').select('person_id').where('person_id', 'in', ids)).map((g) => g.person_id));
   const referrals = q.all(qb.selectFrom('referrals').select(['person_id', 'type', 'stage']).where('person_id', 'in', ids));
-  const claims = q.all(qb.selectFrom('asylum_claims').select(['person_id', 'expressed_at', 'forwarded_at']).where('person_id', 'in', ids));
+  const claims = q.all(qb.selectFrom('asylum_claims').select(['claim_id', 'person_id', 'expressed_at', 'forwarded_at']).where('person_id', 'in', ids));
+  const claimRecorded = recordedAt(q, qb, claims.map((c) => c.claim_id), ['asylum.expressed']);
   const births = new Map(q.all(qb.selectFrom('persons').select(['person_id', 'birth_date']).where('person_id', 'in', ids)).map((p) => [p.person_id, p.birth_date]));
   const episodeIds = episodes.map((e) => e.episode_id);
-  const rights = q.all(qb.selectFrom('rights_notifications').select(['episode_id', 'at', 'mode', 'language']).where('episode_id', 'in', episodeIds));
+  const rights = q.all(qb.selectFrom('rights_notifications').select(['notification_id', 'episode_id', 'at', 'mode', 'language']).where('episode_id', 'in', episodeIds));
+  const rightsRecorded = recordedAt(q, qb, rights.map((r) => r.notification_id), ['rights.notified']);
+  const extensions = recordedEvents(q, qb, episodeIds, ['episode.extended']);
   const notices = q.all(qb.selectFrom('consular_notices').selectAll().where('episode_id', 'in', episodeIds).orderBy('created_at'));
   const aid = q.all(qb.selectFrom('legal_aid_requests').select(['episode_id', 'first_contact_at']).where('episode_id', 'in', episodeIds));
   const waivers = new Set(q.all(qb.selectFrom('legal_aid_waivers').select('episode_id').where('episode_id', 'in', episodeIds)).map((w) => w.episode_id));
@@ -57,11 +76,21 @@ export function loadEpisodeFacts(
       guardianAppointed: guardians.has(e.person_id),
       referrals: referrals.filter((r) => r.person_id === e.person_id).map((r) => ({ type: r.type as ReferralType, stage: r.stage })),
       asylum: claims.filter((c) => c.person_id === e.person_id).map((c) => ({ expressedAt: c.expressed_at, forwardedAt: c.forwarded_at })),
-      rights: rights.filter((r) => r.episode_id === e.episode_id).map((r) => ({ at: r.at, mode: r.mode as 'written' | 'oral', language: r.language })),
-      statusChangedAt: latest([
-        e.status_changed_at,
-        ...claims.filter((c) => c.person_id === e.person_id && c.expressed_at >= e.apprehended_at).map((c) => c.expressed_at),
-      ]),
+      rights: rights
+        .filter((r) => r.episode_id === e.episode_id)
+        .map((r) => ({ at: r.at, mode: r.mode as 'written' | 'oral', language: r.language, recorded: rightsRecorded.get(r.notification_id) ?? '' })),
+      // Any claim of the person counts: one recorded before this episode's first notice is answered by it.
+      statusChanges: [
+        ...extensions.filter((x) => x.entityId === e.episode_id).map((x) => ({ at: new Date(decodeHlc(x.hlc).millis).toISOString(), recorded: x.hlc })),
+        ...claims.filter((c) => c.person_id === e.person_id).map((c) => ({ at: c.expressed_at, recorded: claimRecorded.get(c.claim_id) ?? '' })),
+      ],
+      unaccompaniedChildSince: unaccompaniedChildSince({
+        childFromBirth: childAtStart,
+        records: identificationRecords(
+          screenings.filter((s) => s.person_id === e.person_id),
+          ages.filter((a) => a.person_id === e.person_id),
+        ),
+      }),
       consular: consularFacts(notices.filter((n) => n.episode_id === e.episode_id).at(-1), episodeFlags, settings),
       legalAid: {
         firstContactAt: earliest(aid.filter((a) => a.episode_id === e.episode_id).map((a) => a.first_contact_at)),
@@ -71,8 +100,17 @@ export function loadEpisodeFacts(
   });
 }
 
-function latest(xs: readonly (string | null)[]): string | null {
-  return xs.reduce<string | null>((m, x) => (x !== null && (m === null || x > m) ? x : m), null);
+/** A person's screenings and age assessments, each already in recording order, merged in that order. */
+function identificationRecords(
+  screenings: readonly { at: string; flags: string; recorded: string }[],
+  ages: readonly { at: string; max_age: number; recorded: string }[],
+): IdentificationRecord[] {
+  return [
+    ...screenings.map((s) => ({ recorded: s.recorded, r: { kind: 'screening' as const, at: s.at, flags: JSON.parse(s.flags) as VulnerabilityFlag[] } })),
+    ...ages.map((a) => ({ recorded: a.recorded, r: { kind: 'age' as const, at: a.at, maxAge: a.max_age } })),
+  ]
+    .sort((a, b) => (a.recorded < b.recorded ? -1 : a.recorded > b.recorded ? 1 : 0))
+    .map((x) => x.r);
 }
 
 function earliest(xs: readonly (string | null)[]): string | null {
@@ -118,21 +156,18 @@ export function personFlags(q: SyncQuery, qb: Kysely<Database>, personIds: reado
     if (!s) out.set(p, (s = new Set()));
     s.add(f);
   };
-  const latest = new Map<string, { at: string; flags: string }>();
-  for (const s of q.all(qb.selectFrom('screenings').select(['person_id', 'at', 'flags']).where('person_id', 'in', personIds))) {
-    const cur = latest.get(s.person_id);
-    if (!cur || s.at >= cur.at) latest.set(s.person_id, s);
-  }
+  // The screening and the age assessment recorded last stand, whatever times were typed (issue #11 §2).
+  const latest = new Map<string, { flags: string }>();
+  const screenings = q.all(qb.selectFrom('screenings').select(['screening_id', 'person_id', 'flags']).where('person_id', 'in', personIds));
+  for (const s of inRecordingOrder(q, qb, screenings, (x) => x.screening_id, ['screening.recorded'])) latest.set(s.person_id, s);
   for (const [p, s] of latest) for (const f of JSON.parse(s.flags) as VulnerabilityFlag[]) add(p, f);
   for (const c of q.all(qb.selectFrom('asylum_claims').select(['person_id', 'status', 'decision']).where('person_id', 'in', personIds))) {
     if (c.status === 'FINAL' && c.decision === 'granted') add(c.person_id, 'refugee');
     else if (asylumPending(c.status as AsylumStatus, c.decision as 'granted' | 'refused' | null)) add(c.person_id, 'asylum');
   }
-  const ages = new Map<string, { at: string; max: number }>();
-  for (const a of q.all(qb.selectFrom('age_assessments').select(['person_id', 'at', 'max_age']).where('person_id', 'in', personIds))) {
-    const cur = ages.get(a.person_id);
-    if (!cur || a.at >= cur.at) ages.set(a.person_id, { at: a.at, max: a.max_age });
-  }
+  const ages = new Map<string, { max: number }>();
+  const assessments = q.all(qb.selectFrom('age_assessments').select(['assessment_id', 'person_id', 'max_age']).where('person_id', 'in', personIds));
+  for (const a of inRecordingOrder(q, qb, assessments, (x) => x.assessment_id, ['age.assessed'])) ages.set(a.person_id, { max: a.max_age });
   for (const [p, a] of ages) if (a.max < 18) add(p, 'child');
   return new Map([...out].map(([p, s]) => [p, [...s]]));
 }

@@ -64,8 +64,9 @@ export function listRegister(store: Store, input: RegisterQuery, now: number, ma
     const earliestStart = startOfLocalDay(addCalendarDays(today, -(input.maxDaysHeld - 1)), tz);
     q = q.where(sql<SqlBool>`coalesce(e.admitted_at, e.apprehended_at) >= ${new Date(earliestStart).toISOString()}`);
   }
-  if (input.deadline === 'overdue') q = q.where('e.next_due_at', '<=', nowIso);
-  if (input.deadline === 'due') q = q.where('e.next_due_at', '>', nowIso).where('e.next_warn_at', '<=', nowIso);
+  // Overdue strictly after the due time, as core/due-now.ts statusAt says.
+  if (input.deadline === 'overdue') q = q.where('e.next_due_at', '<', nowIso);
+  if (input.deadline === 'due') q = q.where('e.next_due_at', '>=', nowIso).where('e.next_warn_at', '<=', nowIso);
   if (input.deadline === 'ok') q = q.where((eb) => eb.or([eb('e.next_due_at', 'is', null), eb('e.next_warn_at', '>', nowIso)]));
 
   const total = Number(store.q.first(q.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
@@ -137,7 +138,7 @@ export function listRegister(store: Store, input: RegisterQuery, now: number, ma
     const flags = currentFlags({ flags: r.flags, birth_date: r.birth_date }, now);
     const start = r.admitted_at ?? r.apprehended_at;
     const state = effectiveState(r.state as EpisodeState, r.term_end, now);
-    const overdue = (r.next_due_at !== null && r.next_due_at <= nowIso) || state === 'RELEASE_DUE';
+    const overdue = (r.next_due_at !== null && r.next_due_at < nowIso) || state === 'RELEASE_DUE';
     return {
       personId: r.person_id,
       episodeId: r.episode_id,

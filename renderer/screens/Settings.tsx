@@ -43,6 +43,7 @@ export const settingGroups: { title: MessageKey; fields: { setting: string; kind
       { setting: 'medicalExamHours', kind: 'hours' },
       { setting: 'screeningHours', kind: 'hours' },
       { setting: 'guardianHours', kind: 'hours' },
+      { setting: 'decisionMissingHours', kind: 'hours' },
     ],
   },
   {
@@ -50,8 +51,10 @@ export const settingGroups: { title: MessageKey; fields: { setting: string; kind
     fields: [
       { setting: 'preExpiryWorkingDays', kind: 'workingDays' },
       { setting: 'periodicReviewDays', kind: 'days' },
+      { setting: 'reviewWarningDays', kind: 'days' },
       { setting: 'voluntaryProtectionMaxMonths', kind: 'months' },
       { setting: 'maxDetentionDays', kind: 'maxDays' },
+      { setting: 'limitWarningDays', kind: 'days' },
     ],
   },
   {
