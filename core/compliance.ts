@@ -19,6 +19,11 @@ export interface EpisodeCompliance {
   /** kinds of obligations overdue now (open episodes only) */
   overdue: ObligationKind[];
   child: boolean;
+  /**
+   * A consulate was told before the person became a protection case (domain.md §5 rule 3): `conflict`
+   * until the review is recorded, `reviewed` after; HQ counts both.
+   */
+  disclosure: 'none' | 'conflict' | 'reviewed';
 }
 
 const hoursBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 3_600_000;
@@ -55,6 +60,7 @@ export function episodeCompliance(f: EpisodeFacts, s: Settings, now: number): Ep
     hoursToDefender: f.legalAid.firstContactAt === null ? null : hoursBetween(apprehendedAt, f.legalAid.firstContactAt),
     overdue,
     child: f.flags.includes('child'),
+    disclosure: f.consular?.disclosure ?? 'none',
   };
 }
 
@@ -71,6 +77,10 @@ export interface ComplianceSummary {
   overdueNow: number;
   childrenHeldNow: number;
   heldNow: number;
+  /** every disclosure conflict on record, whatever the period: a consulate told cannot be untold */
+  disclosureConflicts: number;
+  /** of those, not yet reviewed */
+  disclosureUnreviewed: number;
 }
 
 export function median(xs: readonly number[]): number | null {
@@ -103,5 +113,7 @@ export function summarizeCompliance(all: readonly EpisodeCompliance[], inPeriod:
     overdueNow: count(openNow, (c) => c.overdue.length > 0),
     childrenHeldNow: count(openNow, (c) => c.child),
     heldNow: openNow.length,
+    disclosureConflicts: count(all, (c) => c.disclosure !== 'none'),
+    disclosureUnreviewed: count(all, (c) => c.disclosure === 'conflict'),
   };
 }

@@ -30,6 +30,7 @@ export const obligationKinds = [
   'consular_send',
   'defender_contact',
   'child_detained',
+  'consular_disclosure_review',
 ] as const;
 export type ObligationKind = (typeof obligationKinds)[number];
 
@@ -73,7 +74,18 @@ export interface EpisodeFacts {
   statusChanges: readonly { at: string; recorded: string }[];
   /** When the person became known as an unaccompanied child (core/vulnerability.ts), null if not one. */
   unaccompaniedChildSince: string | null;
-  consular: { informedAt: string; state: string; readySince: string | null } | null;
+  consular: {
+    informedAt: string;
+    state: string;
+    readySince: string | null;
+    /**
+     * When a notice already sent became a disclosure conflict (domain.md §5 rule 3: the person is now a
+     * protection case) and no review is recorded yet; null otherwise.
+     */
+    disclosureConflictSince?: string | null;
+    /** The disclosure state of the notice (core/safeguards.ts consularDisclosure), for HQ's count. */
+    disclosure?: 'none' | 'conflict' | 'reviewed';
+  } | null;
   legalAid: { firstContactAt: string | null; waived: boolean };
 }
 
@@ -108,6 +120,11 @@ export function obligations(f: EpisodeFacts, s: Settings): Obligation[] {
 
   // §5 rule 5: a child in forced detention is an alert for HQ from the moment it is known (target 0).
   if (start !== null && f.regime === 'forced_court' && f.flags.includes('child')) add('child_detained', start, start);
+
+  // §5 rule 3: a consulate told before the protection fact arose; the review is owed the same day, like
+  // the asylum forwarding it feeds (tell the person, record what was disclosed, inform the authority).
+  const conflictSince = at(f.consular?.disclosureConflictSince ?? null);
+  if (conflictSince !== null) add('consular_disclosure_review', endOfLocalDay(conflictSince, s.timeZone), conflictSince);
 
   const screened = at(f.screenedAt);
   const has = (flag: VulnerabilityFlag) => f.flags.includes(flag);

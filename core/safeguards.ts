@@ -129,6 +129,62 @@ export function consularState(f: ConsularFacts): ConsularState {
   return 'READY';
 }
 
+/**
+ * What was done about a notice that reached a consulate before the person became a protection case
+ * (domain.md §5 rule 3): the person was told, what the consulate learnt is on record, and the asylum
+ * authority knows, so the claim can be assessed with the disclosure in mind.
+ */
+export const consularDisclosureReviewSchema = z
+  .object({
+    at: isoInstant,
+    /** What the consulate was told (name, nationality, place of detention, anything else). */
+    disclosed: text(2000),
+    personToldAt: isoInstant,
+    asylumAuthorityInformedAt: isoInstant,
+    note: optionalText(2000),
+  })
+  .strict();
+export type ConsularDisclosureReview = z.output<typeof consularDisclosureReviewSchema>;
+
+/**
+ * The facts of a disclosure, in recording order: `sentOrder`, `consentOrders` and `reviewedOrder` are
+ * the HLCs of the events that recorded them, so the answer never hangs on typed-in times or a rounded
+ * minute (issue #11 §1, §2).
+ */
+export interface DisclosureFacts {
+  protectionCase: boolean;
+  sentOrder: string | null;
+  consentOrders: readonly string[];
+  reviewedOrder: string | null;
+}
+
+export type ConsularDisclosure = 'none' | 'conflict' | 'reviewed';
+
+/**
+ * A notice that went out without a consent recorded before it, for a person who is now a protection
+ * case (asylum, refugee, presumed trafficking under the THB block setting), is a disclosure conflict:
+ * the state the person may fear has already learnt about them (domain.md §5 rule 3). A consent
+ * recorded only after the send does not undo it. A notice sent with consent, or for a person who is
+ * not a protection case, is none.
+ */
+export function consularDisclosure(f: DisclosureFacts): ConsularDisclosure {
+  const sent = f.sentOrder;
+  if (!f.protectionCase || sent === null) return 'none';
+  if (f.consentOrders.some((c) => c < sent)) return 'none';
+  return f.reviewedOrder !== null ? 'reviewed' : 'conflict';
+}
+
+/**
+ * Whether a further consular step (a visit or answer recorded, more sent) may be taken. After a
+ * disclosure conflict it needs the person's consent recorded after the send, through an independent
+ * interpreter, as a first notice to a protection case would.
+ */
+export function furtherConsularStepAllowed(f: DisclosureFacts): boolean {
+  if (consularDisclosure(f) === 'none') return true;
+  const sent = f.sentOrder!;
+  return f.consentOrders.some((c) => c > sent);
+}
+
 export const legalAidRequestSchema = z
   .object({
     requestedAt: isoInstant,

@@ -7,7 +7,7 @@ import { unaccompaniedChildSince, type IdentificationRecord, type ReferralType, 
 import { decodeHlc } from '../core/hlc';
 import { inRecordingOrder, recordedAt, recordedEvents } from './recording-order';
 import type { ConsularNoticesTable, Database } from './schema';
-import { consularState, type ConsularFacts } from '../core/safeguards';
+import { consularDisclosure, consularState, type ConsularFacts, type DisclosureFacts } from '../core/safeguards';
 import type { SyncQuery } from './sync-query';
 
 /**
@@ -53,6 +53,7 @@ export function loadEpisodeFacts(
   const rightsRecorded = recordedAt(q, qb, rights.map((r) => r.notification_id), ['rights.notified']);
   const extensions = recordedEvents(q, qb, episodeIds, ['episode.extended']);
   const notices = q.all(qb.selectFrom('consular_notices').selectAll().where('episode_id', 'in', episodeIds).orderBy('created_at'));
+  const orders = disclosureOrders(q, qb, notices.map((n) => n.notice_id));
   const aid = q.all(qb.selectFrom('legal_aid_requests').select(['episode_id', 'first_contact_at']).where('episode_id', 'in', episodeIds));
   const waivers = new Set(q.all(qb.selectFrom('legal_aid_waivers').select('episode_id').where('episode_id', 'in', episodeIds)).map((w) => w.episode_id));
   return episodes.map((e) => {
@@ -91,7 +92,10 @@ export function loadEpisodeFacts(
           ages.filter((a) => a.person_id === e.person_id),
         ),
       }),
-      consular: consularFacts(notices.filter((n) => n.episode_id === e.episode_id).at(-1), episodeFlags, settings),
+      consular: consularFacts(notices.filter((n) => n.episode_id === e.episode_id).at(-1), episodeFlags, settings, orders, [
+        ...claims.filter((c) => c.person_id === e.person_id).map((c) => c.expressed_at),
+        ...screenings.filter((s) => s.person_id === e.person_id).map((s) => s.at),
+      ]),
       legalAid: {
         firstContactAt: earliest(aid.filter((a) => a.episode_id === e.episode_id).map((a) => a.first_contact_at)),
         waived: waivers.has(e.episode_id),
@@ -122,7 +126,32 @@ export function isProtectionCase(flags: readonly VulnerabilityFlag[], settings: 
   return flags.includes('asylum') || flags.includes('refugee') || (settings.consularBlockForTrafficking && flags.includes('trafficking'));
 }
 
-function consularFacts(n: ConsularNoticesTable | undefined, flags: readonly VulnerabilityFlag[], settings: Settings): EpisodeFacts['consular'] {
+/**
+ * The recording order (HLC) of each notice's send, consents and disclosure review, read from the event
+ * log: whether a consent came before the send must not hang on typed-in times (issue #11).
+ */
+export function disclosureOrders(q: SyncQuery, qb: Kysely<Database>, noticeIds: readonly string[]): Map<string, Omit<DisclosureFacts, 'protectionCase'>> {
+  const out = new Map<string, Omit<DisclosureFacts, 'protectionCase'>>();
+  if (noticeIds.length === 0) return out;
+  for (const id of noticeIds) out.set(id, { sentOrder: null, consentOrders: [], reviewedOrder: null });
+  for (const r of recordedEvents(q, qb, noticeIds, ['consular.sent', 'consular.consentRecorded', 'consular.disclosureReviewed'])) {
+    const o = out.get(r.entityId)!;
+    if (r.type === 'consular.sent') o.sentOrder ??= r.hlc;
+    else if (r.type === 'consular.consentRecorded') o.consentOrders = [...o.consentOrders, r.hlc];
+    else o.reviewedOrder ??= r.hlc;
+  }
+  return out;
+}
+
+const noOrders: Omit<DisclosureFacts, 'protectionCase'> = { sentOrder: null, consentOrders: [], reviewedOrder: null };
+
+function consularFacts(
+  n: ConsularNoticesTable | undefined,
+  flags: readonly VulnerabilityFlag[],
+  settings: Settings,
+  orders: ReadonlyMap<string, Omit<DisclosureFacts, 'protectionCase'>>,
+  protectionTimes: readonly string[],
+): EpisodeFacts['consular'] {
   if (!n) return null;
   const consent = n.consent ? (JSON.parse(n.consent) as { at: string }) : null;
   const protectionCase = isProtectionCase(flags, settings);
@@ -135,7 +164,12 @@ function consularFacts(n: ConsularNoticesTable | undefined, flags: readonly Vuln
     visitedAt: n.visited_at,
     withdrawnAt: n.withdrawn_at,
   });
-  return { informedAt: n.informed_at, state, readySince: state === 'READY' ? (protectionCase && consent ? consent.at : n.informed_at) : null };
+  const disclosure = consularDisclosure({ protectionCase, ...(orders.get(n.notice_id) ?? noOrders) });
+  // The conflict arose when the protection fact was recorded after the send (or at the send, when it
+  // was already known on another device): the first such time, for the review's clock.
+  const sentAt = n.sent_at ?? n.informed_at;
+  const disclosureConflictSince = disclosure === 'conflict' ? (earliest(protectionTimes.filter((t) => t >= sentAt)) ?? sentAt) : null;
+  return { informedAt: n.informed_at, state, readySince: state === 'READY' ? (protectionCase && consent ? consent.at : n.informed_at) : null, disclosureConflictSince, disclosure };
 }
 
 function isMinorAt(birthDate: string | null, instant: string): boolean {

@@ -275,6 +275,8 @@ export interface ConsularNoticesTable {
   withdrawn_at: string | null;
   withdraw_reason: string | null;
   created_at: string;
+  /** JSON consularDisclosureReviewSchema, once a disclosure conflict was reviewed (0010). */
+  disclosure_review: string | null;
 }
 
 export interface LegalAidRequestsTable {

@@ -52,10 +52,13 @@ export const complianceFigures = z.object({
   /** children in open episodes today (not limited to the period) */
   childrenHeldNow: z.number().int(),
   heldNow: z.number().int(),
+  /** consulates told before the person became a protection case (domain.md §5 rule 3), whatever the period */
+  disclosureConflicts: z.number().int(),
+  disclosureUnreviewed: z.number().int(),
 });
 export type ComplianceFigures = z.infer<typeof complianceFigures>;
 
-export const complianceIssues = ['rights_late', 'rights_missing', 'consular_blocked', 'consular_overdue', 'without_defender', 'overdue', 'child'] as const;
+export const complianceIssues = ['rights_late', 'rights_missing', 'consular_blocked', 'consular_overdue', 'without_defender', 'overdue', 'child', 'consular_disclosure'] as const;
 export const complianceIssue = z.enum(complianceIssues);
 export type ComplianceIssue = z.infer<typeof complianceIssue>;
 

@@ -3,6 +3,7 @@ import { isoInstant, optionalText, text } from '../fields';
 import { needs } from '../permissions';
 import {
   consularConsentSchema,
+  consularDisclosureReviewSchema,
   consularOpenSchema,
   consularSentSchema,
   consularStates,
@@ -52,6 +53,11 @@ export const consularView = z.object({
   visitedAt: z.string().nullable(),
   withdrawnAt: z.string().nullable(),
   withdrawReason: z.string().nullable(),
+  /** Sent before the person became a protection case (domain.md §5 rule 3): `conflict` until reviewed. */
+  disclosure: z.enum(['none', 'conflict', 'reviewed']),
+  disclosureReview: consularDisclosureReviewSchema.nullable(),
+  /** Whether a visit or answer may be recorded: after a conflict, only with consent recorded since the send. */
+  furtherStepsAllowed: z.boolean(),
 });
 
 export const legalAidView = z.object({
@@ -146,6 +152,13 @@ export const safeguardsContract = {
       output: recorded,
       access: needs('person.write'),
     }),
+    /** The review a disclosure conflict is owed (domain.md §5 rule 3, issue #11). */
+    reviewDisclosure: method({
+      input: z.object({ noticeId: id, review: consularDisclosureReviewSchema }).strict(),
+      output: recorded,
+      access: needs('person.write'),
+      audit: { kind: 'change', entityType: 'consular_notice', entityId: (i) => i.noticeId },
+    }),
     withdrawConsular: method({ input: z.object({ noticeId: id, at: isoInstant, reason: text(2000) }).strict(), output: recorded, access: needs('person.write') }),
     requestLegalAid: method({ input: z.object({ episodeId: id, request: legalAidRequestSchema }).strict(), output: z.object({ requestId: z.string() }), access: needs('legalAid.write') }),
     assignDefender: method({ input: z.object({ requestId: id, defender: defenderSchema }).strict(), output: recorded, access: needs('legalAid.write') }),
@@ -166,6 +179,10 @@ export const safeguardsContract = {
         consularSent: z.number().int(),
         consularBlocked: z.number().int(),
         policyConflicts: z.number().int(),
+        /** notices sent before the person became a protection case, and of those not yet reviewed */
+        disclosureConflicts: z.number().int(),
+        disclosureUnreviewed: z.number().int(),
+        disclosurePeople: z.array(z.object({ personId: z.string(), nameLatin: z.string(), reviewed: z.boolean() })),
         medianHoursToDefender: z.number().nullable(),
         withoutDefender: z.number().int(),
         languages: z.array(z.object({ language: z.string(), count: z.number().int() })),

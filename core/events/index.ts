@@ -19,6 +19,7 @@ import { personDetails } from '../person';
 import { ageAssessmentSchema, guardianSchema, referralProgressSchema, referralSchema, screeningSchema } from '../vulnerability';
 import {
   consularConsentSchema,
+  consularDisclosureReviewSchema,
   consularOpenSchema,
   consularSentSchema,
   defenderSchema,
@@ -141,6 +142,8 @@ export const eventCatalog = {
   'consular.acknowledged': { schemaVersion: 1, payload: z.object({ at: isoInstant, note: optionalText(2000) }).strict() },
   'consular.visited': { schemaVersion: 1, payload: z.object({ at: isoInstant, note: optionalText(2000) }).strict() },
   'consular.withdrawn': { schemaVersion: 1, payload: z.object({ at: isoInstant, reason: text(2000) }).strict() },
+  /** A notice sent before the person became a protection case was reviewed (domain.md §5 rule 3, issue #11). */
+  'consular.disclosureReviewed': { schemaVersion: 1, payload: z.object({ review: consularDisclosureReviewSchema }).strict() },
   'legalAid.requested': { schemaVersion: 1, payload: z.object({ personId: ref, episodeId: ref, request: legalAidRequestSchema }).strict() },
   'legalAid.defenderAssigned': { schemaVersion: 1, payload: z.object({ defender: defenderSchema }).strict() },
   'legalAid.contacted': { schemaVersion: 1, payload: z.object({ contact: legalAidContactSchema }).strict() },

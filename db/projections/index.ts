@@ -38,6 +38,7 @@ export const projectors: ProjectorMap = {
   'interpreter.used': sg.interpreterUsed,
   'consular.opened': sg.consularOpened,
   'consular.consentRecorded': sg.consularConsentRecorded,
+  'consular.disclosureReviewed': sg.consularDisclosureReviewed,
   'consular.sent': sg.consularSent,
   'consular.acknowledged': sg.consularAcknowledged,
   'consular.visited': sg.consularVisited,

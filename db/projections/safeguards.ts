@@ -98,6 +98,11 @@ export const consularWithdrawn: Projector<'consular.withdrawn'> = ({ event, payl
   return noticePerson(q, qb, event.entityId);
 };
 
+export const consularDisclosureReviewed: Projector<'consular.disclosureReviewed'> = ({ event, payload, qb, q }) => {
+  q.run(qb.updateTable('consular_notices').set({ disclosure_review: json(payload.review) }).where('notice_id', '=', event.entityId));
+  return noticePerson(q, qb, event.entityId);
+};
+
 export const legalAidRequested: Projector<'legalAid.requested'> = ({ event, payload, qb, q }) => {
   const r = payload.request;
   q.run(

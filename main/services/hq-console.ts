@@ -75,10 +75,11 @@ const issueTests = {
   without_defender: (c: EpisodeCompliance) => c.hoursToDefender === null,
   overdue: (c: EpisodeCompliance) => c.overdue.length > 0,
   child: (c: EpisodeCompliance) => c.open && c.child,
+  consular_disclosure: (c: EpisodeCompliance) => c.disclosure !== 'none',
 } as const;
 
 /** Issues about today's situation, not about what happened in the period. */
-const nowIssues = new Set(['overdue', 'child']);
+const nowIssues = new Set(['overdue', 'child', 'consular_disclosure']);
 
 /** A trafficking referral shows only as "restricted" to a reader without protection.read. */
 function detailOf(issue: keyof typeof issueTests, c: EpisodeCompliance, mayReadProtection: boolean): string | null {
@@ -87,6 +88,8 @@ function detailOf(issue: keyof typeof issueTests, c: EpisodeCompliance, mayReadP
       return c.rightsHours === null ? null : c.rightsHours.toFixed(1);
     case 'overdue':
       return [...new Set(c.overdue.map((k) => maskObligationKind(k, mayReadProtection)))].join(',');
+    case 'consular_disclosure':
+      return c.disclosure;
     default:
       return null;
   }

@@ -6,10 +6,10 @@ import type { SafeguardsPanel } from '../../core/contract/safeguards';
 import { ApiError } from '../../core/contract/errors';
 import { findTemplate, letterTemplates } from '../../core/rights-letters';
 import type { LetterTemplate } from '../../core/rights-letters/schema';
-import { consularState, interpreterAllowed, type ConsularState, type InterpreterUse } from '../../core/safeguards';
+import { consularDisclosure, consularState, furtherConsularStepAllowed, interpreterAllowed, type ConsularDisclosure, type ConsularState, type DisclosureFacts, type InterpreterUse } from '../../core/safeguards';
 import type { Settings } from '../../core/settings';
 import type { VulnerabilityFlag } from '../../core/vulnerability';
-import { isProtectionCase, personFlags } from '../../db/episode-facts';
+import { disclosureOrders, isProtectionCase, personFlags } from '../../db/episode-facts';
 import type { ConsularNoticesTable, EpisodesTable, InterpreterUsesTable } from '../../db/schema';
 import type { Store } from '../../db/store';
 import type { Handlers, SignedInEnv } from '../api/router';
@@ -100,6 +100,15 @@ function noticeState(n: ConsularNoticesTable, flags: readonly VulnerabilityFlag[
       withdrawnAt: n.withdrawn_at,
     }),
   };
+}
+
+/** Where a notice stands on disclosure (domain.md §5 rule 3), from the recording order of its events. */
+function noticeDisclosure(store: Store, n: ConsularNoticesTable, flags: readonly VulnerabilityFlag[]): { disclosure: ConsularDisclosure; furtherStepsAllowed: boolean } {
+  const facts: DisclosureFacts = {
+    protectionCase: isProtectionCase(flags, store.settings),
+    ...(disclosureOrders(store.q, store.qb, [n.notice_id]).get(n.notice_id) ?? { sentOrder: null, consentOrders: [], reviewedOrder: null }),
+  };
+  return { disclosure: consularDisclosure(facts), furtherStepsAllowed: furtherConsularStepAllowed(facts) };
 }
 
 function blockReasons(n: ConsularNoticesTable, flags: readonly VulnerabilityFlag[], settings: Settings): SafeguardsPanel['episodes'][number]['consular'][number]['blockReasons'] {
@@ -236,8 +245,11 @@ export function safeguardsHandlers(inst: Installation, now: () => number): Handl
     recordConsent: (input, env) => {
       const store = inst.requireStore();
       const n = noticeRow(store, input.noticeId);
-      const { state, protectionCase } = noticeState(n, flagsOf(store, n.person_id), store.settings);
-      if (!protectionCase || state !== 'BLOCKED_PROTECTION') throw rule('error.consular.consentNotNeeded');
+      const flags = flagsOf(store, n.person_id);
+      const { state, protectionCase } = noticeState(n, flags, store.settings);
+      // After a disclosure conflict, consent is what any further consular step needs (§5 rule 3).
+      const afterDisclosure = noticeDisclosure(store, n, flags).disclosure !== 'none';
+      if (!protectionCase || (state !== 'BLOCKED_PROTECTION' && !afterDisclosure)) throw rule('error.consular.consentNotNeeded');
       const c = input.consent;
       // Informed consent is taken in private, with an independent interpreter, no consular official present.
       if (!c.interpreterUseId) throw rule('error.consular.consentNeedsInterpreter', 'consent.interpreterUseId');
@@ -252,7 +264,9 @@ export function safeguardsHandlers(inst: Installation, now: () => number): Handl
     sendConsular: (input, env) => {
       const store = inst.requireStore();
       const n = noticeRow(store, input.noticeId);
-      const { state } = noticeState(n, flagsOf(store, n.person_id), store.settings);
+      const flags = flagsOf(store, n.person_id);
+      const { state } = noticeState(n, flags, store.settings);
+      if (!noticeDisclosure(store, n, flags).furtherStepsAllowed) throw rule('error.consular.consentNeeded');
       if (state === 'BLOCKED_PROTECTION') throw rule('error.consular.blockedProtection');
       if (state === 'BLOCKED_OPPOSED') throw rule('error.consular.blockedOpposed');
       if (state !== 'READY') throw rule('error.consular.wrongState');
@@ -265,10 +279,26 @@ export function safeguardsHandlers(inst: Installation, now: () => number): Handl
       const store = inst.requireStore();
       const n = noticeRow(store, input.noticeId);
       if (!n.sent_at) throw rule('error.consular.wrongState');
+      // A consulate told before the person became a protection case hears nothing more without consent.
+      if (!noticeDisclosure(store, n, flagsOf(store, n.person_id)).furtherStepsAllowed) throw rule('error.consular.consentNeeded');
       if (Date.parse(input.at) < Date.parse(n.sent_at)) throw dateValidationError([{ path: 'at', key: 'error.time.beforeSent' }]);
       notFuture(input.at, now(), 'at');
       const type = input.kind === 'acknowledged' ? 'consular.acknowledged' : 'consular.visited';
       const e = store.command(actor(env), env.method, (tx) => tx.append({ type, entityId: n.notice_id, payload: { at: input.at, note: input.note } }));
+      return { eventId: e.eventId };
+    },
+    reviewDisclosure: (input, env) => {
+      const store = inst.requireStore();
+      const n = noticeRow(store, input.noticeId);
+      const { disclosure } = noticeDisclosure(store, n, flagsOf(store, n.person_id));
+      if (disclosure === 'none') throw rule('error.consular.noDisclosureConflict');
+      if (disclosure === 'reviewed') throw rule('error.consular.disclosureAlreadyReviewed');
+      const r = input.review;
+      const sentAt = n.sent_at!;
+      const wrong = (['at', 'personToldAt', 'asylumAuthorityInformedAt'] as const).filter((k) => Date.parse(r[k]) < Date.parse(sentAt));
+      if (wrong.length) throw dateValidationError(wrong.map((k) => ({ path: `review.${k}`, key: 'error.time.beforeSent' })));
+      for (const k of ['at', 'personToldAt', 'asylumAuthorityInformedAt'] as const) notFuture(r[k], now(), `review.${k}`);
+      const e = store.command(actor(env), env.method, (tx) => tx.append({ type: 'consular.disclosureReviewed', entityId: n.notice_id, payload: { review: r } }));
       return { eventId: e.eventId };
     },
     withdrawConsular: (input, env) => {
@@ -399,6 +429,8 @@ export function buildPanel(store: Store, personId: string): SafeguardsPanel {
               visitedAt: n.visited_at,
               withdrawnAt: n.withdrawn_at,
               withdrawReason: n.withdraw_reason,
+              ...noticeDisclosure(store, n, flags),
+              disclosureReview: n.disclosure_review ? JSON.parse(n.disclosure_review) : null,
             };
           }),
         legalAid: aid
@@ -422,6 +454,13 @@ export function buildPanel(store: Store, personId: string): SafeguardsPanel {
   };
 }
 
+/** The people behind the disclosure figure, by name, each a link to their record. */
+function disclosurePeople(store: Store, disclosed: ReadonlyMap<string, boolean>) {
+  if (disclosed.size === 0) return [];
+  const rows = store.q.all(store.qb.selectFrom('persons').select(['person_id', 'name_latin']).where('person_id', 'in', [...disclosed.keys()]).orderBy('name_latin'));
+  return rows.map((p) => ({ personId: p.person_id, nameLatin: p.name_latin, reviewed: disclosed.get(p.person_id) ?? false }));
+}
+
 /** Facility figures: rights within the limit, consular notices sent or blocked, time to a defender. */
 export function safeguardStats(store: Store) {
   const s = store.settings;
@@ -443,8 +482,15 @@ export function safeguardStats(store: Store) {
   let sent = 0;
   let blocked = 0;
   let conflicts = 0;
-  for (const n of store.q.all(store.qb.selectFrom('consular_notices').selectAll())) {
-    const { state } = noticeState(n, flagsByPerson.get(n.person_id) ?? [], s);
+  const allNotices = store.q.all(store.qb.selectFrom('consular_notices').selectAll());
+  const orders = disclosureOrders(store.q, store.qb, allNotices.filter((n) => n.sent_at).map((n) => n.notice_id));
+  const disclosed = new Map<string, boolean>();
+  for (const n of allNotices) {
+    const flags = flagsByPerson.get(n.person_id) ?? [];
+    const { state } = noticeState(n, flags, s);
+    const o = orders.get(n.notice_id);
+    const disclosure = o ? consularDisclosure({ protectionCase: isProtectionCase(flags, s), ...o }) : 'none';
+    if (disclosure !== 'none') disclosed.set(n.person_id, (disclosed.get(n.person_id) ?? true) && disclosure === 'reviewed');
     if (n.sent_at) sent++;
     else if (state === 'BLOCKED_PROTECTION' || state === 'BLOCKED_OPPOSED') {
       blocked++;
@@ -470,6 +516,9 @@ export function safeguardStats(store: Store) {
     consularSent: sent,
     consularBlocked: blocked,
     policyConflicts: conflicts,
+    disclosureConflicts: disclosed.size,
+    disclosureUnreviewed: [...disclosed.values()].filter((reviewed) => !reviewed).length,
+    disclosurePeople: disclosurePeople(store, disclosed),
     medianHoursToDefender: median(hours),
     withoutDefender: episodes.length - firstContact.size,
     languages: languages.map((l) => ({ language: l.language, count: Number(l.count) })),

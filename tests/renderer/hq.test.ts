@@ -67,6 +67,8 @@ describe('the facilities table', () => {
     overdueNow: 0,
     childrenHeldNow: 0,
     heldNow: 0,
+    disclosureConflicts: 0,
+    disclosureUnreviewed: 0,
     ...f,
   });
   const rows = [

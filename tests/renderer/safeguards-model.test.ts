@@ -29,6 +29,9 @@ const notice = (state: PanelEpisode['consular'][number]['state']): PanelEpisode[
   visitedAt: null,
   withdrawnAt: null,
   withdrawReason: null,
+  disclosure: 'none',
+  disclosureReview: null,
+  furtherStepsAllowed: true,
 });
 
 describe('safeguards panel order', () => {

@@ -102,6 +102,7 @@ export const register: Record<keyof typeof en, string> = {
   'obligation.consular_send': 'Konsulluğa bildiriş göndərin',
   'obligation.defender_contact': 'Müdafiəçi ilə əlaqə',
   'obligation.child_detained': 'Məcburi saxlanılan uşaq: Baş idarəyə bildirin',
+  'obligation.consular_disclosure_review': 'Konsulluğa açıqlananları nəzərdən keçirin: şəxsə bildirin, nəyin açıqlandığını qeyd edin, sığınacaq orqanına məlumat verin',
   'obligation.restricted': 'Məhdud girişli qeyd: mərkəzin rəisinə müraciət edin',
 
   'obligationStatus.overdue': 'Gecikib',
@@ -207,6 +208,7 @@ export const register: Record<keyof typeof en, string> = {
   'event.consular.acknowledged': 'Konsulluq təsdiqləyib',
   'event.consular.visited': 'Konsul görüşü',
   'event.consular.withdrawn': 'Konsul bildirişi geri götürülüb',
+  'event.consular.disclosureReviewed': 'Konsulluğa açıqlama nəzərdən keçirilib',
   'event.legalAid.requested': 'Hüquqi yardım istənilib',
   'event.legalAid.defenderAssigned': 'Müdafiəçi təyin edilib',
   'event.legalAid.contacted': 'Müdafiəçi ilə əlaqə',

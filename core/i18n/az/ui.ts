@@ -147,6 +147,7 @@ export const ui: Record<keyof typeof en, string> = {
   'audit.action.sync.bundle_exported': 'Daşınan daşıyıcı üçün paket ixrac edildi',
   'audit.action.sync.bundle_imported': 'Daşınan daşıyıcıdan paket idxal edildi',
   'entity.person': 'Şəxs',
+  'entity.consular_notice': 'Konsul bildirişi',
   'entity.person_list': 'Şəxslərin siyahısı',
   'entity.person_search': 'Şəxs axtarışı',
   'entity.draft': 'Qaralama',

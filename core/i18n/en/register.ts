@@ -108,6 +108,7 @@ export const register = {
   'obligation.consular_send': 'Send the consular notification',
   'obligation.defender_contact': 'Defender contact',
   'obligation.child_detained': 'A child in forced detention: alert HQ',
+  'obligation.consular_disclosure_review': 'Review the consular disclosure: tell the person, record what was disclosed, inform the asylum authority',
   'obligation.restricted': 'Restricted record: ask the head of the centre',
 
   'obligationStatus.overdue': 'Overdue',
@@ -213,6 +214,7 @@ export const register = {
   'event.consular.acknowledged': 'Consulate acknowledged',
   'event.consular.visited': 'Consular visit',
   'event.consular.withdrawn': 'Consular notification withdrawn',
+  'event.consular.disclosureReviewed': 'Consular disclosure reviewed',
   'event.legalAid.requested': 'Legal aid requested',
   'event.legalAid.defenderAssigned': 'Defender assigned',
   'event.legalAid.contacted': 'Defender contact',

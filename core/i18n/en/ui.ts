@@ -146,6 +146,7 @@ export const ui = {
   'audit.action.sync.bundle_exported': 'Bundle exported for removable media',
   'audit.action.sync.bundle_imported': 'Bundle imported from removable media',
   'entity.person': 'Person',
+  'entity.consular_notice': 'Consular notice',
   'entity.person_list': 'List of persons',
   'entity.person_search': 'Search for persons',
   'entity.draft': 'Draft',

@@ -102,6 +102,7 @@ export const register: Record<keyof typeof en, string> = {
   'obligation.consular_send': 'Направить консульское уведомление',
   'obligation.defender_contact': 'Связь с защитником',
   'obligation.child_detained': 'Ребёнок в принудительном содержании: сообщить в центральный аппарат',
+  'obligation.consular_disclosure_review': 'Пересмотреть раскрытие консульству: сообщить человеку, записать, что было раскрыто, уведомить орган по убежищу',
   'obligation.restricted': 'Запись ограниченного доступа: обратитесь к начальнику центра',
 
   'obligationStatus.overdue': 'Просрочено',
@@ -207,6 +208,7 @@ export const register: Record<keyof typeof en, string> = {
   'event.consular.acknowledged': 'Консульство подтвердило',
   'event.consular.visited': 'Консульское посещение',
   'event.consular.withdrawn': 'Консульское уведомление отозвано',
+  'event.consular.disclosureReviewed': 'Раскрытие консульству пересмотрено',
   'event.legalAid.requested': 'Запрошена юридическая помощь',
   'event.legalAid.defenderAssigned': 'Назначен защитник',
   'event.legalAid.contacted': 'Связь с защитником',

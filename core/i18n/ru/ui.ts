@@ -154,6 +154,7 @@ export const ui: Record<keyof typeof en, string> = {
   'audit.action.sync.bundle_exported': 'Пакет выгружен для съёмного носителя',
   'audit.action.sync.bundle_imported': 'Пакет загружен со съёмного носителя',
   'entity.person': 'Лицо',
+  'entity.consular_notice': 'Консульское уведомление',
   'entity.person_list': 'Список лиц',
   'entity.person_search': 'Поиск лиц',
   'entity.draft': 'Черновик',

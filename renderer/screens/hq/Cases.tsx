@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { ComplianceIssue } from '../../../core/contract/hq';
+import type { MessageKey } from '../../../core/i18n';
 import { api } from '../../api';
 import { Instant } from '../../components/Instant';
 import { PageTitle } from '../../components/PageTitle';
@@ -10,6 +11,9 @@ import { useListFormat } from '../../i18n';
 import { obligationKey } from '../../register-labels';
 import { href } from '../../routes';
 import { useCompliance } from './Compliance';
+
+/** A disclosure case is open until its review is recorded (domain.md §5 rule 3). */
+const disclosureDetail: Record<string, MessageKey> = { conflict: 'hq.cases.disclosureOpen', reviewed: 'hq.cases.disclosureReviewed' };
 import { issueTitle, nowIssues } from './model';
 import './hq.css';
 
@@ -36,6 +40,7 @@ export function Cases({ from, to, issue, facilityId }: Props) {
   const detail = (d: string | null): string => {
     if (!d) return '—';
     if (issue === 'rights_late') return intl.formatMessage({ id: 'hq.cases.rightsAfter' }, { hours: intl.formatNumber(Number(d), { maximumFractionDigits: 1 }) });
+    if (issue === 'consular_disclosure') return intl.formatMessage({ id: disclosureDetail[d] ?? disclosureDetail.conflict! });
     if (issue === 'overdue') {
       return list(
         d

@@ -149,6 +149,14 @@ function NowFigures({ total, period }: { total: ComplianceFigures; period: Perio
         <FormattedMessage id="hq.now.childrenTarget" />
       </Tile>
       <Tile label="hq.now.overdue" value={total.overdueNow} tone={total.overdueNow > 0 ? 'alarm' : 'good'} href={total.overdueNow > 0 ? casesHref(period, 'overdue', null) : null} />
+      <Tile
+        label="hq.now.disclosure"
+        value={total.disclosureConflicts}
+        tone={total.disclosureUnreviewed > 0 ? 'alarm' : 'good'}
+        href={total.disclosureConflicts > 0 ? casesHref(period, 'consular_disclosure', null) : null}
+      >
+        <FormattedMessage id="hq.now.disclosureCaption" values={{ count: total.disclosureUnreviewed }} />
+      </Tile>
       <Tile label="hq.now.held" value={total.heldNow} tone="plain" href={null} />
       <Tile
         label="hq.now.defender"

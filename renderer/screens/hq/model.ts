@@ -65,6 +65,8 @@ export const figureColumns: readonly FigureColumn[] = [
   { figure: 'consularSent', label: 'hq.fig.consularSent', group: 'consular', issue: null },
   { figure: 'consularBlocked', label: 'hq.fig.consularBlocked', group: 'consular', issue: 'consular_blocked' },
   { figure: 'consularOverdue', label: 'hq.fig.consularOverdue', group: 'consular', issue: 'consular_overdue', alarm: true },
+  // Every disclosure conflict on record, whatever the period (domain.md §5 rule 3, issue #11).
+  { figure: 'disclosureConflicts', label: 'hq.fig.disclosureConflicts', group: 'consular', issue: 'consular_disclosure', alarm: true },
   { figure: 'medianHoursToDefender', label: 'hq.fig.medianDefender', group: 'defender', issue: null },
   { figure: 'withoutDefender', label: 'hq.fig.withoutDefender', group: 'defender', issue: 'without_defender' },
   { figure: 'overdueNow', label: 'hq.fig.overdueNow', group: 'now', issue: 'overdue', alarm: true },
@@ -105,7 +107,7 @@ export function sortFacilities<T extends ComplianceFigures & { name: string }>(r
 }
 
 /** Issues about today's situation: their cases ignore the period. */
-export const nowIssues: ReadonlySet<ComplianceIssue> = new Set(['overdue', 'child']);
+export const nowIssues: ReadonlySet<ComplianceIssue> = new Set(['overdue', 'child', 'consular_disclosure']);
 
 export const issueTitle: Record<ComplianceIssue, MessageKey> = {
   rights_late: 'hq.issue.rights_late',
@@ -115,4 +117,5 @@ export const issueTitle: Record<ComplianceIssue, MessageKey> = {
   without_defender: 'hq.issue.without_defender',
   overdue: 'hq.issue.overdue',
   child: 'hq.issue.child',
+  consular_disclosure: 'hq.issue.consular_disclosure',
 };

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { MessageKey } from '../../../core/i18n';
 import { api } from '../../api';
+import { href } from '../../routes';
 import { QueryError } from '../../components/QueryError';
 import { useLocale } from '../../i18n';
 import '../../styles/safeguards.css';
@@ -90,6 +91,23 @@ export function SafeguardsFigures() {
                   { name: 'blocked', label: t('sg.stats.consularBlocked'), value: s.consularBlocked, tone: 'late' },
                 ]}
               />
+              {s.disclosureConflicts ? (
+                <div className="sg-callout sg-callout--overdue small" data-testid="stats-disclosure">
+                  <p className="sg-callout__title">
+                    <span aria-hidden="true">⚑ </span>
+                    <FormattedMessage id="sg.stats.disclosure" values={{ count: s.disclosureConflicts, open: s.disclosureUnreviewed }} />
+                  </p>
+                  <ul className="plain-list">
+                    {s.disclosurePeople.map((p) => (
+                      <li key={p.personId}>
+                        <a href={href({ name: 'person', personId: p.personId })}>{p.nameLatin}</a>
+                        {' · '}
+                        <FormattedMessage id={p.reviewed ? 'sg.stats.disclosureReviewed' : 'sg.stats.disclosureOpen'} />
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
               {s.policyConflicts ? (
                 <p className="sg-flag small">
                   <span aria-hidden="true">⚑ </span>

@@ -45,11 +45,12 @@ import {
   statusLabel,
   wishLabel,
 } from './labels';
+import { DisclosureReviewForm } from './DisclosureReviewForm';
 import { buildCards, currentNotice, type Card, type CardTone, type Obligation, type PanelEpisode } from './model';
 
 type OpenForm =
   | { kind: 'rights' | 'rightsInterpreter' | 'interpreter' | 'consularOpen' | 'legalRequest' | 'waiver' }
-  | { kind: 'consent' | 'send' | 'answered' | 'withdraw'; noticeId: string }
+  | { kind: 'consent' | 'send' | 'answered' | 'withdraw' | 'disclosure'; noticeId: string }
   | { kind: 'defender' | 'contact' | 'issue'; requestId: string };
 
 const letterHref = (notificationId: string) => `#/print/rights/${encodeURIComponent(notificationId)}`;
@@ -223,15 +224,17 @@ export function SafeguardsPanel({ personId, session }: { personId: string; sessi
                   {mayWrite && !closed ? (
                     <div className="sg-card__actions">
                       {!live ? button({ kind: 'consularOpen' }, 'sg.consular.open', 'open-consular') : null}
-                      {live && live.state === 'BLOCKED_PROTECTION' ? button({ kind: 'consent', noticeId: live.noticeId }, 'sg.consent.record', 'record-consent') : null}
+                      {live && live.disclosure === 'conflict' ? button({ kind: 'disclosure', noticeId: live.noticeId }, 'sg.disclosure.record', 'review-disclosure') : null}
+                      {live && (live.state === 'BLOCKED_PROTECTION' || !live.furtherStepsAllowed) ? button({ kind: 'consent', noticeId: live.noticeId }, 'sg.consent.record', 'record-consent') : null}
                       {live && !live.sent ? button({ kind: 'send', noticeId: live.noticeId }, 'sg.send.record', 'send-consular') : null}
-                      {live && live.sent && live.state !== 'VISITED' ? button({ kind: 'answered', noticeId: live.noticeId }, 'sg.answer.record', 'answer-consular') : null}
+                      {live && live.sent && live.state !== 'VISITED' && live.furtherStepsAllowed ? button({ kind: 'answered', noticeId: live.noticeId }, 'sg.answer.record', 'answer-consular') : null}
                       {live && !live.sent ? button({ kind: 'withdraw', noticeId: live.noticeId }, 'sg.withdraw.record', 'withdraw-consular', 'danger') : null}
                     </div>
                   ) : null}
                   {is('consularOpen') ? <ConsularOpenForm {...formProps} /> : null}
                   {open && 'noticeId' in open ? (
                     <>
+                      {open.kind === 'disclosure' ? <DisclosureReviewForm {...formProps} noticeId={open.noticeId} /> : null}
                       {open.kind === 'consent' ? <ConsentForm {...formProps} noticeId={open.noticeId} /> : null}
                       {open.kind === 'send' ? <SendForm {...formProps} noticeId={open.noticeId} /> : null}
                       {open.kind === 'answered' ? <AnsweredForm {...formProps} noticeId={open.noticeId} /> : null}
@@ -418,12 +421,64 @@ function RightsBody({ ep, languageName, limitMinutes }: { ep: PanelEpisode; lang
   );
 }
 
+/**
+ * A consulate told before the person became a protection case (domain.md §5 rule 3): said plainly at
+ * the top of the card, with what must be done and why the consul's steps are no longer offered.
+ */
+function DisclosureCallout({ n }: { n: PanelEpisode['consular'][number] }) {
+  const titleId = useId();
+  const r = n.disclosureReview;
+  return (
+    <div className={`sg-callout ${r ? 'sg-callout--blocked' : 'sg-callout--overdue'}`} role="region" aria-labelledby={titleId} data-testid="disclosure-conflict">
+      <p className="sg-callout__title" id={titleId}>
+        <span aria-hidden="true">⚑ </span>
+        <FormattedMessage id="sg.disclosure.title" />
+      </p>
+      <p className="small">
+        <FormattedMessage id="sg.disclosure.reason" />
+      </p>
+      {r ? (
+        <>
+          <p className="small">
+            <FormattedMessage
+              id="sg.disclosure.reviewed"
+              values={{ told: <Instant value={r.personToldAt} key="p" />, authority: <Instant value={r.asylumAuthorityInformedAt} key="a" /> }}
+            />
+          </p>
+          <blockquote className="sg-quote" dir="auto">
+            {r.disclosed}
+          </blockquote>
+        </>
+      ) : (
+        <ul className="plain-list small">
+          <li>
+            <FormattedMessage id="sg.disclosure.todo.tell" />
+          </li>
+          <li>
+            <FormattedMessage id="sg.disclosure.todo.record" />
+          </li>
+          <li>
+            <FormattedMessage id="sg.disclosure.todo.authority" />
+          </li>
+        </ul>
+      )}
+      {!n.furtherStepsAllowed ? (
+        <p className="small" data-testid="disclosure-consent-needed">
+          <FormattedMessage id="sg.disclosure.consentNeeded" />
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 /** A badge for "nothing yet" takes the card's colour: red when what is missing is overdue. */
 const pending = (card: Card): CardTone => (card.tone === 'overdue' || card.tone === 'due' ? card.tone : 'open');
 
 function ConsularState({ ep, card }: { ep: PanelEpisode; card: Card }) {
   const n = currentNotice(ep);
   if (!n) return <Badge tone={pending(card)} label="sg.consular.state.none" />;
+  if (n.disclosure === 'conflict') return <Badge tone={card.tone === 'overdue' ? 'overdue' : 'due'} label="sg.disclosure.badge" />;
+  if (n.disclosure === 'reviewed') return <Badge tone="attention" label="sg.disclosure.badgeReviewed" />;
   const tone: CardTone =
     n.state === 'BLOCKED_PROTECTION' || n.state === 'BLOCKED_OPPOSED' || n.state === 'PROTECTION_CHECK' ? 'attention' : n.state === 'READY' ? 'open' : 'done';
   return <Badge tone={tone} label={consularStateLabel[n.state]} />;
@@ -471,6 +526,7 @@ function ConsularBody({ ep, protectionCase }: { ep: PanelEpisode; protectionCase
           ) : null}
         </div>
       ) : null}
+      {n.disclosure !== 'none' ? <DisclosureCallout n={n} /> : null}
       {n.policyConflict ? (
         <p className="sg-flag" data-testid="policy-conflict">
           <span aria-hidden="true">⚑ </span>

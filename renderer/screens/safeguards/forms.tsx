@@ -63,7 +63,7 @@ const isolate = (s: string) => `\u2068${s}\u2069`;
  * instant. A time left at its default means "now": it is sent as the moment of saving, to the second,
  * so that a notification made right after a change of status is not taken as coming before it.
  */
-function useClock() {
+export function useClock() {
   const zone = useTimeZone();
   const [now] = useState(() => nowLocalInput(zone));
   const iso = (local: string) => (local === now ? new Date().toISOString() : localInputToIso(local, zone));
@@ -71,7 +71,7 @@ function useClock() {
 }
 
 /** Strips a contract prefix ("notification.at" → "at") and renames what the form holds differently. */
-function under(prefix: string, rename: Record<string, string> = {}) {
+export function under(prefix: string, rename: Record<string, string> = {}) {
   return (path: string): string | null => {
     const p = path.startsWith(`${prefix}.`) ? path.slice(prefix.length + 1) : path;
     for (const [from, to] of Object.entries(rename)) if (p === from || p.startsWith(`${from}.`)) return to;
@@ -335,7 +335,7 @@ export function ConsularOpenForm({ person, ep, onDone, onCancel }: FormBase) {
   );
 }
 
-interface NoticeFormProps extends FormBase {
+export interface NoticeFormProps extends FormBase {
   noticeId: string;
 }
 

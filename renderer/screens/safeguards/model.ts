@@ -20,7 +20,7 @@ export interface Obligation {
 
 export const obligationsOfCard: Record<CardKind, readonly string[]> = {
   rights: ['rights_notification', 'rights_renotify', 'written_rights_letter'],
-  consular: ['consular_inform', 'consular_send'],
+  consular: ['consular_inform', 'consular_send', 'consular_disclosure_review'],
   legalAid: ['defender_contact'],
   interpreters: [],
 };
@@ -49,6 +49,10 @@ export function consularTone(ep: PanelEpisode, own: readonly Obligation[]): Card
   if (worst === 'due') return 'due';
   const notice = currentNotice(ep);
   if (!notice) return 'open';
+  // A consulate told before the person became a protection case is never "done" (domain.md §5 rule 3):
+  // unreviewed it is owed now; reviewed it still needs attention before any further step.
+  if (notice.disclosure === 'conflict') return 'due';
+  if (notice.disclosure === 'reviewed') return 'attention';
   switch (notice.state) {
     case 'BLOCKED_PROTECTION':
     case 'BLOCKED_OPPOSED':
