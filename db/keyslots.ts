@@ -1,20 +1,7 @@
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHmac,
-  createPrivateKey,
-  createPublicKey,
-  diffieHellman,
-  generateKeyPairSync,
-  hkdfSync,
-  randomBytes,
-  randomUUID,
-  scrypt as scryptCb,
-  timingSafeEqual,
-  type KeyObject,
-} from 'node:crypto';
+import { createHmac, generateKeyPairSync, randomBytes, randomUUID, scrypt as scryptCb, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { facilityKind } from '../core/fields';
+import { gcmOpen, gcmSeal, open, rawX25519, seal, x25519PrivateFromRaw, x25519PublicFromRaw, type SealFormat } from './x25519-seal';
 
 /**
  * The database key is random and never stored in the clear. Like LUKS key slots, it is wrapped once per
@@ -123,61 +110,39 @@ function sealAad(installationId: string, tag: string, publicKey: string): Buffer
   return Buffer.from(`qeyd-keyslot-seal-v2|${installationId}|${tag}|${publicKey}`);
 }
 
+/** The slot's own fields (`iv`, `wrapped`, `authTag`) are the box, base64 as written since format 1. */
 function gcmEncrypt(key: Buffer, plain: Buffer, aad: Buffer): { iv: string; wrapped: string; authTag: string } {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: 16 });
-  cipher.setAAD(aad);
-  const wrapped = Buffer.concat([cipher.update(plain), cipher.final()]);
-  return { iv: iv.toString('base64'), wrapped: wrapped.toString('base64'), authTag: cipher.getAuthTag().toString('base64') };
+  const { iv, ct, tag } = gcmSeal(key, plain, aad);
+  return { iv: iv.toString('base64'), wrapped: ct.toString('base64'), authTag: tag.toString('base64') };
 }
 
 function gcmDecrypt(key: Buffer, box: { iv: string; wrapped: string; authTag: string }, aad: Buffer): Buffer | null {
-  try {
-    const tag = Buffer.from(box.authTag, 'base64');
-    if (tag.length !== 16) return null;
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(box.iv, 'base64'), { authTagLength: 16 });
-    decipher.setAAD(aad);
-    decipher.setAuthTag(tag);
-    return Buffer.concat([decipher.update(Buffer.from(box.wrapped, 'base64')), decipher.final()]);
-  } catch {
-    return null;
-  }
+  return gcmOpen(key, { iv: Buffer.from(box.iv, 'base64'), ct: Buffer.from(box.wrapped, 'base64'), tag: Buffer.from(box.authTag, 'base64') }, aad);
 }
 
-const rawOf = (k: KeyObject, part: 'x' | 'd'): Buffer => Buffer.from(k.export({ format: 'jwk' })[part]!, 'base64url');
-const publicFromRaw = (raw: Buffer): KeyObject => createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: raw.toString('base64url') }, format: 'jwk' });
-const privateFromRaw = (d: Buffer, x: Buffer): KeyObject =>
-  createPrivateKey({ key: { kty: 'OKP', crv: 'X25519', x: x.toString('base64url'), d: d.toString('base64url') }, format: 'jwk' });
+/** Slot format 2's sealing: the raw ephemeral key salts the HKDF (as written since format 2). */
+const sealFormat = (aad: Buffer): SealFormat => ({ info: 'qeyd-keyslot-seal-v2', epk: 'raw', aad: () => aad });
 
 function sealKey(publicKey: KeyObject, aad: Buffer, dbKey: Buffer): z.infer<typeof sealedSchema> {
-  const eph = generateKeyPairSync('x25519');
-  const ephemeral = rawOf(eph.publicKey, 'x');
-  const shared = diffieHellman({ privateKey: eph.privateKey, publicKey });
-  const key = Buffer.from(hkdfSync('sha256', shared, ephemeral, 'qeyd-keyslot-seal-v2', 32));
-  return { ephemeral: ephemeral.toString('base64'), ...gcmEncrypt(key, dbKey, aad) };
+  const box = seal(publicKey, dbKey, sealFormat(aad));
+  return { ephemeral: box.epk.toString('base64'), iv: box.iv.toString('base64'), wrapped: box.ct.toString('base64'), authTag: box.tag.toString('base64') };
 }
 
 function openSealed(privateKey: KeyObject, aad: Buffer, sealed: z.infer<typeof sealedSchema>): Buffer | null {
-  try {
-    const ephemeral = Buffer.from(sealed.ephemeral, 'base64');
-    const shared = diffieHellman({ privateKey, publicKey: publicFromRaw(ephemeral) });
-    const key = Buffer.from(hkdfSync('sha256', shared, ephemeral, 'qeyd-keyslot-seal-v2', 32));
-    return gcmDecrypt(key, sealed, aad);
-  } catch {
-    return null;
-  }
+  const b = (s: string) => Buffer.from(s, 'base64');
+  return open(privateKey, { epk: b(sealed.ephemeral), iv: b(sealed.iv), ct: b(sealed.wrapped), tag: b(sealed.authTag) }, sealFormat(aad));
 }
 
 async function wrap(installationId: string, tag: string, kind: KeySlot['kind'], secret: string, dbKey: Buffer, opts: { mustChange?: boolean } = {}): Promise<KeySlot> {
   const salt = randomBytes(16);
   const kek = await scrypt(secret, salt, scryptParams);
   const pair = generateKeyPairSync('x25519');
-  const publicKey = rawOf(pair.publicKey, 'x').toString('base64');
+  const publicKey = rawX25519(pair.publicKey).toString('base64');
   const head = { kind, tag, publicKey, ...(opts.mustChange ? { mustChange: true as const } : {}) };
   return {
     ...head,
     kdf: { name: 'scrypt', ...scryptParams, salt: salt.toString('base64') },
-    ...gcmEncrypt(kek, rawOf(pair.privateKey, 'd'), aadV2(installationId, head)),
+    ...gcmEncrypt(kek, rawX25519(pair.privateKey, 'd'), aadV2(installationId, head)),
     sealed: sealKey(pair.publicKey, sealAad(installationId, tag, publicKey), dbKey),
   };
 }
@@ -185,7 +150,7 @@ async function wrap(installationId: string, tag: string, kind: KeySlot['kind'], 
 /** A copy of a format-2 slot sealing another database key: no password needed. */
 function resealed(installationId: string, slot: KeySlot, dbKey: Buffer): KeySlot {
   if (!slot.publicKey) throw new Error('a format-1 slot cannot be re-sealed without its password');
-  return { ...slot, sealed: sealKey(publicFromRaw(Buffer.from(slot.publicKey, 'base64')), sealAad(installationId, slot.tag, slot.publicKey), dbKey) };
+  return { ...slot, sealed: sealKey(x25519PublicFromRaw(Buffer.from(slot.publicKey, 'base64')), sealAad(installationId, slot.tag, slot.publicKey), dbKey) };
 }
 
 /** What a secret opens in one slot: the database key (format 1) or the slot's private key (format 2). */
@@ -197,7 +162,7 @@ async function unwrapSlot(installationId: string, slot: KeySlot, secret: string)
   }
   const d = gcmDecrypt(kek, slot, aadV2(installationId, slot));
   if (!d) return null;
-  const privateKey = privateFromRaw(d, Buffer.from(slot.publicKey, 'base64'));
+  const privateKey = x25519PrivateFromRaw(d, Buffer.from(slot.publicKey, 'base64'));
   d.fill(0);
   return { privateKey };
 }

@@ -1,6 +1,7 @@
-import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { canonicalJson } from '../core/canonical-json';
 import { sealedSchema, type Sealed } from '../core/npm/sealed';
+import { open as openFrom, rawX25519, seal as sealTo, type SealFormat } from './x25519-seal';
 
 /**
  * Sealing to the ombudsman organisation's X25519 key (core/npm/sealed.ts): a fresh ephemeral key per
@@ -10,7 +11,7 @@ import { sealedSchema, type Sealed } from '../core/npm/sealed';
  */
 
 const alg = 'x25519-hkdf-sha256-aes256gcm' as const;
-const info = Buffer.from('qeyd-sealed-v1', 'utf8');
+const info = 'qeyd-sealed-v1';
 
 export class SealedOpenError extends Error {
   constructor(readonly reason: 'other_key' | 'tampered') {
@@ -38,62 +39,39 @@ function publicKeyObject(publicKey: string): KeyObject {
   return createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' });
 }
 
-function rawPublic(key: KeyObject): Buffer {
-  const x = key.export({ format: 'jwk' }).x;
-  if (!x) throw new Error('not an X25519 public key');
-  return Buffer.from(x, 'base64url');
-}
-
 function kidOfRaw(raw: Buffer): string {
   return createHash('sha256').update(raw).digest('hex').slice(0, 16);
 }
 
 /** The key's fingerprint: what a sealed message names, and what a person compares on screen. */
 export function sealingKeyId(publicKey: string): string {
-  return kidOfRaw(rawPublic(publicKeyObject(publicKey)));
+  return kidOfRaw(rawX25519(publicKeyObject(publicKey)));
 }
 
-function contentKey(shared: Buffer, epkRaw: Buffer, recipientRaw: Buffer): Buffer {
-  return Buffer.from(hkdfSync('sha256', shared, Buffer.concat([epkRaw, recipientRaw]), info, 32));
-}
-
-function aad(kid: string, epk: string): Buffer {
-  return Buffer.from(`${alg}|${kid}|${epk}`, 'utf8');
+/** The raw ephemeral key and then the recipient's salt the HKDF; the AAD binds algorithm, key id and ephemeral key. */
+function sealFormat(kid: string): SealFormat {
+  return { info, epk: 'raw', saltWithRecipient: true, aad: (epk) => Buffer.from(`${alg}|${kid}|${epk.toString('base64')}`, 'utf8') };
 }
 
 /** Seals a JSON value (as canonical JSON) to the organisation's public key. */
 export function seal(orgPublicKey: string, plaintext: unknown): Sealed {
   const recipient = publicKeyObject(orgPublicKey);
-  const recipientRaw = rawPublic(recipient);
-  const ephemeral = generateKeyPairSync('x25519');
-  const epkRaw = rawPublic(ephemeral.publicKey);
-  const key = contentKey(diffieHellman({ privateKey: ephemeral.privateKey, publicKey: recipient }), epkRaw, recipientRaw);
-  const kid = kidOfRaw(recipientRaw);
-  const epk = epkRaw.toString('base64');
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
-  cipher.setAAD(aad(kid, epk));
-  const ct = Buffer.concat([cipher.update(canonicalJson(plaintext), 'utf8'), cipher.final()]);
-  key.fill(0);
-  return sealedSchema.parse({ alg, kid, epk, iv: iv.toString('base64'), ct: ct.toString('base64'), tag: cipher.getAuthTag().toString('base64') });
+  const kid = kidOfRaw(rawX25519(recipient));
+  const box = sealTo(recipient, Buffer.from(canonicalJson(plaintext), 'utf8'), sealFormat(kid));
+  const b64 = (b: Buffer) => b.toString('base64');
+  return sealedSchema.parse({ alg, kid, epk: b64(box.epk), iv: b64(box.iv), ct: b64(box.ct), tag: b64(box.tag) });
 }
 
 /** Opens what was sealed to this organisation key; another key or any altered byte is refused. */
 export function open(orgPrivateKey: string, sealed: Sealed): unknown {
   const privateKey = createPrivateKey({ key: Buffer.from(orgPrivateKey, 'base64'), format: 'der', type: 'pkcs8' });
-  const recipientRaw = rawPublic(createPublicKey(privateKey));
-  if (kidOfRaw(recipientRaw) !== sealed.kid) throw new SealedOpenError('other_key');
+  if (kidOfRaw(rawX25519(createPublicKey(privateKey))) !== sealed.kid) throw new SealedOpenError('other_key');
+  const b = (s: string) => Buffer.from(s, 'base64');
+  // openFrom refuses a tag of any length but 16 bytes (GCM would accept one cut to 4: a forgery in 2^32 tries).
+  const text = openFrom(privateKey, { epk: b(sealed.epk), iv: b(sealed.iv), ct: b(sealed.ct), tag: b(sealed.tag) }, sealFormat(sealed.kid));
+  if (!text) throw new SealedOpenError('tampered');
   try {
-    const epkRaw = Buffer.from(sealed.epk, 'base64');
-    const epkKey = createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: epkRaw.toString('base64url') }, format: 'jwk' });
-    const key = contentKey(diffieHellman({ privateKey, publicKey: epkKey }), epkRaw, recipientRaw);
-    // A 16-byte tag and no less: GCM would otherwise accept a tag cut to 4 bytes, a forgery in 2^32 tries.
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'), { authTagLength: 16 });
-    decipher.setAAD(aad(sealed.kid, sealed.epk));
-    decipher.setAuthTag(Buffer.from(sealed.tag, 'base64'));
-    const text = Buffer.concat([decipher.update(Buffer.from(sealed.ct, 'base64')), decipher.final()]).toString('utf8');
-    key.fill(0);
-    return JSON.parse(text) as unknown;
+    return JSON.parse(text.toString('utf8')) as unknown;
   } catch {
     throw new SealedOpenError('tampered');
   }

@@ -1,19 +1,8 @@
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHmac,
-  createPrivateKey,
-  createPublicKey,
-  diffieHellman,
-  generateKeyPairSync,
-  hkdfSync,
-  randomBytes,
-  randomUUID,
-  timingSafeEqual,
-} from 'node:crypto';
+import { createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { open as openFrom, seal as sealTo, type SealFormat } from './x25519-seal';
 
 /**
  * The sign-in side log (issue #10 §3): refused sign-ins happen while the store is closed and its key is
@@ -140,32 +129,21 @@ function macOf(key: Buffer, epoch: string, seq: number, sealed: Sealed, prevMac:
   return b64(createHmac('sha256', key).update(JSON.stringify(['qeyd-sign-in-log-v1', epoch, seq, sealed, prevMac])).digest());
 }
 
-function sealKey(shared: Buffer, epk: Buffer): Buffer {
-  return Buffer.from(hkdfSync('sha256', shared, epk, 'qeyd-sign-in-seal-v1', 32));
-}
+/** The side log's format: DER (spki) ephemeral key, which also salts the HKDF; no AAD. */
+const sealFormat: SealFormat = { info: 'qeyd-sign-in-seal-v1', epk: 'spki' };
 
 /** Seals text to the store's key pair: anyone may write, only the open store can read. */
 export function seal(publicKeyB64: string, text: string): Sealed {
   const recipient = createPublicKey({ key: unb64(publicKeyB64), format: 'der', type: 'spki' });
-  const eph = generateKeyPairSync('x25519');
-  const epk = eph.publicKey.export({ format: 'der', type: 'spki' });
-  const key = sealKey(diffieHellman({ privateKey: eph.privateKey, publicKey: recipient }), epk);
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: 16 });
-  const ct = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-  return { epk: b64(epk), iv: b64(iv), ct: b64(ct), tag: b64(cipher.getAuthTag()) };
+  const box = sealTo(recipient, Buffer.from(text, 'utf8'), sealFormat);
+  return { epk: b64(box.epk), iv: b64(box.iv), ct: b64(box.ct), tag: b64(box.tag) };
 }
 
 export function unseal(privateKeyB64: string, sealed: Sealed): string | null {
   try {
     const privateKey = createPrivateKey({ key: unb64(privateKeyB64), format: 'der', type: 'pkcs8' });
-    const epk = unb64(sealed.epk);
-    const key = sealKey(diffieHellman({ privateKey, publicKey: createPublicKey({ key: epk, format: 'der', type: 'spki' }) }), epk);
-    const tag = unb64(sealed.tag);
-    if (tag.length !== 16) return null;
-    const decipher = createDecipheriv('aes-256-gcm', key, unb64(sealed.iv), { authTagLength: 16 });
-    decipher.setAuthTag(tag);
-    return Buffer.concat([decipher.update(unb64(sealed.ct)), decipher.final()]).toString('utf8');
+    const opened = openFrom(privateKey, { epk: unb64(sealed.epk), iv: unb64(sealed.iv), ct: unb64(sealed.ct), tag: unb64(sealed.tag) }, sealFormat);
+    return opened ? opened.toString('utf8') : null;
   } catch {
     return null;
   }
