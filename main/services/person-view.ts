@@ -325,5 +325,6 @@ export function assertNotConflicted(store: Store, entityId: string, fields: read
 
 /** Event types whose content is protection data (withheld from a restricted record's timeline). */
 function isProtectionEvent(type: string): boolean {
-  return type === 'screening.recorded' || type.startsWith('referral.');
+  // A disclosure review may name why the person is a protection case (trafficking): issue #11.
+  return type === 'screening.recorded' || type.startsWith('referral.') || type === 'consular.disclosureReviewed';
 }
