@@ -216,8 +216,9 @@ export function statusAt(o: Obligation, now: number, recorded: EpisodeState, ter
   if (o.kind === 'release_protocol' && state !== 'RELEASE_DUE') return null;
   // "Within 24 hours" includes the 24th hour's last instant: at the due time the item is still due,
   // one moment later it is overdue (as compliance counts "within", core/compliance.ts). Issue #11 §4.
+  // A child in forced detention is an alert, not a deadline (§5 rule 5, target 0): overdue at once.
   const due = Date.parse(o.dueAt);
-  if (now > due) return 'overdue';
+  if (now > due || (o.kind === 'child_detained' && now >= due)) return 'overdue';
   if (now >= Date.parse(o.warnFrom)) return 'due';
   return 'upcoming';
 }

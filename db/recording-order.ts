@@ -27,7 +27,9 @@ export function recordedEvents(q: SyncQuery, qb: Kysely<Database>, entityIds: re
         .selectFrom('events')
         .select(['entity_id', 'type', 'hlc'])
         .where('entity_id', 'in', ids.slice(i, i + chunk))
-        .where('type', 'in', [...types]),
+        .where('type', 'in', [...types])
+        // An event kept but never applied (sync quarantine) changed nothing and orders nothing.
+        .where('event_id', 'not in', qb.selectFrom('sync_quarantine').select('event_id')),
     );
     for (const r of rows) out.push({ entityId: r.entity_id, type: r.type, hlc: r.hlc });
   }
