@@ -125,6 +125,26 @@ function quarantineReason(e: EventRecord): string | null {
 
 type Head = { seq: number; hash: string };
 
+/** How HQ stores one event: the one mapping, also used by tests that write events as an older HQ did. */
+export function eventRow(e: EventRecord, receivedAt: string, reason: string | null): Insertable<EventsTable> {
+  return {
+    event_id: e.eventId,
+    device_id: e.deviceId,
+    device_seq: e.deviceSeq,
+    hlc: e.hlc,
+    actor: e.actor,
+    type: e.type,
+    entity_id: e.entityId,
+    payload: e.payload,
+    schema_version: e.schemaVersion,
+    supersedes: JSON.stringify(e.supersedes),
+    prev_hash: e.prevHash,
+    hash: e.hash,
+    received_at: receivedAt,
+    quarantine_reason: reason,
+  };
+}
+
 /** What a push stores on top of a given head, or why it is refused (thrown only after the fork check). */
 interface PushPlan {
   head: Head;
@@ -156,22 +176,7 @@ function planPush(events: readonly EventRecord[], deviceId: string, publicKey: s
   for (const e of fresh) {
     const reason = quarantineReason(e);
     if (reason) plan.quarantined.push({ deviceSeq: e.deviceSeq, reason });
-    plan.rows.push({
-      event_id: e.eventId,
-      device_id: e.deviceId,
-      device_seq: e.deviceSeq,
-      hlc: e.hlc,
-      actor: e.actor,
-      type: e.type,
-      entity_id: e.entityId,
-      payload: e.payload,
-      schema_version: e.schemaVersion,
-      supersedes: JSON.stringify(e.supersedes),
-      prev_hash: e.prevHash,
-      hash: e.hash,
-      received_at: receivedAt,
-      quarantine_reason: reason,
-    });
+    plan.rows.push(eventRow(e, receivedAt, reason));
   }
   return plan;
 }

@@ -7,11 +7,28 @@ import { encodeHlc } from '../../core/hlc';
 import { eventHash, signChainHead } from '../../db/chain';
 import { authHeaders, signRequest } from '../../db/device-auth';
 import { rowToEvent, Store, type EventRow } from '../../db/store';
-import type { HqDatabase } from '../../hq/db';
+import type { HqDatabase, HqDialect } from '../../hq/db';
+import { migrateHq } from '../../hq/migrate';
+import { buildHqServer } from '../../hq/server';
 import { createEnrollmentCode } from '../../hq/sync/service';
+import { createTestDatabase } from '../hq/harness';
 import { tempDir } from './backend';
 
 export type Head = { seq: number; hash: string };
+
+/** A migrated HQ database with the real server over it, driven by `app.inject` (no port); `cleanups` tears both down. */
+export async function hqServer(dialect: HqDialect, cleanups: (() => unknown)[]): Promise<{ hq: HqDatabase; app: FastifyInstance }> {
+  const tdb = await createTestDatabase(dialect);
+  const hq = await tdb.open();
+  await migrateHq(hq);
+  const app = buildHqServer({ db: hq, version: 'test' });
+  cleanups.push(async () => {
+    await app.close();
+    await hq.close();
+    await tdb.dispose();
+  });
+  return { hq, app };
+}
 
 /**
  * A real device store enrolled with an HQ server, which can also send what no honest device would:

@@ -1,31 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createClient } from '../../core/contract/client';
 import type { EventRecord } from '../../core/events';
-import { setUpConsole } from '../../hq/console/setup';
 import type { HqDatabase } from '../../hq/db';
+import { eventRow } from '../../hq/sync/service';
 import { hqDevice } from '../helpers/hq-device';
 import { useHq } from '../helpers/hq';
+import { browserOn, consolePassword, setUpHqConsole } from '../helpers/hq-console';
 import { dialects } from './harness';
 
 const hqs = useHq();
 const cleanups: (() => unknown)[] = [];
-const consolePassword = 'hq console passphrase 2026';
-
-/** A browser on the console: the same envelope calls over /rpc, its session in a cookie. */
-function browserOn(url: string) {
-  let cookie = '';
-  const raw = async (method: string, input: unknown) => {
-    const res = await fetch(`${url}/rpc/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-qeyd-client': '1', ...(cookie ? { cookie } : {}) },
-      body: JSON.stringify(input ?? {}),
-    });
-    const set = res.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0]!;
-    return res.json() as Promise<unknown>;
-  };
-  return createClient(raw as never);
-}
 
 /**
  * Events stored as an HQ before issue #10 took them (it checked chain and signature, not the clock or
@@ -35,22 +18,7 @@ async function storedAsBefore(hq: HqDatabase, events: EventRecord[]) {
   for (const e of events) {
     await hq.db
       .insertInto('events')
-      .values({
-        event_id: e.eventId,
-        device_id: e.deviceId,
-        device_seq: e.deviceSeq,
-        hlc: e.hlc,
-        actor: e.actor,
-        type: e.type,
-        entity_id: e.entityId,
-        payload: e.payload,
-        schema_version: e.schemaVersion,
-        supersedes: JSON.stringify(e.supersedes),
-        prev_hash: e.prevHash,
-        hash: e.hash,
-        received_at: new Date().toISOString(),
-        quarantine_reason: null,
-      })
+      .values(eventRow(e, new Date().toISOString(), null))
       .execute();
   }
   const last = events[events.length - 1]!;
@@ -61,7 +29,7 @@ for (const dialect of dialects) {
   describe(`the HQ console feed on ${dialect}`, () => {
     it('quarantines an event it cannot apply or keep, shows it on the fleet view, and goes on with everything else', async () => {
       const running = await hqs.startWithConsole(dialect);
-      await setUpConsole({ dataDir: running.dataDir, facilityName: 'SMS headquarters', username: 'hqadmin', displayName: 'HQ administrator', password: consolePassword });
+      await setUpHqConsole(running);
       const { app, hq } = running;
       const a = await hqDevice(app, hq, cleanups);
       const c = await hqDevice(app, hq, cleanups);
@@ -78,7 +46,7 @@ for (const dialect of dialects) {
         b.record(1);
         expect((await b.push(b.events())).statusCode).toBe(200);
 
-        const api = browserOn(running.url);
+        const api = browserOn(running.url).api;
         await api.auth.login({ username: 'hqadmin', password: consolePassword });
         await api.users.create({ username: 'analyst', displayName: 'Analyst', roles: ['hq_analyst'], password: 'analyst passphrase 2026' });
         await api.auth.login({ username: 'analyst', password: 'analyst passphrase 2026' });

@@ -1,37 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { setUpConsole } from '../../hq/console/setup';
 import { useHq } from '../helpers/hq';
+import { browserOn, consolePassword, setUpHqConsole } from '../helpers/hq-console';
 
 const hqs = useHq();
-const consolePassword = 'hq console passphrase 2026';
 
 const sleep = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
-
-/** A browser on the console: the same envelope calls over /rpc, its session in a cookie. */
-function browserOn(url: string) {
-  let cookie = '';
-  return async (method: string, input: unknown) => {
-    const res = await fetch(`${url}/rpc/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-qeyd-client': '1', ...(cookie ? { cookie } : {}) },
-      body: JSON.stringify(input ?? {}),
-    });
-    const set = res.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0]!;
-    return { status: res.status, body: (await res.json()) as { ok: boolean; result?: unknown; error?: { messageKey: string; params?: Record<string, unknown> } } };
-  };
-}
 
 describe('sign-in to the HQ console', () => {
   it('is throttled like a device: repeated wrong passwords lock the name, the administrator sees the lock and lifts it', async () => {
     const hq = await hqs.startWithConsole('sqlite');
-    await setUpConsole({ dataDir: hq.dataDir, facilityName: 'SMS headquarters', username: 'hqadmin', displayName: 'HQ administrator', password: consolePassword });
-    const admin = browserOn(hq.url);
+    await setUpHqConsole(hq);
+    const admin = browserOn(hq.url).call;
     expect((await admin('auth.login', { username: 'hqadmin', password: consolePassword })).body.ok).toBe(true);
     // The fewest failures allowed keeps the test's real waits short (1 s after the second failure).
     expect((await admin('settings.update', { changes: { signInMaxFailures: 3 } })).body.ok).toBe(true);
 
-    const guesser = browserOn(hq.url);
+    const guesser = browserOn(hq.url).call;
     for (let i = 0; i < 3; i++) {
       const r = await guesser('auth.login', { username: 'hqadmin', password: `guess ${i}` });
       expect(r.body.error?.messageKey).toBe('error.auth.badCredentials');

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createClient } from '../../core/contract/client';
 import type { ApiError } from '../../core/contract/errors';
-import { setUpConsole } from '../../hq/console/setup';
 import { clientFor } from '../helpers/backend';
 import { refusal, useCentre } from '../helpers/centre';
 import { useHq } from '../helpers/hq';
+import { browserOn, consolePassword, setUpHqConsole } from '../helpers/hq-console';
 import { hour, intakeAt } from '../helpers/intake';
 import { completeFirstHour } from '../helpers/safeguards';
 import { dialects } from './harness';
@@ -12,29 +11,11 @@ import { dialects } from './harness';
 const centre = useCentre();
 const hqs = useHq();
 
-const consolePassword = 'hq console passphrase 2026';
-
-/** A browser on the console: the same envelope calls over /rpc, its session in a cookie. */
-function browserOn(url: string) {
-  let cookie = '';
-  const raw = async (method: string, input: unknown) => {
-    const res = await fetch(`${url}/rpc/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-qeyd-client': '1', ...(cookie ? { cookie } : {}) },
-      body: JSON.stringify(input ?? {}),
-    });
-    const set = res.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0]!;
-    return res.json() as Promise<unknown>;
-  };
-  return { api: createClient(raw as never), raw };
-}
-
 for (const dialect of dialects) {
   describe(`the HQ console on ${dialect}`, () => {
     it('shows every facility with its devices and the safeguards figures, with a drill-down to the person that the audit records', async () => {
       const hq = await hqs.startWithConsole(dialect);
-      await setUpConsole({ dataDir: hq.dataDir, facilityName: 'SMS headquarters', username: 'hqadmin', displayName: 'HQ administrator', password: consolePassword });
+      await setUpHqConsole(hq);
 
       const baku = await centre();
       const ganja = await centre();
@@ -106,7 +87,7 @@ for (const dialect of dialects) {
 
     it('catches up with pushes made while nobody was signed in, and refuses a call from another site', async () => {
       const hq = await hqs.startWithConsole(dialect);
-      await setUpConsole({ dataDir: hq.dataDir, facilityName: 'SMS headquarters', username: 'hqadmin', displayName: 'HQ administrator', password: consolePassword });
+      await setUpHqConsole(hq);
       const baku = await centre();
       await baku.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
       const desk = await baku.as('registrar');

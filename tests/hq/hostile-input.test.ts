@@ -4,11 +4,9 @@ import { canonicalJson } from '../../core/canonical-json';
 import { catalogs } from '../../core/i18n';
 import { sealBundle } from '../../db/bundle';
 import { fleetSource } from '../../hq/console/fleet-source';
-import { migrateHq } from '../../hq/migrate';
-import { buildHqServer } from '../../hq/server';
 import { createEnrollmentCode, importBundle, SyncRefusal } from '../../hq/sync/service';
-import { countEvents, hqDevice, type HqDevice } from '../helpers/hq-device';
-import { createTestDatabase, dialects } from './harness';
+import { countEvents, hqDevice, hqServer, type HqDevice } from '../helpers/hq-device';
+import { dialects } from './harness';
 
 /**
  * Issue #10: what a fuzzing run against HQ found. Every case sends correctly signed, correctly chained
@@ -21,18 +19,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function setUp(dialect: (typeof dialects)[number]) {
-  const tdb = await createTestDatabase(dialect);
-  const hq = await tdb.open();
-  await migrateHq(hq);
-  const app = buildHqServer({ db: hq, version: 'test' });
-  cleanups.push(async () => {
-    await app.close();
-    await hq.close();
-    await tdb.dispose();
-  });
-  return { hq, app };
-}
+const setUp = (dialect: (typeof dialects)[number]) => hqServer(dialect, cleanups);
 
 /** The refusal in a response: a 4xx envelope whose message every language has. */
 function refusalOf(res: { statusCode: number; json(): unknown }) {

@@ -6,30 +6,18 @@ import type { EventRecord } from '../../core/events';
 import { eventHash } from '../../db/chain';
 import { authHeaders, receiptMessage, signRequest, verifyWith } from '../../db/device-auth';
 import { rowToEvent, Store, type EventRow } from '../../db/store';
-import { migrateHq } from '../../hq/migrate';
-import { buildHqServer } from '../../hq/server';
 import { createEnrollmentCode, hqKeyPair } from '../../hq/sync/service';
 import type { HqDatabase } from '../../hq/db';
 import { tempDir } from '../helpers/backend';
-import { createTestDatabase, dialects } from './harness';
+import { hqServer } from '../helpers/hq-device';
+import { dialects } from './harness';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function setUp(dialect: (typeof dialects)[number]) {
-  const tdb = await createTestDatabase(dialect);
-  const hq = await tdb.open();
-  await migrateHq(hq);
-  const app = buildHqServer({ db: hq, version: 'test' });
-  cleanups.push(async () => {
-    await app.close();
-    await hq.close();
-    await tdb.dispose();
-  });
-  return { hq, app };
-}
+const setUp = (dialect: (typeof dialects)[number]) => hqServer(dialect, cleanups);
 
 async function device(app: FastifyInstance, hq: HqDatabase, facility = 'Baku centre') {
   const dir = tempDir();
