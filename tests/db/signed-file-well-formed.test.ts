@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../core/contract/errors';
 import { facilityIdentityBody } from '../../core/npm/files';
 import { generateDeviceKeyPair } from '../../db/chain';
 import { parseSignedFile, readSignedFile, signFile, signedFileText, type FileSigner } from '../../db/signed-file';
+import { refusalOf } from '../helpers/refusal';
 
 const pair = generateDeviceKeyPair();
 const signer: FileSigner = { kind: 'device', id: 'device-1', ...pair };
@@ -15,22 +15,12 @@ const body = (facilityName: string) => ({
   issuedAt: '2025-01-01T00:00:00.000Z',
 });
 
-function refusal(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected the file to be refused');
-}
-
 describe('signed files holding text that cannot be stored faithfully', () => {
   it('a correctly signed body with a lone surrogate or a NUL is refused, with the reason', () => {
     for (const name of ['Centre \uD800', '\uDC00', 'Cen\u0000tre']) {
       const file = signFile('qeyd-facility-identity', body(name), signer);
       expect(file.body).toMatch(/\\u(d[89a-f]|0000)/); // escaped in the signed text, a broken string once read
-      const e = refusal(() => readSignedFile(signedFileText(file), 'qeyd-facility-identity', facilityIdentityBody, () => pair.publicKey));
+      const e = refusalOf(() => readSignedFile(signedFileText(file), 'qeyd-facility-identity', facilityIdentityBody, () => pair.publicKey));
       expect(e).toMatchObject({ code: 'rule', messageKey: 'error.npm.badFile', fields: { content: { key: 'error.field.illFormedText' } } });
     }
   });
@@ -38,6 +28,6 @@ describe('signed files holding text that cannot be stored faithfully', () => {
   it('an envelope with a lone surrogate outside the body is refused before any key is looked up', () => {
     const file = signFile('qeyd-facility-identity', body('Centre'), signer);
     const text = signedFileText({ ...file, signer: { ...file.signer, id: 'device-\uD800' } });
-    expect(refusal(() => parseSignedFile(text, 'qeyd-facility-identity'))).toMatchObject({ messageKey: 'error.npm.badFile', fields: { content: { key: 'error.field.illFormedText' } } });
+    expect(refusalOf(() => parseSignedFile(text, 'qeyd-facility-identity'))).toMatchObject({ messageKey: 'error.npm.badFile', fields: { content: { key: 'error.field.illFormedText' } } });
   });
 });

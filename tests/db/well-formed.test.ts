@@ -2,7 +2,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../core/canonical-json';
-import { ApiError } from '../../core/contract/errors';
 import { eventRecord, type EventDraft, type EventRecord } from '../../core/events';
 import { encodeHlc } from '../../core/hlc';
 import { maxEventBytes } from '../../core/sync';
@@ -11,6 +10,7 @@ import { BundleError, openBundle, sealBundle } from '../../db/bundle';
 import { eventHash } from '../../db/chain';
 import { Store } from '../../db/store';
 import { tempDir } from '../helpers/backend';
+import { refusalOf } from '../helpers/refusal';
 
 const dirs: { remove(): void }[] = [];
 const stores: Store[] = [];
@@ -35,16 +35,6 @@ function registration(original: string): EventDraft<'person.registered'> {
     entityId: randomUUID(),
     payload: { details: { names: { original, latin: 'Zarmina Rahimi', aliases: [] }, sex: 'female', nationalities: ['AFG'], stateless: false, languages: ['fa'] } },
   };
-}
-
-function refusal(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
 }
 
 /** An event of another device, hashed as that device would: the chain holds, whatever the text. */
@@ -94,11 +84,11 @@ describe('events and ill-formed text', () => {
   it('the store refuses to make an event holding a lone surrogate, even deep in a free-form value, and writes nothing', () => {
     const store = newStore();
     const head = store.chainHead;
-    const e1 = refusal(() => store.command(actor, 'test', (tx) => tx.append(registration('Zarmina\uD800'))));
+    const e1 = refusalOf(() => store.command(actor, 'test', (tx) => tx.append(registration('Zarmina\uD800'))));
     expect(e1.code).toBe('validation');
     let deep: unknown = 'x\u0000';
     for (let i = 0; i < 300; i++) deep = { v: deep };
-    const e2 = refusal(() =>
+    const e2 = refusalOf(() =>
       store.command(actor, 'test', (tx) => tx.append({ type: 'person.corrected', entityId: randomUUID(), payload: { changes: { nameOriginal: deep }, reason: 'typo' } })),
     );
     expect(e2.fields).toEqual({ payload: { key: 'error.field.illFormedText' } });
@@ -142,10 +132,10 @@ describe('an event never larger than HQ takes', () => {
     const store = newStore();
     const big = (n: number) => ({ type: 'person.corrected' as const, entityId: randomUUID(), payload: { changes: { note: '€'.repeat(n) }, reason: 'r' } });
     // Three bytes each: within the payload's length in characters, over the event's size in bytes.
-    const tooLarge = refusal(() => store.command(actor, 'test', (tx) => tx.append(big(Math.ceil(maxEventBytes / 3)))));
+    const tooLarge = refusalOf(() => store.command(actor, 'test', (tx) => tx.append(big(Math.ceil(maxEventBytes / 3)))));
     expect(tooLarge).toMatchObject({ code: 'payload_too_large', messageKey: 'error.event.tooLarge', params: { max: maxEventBytes } });
     // Within the bytes but over the payload length HQ's schema takes: refused as well.
-    const tooLong = refusal(() => store.command(actor, 'test', (tx) => tx.append({ ...big(0), payload: { changes: { note: 'a'.repeat(300_000) }, reason: 'r' } })));
+    const tooLong = refusalOf(() => store.command(actor, 'test', (tx) => tx.append({ ...big(0), payload: { changes: { note: 'a'.repeat(300_000) }, reason: 'r' } })));
     expect(tooLong).toMatchObject({ code: 'validation', fields: { payload: { key: 'error.field.tooLong' } } });
     expect(eventCount(store)).toBe(0);
     expect(store.chainHead).toEqual({ seq: 0, hash: '' });

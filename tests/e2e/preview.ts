@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 
 export interface Preview {
   url: string;
@@ -81,6 +81,44 @@ export async function startPreview(): Promise<Preview> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One preview for the whole spec file, set up through the API with this administrator and stopped after
+ * the last test. The object stands for the preview once `beforeAll` has run.
+ */
+export function usePreview(admin: { username: string; displayName: string; password: string }): Preview {
+  let preview: Preview | undefined;
+  test.beforeAll(async ({ playwright }) => {
+    preview = await startPreview();
+    const request = await playwright.request.newContext();
+    await initializeViaApi(request, preview.url, admin);
+    await request.dispose();
+  });
+  test.afterAll(async () => {
+    await preview?.stop();
+  });
+  const started = (): Preview => {
+    if (!preview) throw new Error('the preview starts in beforeAll');
+    return preview;
+  };
+  return {
+    get url() {
+      return started().url;
+    },
+    get dataDir() {
+      return started().dataDir;
+    },
+    stop: () => started().stop(),
+  };
+}
+
+/** Fills the sign-in form (in Azerbaijani) and sends it; the caller checks where it lands. */
+export async function submitSignIn(page: Page, who: { username: string; password: string }): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: 'Sistemə giriş' })).toBeVisible();
+  await page.getByLabel('İstifadəçi adı').fill(who.username);
+  await page.getByLabel('Parol').fill(who.password);
+  await page.getByRole('button', { name: 'Daxil ol' }).click();
 }
 
 /** Sets up an installation without the UI, for specs that are about what comes after. */

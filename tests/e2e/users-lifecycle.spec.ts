@@ -1,32 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
-import { initializeViaApi, shot, startPreview, watchConsole, type Preview } from './preview';
+import { shot, submitSignIn, usePreview, watchConsole } from './preview';
 
 /**
  * Issue #10 §4 on screen: an administrator changes a user's roles, resets their password, disables and
  * enables the account; the user then signs in with the one-time password and must choose their own
  * before anything else opens. Everything is found by role and accessible name, in Azerbaijani.
  */
-let preview: Preview;
 const admin = { username: 'admin', displayName: 'Əli Məmmədov', password: 'gecə növbəsi 2025' };
+const preview = usePreview(admin);
 const samir = { username: 'samir', displayName: 'Samir Quliyev', password: 'çay və limon 88' };
-
-test.beforeAll(async ({ playwright }) => {
-  preview = await startPreview();
-  const request = await playwright.request.newContext();
-  await initializeViaApi(request, preview.url, admin);
-  await request.dispose();
-});
-
-test.afterAll(async () => {
-  await preview?.stop();
-});
-
-async function signIn(page: Page, who: { username: string; password: string }) {
-  await expect(page.getByRole('heading', { level: 1, name: 'Sistemə giriş' })).toBeVisible();
-  await page.getByLabel('İstifadəçi adı').fill(who.username);
-  await page.getByLabel('Parol').fill(who.password);
-  await page.getByRole('button', { name: 'Daxil ol' }).click();
-}
 
 async function oneTimePassword(page: Page, username: string): Promise<string> {
   const panel = page.getByRole('region', { name: `${username} üçün birdəfəlik parol` });
@@ -41,7 +23,7 @@ async function oneTimePassword(page: Page, username: string): Promise<string> {
 test('an administrator changes roles, resets, disables and enables an account; the user replaces the one-time password first', async ({ page }) => {
   const problems = watchConsole(page);
   await page.goto(preview.url);
-  await signIn(page, admin);
+  await submitSignIn(page, admin);
   await expect(page.getByRole('heading', { level: 1, name: 'Ümumi baxış' })).toBeVisible({ timeout: 30_000 });
   const created = await page.request.post(`${preview.url}rpc/users.create`, {
     headers: { 'content-type': 'application/json', 'x-qeyd-client': '1' },
@@ -89,7 +71,7 @@ test('an administrator changes roles, resets, disables and enables an account; t
 
   // The user signs in with it and lands on the one screen that replaces it.
   await page.getByRole('button', { name: 'Çıxış' }).click();
-  await signIn(page, { username: samir.username, password: otp });
+  await submitSignIn(page, { username: samir.username, password: otp });
   await expect(page.getByRole('heading', { level: 1, name: 'Öz parolunuzu seçin' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('navigation')).toHaveCount(0);
   await page.getByLabel('Birdəfəlik parol').fill(otp);

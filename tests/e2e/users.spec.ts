@@ -1,28 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
-import { initializeViaApi, shot, startPreview, watchConsole, type Preview } from './preview';
+import { shot, submitSignIn, usePreview, watchConsole } from './preview';
 
 /** An administrator creates a registrar; the registrar sees only what the role allows. */
-let preview: Preview;
 const admin = { username: 'admin', displayName: 'Əli Məmmədov', password: 'gecə növbəsi 2025' };
+const preview = usePreview(admin);
 const registrar = { username: 'leyla.h', displayName: 'Leyla Hüseynova', password: 'çay və şəkər 77' };
-
-test.beforeAll(async ({ playwright }) => {
-  preview = await startPreview();
-  const request = await playwright.request.newContext();
-  await initializeViaApi(request, preview.url, admin);
-  await request.dispose();
-});
-
-test.afterAll(async () => {
-  await preview?.stop();
-});
 
 /** An administrator lands on the overview; whoever reads the register, on the deadlines board. */
 async function signIn(page: Page, who: { username: string; password: string }, home = 'Ümumi baxış') {
-  await expect(page.getByRole('heading', { level: 1, name: 'Sistemə giriş' })).toBeVisible();
-  await page.getByLabel('İstifadəçi adı').fill(who.username);
-  await page.getByLabel('Parol').fill(who.password);
-  await page.getByRole('button', { name: 'Daxil ol' }).click();
+  await submitSignIn(page, who);
   await expect(page.getByRole('heading', { level: 1, name: home })).toBeVisible({ timeout: 30_000 });
 }
 

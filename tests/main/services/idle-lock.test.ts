@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../main/backend';
-import type { Timers } from '../../../main/sync/scheduler';
 import { adminPassword, clientFor, tempDir } from '../../helpers/backend';
 import { refusal } from '../../helpers/centre';
 import { useHq } from '../../helpers/hq';
+import { handTimers } from '../../helpers/timers';
 
 const hqs = useHq();
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -12,39 +12,6 @@ afterEach(async () => {
 });
 
 const minute = 60_000;
-
-/** Timers the test fires by hand, with the clock moved to when each was due. */
-function handTimers(clock: { now: number }) {
-  const planned: { fn: () => Promise<void>; at: number }[] = [];
-  const timers: Timers = {
-    set(fn, ms) {
-      const t = { fn, at: clock.now + ms };
-      planned.push(t);
-      return t;
-    },
-    clear(handle) {
-      const i = planned.indexOf(handle as (typeof planned)[number]);
-      if (i >= 0) planned.splice(i, 1);
-    },
-  };
-  return {
-    timers,
-    get count() {
-      return planned.length;
-    },
-    get dueAt(): number {
-      expect(planned).toHaveLength(1);
-      return planned[0]!.at;
-    },
-    /** Moves the clock to the one planned timer and runs it. */
-    async fire(): Promise<void> {
-      expect(planned).toHaveLength(1);
-      const t = planned.shift()!;
-      clock.now = Math.max(clock.now, t.at);
-      await t.fn();
-    },
-  };
-}
 
 /** A device enrolled with a real HQ, automatic sync on, the idle lock and the sync schedule on hand timers. */
 async function enrolledDevice() {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../main/backend';
-import type { Timers } from '../../../main/sync/scheduler';
 import { adminPassword, clientFor, tempDir } from '../../helpers/backend';
 import { useHq } from '../../helpers/hq';
 import { intakeAt } from '../../helpers/intake';
+import { handTimers } from '../../helpers/timers';
 
 // Before the devices' cleanup, so that it runs after it: every device is closed before HQ goes.
 const hqs = useHq();
@@ -55,46 +55,6 @@ async function startHq() {
   };
 }
 
-/** Timers the test steps through by hand: each planned sync runs when the test says, with the clock moved on. */
-function stepTimers(clock: { now: number }) {
-  const planned: { fn: () => Promise<void>; ms: number }[] = [];
-  const timers: Timers = {
-    set(fn, ms) {
-      const t = { fn, ms };
-      planned.push(t);
-      return t;
-    },
-    clear(handle) {
-      const i = planned.indexOf(handle as (typeof planned)[number]);
-      if (i >= 0) planned.splice(i, 1);
-    },
-  };
-  return {
-    timers,
-    /** How many syncs are planned (never more than one). */
-    get count(): number {
-      return planned.length;
-    },
-    /** The delay of the one sync planned now. */
-    get nextDelay(): number {
-      expect(planned).toHaveLength(1);
-      return planned[0]!.ms;
-    },
-    /** Lets the planned time pass and waits for the sync it starts to end. */
-    async elapse(): Promise<void> {
-      expect(planned).toHaveLength(1);
-      const t = planned.shift()!;
-      clock.now += t.ms;
-      await t.fn();
-    },
-    /** Starts the planned sync without waiting for it. */
-    start(): Promise<void> {
-      expect(planned).toHaveLength(1);
-      return planned.shift()!.fn();
-    },
-  };
-}
-
 async function device(autoSync: NonNullable<Parameters<typeof createBackend>[0]['autoSync']>, now?: () => number) {
   const dir = tempDir('qeyd-autosync-');
   const backend: Backend = await createBackend({ dataDir: dir.path, now, log: () => {}, autoSync });
@@ -121,7 +81,7 @@ describe('automatic sync', () => {
   it('sends what was recorded while HQ was down once HQ is back, retrying sooner after each failure', async () => {
     const hq = await startHq();
     const clock = { now: Date.now() };
-    const step = stepTimers(clock);
+    const step = handTimers(clock);
     const d = await device({ timers: step.timers }, () => clock.now);
 
     // Not enrolled: nothing is planned.
@@ -199,7 +159,7 @@ describe('automatic sync', () => {
   it('never runs two syncs at once: presses of Sync now during an automatic sync wait their turn', async () => {
     const hq = await startHq();
     const clock = { now: Date.now() };
-    const step = stepTimers(clock);
+    const step = handTimers(clock);
     const d = await device({ timers: step.timers }, () => clock.now);
     await d.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code() });
     // Enough to take several push batches, so the runs would overlap if nothing kept them apart.
@@ -237,7 +197,7 @@ describe('automatic sync', () => {
   it('follows the settings, stops when the last person signs out and when the backend closes', async () => {
     const hq = await startHq();
     const clock = { now: Date.now() };
-    const step = stepTimers(clock);
+    const step = handTimers(clock);
     const d = await device({ timers: step.timers }, () => clock.now);
     await d.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code() });
     expect(step.nextDelay).toBe(15 * minute);

@@ -1,45 +1,13 @@
-import { request } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '../../../core/contract/errors';
 import { catalogs } from '../../../core/i18n';
-import { createBackend, type Backend } from '../../../main/backend';
-import { startWebServer } from '../../../main/web/server';
-import { tempDir } from '../../helpers/backend';
+import { rpcHeaders, useWebServer, type Reply } from '../../helpers/web';
 
-let backend: Backend;
-let web: Awaited<ReturnType<typeof startWebServer>>;
-let port: number;
-const dirs = [tempDir(), tempDir()];
+const server = useWebServer();
 
-beforeAll(async () => {
-  const [data, root] = dirs as [ReturnType<typeof tempDir>, ReturnType<typeof tempDir>];
-  mkdirSync(join(root.path, 'assets'));
-  writeFileSync(join(root.path, 'index.html'), '<!doctype html><title>Qeyd</title>');
-  backend = await createBackend({ dataDir: data.path, log: () => {} });
-  web = await startWebServer({ backend, staticRoot: root.path, port: 0 });
-  port = Number(new URL(web.url).port);
-});
-afterAll(async () => {
-  await web.close();
-  await backend.close();
-  dirs.forEach((d) => d.remove());
-});
-
-function post(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port, path, method: 'POST', headers: { host: `127.0.0.1:${port}`, 'content-type': 'application/json', 'x-qeyd-client': '1', ...headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      },
-    );
-    req.on('error', reject);
-    req.end('{}');
-  });
+/** An RPC POST with an empty body and the given headers, sent raw so that they reach the server as written. */
+function post(path: string, headers: Record<string, string> = {}): Promise<Reply> {
+  return server.call(path, { method: 'POST', headers: { ...rpcHeaders, ...headers }, body: '{}' });
 }
 
 function expectTranslatedRefusal(r: { status: number; body: string }) {

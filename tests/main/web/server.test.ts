@@ -1,59 +1,21 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../../main/backend';
-import { startWebServer } from '../../../main/web/server';
-import { tempDir } from '../../helpers/backend';
+import { describe, expect, it } from 'vitest';
+import { rpcHeaders, useWebServer } from '../../helpers/web';
 
-let backend: Backend;
-let web: Awaited<ReturnType<typeof startWebServer>>;
-let port: number;
-const dirs = [tempDir(), tempDir()];
-
-beforeAll(async () => {
-  const [data, root] = dirs as [ReturnType<typeof tempDir>, ReturnType<typeof tempDir>];
-  mkdirSync(join(root.path, 'assets'));
-  writeFileSync(join(root.path, 'index.html'), '<!doctype html><title>Qeyd</title>');
-  writeFileSync(join(root.path, 'assets', 'app.js'), 'console.log(1)');
-  writeFileSync(join(data.path, 'secret.txt'), 'do not serve');
-  backend = await createBackend({ dataDir: data.path, log: () => {} });
-  web = await startWebServer({ backend, staticRoot: root.path, port: 0 });
-  port = Number(new URL(web.url).port);
+const server = useWebServer(({ data, root }) => {
+  writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(data, 'secret.txt'), 'do not serve');
 });
-afterAll(async () => {
-  await web.close();
-  await backend.close();
-  dirs.forEach((d) => d.remove());
-});
+const call = server.call;
 
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function call(path: string, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: { host: `127.0.0.1:${port}`, ...opts.headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    if (opts.body !== undefined) req.end(opts.body);
-    else req.end();
-  });
-}
-
-const rpcHeaders = { 'content-type': 'application/json', 'x-qeyd-client': '1' };
 const rpc = (method: string, body: unknown, headers: Record<string, string> = {}) =>
   call(`/rpc/${method}`, { method: 'POST', headers: { ...rpcHeaders, ...headers }, body: JSON.stringify(body) });
 
 describe('the loopback HTTP transport', () => {
   it('listens on 127.0.0.1 only', () => {
-    expect(web.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    expect((web.server.address() as { address: string }).address).toBe('127.0.0.1');
+    expect(server.web.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect((server.web.server.address() as { address: string }).address).toBe('127.0.0.1');
   });
 
   it('serves the app with the strict content security policy', async () => {
