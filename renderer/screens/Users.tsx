@@ -10,7 +10,7 @@ import { password } from '../../core/fields';
 import { rolesForKind, type Role } from '../../core/permissions';
 import type { FacilityKind } from '../../core/fields';
 import { api } from '../api';
-import { CheckboxGroup, FormAlert, TextField } from '../components/fields';
+import { FormAlert, TextField } from '../components/fields';
 import { PageTitle } from '../components/PageTitle';
 import { QueryError } from '../components/QueryError';
 import { applyServerErrors, contractResolverOptions } from '../forms';
@@ -19,6 +19,7 @@ import { newUserFormSchema } from '../schemas';
 import { Instant } from '../components/Instant';
 import { useListFormat } from '../i18n';
 import { LockedAccounts } from './users/LockedAccounts';
+import { RolesField } from './users/RolesField';
 import { ActionPanel, OutcomePanel, RowActions, usersKey, type AccountAction, type AccountOutcome } from './users/AccountActions';
 
 /** Only the roles of this kind of installation are offered (a monitor is never made at a centre). */
@@ -234,13 +235,7 @@ function NewUserForm({ id, onClose, offered }: { id: string; onClose(user: UserV
           />
           <TextField label="user.repeatPassword" type="password" registration={register('repeatPassword')} error={errors.repeatPassword} autoComplete="new-password" />
         </div>
-        <CheckboxGroup
-          legend="user.roles"
-          hint={<FormattedMessage id="users.rolesHint" />}
-          registration={register('roles')}
-          error={errors.roles as FieldError | undefined}
-          options={offered.map((r) => ({ value: r, label: roleLabel[r] }))}
-        />
+        <RolesField registration={register('roles')} error={errors.roles as FieldError | undefined} offered={offered} />
         <FormAlert message={formError} />
         <div className="actions">
           <button type="button" className="button" onClick={() => onClose(null)}>

@@ -9,9 +9,9 @@ import { ApiError, type MessageRef } from '../../../core/contract/errors';
 import type { MessageKey } from '../../../core/i18n';
 import { roleSchema, type Role } from '../../../core/permissions';
 import { api } from '../../api';
-import { CheckboxGroup, FormAlert } from '../../components/fields';
+import { FormAlert } from '../../components/fields';
 import { applyServerErrors, contractResolverOptions } from '../../forms';
-import { roleLabel } from '../../labels';
+import { RolesField } from './RolesField';
 
 export type AccountAction = 'roles' | 'reset' | 'disable' | 'enable';
 
@@ -179,13 +179,7 @@ function RolesForm({ user, offered, onDone, onCancel }: { user: UserView; offere
   );
   return (
     <form onSubmit={submit} noValidate className="form">
-      <CheckboxGroup
-        legend="user.roles"
-        hint={<FormattedMessage id="users.rolesHint" />}
-        registration={register('roles')}
-        error={errors.roles as FieldError | undefined}
-        options={offered.map((r) => ({ value: r, label: roleLabel[r] }))}
-      />
+      <RolesField registration={register('roles')} error={errors.roles as FieldError | undefined} offered={offered} />
       <FormAlert message={formError} />
       <div className="actions">
         <button type="button" className="button" onClick={onCancel}>
@@ -199,13 +193,27 @@ function RolesForm({ user, offered, onDone, onCancel }: { user: UserView; offere
   );
 }
 
+/** A one-time secret (password or recovery key) shown once, labelled so a screen reader names it. */
+function SecretValue({ label, value }: { label: MessageKey; value: string }) {
+  const valueId = useId();
+  return (
+    <p>
+      <span id={valueId} className="field__label">
+        <FormattedMessage id={label} />
+      </span>{' '}
+      <output aria-labelledby={valueId} className="recovery-key mono">
+        {value}
+      </output>
+    </p>
+  );
+}
+
 /**
  * What an action left for the administrator: a one-time password shown once (to hand over in person),
  * or after a disable, the accounts that need a reset and a new recovery key if the old one was retired.
  */
 export function OutcomePanel({ outcome, onClose }: { outcome: AccountOutcome; onClose(): void }) {
   const titleId = useId();
-  const valueId = useId();
   const panel = useRef<HTMLElement>(null);
   useEffect(() => panel.current?.focus(), []);
   if (outcome.kind === 'roles') {
@@ -224,14 +232,7 @@ export function OutcomePanel({ outcome, onClose }: { outcome: AccountOutcome; on
         <p>
           <FormattedMessage id="users.otp.intro" values={{ username: outcome.username }} />
         </p>
-        <p>
-          <span id={valueId} className="field__label">
-            <FormattedMessage id="users.otp.label" />
-          </span>{' '}
-          <output aria-labelledby={valueId} className="recovery-key mono">
-            {outcome.password}
-          </output>
-        </p>
+        <SecretValue label="users.otp.label" value={outcome.password} />
         <div className="actions actions--start">
           <button type="button" className="button button--primary" onClick={onClose}>
             <FormattedMessage id="users.otp.done" />
@@ -255,14 +256,7 @@ export function OutcomePanel({ outcome, onClose }: { outcome: AccountOutcome; on
           <p>
             <FormattedMessage id="users.disable.newRecoveryKey" />
           </p>
-          <p>
-            <span id={valueId} className="field__label">
-              <FormattedMessage id="users.disable.recoveryKeyLabel" />
-            </span>{' '}
-            <output aria-labelledby={valueId} className="recovery-key mono">
-              {outcome.recoveryKey}
-            </output>
-          </p>
+          <SecretValue label="users.disable.recoveryKeyLabel" value={outcome.recoveryKey} />
           <div className="actions actions--start">
             <button type="button" className="button" onClick={() => window.print()}>
               <FormattedMessage id="recovery.print" />
