@@ -1,25 +1,14 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { initializeViaApi, shot, startPreview, watchConsole, type Preview } from './preview';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { shot, submitSignIn, usePreview, watchConsole } from './preview';
 
 /**
  * Issue #10 §3 on screen: someone guesses a registrar's password at the duty desk until the name and the
  * desk are locked; the right password is then refused too. The administrator, already signed in, sees
  * both locks under Users and lifts them; the audit screen shows the burst of failures.
  */
-let preview: Preview;
 const admin = { username: 'admin', displayName: 'Əli Məmmədov', password: 'gecə növbəsi 2025' };
+const preview = usePreview(admin);
 const samir = { username: 'samir', displayName: 'Samir Quliyev', password: 'çay və limon 88' };
-
-test.beforeAll(async ({ playwright }) => {
-  preview = await startPreview();
-  const request = await playwright.request.newContext();
-  await initializeViaApi(request, preview.url, admin);
-  await request.dispose();
-});
-
-test.afterAll(async () => {
-  await preview?.stop();
-});
 
 interface Envelope {
   ok: boolean;
@@ -35,17 +24,10 @@ async function login(request: APIRequestContext, password: string): Promise<Enve
   return (await response.json()) as Envelope;
 }
 
-async function signIn(page: Page, who: { username: string; password: string }) {
-  await expect(page.getByRole('heading', { level: 1, name: 'Sistemə giriş' })).toBeVisible();
-  await page.getByLabel('İstifadəçi adı').fill(who.username);
-  await page.getByLabel('Parol').fill(who.password);
-  await page.getByRole('button', { name: 'Daxil ol' }).click();
-}
-
 test('a guessed password locks the name and the desk; the administrator sees both, lifts them, and the audit shows the burst', async ({ page, playwright }) => {
   const problems = watchConsole(page);
   await page.goto(preview.url);
-  await signIn(page, admin);
+  await submitSignIn(page, admin);
   await expect(page.getByRole('heading', { level: 1, name: 'Ümumi baxış' })).toBeVisible({ timeout: 30_000 });
   const created = await page.request.post(`${preview.url}rpc/users.create`, {
     headers: { 'content-type': 'application/json', 'x-qeyd-client': '1' },
