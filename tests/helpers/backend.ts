@@ -5,7 +5,7 @@ import { createClient, type Client } from '../../core/contract/client';
 import type { FacilityKind } from '../../core/fields';
 import type { Role } from '../../core/permissions';
 import type { CallContext } from '../../main/api/call-context';
-import { createBackend, type Backend } from '../../main/backend';
+import { createBackend, type Backend, type BackendOptions } from '../../main/backend';
 
 export const adminPassword = 'correct horse battery staple';
 
@@ -74,4 +74,25 @@ export async function setUpInstallation(opts: { now?: () => number; facilityKind
       dir.remove();
     },
   };
+}
+
+/**
+ * A duty desk set up with its administrator signed in, built with the backend options a test needs
+ * (hand-run timers, a test clock); `cleanups` closes it and removes its data.
+ */
+export async function signedInDesk(
+  options: Omit<BackendOptions, 'dataDir' | 'log'>,
+  cleanups: (() => Promise<void> | void)[],
+  prefix = 'qeyd-desk-',
+): Promise<{ backend: Backend; admin: Client & { ctx: CallContext } }> {
+  const dir = tempDir(prefix);
+  const backend = await createBackend({ ...options, dataDir: dir.path, log: () => {} });
+  cleanups.push(async () => {
+    await backend.close();
+    dir.remove();
+  });
+  const admin = clientFor(backend);
+  await admin.setup.initialize({ facilityName: 'Baku centre', facilityKind: 'detention_centre', deviceName: 'Duty desk 1', admin: { username: 'admin', displayName: 'Admin', password: adminPassword } });
+  await admin.auth.login({ username: 'admin', password: adminPassword });
+  return { backend, admin };
 }

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../../main/backend';
-import { adminPassword, clientFor, tempDir } from '../../helpers/backend';
+import { adminPassword, clientFor, signedInDesk } from '../../helpers/backend';
 import { refusal } from '../../helpers/centre';
 import { useHq } from '../../helpers/hq';
 import { handTimers } from '../../helpers/timers';
@@ -19,15 +18,7 @@ async function enrolledDevice() {
   const clock = { now: Date.now() };
   const idle = handTimers(clock);
   const sync = handTimers(clock);
-  const dir = tempDir('qeyd-idle-');
-  const backend: Backend = await createBackend({ dataDir: dir.path, now: () => clock.now, log: () => {}, autoSync: { timers: sync.timers }, idleTimers: idle.timers });
-  cleanups.push(async () => {
-    await backend.close();
-    dir.remove();
-  });
-  const admin = clientFor(backend);
-  await admin.setup.initialize({ facilityName: 'Baku centre', facilityKind: 'detention_centre', deviceName: 'Duty desk 1', admin: { username: 'admin', displayName: 'Admin', password: adminPassword } });
-  await admin.auth.login({ username: 'admin', password: adminPassword });
+  const { backend, admin } = await signedInDesk({ now: () => clock.now, autoSync: { timers: sync.timers }, idleTimers: idle.timers }, cleanups, 'qeyd-idle-');
   await admin.sync.enroll({ hqUrl: hq.url, code: await hq.code() });
   return { backend, admin, clock, idle, sync };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../../main/backend';
-import { adminPassword, clientFor, tempDir } from '../../helpers/backend';
+import type { BackendOptions } from '../../../main/backend';
+import { adminPassword, clientFor, signedInDesk } from '../../helpers/backend';
 import { useHq } from '../../helpers/hq';
 import { intakeAt } from '../../helpers/intake';
 import { handTimers } from '../../helpers/timers';
@@ -55,16 +55,8 @@ async function startHq() {
   };
 }
 
-async function device(autoSync: NonNullable<Parameters<typeof createBackend>[0]['autoSync']>, now?: () => number) {
-  const dir = tempDir('qeyd-autosync-');
-  const backend: Backend = await createBackend({ dataDir: dir.path, now, log: () => {}, autoSync });
-  cleanups.push(async () => {
-    await backend.close();
-    dir.remove();
-  });
-  const admin = clientFor(backend);
-  await admin.setup.initialize({ facilityName: 'Baku centre', facilityKind: 'detention_centre', deviceName: 'Duty desk 1', admin: { username: 'admin', displayName: 'Admin', password: adminPassword } });
-  await admin.auth.login({ username: 'admin', password: adminPassword });
+async function device(autoSync: NonNullable<BackendOptions['autoSync']>, now?: () => number) {
+  const { backend, admin } = await signedInDesk({ now, autoSync }, cleanups, 'qeyd-autosync-');
   await admin.users.create({ username: 'registrar', displayName: 'Registrar', roles: ['registrar'], password: 'password-of-registrar' });
   const registrar = clientFor(backend);
   await registrar.auth.login({ username: 'registrar', password: 'password-of-registrar' });
