@@ -77,7 +77,7 @@ export const hq = {
   'hq.fig.consularBlocked': 'bloklanıb',
   'hq.fig.consularOverdue': 'gecikir',
   'hq.fig.disclosureConflicts': 'müdafiədən əvvəl bildirilib',
-  'hq.fig.medianDefender': 'median, saat',
+  'hq.fig.medianDefender': 'median',
   'hq.fig.withoutDefender': 'hələ yox',
   'hq.fig.overdueNow': 'müddəti keçib',
   'hq.fig.childrenHeldNow': 'uşaqlar',

@@ -77,7 +77,7 @@ export const hq = {
   'hq.fig.consularBlocked': 'blocked',
   'hq.fig.consularOverdue': 'overdue',
   'hq.fig.disclosureConflicts': 'told before protection',
-  'hq.fig.medianDefender': 'median h',
+  'hq.fig.medianDefender': 'median',
   'hq.fig.withoutDefender': 'none yet',
   'hq.fig.overdueNow': 'overdue',
   'hq.fig.childrenHeldNow': 'children',

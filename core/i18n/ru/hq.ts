@@ -77,7 +77,7 @@ export const hq = {
   'hq.fig.consularBlocked': 'заблок.',
   'hq.fig.consularOverdue': 'просроч.',
   'hq.fig.disclosureConflicts': 'до защиты',
-  'hq.fig.medianDefender': 'медиана, ч',
+  'hq.fig.medianDefender': 'медиана',
   'hq.fig.withoutDefender': 'ещё нет',
   'hq.fig.overdueNow': 'просроч.',
   'hq.fig.childrenHeldNow': 'дети',

@@ -230,7 +230,10 @@ function FiguresTable({ rows, total, period, limitHours }: { rows: Row[]; total:
   const cell = (c: FigureColumn, r: ComplianceFigures, facilityId: string | null, facilityName: string) => {
     const v = r[c.figure];
     if (v === null) return <span className="muted">—</span>;
-    const text = c.figure === 'medianHoursToDefender' ? intl.formatNumber(v, { maximumFractionDigits: 1 }) : String(v);
+    // The median time to a defender reads as a duration ("42 min", "1 h 5 min"), as in the tile above,
+    // never as a bare fraction of an hour (issue #11 §8).
+    if (c.figure === 'medianHoursToDefender') return <Span ms={v * 3_600_000} />;
+    const text = String(v);
     const tone = v > 0 && c.alarm ? ' hq-num--alarm' : v > 0 && c.issue ? ' hq-num--warn' : '';
     if (!c.issue || v === 0) return <span className={tone.trim() || undefined}>{text}</span>;
     return (
