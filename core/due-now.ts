@@ -45,8 +45,16 @@ export type ObligationViewKind = (typeof obligationViewKinds)[number];
 
 const protectionKinds: ReadonlySet<ObligationKind> = new Set<ObligationKind>(['thb_referral']);
 
-export function maskObligationKind(kind: ObligationKind, mayReadProtection: boolean): ObligationViewKind {
-  return !mayReadProtection && protectionKinds.has(kind) ? restrictedObligationKind : kind;
+/**
+ * In a restricted record (trafficking indicators) a disclosure review may be owed only because of the
+ * trafficking flag: naming it would tell a reader without protection.read that the person became a
+ * protection case after the consulate was told, so it is masked there too (domain §5 rule 6).
+ */
+const restrictedRecordKinds: ReadonlySet<ObligationKind> = new Set<ObligationKind>(['consular_disclosure_review']);
+
+export function maskObligationKind(kind: ObligationKind, mayReadProtection: boolean, restrictedRecord = false): ObligationViewKind {
+  if (mayReadProtection) return kind;
+  return protectionKinds.has(kind) || (restrictedRecord && restrictedRecordKinds.has(kind)) ? restrictedObligationKind : kind;
 }
 export type ObligationStatus = 'overdue' | 'due' | 'upcoming';
 

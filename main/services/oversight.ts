@@ -126,7 +126,7 @@ export function buildRegisterExtract(store: Store, from: string, to: string, now
           .sort((a, b) => a.dueAt.localeCompare(b.dueAt))
           // A kind that names a protection fact (trafficking) leaves the centre masked, like on any screen
           // of a reader without protection.read: the team sees that something is owed and asks.
-          .map((o) => ({ kind: maskObligationKind(o.kind, false), dueAt: o.dueAt }))
+          .map((o) => ({ kind: maskObligationKind(o.kind, false, f.flags.includes('trafficking')), dueAt: o.dueAt }))
       : [];
     return {
       personId: h.person_id,

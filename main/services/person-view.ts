@@ -164,7 +164,7 @@ export function toEpisodeView(store: Store, e: EpisodesTable, flags: readonly Vu
     daysHeld: start ? daysHeld(Date.parse(start), e.exit_at ? Date.parse(e.exit_at) : now, tz) : null,
     obligations: list.flatMap((o) => {
       const status = statusAt(o, now, recorded, e.term_end);
-      return status ? [{ kind: maskObligationKind(o.kind, mayReadProtection), personId: o.personId, episodeId: o.episodeId, dueAt: o.dueAt, status }] : [];
+      return status ? [{ kind: maskObligationKind(o.kind, mayReadProtection, flags.includes('trafficking')), personId: o.personId, episodeId: o.episodeId, dueAt: o.dueAt, status }] : [];
     }),
     removalLocks: recorded === 'CLOSED' ? [] : maskRemovalLocks(episodeRemovalLocks(store, e.person_id, flags), mayReadProtection),
     lastEventId: e.last_event_id,

@@ -155,7 +155,7 @@ export function listRegister(store: Store, input: RegisterQuery, now: number, ma
       termEnd: r.term_end,
       state,
       nextDueAt: r.next_due_at,
-      nextDueKind: r.next_due_kind === null ? null : maskObligationKind(r.next_due_kind as ObligationKind, mayReadProtection),
+      nextDueKind: r.next_due_kind === null ? null : maskObligationKind(r.next_due_kind as ObligationKind, mayReadProtection, r.restricted === 1),
       deadlineStatus: overdue ? 'overdue' : r.next_warn_at !== null && r.next_warn_at <= nowIso ? 'due' : 'ok',
       flags: r.restricted === 1 && !mayReadProtection ? flags.filter((f) => f !== 'trafficking') : flags,
       restricted: r.restricted === 1,
@@ -183,7 +183,7 @@ export function dueNow(store: Store, now: number, includeUpcoming: boolean, mayR
       const status = statusAt(o, now, ep.state as EpisodeState, ep.term_end);
       if (!status || (status === 'upcoming' && !includeUpcoming)) return [];
       const registerNo = ep.book_no !== null ? formatRegisterNo(ep.book_device, ep.book_no) : formatRegisterNo(ep.register_device, ep.register_no);
-      return [{ ...o, kind: maskObligationKind(o.kind, mayReadProtection), status, nameLatin: ep.name_latin, nameOriginal: ep.name_original, registerNo }];
+      return [{ ...o, kind: maskObligationKind(o.kind, mayReadProtection, f.flags.includes('trafficking')), status, nameLatin: ep.name_latin, nameOriginal: ep.name_original, registerNo }];
     });
   });
   const rank = { overdue: 0, due: 1, upcoming: 2 } as const;

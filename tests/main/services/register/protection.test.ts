@@ -28,6 +28,7 @@ describe('a restricted record seen without protection.read', () => {
     const kinds = episode.obligations.map((o) => o.kind);
     expect(kinds).toContain('restricted');
     expect(kinds).not.toContain('thb_referral');
+    expect(kinds).not.toContain('consular_disclosure_review');
     expect(JSON.stringify(view)).not.toMatch(/trafficking|thb_/);
   });
 
@@ -36,6 +37,9 @@ describe('a restricted record seen without protection.read', () => {
     const board = (await duty.dueNow.list({ includeUpcoming: true })).items.map((i) => i.kind);
     expect(board).toContain('restricted');
     expect(board).not.toContain('thb_referral');
+    // The consulate was told in the first hour, before the indicators: the disclosure review that is now
+    // owed would name a protection case, so in a restricted record it is masked as well.
+    expect(board).not.toContain('consular_disclosure_review');
     const [row] = (await duty.register.list({})).rows;
     expect(row).toMatchObject({ nextDueKind: 'restricted', restricted: true });
     expect(row!.flags).not.toContain('trafficking');
@@ -75,8 +79,10 @@ describe('the same record seen by the head of the centre (protection.read)', () 
     expect(episode.removalLocks).not.toContain('restricted');
     expect(episode.obligations.map((o) => o.kind)).toContain('thb_referral');
     expect((await head.dueNow.list({ includeUpcoming: true })).items.map((i) => i.kind)).toContain('thb_referral');
+    // The consulate was told before the indicators: the head also owes a review of that disclosure.
+    expect((await head.dueNow.list({ includeUpcoming: true })).items.map((i) => i.kind)).toContain('consular_disclosure_review');
     const [row] = (await head.register.list({})).rows;
-    expect(row).toMatchObject({ nextDueKind: 'thb_referral' });
+    expect(['thb_referral', 'consular_disclosure_review']).toContain(row!.nextDueKind);
     expect(row!.flags).toContain('trafficking');
     expect((await head.register.list({ flag: 'trafficking' })).total).toBe(1);
   });
