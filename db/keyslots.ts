@@ -1,5 +1,6 @@
 import { createHmac, generateKeyPairSync, randomBytes, randomUUID, scrypt as scryptCb, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
+import { kdfCost, productionKdfCost } from './kdf-cost';
 import { facilityKind } from '../core/fields';
 import { gcmOpen, gcmSeal, open, rawX25519, seal, x25519PrivateFromRaw, x25519PublicFromRaw, type SealFormat } from './x25519-seal';
 
@@ -22,7 +23,7 @@ const b64 = z.string().max(200);
  * (issue #10 §6): N = 2^17, r = 8, p = 1 costs 128 MiB, and no slot may ask for more than that. Older,
  * cheaper slots (N = 2^15) still open and are upgraded at their owner's next sign-in.
  */
-const maxScryptBytes = 128 * 2 ** 17 * 8 * 1;
+const maxScryptBytes = 128 * productionKdfCost.keySlot.N * productionKdfCost.keySlot.r * productionKdfCost.keySlot.p;
 const kdfSchema = z
   .object({
     name: z.literal('scrypt'),
@@ -75,9 +76,10 @@ export type InstallationFile = z.infer<typeof installationFileSchema>;
 
 /**
  * N = 2^17 (128 MiB, about 0.5–1 s on a duty-desk laptop: see scripts/bench/unlock.bench.ts). Slots
- * written with weaker parameters are re-wrapped at their owner's next successful sign-in.
+ * written with weaker parameters are re-wrapped at their owner's next successful sign-in. New slots
+ * are written at `kdfCost().keySlot`, which is this everywhere but in the test runner (db/kdf-cost.ts).
  */
-export const scryptParams = { N: 2 ** 17, r: 8, p: 1 } as const;
+export const scryptParams = productionKdfCost.keySlot;
 
 /** scrypt needs 128·N·r bytes; Node refuses above `maxmem` (32 MiB by default), so it is set to fit. */
 export function scryptMaxmem(params: { N: number; r: number; p: number }): number {
@@ -135,13 +137,14 @@ function openSealed(privateKey: KeyObject, aad: Buffer, sealed: z.infer<typeof s
 
 async function wrap(installationId: string, tag: string, kind: KeySlot['kind'], secret: string, dbKey: Buffer, opts: { mustChange?: boolean } = {}): Promise<KeySlot> {
   const salt = randomBytes(16);
-  const kek = await scrypt(secret, salt, scryptParams);
+  const cost = kdfCost().keySlot;
+  const kek = await scrypt(secret, salt, cost);
   const pair = generateKeyPairSync('x25519');
   const publicKey = rawX25519(pair.publicKey).toString('base64');
   const head = { kind, tag, publicKey, ...(opts.mustChange ? { mustChange: true as const } : {}) };
   return {
     ...head,
-    kdf: { name: 'scrypt', ...scryptParams, salt: salt.toString('base64') },
+    kdf: { name: 'scrypt', N: cost.N, r: cost.r, p: cost.p, salt: salt.toString('base64') },
     ...gcmEncrypt(kek, rawX25519(pair.privateKey, 'd'), aadV2(installationId, head)),
     sealed: sealKey(pair.publicKey, sealAad(installationId, tag, publicKey), dbKey),
   };
@@ -253,7 +256,8 @@ export interface SlotOpening {
 }
 
 export function isCurrentSlot(slot: KeySlot): boolean {
-  return !!slot.publicKey && !!slot.sealed && slot.kdf.N >= scryptParams.N && slot.kdf.r >= scryptParams.r && slot.kdf.p >= scryptParams.p;
+  const cost = kdfCost().keySlot;
+  return !!slot.publicKey && !!slot.sealed && slot.kdf.N >= cost.N && slot.kdf.r >= cost.r && slot.kdf.p >= cost.p;
 }
 
 async function openSlot(file: InstallationFile, kind: KeySlot['kind'], username: string, secret: string): Promise<SlotOpening | null> {
@@ -263,7 +267,7 @@ async function openSlot(file: InstallationFile, kind: KeySlot['kind'], username:
   const first = now ?? pending;
   if (!first) {
     // Spend the same time as a real attempt so a caller cannot probe which user names exist.
-    await scrypt(secret, randomBytes(16), scryptParams);
+    await scrypt(secret, randomBytes(16), kdfCost().keySlot);
     return null;
   }
   const opened = await unwrapSlot(file.installationId, first, secret);

@@ -12,20 +12,35 @@ const vitestJson = `${out}/vitest.json`;
 const playwrightJson = `${out}/playwright.json`;
 for (const f of [vitestJson, playwrightJson]) rmSync(f, { force: true });
 
-function run(label: string, cmd: string, args: string[], env: Record<string, string> = {}): boolean {
+/** How long each step took, printed just above the totals so that the tail of a CI log shows it. */
+const timings: string[] = process.env.QEYD_CI_SETUP_TIMINGS ? [process.env.QEYD_CI_SETUP_TIMINGS] : [];
+
+/**
+ * Runs one step with a deadline. A hung step must not hold CI until CI's own limit kills everything
+ * and no total is printed at all: past its deadline the step is stopped and counted as a failure.
+ * The deadlines are many times what each step takes (see the timings line of any run).
+ */
+function run(label: string, cmd: string, args: string[], deadlineMinutes: number, env: Record<string, string> = {}): boolean {
   console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const start = Date.now();
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env }, timeout: deadlineMinutes * 60_000, killSignal: 'SIGTERM' });
+  const seconds = Math.round((Date.now() - start) / 1000);
+  const timedOut = r.error && 'code' in r.error && r.error.code === 'ETIMEDOUT';
+  timings.push(`${label} ${seconds} s${timedOut ? ` (stopped at its ${deadlineMinutes}-minute deadline)` : ''}`);
+  if (timedOut) console.error(`${label}: stopped after ${deadlineMinutes} minutes`);
   return r.status === 0;
 }
+
+const bin = (name: string) => `node_modules/.bin/${name}`;
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 
-const typecheckOk = run('type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+const typecheckOk = run('type check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'], 15);
 typecheckOk ? passed++ : failed++;
 
-run('unit and integration', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`]);
+run('unit and integration', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`], 40);
 if (existsSync(vitestJson)) {
   const v = JSON.parse(readFileSync(vitestJson, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; success: boolean; testResults: { status: string; assertionResults: unknown[] }[] };
   passed += v.numPassedTests;
@@ -38,10 +53,10 @@ if (existsSync(vitestJson)) {
   failed++;
 }
 
-const built = run('renderer build', 'npx', ['vite', 'build']);
+const built = run('renderer build', bin('vite'), ['build'], 10);
 if (!built) failed++;
 else {
-  run('end-to-end', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightJson });
+  run('end-to-end', bin('playwright'), ['test', '--reporter=list,json'], 30, { PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightJson });
   if (existsSync(playwrightJson)) {
     const p = JSON.parse(readFileSync(playwrightJson, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; errors?: unknown[] };
     passed += p.stats.expected + p.stats.flaky;
@@ -53,5 +68,6 @@ else {
   }
 }
 
+console.log(`\ntimings: ${timings.join(', ')}`);
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { canonicalJson } from '../../core/canonical-json';
 import { ApiError, ruleError } from '../../core/contract/errors';
 import { npmIdentityBody } from '../../core/npm/files';
-import { exceedsOrgKeyCost, orgKeyFileSchema, orgKeyKdfSchema, orgKeyScrypt, type OrgKeyFile } from '../../core/npm/org-key-file';
+import { exceedsOrgKeyCost, orgKeyFileSchema, orgKeyKdfSchema, type OrgKeyFile } from '../../core/npm/org-key-file';
+import { kdfCost } from '../../db/kdf-cost';
 import type { Sealed } from '../../core/npm/sealed';
 import { generateDeviceKeyPair } from '../../db/chain';
 import { scryptMaxmem, unlockWithPassword } from '../../db/keyslots';
@@ -114,7 +115,8 @@ function pairs(privateKey: string, publicKey: string): boolean {
 export async function exportOrgKey(org: OrgKeys, passphrase: string): Promise<string> {
   if (!org.boxPrivateKey || !org.signingPrivateKey) throw ruleError('error.npm.noPrivateKey');
   const salt = randomBytes(16);
-  const kek = await scrypt(passphrase, salt, orgKeyScrypt);
+  const cost = kdfCost().orgKey;
+  const kek = await scrypt(passphrase, salt, cost);
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', kek, iv);
   cipher.setAAD(fileAad(org));
@@ -127,7 +129,7 @@ export async function exportOrgKey(org: OrgKeys, passphrase: string): Promise<st
     name: org.name,
     boxPublicKey: org.boxPublicKey,
     signingPublicKey: org.signingPublicKey,
-    kdf: { name: 'scrypt', ...orgKeyScrypt, salt: salt.toString('base64') },
+    kdf: { name: 'scrypt', N: cost.N, r: cost.r, p: cost.p, salt: salt.toString('base64') },
     iv: iv.toString('base64'),
     ct: ct.toString('base64'),
     tag: cipher.getAuthTag().toString('base64'),

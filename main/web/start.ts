@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { lowerKdfCostIfTesting } from '../../db/kdf-cost';
 import { createBackend } from '../backend';
 import { defaultDataDir } from '../data-dir';
 import { startWebServer } from './server';
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
     console.error(`QEYD_PORT must be a port number (0-65535), not "${process.env.QEYD_PORT}"`);
     process.exit(2);
   }
+  lowerKdfCostIfTesting(process.env);
   const dataDir = process.env.QEYD_DATA_DIR || defaultDataDir();
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
   const backend = await createBackend({ dataDir });

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { lowKdfCostVariable } from '../../db/kdf-cost';
 
 export interface Preview {
   url: string;
@@ -32,7 +33,7 @@ export async function startPreview(): Promise<Preview> {
   // Its own process group, so that stopping it also stops what npx started beneath it.
   const child: ChildProcess = spawn('npx', ['tsx', 'main/web/start.ts'], {
     cwd: process.cwd(),
-    env: { ...process.env, QEYD_DATA_DIR: dataDir, QEYD_PORT: String(port), NO_COLOR: '1' },
+    env: { ...process.env, QEYD_DATA_DIR: dataDir, QEYD_PORT: String(port), NO_COLOR: '1', [lowKdfCostVariable]: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { facilityKinds } from '../../../core/fields';
 import { roles, rolesForKind } from '../../../core/permissions';
 import { installationPath } from '../../../db/installation-file';
+import { productionKdfCost, withKdfCost } from '../../../db/kdf-cost';
 import { installationFileSchema, scryptParams, unlockWithPassword, type InstallationFile } from '../../../db/keyslots';
 import { Store, WrongKeyError } from '../../../db/store';
 import { createBackend } from '../../../main/backend';
@@ -244,34 +245,36 @@ describe('roles', () => {
 });
 
 describe('key slot parameters', () => {
-  it('a slot written with N = 2^15 (format 1) is re-wrapped with today\'s parameters at its next successful sign-in', async () => {
-    const inst = await installation();
-    await inst.userWith(['registrar'], 'later');
-    const key = Buffer.from(inst.backend.installation.requireKey());
-    await inst.backend.close();
-    const legacy = await legacySlotFile(readFile(inst.dataDir), key, { admin: adminPassword, later: 'password-of-later' }, inst.recoveryKey);
-    writeFileSync(installationPath(inst.dataDir), JSON.stringify(legacy));
-    expect(legacy.slots.every((s) => s.kdf.N === 2 ** 15 && !s.publicKey)).toBe(true);
+  it('a slot written with N = 2^15 (format 1) is re-wrapped with today\'s parameters at its next successful sign-in', () =>
+    // at the app's own cost, not the suite's lowered one: "today's parameters" are N = 2^17
+    withKdfCost(productionKdfCost, async () => {
+      const inst = await installation();
+      await inst.userWith(['registrar'], 'later');
+      const key = Buffer.from(inst.backend.installation.requireKey());
+      await inst.backend.close();
+      const legacy = await legacySlotFile(readFile(inst.dataDir), key, { admin: adminPassword, later: 'password-of-later' }, inst.recoveryKey);
+      writeFileSync(installationPath(inst.dataDir), JSON.stringify(legacy));
+      expect(legacy.slots.every((s) => s.kdf.N === 2 ** 15 && !s.publicKey)).toBe(true);
 
-    const again = await createBackend({ dataDir: inst.dataDir, log: () => {} });
-    try {
-      await clientFor(again).auth.login({ username: 'admin', password: adminPassword });
-      const after = readFile(inst.dataDir);
-      const upgraded = after.slots.filter((s) => s.kdf.N === scryptParams.N && s.publicKey);
-      expect(upgraded).toHaveLength(1);
-      expect(after.slots.filter((s) => s.kdf.N === 2 ** 15)).toHaveLength(2);
-      expect(scryptParams.N).toBeGreaterThanOrEqual(2 ** 17);
-      // The same password still opens it, now through the new slot.
-      await again.close();
-      const third = await createBackend({ dataDir: inst.dataDir, log: () => {} });
-      const admin = clientFor(third);
-      await admin.auth.login({ username: 'admin', password: adminPassword });
-      expect((await admin.audit.list({ limit: 500 })).entries.map((e) => e.action)).toContain('keyslot.upgraded');
-      await third.close();
-    } finally {
-      await again.close();
-    }
-  });
+      const again = await createBackend({ dataDir: inst.dataDir, log: () => {} });
+      try {
+        await clientFor(again).auth.login({ username: 'admin', password: adminPassword });
+        const after = readFile(inst.dataDir);
+        const upgraded = after.slots.filter((s) => s.kdf.N === scryptParams.N && s.publicKey);
+        expect(upgraded).toHaveLength(1);
+        expect(after.slots.filter((s) => s.kdf.N === 2 ** 15)).toHaveLength(2);
+        expect(scryptParams.N).toBe(2 ** 17);
+        // The same password still opens it, now through the new slot.
+        await again.close();
+        const third = await createBackend({ dataDir: inst.dataDir, log: () => {} });
+        const admin = clientFor(third);
+        await admin.auth.login({ username: 'admin', password: adminPassword });
+        expect((await admin.audit.list({ limit: 500 })).entries.map((e) => e.action)).toContain('keyslot.upgraded');
+        await third.close();
+      } finally {
+        await again.close();
+      }
+    }));
 
   it('a slot file declaring scrypt parameters beyond the bounds is refused, not run', () => {
     const good = { format: 1, installationId: 'x', facilityName: 'C', facilityKind: 'detention_centre', tagSalt: 'AA==', slots: [] };
