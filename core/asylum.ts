@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoInstant, optionalText, text } from './fields';
 
-/** domain.md §2 AsylumExpression; §5 rule 9: recordable by any staff role, forwarded the same day. */
+/** docs/domain.md §2 AsylumExpression; §5 rule 9: recordable by any staff role, forwarded the same day. */
 export const asylumExpressionSchema = z
   .object({
     at: isoInstant,

@@ -2,7 +2,7 @@ import { obligations, statusAt, type EpisodeFacts, type ObligationKind } from '.
 import type { Settings } from './settings';
 
 /**
- * How one detention episode stands against the safeguards HQ watches across facilities (domain.md §6:
+ * How one detention episode stands against the safeguards HQ watches across facilities (docs/domain.md §6:
  * rights within the hour, consular notices sent or blocked, time to a defender, overdue deadlines,
  * children detained). Pure: the same facts give the same answer at a centre and at HQ.
  */
@@ -20,7 +20,7 @@ export interface EpisodeCompliance {
   overdue: ObligationKind[];
   child: boolean;
   /**
-   * A consulate was told before the person became a protection case (domain.md §5 rule 3): `conflict`
+   * A consulate was told before the person became a protection case (docs/domain.md §5 rule 3): `conflict`
    * until the review is recorded, `reviewed` after; HQ counts both.
    */
   disclosure: 'none' | 'conflict' | 'reviewed';

@@ -6,7 +6,7 @@ import type { ReferralType, VulnerabilityFlag } from './vulnerability';
 
 /**
  * What is owed to a detained person and by when, computed offline from what has been recorded and the
- * clock (domain.md §4). Nothing here is stored as a task: a due item disappears when the record that
+ * clock (docs/domain.md §4). Nothing here is stored as a task: a due item disappears when the record that
  * satisfies it is made, on every device, without anyone closing it.
  */
 
@@ -48,7 +48,7 @@ const protectionKinds: ReadonlySet<ObligationKind> = new Set<ObligationKind>(['t
 /**
  * In a restricted record (trafficking indicators) a disclosure review may be owed only because of the
  * trafficking flag: naming it would tell a reader without protection.read that the person became a
- * protection case after the consulate was told, so it is masked there too (domain §5 rule 6).
+ * protection case after the consulate was told, so it is masked there too (docs/domain.md §5 rule 6).
  */
 const restrictedRecordKinds: ReadonlySet<ObligationKind> = new Set<ObligationKind>(['consular_disclosure_review']);
 
@@ -87,7 +87,7 @@ export interface EpisodeFacts {
     state: string;
     readySince: string | null;
     /**
-     * When a notice already sent became a disclosure conflict (domain.md §5 rule 3: the person is now a
+     * When a notice already sent became a disclosure conflict (docs/domain.md §5 rule 3: the person is now a
      * protection case) and no review is recorded yet; null otherwise.
      */
     disclosureConflictSince?: string | null;

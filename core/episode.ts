@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDate, isoInstant, optionalText, text } from './fields';
 import { nationalityCode } from './countries';
 
-/** domain.md §2 DetentionEpisode: regimes of placement. */
+/** docs/domain.md §2 DetentionEpisode: regimes of placement. */
 export const regimes = ['forced_court', 'voluntary_expulsion', 'voluntary_protection'] as const;
 export const regime = z.enum(regimes);
 export type Regime = z.infer<typeof regime>;
@@ -83,7 +83,7 @@ export const identityDocumentSchema = z
   .refine((d) => d.type === 'none' || (d.number ?? '').length > 0, { message: 'error.document.numberRequired', path: ['number'] });
 export type IdentityDocument = z.output<typeof identityDocumentSchema>;
 
-/** domain.md §3 episode machine. RELEASE_DUE is also derived from the clock (see effectiveState). */
+/** docs/domain.md §3 episode machine. RELEASE_DUE is also derived from the clock (see effectiveState). */
 export const episodeStates = [
   'DECISION_PENDING',
   'ACTIVE',
@@ -129,7 +129,7 @@ export const exitSchema = z
   })
   .strict()
   .refine((e) => !isRemoval(e.type) || e.destinationCountry !== undefined, { message: 'error.exit.destinationRequired', path: ['destinationCountry'] })
-  // domain.md §5 rule 1: a person handed to another body leaves with a complete handover record.
+  // docs/domain.md §5 rule 1: a person handed to another body leaves with a complete handover record.
   .refine((e) => !handsOver(e.type) || (e.receivingBody ?? '').length > 0, { message: 'error.exit.receiverRequired', path: ['receivingBody'] })
   .refine((e) => !handsOver(e.type) || (e.receivingOfficer ?? '').length > 0, { message: 'error.exit.receiverRequired', path: ['receivingOfficer'] });
 export type Exit = z.output<typeof exitSchema>;
@@ -161,7 +161,7 @@ export function canTransition(action: EpisodeAction, state: EpisodeState): boole
 
 /**
  * The state as of `now`: at the end of the term with no extension decision the episode is RELEASE_DUE
- * (domain.md §3 guard, MC 2025 amendment), whether or not anyone has opened the record since.
+ * (docs/domain.md §3 guard, MC 2025 amendment), whether or not anyone has opened the record since.
  */
 export function effectiveState(recorded: EpisodeState, termEnd: string | null, now: number): EpisodeState {
   if ((recorded === 'ACTIVE' || recorded === 'EXTENSION_PENDING') && termEnd && Date.parse(termEnd) <= now) return 'RELEASE_DUE';

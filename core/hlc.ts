@@ -1,7 +1,7 @@
 /**
  * Hybrid logical clock (Kulkarni et al.), as in Actual Budget's timestamp.ts: wall-clock milliseconds,
  * a counter for events in the same millisecond, and the node (device) id. Encoded so that plain string
- * comparison orders timestamps. It orders display and sync; it never decides legal truth (architecture §3).
+ * comparison orders timestamps. It orders display and sync; it never decides legal truth (docs/architecture.md §3).
  */
 export interface Hlc {
   millis: number;

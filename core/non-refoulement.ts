@@ -25,7 +25,7 @@ export interface ProtectionFacts {
 }
 
 /**
- * domain.md §5 rule 4: no removal while asylum is pending, for refugees, or for a presumed victim of
+ * docs/domain.md §5 rule 4: no removal while asylum is pending, for refugees, or for a presumed victim of
  * trafficking (CAO 29), and never without a cleared non-refoulement check. Returns every reason that
  * holds, so the screen can say all of them at once.
  */
@@ -41,7 +41,7 @@ export function removalLocks(f: ProtectionFacts): RemovalLockReason[] {
 
 /**
  * The locks as a caller may see them: without `protection.read`, a trafficking lock still shows, so
- * nobody removes the person, but as `restricted`, without saying why (domain.md §5 rule 6).
+ * nobody removes the person, but as `restricted`, without saying why (docs/domain.md §5 rule 6).
  */
 export function maskRemovalLocks(reasons: readonly RemovalLockReason[], mayReadProtection: boolean): RemovalLockReason[] {
   if (mayReadProtection) return [...reasons];

@@ -21,7 +21,7 @@ export const permissions = [
   'person.override',
   /** Protection details (trafficking, screening answers) of a restricted record. */
   'protection.read',
-  /** domain.md §5 rule 9: any staff role may record a person's request for asylum. */
+  /** docs/domain.md §5 rule 9: any staff role may record a person's request for asylum. */
   'asylum.record',
   /** Legal aid requests, defenders and their contacts (Constitution Art. 61). */
   'legalAid.write',
@@ -52,7 +52,7 @@ const grants: Record<Role, readonly Permission[]> = {
 
 /**
  * Which roles exist in which kind of installation: a centre's staff, the office's monitors, HQ's
- * analysts. A user of one trust domain is never created in another (domain.md §1).
+ * analysts. A user of one trust domain is never created in another (docs/domain.md §1).
  */
 export function rolesForKind(kind: 'detention_centre' | 'field_office' | 'ombudsman_office' | 'headquarters'): readonly Role[] {
   switch (kind) {

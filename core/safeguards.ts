@@ -3,7 +3,7 @@ import { isoInstant, optionalText, text } from './fields';
 import { nationalityCode } from './countries';
 
 /**
- * The safeguards owed from the first hour (domain.md §2): rights notification (Migration Code 74.5),
+ * The safeguards owed from the first hour (docs/domain.md §2): rights notification (Migration Code 74.5),
  * consular notification (VCCR 36, with the protection block of §5 rule 3), legal aid (Constitution 61)
  * and interpreters (§5 rule 10).
  */
@@ -114,7 +114,7 @@ export interface ConsularFacts {
 }
 
 /**
- * domain.md §3 consular machine. The protection check comes first: an asylum seeker, refugee or (by a
+ * docs/domain.md §3 consular machine. The protection check comes first: an asylum seeker, refugee or (by a
  * default-on setting) presumed trafficking victim is BLOCKED_PROTECTION until informed consent is
  * recorded; a person who expressly opposes is BLOCKED_OPPOSED.
  */
@@ -131,7 +131,7 @@ export function consularState(f: ConsularFacts): ConsularState {
 
 /**
  * What was done about a notice that reached a consulate before the person became a protection case
- * (domain.md §5 rule 3): the person was told, what the consulate learnt is on record, and the asylum
+ * (docs/domain.md §5 rule 3): the person was told, what the consulate learnt is on record, and the asylum
  * authority knows, so the claim can be assessed with the disclosure in mind.
  */
 export const consularDisclosureReviewSchema = z
@@ -163,7 +163,7 @@ export type ConsularDisclosure = 'none' | 'conflict' | 'reviewed';
 /**
  * A notice that went out without a consent recorded before it, for a person who is now a protection
  * case (asylum, refugee, presumed trafficking under the THB block setting), is a disclosure conflict:
- * the state the person may fear has already learnt about them (domain.md §5 rule 3). A consent
+ * the state the person may fear has already learnt about them (docs/domain.md §5 rule 3). A consent
  * recorded only after the send does not undo it. A notice sent with consent, or for a person who is
  * not a protection case, is none.
  */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDate, timeZone } from './fields';
 
 /**
- * Every threshold that is not fixed by law is a setting (domain.md: "configurable default"). The
+ * Every threshold that is not fixed by law is a setting (docs/domain.md: "configurable default"). The
  * defaults below are the domain's; a centre head or administrator may change them, and the change is
  * audited. Nothing in the rules reads a number from anywhere else.
  */
@@ -29,13 +29,13 @@ export const settingsSchema = z
     reviewWarningDays: z.number().int().min(0).max(60).default(3),
     /** The voluntary-stay limit and the maximum detention show as coming up this many days before. */
     limitWarningDays: z.number().int().min(0).max(90).default(7),
-    /** Not found in law (domain.md §4): null means no maximum is enforced, only shown. */
+    /** Not found in law (docs/domain.md §4): null means no maximum is enforced, only shown. */
     maxDetentionDays: z.number().int().min(1).max(3650).nullable().default(null),
     voluntaryProtectionMaxMonths: z.number().int().min(1).max(24).default(3),
     /** ISO weekday numbers (1 = Monday … 7 = Sunday) that are not working days. */
     weekendDays: z.array(z.number().int().min(1).max(7)).max(7).default([6, 7]),
     holidays: z.array(isoDate).max(400).default([]),
-    /** domain.md §5 rule 3: applying the consular block to presumed trafficking victims is a default. */
+    /** docs/domain.md §5 rule 3: applying the consular block to presumed trafficking victims is a default. */
     consularBlockForTrafficking: z.boolean().default(true),
     /** Report to the mission "immediately" (SMS); the service level for a notice that is ready. */
     consularSendHours: z.number().min(1).max(168).default(24),

@@ -2,7 +2,7 @@ import type { Settings } from './settings';
 
 /**
  * Legal clocks run on instants (UTC); "working days" and "the same day" are read in the facility's
- * time zone with the holiday calendar from settings (architecture §9).
+ * time zone with the holiday calendar from settings (docs/architecture.md §9).
  */
 
 const DAY = 86_400_000;

@@ -121,7 +121,7 @@ function earliest(xs: readonly (string | null)[]): string | null {
   return xs.reduce<string | null>((m, x) => (x !== null && (m === null || x < m) ? x : m), null);
 }
 
-/** Whether the person's situation blocks consular contact without consent (domain.md §5 rule 3). */
+/** Whether the person's situation blocks consular contact without consent (docs/domain.md §5 rule 3). */
 export function isProtectionCase(flags: readonly VulnerabilityFlag[], settings: Pick<Settings, 'consularBlockForTrafficking'>): boolean {
   return flags.includes('asylum') || flags.includes('refugee') || (settings.consularBlockForTrafficking && flags.includes('trafficking'));
 }

@@ -4,7 +4,7 @@ import { needs } from '../permissions';
 import { method } from './method';
 
 /**
- * The HQ console: the cross-facility views HQ staff need (architecture §6). These methods answer only
+ * The HQ console: the cross-facility views HQ staff need (docs/architecture.md §6). These methods answer only
  * in the console installation that the HQ server runs beside its event store (hq/console); a centre's
  * device refuses them with `error.hq.only`.
  */
@@ -52,7 +52,7 @@ export const complianceFigures = z.object({
   /** children in open episodes today (not limited to the period) */
   childrenHeldNow: z.number().int(),
   heldNow: z.number().int(),
-  /** consulates told before the person became a protection case (domain.md §5 rule 3), whatever the period */
+  /** consulates told before the person became a protection case (docs/domain.md §5 rule 3), whatever the period */
   disclosureConflicts: z.number().int(),
   disclosureUnreviewed: z.number().int(),
 });

@@ -38,7 +38,7 @@ export const sessionView = z.object({
   facilityName: z.string(),
   facilityKind,
   deviceName: z.string(),
-  /** The facility's zone: every instant on screen is shown in it (architecture §9). */
+  /** The facility's zone: every instant on screen is shown in it (docs/architecture.md §9). */
   timeZone: z.string(),
   idleLockMinutes: z.number().int(),
   /** Signed in with a one-time password from an administrator: nothing else opens until it is replaced. */

@@ -23,7 +23,7 @@ import {
 import { method } from './method';
 
 /**
- * Ombudsman (NPM) visits — the second trust domain (domain.md §1). `npmOrg`, `npmFacilities` and
+ * Ombudsman (NPM) visits — the second trust domain (docs/domain.md §1). `npmOrg`, `npmFacilities` and
  * `visits` answer on an installation of kind ombudsman_office (and its HQ console); `oversight` is the
  * centre's side: its identity, the register extract for a visiting team, the recommendations it
  * receives and the responses it sends back.

@@ -120,7 +120,7 @@ export const personView = z.object({
   languages: z.array(z.string()),
   birthBasis: z.string().nullable(),
   flags: z.array(vulnerabilityFlag),
-  /** domain.md §3 vulnerability machine, derived from screenings and referrals. */
+  /** docs/domain.md §3 vulnerability machine, derived from screenings and referrals. */
   vulnerabilityState: z.enum(['NOT_SCREENED', 'SCREENED', 'FLAGGED', 'REFERRED', 'ACCEPTED', 'CLOSED']),
   restricted: z.boolean(),
   /** True when protection details were withheld from this caller. */

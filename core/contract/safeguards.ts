@@ -53,7 +53,7 @@ export const consularView = z.object({
   visitedAt: z.string().nullable(),
   withdrawnAt: z.string().nullable(),
   withdrawReason: z.string().nullable(),
-  /** Sent before the person became a protection case (domain.md §5 rule 3): `conflict` until reviewed. */
+  /** Sent before the person became a protection case (docs/domain.md §5 rule 3): `conflict` until reviewed. */
   disclosure: z.enum(['none', 'conflict', 'reviewed']),
   disclosureReview: consularDisclosureReviewSchema.nullable(),
   /** Whether a visit or answer may be recorded: after a conflict, only with consent recorded since the send. */
@@ -152,7 +152,7 @@ export const safeguardsContract = {
       output: recorded,
       access: needs('person.write'),
     }),
-    /** The review a disclosure conflict is owed (domain.md §5 rule 3, issue #11). */
+    /** The review a disclosure conflict is owed (docs/domain.md §5 rule 3, issue #11). */
     reviewDisclosure: method({
       input: z.object({ noticeId: id, review: consularDisclosureReviewSchema }).strict(),
       output: recorded,

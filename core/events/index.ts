@@ -75,7 +75,7 @@ export const eventCatalog = {
     schemaVersion: 1,
     payload: z.object({ personId: ref, facilityId: ref, facilityName: text(200), apprehension: apprehensionSchema }).strict(),
   },
-  /** Admission: only with a decision record (domain.md §5 rule 1). */
+  /** Admission: only with a decision record (docs/domain.md §5 rule 1). */
   'episode.admitted': {
     schemaVersion: 1,
     payload: z
@@ -142,7 +142,7 @@ export const eventCatalog = {
   'consular.acknowledged': { schemaVersion: 1, payload: z.object({ at: isoInstant, note: optionalText(2000) }).strict() },
   'consular.visited': { schemaVersion: 1, payload: z.object({ at: isoInstant, note: optionalText(2000) }).strict() },
   'consular.withdrawn': { schemaVersion: 1, payload: z.object({ at: isoInstant, reason: text(2000) }).strict() },
-  /** A notice sent before the person became a protection case was reviewed (domain.md §5 rule 3, issue #11). */
+  /** A notice sent before the person became a protection case was reviewed (docs/domain.md §5 rule 3, issue #11). */
   'consular.disclosureReviewed': { schemaVersion: 1, payload: z.object({ review: consularDisclosureReviewSchema }).strict() },
   'legalAid.requested': { schemaVersion: 1, payload: z.object({ personId: ref, episodeId: ref, request: legalAidRequestSchema }).strict() },
   'legalAid.defenderAssigned': { schemaVersion: 1, payload: z.object({ defender: defenderSchema }).strict() },
@@ -213,7 +213,7 @@ const wellFormed = (s: z.ZodString) => s.refine(isWellFormedText, 'error.field.i
 /** The largest integer HQ's columns hold (PostgreSQL `integer`): beyond it a push must be refused, not fail (issue #10). */
 export const maxStoredInteger = 2_147_483_647;
 
-/** The stored and synced form of an event (architecture §3). `payload` is canonical JSON text. */
+/** The stored and synced form of an event (docs/architecture.md §3). `payload` is canonical JSON text. */
 export const eventRecord = z.object({
   eventId: z.uuid(),
   deviceId: z.uuid(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDate, isoInstant, optionalText, text } from '../fields';
 
 /**
- * Ombudsman (NPM) visits: OPCAT Arts 19–21, domain.md §2 "NPM Visit" and "Finding / Recommendation",
+ * Ombudsman (NPM) visits: OPCAT Arts 19–21, docs/domain.md §2 "NPM Visit" and "Finding / Recommendation",
  * §3 Visit and Recommendation machines, §5 rule 8. Pure schemas and rules; no I/O.
  */
 
@@ -162,7 +162,7 @@ export const verificationSchema = z
   })
   .strict();
 
-/** Which visit transitions are allowed (domain.md §3): forward only, one step at a time. */
+/** Which visit transitions are allowed (docs/domain.md §3): forward only, one step at a time. */
 const nextVisitState: Record<VisitState, VisitState | null> = {
   PLANNED: 'ON_SITE',
   ON_SITE: 'DEBRIEF',

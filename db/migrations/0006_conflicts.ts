@@ -6,7 +6,7 @@ import type { Migration } from './types';
  * heads. One head: the field has a value. Several heads with different values: the field is
  * conflicted, every value is kept, and only a recorded resolution (which replaces them all) ends it.
  * The result depends only on which events a device holds, never on the order they arrived, so every
- * device and HQ agree (architecture §3). Both tables are projections.
+ * device and HQ agree (docs/architecture.md §3). Both tables are projections.
  */
 export const migration0006: Migration = {
   version: 6,

@@ -32,7 +32,7 @@ function notBefore(at: string, earliest: string | null, path: string): void {
 
 const actor = (env: SignedInEnv) => ({ userId: env.session.userId });
 
-/** The episode state machine (domain.md §3) and its guards, one method per recorded step. */
+/** The episode state machine (docs/domain.md §3) and its guards, one method per recorded step. */
 export function episodesHandlers(inst: Installation, now: () => number): Handlers['episodes'] {
   return {
     admit: (input, env) => {
@@ -131,7 +131,7 @@ export function episodesHandlers(inst: Installation, now: () => number): Handler
       }
       const locks = isRemoval(input.exit.type) ? episodeRemovalLocks(store, row.person_id, currentFlags(personRow(store, row.person_id), now())) : [];
       if (locks.length > 0) {
-        // domain.md §5 rule 4: only the centre head, with a documented legal review, may remove anyway.
+        // docs/domain.md §5 rule 4: only the centre head, with a documented legal review, may remove anyway.
         if (!input.override) {
           const shown = maskRemovalLocks(locks, can(env.session.roles, 'protection.read'));
           throw new ApiError({ code: 'rule', messageKey: 'error.exit.removalLocked', params: { reasons: shown.join(',') }, fields: { 'exit.type': { key: 'error.exit.removalLocked' } } });

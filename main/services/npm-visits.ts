@@ -27,7 +27,7 @@ import { notFuture } from './intake';
 import type { Installation } from './installation';
 
 /**
- * Ombudsman visits (OPCAT Arts 19–22, domain.md §2–§3): the lifecycle PLANNED → ON_SITE → DEBRIEF →
+ * Ombudsman visits (OPCAT Arts 19–22, docs/domain.md §2–§3): the lifecycle PLANNED → ON_SITE → DEBRIEF →
  * REPORT_DRAFT → SENT → FOLLOW_UP, the fieldwork recorded on site, findings with their recommendations,
  * and where each recommendation stands. What a detainee said is sealed to the organisation key here,
  * before any event is made, and opened only in memory for the visit view.

@@ -25,7 +25,7 @@ import { notFuture } from './intake';
 import type { Installation } from './installation';
 
 /**
- * The centre's side of ombudsman oversight (OPCAT Arts 19–22, domain.md §5 rule 8): its identity for
+ * The centre's side of ombudsman oversight (OPCAT Arts 19–22, docs/domain.md §5 rule 8): its identity for
  * the office, the register extract a visiting team is entitled to, the recommendations it receives
  * and the responses it sends back. Files from the office are checked against the one organisation key
  * this centre chose to trust, never against a key a file brings with it.

@@ -13,7 +13,7 @@ const notFound = () => new ApiError({ code: 'not_found', messageKey: 'error.notF
 
 /**
  * A correction names the version it was made from. If someone else changed the record since, the
- * correction is refused rather than silently overwriting their change (architecture §3).
+ * correction is refused rather than silently overwriting their change (docs/architecture.md §3).
  */
 export function assertCurrent(lastEventId: string, basedOn: string): void {
   if (lastEventId !== basedOn) {

@@ -102,7 +102,7 @@ function noticeState(n: ConsularNoticesTable, flags: readonly VulnerabilityFlag[
   };
 }
 
-/** Where a notice stands on disclosure (domain.md §5 rule 3), from the recording order of its events. */
+/** Where a notice stands on disclosure (docs/domain.md §5 rule 3), from the recording order of its events. */
 function noticeDisclosure(store: Store, n: ConsularNoticesTable, flags: readonly VulnerabilityFlag[]): { disclosure: ConsularDisclosure; furtherStepsAllowed: boolean } {
   const facts: DisclosureFacts = {
     protectionCase: isProtectionCase(flags, store.settings),

@@ -17,7 +17,7 @@ export function oneTimePassword(): string {
   return formatRecoveryKey(randomBytes(10));
 }
 
-/** Roles by installation kind are the service's rule, not only the form's (domain.md §1, issue #10 §4). */
+/** Roles by installation kind are the service's rule, not only the form's (docs/domain.md §1, issue #10 §4). */
 function refuseRolesNotHere(inst: Installation, roles: readonly Role[]): void {
   const allowed = rolesForKind(inst.requireFile().facilityKind);
   if (roles.some((r) => !allowed.includes(r))) {

@@ -169,7 +169,7 @@ const places: [string, string][] = [
 const propertyItems = ['Mobil telefon', 'Pul (manat)', 'Pul (ABŞ dolları)', 'Çanta', 'Qol saatı', 'Bank kartı', 'Telefon şarj cihazı', 'Üzük', 'Açarlar', 'Siqaret'];
 const examiners = ['Dr. S. Əliyeva', 'Dr. N. Hüseynova', 'Dr. F. Məmmədov', 'Dr. G. Rzayeva', 'Dr. T. Babayev'];
 
-/** Asylum requests in the person's own words and language (domain.md §5 rule 9: any words, any language). */
+/** Asylum requests in the person's own words and language (docs/domain.md §5 rule 9: any words, any language). */
 const asylumWords: Record<string, [string, string][]> = {
   AFG: [
     ['من پناهندگی می‌خواهم، نمی‌توانم به افغانستان برگردم.', 'fa'],
@@ -660,7 +660,7 @@ export function story(seed: number, index: number, now: number, firstIndex: numb
     let granted = false;
     if (claim) {
       const expressedAt = steps.find((s) => (s.kind === 'screen' || s.kind === 'express') && s.claim === claim)!.at;
-      // Forwarded the same day (domain.md §5 rule 9) — mostly; the rest show as overdue.
+      // Forwarded the same day (docs/domain.md §5 rule 9) — mostly; the rest show as overdue.
       if (r.chance(0.88)) {
         let t = within(expressedAt, 30 * 60_000, r.chance(0.9) ? 6 * HOUR : 3 * DAY);
         if (t > expressedAt) {

@@ -4,7 +4,7 @@ import { obligations, statusAt, type EpisodeFacts } from '../../core/due-now';
 import { consularDisclosure, furtherConsularStepAllowed, type DisclosureFacts } from '../../core/safeguards';
 import { defaultSettings } from '../../core/settings';
 
-/** domain.md §5 rule 3, issue #11 §1: a consulate told before a protection fact arose. */
+/** docs/domain.md §5 rule 3, issue #11 §1: a consulate told before a protection fact arose. */
 
 // Clocks as the log writes them: same millisecond, the counter decides.
 const hlc = (ms: string, counter: number) => `${ms}-${counter.toString(16).padStart(4, '0')}-device-a`;

@@ -7,7 +7,7 @@ import { intakeAt } from '../helpers/intake';
 import { dialects } from './harness';
 
 /**
- * Issue #11 §1, domain.md §5 rule 3: a consulate told before the person claimed asylum is a conflict
+ * Issue #11 §1, docs/domain.md §5 rule 3: a consulate told before the person claimed asylum is a conflict
  * HQ must see: counted in compliance, with the person behind the figure, open until reviewed.
  */
 const centre = useCentre();

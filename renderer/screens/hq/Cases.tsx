@@ -12,7 +12,7 @@ import { obligationKey } from '../../register-labels';
 import { href } from '../../routes';
 import { useCompliance } from './Compliance';
 
-/** A disclosure case is open until its review is recorded (domain.md §5 rule 3). */
+/** A disclosure case is open until its review is recorded (docs/domain.md §5 rule 3). */
 const disclosureDetail: Record<string, MessageKey> = { conflict: 'hq.cases.disclosureOpen', reviewed: 'hq.cases.disclosureReviewed' };
 import { issueTitle, nowIssues } from './model';
 import './hq.css';

@@ -29,7 +29,7 @@ export function useCompliance(period: Period) {
 }
 
 /**
- * Safeguards across facilities over a period of apprehensions (domain.md §6): the now-figures HQ must
+ * Safeguards across facilities over a period of apprehensions (docs/domain.md §6): the now-figures HQ must
  * act on first, the same figures as charts to compare facilities, and the table with every number that
  * has people behind it as a link to them.
  */

@@ -65,7 +65,7 @@ export const figureColumns: readonly FigureColumn[] = [
   { figure: 'consularSent', label: 'hq.fig.consularSent', group: 'consular', issue: null },
   { figure: 'consularBlocked', label: 'hq.fig.consularBlocked', group: 'consular', issue: 'consular_blocked' },
   { figure: 'consularOverdue', label: 'hq.fig.consularOverdue', group: 'consular', issue: 'consular_overdue', alarm: true },
-  // Every disclosure conflict on record, whatever the period (domain.md §5 rule 3, issue #11).
+  // Every disclosure conflict on record, whatever the period (docs/domain.md §5 rule 3, issue #11).
   { figure: 'disclosureConflicts', label: 'hq.fig.disclosureConflicts', group: 'consular', issue: 'consular_disclosure', alarm: true },
   { figure: 'medianHoursToDefender', label: 'hq.fig.medianDefender', group: 'defender', issue: null },
   { figure: 'withoutDefender', label: 'hq.fig.withoutDefender', group: 'defender', issue: 'without_defender' },

@@ -7,7 +7,7 @@ import { under, useClock, type NoticeFormProps } from './forms';
 import { SgForm } from './SgForm';
 
 /**
- * The review a disclosure conflict is owed (domain.md §5 rule 3, issue #11): what the consulate was
+ * The review a disclosure conflict is owed (docs/domain.md §5 rule 3, issue #11): what the consulate was
  * told, when the person was told of it, and when the asylum authority was informed.
  */
 export function DisclosureReviewForm({ noticeId, onDone, onCancel }: NoticeFormProps) {

@@ -36,7 +36,7 @@ function Bars({ bars, total, testId }: { bars: Bar[]; total: number; testId?: st
 }
 
 /**
- * The facility's safeguards at a glance (domain.md §6): rights notified within the limit, late or not
+ * The facility's safeguards at a glance (docs/domain.md §6): rights notified within the limit, late or not
  * at all; consular notices sent or blocked, with the policy conflicts HQ must see; the median time to a
  * defender; the languages rights were given in.
  */

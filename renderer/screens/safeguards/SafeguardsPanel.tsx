@@ -422,7 +422,7 @@ function RightsBody({ ep, languageName, limitMinutes }: { ep: PanelEpisode; lang
 }
 
 /**
- * A consulate told before the person became a protection case (domain.md §5 rule 3): said plainly at
+ * A consulate told before the person became a protection case (docs/domain.md §5 rule 3): said plainly at
  * the top of the card, with what must be done and why the consul's steps are no longer offered.
  */
 function DisclosureCallout({ n }: { n: PanelEpisode['consular'][number] }) {

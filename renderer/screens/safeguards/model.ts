@@ -49,7 +49,7 @@ export function consularTone(ep: PanelEpisode, own: readonly Obligation[]): Card
   if (worst === 'due') return 'due';
   const notice = currentNotice(ep);
   if (!notice) return 'open';
-  // A consulate told before the person became a protection case is never "done" (domain.md §5 rule 3):
+  // A consulate told before the person became a protection case is never "done" (docs/domain.md §5 rule 3):
   // unreviewed it is owed now; reviewed it still needs attention before any further step.
   if (notice.disclosure === 'conflict') return 'due';
   if (notice.disclosure === 'reviewed') return 'attention';

@@ -3,7 +3,7 @@ import { refusal, useCentre } from '../../../helpers/centre';
 import { hour, intakeAt } from '../../../helpers/intake';
 
 /**
- * Issue #11 §1, domain.md §5 rule 3: a consular notice sent before a protection fact (asylum, refugee,
+ * Issue #11 §1, docs/domain.md §5 rule 3: a consular notice sent before a protection fact (asylum, refugee,
  * presumed trafficking) is a disclosure conflict, flagged on the card, owed a review, counted in the
  * figures, and no further consular step is taken without the person's consent.
  */
