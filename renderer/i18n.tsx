@@ -3,6 +3,7 @@ import { IntlProvider, useIntl } from 'react-intl';
 import type { MessageRef } from '../core/contract/errors';
 import { locales, type Locale } from '../core/fields';
 import { catalogs, defaultLocale, type MessageKey } from '../core/i18n';
+import { browserLanguages, localeFromLanguages } from './first-locale';
 
 declare global {
   namespace FormatjsIntl {
@@ -22,14 +23,19 @@ const storageKey = 'qeyd.locale';
  */
 export const fallbackTimeZone = 'Asia/Baku';
 
-function storedLocale(): Locale {
+/**
+ * The language a screen opens in: the one the user chose before (remembered on this computer), else
+ * the first of the browser's or system's languages the app speaks, else Azerbaijani (issue #11 §8).
+ * Only a choice is remembered, so a computer whose language changes is followed until someone chooses.
+ */
+function initialLocale(): Locale {
   try {
     const v = window.localStorage.getItem(storageKey);
     if (v && (locales as readonly string[]).includes(v)) return v as Locale;
   } catch {
-    // Storage may be unavailable (privacy settings); the default language still works.
+    // Storage may be unavailable (privacy settings); the browser's language still works.
   }
-  return defaultLocale;
+  return localeFromLanguages(browserLanguages(typeof navigator === 'undefined' ? undefined : navigator)) ?? defaultLocale;
 }
 
 interface LocaleState {
@@ -51,7 +57,7 @@ export function useLocale() {
 }
 
 export function LocaleProvider({ children, timeZone: initialZone = fallbackTimeZone }: { children: ReactNode; timeZone?: string }) {
-  const [locale, setLocaleState] = useState<Locale>(storedLocale);
+  const [locale, setLocaleState] = useState<Locale>(initialLocale);
   const [timeZone, setTimeZone] = useState(initialZone);
   const setLocale = useCallback((l: Locale) => {
     setLocaleState(l);

@@ -7,6 +7,7 @@ import { ApiError, type MessageRef } from '../../core/contract/errors';
 import { facilityKinds, password } from '../../core/fields';
 import { api } from '../api';
 import { FormAlert, SelectField, TextField } from '../components/fields';
+import { LanguageChoice } from '../components/LanguageChoice';
 import { PublicFrame } from '../components/PublicFrame';
 import { applyServerErrors, contractResolverOptions } from '../forms';
 import { fallbackTimeZone } from '../i18n';
@@ -55,6 +56,7 @@ export function Setup({ onDone, onAlreadyInitialized }: { onDone(recoveryKey: st
 
   return (
     <PublicFrame titleId="setup.title" wide subtitle={<FormattedMessage id="setup.intro" />}>
+      <LanguageChoice />
       <form onSubmit={submit} noValidate className="form">
         <div className="form-columns">
           <fieldset className="form-section">

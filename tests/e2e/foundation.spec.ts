@@ -21,7 +21,7 @@ test('first run: setup, recovery key, sign in, languages, sign out, wrong passwo
   const problems = watchConsole(page);
   await page.goto(preview.url);
 
-  // Azerbaijani is the default language.
+  // The browser asks for Azerbaijani (playwright.config.ts), so the first screen speaks it.
   await expect(page.getByRole('heading', { level: 1, name: 'İlkin quraşdırma' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'az');
   await expect(page.getByLabel('Saat qurşağı')).toHaveValue('Asia/Baku');

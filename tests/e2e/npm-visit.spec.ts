@@ -86,7 +86,7 @@ function bakuLocal(minutesAgo: number): string {
 }
 
 async function centrePage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, timezoneId: 'UTC', locale: 'en-GB', acceptDownloads: true });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, timezoneId: 'UTC', locale: 'az-AZ', acceptDownloads: true });
   return context.newPage();
 }
 

@@ -107,7 +107,7 @@ async function signIn(page: Page, who: { username: string; password: string }) {
 }
 
 async function newPage(browser: Browser): Promise<{ page: Page; problems: string[]; close(): Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, timezoneId: 'UTC', locale: 'en-GB' });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, timezoneId: 'UTC', locale: 'az-AZ' });
   const page = await context.newPage();
   return { page, problems: watchConsole(page), close: () => context.close() };
 }

@@ -19,6 +19,8 @@ export const ui: Record<keyof typeof en, string> = {
 
   'setup.title': 'İlkin quraşdırma',
   'setup.intro': 'Bu kompüter hələ quraşdırılmayıb. Müəssisəni, bu cihazı və ilk administratoru daxil edin. Bütün məlumatlar bu kompüterdə qalır.',
+  'setup.language': 'Proqramın dili',
+  'setup.languageHint': 'Dili istənilən vaxt hər ekranın yuxarısında dəyişə bilərsiniz.',
   'setup.section.facility': 'Müəssisə və cihaz',
   'setup.section.admin': 'İlk administrator',
   'setup.facilityName': 'Müəssisənin adı',

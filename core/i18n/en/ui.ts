@@ -18,6 +18,8 @@ export const ui = {
 
   'setup.title': 'First-run setup',
   'setup.intro': 'This computer is not set up yet. Enter the facility, this device and the first administrator. Everything stays on this computer.',
+  'setup.language': 'Language of the app',
+  'setup.languageHint': 'You can change it at any time at the top of every screen.',
   'setup.section.facility': 'Facility and device',
   'setup.section.admin': 'First administrator',
   'setup.facilityName': 'Facility name',

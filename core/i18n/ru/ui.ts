@@ -19,6 +19,8 @@ export const ui: Record<keyof typeof en, string> = {
 
   'setup.title': 'Первоначальная настройка',
   'setup.intro': 'Этот компьютер ещё не настроен. Укажите учреждение, это устройство и первого администратора. Все данные остаются на этом компьютере.',
+  'setup.language': 'Язык программы',
+  'setup.languageHint': 'Его можно сменить в любой момент вверху любого экрана.',
   'setup.section.facility': 'Учреждение и устройство',
   'setup.section.admin': 'Первый администратор',
   'setup.facilityName': 'Название учреждения',
