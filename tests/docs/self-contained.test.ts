@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, normalize } from 'node:path';
+import { basename, dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -24,7 +24,7 @@ const fileSet = new Set(files);
 const dirSet = new Set(files.flatMap((f) => f.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
 const exists = (path: string): boolean => fileSet.has(path) || dirSet.has(path);
 
-const isText = (f: string): boolean => /\.(ts|tsx|cts|mts|js|mjs|cjs|json|md|yml|yaml|html|css|sh)$/.test(f) || !f.includes('.');
+const isText = (f: string): boolean => /\.(ts|tsx|cts|mts|js|mjs|cjs|json|md|yml|yaml|html|css|sh)$/.test(f) || !basename(f).includes('.');
 const textOutsideDocs = files.filter((f) => !f.startsWith('docs/') && f !== self && isText(f) && !f.startsWith('node_modules/'));
 const docs = files.filter((f) => f.startsWith('docs/') && f.endsWith('.md'));
 
