@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { apprehensionSchema, decisionSchema, handoverSchema, identityDocumentSchema, medicalCheckSchema, propertyItemSchema, regime } from './episode';
 import { isoInstant } from './fields';
 import { localDate } from './time';
-import { personDetails } from './person';
+import { personDetailsInput } from './person';
 
 /**
  * Everything a registrar records when a person is brought to the centre. Either a new person's details
@@ -23,7 +23,7 @@ export const admissionSchema = z
 export const intakeSchema = z
   .object({
     existingPersonId: z.string().min(1).max(100).optional(),
-    person: personDetails.optional(),
+    person: personDetailsInput.optional(),
     documents: z.array(identityDocumentSchema).max(10).default([]),
     apprehension: apprehensionSchema,
     /** Absent: the person is held awaiting a decision (DECISION_PENDING), not admitted. */

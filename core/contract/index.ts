@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { method, type ContractShape } from './method';
 import { displayName, facilityKind, password, text, timeZone, username } from '../fields';
 import { needs, publicAccess, roleSchema, signedIn } from '../permissions';
-import { personDetails, personSummary } from '../person';
+import { personDetailsInput, personSummary } from '../person';
 import { registerContract } from './register';
 import { safeguardsContract } from './safeguards';
 import { syncContract } from './sync';
@@ -180,7 +180,7 @@ export const contract = {
   persons: {
     ...registerContract.persons,
     register: method({
-      input: z.object({ details: personDetails }).strict(),
+      input: z.object({ details: personDetailsInput }).strict(),
       output: z.object({ person: personSummary }),
       access: needs('person.write'),
       audit: { kind: 'change', entityType: 'person', entityId: (_i, o) => o?.person.personId ?? null },

@@ -16,7 +16,7 @@ import { admissionSchema, intakeSchema } from '../intake';
 import { nationalityCode } from '../countries';
 import { nonRefoulementCheckSchema } from '../non-refoulement';
 import { needs, signedIn } from '../permissions';
-import { personNames, personSummary } from '../person';
+import { latinNameText, personNames, personSummary } from '../person';
 import { settingsSchema, settingsUpdate } from '../settings';
 import { ageAssessmentSchema, guardianSchema, referralProgressSchema, referralSchema, screeningSchema } from '../vulnerability';
 import { method } from './method';
@@ -41,7 +41,7 @@ const correction = <T extends z.ZodType>(changes: T) => z.object({ changes, reas
 export const personCorrectionChanges = z
   .object({
     'names.original': text(200),
-    'names.latin': text(200),
+    'names.latin': latinNameText(200),
     'names.patronymic': optionalText(200).nullable(),
     'names.aliases': z.array(text(200)).max(20),
     sex: personSummary.shape.sex,
