@@ -65,6 +65,10 @@ describe('the repository is self-contained (issue #12)', () => {
     expect(linesMatching(textOutsideDocs, /\.\.\/shared\/|\bshared\/(domain|architecture)\.md/)).toEqual([]);
   });
 
+  it("nor does any document in docs/: they are the project's own", () => {
+    expect(linesMatching(docs, /\.\.\/shared\/|\bshared\/(domain|architecture)\.md/)).toEqual([]);
+  });
+
   it('the domain, architecture and source documents are in docs/', () => {
     for (const doc of ['docs/domain.md', 'docs/architecture.md', 'docs/design.md', 'docs/sources/README.md']) expect(exists(doc), doc).toBe(true);
   });
