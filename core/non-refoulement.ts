@@ -47,3 +47,14 @@ export function maskRemovalLocks(reasons: readonly RemovalLockReason[], mayReadP
   if (mayReadProtection) return [...reasons];
   return reasons.map((r) => (r === 'trafficking' ? 'restricted' : r));
 }
+
+/**
+ * A legal lock is a fact that itself forbids removal: a pending claim, refugee status, a presumed
+ * trafficking victim, a check that found a risk (or such a reason the caller may not read). `no_check`
+ * is not one: it says only that removal, if it is ever considered, needs an assessment first. Shown
+ * alike, the one alarm everybody sees from admission teaches staff to overlook the real lock (issue
+ * #11 §6); the server refuses a removal for either, unchanged.
+ */
+export function splitRemovalLocks(reasons: readonly RemovalLockReason[]): { legal: RemovalLockReason[]; assessmentMissing: boolean } {
+  return { legal: reasons.filter((r) => r !== 'no_check'), assessmentMissing: reasons.includes('no_check') };
+}

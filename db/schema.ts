@@ -145,6 +145,8 @@ export interface EpisodesTable {
   next_due_kind: string | null;
   next_warn_at: string | null;
   status_changed_at: string | null;
+  /** JSON of the latest recorded rights delay, with its recording clock (migration 11). */
+  rights_delay: string | null;
   created_at: string;
   updated_at: string;
   last_event_id: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { admissionStatusSchema } from '../admission-status';
 import { asylumStatuses } from '../asylum';
 import { obligationViewKinds } from '../due-now';
 import {
@@ -47,6 +48,8 @@ export const episodeView = z.object({
   regime: regime.nullable(),
   recordedState: episodeState,
   state: episodeState,
+  /** The state with the rights gate: what every screen says (core/admission-status.ts, issue #11 §3). */
+  admission: admissionStatusSchema,
   decision: decisionSchema.nullable(),
   extensions: z.array(decisionSchema),
   apprehension: apprehensionSchema,
@@ -172,6 +175,7 @@ export const registerRow = z.object({
   daysHeld: z.number().int(),
   termEnd: z.string().nullable(),
   state: episodeState,
+  admission: admissionStatusSchema,
   nextDueAt: z.string().nullable(),
   nextDueKind: obligationKind.nullable(),
   deadlineStatus: z.enum(['overdue', 'due', 'ok']),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { admissionStatusSchema } from '../admission-status';
 import { asylumExpressionSchema, asylumForwardSchema, asylumStatusChangeSchema } from '../asylum';
 import {
   decisionSchema,
@@ -235,7 +236,15 @@ export const registerContract = {
     list: method({
       input: z.object({ includeUpcoming: z.boolean().default(false) }).strict(),
       output: z.object({
-        items: z.array(obligationView.extend({ nameLatin: z.string(), nameOriginal: z.string(), registerNo: z.string() })),
+        items: z.array(
+          obligationView.extend({
+            nameLatin: z.string(),
+            nameOriginal: z.string(),
+            registerNo: z.string(),
+            /** The episode's admission status: a rights item says why it is still open (issue #11 §3). */
+            admission: admissionStatusSchema,
+          }),
+        ),
         now: z.string(),
       }),
       access: needs('person.read'),

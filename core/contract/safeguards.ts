@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { admissionStatusSchema, rightsDelaySchema } from '../admission-status';
 import { isoInstant, optionalText, text } from '../fields';
 import { needs } from '../permissions';
 import {
@@ -81,6 +82,10 @@ export const safeguardsPanel = z.object({
       apprehendedAt: z.string(),
       /** Admission is final only once the rights were notified in a language the person understands (§5 rule 2). */
       admissionFinal: z.boolean(),
+      /** The one derived status every screen words alike (core/admission-status.ts, issue #11 §3). */
+      admission: admissionStatusSchema,
+      /** The latest recorded reason why the rights could not be explained yet. */
+      rightsDelay: rightsDelaySchema.nullable(),
       rights: z.array(rightsNotificationView),
       consular: z.array(consularView),
       legalAid: z.array(legalAidView),
@@ -137,6 +142,12 @@ export const safeguardsContract = {
     notifyRights: method({
       input: z.object({ episodeId: id, notification: rightsNotificationSchema }).strict(),
       output: z.object({ notificationId: z.string(), verifyCode: z.string() }),
+      access: needs('person.write'),
+    }),
+    /** Why the rights could not be explained yet (no interpreter, not fit): recorded, the admission stands (§5 rule 2). */
+    recordRightsDelay: method({
+      input: z.object({ episodeId: id, delay: rightsDelaySchema }).strict(),
+      output: recorded,
       access: needs('person.write'),
     }),
     recordInterpreter: method({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rightsDelaySchema } from '../admission-status';
 import { asylumExpressionSchema, asylumForwardSchema, asylumStatusChangeSchema } from '../asylum';
 import {
   apprehensionSchema,
@@ -135,6 +136,8 @@ export const eventCatalog = {
       .object({ personId: ref, episodeId: ref, notification: rightsNotificationSchema, templateHash: z.string().max(64).optional(), verifyCode: z.string().min(4).max(20) })
       .strict(),
   },
+  /** Why the rights could not be explained yet (no interpreter, not fit): admission stands, the notice is still owed (issue #11 §3). */
+  'rights.delayed': { schemaVersion: 1, payload: z.object({ personId: ref, episodeId: ref, delay: rightsDelaySchema }).strict() },
   'interpreter.used': { schemaVersion: 1, payload: z.object({ personId: ref, episodeId: ref.optional(), use: interpreterUseSchema }).strict() },
   'consular.opened': { schemaVersion: 1, payload: z.object({ personId: ref, episodeId: ref, open: consularOpenSchema }).strict() },
   'consular.consentRecorded': { schemaVersion: 1, payload: z.object({ consent: consularConsentSchema }).strict() },

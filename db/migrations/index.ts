@@ -8,8 +8,9 @@ import { migration0007 } from './0007_register_numbers';
 import { migration0008 } from './0008_oversight';
 import { migration0009 } from './0009_npm';
 import { migration0010 } from './0010_consular_disclosure';
+import { migration0011 } from './0011_rights_delay';
 import type { Migration } from './types';
 
 /** In order. A new migration is a new file appended here; released ones are never edited. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
 export const latestVersion = migrations[migrations.length - 1]!.version;

@@ -35,6 +35,7 @@ export const projectors: ProjectorMap = {
   'nonRefoulement.checked': r.nonRefoulementChecked,
   'record.conflictResolved': conflictResolved,
   'rights.notified': sg.rightsNotified,
+  'rights.delayed': sg.rightsDelayed,
   'interpreter.used': sg.interpreterUsed,
   'consular.opened': sg.consularOpened,
   'consular.consentRecorded': sg.consularConsentRecorded,

@@ -38,6 +38,19 @@ export const rightsNotified: Projector<'rights.notified'> = ({ event, payload, q
   return { personId: payload.personId, refresh: true };
 };
 
+/**
+ * The latest delay by recording order (its HLC), so every replica keeps the same one whatever order
+ * the events arrived in (issue #11 §2).
+ */
+export const rightsDelayed: Projector<'rights.delayed'> = ({ event, payload, qb, q }) => {
+  const row = q.first(qb.selectFrom('episodes').select('rights_delay').where('episode_id', '=', payload.episodeId));
+  const held = row?.rights_delay ? (JSON.parse(row.rights_delay) as { recorded: string }) : null;
+  if (!held || held.recorded < event.hlc) {
+    q.run(qb.updateTable('episodes').set({ rights_delay: json({ ...payload.delay, recorded: event.hlc }) }).where('episode_id', '=', payload.episodeId));
+  }
+  return { personId: payload.personId, refresh: true };
+};
+
 export const interpreterUsed: Projector<'interpreter.used'> = ({ event, payload, qb, q }) => {
   const u = payload.use;
   q.run(

@@ -4,6 +4,7 @@ import { maskObligationKind, obligations, statusAt } from '../../core/due-now';
 import { effectiveState, type EpisodeState } from '../../core/episode';
 import type { EventRecord } from '../../core/events';
 import { maskRemovalLocks, removalLocks } from '../../core/non-refoulement';
+import { episodeAdmission } from './admission';
 import type { PersonSummary } from '../../core/person';
 import { formatRegisterNo } from '../../core/register-number';
 import { daysHeld } from '../../core/time';
@@ -149,6 +150,7 @@ export function toEpisodeView(store: Store, e: EpisodesTable, flags: readonly Vu
     regime: e.regime as EpisodeView['regime'],
     recordedState: recorded,
     state: effectiveState(recorded, e.term_end, now),
+    admission: episodeAdmission(effectiveState(recorded, e.term_end, now), (facts?.rights.length ?? 0) > 0, e.rights_delay),
     decision: parse(e.decision),
     extensions: parse<EpisodeView['extensions']>(e.extensions) ?? [],
     apprehension: JSON.parse(e.apprehension) as EpisodeView['apprehension'],

@@ -10,6 +10,7 @@ import { loadEpisodeFacts } from '../../db/episode-facts';
 import type { Database } from '../../db/schema';
 import type { Store } from '../../db/store';
 import { currentFlags } from './person-view';
+import { episodeAdmission, notifiedEpisodes } from './admission';
 
 type RegisterQuery = z.output<(typeof registerContract)['register']['list']['input']>;
 
@@ -84,6 +85,7 @@ export function listRegister(store: Store, input: RegisterQuery, now: number, ma
     'e.next_due_at',
     'e.next_due_kind',
     'e.next_warn_at',
+    'e.rights_delay',
     'p.register_no',
     'p.register_device',
     'p.name_latin',
@@ -115,7 +117,8 @@ export function listRegister(store: Store, input: RegisterQuery, now: number, ma
       );
       rows = [...dated, ...undated];
     }
-    return { total, rows: rows.map(toRow) };
+    const notified = notifiedEpisodes(store, rows.map((r) => r.episode_id));
+    return { total, rows: rows.map((r) => toRow(r, notified)) };
   }
   switch (input.sort) {
     case 'admitted':
@@ -132,9 +135,10 @@ export function listRegister(store: Store, input: RegisterQuery, now: number, ma
       break;
   }
   const rows = store.q.all(page.orderBy('e.episode_id').limit(input.limit).offset(input.offset));
-  return { total, rows: rows.map(toRow) };
+  const notified = notifiedEpisodes(store, rows.map((r) => r.episode_id));
+  return { total, rows: rows.map((r) => toRow(r, notified)) };
 
-  function toRow(r: (typeof rows)[number]): RegisterRow {
+  function toRow(r: (typeof rows)[number], notified: ReadonlySet<string>): RegisterRow {
     const flags = currentFlags({ flags: r.flags, birth_date: r.birth_date }, now);
     const start = r.admitted_at ?? r.apprehended_at;
     const state = effectiveState(r.state as EpisodeState, r.term_end, now);
@@ -154,6 +158,7 @@ export function listRegister(store: Store, input: RegisterQuery, now: number, ma
       daysHeld: daysHeld(Date.parse(start), r.exit_at ? Date.parse(r.exit_at) : now, tz),
       termEnd: r.term_end,
       state,
+      admission: episodeAdmission(state, notified.has(r.episode_id), r.rights_delay),
       nextDueAt: r.next_due_at,
       nextDueKind: r.next_due_kind === null ? null : maskObligationKind(r.next_due_kind as ObligationKind, mayReadProtection, r.restricted === 1),
       deadlineStatus: overdue ? 'overdue' : r.next_warn_at !== null && r.next_warn_at <= nowIso ? 'due' : 'ok',
@@ -172,18 +177,19 @@ export function dueNow(store: Store, now: number, includeUpcoming: boolean, mayR
     store.qb
       .selectFrom('episodes as e')
       .innerJoin('persons as p', 'p.person_id', 'e.person_id')
-      .select(['e.person_id', 'e.episode_id', 'e.state', 'e.term_end', 'p.name_latin', 'p.name_original', 'p.register_no', 'p.register_device', 'e.book_no', 'e.book_device'])
+      .select(['e.person_id', 'e.episode_id', 'e.state', 'e.term_end', 'e.rights_delay', 'p.name_latin', 'p.name_original', 'p.register_no', 'p.register_device', 'e.book_no', 'e.book_device'])
       .where('e.state', '!=', 'CLOSED'),
   );
   const byEpisode = new Map(open.map((o) => [o.episode_id, o]));
   const facts = loadEpisodeFacts(store.q, store.qb, open.map((o) => o.person_id), store.settings, { openOnly: true });
   const items = facts.flatMap((f) => {
     const ep = byEpisode.get(f.episodeId)!;
+    const admission = episodeAdmission(effectiveState(ep.state as EpisodeState, ep.term_end, now), f.rights.length > 0, ep.rights_delay);
     return obligations(f, store.settings).flatMap((o) => {
       const status = statusAt(o, now, ep.state as EpisodeState, ep.term_end);
       if (!status || (status === 'upcoming' && !includeUpcoming)) return [];
       const registerNo = ep.book_no !== null ? formatRegisterNo(ep.book_device, ep.book_no) : formatRegisterNo(ep.register_device, ep.register_no);
-      return [{ ...o, kind: maskObligationKind(o.kind, mayReadProtection, f.flags.includes('trafficking')), status, nameLatin: ep.name_latin, nameOriginal: ep.name_original, registerNo }];
+      return [{ ...o, kind: maskObligationKind(o.kind, mayReadProtection, f.flags.includes('trafficking')), status, nameLatin: ep.name_latin, nameOriginal: ep.name_original, registerNo, admission }];
     });
   });
   const rank = { overdue: 0, due: 1, upcoming: 2 } as const;

@@ -14,6 +14,8 @@ import type { ConsularNoticesTable, EpisodesTable, InterpreterUsesTable } from '
 import type { Store } from '../../db/store';
 import type { Handlers, SignedInEnv } from '../api/router';
 import { episodeRow } from './episodes';
+import { episodeAdmission, notifiedEpisodes, storedDelay } from './admission';
+import { effectiveState, type EpisodeState } from '../../core/episode';
 import { dateValidationError, notFuture } from './intake';
 import type { Installation } from './installation';
 import { actorNames, personRow } from './person-view';
@@ -185,7 +187,7 @@ export function safeguardsHandlers(inst: Installation, now: () => number): Handl
         },
       };
     },
-    panel: (input, env) => maskTrafficking(buildPanel(inst.requireStore(), input.personId), can(env.session.roles, 'protection.read')),
+    panel: (input, env) => maskTrafficking(buildPanel(inst.requireStore(), input.personId, now()), can(env.session.roles, 'protection.read')),
     notifyRights: (input, env) => {
       const store = inst.requireStore();
       const ep = episodeRow(store, input.episodeId);
@@ -213,6 +215,19 @@ export function safeguardsHandlers(inst: Installation, now: () => number): Handl
         tx.append({ type: 'rights.notified', entityId: notificationId, payload: { personId: ep.person_id, episodeId: ep.episode_id, notification: n, templateHash: hash, verifyCode } }),
       );
       return { notificationId, verifyCode };
+    },
+    recordRightsDelay: (input, env) => {
+      const store = inst.requireStore();
+      const ep = episodeRow(store, input.episodeId);
+      if (ep.state === 'CLOSED') throw rule('error.rights.delayClosed');
+      // Once the rights reached the person there is no delay left to explain (§5 rule 2).
+      if (notifiedEpisodes(store, [ep.episode_id]).size > 0) throw rule('error.rights.delayAfterNotice');
+      notBeforeApprehension(input.delay.at, ep, 'delay.at');
+      notFuture(input.delay.at, now(), 'delay.at');
+      const e = store.command(actor(env), env.method, (tx) =>
+        tx.append({ type: 'rights.delayed', entityId: ep.episode_id, payload: { personId: ep.person_id, episodeId: ep.episode_id, delay: input.delay } }),
+      );
+      return { eventId: e.eventId };
     },
     recordInterpreter: (input, env) => {
       const store = inst.requireStore();
@@ -368,7 +383,7 @@ function legalAidRow(store: Store, requestId: string) {
 const hoursBetween = (a: string, b: string) => Math.round(((Date.parse(b) - Date.parse(a)) / 3_600_000) * 10) / 10;
 
 /** Every safeguard of every detention of a person, with its state and clock. */
-export function buildPanel(store: Store, personId: string): SafeguardsPanel {
+export function buildPanel(store: Store, personId: string, now: number): SafeguardsPanel {
   personRow(store, personId);
   const qb = store.qb;
   const flags = flagsOf(store, personId);
@@ -387,10 +402,13 @@ export function buildPanel(store: Store, personId: string): SafeguardsPanel {
     protectionCase: isProtectionCase(flags, store.settings),
     episodes: episodes.map((e) => {
       const epRights = rights.filter((r) => r.episode_id === e.episode_id);
+      const admission = episodeAdmission(effectiveState(e.state as EpisodeState, e.term_end, now), epRights.length > 0, e.rights_delay);
       return {
         episodeId: e.episode_id,
         apprehendedAt: e.apprehended_at,
-        admissionFinal: epRights.length > 0,
+        admissionFinal: admission.admissionFinal,
+        admission,
+        rightsDelay: storedDelay(e.rights_delay),
         rights: epRights.map((r) => ({
           notificationId: r.notification_id,
           episodeId: r.episode_id,

@@ -5,6 +5,7 @@ import { api } from '../api';
 import { Instant } from '../components/Instant';
 import { PageTitle } from '../components/PageTitle';
 import { PersonNames } from '../components/person-bits';
+import { AdmissionReason } from '../components/AdmissionStatus';
 import { QueryError } from '../components/QueryError';
 import { obligationKey, obligationStatusLabel } from '../register-labels';
 import { href } from '../routes';
@@ -214,6 +215,7 @@ export function DueNow() {
                                 )}
                               </span>
                             </span>
+                            {item.kind === 'rights_notification' ? <AdmissionReason admission={item.admission} /> : null}
                           </li>
                         ))}
                       </ul>

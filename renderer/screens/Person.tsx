@@ -9,6 +9,8 @@ import { can } from '../../core/permissions';
 import { api } from '../api';
 import { Instant } from '../components/Instant';
 import { DeadlineText, FlagBadges, Languages, Nationalities, PersonNames } from '../components/person-bits';
+import { AdmissionBadge, useAdmissionText } from '../components/AdmissionStatus';
+import { splitRemovalLocks } from '../../core/non-refoulement';
 import { QueryError } from '../components/QueryError';
 import { ageInYears, daysUntil, formatDate, todayIn } from '../datetime';
 import { useListFormat, useLocale, useTimeZone } from '../i18n';
@@ -29,7 +31,6 @@ import {
   screeningItemLabel,
   screeningItems,
   sexLabel,
-  stateLabel,
   verificationLabel,
 } from '../register-labels';
 import { href } from '../routes';
@@ -463,9 +464,7 @@ function CurrentDetention({ episode }: { episode: EpisodeView }) {
     <section className="card" aria-labelledby={titleId}>
       <h2 className="card__title card__title--row" id={titleId}>
         <FormattedMessage id={titleKey} />
-        <span className={`state state--${episode.state}`}>
-          <FormattedMessage id={stateLabel[episode.state]} />
-        </span>
+        <AdmissionBadge admission={episode.admission} testId="episode-status" />
       </h2>
       <dl className="facts facts--compact">
         {episode.regime ? (
@@ -575,22 +574,27 @@ function CurrentDetention({ episode }: { episode: EpisodeView }) {
   );
 }
 
-/** The non-refoulement lock, said in words: what removal would need before it is allowed. */
+/**
+ * The non-refoulement lock, said in words. Only a legal lock (asylum pending, refugee, trafficking, a
+ * check that found a risk) is an alarm here, with its reasons; that no assessment has been made yet is
+ * said where removal is considered, in the close form (issue #11 §6).
+ */
 function RemovalLocks({ locks }: { locks: EpisodeView['removalLocks'] }) {
-  if (locks.length === 0) {
-    return (
+  const { legal, assessmentMissing } = splitRemovalLocks(locks);
+  if (legal.length === 0) {
+    return assessmentMissing ? null : (
       <p className="lock lock--open">
         <FormattedMessage id="pp.locks.none" />
       </p>
     );
   }
   return (
-    <div className="lock lock--closed">
+    <div className="lock lock--closed lock--legal" role="note" data-testid="removal-lock">
       <p className="lock__title">
-        <FormattedMessage id="pp.locks.title" />
+        <FormattedMessage id="pp.locks.legalTitle" />
       </p>
       <ul className="plain-list">
-        {locks.map((l) => (
+        {legal.map((l) => (
           <li key={l}>
             <FormattedMessage id={removalLockLabel[l]} />
           </li>
@@ -666,6 +670,7 @@ function Documents({ view }: { view: PersonView }) {
 
 function Episodes({ view }: { view: PersonView }) {
   const titleId = useId();
+  const admissionText = useAdmissionText();
   return (
     <section className="card" aria-labelledby={titleId}>
       <h2 className="card__title" id={titleId}>
@@ -678,7 +683,7 @@ function Episodes({ view }: { view: PersonView }) {
             <span>
               <Instant value={e.admittedAt ?? e.apprehension.at} />
               {' → '}
-              {e.exit ? <Instant value={e.exit.at} /> : <FormattedMessage id={stateLabel[e.state]} />}
+              {e.exit ? <Instant value={e.exit.at} /> : admissionText(e.admission)}
             </span>
             <span className="muted small">
               {e.exit ? <FormattedMessage id={outcomeTypeLabel[e.exit.type]} /> : null}

@@ -15,10 +15,11 @@ import { FDate } from '../components/form-fields';
 import { FormAlert } from '../components/fields';
 import { PageTitle } from '../components/PageTitle';
 import { DeadlineText, FlagBadges, Nationalities, PersonNames } from '../components/person-bits';
+import { AdmissionBadge } from '../components/AdmissionStatus';
 import { QueryError } from '../components/QueryError';
 import { useLocale, useTimeZone } from '../i18n';
 import { countryOptions } from '../places';
-import { deadlineStatusLabel, flagLabel, stateLabel } from '../register-labels';
+import { deadlineStatusLabel, flagLabel } from '../register-labels';
 import { href, navigate } from '../routes';
 
 type ListInput = z.input<(typeof contract)['register']['list']['input']>;
@@ -488,9 +489,7 @@ const RegisterLine = memo(function RegisterLine({ row, index }: { row: RegisterR
         )}
       </td>
       <td className="col-state">
-        <span className={`state state--${row.state}`}>
-          <FormattedMessage id={stateLabel[row.state]} />
-        </span>
+        <AdmissionBadge admission={row.admission} />
       </td>
       <td className="col-deadline">
         <DeadlineText kind={row.nextDueKind} at={row.nextDueAt} status={row.deadlineStatus} compact />

@@ -27,6 +27,8 @@ const episode = (disclosure: 'none' | 'conflict' | 'reviewed'): PanelEpisode => 
   episodeId: 'e1',
   apprehendedAt: '2026-12-06T08:00:00.000Z',
   admissionFinal: true,
+  admission: { state: 'ACTIVE', gate: 'final', delayReason: null, delayAt: null, admissionFinal: true, qualified: false },
+  rightsDelay: null,
   rights: [],
   consular: [sent(disclosure)],
   legalAid: [],

@@ -7,6 +7,8 @@ const base: PanelEpisode = {
   episodeId: 'e1',
   apprehendedAt: '2026-11-23T10:00:00.000Z',
   admissionFinal: false,
+  admission: { state: 'ACTIVE', gate: 'rights_pending', delayReason: null, delayAt: null, admissionFinal: false, qualified: true },
+  rightsDelay: null,
   rights: [],
   consular: [],
   legalAid: [],

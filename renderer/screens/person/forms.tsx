@@ -4,6 +4,7 @@ import { canMoveAsylum, type AsylumStatus } from '../../../core/asylum';
 import { contract } from '../../../core/contract';
 import type { EpisodeView, PersonView } from '../../../core/contract/register-views';
 import { handsOver, isRemoval, type OutcomeType } from '../../../core/episode';
+import { splitRemovalLocks } from '../../../core/non-refoulement';
 import { referralTypes } from '../../../core/vulnerability';
 import { api } from '../../api';
 import { FDateTime, FNumber, FSelect, FText, FTextArea, Section, FCheckbox } from '../../components/form-fields';
@@ -309,6 +310,9 @@ function CloseFields({ locks, mayOverride }: { locks: EpisodeView['removalLocks'
   const removal = type !== '' && isRemoval(type);
   const handing = type !== '' && handsOver(type);
   const locked = removal && locks.length > 0;
+  // A legal lock is an alarm with its reasons; a missing assessment is information about what removal
+  // needs (issue #11 §6). The server refuses a removal for either without a cleared check or an override.
+  const { legal } = splitRemovalLocks(locks);
   return (
     <>
       <div className="form-grid">
@@ -321,18 +325,31 @@ function CloseFields({ locks, mayOverride }: { locks: EpisodeView['removalLocks'
         {removal ? <FText name="exit.escort" label="lbl.exit.escort" hint={<FormattedMessage id="form.optional" />} /> : null}
         <FTextArea name="exit.notes" label="lbl.notes" hint={<FormattedMessage id="form.optional" />} />
       </div>
-      {locked ? (
+      {locked && legal.length > 0 ? (
         <div className="alert alert--danger lock-alert" role="alert">
           <p className="alert__title">
             <FormattedMessage id="act.close.locked" />
           </p>
           <ul className="plain-list">
-            {locks.map((l) => (
+            {legal.map((l) => (
               <li key={l}>
                 <FormattedMessage id={removalLockLabel[l]} />
               </li>
             ))}
           </ul>
+          <p>
+            <FormattedMessage id={mayOverride ? 'act.close.lockedHead' : 'act.close.lockedOthers'} />
+          </p>
+        </div>
+      ) : null}
+      {locked && legal.length === 0 ? (
+        <div className="alert alert--info lock-alert" role="status" data-testid="no-removal-assessment">
+          <p className="alert__title">
+            <FormattedMessage id="act.close.noAssessment" />
+          </p>
+          <p>
+            <FormattedMessage id="act.close.noAssessmentText" />
+          </p>
           <p>
             <FormattedMessage id={mayOverride ? 'act.close.lockedHead' : 'act.close.lockedOthers'} />
           </p>

@@ -46,10 +46,12 @@ import {
   wishLabel,
 } from './labels';
 import { DisclosureReviewForm } from './DisclosureReviewForm';
+import { RightsDelayForm } from './RightsDelayForm';
+import { rightsDelayLabel } from '../../components/AdmissionStatus';
 import { buildCards, currentNotice, type Card, type CardTone, type Obligation, type PanelEpisode } from './model';
 
 type OpenForm =
-  | { kind: 'rights' | 'rightsInterpreter' | 'interpreter' | 'consularOpen' | 'legalRequest' | 'waiver' }
+  | { kind: 'rights' | 'rightsInterpreter' | 'rightsDelay' | 'interpreter' | 'consularOpen' | 'legalRequest' | 'waiver' }
   | { kind: 'consent' | 'send' | 'answered' | 'withdraw' | 'disclosure'; noticeId: string }
   | { kind: 'defender' | 'contact' | 'issue'; requestId: string };
 
@@ -193,9 +195,21 @@ export function SafeguardsPanel({ personId, session }: { personId: string; sessi
           </p>
         ) : null}
       </div>
-      {!ep.admissionFinal && !closed ? (
-        <p className="sg-callout sg-callout--overdue">
+      {/* The same derived status as the detention's badge and the due-now board (issue #11 §3). */}
+      {!closed && ep.admission.gate === 'rights_pending' ? (
+        <p className="sg-callout sg-callout--overdue" data-testid="admission-callout">
           <FormattedMessage id="sg.admissionNotFinal" />
+        </p>
+      ) : null}
+      {!closed && ep.admission.gate === 'delay_explained' && ep.rightsDelay ? (
+        <p className="sg-callout" data-testid="admission-callout">
+          <FormattedMessage
+            id="sg.admissionDelayed"
+            values={{
+              reason: ep.rightsDelay.note ? `${intl.formatMessage({ id: rightsDelayLabel[ep.rightsDelay.reason] })} (${ep.rightsDelay.note})` : intl.formatMessage({ id: rightsDelayLabel[ep.rightsDelay.reason] }),
+              time: <Instant value={ep.rightsDelay.at} key="t" />,
+            }}
+          />
         </p>
       ) : null}
       <div className="sg-cards">
@@ -209,9 +223,11 @@ export function SafeguardsPanel({ personId, session }: { personId: string; sessi
                     <div className="sg-card__actions">
                       {button({ kind: 'rights' }, 'sg.rights.record', 'record-rights')}
                       {button({ kind: 'rightsInterpreter' }, 'sg.interpreter.record', 'record-interpreter-from-rights')}
+                      {ep.rights.length === 0 ? button({ kind: 'rightsDelay' }, 'sg.delay.record', 'record-rights-delay') : null}
                     </div>
                   ) : null}
                   {is('rights') ? <RightsForm {...formProps} /> : null}
+                  {is('rightsDelay') ? <RightsDelayForm {...formProps} /> : null}
                   {is('rightsInterpreter') ? <InterpreterForm {...formProps} /> : null}
                 </SgCard>
               );
