@@ -6,6 +6,7 @@ import { sexes } from '../../../core/person';
 import { FCheckbox, FDate, FDateTime, FMulti, FSelect, FText, FTextArea, Section } from '../../components/form-fields';
 import { describedBy, ErrorText } from '../../components/fields';
 import { Instant } from '../../components/Instant';
+import { LatinNameField } from '../../components/LatinNameField';
 import { Languages, Nationalities, PersonNames } from '../../components/person-bits';
 import {
   DecisionFields,
@@ -112,7 +113,7 @@ function NewPerson(props: DuplicateProps) {
     <>
       <Section title="lbl.person.names">
         <FText name="person.names.original" label="lbl.person.original" hint={<FormattedMessage id="lbl.person.originalHint" />} dir="auto" autoFocus />
-        <FText name="person.names.latin" label="lbl.person.latin" hint={<FormattedMessage id="lbl.person.latinHint" />} />
+        <LatinNameField name="person.names.latin" originalName="person.names.original" hint={<FormattedMessage id="lbl.person.latinHint" />} />
         <FText name="person.names.patronymic" label="lbl.person.patronymic" hint={<FormattedMessage id="form.optional" />} dir="auto" />
         <FSelect name="person.sex" label="lbl.person.sex" keys={sexes.map((s) => ({ value: s, label: sexLabel[s] }))} />
       </Section>

@@ -7,6 +7,7 @@ import type { PersonView } from '../../../core/contract/register-views';
 import { sexes } from '../../../core/person';
 import { api } from '../../api';
 import { FCheckbox, FDate, FMulti, FSelect, FText, FTextArea, Section } from '../../components/form-fields';
+import { LatinNameField } from '../../components/LatinNameField';
 import { PersonNames } from '../../components/person-bits';
 import { describedBy, ErrorText } from '../../components/fields';
 import { opt } from '../../contract-form';
@@ -110,7 +111,7 @@ function DetailsFields() {
     <>
       <Section title="lbl.person.names">
         <FText name="names.original" label="lbl.person.original" dir="auto" />
-        <FText name="names.latin" label="lbl.person.latin" />
+        <LatinNameField name="names.latin" originalName="names.original" />
         <FText name="names.patronymic" label="lbl.person.patronymic" hint={<FormattedMessage id="form.optional" />} />
         <FSelect name="sex" label="lbl.person.sex" placeholder={false} keys={sexes.map((s) => ({ value: s, label: sexLabel[s] }))} />
       </Section>
