@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { createClient, type Client } from '../core/contract/client';
 import type { CallContext } from '../main/api/call-context';
 import { createBackend, type Backend } from '../main/backend';
+import { lowerKdfCostIfTesting } from '../db/kdf-cost';
 import { loadHqConfig } from '../hq/config';
 import { openHqDatabase } from '../hq/db';
 import { migrateHq } from '../hq/migrate';
@@ -148,6 +149,7 @@ async function record(desk: Client, s: Story, now: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  lowerKdfCostIfTesting(process.env);
   const { values } = parseArgs({ options: { hq: { type: 'string' }, 'data-dir': { type: 'string' }, keep: { type: 'boolean', default: false } }, strict: true });
   if (!values.hq) throw new Error('--hq <url of the running HQ server> is required');
   const hqUrl = values.hq.replace(/\/+$/, '');

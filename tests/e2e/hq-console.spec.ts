@@ -1,10 +1,9 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { watchConsole } from './preview';
+import { lowKdfCostVariable } from '../../db/kdf-cost';
+import { startHqServer, type HqServer } from './hq-server';
+import { fillDate, watchConsole } from './preview';
 
 /**
  * HQ staff's console, as HQ uses it: the HQ server runs beside its event store; the console is set up
@@ -19,64 +18,21 @@ const analyst = { username: 'leyla.a', displayName: 'Leyla Abbasova', password: 
 const baku = 'Bakı Qanunsuz Miqrantların Saxlanılması Mərkəzi';
 const yevlax = 'Yevlax Qanunsuz Miqrantların Saxlanılması Mərkəzi';
 
-let hq: ChildProcess;
+let hq: HqServer;
 let hqUrl: string;
-let dataDir: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  dataDir = mkdtempSync(join(tmpdir(), 'qeyd-e2e-hq-'));
-  const env = { ...process.env, QEYD_HQ_DATA_DIR: dataDir, QEYD_HQ_PORT: String(await freePort()), NO_COLOR: '1' };
-  // Its own process group, so that stopping it also stops what npx started beneath it.
-  hq = spawn('npx', ['tsx', 'hq/start.ts'], { cwd: process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let output = '';
-  hqUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`HQ server did not start within 60 s:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /Qeyd HQ: (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    hq.stdout!.on('data', onData);
-    hq.stderr!.on('data', onData);
-    hq.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`HQ server exited with ${code}:\n${output}`));
-    });
-  });
-  hq.stdout!.resume();
-  hq.stderr!.resume();
+  hq = await startHqServer();
+  hqUrl = hq.url;
   // From the server's shell, as an operator would: the console and its first administrator, then demo data.
-  execFileSync('npx', ['tsx', 'hq/cli.ts', 'setup-console', '--username', admin.username, '--display-name', admin.displayName], { env, input: `${admin.password}\n`, stdio: ['pipe', 'pipe', 'pipe'] });
-  execFileSync('npx', ['tsx', 'scripts/hq-demo.ts', '--hq', hqUrl, '--data-dir', dataDir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  hq.cli(['setup-console', '--username', admin.username, '--display-name', admin.displayName], `${admin.password}\n`);
+  execFileSync('npx', ['tsx', 'scripts/hq-demo.ts', '--hq', hqUrl, '--data-dir', hq.dataDir], { env: { ...process.env, QEYD_HQ_DATA_DIR: hq.dataDir, QEYD_HQ_DATABASE_URL: '', [lowKdfCostVariable]: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   mkdirSync(shots, { recursive: true });
 });
 
 test.afterAll(async () => {
-  if (hq?.pid && hq.exitCode === null) {
-    const exited = new Promise<void>((r) => hq.once('exit', () => r()));
-    try {
-      process.kill(-hq.pid, 'SIGTERM');
-    } catch {
-      // Already gone.
-    }
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await hq?.dispose();
 });
 
 async function shot(page: Page, name: string) {
@@ -153,8 +109,8 @@ test('HQ reads every facility: devices, compliance figures, the people behind a 
   await expect(table.locator('tbody tr').first()).toContainText(baku);
 
   // A period whose end is before its start is refused on the spot; a preset changes the address.
-  await page.getByLabel('From', { exact: true }).fill('2026-11-20');
-  await page.getByLabel('To', { exact: true }).fill('2026-11-01');
+  await fillDate(page, 'From', '2026-11-20');
+  await fillDate(page, 'To', '2026-11-01');
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page.getByRole('alert')).toHaveText('The end of the period must not be before its start.');
   await page.getByRole('link', { name: 'Last 90 days' }).click();

@@ -1,8 +1,6 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { enrollmentCode, startHqServer, type HqServer } from './hq-server';
 import { initializeViaApi, startPreview, watchConsole, type Preview } from './preview';
 
 /**
@@ -13,66 +11,11 @@ import { initializeViaApi, startPreview, watchConsole, type Preview } from './pr
  * and the records wait, ready to be exported to removable media and read back.
  */
 let preview: Preview;
-let hq: { url: string; dataDir: string; child: ChildProcess };
+let hq: HqServer;
 const admin = { username: 'admin', displayName: 'Əli Məmmədov', password: 'gecə növbəsi 2025' };
 const registrar = { username: 'leyla.h', displayName: 'Leyla Hüseynova', password: 'çay və şəkər 77' };
 const H = 3_600_000;
 const shots = '/tmp/shots';
-
-function startHq(): Promise<typeof hq> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'qeyd-e2e-hq-'));
-  // Its own process group, so that stopping it also stops what npx started beneath it.
-  const child = spawn('npx', ['tsx', 'hq/start.ts'], {
-    cwd: process.cwd(),
-    env: { ...process.env, QEYD_HQ_DATA_DIR: dataDir, QEYD_HQ_PORT: '0', QEYD_HQ_DATABASE_URL: '', NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`HQ did not start within 60 s:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /Qeyd HQ: (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        child.stdout!.resume();
-        child.stderr!.resume();
-        resolve({ url: m[1]!, dataDir, child });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`HQ exited with ${code}:\n${output}`));
-    });
-  });
-}
-
-async function stopHq(): Promise<void> {
-  const { child } = hq;
-  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  try {
-    process.kill(-child.pid, 'SIGTERM');
-  } catch {
-    // Already gone.
-  }
-  await exited;
-}
-
-/** HQ's administrator creates a one-time code for the facility, from HQ's shell. */
-function enrollmentCode(): string {
-  const out = execFileSync('npx', ['tsx', 'hq/cli.ts', 'create-enrollment-code', '--facility', 'Bakı mərkəzi'], {
-    cwd: process.cwd(),
-    env: { ...process.env, QEYD_HQ_DATA_DIR: hq.dataDir, QEYD_HQ_DATABASE_URL: '' },
-    encoding: 'utf8',
-  });
-  const m = /Enrollment code for .*: (\S+)/.exec(out);
-  if (!m) throw new Error(`no code in: ${out}`);
-  return m[1]!;
-}
 
 type Call = (method: string, input?: unknown) => Promise<Record<string, unknown>>;
 
@@ -123,7 +66,7 @@ async function signIn(page: Page, who: { username: string; password: string }) {
 }
 
 test.beforeAll(async ({ playwright }) => {
-  [preview, hq] = await Promise.all([startPreview(), startHq()]);
+  [preview, hq] = await Promise.all([startPreview(), startHqServer()]);
   const request = await playwright.request.newContext();
   await initializeViaApi(request, preview.url, admin);
   const asAdmin = await apiAs(request, admin);
@@ -132,8 +75,7 @@ test.beforeAll(async ({ playwright }) => {
 });
 
 test.afterAll(async () => {
-  await stopHq().catch(() => undefined);
-  if (hq) rmSync(hq.dataDir, { recursive: true, force: true });
+  await hq?.dispose().catch(() => undefined);
   await preview?.stop();
 });
 
@@ -163,7 +105,7 @@ test('an administrator enrolls the device; Sync now sends the registrar’s inta
   await expect(code).toHaveAccessibleDescription(/The enrollment code is not valid, already used or expired\./);
   await shot(page, 'sync-0-enroll-errors');
 
-  await code.fill(enrollmentCode());
+  await code.fill(enrollmentCode(hq, 'Bakı mərkəzi'));
   await enroll.click();
   await expect(page.getByText('Bakı mərkəzi', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Sync now' })).toBeVisible();
@@ -197,7 +139,7 @@ test('an administrator enrolls the device; Sync now sends the registrar’s inta
 
 test('HQ goes away: the screen stays calm, the failure has its reason and a Retry, and records can leave on removable media', async ({ page, playwright }) => {
   const problems = watchConsole(page);
-  await stopHq();
+  await hq.stop();
   const request = await playwright.request.newContext();
   const asRegistrar = await apiAs(request, registrar);
   await asRegistrar('intake.submit', intake(['Реза Назари', 'Reza Nazari'], Date.now()));
