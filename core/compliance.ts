@@ -24,6 +24,8 @@ export interface EpisodeCompliance {
    * until the review is recorded, `reviewed` after; HQ counts both.
    */
   disclosure: 'none' | 'conflict' | 'reviewed';
+  /** Rights were explained with a letter whose translation no lawyer has reviewed (issue #11 §7). */
+  draftLetter: boolean;
 }
 
 const hoursBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 3_600_000;
@@ -61,6 +63,7 @@ export function episodeCompliance(f: EpisodeFacts, s: Settings, now: number): Ep
     overdue,
     child: f.flags.includes('child'),
     disclosure: f.consular?.disclosure ?? 'none',
+    draftLetter: f.rights.some((r) => r.letterStatus === 'draft'),
   };
 }
 
@@ -81,6 +84,8 @@ export interface ComplianceSummary {
   disclosureConflicts: number;
   /** of those, not yet reviewed */
   disclosureUnreviewed: number;
+  /** episodes in the period whose rights were explained with an unreviewed (draft) letter */
+  rightsDraftLetter: number;
 }
 
 export function median(xs: readonly number[]): number | null {
@@ -115,5 +120,6 @@ export function summarizeCompliance(all: readonly EpisodeCompliance[], inPeriod:
     heldNow: openNow.length,
     disclosureConflicts: count(all, (c) => c.disclosure !== 'none'),
     disclosureUnreviewed: count(all, (c) => c.disclosure === 'conflict'),
+    rightsDraftLetter: count(period, (c) => c.draftLetter),
   };
 }

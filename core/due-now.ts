@@ -77,7 +77,7 @@ export interface EpisodeFacts {
    * Rights notifications that reached the person (a language they understand, or an interpreter).
    * `recorded` is the clock of the event that recorded it (db/recording-order.ts).
    */
-  rights: readonly { at: string; mode: 'written' | 'oral'; language: string; recorded: string }[];
+  rights: readonly { at: string; mode: 'written' | 'oral'; language: string; recorded: string; /** the letter's review status (issue #11 §7) */ letterStatus?: 'reviewed' | 'draft' | null }[];
   /** Changes of the person's status that need a fresh notification (asylum, extension), with their recording clock. */
   statusChanges: readonly { at: string; recorded: string }[];
   /** When the person became known as an unaccompanied child (core/vulnerability.ts), null if not one. */

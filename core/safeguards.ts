@@ -42,6 +42,11 @@ export const rightsNotificationSchema = z
     items: z.array(z.enum(rightsItems)).min(1).max(rightsItems.length),
     acknowledgement: acknowledgementSchema,
     copyHanded: z.boolean(),
+    /**
+     * The interpreter went through a draft (unreviewed) translation with the person (issue #11 §7).
+     * Absent on notifications recorded before the confirmation existed.
+     */
+    interpreterCheckedLetter: z.boolean().default(false),
   })
   .strict()
   .refine((n) => n.mode === 'oral' || (n.templateId !== undefined && n.templateVersion !== undefined), {

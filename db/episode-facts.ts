@@ -49,7 +49,7 @@ export function loadEpisodeFacts(
   const claimRecorded = recordedAt(q, qb, claims.map((c) => c.claim_id), ['asylum.expressed']);
   const births = new Map(q.all(qb.selectFrom('persons').select(['person_id', 'birth_date']).where('person_id', 'in', ids)).map((p) => [p.person_id, p.birth_date]));
   const episodeIds = episodes.map((e) => e.episode_id);
-  const rights = q.all(qb.selectFrom('rights_notifications').select(['notification_id', 'episode_id', 'at', 'mode', 'language']).where('episode_id', 'in', episodeIds));
+  const rights = q.all(qb.selectFrom('rights_notifications').select(['notification_id', 'episode_id', 'at', 'mode', 'language', 'letter_status']).where('episode_id', 'in', episodeIds));
   const rightsRecorded = recordedAt(q, qb, rights.map((r) => r.notification_id), ['rights.notified']);
   const extensions = recordedEvents(q, qb, episodeIds, ['episode.extended']);
   const notices = q.all(qb.selectFrom('consular_notices').selectAll().where('episode_id', 'in', episodeIds).orderBy('created_at'));
@@ -79,7 +79,7 @@ export function loadEpisodeFacts(
       asylum: claims.filter((c) => c.person_id === e.person_id).map((c) => ({ expressedAt: c.expressed_at, forwardedAt: c.forwarded_at })),
       rights: rights
         .filter((r) => r.episode_id === e.episode_id)
-        .map((r) => ({ at: r.at, mode: r.mode as 'written' | 'oral', language: r.language, recorded: rightsRecorded.get(r.notification_id) ?? '' })),
+        .map((r) => ({ at: r.at, mode: r.mode as 'written' | 'oral', language: r.language, recorded: rightsRecorded.get(r.notification_id) ?? '', letterStatus: r.letter_status === 'draft' ? 'draft' : r.letter_status === 'reviewed' ? 'reviewed' : null })),
       // Any claim of the person counts: one recorded before this episode's first notice is answered by it.
       statusChanges: [
         ...extensions.filter((x) => x.entityId === e.episode_id).map((x) => ({ at: new Date(decodeHlc(x.hlc).millis).toISOString(), recorded: x.hlc })),

@@ -246,6 +246,9 @@ export interface RightsNotificationsTable {
   copy_handed: number;
   recorded_by: string;
   verify_code: string;
+  /** 'reviewed' | 'draft'; null for an oral notification (migration 0012). */
+  letter_status: string | null;
+  interpreter_checked_letter: number;
 }
 
 export interface InterpreterUsesTable {

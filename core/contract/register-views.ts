@@ -187,6 +187,8 @@ export type RegisterRow = z.infer<typeof registerRow>;
 export const registerBookNote = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('transfer'), at: z.string(), toFacilityName: z.string() }),
   z.object({ kind: z.literal('plannedExit'), at: z.string(), outcome: z.enum(outcomeTypes) }),
+  /** Rights explained with a letter no lawyer has reviewed (issue #11 §7), and whether the interpreter checked it. */
+  z.object({ kind: z.literal('draftRightsLetter'), at: z.string(), language: z.string(), interpreterChecked: z.boolean() }),
 ]);
 export type RegisterBookNote = z.infer<typeof registerBookNote>;
 

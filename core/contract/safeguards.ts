@@ -15,6 +15,7 @@ import {
   legalAidRequestSchema,
   rightsNotificationSchema,
 } from '../safeguards';
+import { letterStatusOf } from '../rights-letters';
 import { letterTemplateSchema } from '../rights-letters/schema';
 import { method } from './method';
 
@@ -23,10 +24,28 @@ import { method } from './method';
 const id = z.string().min(1).max(100);
 const recorded = z.object({ eventId: z.string() });
 
+/**
+ * A letter whose translation no lawyer has reviewed is handed over only with an interpreter who went
+ * through it with the person, and says so (issue #11 §7): the person must not rely on a wording that
+ * nobody who speaks their language has checked.
+ */
+function draftLetterConfirmed(input: { notification: z.output<typeof rightsNotificationSchema> }, ctx: z.RefinementCtx): void {
+  const n = input.notification;
+  if (n.mode !== 'written' || letterStatusOf(n.language, n.templateVersion) !== 'draft') return;
+  if (n.interpreterUseId === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'error.rights.draftNeedsInterpreter', path: ['notification', 'interpreterUseId'] });
+  }
+  if (!n.interpreterCheckedLetter) {
+    ctx.addIssue({ code: 'custom', message: 'error.rights.draftNotChecked', path: ['notification', 'interpreterCheckedLetter'] });
+  }
+}
+
 export const rightsNotificationView = z.object({
   notificationId: z.string(),
   episodeId: z.string(),
   notification: rightsNotificationSchema,
+  /** Whether the letter handed over was legally reviewed; null for an oral notification (issue #11 §7). */
+  letterStatus: z.enum(['reviewed', 'draft']).nullable(),
   templateHash: z.string().nullable(),
   verifyCode: z.string(),
   recordedBy: z.string().nullable(),
@@ -140,7 +159,7 @@ export const safeguardsContract = {
       audit: { kind: 'read', entityType: 'person', entityId: (i) => i.personId },
     }),
     notifyRights: method({
-      input: z.object({ episodeId: id, notification: rightsNotificationSchema }).strict(),
+      input: z.object({ episodeId: id, notification: rightsNotificationSchema }).strict().superRefine(draftLetterConfirmed),
       output: z.object({ notificationId: z.string(), verifyCode: z.string() }),
       access: needs('person.write'),
     }),

@@ -133,7 +133,15 @@ export const eventCatalog = {
   'rights.notified': {
     schemaVersion: 1,
     payload: z
-      .object({ personId: ref, episodeId: ref, notification: rightsNotificationSchema, templateHash: z.string().max(64).optional(), verifyCode: z.string().min(4).max(20) })
+      .object({
+        personId: ref,
+        episodeId: ref,
+        notification: rightsNotificationSchema,
+        templateHash: z.string().max(64).optional(),
+        verifyCode: z.string().min(4).max(20),
+        /** The letter's review status when it was handed over (issue #11 §7); absent on older events and oral notices. */
+        letterStatus: z.enum(['reviewed', 'draft']).optional(),
+      })
       .strict(),
   },
   /** Why the rights could not be explained yet (no interpreter, not fit): admission stands, the notice is still owed (issue #11 §3). */

@@ -91,3 +91,13 @@ export function fillIntro(template: Pick<LetterTemplate, 'intro'>, values: Intro
     return options.isolate ? `\u2068${v}\u2069` : v;
   });
 }
+
+/** Whether a letter's wording was legally reviewed; what a notification records about the letter handed over. */
+export type LetterStatus = 'reviewed' | 'draft';
+
+/** The review status of a letter version, or null when there is no such letter (an oral notification). */
+export function letterStatusOf(language: string, version: string | undefined): LetterStatus | null {
+  if (version === undefined) return null;
+  const t = findTemplate(language, version);
+  return t === undefined ? null : t.status === 'approved' ? 'reviewed' : 'draft';
+}

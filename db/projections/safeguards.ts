@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { letterStatusOf } from '../../core/rights-letters';
 import type { Database } from '../schema';
 import type { SyncQuery } from '../sync-query';
 import type { Projector, Touched } from './types';
@@ -33,6 +34,9 @@ export const rightsNotified: Projector<'rights.notified'> = ({ event, payload, q
       copy_handed: n.copyHanded ? 1 : 0,
       recorded_by: event.actor,
       verify_code: payload.verifyCode,
+      // An event from before the status was recorded takes its letter's status (as migration 0012 did).
+      letter_status: n.mode === 'written' ? (payload.letterStatus ?? letterStatusOf(n.language, n.templateVersion)) : null,
+      interpreter_checked_letter: n.interpreterCheckedLetter ? 1 : 0,
     }),
   );
   return { personId: payload.personId, refresh: true };

@@ -76,6 +76,7 @@ const issueTests = {
   overdue: (c: EpisodeCompliance) => c.overdue.length > 0,
   child: (c: EpisodeCompliance) => c.open && c.child,
   consular_disclosure: (c: EpisodeCompliance) => c.disclosure !== 'none',
+  rights_draft_letter: (c: EpisodeCompliance) => c.draftLetter,
 } as const;
 
 /** Issues about today's situation, not about what happened in the period. */

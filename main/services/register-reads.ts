@@ -217,6 +217,16 @@ export function registerExtract(store: Store, from: string, to: string, now: num
       .orderBy(sql`upper(substr(e.book_device, 1, 4))`)
       .orderBy('e.book_no'),
   );
+  const drafts = rows.length
+    ? store.q.all(
+        store.qb
+          .selectFrom('rights_notifications')
+          .select(['episode_id', 'at', 'language', 'interpreter_checked_letter'])
+          .where('letter_status', '=', 'draft')
+          .where('episode_id', 'in', rows.map((r) => r.episode_id))
+          .orderBy('at'),
+      )
+    : [];
   const docs = rows.length
     ? store.q.all(store.qb.selectFrom('documents').select(['person_id', 'type', 'series', 'number']).where('person_id', 'in', rows.map((r) => r.person_id)))
     : [];
@@ -231,6 +241,9 @@ export function registerExtract(store: Store, from: string, to: string, now: num
       const notes: RegisterBookNote[] = [
         ...transfers.map((t) => ({ kind: 'transfer' as const, at: t.at, toFacilityName: t.toFacilityName })),
         ...(planned ? [{ kind: 'plannedExit' as const, at: planned.plannedAt, outcome: planned.plannedOutcome }] : []),
+        ...drafts
+          .filter((d) => d.episode_id === r.episode_id)
+          .map((d) => ({ kind: 'draftRightsLetter' as const, at: d.at, language: d.language, interpreterChecked: d.interpreter_checked_letter === 1 })),
       ];
       return {
         no: formatRegisterNo(r.book_device, r.book_no ?? 0),

@@ -4,7 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson } from '../../core/canonical-json';
 import type { SafeguardsPanel } from '../../core/contract/safeguards';
 import { ApiError } from '../../core/contract/errors';
-import { findTemplate, letterTemplates } from '../../core/rights-letters';
+import { findTemplate, letterTemplates, type LetterStatus } from '../../core/rights-letters';
 import type { LetterTemplate } from '../../core/rights-letters/schema';
 import { consularDisclosure, consularState, furtherConsularStepAllowed, interpreterAllowed, type ConsularDisclosure, type ConsularState, type DisclosureFacts, type InterpreterUse } from '../../core/safeguards';
 import type { Settings } from '../../core/settings';
@@ -195,10 +195,12 @@ export function safeguardsHandlers(inst: Installation, now: () => number): Handl
       notBeforeApprehension(n.at, ep, 'notification.at');
       notFuture(n.at, now(), 'notification.at');
       let hash: string | undefined;
+      let letterStatus: LetterStatus | undefined;
       if (n.mode === 'written') {
         const template = findTemplate(n.language, n.templateVersion);
         if (!template || (n.templateId !== undefined && n.templateId !== template.id)) throw rule('error.rights.unknownTemplate', 'notification.templateVersion');
         hash = templateHash(template);
+        letterStatus = template.status === 'approved' ? 'reviewed' : 'draft';
       }
       const person = personRow(store, ep.person_id);
       const flags = flagsOf(store, ep.person_id);
@@ -212,7 +214,7 @@ export function safeguardsHandlers(inst: Installation, now: () => number): Handl
       const notificationId = randomUUID();
       const verifyCode = verifyCodeFor(notificationId, hash ?? 'oral');
       store.command(actor(env), env.method, (tx) =>
-        tx.append({ type: 'rights.notified', entityId: notificationId, payload: { personId: ep.person_id, episodeId: ep.episode_id, notification: n, templateHash: hash, verifyCode } }),
+        tx.append({ type: 'rights.notified', entityId: notificationId, payload: { personId: ep.person_id, episodeId: ep.episode_id, notification: n, templateHash: hash, verifyCode, letterStatus } }),
       );
       return { notificationId, verifyCode };
     },
@@ -422,7 +424,9 @@ export function buildPanel(store: Store, personId: string, now: number): Safegua
             items: JSON.parse(r.items),
             acknowledgement: JSON.parse(r.acknowledgement),
             copyHanded: r.copy_handed === 1,
+            interpreterCheckedLetter: r.interpreter_checked_letter === 1,
           },
+          letterStatus: r.letter_status === 'draft' || r.letter_status === 'reviewed' ? r.letter_status : null,
           templateHash: (JSON.parse(events.get(r.notification_id)?.payload ?? '{}') as { templateHash?: string }).templateHash ?? null,
           verifyCode: r.verify_code,
           recordedBy: names(r.recorded_by),

@@ -8,7 +8,7 @@ import { api } from '../api';
 import { QueryError } from '../components/QueryError';
 import { formatDate, todayIn } from '../datetime';
 import { useLocale, useTimeZone } from '../i18n';
-import { countryLabel } from '../places';
+import { countryLabel, languageLabel } from '../places';
 import { documentTypeLabel, outcomeTypeLabel } from '../register-labels';
 import { href } from '../routes';
 import { formatInstant } from '../time';
@@ -267,7 +267,12 @@ function BookLine({ line, zone }: { line: Line; zone: string }) {
 /** Column 9 in the reader's language; dates are the facility's calendar days. */
 function BookNote({ note, zone }: { note: RegisterBookNote; zone: string }) {
   const intl = useIntl();
+  const { locale } = useLocale();
   const date = formatDate(todayIn(zone, Date.parse(note.at)));
   if (note.kind === 'transfer') return <FormattedMessage id="print.note.transfer" values={{ facility: note.toFacilityName, date }} />;
+  if (note.kind === 'draftRightsLetter') {
+    const language = languageLabel(note.language, locale);
+    return <FormattedMessage id={note.interpreterChecked ? 'print.note.draftLetterChecked' : 'print.note.draftLetter'} values={{ language, date }} />;
+  }
   return <FormattedMessage id="print.note.plannedExit" values={{ outcome: intl.formatMessage({ id: outcomeTypeLabel[note.outcome] }), date }} />;
 }

@@ -338,7 +338,7 @@ test('every letter of rights fits one A4 sheet in its own script and direction',
   for (const t of templates) {
     const { notificationId } = await rpc<{ notificationId: string }>(page, 'safeguards.notifyRights', {
       episodeId,
-      notification: { at: new Date().toISOString(), mode: 'written', language: t.language, templateId: 'rights-letter', templateVersion: t.version, interpreterUseId: useId, items, acknowledgement: { kind: 'mark' }, copyHanded: true },
+      notification: { at: new Date().toISOString(), mode: 'written', language: t.language, templateId: 'rights-letter', templateVersion: t.version, interpreterUseId: useId, interpreterCheckedLetter: true, items, acknowledgement: { kind: 'mark' }, copyHanded: true },
     });
     await page.goto(`${preview.url}#/print/rights/${notificationId}`);
     const letter = page.getByTestId('rights-letter');

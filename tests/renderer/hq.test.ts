@@ -69,6 +69,7 @@ describe('the facilities table', () => {
     heldNow: 0,
     disclosureConflicts: 0,
     disclosureUnreviewed: 0,
+    rightsDraftLetter: 0,
     ...f,
   });
   const rows = [

@@ -81,6 +81,8 @@ export const errors: Record<keyof typeof en, string> = {
   'error.rights.delayNoteRequired': 'Digər səbəbin nə olduğunu yazın.',
   'error.rights.delayClosed': 'Bu saxlanma bağlanıb: qeyd ediləcək gecikmə yoxdur.',
   'error.rights.delayAfterNotice': 'Hüquqların izah edildiyi artıq qeydə alınıb: qeyd ediləcək gecikmə yoxdur.',
+  'error.rights.draftNeedsInterpreter': 'Bu məktub hüquqi yoxlamadan keçməmiş tərcümədir: onu yalnız tərcüməçi ilə təqdim etmək olar. Tərcüməçini seçin və ya yoxlanılmış dildə məktub verin.',
+  'error.rights.draftNotChecked': 'Bu məktub hüquqi yoxlamadan keçməmiş tərcümədir: tərcüməçi mətni şəxslə yoxladığını təsdiq etməlidir.',
   'error.interpreter.unknown': 'Bu tərcüməçi qeydi bu şəxsə aid deyil.',
   'error.interpreter.affiliatedInProtectionCase': 'Mənşə ölkəsi ilə bağlı (və ya bu baxımdan yoxlanılmamış) tərcüməçi müdafiə istəyən şəxs üçün istifadə edilə bilməz.',
   'error.consular.alreadyOpen': 'Bu saxlanma üçün konsulluq bildirişi artıq açıqdır.',

@@ -73,6 +73,7 @@ export const hq = {
   'hq.fig.rightsWithin': '{hours} saatda',
   'hq.fig.rightsLate': 'gecikmə',
   'hq.fig.rightsMissing': 'izah yox',
+  'hq.fig.rightsDraftLetter': 'qaralama məktubla',
   'hq.fig.consularSent': 'göndərilib',
   'hq.fig.consularBlocked': 'bloklanıb',
   'hq.fig.consularOverdue': 'gecikir',
@@ -102,6 +103,7 @@ export const hq = {
 
   'hq.issue.rights_late': 'Hüquqlar gecikmə ilə izah edilib',
   'hq.issue.rights_missing': 'Hüquqlar izah edilməyib',
+  'hq.issue.rights_draft_letter': 'Hüquqlar yoxlanılmamış (qaralama) məktubla izah edilib',
   'hq.issue.consular_blocked': 'Konsul bildirişi bloklanıb',
   'hq.issue.consular_overdue': 'Konsul bildirişi gecikir',
   'hq.issue.without_defender': 'Müdafiəçi ilə hələ əlaqə yoxdur',

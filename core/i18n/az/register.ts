@@ -337,6 +337,8 @@ export const register: Record<keyof typeof en, string> = {
   'print.empty': 'Bu dövrdə qəbul olmayıb.',
   'print.note.transfer': '{date} tarixində {facility} müəssisəsinə köçürülüb',
   'print.note.plannedExit': 'Planlaşdırılıb: {outcome}, {date}',
+  'print.note.draftLetter': '{date} tarixində hüquqlar yoxlanılmamış (qaralama) {language} məktubu ilə izah edilib',
+  'print.note.draftLetterChecked': '{date} tarixində hüquqlar yoxlanılmamış (qaralama) {language} məktubu ilə izah edilib; tərcüməçi mətni şəxslə yoxlayıb',
   'print.generated': 'Qeyd proqramı ilə {time} ({zone}) tarixində hazırlanıb. {count, plural, one {# qeyd} other {# qeyd}}.',
   'print.signature': 'Mərkəzin rəisi (imza)',
 

@@ -80,6 +80,8 @@ export const errors = {
   'error.rights.delayNoteRequired': 'Say what the other reason is.',
   'error.rights.delayClosed': 'This detention is closed: there is no delay left to record.',
   'error.rights.delayAfterNotice': 'The rights are already recorded as explained: there is no delay to record.',
+  'error.rights.draftNeedsInterpreter': 'This letter is a translation no lawyer has reviewed: it may be handed over only with an interpreter. Choose the interpreter, or give a letter in a reviewed language.',
+  'error.rights.draftNotChecked': 'This letter is a translation no lawyer has reviewed: the interpreter must confirm they checked it with the person.',
   'error.interpreter.unknown': 'This interpreter record does not belong to this person.',
   'error.interpreter.affiliatedInProtectionCase': 'An interpreter linked to the country of origin (or not checked for it) may not be used for a person seeking protection.',
   'error.consular.alreadyOpen': 'A consular notice is already open for this detention.',

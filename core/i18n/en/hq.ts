@@ -73,6 +73,7 @@ export const hq = {
   'hq.fig.rightsWithin': 'in {hours} h',
   'hq.fig.rightsLate': 'late',
   'hq.fig.rightsMissing': 'not told',
+  'hq.fig.rightsDraftLetter': 'with an unreviewed letter',
   'hq.fig.consularSent': 'sent',
   'hq.fig.consularBlocked': 'blocked',
   'hq.fig.consularOverdue': 'overdue',
@@ -102,6 +103,7 @@ export const hq = {
 
   'hq.issue.rights_late': 'Rights told late',
   'hq.issue.rights_missing': 'Rights not told',
+  'hq.issue.rights_draft_letter': 'Rights explained with an unreviewed letter',
   'hq.issue.consular_blocked': 'Consular notice blocked',
   'hq.issue.consular_overdue': 'Consular notice overdue',
   'hq.issue.without_defender': 'No defender contact yet',

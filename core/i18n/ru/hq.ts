@@ -73,6 +73,7 @@ export const hq = {
   'hq.fig.rightsWithin': 'за {hours} ч',
   'hq.fig.rightsLate': 'поздно',
   'hq.fig.rightsMissing': 'нет',
+  'hq.fig.rightsDraftLetter': 'непроверенным письмом',
   'hq.fig.consularSent': 'направл.',
   'hq.fig.consularBlocked': 'заблок.',
   'hq.fig.consularOverdue': 'просроч.',
@@ -102,6 +103,7 @@ export const hq = {
 
   'hq.issue.rights_late': 'Права разъяснены с опозданием',
   'hq.issue.rights_missing': 'Права не разъяснены',
+  'hq.issue.rights_draft_letter': 'Права разъяснены непроверенным письмом',
   'hq.issue.consular_blocked': 'Консульское уведомление заблокировано',
   'hq.issue.consular_overdue': 'Консульское уведомление просрочено',
   'hq.issue.without_defender': 'Связи с защитником ещё нет',

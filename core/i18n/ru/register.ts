@@ -337,6 +337,8 @@ export const register: Record<keyof typeof en, string> = {
   'print.empty': 'За этот период приёмов не было.',
   'print.note.transfer': 'Перевод в {facility}, {date}',
   'print.note.plannedExit': 'Запланировано: {outcome}, {date}',
+  'print.note.draftLetter': 'Права разъяснены непроверенным (черновым) письмом, язык: {language}, {date}',
+  'print.note.draftLetterChecked': 'Права разъяснены непроверенным (черновым) письмом, язык: {language}, {date}; переводчик проверил его с человеком',
   'print.generated': 'Сформировано программой Qeyd {time} ({zone}). {count, plural, one {# запись} few {# записи} many {# записей} other {# записи}}.',
   'print.signature': 'Начальник центра (подпись)',
 

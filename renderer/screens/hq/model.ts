@@ -62,6 +62,8 @@ export const figureColumns: readonly FigureColumn[] = [
   { figure: 'rightsWithinLimit', label: 'hq.fig.rightsWithin', group: 'rights', issue: null },
   { figure: 'rightsLate', label: 'hq.fig.rightsLate', group: 'rights', issue: 'rights_late' },
   { figure: 'rightsMissing', label: 'hq.fig.rightsMissing', group: 'rights', issue: 'rights_missing', alarm: true },
+  // Rights explained with a letter no lawyer has reviewed (issue #11 §7): allowed, but HQ should see it.
+  { figure: 'rightsDraftLetter', label: 'hq.fig.rightsDraftLetter', group: 'rights', issue: 'rights_draft_letter' },
   { figure: 'consularSent', label: 'hq.fig.consularSent', group: 'consular', issue: null },
   { figure: 'consularBlocked', label: 'hq.fig.consularBlocked', group: 'consular', issue: 'consular_blocked' },
   { figure: 'consularOverdue', label: 'hq.fig.consularOverdue', group: 'consular', issue: 'consular_overdue', alarm: true },
@@ -118,4 +120,5 @@ export const issueTitle: Record<ComplianceIssue, MessageKey> = {
   overdue: 'hq.issue.overdue',
   child: 'hq.issue.child',
   consular_disclosure: 'hq.issue.consular_disclosure',
+  rights_draft_letter: 'hq.issue.rights_draft_letter',
 };

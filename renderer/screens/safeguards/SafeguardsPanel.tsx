@@ -407,6 +407,11 @@ function RightsBody({ ep, languageName, limitMinutes }: { ep: PanelEpisode; lang
               {' · '}
               <FormattedMessage id={n.copyHanded ? 'sg.rights.copyHanded' : 'sg.rights.copyNotHanded'} />
             </p>
+            {r.letterStatus === 'draft' ? (
+              <p className="sg-log__detail sg-draft-used" data-testid="rights-draft-used">
+                <FormattedMessage id={n.interpreterCheckedLetter ? 'sg.draft.recorded' : 'sg.draft.recordedUnchecked'} />
+              </p>
+            ) : null}
             <p className="sg-log__detail">
               {interp ? (
                 <>

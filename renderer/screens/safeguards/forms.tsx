@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { useWatch } from 'react-hook-form';
+import { useId, useState } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { contract } from '../../../core/contract';
 import type { MessageKey } from '../../../core/i18n';
@@ -101,6 +101,7 @@ interface RightsValues {
   language: string;
   otherLanguage: string;
   interpreterUseId: string;
+  interpreterCheckedLetter: boolean;
   items: string[];
   ack: string;
   witness: string;
@@ -111,7 +112,8 @@ export function RightsForm({ person, ep, onDone, onCancel }: FormBase) {
   const { now, iso } = useClock();
   const { locale } = useLocale();
   const templates = orderTemplates(person.templates, person.languages);
-  const firstSpoken = templates.find((t) => person.languages.includes(t.language));
+  // A reviewed letter the person understands comes before a draft one (issue #11 §7).
+  const firstSpoken = templates.find((t) => person.languages.includes(t.language) && t.status === 'approved') ?? templates.find((t) => person.languages.includes(t.language));
   const lastInterpreter = ep.interpreters.at(-1);
   const templateOf = (lang: string) => person.templates.find((t) => t.language === lang);
   return (
@@ -126,6 +128,7 @@ export function RightsForm({ person, ep, onDone, onCancel }: FormBase) {
         language: firstSpoken?.language ?? '',
         otherLanguage: '',
         interpreterUseId: lastInterpreter && lastInterpreter.use.language === firstSpoken?.language ? lastInterpreter.useId : '',
+        interpreterCheckedLetter: false,
         items: [],
         ack: 'signature',
         witness: '',
@@ -144,6 +147,7 @@ export function RightsForm({ person, ep, onDone, onCancel }: FormBase) {
             templateId: written && template ? 'rights-letter' : undefined,
             templateVersion: written && template ? template.version : undefined,
             interpreterUseId: opt(v.interpreterUseId),
+            interpreterCheckedLetter: written && template?.status === 'needs_legal_review' ? v.interpreterCheckedLetter : false,
             items: v.items ?? [],
             acknowledgement: v.ack === 'refused' ? { kind: 'refused', witness: v.witness } : { kind: v.ack },
             copyHanded: v.copyHanded,
@@ -162,6 +166,7 @@ export function RightsForm({ person, ep, onDone, onCancel }: FormBase) {
         <FRadios name="mode" legend="sg.field.mode" options={keys(['written', 'oral'] as const, modeLabel)} />
       </div>
       <RightsLanguage templates={templates} locale={locale} />
+      <DraftLetterNotice templates={templates} spoken={person.languages} locale={locale} />
       <div className="form-grid">
         <FSelect
           name="interpreterUseId"
@@ -171,6 +176,7 @@ export function RightsForm({ person, ep, onDone, onCancel }: FormBase) {
           placeholder={false}
         />
       </div>
+      <DraftLetterCheck templates={templates} />
       <FChecklist name="items" legend="sg.field.items" allLabel="sg.field.items.all" options={keys(rightsItems, rightsItemLabel)} />
       <Acknowledgement />
     </SgForm>
@@ -217,6 +223,62 @@ function RightsLanguage({ templates, locale }: { templates: readonly TemplateInf
           </p>
         </div>
       )}
+    </div>
+  );
+}
+
+const isDraftChoice = (templates: readonly TemplateInfo[], mode: string, language: string) =>
+  mode === 'written' && templates.find((t) => t.language === language)?.status === 'needs_legal_review';
+
+/**
+ * A draft letter, said plainly (issue #11 §7): no lawyer has reviewed the translation, so the form
+ * offers the reviewed letters in the other languages the person understands, each one click away.
+ */
+function DraftLetterNotice({ templates, spoken, locale }: { templates: readonly TemplateInfo[]; spoken: readonly string[]; locale: ReturnType<typeof useLocale>['locale'] }) {
+  const { setValue } = useFormContext();
+  const titleId = useId();
+  const mode = useWatch({ name: 'mode' }) as string;
+  const language = useWatch({ name: 'language' }) as string;
+  if (!isDraftChoice(templates, mode, language)) return null;
+  const reviewed = templates.filter((t) => t.status === 'approved' && t.language !== language && spoken.includes(t.language));
+  return (
+    <div className="sg-draft-notice" role="note" aria-labelledby={titleId} data-testid="draft-letter-notice">
+      <p className="sg-draft-notice__title" id={titleId}>
+        <FormattedMessage id="sg.draft.title" />
+      </p>
+      <p>
+        <FormattedMessage id="sg.draft.body" />
+      </p>
+      {reviewed.length ? (
+        <>
+          <p>
+            <FormattedMessage id="sg.draft.alternatives" />
+          </p>
+          <div className="sg-draft-notice__choices">
+            {reviewed.map((t) => (
+              <button key={t.language} type="button" className="button" onClick={() => setValue('language', t.language, { shouldDirty: true })}>
+                <FormattedMessage id="sg.draft.useLanguage" values={{ language: languageLabel(t.language, locale) }} />
+              </button>
+            ))}
+          </div>
+        </>
+      ) : (
+        <p className="muted">
+          <FormattedMessage id="sg.draft.noAlternative" />
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The interpreter's confirmation a draft letter needs; the server refuses the notification without it. */
+function DraftLetterCheck({ templates }: { templates: readonly TemplateInfo[] }) {
+  const mode = useWatch({ name: 'mode' }) as string;
+  const language = useWatch({ name: 'language' }) as string;
+  if (!isDraftChoice(templates, mode, language)) return null;
+  return (
+    <div className="form-grid">
+      <FCheckbox name="interpreterCheckedLetter" label="sg.draft.confirm" />
     </div>
   );
 }

@@ -79,7 +79,7 @@ describe('rules that follow the order of recording, not the precision of typed t
     const kinds = async () => (await registrar.dueNow.list({ includeUpcoming: true })).items.map((i) => i.kind);
     expect(await kinds()).toContain('written_rights_letter');
     await c.advance(10 * second);
-    await registrar.safeguards.notifyRights({ episodeId, notification: { ...written(toMinute(c.clock.now), 'fa'), interpreterUseId: useId } });
+    await registrar.safeguards.notifyRights({ episodeId, notification: { ...written(toMinute(c.clock.now), 'fa'), interpreterUseId: useId, interpreterCheckedLetter: true } });
     expect(await kinds()).not.toContain('written_rights_letter');
   });
 

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { createClient } from '../../core/contract/client';
+import { setUpConsole } from '../../hq/console/setup';
+import { useCentre } from '../helpers/centre';
+import { useHq } from '../helpers/hq';
+import { intakeAt } from '../helpers/intake';
+import { dialects } from './harness';
+
+/**
+ * Issue #11 §7: rights explained with a letter no lawyer has reviewed reach HQ through the ordinary
+ * sync, and HQ counts them per facility, with the person behind the figure.
+ */
+const centre = useCentre();
+const hqs = useHq();
+const consolePassword = 'hq console passphrase 2026';
+const iso = (ms: number) => new Date(ms).toISOString();
+const allRights = ['reasons', 'legal_basis_and_term', 'legal_aid', 'interpreter', 'consular', 'asylum', 'complaint_and_appeal', 'medical', 'family_contact', 'ombudsman'] as const;
+
+function browserOn(url: string) {
+  let cookie = '';
+  const raw = async (method: string, input: unknown) => {
+    const res = await fetch(`${url}/rpc/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-qeyd-client': '1', ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify(input ?? {}),
+    });
+    const set = res.headers.get('set-cookie');
+    if (set) cookie = set.split(';')[0]!;
+    return res.json() as Promise<unknown>;
+  };
+  return createClient(raw as never);
+}
+
+for (const dialect of dialects) {
+  describe(`HQ compliance on ${dialect}`, () => {
+    it('counts rights explained with an unreviewed letter per facility and names the person behind the figure', async () => {
+      const hq = await hqs.startWithConsole(dialect);
+      await setUpConsole({ dataDir: hq.dataDir, facilityName: 'SMS headquarters', username: 'hqadmin', displayName: 'HQ administrator', password: consolePassword });
+      const baku = await centre();
+      await baku.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
+      const desk = await baku.as('registrar');
+      const letter = (language: string) => ({
+        at: iso(baku.clock.now),
+        mode: 'written' as const,
+        language,
+        templateId: 'rights-letter',
+        templateVersion: '2026-11-01',
+        items: [...allRights],
+        acknowledgement: { kind: 'signature' as const },
+        copyHanded: true,
+      });
+
+      const urdu = await desk.intake.submit(intakeAt(baku.clock.now, {}, { names: { original: 'عمران خان', latin: 'Imran Khan', aliases: [] }, languages: ['ur'], nationalities: ['PAK'] }));
+      const { useId } = await desk.safeguards.recordInterpreter({
+        personId: urdu.personId,
+        episodeId: urdu.episodeId,
+        use: { at: iso(baku.clock.now), language: 'ur', interpreterName: 'S. Qureshi', kind: 'contract', purpose: 'rights', genderPreferenceMet: true, affiliationChecked: true, affiliatedWithOriginState: false },
+      });
+      await desk.safeguards.notifyRights({ episodeId: urdu.episodeId, notification: { ...letter('ur'), interpreterUseId: useId, interpreterCheckedLetter: true } });
+      // A second person told with a reviewed letter: not counted.
+      const russian = await desk.intake.submit(intakeAt(baku.clock.now));
+      await desk.safeguards.notifyRights({ episodeId: russian.episodeId, notification: letter('ru') });
+      await desk.sync.run();
+
+      const api = browserOn(hq.url);
+      await api.auth.login({ username: 'hqadmin', password: consolePassword });
+      await api.users.create({ username: 'analyst', displayName: 'Leyla Analyst', roles: ['hq_analyst'], password: 'analyst passphrase 2026' });
+      await api.auth.login({ username: 'analyst', password: 'analyst passphrase 2026' });
+
+      const today = iso(baku.clock.now).slice(0, 10);
+      const overview = await api.hq.compliance({ from: today, to: today });
+      expect(overview.total).toMatchObject({ episodes: 2, rightsWithinLimit: 0, rightsDraftLetter: 1 });
+      expect(overview.facilities.find((f) => f.name === 'Baku centre')).toMatchObject({ rightsDraftLetter: 1 });
+      const cases = await api.hq.cases({ from: today, to: today, issue: 'rights_draft_letter' });
+      expect(cases.items.map((i) => [i.nameLatin, i.facilityName])).toEqual([['Imran Khan', 'Baku centre']]);
+    });
+  });
+}
