@@ -1,28 +1,52 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { intakeAt } from '../helpers/intake';
+import { enrollmentCode, startHqServer, type HqServer } from './hq-server';
 import { initializeViaApi, shot, startPreview, watchConsole, type Preview } from './preview';
 
 /**
  * Issue #11 §1: a registrar sends the consular notice an Urdu speaker asked for; an hour later he asks
  * for asylum. The consular card must say the consulate was already told, owe a review, and offer no
- * consul's visit until he consents; the facility figures name him. Screenshots in az, en and ru.
+ * consul's visit until he consents; the due-now board and the facility figures name him; after the
+ * day's sync, HQ's compliance overview counts the conflict, unreviewed, and opens him. Screenshots in
+ * az, en and ru.
  */
 let preview: Preview;
+let hq: HqServer;
+const hqAdmin = { username: 'hqadmin', displayName: 'HQ administrator', password: 'baş idarə konsolu 2026' };
+const analyst = { username: 'leyla.a', displayName: 'Leyla Abbasova', password: 'hesabat və rəqəmlər 26', roles: ['hq_analyst'] };
 const admin = { username: 'admin', displayName: 'Əli Məmmədov', password: 'gecə növbəsi 2025' };
 const registrar = { username: 'leyla.h', displayName: 'Leyla Hüseynova', password: 'çay və şəkər 77' };
 
+const headers = { 'content-type': 'application/json', 'x-qeyd-client': '1' };
+
+/** One envelope call on a request context that keeps its session cookie. */
+async function call(request: APIRequestContext, url: string, method: string, input: unknown): Promise<unknown> {
+  const body = (await (await request.post(`${url}rpc/${method}`, { headers, data: input })).json()) as { ok: boolean; result?: unknown };
+  expect(body.ok, `${method}: ${JSON.stringify(body)}`).toBe(true);
+  return body.result;
+}
+
 test.beforeAll(async ({ playwright }) => {
-  preview = await startPreview();
-  const request = await playwright.request.newContext({ baseURL: preview.url });
+  test.setTimeout(180_000);
+  [preview, hq] = await Promise.all([startPreview(), startHqServer()]);
+  const request = await playwright.request.newContext();
   await initializeViaApi(request, preview.url, admin);
-  const headers = { 'content-type': 'application/json', 'x-qeyd-client': '1' };
-  expect((await (await request.post('rpc/auth.login', { headers, data: { username: admin.username, password: admin.password } })).json()).ok).toBe(true);
-  expect((await (await request.post('rpc/users.create', { headers, data: { ...registrar, roles: ['registrar'] } })).json()).ok).toBe(true);
+  await call(request, preview.url, 'auth.login', { username: admin.username, password: admin.password });
+  await call(request, preview.url, 'users.create', { ...registrar, roles: ['registrar'] });
+  // The centre's administrator enrolls this desk with HQ's one-time code.
+  await call(request, preview.url, 'sync.enroll', { hqUrl: hq.url, code: enrollmentCode(hq, 'Bakı mərkəzi') });
   await request.dispose();
+  // At HQ's shell: the console's administrator, who then creates the analyst who reads the figures.
+  hq.cli(['setup-console', '--username', hqAdmin.username, '--display-name', hqAdmin.displayName], `${hqAdmin.password}\n`);
+  const atHq = await playwright.request.newContext();
+  await call(atHq, `${hq.url}/`, 'auth.login', { username: hqAdmin.username, password: hqAdmin.password });
+  await call(atHq, `${hq.url}/`, 'users.create', analyst);
+  await atHq.dispose();
 });
 
 test.afterAll(async () => {
   await preview?.stop();
+  await hq?.dispose();
 });
 
 async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
@@ -35,6 +59,15 @@ async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
   );
   expect(envelope.ok, `${method}: ${JSON.stringify(envelope)}`).toBe(true);
   return envelope.result as T;
+}
+
+/** The centre's administrator presses Sync now, from another desk of the centre (the API, as the sync spec tests the screen). */
+async function syncToHq(page: Page): Promise<void> {
+  const request = await page.context().browser()!.newContext().then((c) => c.request);
+  await call(request, preview.url, 'auth.login', { username: admin.username, password: admin.password });
+  const run = (await call(request, preview.url, 'sync.run', {})) as { pushed: number; quarantined: number };
+  expect(run.pushed).toBeGreaterThan(0);
+  expect(run.quarantined).toBe(0);
 }
 
 test('a consulate told before the asylum claim is flagged on the card, owed a review, and counted', async ({ page }) => {
@@ -87,6 +120,33 @@ test('a consulate told before the asylum claim is flagged on the card, owed a re
     await shot(page, `90-disclosure-conflict-${locale}`);
   }
 
+  // The day's sync: HQ counts the conflict, not yet reviewed, and opens the person behind it.
+  await syncToHq(page);
+  const hqPage = await page.context().newPage();
+  await hqPage.goto(`${hq.url}/`);
+  await hqPage.evaluate(() => window.localStorage.setItem('qeyd.locale', 'en'));
+  await hqPage.reload();
+  await hqPage.getByLabel('User name').fill(analyst.username);
+  await hqPage.getByLabel('Password').fill(analyst.password);
+  await hqPage.getByRole('button', { name: 'Sign in' }).click();
+  await expect(hqPage.getByRole('heading', { level: 1, name: 'Compliance across facilities' })).toBeVisible({ timeout: 30_000 });
+  const tile = hqPage.getByRole('link', { name: /Consular disclosure conflicts/ });
+  await expect(tile).toContainText('1');
+  await expect(tile).toContainText('Not reviewed: 1');
+  await expect(tile).toHaveClass(/hq-tile--alarm/);
+  await shot(hqPage, '93-disclosure-hq-en');
+  for (const locale of ['az', 'ru'] as const) {
+    await hqPage.evaluate((l) => window.localStorage.setItem('qeyd.locale', l), locale);
+    await hqPage.reload();
+    await expect(hqPage.getByRole('heading', { level: 1 })).not.toHaveText('Compliance across facilities');
+    await shot(hqPage, `93-disclosure-hq-${locale}`);
+  }
+  await hqPage.evaluate(() => window.localStorage.setItem('qeyd.locale', 'en'));
+  await hqPage.reload();
+  await hqPage.getByRole('link', { name: /Consular disclosure conflicts/ }).click();
+  await expect(hqPage.getByRole('link', { name: 'Imran Khan' })).toBeVisible({ timeout: 30_000 });
+  await shot(hqPage, '94-disclosure-hq-cases-en');
+
   // The review, through the card's form in English.
   await page.evaluate(() => window.localStorage.setItem('qeyd.locale', 'en'));
   await page.reload();
@@ -97,5 +157,11 @@ test('a consulate told before the asylum claim is flagged on the card, owed a re
   await expect(page.getByTestId('sg-card-consular')).toContainText('Disclosure reviewed');
   await expect(page.getByTestId('disclosure-consent-needed')).toBeVisible();
   await shot(page, '92-disclosure-reviewed-en');
+
+  // Once the review has reached HQ, the conflict is still counted but no longer unreviewed.
+  await syncToHq(page);
+  await hqPage.goto(`${hq.url}/`);
+  await expect(hqPage.getByRole('link', { name: /Consular disclosure conflicts/ })).toContainText('Not reviewed: 0', { timeout: 30_000 });
+  await hqPage.close();
   expect(problems).toEqual([]);
 });
