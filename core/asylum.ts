@@ -35,6 +35,17 @@ export function canMoveAsylum(from: AsylumStatus, to: AsylumStatus): boolean {
   return order[to] > order[from];
 }
 
+/**
+ * The detention episode a claim belongs to, for the figures that count claims per facility (docs/domain.md
+ * §6): the episode it was recorded in, else the latest one that had begun when the person asked, else
+ * the first (a claim recorded before any episode is answered by the first).
+ */
+export function claimEpisode(claim: { episodeId: string | null; expressedAt: string }, episodes: readonly { episodeId: string; apprehendedAt: string | null }[]): string | null {
+  if (claim.episodeId !== null) return claim.episodeId;
+  const begun = episodes.filter((e) => e.apprehendedAt !== null).sort((a, b) => (a.apprehendedAt! < b.apprehendedAt! ? -1 : 1));
+  return (begun.filter((e) => e.apprehendedAt! <= claim.expressedAt).at(-1) ?? begun[0])?.episodeId ?? null;
+}
+
 /** Pending until a final refusal; a grant makes the person a refugee (§3 Asylum). */
 export function asylumPending(status: AsylumStatus, decision: 'granted' | 'refused' | null): boolean {
   return !(status === 'FINAL' && decision === 'refused') && !(status === 'FINAL' && decision === 'granted');

@@ -1,4 +1,5 @@
 import { obligations, statusAt, type EpisodeFacts, type ObligationKind } from './due-now';
+import { removalLocks, splitRemovalLocks, type RemovalLockReason } from './non-refoulement';
 import type { Settings } from './settings';
 
 /**
@@ -24,6 +25,15 @@ export interface EpisodeCompliance {
    * until the review is recorded, `reviewed` after; HQ counts both.
    */
   disclosure: 'none' | 'conflict' | 'reviewed';
+  /** The asylum claims that belong to this episode: when the person asked, and whether a final decision is awaited. */
+  asylumRequests: readonly { expressedAt: string; pending: boolean }[];
+  /** Held now while a claim awaits its final decision (open episodes only). */
+  asylumPending: boolean;
+  /**
+   * The legal locks that hold the person's removal now (docs/domain.md §5 rule 4), open episodes only. No
+   * assessment yet (`no_check`) is not a hold: it only says removal would need one first (issue #11 §6).
+   */
+  nonRefoulementHolds: RemovalLockReason[];
   /** Rights were explained with a letter whose translation no lawyer has reviewed (issue #11 §7). */
   draftLetter: boolean;
 }
@@ -63,6 +73,18 @@ export function episodeCompliance(f: EpisodeFacts, s: Settings, now: number): Ep
     overdue,
     child: f.flags.includes('child'),
     disclosure: f.consular?.disclosure ?? 'none',
+    asylumRequests: f.asylum.filter((a) => a.episodeId === f.episodeId).map((a) => ({ expressedAt: a.expressedAt, pending: a.pending ?? true })),
+    asylumPending: open && f.flags.includes('asylum'),
+    nonRefoulementHolds: open
+      ? splitRemovalLocks(
+          removalLocks({
+            asylumPending: f.flags.includes('asylum'),
+            refugee: f.flags.includes('refugee'),
+            traffickingPresumed: f.flags.includes('trafficking'),
+            latestCheck: f.removalCheck ?? null,
+          }),
+        ).legal
+      : [],
     draftLetter: f.rights.some((r) => r.letterStatus === 'draft'),
   };
 }
@@ -84,6 +106,12 @@ export interface ComplianceSummary {
   disclosureConflicts: number;
   /** of those, not yet reviewed */
   disclosureUnreviewed: number;
+  /** asylum claims made in the period (by the day the person asked), wherever the episode began */
+  asylumRequests: number;
+  /** people held now whose asylum claim awaits its final decision */
+  asylumPendingNow: number;
+  /** people held now whose removal a non-refoulement lock holds (docs/domain.md §5 rule 4) */
+  nonRefoulementHoldsNow: number;
   /** episodes in the period whose rights were explained with an unreviewed (draft) letter */
   rightsDraftLetter: number;
 }
@@ -97,9 +125,15 @@ export function median(xs: readonly number[]): number | null {
 
 /**
  * Period figures count episodes apprehended in [from, to]; "now" figures (held, overdue, children)
- * count every open episode, because a child held since last year is still held today.
+ * count every open episode, because a child held since last year is still held today. Asylum claims
+ * count by the instant the person asked (`claimInPeriod`), since a claim often comes weeks into a stay;
+ * without it, the claims of the episodes in the period.
  */
-export function summarizeCompliance(all: readonly EpisodeCompliance[], inPeriod: (c: EpisodeCompliance) => boolean): ComplianceSummary {
+export function summarizeCompliance(
+  all: readonly EpisodeCompliance[],
+  inPeriod: (c: EpisodeCompliance) => boolean,
+  claimInPeriod?: (expressedAt: string) => boolean,
+): ComplianceSummary {
   const period = all.filter(inPeriod);
   const openNow = all.filter((c) => c.open);
   const count = (xs: readonly EpisodeCompliance[], p: (c: EpisodeCompliance) => boolean) => xs.reduce((n, c) => (p(c) ? n + 1 : n), 0);
@@ -120,6 +154,9 @@ export function summarizeCompliance(all: readonly EpisodeCompliance[], inPeriod:
     heldNow: openNow.length,
     disclosureConflicts: count(all, (c) => c.disclosure !== 'none'),
     disclosureUnreviewed: count(all, (c) => c.disclosure === 'conflict'),
+    asylumRequests: all.reduce((n, c) => n + c.asylumRequests.filter((r) => (claimInPeriod ? claimInPeriod(r.expressedAt) : inPeriod(c))).length, 0),
+    asylumPendingNow: count(openNow, (c) => c.asylumPending),
+    nonRefoulementHoldsNow: count(openNow, (c) => c.nonRefoulementHolds.length > 0),
     rightsDraftLetter: count(period, (c) => c.draftLetter),
   };
 }

@@ -72,7 +72,13 @@ export interface EpisodeFacts {
   flags: readonly VulnerabilityFlag[];
   guardianAppointed: boolean;
   referrals: readonly { type: ReferralType; stage: string | null }[];
-  asylum: readonly { expressedAt: string; forwardedAt: string | null }[];
+  /**
+   * The person's claims. `episodeId` is the episode each belongs to (core/asylum.ts claimEpisode) and
+   * `pending` whether it awaits a final decision: both for the figures (docs/domain.md §6), absent elsewhere.
+   */
+  asylum: readonly { expressedAt: string; forwardedAt: string | null; episodeId?: string | null; pending?: boolean }[];
+  /** The non-refoulement check that still speaks to the person's situation (core/non-refoulement.ts currentCheck). */
+  removalCheck?: { result: 'cleared' | 'not_cleared'; at: string } | null;
   /**
    * Rights notifications that reached the person (a language they understand, or an interpreter).
    * `recorded` is the clock of the event that recorded it (db/recording-order.ts).

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import { asylumPending, type AsylumStatus } from '../core/asylum';
+import { asylumPending, claimEpisode, type AsylumStatus } from '../core/asylum';
+import { currentCheck } from '../core/non-refoulement';
 import { nextDue, obligations, type EpisodeFacts } from '../core/due-now';
 import type { EpisodeState, Regime } from '../core/episode';
 import type { Settings } from '../core/settings';
@@ -45,7 +46,10 @@ export function loadEpisodeFacts(
   );
   const guardians = new Set(q.all(qb.selectFrom('guardians').select('person_id').where('person_id', 'in', ids)).map((g) => g.person_id));
   const referrals = q.all(qb.selectFrom('referrals').select(['person_id', 'type', 'stage']).where('person_id', 'in', ids));
-  const claims = q.all(qb.selectFrom('asylum_claims').select(['claim_id', 'person_id', 'expressed_at', 'forwarded_at']).where('person_id', 'in', ids));
+  const claims = q.all(
+    qb.selectFrom('asylum_claims').select(['claim_id', 'person_id', 'episode_id', 'expressed_at', 'forwarded_at', 'status', 'decision', 'updated_at']).where('person_id', 'in', ids),
+  );
+  const checks = removalChecks(q, qb, ids, claims, screenings);
   const claimRecorded = recordedAt(q, qb, claims.map((c) => c.claim_id), ['asylum.expressed']);
   const births = new Map(q.all(qb.selectFrom('persons').select(['person_id', 'birth_date']).where('person_id', 'in', ids)).map((p) => [p.person_id, p.birth_date]));
   const episodeIds = episodes.map((e) => e.episode_id);
@@ -76,7 +80,18 @@ export function loadEpisodeFacts(
       flags: episodeFlags,
       guardianAppointed: guardians.has(e.person_id),
       referrals: referrals.filter((r) => r.person_id === e.person_id).map((r) => ({ type: r.type as ReferralType, stage: r.stage })),
-      asylum: claims.filter((c) => c.person_id === e.person_id).map((c) => ({ expressedAt: c.expressed_at, forwardedAt: c.forwarded_at })),
+      asylum: claims
+        .filter((c) => c.person_id === e.person_id)
+        .map((c) => ({
+          expressedAt: c.expressed_at,
+          forwardedAt: c.forwarded_at,
+          episodeId: claimEpisode(
+            { episodeId: c.episode_id, expressedAt: c.expressed_at },
+            episodes.filter((x) => x.person_id === e.person_id).map((x) => ({ episodeId: x.episode_id, apprehendedAt: x.apprehended_at })),
+          ),
+          pending: asylumPending(c.status as AsylumStatus, c.decision as 'granted' | 'refused' | null),
+        })),
+      removalCheck: checks.get(e.person_id) ?? null,
       rights: rights
         .filter((r) => r.episode_id === e.episode_id)
         .map((r) => ({ at: r.at, mode: r.mode as 'written' | 'oral', language: r.language, recorded: rightsRecorded.get(r.notification_id) ?? '', letterStatus: r.letter_status === 'draft' ? 'draft' : r.letter_status === 'reviewed' ? 'reviewed' : null })),
@@ -102,6 +117,29 @@ export function loadEpisodeFacts(
       },
     };
   });
+}
+
+/**
+ * Each person's non-refoulement check that still speaks to their situation: the latest, unless a claim
+ * changed or a screening came after it (core/non-refoulement.ts currentCheck).
+ */
+function removalChecks(
+  q: SyncQuery,
+  qb: Kysely<Database>,
+  ids: readonly string[],
+  claims: readonly { person_id: string; updated_at: string }[],
+  screenings: readonly { person_id: string; at: string }[],
+): Map<string, { result: 'cleared' | 'not_cleared'; at: string } | null> {
+  const latest = new Map<string, { result: 'cleared' | 'not_cleared'; at: string }>();
+  for (const c of q.all(qb.selectFrom('nr_checks').select(['person_id', 'result', 'at']).where('person_id', 'in', ids).orderBy('at'))) {
+    latest.set(c.person_id, { result: c.result === 'cleared' ? 'cleared' : 'not_cleared', at: c.at });
+  }
+  const lastFact = new Map<string, string>();
+  for (const f of [...claims.map((c) => ({ p: c.person_id, t: c.updated_at })), ...screenings.map((s) => ({ p: s.person_id, t: s.at }))]) {
+    const cur = lastFact.get(f.p);
+    if (cur === undefined || f.t > cur) lastFact.set(f.p, f.t);
+  }
+  return new Map(ids.map((p) => [p, currentCheck(latest.get(p) ?? null, lastFact.get(p) ?? null)]));
 }
 
 /** A person's screenings and age assessments, each already in recording order, merged in that order. */

@@ -55,12 +55,18 @@ export const complianceFigures = z.object({
   /** consulates told before the person became a protection case (docs/domain.md §5 rule 3), whatever the period */
   disclosureConflicts: z.number().int(),
   disclosureUnreviewed: z.number().int(),
+  /** asylum claims made in the period, by the day the person asked (docs/domain.md §6) */
+  asylumRequests: z.number().int(),
+  /** people held now whose claim awaits its final decision */
+  asylumPendingNow: z.number().int(),
+  /** people held now whose removal a non-refoulement lock holds (docs/domain.md §5 rule 4, §6) */
+  nonRefoulementHoldsNow: z.number().int(),
   /** episodes in the period whose rights were explained with an unreviewed (draft) letter (issue #11 §7) */
   rightsDraftLetter: z.number().int(),
 });
 export type ComplianceFigures = z.infer<typeof complianceFigures>;
 
-export const complianceIssues = ['rights_late', 'rights_missing', 'consular_blocked', 'consular_overdue', 'without_defender', 'overdue', 'child', 'consular_disclosure', 'rights_draft_letter'] as const;
+export const complianceIssues = ['rights_late', 'rights_missing', 'consular_blocked', 'consular_overdue', 'without_defender', 'overdue', 'child', 'consular_disclosure', 'asylum_requests', 'asylum_pending', 'nonrefoulement_hold', 'rights_draft_letter'] as const;
 export const complianceIssue = z.enum(complianceIssues);
 export type ComplianceIssue = z.infer<typeof complianceIssue>;
 

@@ -17,6 +17,7 @@ import {
 } from '../safeguards';
 import { letterStatusOf } from '../rights-letters';
 import { letterTemplateSchema } from '../rights-letters/schema';
+import { removalLockReasons } from '../non-refoulement';
 import { method } from './method';
 
 /** Safeguards from the first hour: rights, consul, lawyer, interpreter (issue: safeguards). */
@@ -213,6 +214,13 @@ export const safeguardsContract = {
         disclosureConflicts: z.number().int(),
         disclosureUnreviewed: z.number().int(),
         disclosurePeople: z.array(z.object({ personId: z.string(), nameLatin: z.string(), reviewed: z.boolean() })),
+        /** asylum claims on record, and the people held now whose claim awaits its final decision (docs/domain.md §6) */
+        asylumRequests: z.number().int(),
+        asylumPendingNow: z.number().int(),
+        asylumPeople: z.array(z.object({ personId: z.string(), nameLatin: z.string(), requests: z.number().int(), pendingNow: z.boolean() })),
+        /** people held now whose removal a non-refoulement lock holds, and why (trafficking masked without protection.read) */
+        nonRefoulementHoldsNow: z.number().int(),
+        holdPeople: z.array(z.object({ personId: z.string(), nameLatin: z.string(), reasons: z.array(z.enum(removalLockReasons)) })),
         medianHoursToDefender: z.number().nullable(),
         withoutDefender: z.number().int(),
         languages: z.array(z.object({ language: z.string(), count: z.number().int() })),

@@ -4,6 +4,7 @@ import { ApiError } from '../../core/contract/errors';
 import type { hqDeviceView } from '../../core/contract/hq';
 import { localDate } from '../../core/time';
 import { maskObligationKind } from '../../core/due-now';
+import { maskRemovalLocks } from '../../core/non-refoulement';
 import { can } from '../../core/permissions';
 import { loadEpisodeFacts } from '../../db/episode-facts';
 import type { Store } from '../../db/store';
@@ -48,7 +49,8 @@ function episodeFacilities(store: Store, deviceFacility: ReadonlyMap<string, str
   return out;
 }
 
-function allCompliance(store: Store, now: number): EpisodeCompliance[] {
+/** Every episode's compliance, people read in chunks; the facility figures use it too (protection-figures.ts). */
+export function allCompliance(store: Store, now: number): EpisodeCompliance[] {
   const people = (store.q.prepared('SELECT DISTINCT person_id FROM episodes').all() as { person_id: string }[]).map((p) => p.person_id);
   const out: EpisodeCompliance[] = [];
   for (let i = 0; i < people.length; i += chunk) {
@@ -61,8 +63,14 @@ function allCompliance(store: Store, now: number): EpisodeCompliance[] {
 }
 
 function inLocalPeriod(store: Store, from: string, to: string) {
-  return (c: EpisodeCompliance) => {
-    const day = localDate(Date.parse(c.apprehendedAt), store.settings.timeZone);
+  const onDay = instantInLocalPeriod(store, from, to);
+  return (c: EpisodeCompliance) => onDay(c.apprehendedAt);
+}
+
+/** Whether an instant falls on one of the facility's local days from..to (an asylum claim's, say). */
+function instantInLocalPeriod(store: Store, from: string, to: string) {
+  return (instant: string) => {
+    const day = localDate(Date.parse(instant), store.settings.timeZone);
     return day >= from && day <= to;
   };
 }
@@ -76,11 +84,15 @@ const issueTests = {
   overdue: (c: EpisodeCompliance) => c.overdue.length > 0,
   child: (c: EpisodeCompliance) => c.open && c.child,
   consular_disclosure: (c: EpisodeCompliance) => c.disclosure !== 'none',
+  // Counted by the day the person asked, not the day of apprehension: see casesInPeriod.
+  asylum_requests: (c: EpisodeCompliance) => c.asylumRequests.length > 0,
+  asylum_pending: (c: EpisodeCompliance) => c.asylumPending,
+  nonrefoulement_hold: (c: EpisodeCompliance) => c.nonRefoulementHolds.length > 0,
   rights_draft_letter: (c: EpisodeCompliance) => c.draftLetter,
 } as const;
 
 /** Issues about today's situation, not about what happened in the period. */
-const nowIssues = new Set(['overdue', 'child', 'consular_disclosure']);
+const nowIssues = new Set(['overdue', 'child', 'consular_disclosure', 'asylum_pending', 'nonrefoulement_hold']);
 
 /** A trafficking referral shows only as "restricted" to a reader without protection.read. */
 function detailOf(issue: keyof typeof issueTests, c: EpisodeCompliance, mayReadProtection: boolean): string | null {
@@ -91,6 +103,11 @@ function detailOf(issue: keyof typeof issueTests, c: EpisodeCompliance, mayReadP
       return [...new Set(c.overdue.map((k) => maskObligationKind(k, mayReadProtection)))].join(',');
     case 'consular_disclosure':
       return c.disclosure;
+    case 'asylum_requests':
+      return c.asylumRequests.some((r) => r.pending) ? 'pending' : 'decided';
+    case 'nonrefoulement_hold':
+      // A trafficking lock still shows, as `restricted`, to a reader without protection.read (§5 rule 6).
+      return maskRemovalLocks(c.nonRefoulementHolds, mayReadProtection).join(',');
     default:
       return null;
   }
@@ -133,6 +150,7 @@ export function hqHandlers(inst: Installation, source: HqFleetSource | null, now
       const byEpisode = episodeFacilities(store, deviceFacility);
       const all = allCompliance(store, now());
       const inPeriod = inLocalPeriod(store, input.from, input.to);
+      const claimInPeriod = instantInLocalPeriod(store, input.from, input.to);
       return {
         from: input.from,
         to: input.to,
@@ -142,9 +160,10 @@ export function hqHandlers(inst: Installation, source: HqFleetSource | null, now
           ...summarizeCompliance(
             all.filter((c) => byEpisode.get(c.episodeId) === f.facilityId),
             inPeriod,
+            claimInPeriod,
           ),
         })),
-        total: summarizeCompliance(all, inPeriod),
+        total: summarizeCompliance(all, inPeriod, claimInPeriod),
         rightsLimitHours: store.settings.rightsNotificationHours,
         asOf: new Date(now()).toISOString(),
       };
@@ -156,8 +175,12 @@ export function hqHandlers(inst: Installation, source: HqFleetSource | null, now
       const names = new Map(fleet.map((f) => [f.facilityId, f.name]));
       const inPeriod = inLocalPeriod(store, input.from, input.to);
       const test = issueTests[input.issue];
+      const claimInPeriod = instantInLocalPeriod(store, input.from, input.to);
+      // Asylum requests belong to the period in which the person asked; the others to their apprehension.
+      const casesInPeriod = (c: EpisodeCompliance) =>
+        input.issue === 'asylum_requests' ? c.asylumRequests.some((r) => claimInPeriod(r.expressedAt)) : nowIssues.has(input.issue) || inPeriod(c);
       const matches = allCompliance(store, now())
-        .filter((c) => (nowIssues.has(input.issue) || inPeriod(c)) && test(c))
+        .filter((c) => casesInPeriod(c) && test(c))
         .filter((c) => input.facilityId === null || byEpisode.get(c.episodeId) === input.facilityId)
         .sort((a, b) => (a.apprehendedAt < b.apprehendedAt ? 1 : -1));
       const shown = matches.slice(0, input.limit);

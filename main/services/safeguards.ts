@@ -14,6 +14,7 @@ import type { ConsularNoticesTable, EpisodesTable, InterpreterUsesTable } from '
 import type { Store } from '../../db/store';
 import type { Handlers, SignedInEnv } from '../api/router';
 import { episodeRow } from './episodes';
+import { protectionFigures } from './protection-figures';
 import { episodeAdmission, notifiedEpisodes, storedDelay } from './admission';
 import { effectiveState, type EpisodeState } from '../../core/episode';
 import { dateValidationError, notFuture } from './intake';
@@ -372,7 +373,7 @@ export function safeguardsHandlers(inst: Installation, now: () => number): Handl
       );
       return { eventId: e.eventId };
     },
-    stats: () => safeguardStats(inst.requireStore()),
+    stats: (_input, env) => ({ ...safeguardStats(inst.requireStore()), ...protectionFigures(inst.requireStore(), now(), can(env.session.roles, 'protection.read')) }),
   };
 }
 

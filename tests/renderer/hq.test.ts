@@ -69,6 +69,9 @@ describe('the facilities table', () => {
     heldNow: 0,
     disclosureConflicts: 0,
     disclosureUnreviewed: 0,
+    asylumRequests: 0,
+    asylumPendingNow: 0,
+    nonRefoulementHoldsNow: 0,
     rightsDraftLetter: 0,
     ...f,
   });

@@ -55,6 +55,12 @@ export const safeguards = {
   'sg.stats.disclosure': '{count, plural, one {Konsulluğuna müdafiə müraciətindən əvvəl bildirilmiş # şəxs} other {Konsulluğuna müdafiə müraciətindən əvvəl bildirilmiş # şəxs}} ({open} nəzərdən keçirilməyib)',
   'sg.stats.disclosureReviewed': 'nəzərdən keçirilib',
   'sg.stats.disclosureOpen': 'nəzərdən keçirilməlidir',
+  'sg.stats.protection': 'Sığınacaq və geri qaytarmama',
+  'sg.stats.asylumRequests': 'Qeydə alınmış sığınacaq müraciətləri',
+  'sg.stats.asylumPendingNow': 'Hazırda saxlanılan, qərar gözləyən',
+  'sg.stats.holdsNow': 'Hazırda geri qaytarmamaya görə çıxarıla bilməyənlər',
+  'sg.stats.asylumPerson': '{count} müraciət',
+  'sg.stats.asylumPendingMark': 'qərar gözlənilir',
   'sg.obligation.defender_contact': 'Müdafiəçi ilə əlaqə',
 
   // ---------- Hüquqlar ----------

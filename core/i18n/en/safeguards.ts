@@ -59,6 +59,12 @@ export const safeguards = {
   'sg.stats.disclosure': '{count, plural, one {# person whose consulate was told before a protection claim} other {# people whose consulate was told before a protection claim}} ({open} not reviewed)',
   'sg.stats.disclosureReviewed': 'reviewed',
   'sg.stats.disclosureOpen': 'review owed',
+  'sg.stats.protection': 'Asylum and non-refoulement',
+  'sg.stats.asylumRequests': 'Asylum requests on record',
+  'sg.stats.asylumPendingNow': 'Held now, awaiting a decision',
+  'sg.stats.holdsNow': 'Removal held by non-refoulement now',
+  'sg.stats.asylumPerson': '{count, plural, one {# request} other {# requests}}',
+  'sg.stats.asylumPendingMark': 'awaiting a decision',
   'sg.obligation.defender_contact': 'Contact with a defender',
 
   // ---------- Rights ----------

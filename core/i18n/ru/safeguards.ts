@@ -55,6 +55,12 @@ export const safeguards = {
   'sg.stats.disclosure': '{count, plural, one {# человек, о котором консульство узнало до заявления о защите} few {# человека, о которых консульство узнало до заявления о защите} many {# человек, о которых консульство узнало до заявления о защите} other {# человека, о которых консульство узнало до заявления о защите}} (не пересмотрено: {open})',
   'sg.stats.disclosureReviewed': 'пересмотрено',
   'sg.stats.disclosureOpen': 'требуется пересмотр',
+  'sg.stats.protection': 'Убежище и невысылка',
+  'sg.stats.asylumRequests': 'Просьбы об убежище в учёте',
+  'sg.stats.asylumPendingNow': 'Содержатся сейчас, ждут решения',
+  'sg.stats.holdsNow': 'Сейчас не подлежат высылке (невысылка)',
+  'sg.stats.asylumPerson': '{count, plural, one {# просьба} few {# просьбы} many {# просьб} other {# просьбы}}',
+  'sg.stats.asylumPendingMark': 'ждёт решения',
   'sg.obligation.defender_contact': 'Связь с защитником',
 
   // ---------- Права ----------

@@ -9,6 +9,10 @@ import { QueryError } from '../../components/QueryError';
 import { formatDate } from '../../datetime';
 import { useListFormat } from '../../i18n';
 import { obligationKey } from '../../register-labels';
+import { holdReasonLabel, isRemovalLockReason } from '../../hold-labels';
+
+/** Whether any of the person's requests in the period still awaits a decision. */
+const asylumDetail: Record<string, MessageKey> = { pending: 'hq.cases.asylumPending', decided: 'hq.cases.asylumDecided' };
 import { href } from '../../routes';
 import { useCompliance } from './Compliance';
 
@@ -41,6 +45,15 @@ export function Cases({ from, to, issue, facilityId }: Props) {
     if (!d) return '—';
     if (issue === 'rights_late') return intl.formatMessage({ id: 'hq.cases.rightsAfter' }, { hours: intl.formatNumber(Number(d), { maximumFractionDigits: 1 }) });
     if (issue === 'consular_disclosure') return intl.formatMessage({ id: disclosureDetail[d] ?? disclosureDetail.conflict! });
+    if (issue === 'asylum_requests') return intl.formatMessage({ id: asylumDetail[d] ?? asylumDetail.pending! });
+    if (issue === 'nonrefoulement_hold') {
+      return list(
+        d
+          .split(',')
+          .filter(Boolean)
+          .map((r) => (isRemovalLockReason(r) ? intl.formatMessage({ id: holdReasonLabel[r] }) : r)),
+      );
+    }
     if (issue === 'overdue') {
       return list(
         d

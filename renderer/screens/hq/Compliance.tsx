@@ -157,6 +157,18 @@ function NowFigures({ total, period }: { total: ComplianceFigures; period: Perio
       >
         <FormattedMessage id="hq.now.disclosureCaption" values={{ count: total.disclosureUnreviewed }} />
       </Tile>
+      {/* A hold is the law working, not a failure: plain, with the people behind it (docs/domain.md §5 rule 4, §6). */}
+      <Tile
+        label="hq.now.holds"
+        value={total.nonRefoulementHoldsNow}
+        tone="plain"
+        href={total.nonRefoulementHoldsNow > 0 ? casesHref(period, 'nonrefoulement_hold', null) : null}
+      >
+        <FormattedMessage id="hq.now.holdsCaption" />
+      </Tile>
+      <Tile label="hq.now.asylum" value={total.asylumRequests} tone="plain" href={total.asylumRequests > 0 ? casesHref(period, 'asylum_requests', null) : null}>
+        <FormattedMessage id="hq.now.asylumCaption" values={{ count: total.asylumPendingNow }} />
+      </Tile>
       <Tile label="hq.now.held" value={total.heldNow} tone="plain" href={null} />
       <Tile
         label="hq.now.defender"
@@ -209,6 +221,7 @@ const groups: { group: FigureColumn['group']; label: MessageKey }[] = [
   { group: 'rights', label: 'hq.group.rights' },
   { group: 'consular', label: 'hq.group.consular' },
   { group: 'defender', label: 'hq.group.defender' },
+  { group: 'protection', label: 'hq.group.protection' },
   { group: 'now', label: 'hq.group.now' },
 ];
 

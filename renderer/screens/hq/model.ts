@@ -51,7 +51,7 @@ export type FigureKey = keyof ComplianceFigures;
 export interface FigureColumn {
   figure: FigureKey;
   label: MessageKey;
-  group: 'period' | 'rights' | 'consular' | 'defender' | 'now';
+  group: 'period' | 'rights' | 'consular' | 'defender' | 'protection' | 'now';
   issue: ComplianceIssue | null;
   /** shown red when above zero */
   alarm?: boolean;
@@ -71,6 +71,10 @@ export const figureColumns: readonly FigureColumn[] = [
   { figure: 'disclosureConflicts', label: 'hq.fig.disclosureConflicts', group: 'consular', issue: 'consular_disclosure', alarm: true },
   { figure: 'medianHoursToDefender', label: 'hq.fig.medianDefender', group: 'defender', issue: null },
   { figure: 'withoutDefender', label: 'hq.fig.withoutDefender', group: 'defender', issue: 'without_defender' },
+  // What docs/domain.md §6 asks for first (issue #11 §8): claims made in the period, and today's pending claims and removal holds.
+  { figure: 'asylumRequests', label: 'hq.fig.asylumRequests', group: 'protection', issue: 'asylum_requests' },
+  { figure: 'asylumPendingNow', label: 'hq.fig.asylumPendingNow', group: 'protection', issue: 'asylum_pending' },
+  { figure: 'nonRefoulementHoldsNow', label: 'hq.fig.nonRefoulementHoldsNow', group: 'protection', issue: 'nonrefoulement_hold' },
   { figure: 'overdueNow', label: 'hq.fig.overdueNow', group: 'now', issue: 'overdue', alarm: true },
   { figure: 'childrenHeldNow', label: 'hq.fig.childrenHeldNow', group: 'now', issue: 'child', alarm: true },
   { figure: 'heldNow', label: 'hq.fig.heldNow', group: 'now', issue: null },
@@ -109,7 +113,7 @@ export function sortFacilities<T extends ComplianceFigures & { name: string }>(r
 }
 
 /** Issues about today's situation: their cases ignore the period. */
-export const nowIssues: ReadonlySet<ComplianceIssue> = new Set(['overdue', 'child', 'consular_disclosure']);
+export const nowIssues: ReadonlySet<ComplianceIssue> = new Set(['overdue', 'child', 'consular_disclosure', 'asylum_pending', 'nonrefoulement_hold']);
 
 export const issueTitle: Record<ComplianceIssue, MessageKey> = {
   rights_late: 'hq.issue.rights_late',
@@ -120,5 +124,8 @@ export const issueTitle: Record<ComplianceIssue, MessageKey> = {
   overdue: 'hq.issue.overdue',
   child: 'hq.issue.child',
   consular_disclosure: 'hq.issue.consular_disclosure',
+  asylum_requests: 'hq.issue.asylum_requests',
+  asylum_pending: 'hq.issue.asylum_pending',
+  nonrefoulement_hold: 'hq.issue.nonrefoulement_hold',
   rights_draft_letter: 'hq.issue.rights_draft_letter',
 };

@@ -9,6 +9,7 @@ import { useLocale } from '../../i18n';
 import '../../styles/safeguards.css';
 import { Span } from './clock';
 import { languageNamer, useLetterTemplates } from './SafeguardsPanel';
+import { ProtectionFigures } from './ProtectionFigures';
 
 interface Bar {
   name: string;
@@ -133,6 +134,7 @@ export function SafeguardsFigures() {
                 ]}
               />
             </div>
+            <ProtectionFigures s={s} />
             {s.languages.length ? (
               <div>
                 <h3 className="sg-figure__title">
