@@ -112,7 +112,7 @@ export const safeguards = {
   'sg.draft.title': 'Bu tərcümə hüquqi yoxlamadan keçməyib',
   'sg.draft.body': 'Heç bir hüquqşünas bu dildə məktubun mətnini yoxlamayıb. Şəxs onu ala bilər, lakin yalnız tərcüməçi onu şəxslə birlikdə oxuduqdan sonra. Mümkünsə, şəxsin başa düşdüyü yoxlanılmış dildə məktub verin.',
   'sg.draft.alternatives': 'Şəxs bu yoxlanılmış dilləri də başa düşür:',
-  'sg.draft.useLanguage': '{language} dilində yoxlanılmış məktubdan istifadə et',
+  'sg.draft.useLanguage': 'Yoxlanılmış məktubu verin: {language}',
   'sg.draft.noAlternative': 'Şəxsin başa düşdüyü dillərdən heç birində yoxlanılmış məktub yoxdur.',
   'sg.draft.confirm': 'Tərcüməçi tərcümə edilmiş məktubu şəxslə yoxlayıb',
   'sg.draft.recorded': 'Yoxlanılmamış tərcümə (qaralama) verilib; tərcüməçi mətni şəxslə yoxlayıb.',

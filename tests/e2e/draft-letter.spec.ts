@@ -1,0 +1,121 @@
+import { expect, test, type Page } from '@playwright/test';
+import { intakeAt } from '../helpers/intake';
+import { initializeViaApi, shot, startPreview, watchConsole, type Preview } from './preview';
+
+/**
+ * Issue #11 §7: the only Urdu letter is an unreviewed draft. A man who reads Urdu and English: the form
+ * offers the reviewed English letter first; choosing Urdu says plainly that the translation was not
+ * legally reviewed and offers English with one button; the draft is recorded only once the interpreter
+ * confirms they checked it with him, and the card says a draft was used. Screenshots in az, en and ru.
+ */
+let preview: Preview;
+const admin = { username: 'admin', displayName: 'Əli Məmmədov', password: 'gecə növbəsi 2025' };
+const registrar = { username: 'leyla.h', displayName: 'Leyla Hüseynova', password: 'çay və şəkər 77' };
+const headers = { 'content-type': 'application/json', 'x-qeyd-client': '1' };
+
+test.beforeAll(async ({ playwright }) => {
+  preview = await startPreview();
+  const request = await playwright.request.newContext({ baseURL: preview.url });
+  await initializeViaApi(request, preview.url, admin);
+  expect((await (await request.post('rpc/auth.login', { headers, data: { username: admin.username, password: admin.password } })).json()).ok).toBe(true);
+  expect((await (await request.post('rpc/users.create', { headers, data: { ...registrar, roles: ['registrar'] } })).json()).ok).toBe(true);
+  await request.dispose();
+});
+
+test.afterAll(async () => {
+  await preview?.stop();
+});
+
+async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const envelope = await page.evaluate(
+    async ({ method, input }) => {
+      const r = await fetch(`./rpc/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-qeyd-client': '1' }, body: JSON.stringify(input) });
+      return (await r.json()) as { ok: boolean; result?: unknown };
+    },
+    { method, input },
+  );
+  expect(envelope.ok, `${method}: ${JSON.stringify(envelope)}`).toBe(true);
+  return envelope.result as T;
+}
+
+const notice = {
+  az: { title: 'Bu tərcümə hüquqi yoxlamadan keçməyib', confirm: 'Tərcüməçi tərcümə edilmiş məktubu şəxslə yoxlayıb' },
+  en: { title: 'This translation has not been legally reviewed', confirm: 'The interpreter has checked the translated letter with the person' },
+  ru: { title: 'Этот перевод не прошёл юридическую проверку', confirm: 'Переводчик проверил переведённое письмо с человеком' },
+} as const;
+
+test('a draft Urdu letter: said plainly, the reviewed English letter one click away, recorded only with the interpreter’s confirmation', async ({ page }) => {
+  test.setTimeout(180_000);
+  const problems = watchConsole(page);
+  await page.goto(preview.url);
+  await page.evaluate(() => window.localStorage.setItem('qeyd.locale', 'en'));
+  await page.reload();
+  await page.getByLabel('User name').fill(registrar.username);
+  await page.getByLabel('Password').fill(registrar.password);
+  await page.getByLabel('Password').press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Due now' })).toBeVisible({ timeout: 30_000 });
+
+  const { personId, episodeId } = await rpc<{ personId: string; episodeId: string }>(
+    page,
+    'intake.submit',
+    intakeAt(Date.now() - 60_000, {}, { names: { original: 'عمران خان', latin: 'Imran Khan', aliases: [] }, nationalities: ['PAK'], languages: ['ur', 'en'] }),
+  );
+  await rpc(page, 'safeguards.recordInterpreter', {
+    personId,
+    episodeId,
+    use: { at: new Date().toISOString(), language: 'ur', interpreterName: 'S. Qureshi', kind: 'contract', purpose: 'rights', affiliationChecked: true, affiliatedWithOriginState: false },
+  });
+
+  const openForm = async () => {
+    await page.goto(`${preview.url}#/person/${personId}`);
+    await page.getByTestId('sg-card-rights').getByTestId('record-rights').click();
+    return page.getByTestId('rights-form');
+  };
+
+  let form = await openForm();
+  // A reviewed letter the person reads comes first; no notice for it.
+  await expect(form.getByLabel('Language', { exact: true })).toHaveValue('en');
+  await expect(form.getByTestId('draft-letter-notice')).toHaveCount(0);
+  await form.getByLabel('Language', { exact: true }).selectOption('ur');
+  const draft = form.getByRole('note', { name: notice.en.title });
+  await expect(draft).toBeVisible();
+  await expect(draft).toContainText('No lawyer has checked');
+  await draft.scrollIntoViewIfNeeded();
+  await shot(page, '95-draft-letter-en');
+  await form.screenshot({ path: 'test-results/screenshots/95-draft-letter-form-en.png' });
+
+  // One button brings back the reviewed English letter, and the notice goes.
+  await draft.getByRole('button', { name: 'Use the reviewed letter in English' }).click();
+  await expect(form.getByLabel('Language', { exact: true })).toHaveValue('en');
+  await expect(form.getByTestId('draft-letter-notice')).toHaveCount(0);
+
+  // Back to Urdu: without the interpreter's confirmation the notification is refused and not saved.
+  await form.getByLabel('Language', { exact: true }).selectOption('ur');
+  await form.getByLabel('Interpreter', { exact: true }).selectOption({ index: 1 });
+  await form.getByRole('checkbox', { name: 'All rights' }).check();
+  await form.getByRole('button', { name: 'Record notification' }).click();
+  const confirm = form.getByRole('checkbox', { name: notice.en.confirm });
+  await expect(confirm).toHaveAttribute('aria-invalid', 'true');
+  await expect(form).toContainText('the interpreter must confirm they checked it with the person');
+  expect((await rpc<{ episodes: { rights: unknown[] }[] }>(page, 'safeguards.panel', { personId })).episodes[0]!.rights).toEqual([]);
+  await confirm.check();
+  await form.getByRole('button', { name: 'Record notification' }).click();
+  await expect(form).toBeHidden();
+  const used = page.getByTestId('sg-card-rights').getByTestId('rights-draft-used');
+  await expect(used).toHaveText('Unreviewed (draft) translation handed over; the interpreter checked it with the person.');
+
+  for (const locale of ['az', 'ru'] as const) {
+    await page.evaluate((l) => window.localStorage.setItem('qeyd.locale', l), locale);
+    await page.reload();
+    form = await openForm();
+    await form.locator('select[name="language"]').selectOption('ur');
+    const n = form.getByRole('note', { name: notice[locale].title });
+    await expect(n).toBeVisible();
+    await expect(n.getByRole('button')).toHaveCount(1);
+    await expect(form.getByRole('checkbox', { name: notice[locale].confirm })).toBeVisible();
+    await n.scrollIntoViewIfNeeded();
+    await shot(page, `95-draft-letter-${locale}`);
+    await form.screenshot({ path: `test-results/screenshots/95-draft-letter-form-${locale}.png` });
+  }
+  expect(problems).toEqual([]);
+});
