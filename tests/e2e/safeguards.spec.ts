@@ -174,6 +174,10 @@ test('first hour of a Persian speaker: interpreter, Persian letter, asylum block
   await panelShot(page, '43-rights-form-errors-panel');
   await rights.getByRole('checkbox', { name: 'Bütün hüquqlar' }).check();
   await expect(rights.getByRole('checkbox', { name: 'Ombudsmanla təkbətək söhbət' })).toBeChecked();
+  // The Persian letter is a draft (issue #11 §7): said plainly, no reviewed language he reads, the interpreter confirms.
+  const draftNotice = rights.getByRole('note', { name: 'Bu tərcümə hüquqi yoxlamadan keçməyib' });
+  await expect(draftNotice).toContainText('Şəxsin başa düşdüyü dillərdən heç birində yoxlanılmış məktub yoxdur.');
+  await rights.getByRole('checkbox', { name: 'Tərcüməçi tərcümə edilmiş məktubu şəxslə yoxlayıb' }).check();
   await rights.getByRole('button', { name: 'Bildirişi qeyd et' }).click();
   await expect(rights).toBeHidden();
   await expect(panel.getByText('Hüquqların bildirilməsi qeydə alındı.')).toBeVisible();
@@ -181,6 +185,7 @@ test('first hour of a Persian speaker: interpreter, Persian letter, asylum block
   // Done things recede: the rights card now stands after the open ones.
   await expect(panel.locator('.sg-card').first()).not.toHaveAttribute('data-testid', 'sg-card-rights');
   await expect(card(page, 'rights')).toContainText('10 hüquqdan 10 izah edilib');
+  await expect(card(page, 'rights').getByTestId('rights-draft-used')).toContainText('tərcüməçi mətni şəxslə yoxlayıb');
   expect(await owed(page, personId)).toEqual(['consular_inform', 'defender_contact']);
 
   // ---------- The letter, right to left, with its QR code ----------
@@ -267,6 +272,7 @@ test('first hour of a Persian speaker: interpreter, Persian letter, asylum block
   // ---------- Rights again after the change of status, and the board is clear ----------
   await card(page, 'rights').getByTestId('record-rights').click();
   await page.getByTestId('rights-form').getByRole('checkbox', { name: 'Bütün hüquqlar' }).check();
+  await page.getByTestId('rights-form').getByRole('checkbox', { name: 'Tərcüməçi tərcümə edilmiş məktubu şəxslə yoxlayıb' }).check();
   await page.getByTestId('rights-form').getByRole('button', { name: 'Bildirişi qeyd et' }).click();
   await expect(page.getByTestId('rights-form')).toBeHidden();
   expect(await owed(page, personId)).toEqual([]);
