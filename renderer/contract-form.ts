@@ -64,8 +64,12 @@ export function placeServerErrors<T extends FieldValues>(
     setError(path as Path<T>, { type: 'server', message: messageFromRef(ref) }, { shouldFocus: placed.length === 0 });
     placed.push(path);
   }
-  const alert = error.params ? { key: error.messageKey, params: error.params } : { key: error.messageKey };
-  return { alert, unplaced: unplaced.filter((u) => u.key !== alert.key), placed };
+  const own = error.params ? { key: error.messageKey, params: error.params } : { key: error.messageKey };
+  // A refusal that is about one field (an interpreter who may not be used) is said beside that field;
+  // the banner then only names the fields, instead of saying the same sentence twice (issue #11 §5).
+  const saidOnAField = Object.entries(error.fields ?? {}).some(([serverPath, ref]) => ref.key === own.key && toFormPath(serverPath) !== null);
+  const alert: MessageRef = saidOnAField ? { key: 'error.validation' } : own;
+  return { alert, unplaced: unplaced.filter((u) => u.key !== own.key && u.key !== alert.key), placed };
 }
 
 /** '' from an empty box means "not given" for optional fields. */

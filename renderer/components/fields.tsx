@@ -4,6 +4,7 @@ import { FormattedMessage } from 'react-intl';
 import type { MessageRef } from '../../core/contract/errors';
 import type { MessageKey } from '../../core/i18n';
 import { refFromMessage } from '../forms';
+import { FormProblems } from './FormProblems';
 import { useTranslateRef } from '../i18n';
 
 /** The translated sentence for a form error, whether it came from the browser check or the server. */
@@ -234,6 +235,8 @@ export function CheckboxGroup({
 export function FormAlert({ message }: { message: MessageRef | null }) {
   const translate = useTranslateRef();
   if (!message) return null;
+  // "Some fields need attention" names them and takes the user there (issue #11 §5).
+  if (message.key === 'error.validation') return <FormProblems alert={message} />;
   return (
     <div role="alert" className="alert alert--error">
       {translate(message)}

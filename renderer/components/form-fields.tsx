@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import { Controller, get, useFormContext, useFormState, type FieldError } from 'react-hook-form';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { MessageKey } from '../../core/i18n';
-import { isMessageKey } from '../i18n';
 import type { Option } from '../places';
+import { DateTimeField } from './DateTimeField';
 import { CheckboxField, SelectField, TextAreaField, TextField } from './fields';
 import { MultiSelect } from './MultiSelect';
 
@@ -40,14 +40,39 @@ export function FTextArea({ name, label, hint, wide, dir, rows }: Common & { dir
   return <TextAreaField label={label} hint={hint} wide={wide ?? true} error={useFieldError(name)} registration={register(name)} dir={dir} rows={rows} />;
 }
 
-export function FDateTime({ name, label, hint }: Common) {
-  const { register } = useFormContext();
-  return <TextField label={label} hint={hint} type="datetime-local" error={useFieldError(name)} registration={register(name)} />;
+/** A facility wall-clock time ("2026-12-07T08:30"), shown in the app's language on a 24-hour clock. */
+export function FDateTime({ name, label, hint, wide }: Common) {
+  return <FDateBox name={name} label={label} hint={hint} wide={wide} kind="datetime" />;
 }
 
-export function FDate({ name, label, hint }: Common) {
-  const { register } = useFormContext();
-  return <TextField label={label} hint={hint} type="date" error={useFieldError(name)} registration={register(name)} />;
+/** A calendar date ("2026-12-07"), shown in the app's language. */
+export function FDate({ name, label, hint, wide }: Common) {
+  return <FDateBox name={name} label={label} hint={hint} wide={wide} kind="date" />;
+}
+
+function FDateBox({ name, label, hint, wide, kind }: Common & { kind: 'datetime' | 'date' }) {
+  const { control } = useFormContext();
+  const error = useFieldError(name);
+  return (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field }) => (
+        <DateTimeField
+          label={label}
+          hint={hint}
+          wide={wide}
+          kind={kind}
+          error={error}
+          value={field.value as string | undefined}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+          focusRef={field.ref}
+          isDisabled={field.disabled}
+        />
+      )}
+    />
+  );
 }
 
 export function FNumber({ name, label, hint, min, max, step }: Common & { min?: number; max?: number; step?: number | 'any' }) {
@@ -147,22 +172,5 @@ export function Section({ title, children, columns = true, hint }: { title: Mess
   );
 }
 
-/** The form-level message, with any field problem that has no input on this form. */
-export function FormProblems({ alert, extra }: { alert: { key: string; params?: Record<string, string | number> } | null; extra?: readonly { key: string; params?: Record<string, string | number> }[] }) {
-  const intl = useIntl();
-  if (!alert) return null;
-  const t = (r: { key: string; params?: Record<string, string | number> }) =>
-    isMessageKey(r.key) ? intl.formatMessage({ id: r.key }, r.params) : intl.formatMessage({ id: 'app.unexpectedError' });
-  return (
-    <div role="alert" className="alert alert--error">
-      <p>{t(alert)}</p>
-      {extra && extra.length ? (
-        <ul className="plain-list">
-          {extra.map((e) => (
-            <li key={e.key}>{t(e)}</li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  );
-}
+/** The form-level message, naming the fields that need attention (FormProblems.tsx). */
+export { FormProblems } from './FormProblems';

@@ -7,6 +7,7 @@ import type { MessageRef } from '../../core/contract/errors';
 import type { MessageKey } from '../../core/i18n';
 import type { Settings as SettingsValues } from '../../core/settings';
 import { api } from '../api';
+import { DateTimeField } from '../components/DateTimeField';
 import { FCheckbox, FNumber, FormProblems, FText } from '../components/form-fields';
 import { ErrorText } from '../components/fields';
 import { PageTitle } from '../components/PageTitle';
@@ -348,21 +349,17 @@ function Holidays() {
               </ul>
             )}
             <div className="holidays__add">
-              <label htmlFor={`${id}-date`} className="field__label">
-                <FormattedMessage id="set.holidays.date" />
-              </label>
-              <input
-                id={`${id}-date`}
-                className="input"
-                type="date"
+              <DateTimeField
+                label="set.holidays.date"
+                kind="date"
                 value={date}
-                onChange={(e) => setDate(e.target.value)}
+                onChange={setDate}
                 onKeyDown={(e) => {
                   if (e.key === 'Enter') {
                     // Enter adds the date here; it does not save the whole form.
                     e.preventDefault();
                     add();
-                  }
+                  } else e.continuePropagation();
                 }}
               />
               <button type="button" className="button" onClick={add}>

@@ -33,7 +33,8 @@ test('first run: setup, recovery key, sign in, languages, sign out, wrong passwo
   await expect(facilityName).toHaveAttribute('aria-invalid', 'true');
   await expect(facilityName).toBeFocused();
   await expect(facilityName).toHaveAccessibleDescription('Mütləqdir.');
-  await expect(page.getByRole('alert')).toHaveText('Bəzi sahələrə diqqət yetirin.');
+  await expect(page.getByRole('alert')).toContainText('Bəzi sahələrə diqqət yetirin.');
+  await expect(page.getByRole('alert').getByRole('button', { name: 'Müəssisənin adı' })).toBeVisible();
   await page.getByLabel('Parol', { exact: true }).fill('qısa');
   await page.getByLabel('Parolu təkrarlayın').fill('başqa');
   await page.getByRole('button', { name: 'Quraşdırmanı tamamla' }).click();

@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { lowKdfCostVariable } from '../../db/kdf-cost';
 
 export interface Preview {
@@ -136,6 +136,40 @@ export async function initializeViaApi(request: APIRequestContext, url: string, 
   });
   const body = (await res.json()) as { ok: boolean };
   expect(body.ok, JSON.stringify(body)).toBe(true);
+}
+
+/**
+ * The app's date and time box (renderer/components/DateTimeField.tsx): a group of segments named by its
+ * label. Finds it by that label, as a screen reader does.
+ */
+export function dateBox(scope: Page | Locator, label: string | RegExp, options: { exact?: boolean } = {}): Locator {
+  return scope.getByRole('group', { name: label, exact: options.exact ?? typeof label === 'string' });
+}
+
+/**
+ * Types a value into a date and time box the way an officer does, segment by segment (each one in
+ * whatever order the app's language lays them out). `value` is what a datetime-local input held:
+ * "2026-12-07T08:30" or "2026-12-07".
+ */
+export async function fillDate(scope: Page | Locator, label: string | RegExp, value: string, options: { exact?: boolean } = {}): Promise<void> {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(value);
+  if (!m) throw new Error(`fillDate: ${value} is not YYYY-MM-DD or YYYY-MM-DDTHH:mm`);
+  const box = dateBox(scope, label, options);
+  const parts: [string, string | undefined][] = [
+    ['year', m[1]],
+    ['month', m[2]],
+    ['day', m[3]],
+    ['hour', m[4]],
+    ['minute', m[5]],
+  ];
+  for (const [type, digits] of parts) {
+    if (digits === undefined) continue;
+    const segment = box.locator(`[data-type="${type}"]`);
+    // Focusing a segment starts a fresh entry, so the digits replace what it held.
+    await segment.focus();
+    await segment.pressSequentially(digits);
+    await expect(segment).toHaveAttribute('aria-valuenow', String(Number(digits)));
+  }
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { initializeViaApi, shot, startPreview, watchConsole, type Preview } from './preview';
+import { dateBox, fillDate, initializeViaApi, shot, startPreview, watchConsole, type Preview } from './preview';
 
 /**
  * A registrar's night: an intake in the wizard (left half-done and resumed after a reload), the duplicate
@@ -134,13 +134,18 @@ test('registrar: intake in the wizard, left half-done and resumed after a reload
   await expect(original).toHaveAccessibleDescription(/Mütləqdir\./);
   await expect(page.getByLabel('Latın hərfləri ilə ad')).toHaveAccessibleDescription(/Mütləqdir\./);
   await expect(page.getByLabel('Cinsi')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByRole('alert')).toHaveText('Bəzi sahələrə diqqət yetirin.');
+  // The banner names each field that needs attention; each name takes the user there (issue #11 §5).
+  const attention = page.getByRole('alert');
+  await expect(attention).toContainText('Bəzi sahələrə diqqət yetirin.');
+  await expect(attention.getByRole('button', { name: 'Latın hərfləri ilə ad' })).toBeVisible();
+  await attention.getByRole('button', { name: 'Cinsi' }).click();
+  await expect(page.getByLabel('Cinsi')).toBeFocused();
   await shot(page, '31-intake-errors-az');
 
   await original.fill('Мухаммад Рахими');
   await page.getByLabel('Latın hərfləri ilə ad').fill('Mukhammad Rakhimi');
   await page.getByLabel('Cinsi').selectOption({ label: 'Kişi' });
-  await page.getByLabel('Doğum tarixi', { exact: true }).fill('1991-03-14');
+  await fillDate(page, 'Doğum tarixi', '1991-03-14');
   const nationality = page.getByRole('combobox', { name: 'Vətəndaşlıq' });
   await nationality.fill('əfq');
   await expect(page.getByRole('option', { name: 'Əfqanıstan' })).toBeVisible();
@@ -169,7 +174,7 @@ test('registrar: intake in the wizard, left half-done and resumed after a reload
 
   await expect(page.getByRole('heading', { level: 2, name: 'Mərhələ 3 / 5: Saxlanılma və qərar' })).toBeVisible();
   const now = Date.now();
-  await page.getByLabel('Saxlanılma vaxtı').fill(bakuLocal(now - 3 * H));
+  await fillDate(page, 'Saxlanılma vaxtı', bakuLocal(now - 3 * H));
   await page.getByLabel('Yer', { exact: true }).fill('Bakı, Nizami rayonu');
   await page.getByLabel('Saxlayan orqan').fill('Miqrasiya polisi');
   await page.getByLabel('Yerləşdirmə rejimi').selectOption({ label: 'Məhkəmə qərarı ilə məcburi yerləşdirmə' });
@@ -177,10 +182,10 @@ test('registrar: intake in the wizard, left half-done and resumed after a reload
   await page.getByLabel('Qərarın nömrəsi').fill('2-1234/2026');
   await page.getByLabel('Vəzifəli şəxsin vəzifəsi').fill('Hakim');
   await page.getByLabel('Vəzifəli şəxsin adı').fill('R. Quliyev');
-  await page.getByLabel('Qərarın tarixi').fill(bakuDate(now));
+  await fillDate(page, 'Qərarın tarixi', bakuDate(now));
   await page.getByLabel('Hüquqi əsas').fill('Miqrasiya Məcəlləsi, ölkədən çıxarılma gözlənilir');
   // A slip of the pen: a term that ends before the admission.
-  await page.getByLabel('Müddətin sonu').fill(bakuLocal(now - 4 * H));
+  await fillDate(page, 'Müddətin sonu', bakuLocal(now - 4 * H));
   await expect(page.getByRole('status').filter({ hasText: /Qaralama saxlanıldı/ })).toBeVisible();
 
   // The officer is called away. The page is reloaded: the draft comes back on the same step, as typed.
@@ -200,20 +205,20 @@ test('registrar: intake in the wizard, left half-done and resumed after a reload
   await steps.getByRole('button', { name: /Saxlanılma və qərar/ }).click();
   // The impossible term is refused before moving on, with the server's own sentence, on that input.
   await page.getByRole('button', { name: 'Növbəti: Qəbul' }).click();
-  await expect(page.getByLabel('Müddətin sonu')).toHaveAccessibleDescription(/Müddət qəbuldan sonra bitməlidir\./);
-  await expect(page.getByLabel('Müddətin sonu')).toBeFocused();
+  await expect(dateBox(page, 'Müddətin sonu')).toHaveAccessibleDescription(/Müddət qəbuldan sonra bitməlidir\./);
+  await expect(dateBox(page, 'Müddətin sonu').getByRole('spinbutton').first()).toBeFocused();
   await shot(page, '34-intake-term-error-az');
-  await page.getByLabel('Müddətin sonu').fill(bakuLocal(now + 30 * D));
+  await fillDate(page, 'Müddətin sonu', bakuLocal(now + 30 * D));
   await page.getByRole('button', { name: 'Növbəti: Qəbul' }).click();
 
   await expect(page.getByRole('heading', { level: 2, name: 'Mərhələ 4 / 5: Qəbul' })).toBeVisible();
-  await page.getByLabel('Qəbul vaxtı').fill(bakuLocal(now - H));
+  await fillDate(page, 'Qəbul vaxtı', bakuLocal(now - H));
   await page.getByLabel('Təhvil verən orqan').fill('Miqrasiya polisi');
   await page.getByLabel('Əməkdaşın adı').fill('E. Məmmədov');
   await page.getByLabel('Əməkdaşın vəzifəsi').fill('Müfəttiş');
   await page.getByLabel('Xidməti vəsiqənin nömrəsi').fill('MP-4471');
   await page.getByLabel('Təhvil aktı imzalanıb').check();
-  await page.getByLabel('Müayinə vaxtı').fill(bakuLocal(now - H + 600_000));
+  await fillDate(page, 'Müayinə vaxtı', bakuLocal(now - H + 600_000));
   await page.getByLabel('Müayinə edən').fill('Dr. S. Əliyeva');
   await page.getByLabel('Görünən xəsarətlər').check();
   await page.getByLabel('Xəsarətləri təsvir edin').fill('Sol qolda köhnə çapıq.');
@@ -245,7 +250,7 @@ test('duplicate check: the same man in Arabic script is found; the record is use
   await page.goto(`${preview.url}#/intake/new`);
   await page.getByLabel('Orijinal əlifbada ad').fill('محمد رحیمی');
   await page.getByLabel('Latın hərfləri ilə ad').fill('Muhammad Rahimi');
-  await page.getByLabel('Doğum tarixi', { exact: true }).fill('1991-03-14');
+  await fillDate(page, 'Doğum tarixi', '1991-03-14');
   const dupes = page.getByRole('region', { name: 'Eyni şəxs ola biləcək qeyd' });
   await expect(dupes).toBeVisible({ timeout: 15_000 });
   await expect(dupes).toContainText('Mukhammad Rakhimi');
@@ -259,7 +264,7 @@ test('duplicate check: the same man in Arabic script is found; the record is use
   await expect(page.getByText(/^Mövcud qeyd № [0-9A-F]{4}-1$/)).toBeVisible();
   await page.getByRole('button', { name: 'Növbəti: Sənədlər' }).click();
   await page.getByRole('button', { name: 'Növbəti: Saxlanılma və qərar' }).click();
-  await page.getByLabel('Saxlanılma vaxtı').fill(bakuLocal(Date.now() - H));
+  await fillDate(page, 'Saxlanılma vaxtı', bakuLocal(Date.now() - H));
   await page.getByLabel('Yer', { exact: true }).fill('Bakı, Səbail rayonu');
   await page.getByLabel('Saxlayan orqan').fill('Miqrasiya polisi');
   await page.getByLabel('Hələ qərar yoxdur: qərar gözlənilərək saxlanılır').check();
@@ -523,9 +528,9 @@ test('person page: every detention and protection form records, from awaiting a 
   await form.getByLabel('Qərarın nömrəsi').fill('2-777/2026');
   await form.getByLabel('Vəzifəli şəxsin vəzifəsi').fill('Hakim');
   await form.getByLabel('Vəzifəli şəxsin adı').fill('S. Həsənova');
-  await form.getByLabel('Qərarın tarixi').fill(bakuDate(now));
+  await fillDate(form, 'Qərarın tarixi', bakuDate(now));
   await form.getByLabel('Hüquqi əsas').fill('Miqrasiya Məcəlləsi');
-  await form.getByLabel('Müddətin sonu').fill(bakuLocal(now + 20 * D));
+  await fillDate(form, 'Müddətin sonu', bakuLocal(now + 20 * D));
   await form.getByLabel('Təhvil verən orqan').fill('Miqrasiya polisi');
   await form.getByLabel('Əməkdaşın adı').fill('T. Rzayev');
   await form.getByLabel('Əməkdaşın vəzifəsi').fill('Müfəttiş');
@@ -549,9 +554,9 @@ test('person page: every detention and protection form records, from awaiting a 
   form = await open('Uzat');
   await expect(form.getByLabel('Qərarı çıxaran orqan')).toHaveValue('Binəqədi rayon məhkəməsi');
   await form.getByLabel('Qərarın nömrəsi').fill('2-778/2026');
-  await form.getByLabel('Qərarın tarixi').fill(bakuDate(now));
+  await fillDate(form, 'Qərarın tarixi', bakuDate(now));
   await form.getByLabel('Hüquqi əsas').fill('Uzadılma');
-  await form.getByLabel('Müddətin sonu').fill(bakuLocal(now + 50 * D));
+  await fillDate(form, 'Müddətin sonu', bakuLocal(now + 50 * D));
   await form.getByRole('button', { name: 'Uzadılmanı qeydə al' }).click();
   await recorded('Saxlanma uzadılıb');
   form = await open('Dövri baxış');
@@ -612,7 +617,7 @@ test('person page: every detention and protection form records, from awaiting a 
   await recorded('Köçürülüb');
 
   form = await open('Çıxışı planlaşdır');
-  await form.getByLabel('Planlaşdırılan vaxt').fill(bakuLocal(now + 2 * D));
+  await fillDate(form, 'Planlaşdırılan vaxt', bakuLocal(now + 2 * D));
   await form.getByLabel('Nəticə').selectOption({ label: 'Azad edilib — qərar və ya məhkəmə' });
   await form.getByRole('button', { name: 'Planlaşdır' }).click();
   await recorded('Çıxış planlaşdırılıb');
@@ -638,8 +643,8 @@ test('register extract: the register book for a period on A4 landscape, printed 
   await page.getByRole('button', { name: 'Reyestrdən çıxarış' }).click();
   const form = page.getByRole('region', { name: 'Çap üçün reyestrdən çıxarış' });
   const today = bakuDate(Date.now());
-  await form.getByLabel('Başlanğıc tarixi').fill(bakuDate(Date.now() - 10 * D));
-  await form.getByLabel('Son tarix').fill(today);
+  await fillDate(form, 'Başlanğıc tarixi', bakuDate(Date.now() - 10 * D));
+  await fillDate(form, 'Son tarix', today);
   await form.getByRole('button', { name: 'Çap görünüşünü aç' }).click();
   await expect(page).toHaveURL(/#\/print\/register\?from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Mərkəzə yerləşdirilmiş şəxslərin qeydiyyat kitabı' })).toBeVisible();
@@ -678,7 +683,7 @@ test('settings: the head of the centre changes a threshold and adds a holiday', 
   await expect(screening).toHaveValue('24');
   await expect(screening).toHaveAccessibleDescription(/Qəbul anından hesablanır.*\(saat\)/);
   await screening.fill('12');
-  await page.getByLabel('Tarix', { exact: true }).fill(`${new Date().getUTCFullYear() + 1}-03-21`);
+  await fillDate(page, 'Tarix', `${new Date().getUTCFullYear() + 1}-03-21`);
   await page.getByRole('button', { name: 'Bayram gününü əlavə et' }).click();
   await expect(page.getByRole('button', { name: `21.03.${new Date().getUTCFullYear() + 1} — sil` })).toBeVisible();
   await shot(page, '3m-settings-az');

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { intakeAt } from '../helpers/intake';
-import { initializeViaApi, shot, startPreview, watchConsole, type Preview } from './preview';
+import { dateBox, fillDate, initializeViaApi, shot, startPreview, watchConsole, type Preview } from './preview';
 
 /**
  * Safeguards from the first hour, as the night registrar lives them: a Persian speaker is brought in
@@ -76,7 +76,7 @@ async function intakeThroughWizard(page: Page): Promise<string> {
   await page.getByLabel('Orijinal əlifbada ad').fill('محمد رحیمی');
   await page.getByLabel('Latın hərfləri ilə ad').fill('Mohammad Rahimi');
   await page.getByLabel('Cinsi').selectOption({ label: 'Kişi' });
-  await page.getByLabel('Doğum tarixi').fill('1991-03-14');
+  await fillDate(page, 'Doğum tarixi', '1991-03-14');
   const nationality = page.getByRole('combobox', { name: 'Vətəndaşlıq' });
   await nationality.fill('Əfqan');
   await page.getByRole('option', { name: 'Əfqanıstan' }).first().click();
@@ -89,7 +89,7 @@ async function intakeThroughWizard(page: Page): Promise<string> {
   await expect(page.getByRole('heading', { name: /Mərhələ 3 \/ 5/ })).toBeVisible();
   // The facility's wall clock (Baku, UTC+4) two hours and five minutes ago.
   const local = new Date(Date.now() + 4 * 3_600_000 - 125 * 60_000).toISOString().slice(0, 16);
-  await page.getByLabel('Saxlanılma vaxtı').fill(local);
+  await fillDate(page, 'Saxlanılma vaxtı', local);
   await page.getByLabel('Yer', { exact: true }).fill('Bakı, Nizami rayonu');
   await page.getByLabel('Saxlayan orqan').fill('Miqrasiya polisi');
   await page.getByRole('radio', { name: /Hələ qərar yoxdur/ }).check();
@@ -143,7 +143,7 @@ test('first hour of a Persian speaker: interpreter, Persian letter, asylum block
   // ---------- An interpreter: the affiliation question must be answered ----------
   await card(page, 'rights').getByTestId('record-interpreter-from-rights').click();
   const interp = page.getByTestId('interpreter-form');
-  await expect(interp.getByLabel('Tarix və vaxt')).toBeFocused();
+  await expect(dateBox(interp, 'Tarix və vaxt').getByRole('spinbutton').first()).toBeFocused();
   await expect(interp.getByLabel('Dil')).toHaveValue('fa');
   await interp.getByLabel('Tərcüməçinin adı').fill('Mina Jafari');
   await interp.getByLabel('Tərcüməçi', { exact: true }).selectOption({ label: 'Müqavilə ilə' });
@@ -161,7 +161,7 @@ test('first hour of a Persian speaker: interpreter, Persian letter, asylum block
   // ---------- A written notification in Persian ----------
   await card(page, 'rights').getByTestId('record-rights').click();
   const rights = page.getByTestId('rights-form');
-  await expect(rights.getByLabel('Bildirilmə vaxtı')).toBeFocused();
+  await expect(dateBox(rights, 'Bildirilmə vaxtı').getByRole('spinbutton').first()).toBeFocused();
   await expect(rights.getByLabel('Dil', { exact: true })).toHaveValue('fa');
   await expect(rights.getByTestId('template-version')).toContainText('2026-11-01');
   await expect(rights.getByTestId('template-version')).toContainText('qaralama');

@@ -20,6 +20,10 @@ export const register: Record<keyof typeof en, string> = {
   'form.recorded': 'Qeydə alındı.',
   'form.back': 'Geri',
   'form.optional': '(məcburi deyil)',
+  'form.problems.fields': 'Yoxlanılmalı sahələr:',
+  'form.date.placeholder.year': 'iiii',
+  'form.date.placeholder.month': 'aa',
+  'form.date.placeholder.day': 'gg',
   'form.escapeHint': 'Heç nə yazılmayıbsa, Esc bu formanı bağlayır.',
 
   'combo.noMatch': '“{text}” üzrə heç nə tapılmadı.',

@@ -24,6 +24,10 @@ export const register = {
   'form.recorded': 'Recorded.',
   'form.back': 'Back',
   'form.optional': '(optional)',
+  'form.problems.fields': 'Fields to check:',
+  'form.date.placeholder.year': 'yyyy',
+  'form.date.placeholder.month': 'mm',
+  'form.date.placeholder.day': 'dd',
   'form.escapeHint': 'Esc closes this form while nothing has been typed in it.',
 
   // ---------- Combobox ----------

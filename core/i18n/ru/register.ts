@@ -20,6 +20,10 @@ export const register: Record<keyof typeof en, string> = {
   'form.recorded': 'Записано.',
   'form.back': 'Назад',
   'form.optional': '(необязательно)',
+  'form.problems.fields': 'Поля:',
+  'form.date.placeholder.year': 'гггг',
+  'form.date.placeholder.month': 'мм',
+  'form.date.placeholder.day': 'дд',
   'form.escapeHint': 'Esc закрывает форму, пока в ней ничего не введено.',
 
   'combo.noMatch': 'Ничего не найдено по запросу «{text}».',

@@ -4,6 +4,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import type { ComplianceFigures, ComplianceIssue } from '../../../core/contract/hq';
 import type { MessageKey } from '../../../core/i18n';
 import { api } from '../../api';
+import { DateTimeField } from '../../components/DateTimeField';
 import { Instant } from '../../components/Instant';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
@@ -70,8 +71,6 @@ export function Compliance({ from, to }: { from?: string; to?: string }) {
 
 function PeriodPicker({ period, today }: { period: Period; today: string }) {
   const intl = useIntl();
-  const fromId = useId();
-  const toId = useId();
   const errorId = useId();
   const [from, setFrom] = useState(period.from);
   const [to, setTo] = useState(period.to);
@@ -94,26 +93,16 @@ function PeriodPicker({ period, today }: { period: Period; today: string }) {
       <span className="hq-period__legend">
         <FormattedMessage id="hq.period.legend" />
       </span>
-      <div className="hq-period__field">
-        <label htmlFor={fromId}>
-          <FormattedMessage id="hq.period.from" />
-        </label>
-        <input id={fromId} type="date" className="input" value={from} max={today} onChange={(e) => setFrom(e.target.value)} />
-      </div>
-      <div className="hq-period__field">
-        <label htmlFor={toId}>
-          <FormattedMessage id="hq.period.to" />
-        </label>
-        <input
-          id={toId}
-          type="date"
-          className="input"
-          value={to}
-          aria-invalid={wrongOrder || undefined}
-          aria-describedby={wrongOrder ? errorId : undefined}
-          onChange={(e) => setTo(e.target.value)}
-        />
-      </div>
+      <DateTimeField className="hq-period__field" label="hq.period.from" kind="date" value={from} max={today} onChange={setFrom} />
+      <DateTimeField
+        className="hq-period__field"
+        label="hq.period.to"
+        kind="date"
+        value={to}
+        invalid={wrongOrder}
+        describedBy={wrongOrder ? errorId : undefined}
+        onChange={setTo}
+      />
       <button type="submit" className="button button--primary">
         <FormattedMessage id="hq.period.show" />
       </button>

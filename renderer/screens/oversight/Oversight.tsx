@@ -1,14 +1,14 @@
 import { useId, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useForm } from 'react-hook-form';
+import { FormProvider, useForm } from 'react-hook-form';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { z } from 'zod';
 import { contract } from '../../../core/contract';
 import type { RecommendationView } from '../../../core/contract/npm';
 import type { MessageKey } from '../../../core/i18n';
 import { api } from '../../api';
-import { FormAlert, TextField } from '../../components/fields';
+import { FormAlert } from '../../components/fields';
 import { FDate, FSelect, FText, FTextArea } from '../../components/form-fields';
 import { Instant } from '../../components/Instant';
 import { PageTitle } from '../../components/PageTitle';
@@ -156,14 +156,14 @@ function ExtractForm() {
   const today = todayIn(zone);
   const problems = useProblem();
   const [done, setDone] = useState<number | null>(null);
-  const {
-    register,
-    handleSubmit,
-    formState: { errors, isSubmitting },
-  } = useForm<z.input<typeof extractSchema>, unknown, z.output<typeof extractSchema>>({
+  const form = useForm<z.input<typeof extractSchema>, unknown, z.output<typeof extractSchema>>({
     resolver: zodResolver(extractSchema, contractResolverOptions),
     defaultValues: { from: today.slice(0, 8) + '01', to: today },
   });
+  const {
+    handleSubmit,
+    formState: { isSubmitting },
+  } = form;
   const submit = handleSubmit(
     async (input) => {
       setDone(null);
@@ -178,10 +178,12 @@ function ExtractForm() {
   return (
     <PanelCard level={2} title="ovs.extract.title" intro="ovs.extract.intro">
       <form className="form" noValidate onSubmit={submit}>
-        <div className="form-grid npm-period">
-          <TextField label="ovs.extract.from" type="date" registration={register('from')} error={errors.from} />
-          <TextField label="ovs.extract.to" type="date" registration={register('to')} error={errors.to} />
-        </div>
+        <FormProvider {...form}>
+          <div className="form-grid npm-period">
+            <FDate name="from" label="ovs.extract.from" />
+            <FDate name="to" label="ovs.extract.to" />
+          </div>
+        </FormProvider>
         <FormAlert message={problems.problem} />
         {done !== null ? (
           <p className="alert alert--success" role="status">

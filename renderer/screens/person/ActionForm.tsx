@@ -4,6 +4,7 @@ import { FormattedMessage } from 'react-intl';
 import type { z } from 'zod';
 import { ApiError, type MessageRef } from '../../../core/contract/errors';
 import type { MessageKey } from '../../../core/i18n';
+import { firstFieldSelector } from '../../components/focus';
 import { FormProblems } from '../../components/form-fields';
 import { contractResolver, placeServerErrors, type ContractResolverOptions } from '../../contract-form';
 
@@ -65,7 +66,7 @@ export function ActionForm<TForm extends FieldValues, TOut>({
   } = form;
 
   useEffect(() => {
-    if (focusFirst) formRef.current?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea')?.focus();
+    if (focusFirst) formRef.current?.querySelector<HTMLElement>(firstFieldSelector)?.focus();
   }, [focusFirst]);
 
   const submit = handleSubmit(

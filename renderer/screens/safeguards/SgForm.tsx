@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { MessageRef } from '../../../core/contract/errors';
 import type { MessageKey } from '../../../core/i18n';
 import { describedBy, ErrorText } from '../../components/fields';
+import { firstFieldSelector } from '../../components/focus';
 import { FormProblems } from '../../components/form-fields';
 import { contractResolver, placeServerErrors } from '../../contract-form';
 
@@ -69,7 +70,7 @@ export function SgForm<TForm extends FieldValues, TOut>({
   } = form;
 
   useEffect(() => {
-    formRef.current?.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), select, textarea')?.focus();
+    formRef.current?.querySelector<HTMLElement>(firstFieldSelector)?.focus();
   }, []);
 
   const submit = handleSubmit(

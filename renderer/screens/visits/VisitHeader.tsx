@@ -5,6 +5,7 @@ import { locales, type Locale } from '../../../core/fields';
 import type { MessageKey } from '../../../core/i18n';
 import { visitStates, type VisitState } from '../../../core/npm/visit';
 import { api } from '../../api';
+import { DateTimeField } from '../../components/DateTimeField';
 import { FormAlert } from '../../components/fields';
 import { Instant } from '../../components/Instant';
 import { formatDate } from '../../datetime';
@@ -135,7 +136,6 @@ function Stepper({ state }: { state: VisitState }) {
 }
 
 function NextStep({ visit, to }: { visit: Visit; to: VisitState }) {
-  const id = useId();
   const iso = useIso();
   const now = useNowLocal();
   const refresh = useRefreshVisit(visit.visitId);
@@ -163,12 +163,7 @@ function NextStep({ visit, to }: { visit: Visit; to: VisitState }) {
           .finally(() => setBusy(false));
       }}
     >
-      <div className="field">
-        <label htmlFor={id} className="field__label">
-          <FormattedMessage id={label.time} />
-        </label>
-        <input id={id} className="input" type="datetime-local" value={at} onChange={(e) => setAt(e.currentTarget.value)} />
-      </div>
+      <DateTimeField label={label.time} kind="datetime" value={at} onChange={setAt} />
       <button type="submit" className="button button--primary" disabled={busy}>
         <FormattedMessage id={label.button} />
       </button>
