@@ -87,7 +87,7 @@ describe('the encrypted store', () => {
     expect(e.prevHash).toBe('');
   });
 
-  it('rebuilds every state table from the log and finds it identical', () => {
+  it('rebuilds the persons table from the log, corrections included, and finds it identical (every table: tests/db/rebuild.test.ts)', () => {
     const { store } = newStore();
     const first = store.command(actor, 'test', (tx) => tx.append(registration('Nodira Karimova', 'Нодира Каримова')));
     for (let i = 0; i < 20; i++) store.command(actor, 'test', (tx) => tx.append(registration(`Person ${i}`)));
