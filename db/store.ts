@@ -5,6 +5,7 @@ import { Kysely, SqliteDialect, type Selectable } from 'kysely';
 import { canonicalJson } from '../core/canonical-json';
 import { ApiError, validationError } from '../core/contract/errors';
 import { eventCatalog, eventRecord, isEventType, type EventDraft, type EventRecord, type EventType } from '../core/events';
+import { readPayload } from '../core/events/upcast';
 import { eventBytes, maxEventBytes } from '../core/sync';
 import { isWellFormedDeep } from '../core/well-formed';
 import { ClockDriftError, decodeHlc, encodeHlc, isHlc, receive, tick, type Hlc } from '../core/hlc';
@@ -293,7 +294,7 @@ export class Store {
         if (!isWellFormedDeep(e)) throw new Error(`event ${e.deviceId}/${e.deviceSeq} holds ill-formed text`);
         const broken = verifyChainRun([e], head);
         if (broken) throw new Error(`chain of device ${e.deviceId} broken at ${broken.deviceSeq}: ${broken.reason}`);
-        const checked = e.quarantined ? { reason: e.quarantined } : applicablePayload(e);
+        const checked = e.quarantined ? { reason: e.quarantined } : readPayload(e);
         let reason = 'reason' in checked ? checked.reason : null;
         if (!('reason' in checked)) {
           try {
@@ -376,10 +377,10 @@ export class Store {
         for (const row of rows) {
           const e = rowToEvent(row);
           if (quarantinedIds.has(e.eventId)) continue;
-          // Parsed through the catalog as on every other path, so projections see identical values.
-          const spec = isEventType(e.type) ? eventCatalog[e.type] : null;
-          if (!spec) throw new Error(`no projector for event type ${e.type}`);
-          this.project(e, spec.payload.parse(JSON.parse(e.payload)), row.local_seq);
+          // Read (upcast to the current version, then parsed) as on ingest, so projections see identical values.
+          const read = readPayload(e);
+          if ('reason' in read) throw new Error(`cannot replay event ${e.eventId} (${e.type} v${e.schemaVersion}): ${read.reason}`);
+          this.project(e, read.payload, row.local_seq);
         }
         after = rows[rows.length - 1]!.local_seq;
       }
@@ -446,23 +447,6 @@ function refuseUnsendable(event: EventRecord, payload: unknown): void {
   if (!checked.success) throw validationError(checked.error.issues);
   if (!isWellFormedDeep(payload)) throw new ApiError({ code: 'validation', messageKey: 'error.validation', fields: { payload: { key: 'error.field.illFormedText' } } });
   if (eventBytes(event) > maxEventBytes) throw new ApiError({ code: 'payload_too_large', messageKey: 'error.event.tooLarge', params: { max: maxEventBytes } });
-}
-
-/** The parsed payload of a received event, or why this version cannot apply it. */
-function applicablePayload(e: EventRecord): { payload: unknown } | { reason: string } {
-  if (!isEventType(e.type)) return { reason: 'unknown_type' };
-  const spec = eventCatalog[e.type];
-  if (e.schemaVersion > spec.schemaVersion) return { reason: 'newer_schema' };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(e.payload);
-  } catch {
-    return { reason: 'invalid_json' };
-  }
-  // Stored as escaped JSON it is intact, but projected it would be altered: kept unapplied instead.
-  if (!isWellFormedDeep(raw)) return { reason: 'ill_formed_text' };
-  const parsed = spec.payload.safeParse(raw);
-  return parsed.success ? { payload: parsed.data } : { reason: 'invalid_payload' };
 }
 
 function readSettings(raw: string | undefined): Settings {

@@ -1,7 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql, type Insertable, type Transaction } from 'kysely';
 import type { z } from 'zod';
-import { eventCatalog, isEventType, type EventRecord } from '../../core/events';
+import type { EventRecord } from '../../core/events';
+import { readPayload } from '../../core/events/upcast';
 import { bundleFile, type enrollRequest, type manifestRequest, type manifestResponse, type pullResponse, type pushRequest, type pushResponse } from '../../core/sync';
 import { illFormedPath } from '../../core/well-formed';
 import { eventHash, generateDeviceKeyPair, verifyChainHead, verifyChainRun } from '../../db/chain';
@@ -109,18 +110,9 @@ async function lockEventLog(trx: Transaction<HqSchema>, hq: HqDatabase): Promise
 
 /** Why an intact event cannot be applied, or null: it is still stored (the chain needs it), but quarantined. */
 function quarantineReason(e: EventRecord): string | null {
-  if (!isEventType(e.type)) return 'unknown_type';
-  let payload: unknown;
-  try {
-    payload = JSON.parse(e.payload);
-  } catch {
-    return 'invalid_json';
-  }
-  const spec = eventCatalog[e.type];
-  if (e.schemaVersion > spec.schemaVersion) return 'newer_schema';
-  // Escaped in the JSON text (`"\ud800"`) it is stored faithfully, but it is no text to apply.
-  if (illFormedPath(payload) !== null) return 'ill_formed_text';
-  return spec.payload.safeParse(payload).success ? null : 'invalid_payload';
+  // Read as every device reads it (upcast from its version, then checked), so HQ quarantines exactly what a device would.
+  const read = readPayload(e);
+  return 'reason' in read ? read.reason : null;
 }
 
 type Head = { seq: number; hash: string };
