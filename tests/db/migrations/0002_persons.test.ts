@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { everyRow, fillEveryTable, migrateTo } from './data';
 import { databaseAt, tableNames } from './helpers';
 
 describe('migration 0002: persons projection', () => {
@@ -17,5 +18,12 @@ describe('migration 0002: persons projection', () => {
     );
     insert.run('p1');
     expect(() => insert.run('p2')).toThrow(/UNIQUE/);
+  });
+
+  it('keeps every row written at version 1 (log, audit, meta, devices, users) as it was, and starts with no persons', () => {
+    const db = databaseAt(1);
+    const before = fillEveryTable(db);
+    migrateTo(db, 2);
+    expect(everyRow(db)).toEqual({ ...before, persons: [] });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { everyRow, fillEveryTable, migrateTo, withColumns } from './data';
 import { databaseAt, tableNames } from './helpers';
 
 describe('migration 0004: safeguards', () => {
@@ -17,5 +18,20 @@ describe('migration 0004: safeguards', () => {
     );
     insert.run('n1');
     expect(() => insert.run('n2')).toThrow(/UNIQUE/);
+  });
+
+  it('keeps every row written at version 3; an episode held before it has no status change on record, and no safeguard is invented', () => {
+    const db = databaseAt(3);
+    const before = fillEveryTable(db);
+    migrateTo(db, 4);
+    expect(everyRow(db)).toEqual({
+      ...before,
+      episodes: withColumns(before.episodes!, { status_changed_at: null }),
+      rights_notifications: [],
+      interpreter_uses: [],
+      consular_notices: [],
+      legal_aid_requests: [],
+      legal_aid_waivers: [],
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { everyRow, fillEveryTable, migrateTo } from './data';
 import { databaseAt, tableNames } from './helpers';
 
 describe('migration 0005: sync quarantine', () => {
@@ -7,5 +8,12 @@ describe('migration 0005: sync quarantine', () => {
     expect(tableNames(db)).toContain('sync_quarantine');
     db.prepare("INSERT INTO sync_quarantine (event_id, reason, received_at) VALUES ('e1', 'unknown_type', 't')").run();
     expect(() => db.prepare("INSERT INTO sync_quarantine (event_id, reason, received_at) VALUES ('e1', 'x', 't')").run()).toThrow(/UNIQUE|PRIMARY/);
+  });
+
+  it('keeps every row written at version 4 and quarantines nothing already held', () => {
+    const db = databaseAt(4);
+    const before = fillEveryTable(db);
+    migrateTo(db, 5);
+    expect(everyRow(db)).toEqual({ ...before, sync_quarantine: [] });
   });
 });

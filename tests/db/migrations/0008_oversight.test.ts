@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { everyRow, fillEveryTable, migrateTo } from './data';
 import { databaseAt, tableNames } from './helpers';
 
 describe('migration 0008: oversight (a centre answering the ombudsman)', () => {
@@ -16,5 +17,12 @@ describe('migration 0008: oversight (a centre answering the ombudsman)', () => {
     respond.run('e2', 2);
     respond.run('e3', 3);
     expect(db.prepare("SELECT event_id FROM recommendation_responses WHERE visit_id = 'v1' ORDER BY local_seq").all()).toEqual([{ event_id: 'e2' }, { event_id: 'e3' }]);
+  });
+
+  it('keeps every row written at version 7 and trusts no ombudsman office until one is recorded', () => {
+    const db = databaseAt(7);
+    const before = fillEveryTable(db);
+    migrateTo(db, 8);
+    expect(everyRow(db)).toEqual({ ...before, npm_trust: [], received_recommendations: [], received_recommendation_files: [], recommendation_responses: [] });
   });
 });
