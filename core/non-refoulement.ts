@@ -40,18 +40,18 @@ export function removalLocks(f: ProtectionFacts): RemovalLockReason[] {
 }
 
 /**
- * The locks as a caller may see them: without `protection.read`, a trafficking lock still shows, so
- * nobody removes the person, but as `restricted`, without saying why (docs/domain.md §5 rule 6).
- */
-/**
  * The check that still speaks to the person's situation: the latest, unless a protection fact (a claim's
- * new status, a new screening) was recorded after it, when a fresh check is needed (main/services/
- * person-view.ts applies the same rule to one person).
+ * new status, a new screening) was recorded after it, when a fresh check is needed. The person page's
+ * lock and the figures both rest on it.
  */
 export function currentCheck<C extends { at: string }>(latest: C | null, latestProtectionFactAt: string | null): C | null {
   return latest && (latestProtectionFactAt === null || latest.at >= latestProtectionFactAt) ? latest : null;
 }
 
+/**
+ * The locks as a caller may see them: without `protection.read`, a trafficking lock still shows, so
+ * nobody removes the person, but as `restricted`, without saying why (docs/domain.md §5 rule 6).
+ */
 export function maskRemovalLocks(reasons: readonly RemovalLockReason[], mayReadProtection: boolean): RemovalLockReason[] {
   if (mayReadProtection) return [...reasons];
   return reasons.map((r) => (r === 'trafficking' ? 'restricted' : r));

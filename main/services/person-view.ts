@@ -3,7 +3,7 @@ import type { HistoryEntry, PersonView, EpisodeView } from '../../core/contract/
 import { maskObligationKind, obligations, statusAt } from '../../core/due-now';
 import { effectiveState, type EpisodeState } from '../../core/episode';
 import type { EventRecord } from '../../core/events';
-import { maskRemovalLocks, removalLocks } from '../../core/non-refoulement';
+import { currentCheck, maskRemovalLocks, removalLocks } from '../../core/non-refoulement';
 import { episodeAdmission } from './admission';
 import type { PersonSummary } from '../../core/person';
 import { formatRegisterNo } from '../../core/register-number';
@@ -125,7 +125,7 @@ export function episodeRemovalLocks(store: Store, personId: string, flags: reado
          UNION ALL SELECT max(at) FROM screenings WHERE person_id = ?)`,
     )
     .get(personId, personId) as { t: string | null };
-  const current = latest && (!facts.t || latest.at >= facts.t) ? latest : null;
+  const current = currentCheck(latest ?? null, facts.t);
   return removalLocks({
     asylumPending: flags.includes('asylum'),
     refugee: flags.includes('refugee'),
