@@ -1,29 +1,49 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { intakeAt } from '../helpers/intake';
+import { enrollmentCode, startHqServer, type HqServer } from './hq-server';
 import { initializeViaApi, shot, startPreview, watchConsole, type Preview } from './preview';
 
 /**
  * Issue #11 §7: the only Urdu letter is an unreviewed draft. A man who reads Urdu and English: the form
  * offers the reviewed English letter first; choosing Urdu says plainly that the translation was not
  * legally reviewed and offers English with one button; the draft is recorded only once the interpreter
- * confirms they checked it with him, and the card says a draft was used. Screenshots in az, en and ru.
+ * confirms they checked it with him, and the card says a draft was used. After the day's sync, HQ counts
+ * it for the facility and opens him. Screenshots in az, en and ru.
  */
 let preview: Preview;
+let hq: HqServer;
+const hqAdmin = { username: 'hqadmin', displayName: 'HQ administrator', password: 'baş idarə konsolu 2026' };
+const analyst = { username: 'leyla.a', displayName: 'Leyla Abbasova', password: 'hesabat və rəqəmlər 26', roles: ['hq_analyst'] };
 const admin = { username: 'admin', displayName: 'Əli Məmmədov', password: 'gecə növbəsi 2025' };
 const registrar = { username: 'leyla.h', displayName: 'Leyla Hüseynova', password: 'çay və şəkər 77' };
 const headers = { 'content-type': 'application/json', 'x-qeyd-client': '1' };
 
+/** One envelope call on a request context that keeps its session cookie. */
+async function call(request: APIRequestContext, url: string, method: string, input: unknown): Promise<unknown> {
+  const body = (await (await request.post(`${url}rpc/${method}`, { headers, data: input })).json()) as { ok: boolean; result?: unknown };
+  expect(body.ok, `${method}: ${JSON.stringify(body)}`).toBe(true);
+  return body.result;
+}
+
 test.beforeAll(async ({ playwright }) => {
-  preview = await startPreview();
-  const request = await playwright.request.newContext({ baseURL: preview.url });
+  test.setTimeout(180_000);
+  [preview, hq] = await Promise.all([startPreview(), startHqServer()]);
+  const request = await playwright.request.newContext();
   await initializeViaApi(request, preview.url, admin);
-  expect((await (await request.post('rpc/auth.login', { headers, data: { username: admin.username, password: admin.password } })).json()).ok).toBe(true);
-  expect((await (await request.post('rpc/users.create', { headers, data: { ...registrar, roles: ['registrar'] } })).json()).ok).toBe(true);
+  await call(request, preview.url, 'auth.login', { username: admin.username, password: admin.password });
+  await call(request, preview.url, 'users.create', { ...registrar, roles: ['registrar'] });
+  await call(request, preview.url, 'sync.enroll', { hqUrl: hq.url, code: enrollmentCode(hq, 'Bakı mərkəzi') });
   await request.dispose();
+  hq.cli(['setup-console', '--username', hqAdmin.username, '--display-name', hqAdmin.displayName], `${hqAdmin.password}\n`);
+  const atHq = await playwright.request.newContext();
+  await call(atHq, `${hq.url}/`, 'auth.login', { username: hqAdmin.username, password: hqAdmin.password });
+  await call(atHq, `${hq.url}/`, 'users.create', analyst);
+  await atHq.dispose();
 });
 
 test.afterAll(async () => {
   await preview?.stop();
+  await hq?.dispose();
 });
 
 async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
@@ -117,5 +137,27 @@ test('a draft Urdu letter: said plainly, the reviewed English letter one click a
     await shot(page, `95-draft-letter-${locale}`);
     await form.screenshot({ path: `test-results/screenshots/95-draft-letter-form-${locale}.png` });
   }
+
+  // The day's sync (the centre's administrator, from another desk): HQ counts the draft for the facility.
+  const desk = await page.context().browser()!.newContext().then((c) => c.request);
+  await call(desk, preview.url, 'auth.login', { username: admin.username, password: admin.password });
+  expect(((await call(desk, preview.url, 'sync.run', {})) as { quarantined: number }).quarantined).toBe(0);
+  const hqPage = await page.context().newPage();
+  await hqPage.goto(`${hq.url}/`);
+  await hqPage.evaluate(() => window.localStorage.setItem('qeyd.locale', 'en'));
+  await hqPage.reload();
+  await hqPage.getByLabel('User name').fill(analyst.username);
+  await hqPage.getByLabel('Password').fill(analyst.password);
+  await hqPage.getByRole('button', { name: 'Sign in' }).click();
+  await expect(hqPage.getByRole('heading', { level: 1, name: 'Compliance across facilities' })).toBeVisible({ timeout: 30_000 });
+  const figure = hqPage.getByRole('link', { name: '1: Rights explained with an unreviewed letter, Bakı mərkəzi. Show the people' });
+  await expect(figure).toBeVisible({ timeout: 30_000 });
+  await expect(hqPage.getByRole('columnheader', { name: /with an unreviewed letter/ })).toBeVisible();
+  await hqPage.getByRole('table').scrollIntoViewIfNeeded();
+  await hqPage.getByRole('table').screenshot({ path: 'test-results/screenshots/96-draft-letter-hq-en.png' });
+  await figure.click();
+  await expect(hqPage.getByRole('link', { name: 'Imran Khan' })).toBeVisible({ timeout: 30_000 });
+  await shot(hqPage, '97-draft-letter-hq-cases-en');
+  await hqPage.close();
   expect(problems).toEqual([]);
 });
