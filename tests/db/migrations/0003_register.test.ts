@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../db/migrate';
+import { everyRow, fillEveryTable, migrateTo, withColumns } from './data';
 import { databaseAt, tableNames } from './helpers';
 
 describe('migration 0003: the detention register', () => {
@@ -21,5 +22,17 @@ describe('migration 0003: the detention register', () => {
     const db = databaseAt(3);
     db.prepare("INSERT INTO person_name_keys (key, person_id) VALUES ('mhmd', 'p1')").run();
     expect(() => db.prepare("INSERT INTO person_name_keys (key, person_id) VALUES ('mhmd', 'p1')").run()).toThrow(/UNIQUE|PRIMARY/);
+  });
+
+  it('keeps every row written at version 2; a person recorded before it is unmerged, unflagged and unrestricted', () => {
+    const db = databaseAt(2);
+    const before = fillEveryTable(db);
+    migrateTo(db, 3);
+    const empty = ['documents', 'episodes', 'screenings', 'referrals', 'asylum_claims', 'age_assessments', 'guardians', 'nr_checks', 'person_name_keys', 'person_events', 'drafts'];
+    expect(everyRow(db)).toEqual({
+      ...before,
+      persons: withColumns(before.persons!, { merged_into: null, flags: '[]', restricted: 0 }),
+      ...Object.fromEntries(empty.map((t) => [t, []])),
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { everyRow, fillEveryTable, migrateTo } from './data';
 import { databaseAt, tableNames } from './helpers';
 
 describe('migration 0009: ombudsman visits', () => {
@@ -22,5 +23,13 @@ describe('migration 0009: ombudsman visits', () => {
     insert.run('d1');
     insert.run('d2');
     expect(() => insert.run('d1')).toThrow(/UNIQUE|PRIMARY/);
+  });
+
+  it('keeps every row written at version 8 and starts with no facility, visit or recommendation', () => {
+    const db = databaseAt(8);
+    const before = fillEveryTable(db);
+    migrateTo(db, 9);
+    const added = ['npm_facilities', 'npm_facility_keys', 'visits', 'visit_areas', 'visit_register_checks', 'visit_interviews', 'visit_reprisal_checks', 'visit_extracts', 'recommendations'];
+    expect(everyRow(db)).toEqual({ ...before, ...Object.fromEntries(added.map((t) => [t, []])) });
   });
 });
