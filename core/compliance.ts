@@ -36,6 +36,8 @@ export interface EpisodeCompliance {
   nonRefoulementHolds: RemovalLockReason[];
   /** Rights were explained with a letter whose translation no lawyer has reviewed (issue #11 §7). */
   draftLetter: boolean;
+  /** the languages of those letters, each once, for the people behind the figure */
+  draftLetterLanguages: string[];
 }
 
 const hoursBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 3_600_000;
@@ -86,6 +88,7 @@ export function episodeCompliance(f: EpisodeFacts, s: Settings, now: number): Ep
         ).legal
       : [],
     draftLetter: f.rights.some((r) => r.letterStatus === 'draft'),
+    draftLetterLanguages: [...new Set(f.rights.filter((r) => r.letterStatus === 'draft').map((r) => r.language))],
   };
 }
 

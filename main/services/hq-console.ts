@@ -108,6 +108,8 @@ function detailOf(issue: keyof typeof issueTests, c: EpisodeCompliance, mayReadP
     case 'nonrefoulement_hold':
       // A trafficking lock still shows, as `restricted`, to a reader without protection.read (§5 rule 6).
       return maskRemovalLocks(c.nonRefoulementHolds, mayReadProtection).join(',');
+    case 'rights_draft_letter':
+      return c.draftLetterLanguages.join(',');
     default:
       return null;
   }

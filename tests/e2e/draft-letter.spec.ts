@@ -157,6 +157,7 @@ test('a draft Urdu letter: said plainly, the reviewed English letter one click a
   await hqPage.getByRole('table').screenshot({ path: 'test-results/screenshots/96-draft-letter-hq-en.png' });
   await figure.click();
   await expect(hqPage.getByRole('link', { name: 'Imran Khan' })).toBeVisible({ timeout: 30_000 });
+  await expect(hqPage.getByRole('row', { name: /Imran Khan/ })).toContainText('Urdu');
   await shot(hqPage, '97-draft-letter-hq-cases-en');
   await hqPage.close();
   expect(problems).toEqual([]);

@@ -72,7 +72,8 @@ for (const dialect of dialects) {
       expect(overview.total).toMatchObject({ episodes: 2, rightsWithinLimit: 0, rightsDraftLetter: 1 });
       expect(overview.facilities.find((f) => f.name === 'Baku centre')).toMatchObject({ rightsDraftLetter: 1 });
       const cases = await api.hq.cases({ from: today, to: today, issue: 'rights_draft_letter' });
-      expect(cases.items.map((i) => [i.nameLatin, i.facilityName])).toEqual([['Imran Khan', 'Baku centre']]);
+      // The detail names the language of the draft letter.
+      expect(cases.items.map((i) => [i.nameLatin, i.facilityName, i.detail])).toEqual([['Imran Khan', 'Baku centre', 'ur']]);
     });
   });
 }

@@ -7,7 +7,8 @@ import { Instant } from '../../components/Instant';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { formatDate } from '../../datetime';
-import { useListFormat } from '../../i18n';
+import { useListFormat, useLocale } from '../../i18n';
+import { languageLabel } from '../../places';
 import { obligationKey } from '../../register-labels';
 import { holdReasonLabel, isRemovalLockReason } from '../../hold-labels';
 
@@ -35,6 +36,7 @@ interface Props {
 export function Cases({ from, to, issue, facilityId }: Props) {
   const intl = useIntl();
   const list = useListFormat();
+  const { locale } = useLocale();
   const cases = useQuery({ queryKey: ['hqCases', from, to, issue, facilityId], queryFn: () => api.hq.cases({ from, to, issue, facilityId }) });
   // The facility's name, from the overview the analyst came from (cached), even when nobody is listed.
   const overview = useCompliance({ from, to });
@@ -45,6 +47,7 @@ export function Cases({ from, to, issue, facilityId }: Props) {
     if (!d) return '—';
     if (issue === 'rights_late') return intl.formatMessage({ id: 'hq.cases.rightsAfter' }, { hours: intl.formatNumber(Number(d), { maximumFractionDigits: 1 }) });
     if (issue === 'consular_disclosure') return intl.formatMessage({ id: disclosureDetail[d] ?? disclosureDetail.conflict! });
+    if (issue === 'rights_draft_letter') return list(d.split(',').map((code) => languageLabel(code, locale)));
     if (issue === 'asylum_requests') return intl.formatMessage({ id: asylumDetail[d] ?? asylumDetail.pending! });
     if (issue === 'nonrefoulement_hold') {
       return list(
