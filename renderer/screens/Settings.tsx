@@ -359,7 +359,7 @@ function Holidays() {
                     // Enter adds the date here; it does not save the whole form.
                     e.preventDefault();
                     add();
-                  } else e.continuePropagation();
+                  }
                 }}
               />
               <button type="button" className="button" onClick={add}>

@@ -147,28 +147,24 @@ export function dateBox(scope: Page | Locator, label: string | RegExp, options: 
 }
 
 /**
- * Types a value into a date and time box the way an officer does, segment by segment (each one in
- * whatever order the app's language lays them out). `value` is what a datetime-local input held:
- * "2026-12-07T08:30" or "2026-12-07".
+ * Types a value into a date and time box the way an officer does: into the first segment, moving on by
+ * itself as each one fills, in whatever order the app's language lays them out. `value` is what a
+ * datetime-local input held: "2026-12-07T08:30" or "2026-12-07".
  */
 export async function fillDate(scope: Page | Locator, label: string | RegExp, value: string, options: { exact?: boolean } = {}): Promise<void> {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/.exec(value);
   if (!m) throw new Error(`fillDate: ${value} is not YYYY-MM-DD or YYYY-MM-DDTHH:mm`);
-  const box = dateBox(scope, label, options);
-  const parts: [string, string | undefined][] = [
-    ['year', m[1]],
-    ['month', m[2]],
-    ['day', m[3]],
-    ['hour', m[4]],
-    ['minute', m[5]],
-  ];
-  for (const [type, digits] of parts) {
-    if (digits === undefined) continue;
-    const segment = box.locator(`[data-type="${type}"]`);
-    // Focusing a segment starts a fresh entry, so the digits replace what it held.
-    await segment.focus();
-    await segment.pressSequentially(digits);
-    await expect(segment).toHaveAttribute('aria-valuenow', String(Number(digits)));
+  const wanted: Record<string, string | undefined> = { year: m[1], month: m[2], day: m[3], hour: m[4], minute: m[5] };
+  const segments = dateBox(scope, label, options).getByRole('spinbutton');
+  const order = await segments.evaluateAll((els) => els.map((e) => e.getAttribute('data-type') ?? ''));
+  const digits = order.map((type) => wanted[type] ?? '').join('');
+  // Each segment holds a fixed number of digits here (07, 12, 2026, 08, 30), so each one hands on to the next.
+  await segments.first().focus();
+  await segments.first().page().keyboard.type(digits);
+  const got = await segments.evaluateAll((els) => els.map((e) => [e.getAttribute('data-type') ?? '', e.getAttribute('aria-valuenow') ?? ''] as const));
+  for (const [type, now] of got) {
+    const want = wanted[type];
+    if (want !== undefined) expect(`${type} ${now}`, `${String(label)} ← ${value}`).toBe(`${type} ${Number(want)}`);
   }
 }
 
