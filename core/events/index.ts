@@ -56,7 +56,9 @@ const correction = z
 
 /**
  * Every kind of event, with the zod schema of its payload and the payload's schema version. Payloads are
- * validated when an event is made and again when one arrives from another device or HQ.
+ * validated when an event is made and again when one arrives from another device or HQ. Changing a
+ * payload's shape means raising its schemaVersion and declaring the step up in ./upcast.ts, so events
+ * already written still replay (issue #12).
  */
 export const eventCatalog = {
   'person.registered': {
