@@ -66,7 +66,7 @@ export const projectors: ProjectorMap = {
   'oversight.responded': oversight.responded,
 };
 
-/** State tables that projections own; a rebuild empties them and replays the log. Drafts are not here. */
+/** State tables that projections own; a rebuild empties them and replays the log. Every other table is declared, with why, in ../table-kinds.ts. */
 export const projectedTables = [
   'persons',
   'person_name_keys',
