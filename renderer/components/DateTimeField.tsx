@@ -1,5 +1,5 @@
-import { useCallback, useId, useRef, type ReactNode } from 'react';
-import { DateField, DateInput, DateSegment, I18nProvider, Label, type DateFieldProps, type DateValue } from 'react-aria-components';
+import { useCallback, useId, useRef, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { DateField, DateInput, DateSegment, I18nProvider, Label } from 'react-aria-components';
 import type { FieldError } from 'react-hook-form';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { Locale } from '../../core/fields';
@@ -55,7 +55,8 @@ export function DateTimeField({
   invalid?: boolean;
   /** The id of a sentence outside the field that describes it. */
   describedBy?: string;
-  onKeyDown?: DateFieldProps<DateValue>['onKeyDown'];
+  /** A key pressed in any segment (a plain DOM key event: react-aria's continuePropagation is not there). */
+  onKeyDown?(e: ReactKeyboardEvent<Element>): void;
 }) {
   const id = useId();
   const app = useLocale();
