@@ -95,6 +95,7 @@ const heh = new Set(['ه', 'ہ', 'ۀ']);
 const vowelSigns: Record<string, string> = { '\u064e': 'a', '\u0650': 'i', '\u064f': 'u', '\u064b': 'an', '\u064d': 'in', '\u064c': 'un', '\u0652': '', '\u0670': 'a' };
 const shadda = '\u0651';
 const arabicDigits = /[\u0660-\u0669\u06f0-\u06f9]/u;
+// eslint-disable-next-line no-misleading-character-class -- the joiners are listed to be dropped one by one, not as a sequence
 const ignoredArabic = /[\u0640\u200c\u200d\u200e\u200f]/u; // tatweel, zero-width (non-)joiners, direction marks
 
 /**

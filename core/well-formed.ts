@@ -7,6 +7,7 @@
  */
 
 // A high surrogate not followed by a low one, or a low surrogate not preceded by a high one, or NUL.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
 const illFormed = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/;
 
 export function isWellFormedText(s: string): boolean {

@@ -28,13 +28,13 @@ async function main(): Promise<void> {
     if (command === 'setup-console') {
       if (!values.username || !values['display-name']) throw new Error('--username and --display-name are required');
       const password = readFileSync(0, 'utf8').split(/\r?\n/)[0] ?? '';
-      const { recoveryKey } = await setUpConsole({ dataDir: config.dataDir, facilityName: values.name!, username: values.username, displayName: values['display-name'], password });
+      const { recoveryKey } = await setUpConsole({ dataDir: config.dataDir, facilityName: values.name, username: values.username, displayName: values['display-name'], password });
       console.log(`HQ console set up. Sign in at the HQ address as ${values.username}.\nRecovery key (print it and keep it in the safe; it is shown only now):\n${recoveryKey}`);
     } else if (command === 'create-enrollment-code') {
       if (!values.facility) throw new Error('--facility is required');
       const days = Number(values.days);
       if (!Number.isInteger(days) || days < 1 || days > 60) throw new Error('--days must be a whole number from 1 to 60');
-      const { code, facilityId, expiresAt } = await createEnrollmentCode(hq, { name: values.facility, kind: values.kind! }, days);
+      const { code, facilityId, expiresAt } = await createEnrollmentCode(hq, { name: values.facility, kind: values.kind }, days);
       console.log(`Enrollment code for "${values.facility}" (${facilityId}): ${code}\nValid once, until ${expiresAt}.`);
     } else if (command === 'revoke-device') {
       if (!values.device) throw new Error('--device is required');

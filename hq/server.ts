@@ -70,7 +70,7 @@ export function buildHqServer({ db, version, logger = false, console: hqConsole 
     // Fastify's own body; these replies skip the hooks, so the headers are set here (issue #10).
     frameworkErrors: (_err, _request, reply) => {
       securityHeaders(reply);
-      return refuse(reply, 400, 'malformed', 'error.malformed');
+      void refuse(reply, 400, 'malformed', 'error.malformed');
     },
   });
 

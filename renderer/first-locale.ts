@@ -19,6 +19,6 @@ export function localeFromLanguages(languages: readonly string[]): Locale | null
 /** What the browser asks for, as far as it says; an old or odd environment may only give navigator.language. */
 export function browserLanguages(nav: Pick<Navigator, 'languages' | 'language'> | undefined): readonly string[] {
   if (!nav) return [];
-  if (Array.isArray(nav.languages) && nav.languages.length > 0) return nav.languages;
+  if (Array.isArray(nav.languages) && nav.languages.length > 0) return nav.languages as readonly string[];
   return nav.language ? [nav.language] : [];
 }

@@ -15,6 +15,7 @@ export type Transport = (method: MethodName, input: unknown) => Promise<unknown>
 
 export type Client = {
   [N in keyof Contract]: {
+    // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- `{} extends Input` asks whether every field is optional
     [M in keyof Contract[N]]: {} extends InputOf<Contract[N][M]>
       ? (input?: InputOf<Contract[N][M]>) => Promise<OutputOf<Contract[N][M]>>
       : (input: InputOf<Contract[N][M]>) => Promise<OutputOf<Contract[N][M]>>;

@@ -46,7 +46,7 @@ export function registerSyncRoutes(app: FastifyInstance, hq: HqDatabase): void {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     request.rawBody = body as string;
-    parseJson(request, body as string, done);
+    void parseJson(request, body as string, done);
   });
 
   const authenticate = async (request: FastifyRequest, reply: FastifyReply) => {

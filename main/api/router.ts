@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import type { ResponseEnvelope } from '../../core/contract/client';
 import { ApiError, validationError } from '../../core/contract/errors';
 import { contract, lookupMethod } from '../../core/contract';
@@ -114,7 +113,7 @@ function fail(e: ApiError): ResponseEnvelope {
 
 function safeEntityId(def: AnyMethod, input: unknown, output: unknown): string | null {
   try {
-    return def.audit?.entityId(input as z.output<z.ZodType>, output as z.output<z.ZodType>) ?? null;
+    return def.audit?.entityId(input, output) ?? null;
   } catch {
     return null;
   }

@@ -12,6 +12,7 @@ export const printRequest = z
       .trim()
       .min(1)
       .max(120)
+      // eslint-disable-next-line no-control-regex -- control characters are what a file name may not hold
       .regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/),
     landscape: z.boolean().default(false),
   })

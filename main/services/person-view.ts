@@ -93,7 +93,7 @@ export function buildHistory(events: readonly EventRecord[], actorName: (id: str
       changes = Object.entries(p.changes).map(([field, to]) => ({ field, from: before[field] ?? null, to }));
       current.set(e.entityId, { ...before, ...p.changes });
     } else if (e.type === 'episode.admitted') {
-      const p = payload as Record<string, unknown>;
+      const p = payload;
       current.set(e.entityId, { admittedAt: p.admittedAt, regime: p.regime, decision: p.decision, apprehension: p.apprehension, handover: p.handover, property: p.property });
     } else if (e.type === 'person.merged' || e.type === 'person.unmerged') {
       reason = (payload as { reason: string }).reason;

@@ -88,7 +88,7 @@ export const MultiSelect = forwardRef<
       // Enter picks while the list is showing; otherwise it is the form's (move on to the next step).
       if (open && items[active]) {
         e.preventDefault();
-        toggle(items[active]!.value);
+        toggle(items[active].value);
       }
     } else if (e.key === 'Escape') {
       if (open) {
@@ -172,6 +172,7 @@ export const MultiSelect = forwardRef<
           ) : null}
           {open
             ? items.map((o, i) => (
+                // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- the keys work in the combobox input (aria-activedescendant); the click is the mouse's way
                 <li
                   key={`${o.custom ? 'custom:' : ''}${o.value}`}
                   id={`${id}-opt-${i}`}

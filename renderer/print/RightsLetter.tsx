@@ -12,7 +12,6 @@ import '../styles/rights-letter.css';
 import { formatInstant } from '../time';
 import { letterFont } from './fonts';
 
-type Letter = Awaited<ReturnType<typeof api.safeguards.letter>>;
 
 /** dd.MM.yyyy of a calendar date, written the same way in every letter. */
 function calendarDate(date: string | null): string {

@@ -314,7 +314,7 @@ function Holidays() {
       control={control}
       name="holidays"
       render={({ field, fieldState }) => {
-        const list = (field.value as string[]) ?? [];
+        const list = field.value ?? [];
         const add = () => {
           if (/^\d{4}-\d{2}-\d{2}$/.test(date) && !list.includes(date)) field.onChange([...list, date].sort());
           setDate('');

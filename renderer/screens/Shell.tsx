@@ -50,7 +50,7 @@ function section(route: Route): NavTarget {
     case 'hqCases':
       return 'hqCompliance';
     default:
-      return route.name as NavTarget;
+      return route.name;
   }
 }
 

@@ -264,8 +264,8 @@ export async function benchPropertySchedules(schedules = 5000): Promise<void> {
       env: { ...process.env, QEYD_SYNC_SCHEDULES: String(schedules) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
     child.on('error', reject);
     child.on('exit', (c) => resolve(c));
   });

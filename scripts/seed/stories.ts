@@ -504,7 +504,7 @@ export function story(seed: number, index: number, now: number, firstIndex: numb
   const r = new Prng(seed, index, Stream.Timeline);
   const steps: Step[] = [];
   const person = index;
-  const add = (s: DistributiveOmit<Step, 'person'>) => steps.push({ person, ...s } as Step);
+  const add = (s: DistributiveOmit<Step, 'person'>) => steps.push({ person, ...s });
 
   // A duplicate is an earlier record of someone registered again later under another spelling.
   let plans: EpisodePlan[];

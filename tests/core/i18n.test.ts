@@ -142,14 +142,14 @@ describe('messages the interface uses', () => {
       for (const re of positions) {
         for (const m of text.matchAll(re)) {
           const chunk = m[2] !== undefined && (m[1] === '"' || m[1] === "'") ? `'${m[2]}'` : m[1]!;
-          for (const l of chunk.matchAll(literal)) found.push({ id: l[2]!, where: at(m.index!) });
+          for (const l of chunk.matchAll(literal)) found.push({ id: l[2]!, where: at(m.index) });
         }
       }
       // Anywhere else, a literal shaped like a key in one of the catalog's namespaces must be one.
       for (const l of text.matchAll(literal)) {
         const s = l[2]!;
         if (notMessages.has(s)) continue;
-        if (/^[a-z][A-Za-z]*(\.[A-Za-z0-9_]+)+$/.test(s) && namespaces.has(s.split('.')[0]!)) found.push({ id: s, where: at(l.index!) });
+        if (/^[a-z][A-Za-z]*(\.[A-Za-z0-9_]+)+$/.test(s) && namespaces.has(s.split('.')[0]!)) found.push({ id: s, where: at(l.index) });
       }
     }
     return found;

@@ -42,8 +42,8 @@ export function startHqServer(): Promise<HqServer> {
       if (!m) return;
       clearTimeout(timer);
       // Keep draining so a chatty server never blocks on a full pipe.
-      child.stdout!.resume();
-      child.stderr!.resume();
+      child.stdout.resume();
+      child.stderr.resume();
       resolve({
         url: m[1]!,
         dataDir,
@@ -55,8 +55,8 @@ export function startHqServer(): Promise<HqServer> {
         },
       });
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`HQ exited with ${code}:\n${output}`));

@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
-import { expect, test, type APIRequestContext, type Browser, type Download, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { intakeAt } from '../helpers/intake';
 import { fillDate, initializeViaApi, startPreview, watchConsole, type Preview } from './preview';
 
@@ -72,7 +72,7 @@ async function signOut(page: Page) {
 /** Clicks what makes a download and returns the file's text (the "USB stick"). */
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; content: string }> {
   const [file] = await Promise.all([page.waitForEvent('download'), click()]);
-  const path = await (file as Download).path();
+  const path = await file.path();
   return { name: file.suggestedFilename(), content: readFileSync(path, 'utf8') };
 }
 

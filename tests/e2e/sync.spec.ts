@@ -177,7 +177,7 @@ test('HQ goes away: the screen stays calm, the failure has its reason and a Retr
   await page.getByRole('link', { name: /^Save qeyd-.*\.qeyd-bundle$/ }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/\.qeyd-bundle$/);
-  const file = readFileSync((await download.path())!);
+  const file = readFileSync((await download.path()));
   await page.getByRole('button', { name: 'Import the bundle' }).click();
   await expect(page.getByLabel('Bundle file (.qeyd-bundle)')).toHaveAccessibleDescription('Choose a bundle file first.');
   await page.getByLabel('Bundle file (.qeyd-bundle)').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/octet-stream', buffer: file });

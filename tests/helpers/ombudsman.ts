@@ -1,6 +1,4 @@
 import { afterEach } from 'vitest';
-import type { Client } from '../../core/contract/client';
-import type { CallContext } from '../../main/api/call-context';
 import { createBackend, type Backend } from '../../main/backend';
 import { adminPassword, clientFor, tempDir } from './backend';
 
@@ -36,7 +34,7 @@ export function useOmbudsman() {
     return {
       backend,
       admin,
-      monitor: monitor as Client & { ctx: CallContext },
+      monitor: monitor,
       /** After the shared clock moved past the idle lock. */
       async signInAgain() {
         await admin.auth.login({ username: 'admin', password: adminPassword });

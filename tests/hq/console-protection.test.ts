@@ -29,7 +29,7 @@ function browserOn(url: string) {
     if (set) cookie = set.split(';')[0]!;
     return res.json() as Promise<unknown>;
   };
-  return createClient(raw as never);
+  return createClient(raw);
 }
 
 /** Intake arguments for another man: his own name and passport, so the duplicate check lets him through. */

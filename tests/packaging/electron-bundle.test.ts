@@ -130,18 +130,20 @@ createInterface({ input: process.stdin }).on('line', (line) => port.emit('messag
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each call reads its own reply shape
     const waiting = new Map<number, (reply: any) => void>();
-    createInterface({ input: child.stdout! }).on('line', (line) => {
+    createInterface({ input: child.stdout }).on('line', (line) => {
       const reply = JSON.parse(line);
       waiting.get(reply.id)?.(reply);
     });
     let nextId = 1;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each call reads its own reply shape
     const call = (method: string, input: unknown, sessionToken: string | null = null): Promise<any> => {
       const id = nextId++;
       const reply = new Promise((resolve) => waiting.set(id, resolve));
-      child.stdin!.write(`${JSON.stringify({ id, method, input, sessionToken })}\n`);
+      child.stdin.write(`${JSON.stringify({ id, method, input, sessionToken })}\n`);
       // A host that dies (a bad import, say) must fail the test with its own error, not a timeout.
       return Promise.race([
         reply,
@@ -176,7 +178,7 @@ createInterface({ input: process.stdin }).on('line', (line) => port.emit('messag
       const anonymous = await call('auth.session', {}, null);
       expect(anonymous.envelope).toEqual({ ok: true, result: { session: null } });
 
-      child.stdin!.write(`${JSON.stringify({ shutdown: true })}\n`);
+      child.stdin.write(`${JSON.stringify({ shutdown: true })}\n`);
       expect(await exited).toBe(0);
     } finally {
       child.kill();

@@ -19,7 +19,7 @@ describe('the admission status words (issue #11 §3)', () => {
       episodeId: 'e1',
       delay: { at: '2026-12-07T10:00:00.000Z', reason: v.reason, note: v.note || undefined },
     }), { toFormPath: (p) => (p.startsWith('delay.') ? p.slice(6) : p) });
-    const result = await resolve({ at: '', reason: 'other', note: '' }, undefined, { fields: {}, shouldUseNativeValidation: false } as never);
+    const result = await resolve({ at: '', reason: 'other', note: '' }, undefined, { fields: {}, shouldUseNativeValidation: false });
     expect(result.errors).toMatchObject({ note: { message: 'error.rights.delayNoteRequired' } });
     expect(catalogs.en['error.rights.delayNoteRequired']).toBeTruthy();
   });

@@ -11,7 +11,7 @@ function jsonResponse(status: number, body: unknown): Response {
 describe('HTTP transport (browser preview)', () => {
   it('posts the input as JSON to /rpc/<method> with the anti-CSRF header and the same-origin cookie', async () => {
     const fetchImpl = vi.fn(async (..._a: Parameters<typeof fetch>) => jsonResponse(200, { ok: true, result: { initialized: false, facilityName: null, facilityKind: null } }));
-    const api = createClient(httpTransport('./rpc/', fetchImpl as typeof fetch));
+    const api = createClient(httpTransport('./rpc/', fetchImpl));
     await expect(api.setup.status()).resolves.toEqual({ initialized: false, facilityName: null, facilityKind: null });
     const [url, init] = fetchImpl.mock.calls[0]!;
     expect(url).toBe('./rpc/setup.status');
@@ -23,7 +23,7 @@ describe('HTTP transport (browser preview)', () => {
 
   it('reads the envelope of a refusal even though its status is 4xx', async () => {
     const fetchImpl = async () => jsonResponse(422, { ok: false, error: { code: 'rule', messageKey: 'error.auth.badCredentials' } });
-    const api = createClient(httpTransport('./rpc/', fetchImpl as typeof fetch));
+    const api = createClient(httpTransport('./rpc/', fetchImpl));
     const error = await api.auth.login({ username: 'admin', password: 'wrong' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ code: 'rule', messageKey: 'error.auth.badCredentials' });
@@ -32,9 +32,9 @@ describe('HTTP transport (browser preview)', () => {
   it('turns a dead server or a body that is not JSON into a translatable transport error', async () => {
     const down = createClient(httpTransport('./rpc/', (async () => {
       throw new TypeError('Failed to fetch');
-    }) as typeof fetch));
+    })));
     await expect(down.setup.status()).rejects.toMatchObject({ messageKey: 'error.transport' });
-    const html = createClient(httpTransport('./rpc/', (async () => new Response('<html>', { status: 502 })) as typeof fetch));
+    const html = createClient(httpTransport('./rpc/', (async () => new Response('<html>', { status: 502 }))));
     await expect(html.setup.status()).rejects.toMatchObject({ messageKey: 'error.transport' });
   });
 });

@@ -3,7 +3,7 @@ import { contract } from '../../core/contract';
 import { maxSyncBodyBytes } from '../../core/sync';
 import { maxPayloadBytes } from '../../main/api/call-context';
 import { hqBodyLimit } from '../../hq/server';
-import { refusal, useCentre } from '../helpers/centre';
+import { useCentre } from '../helpers/centre';
 import { useHq } from '../helpers/hq';
 import { intakeAt } from '../helpers/intake';
 

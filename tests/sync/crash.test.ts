@@ -34,8 +34,8 @@ function start(script: string, env: Record<string, string>, ready: RegExp): Prom
       const m = ready.exec(out);
       if (m) resolve({ url: m[1]!, child });
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}: ${out}`)));
   });
 }

@@ -317,7 +317,7 @@ function WizardForm({ initial, draftId, savedAt }: { initial: DraftData; draftId
     stepRef.current = 'review';
     const valid = await trigger();
     if (!valid) {
-      const path = firstErrorPath(form.formState.errors as FieldErrors);
+      const path = firstErrorPath(form.formState.errors);
       const target = path ? stepOf(path) : 'person';
       modeRef.current = 'check';
       setProblem({ alert: { key: 'intake.review.fix' }, extra: [], goto: target });

@@ -1,6 +1,6 @@
 import { useWatch, useFormContext } from 'react-hook-form';
 import { FormattedMessage } from 'react-intl';
-import { canMoveAsylum, type AsylumStatus } from '../../../core/asylum';
+import { canMoveAsylum } from '../../../core/asylum';
 import { contract } from '../../../core/contract';
 import type { EpisodeView, PersonView } from '../../../core/contract/register-views';
 import { handsOver, isRemoval, type OutcomeType } from '../../../core/episode';
@@ -604,7 +604,7 @@ export function AsylumForwardForm({ claim, onDone, onCancel }: { claim: PersonVi
 
 export function AsylumStatusForm({ claim, onDone, onCancel }: { claim: PersonView['asylumClaims'][number]; onDone(): void; onCancel(): void }) {
   const iso = useIso();
-  const options = (['REGISTERED', 'DECIDED', 'APPEAL', 'FINAL'] as const).filter((s) => canMoveAsylum(claim.status as AsylumStatus, s));
+  const options = (['REGISTERED', 'DECIDED', 'APPEAL', 'FINAL'] as const).filter((s) => canMoveAsylum(claim.status, s));
   return (
     <ActionForm<{ change: { status: string; at: string; decision: string; reference: string } }, unknown>
       title="act.asylumStatus"

@@ -128,7 +128,7 @@ export function ActionPanel({
       ) : (
         <>
           <p>
-            <FormattedMessage id={intro[action]!} />
+            <FormattedMessage id={intro[action]} />
           </p>
           <FormAlert message={error} />
           {busy && action === 'disable' ? (

@@ -174,7 +174,6 @@ function AreaFields({ named }: { named: boolean }) {
   );
 }
 
-type RegisterKind = (typeof registerKinds)[number];
 type Check = Visit['registerChecks'][number];
 
 /** Which registers the team asked to see (OPCAT Art. 20(a,b)), and what it noted in each. */
@@ -201,7 +200,7 @@ export function Registers({ visit, mayWrite }: { visit: Visit; mayWrite: boolean
             {visit.registerChecks.map((c: Check, i) => (
               <tr key={i}>
                 <td>
-                  <FormattedMessage id={registerLabel[c.register as RegisterKind]} />
+                  <FormattedMessage id={registerLabel[c.register]} />
                 </td>
                 <td>{c.note || <Nothing />}</td>
                 <td className="nowrap">

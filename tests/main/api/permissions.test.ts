@@ -29,13 +29,13 @@ describe('the router enforces each role\'s permissions', () => {
   for (const role of roles) {
     it(`a ${role} is refused every method their role does not grant, and allowed the rest`, async () => {
       const inst = await installationFor(role);
-      const caller = await inst.userWith([role as Role]);
+      const caller = await inst.userWith([role]);
       for (const method of allMethodNames()) {
         const def = lookupMethod(method)!;
         if (def.access.kind !== 'permission') continue;
         const env = await inst.backend.handle(method, {}, caller.ctx);
         const refused = !env.ok && env.error.code === 'forbidden';
-        expect(refused, `${role} → ${method}`).toBe(!can([role as Role], def.access.permission));
+        expect(refused, `${role} → ${method}`).toBe(!can([role], def.access.permission));
       }
     });
   }

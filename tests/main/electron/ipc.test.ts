@@ -4,6 +4,7 @@ import { maxPayloadBytes, type CallContext, type CallHandler } from '../../../ma
 import { ipcChannel, registerIpc } from '../../../main/electron/ipc';
 
 // `any` event: the fakes stand in for Electron's IpcMainInvokeEvent, of which the transport reads only a little.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 type InvokeListener = (event: any, ...args: unknown[]) => Promise<ResponseEnvelope>;
 
 /** Records `ipcMain.handle` registrations, as Electron's ipcMain would hold them. */

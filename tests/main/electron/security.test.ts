@@ -9,6 +9,7 @@ import {
 } from '../../../main/electron/security';
 import { contentSecurityPolicy as previewPolicy } from '../../../main/web/server';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Electron's listeners each take their own arguments
 type Listener = (...args: any[]) => any;
 
 function directives(policy: string): Map<string, string[]> {
@@ -102,6 +103,7 @@ function fakeSession() {
   return { session: session as unknown as HardenableSession, recorded };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each caller reads its own reply shape
 function decide(listener: Listener | undefined, details: object): Promise<any> {
   return new Promise((resolve) => listener!(details, resolve));
 }

@@ -171,7 +171,7 @@ describe('automatic sync', () => {
     expect(hq.seen.maxInFlight).toBe(1);
     expect(await d.admin.sync.status()).toMatchObject({ running: false, progress: null, pending: 0 });
     expect(await hq.held(d.deviceId)).toEqual({ events: total, distinct: total });
-    expect(byRegistrar!.status.pending + byAdmin!.status.pending).toBe(0);
+    expect(byRegistrar.status.pending + byAdmin.status.pending).toBe(0);
     const { attempts } = await d.admin.sync.history();
     expect(attempts.map((a) => [a.trigger, a.outcome])).toEqual([
       ['manual', 'ok'],
