@@ -59,7 +59,7 @@ const layersRule = {
       ImportExpression: (node) => check(/** @type {import('estree').Node} */ (node.source)),
       // `import('../db/store').Store` in a type position: a type is still a dependency on the layer.
       /** @param {any} node */
-      TSImportType: (node) => check(node.argument?.type === 'TSLiteralType' ? node.argument.literal : node.argument),
+      TSImportType: (node) => check(node.source ?? (node.argument?.type === 'TSLiteralType' ? node.argument.literal : node.argument)),
     };
   },
 };
