@@ -42,11 +42,21 @@ export function FormProblems({ alert, extra }: { alert: Ref | null; extra?: read
   const announced = useRef<string | null>(null);
   const problemKey = alert ? JSON.stringify([alert, extra ?? []]) : null;
 
-  // After every render: fields turn right (or wrong) as the user types, and the list follows them.
+  // Fields turn right (or wrong) as the user types, and the list follows them: every field marks its
+  // state in its class, so a watch on the form's classes is enough.
+  const shown = alert !== null;
   useEffect(() => {
-    const found = invalidFields(box.current?.closest('form') ?? null);
-    setFields((prev) => (same(prev, found) ? prev : found));
-  });
+    const form = box.current?.closest('form') ?? null;
+    if (!form) return;
+    const look = () => {
+      const found = invalidFields(form);
+      setFields((prev) => (same(prev, found) ? prev : found));
+    };
+    look();
+    const watch = new MutationObserver(look);
+    watch.observe(form, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+    return () => watch.disconnect();
+  }, [shown]);
 
   useEffect(() => {
     if (problemKey === null || problemKey === announced.current) return;
