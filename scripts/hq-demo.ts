@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createClient, type Client } from '../core/contract/client';
+import { letterStatusOf } from '../core/rights-letters';
 import type { CallContext } from '../main/api/call-context';
 import { createBackend, type Backend } from '../main/backend';
 import { lowerKdfCostIfTesting } from '../db/kdf-cost';
@@ -98,7 +99,7 @@ async function record(desk: Client, s: Story, now: number): Promise<void> {
   const apprehended = now - s.apprehendedAgo;
   // Brought in an hour after apprehension, or at once when that hour has not passed yet.
   const admitted = Math.min(apprehended + hour, now - minute);
-  const { episodeId } = await desk.intake.submit({
+  const { personId, episodeId } = await desk.intake.submit({
     person: {
       names: { original: s.original, latin: s.latin, aliases: [] },
       sex: s.sex,
@@ -129,10 +130,18 @@ async function record(desk: Client, s: Story, now: number): Promise<void> {
   if (s.rightsAfter !== null) {
     const at = iso(Math.min(apprehended + s.rightsAfter, now - minute));
     await desk.vulnerability.screen({ episodeId, screening: { at } });
-    await desk.safeguards.notifyRights({
-      episodeId,
-      notification: { at, mode: 'written', language: s.letterLanguage, templateId: 'rights-letter', templateVersion: '2026-11-01', items: [...allRights], acknowledgement: { kind: 'signature' }, copyHanded: true },
-    });
+    const letter = { at, mode: 'written' as const, language: s.letterLanguage, templateId: 'rights-letter', templateVersion: '2026-11-01', items: [...allRights], acknowledgement: { kind: 'signature' as const }, copyHanded: true };
+    if (letterStatusOf(s.letterLanguage, letter.templateVersion) === 'draft') {
+      // A letter no lawyer has reviewed yet goes only with an interpreter who checked it with the person (issue #11 §7).
+      const { useId } = await desk.safeguards.recordInterpreter({
+        personId,
+        episodeId,
+        use: { at, language: s.letterLanguage, interpreterName: 'S. Qureshi', kind: 'contract', purpose: 'rights', genderPreferenceMet: true, affiliationChecked: true, affiliatedWithOriginState: false },
+      });
+      await desk.safeguards.notifyRights({ episodeId, notification: { ...letter, interpreterUseId: useId, interpreterCheckedLetter: true } });
+    } else {
+      await desk.safeguards.notifyRights({ episodeId, notification: letter });
+    }
   }
   if (s.consular) {
     const informedAt = iso(Math.min(apprehended + (s.rightsAfter ?? 0) + 5 * minute, now - minute));

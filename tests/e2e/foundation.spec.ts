@@ -98,7 +98,7 @@ test('first run: setup, recovery key, sign in, languages, sign out, wrong passwo
   await page.emulateMedia({ colorScheme: 'light' });
 
   // Russian: the choice applies at once, sets <html lang> and survives a reload.
-  await page.getByLabel('Dil').selectOption('ru');
+  await page.getByLabel('Dil', { exact: true }).selectOption('ru');
   await expect(page.getByRole('heading', { level: 1, name: 'Обзор' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
   await expect(page.getByRole('main')).toContainText('Через 15 минут бездействия');
@@ -126,10 +126,10 @@ test('first run: setup, recovery key, sign in, languages, sign out, wrong passwo
   await shot(page, '08-audit-ru');
 
   // English, briefly, then back to Azerbaijani.
-  await page.getByLabel('Язык').selectOption('en');
+  await page.getByLabel('Язык', { exact: true }).selectOption('en');
   await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
   await shot(page, '09-audit-en');
-  await page.getByLabel('Language').selectOption('az');
+  await page.getByLabel('Language', { exact: true }).selectOption('az');
   await expect(page.getByRole('heading', { level: 1, name: 'Audit jurnalı' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'az');
   await page.getByRole('link', { name: 'Əsas səhifə' }).click();

@@ -368,11 +368,11 @@ test('register: the person is listed; search, filters and sort work; hundreds of
   await expect(page.getByRole('heading', { level: 1, name: /Mukhammad Rakhimi/ })).toBeVisible();
   await page.goBack();
   await search.fill('');
-  await page.getByLabel('Dil').selectOption('ru');
+  await page.getByLabel('Dil', { exact: true }).selectOption('ru');
   await expect(page.getByRole('heading', { level: 1, name: 'Реестр' })).toBeVisible();
   await expect(page.getByText(`${seeded + 1} человек содержится`, { exact: true })).toBeVisible();
   await viewShot(page, '3b-register-ru');
-  await page.getByLabel('Язык').selectOption('az');
+  await page.getByLabel('Язык', { exact: true }).selectOption('az');
   expect(problems).toEqual([]);
 });
 
@@ -453,10 +453,10 @@ test('person page: screening restricts the record, the head sees it; asylum lock
   await expect(headClose.getByLabel('Hüquqi rəyin nömrəsi')).toBeVisible();
   await shot(other.page, '3f-person-centre-head-az');
   await headClose.getByRole('button', { name: 'Ləğv et' }).click();
-  await other.page.getByLabel('Dil').selectOption('en');
+  await other.page.getByLabel('Dil', { exact: true }).selectOption('en');
   await expect(other.page.getByRole('heading', { level: 2, name: 'Current detention' })).toBeVisible();
   await shot(other.page, '3g-person-centre-head-en');
-  await other.page.getByLabel('Language').selectOption('az');
+  await other.page.getByLabel('Language', { exact: true }).selectOption('az');
   expect(other.problems).toEqual([]);
   await other.close();
   expect(problems).toEqual([]);
@@ -495,10 +495,10 @@ test('correction: was → now with the reason on the timeline; a stale version i
   await expect(timeline).toContainText('Leyla Hüseynova');
   await entry.scrollIntoViewIfNeeded();
   await viewShot(page, '3i-person-timeline-az');
-  await page.getByLabel('Dil').selectOption('ru');
+  await page.getByLabel('Dil', { exact: true }).selectOption('ru');
   await expect(page.getByRole('heading', { level: 2, name: 'Хронология' })).toBeVisible();
   await shot(page, '3j-person-ru');
-  await page.getByLabel('Язык').selectOption('az');
+  await page.getByLabel('Язык', { exact: true }).selectOption('az');
   expect(problems).toEqual([]);
 });
 
