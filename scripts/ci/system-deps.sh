@@ -20,6 +20,7 @@ declare -A programs=(
   [pg_isready]=postgresql-client
   [psql]=postgresql-client
   [su]=login
+  [git]=git
   [python3]=python3
   [make]=make
   [g++]=g++

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -15,8 +15,23 @@ const self = 'tests/docs/self-contained.test.ts';
 
 /** What a clone holds: tracked files, plus new ones not yet committed (CI sees them once they are). */
 function repoFiles(): string[] {
-  const out = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: root, encoding: 'utf8' });
-  return [...new Set(out.split('\0').filter(Boolean))].filter((f) => existsSync(join(root, f)) && statSync(join(root, f)).isFile());
+  let listed: string[];
+  try {
+    listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: root, encoding: 'utf8' }).split('\0');
+  } catch {
+    // A copy without .git (an exported tarball): every file but what the build and the install make.
+    listed = walk('');
+  }
+  return [...new Set(listed.filter(Boolean))].filter((f) => existsSync(join(root, f)) && statSync(join(root, f)).isFile());
+}
+
+const notSource = new Set(['.git', 'node_modules', 'dist', 'test-results', 'playwright-report', 'coverage']);
+function walk(dir: string): string[] {
+  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => {
+    const path = dir ? `${dir}/${e.name}` : e.name;
+    if (e.isDirectory()) return notSource.has(e.name) ? [] : walk(path);
+    return e.isFile() ? [path] : [];
+  });
 }
 
 const files = repoFiles();
