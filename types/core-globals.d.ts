@@ -8,9 +8,9 @@ interface URL {
   readonly protocol: string;
   readonly hostname: string;
 }
-declare var URL: { prototype: URL; new (url: string, base?: string): URL };
+declare const URL: { prototype: URL; new (url: string, base?: string): URL };
 
 interface TextEncoder {
   encode(input?: string): Uint8Array;
 }
-declare var TextEncoder: { prototype: TextEncoder; new (): TextEncoder };
+declare const TextEncoder: { prototype: TextEncoder; new (): TextEncoder };

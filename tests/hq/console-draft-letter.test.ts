@@ -28,7 +28,7 @@ function browserOn(url: string) {
     if (set) cookie = set.split(';')[0]!;
     return res.json() as Promise<unknown>;
   };
-  return createClient(raw as never);
+  return createClient(raw);
 }
 
 for (const dialect of dialects) {
