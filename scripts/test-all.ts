@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 /**
- * `npm test`: type check, unit and integration (vitest), end-to-end (Playwright in Debian's Chromium).
+ * `npm test`: type check, lint, unit and integration (vitest), end-to-end (Playwright in Debian's Chromium).
  * Ends with one line totalling every suite, "N passed, N failed", and exits non-zero if anything failed.
  */
 
@@ -44,6 +44,10 @@ const typecheckOk = ['tsconfig.json', 'tsconfig.core.json', 'tsconfig.renderer.j
   .map((project) => run(`type check (${project})`, bin('tsc'), ['-p', project, '--noEmit'], Math.max(1, Math.ceil(15 - (Date.now() - typecheckStart) / 60_000))))
   .every(Boolean);
 if (typecheckOk) passed++;
+else failed++;
+
+// Lint (eslint.config.js): type-aware rules, hooks, accessibility and the layer rule. One pass or fail.
+if (run('lint', bin('eslint'), ['.'], 15)) passed++;
 else failed++;
 
 run('unit and integration', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`], 40);

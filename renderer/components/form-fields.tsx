@@ -11,9 +11,11 @@ import { MultiSelect } from './MultiSelect';
  * Fields that find their form through react-hook-form's context: a register form names each input by
  * its contract path and nothing else, so the many small forms of the person page stay short.
  */
-function useFieldError(name: string): FieldError | undefined {
+/** The field's error in the form's state, wherever in the form the field sits. */
+export function useFieldError(name: string): FieldError | undefined {
   const { errors } = useFormState({ name });
-  return get(errors, name) as FieldError | undefined;
+  const error: FieldError | undefined = get(errors, name);
+  return error;
 }
 
 interface Common {

@@ -1,6 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { intakeAt } from '../helpers/intake';
-import { initializeViaApi, shot, startPreview, watchConsole, type Preview } from './preview';
+import { centre, inLocale, registrar, rpc } from './centre';
+import { shot, watchConsole, type Preview } from './preview';
 
 /**
  * Issue #11 §3 and §6: a person admitted but not yet told their rights is never plainly "Held"; the
@@ -9,39 +10,18 @@ import { initializeViaApi, shot, startPreview, watchConsole, type Preview } from
  * form. Screenshots in az, en and ru.
  */
 let preview: Preview;
-const admin = { username: 'admin', displayName: 'Əli Məmmədov', password: 'gecə növbəsi 2025' };
-const registrar = { username: 'leyla.h', displayName: 'Leyla Hüseynova', password: 'çay və şəkər 77' };
 
 test.beforeAll(async ({ playwright }) => {
-  preview = await startPreview();
-  const request = await playwright.request.newContext({ baseURL: preview.url });
-  await initializeViaApi(request, preview.url, admin);
-  const headers = { 'content-type': 'application/json', 'x-qeyd-client': '1' };
-  expect((await (await request.post('rpc/auth.login', { headers, data: { username: admin.username, password: admin.password } })).json()).ok).toBe(true);
-  expect((await (await request.post('rpc/users.create', { headers, data: { ...registrar, roles: ['registrar'] } })).json()).ok).toBe(true);
-  await request.dispose();
+  preview = await centre(playwright);
 });
 
 test.afterAll(async () => {
   await preview?.stop();
 });
 
-async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const envelope = await page.evaluate(
-    async ({ method, input }) => {
-      const r = await fetch(`./rpc/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-qeyd-client': '1' }, body: JSON.stringify(input) });
-      return (await r.json()) as { ok: boolean; result?: unknown };
-    },
-    { method, input },
-  );
-  expect(envelope.ok, `${method}: ${JSON.stringify(envelope)}`).toBe(true);
-  return envelope.result as T;
-}
 
-async function inLocale(page: Page, locale: 'az' | 'en' | 'ru') {
-  await page.evaluate((l) => window.localStorage.setItem('qeyd.locale', l), locale);
-  await page.reload();
-}
+
+
 
 test('rights first: the status words agree, the delay reason shows, and only a legal lock is an alarm', async ({ page }) => {
   test.setTimeout(240_000);

@@ -1,7 +1,8 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { intakeAt } from '../helpers/intake';
-import { enrollmentCode, startHqServer, type HqServer } from './hq-server';
-import { initializeViaApi, shot, startPreview, watchConsole, type Preview } from './preview';
+import { admin, analyst, call, centreWithHq, registrar, rpc } from './centre';
+import type { HqServer } from './hq-server';
+import { shot, watchConsole, type Preview } from './preview';
 
 /**
  * Issue #11 §1: a registrar sends the consular notice an Urdu speaker asked for; an hour later he asks
@@ -12,36 +13,11 @@ import { initializeViaApi, shot, startPreview, watchConsole, type Preview } from
  */
 let preview: Preview;
 let hq: HqServer;
-const hqAdmin = { username: 'hqadmin', displayName: 'HQ administrator', password: 'baş idarə konsolu 2026' };
-const analyst = { username: 'leyla.a', displayName: 'Leyla Abbasova', password: 'hesabat və rəqəmlər 26', roles: ['hq_analyst'] };
-const admin = { username: 'admin', displayName: 'Əli Məmmədov', password: 'gecə növbəsi 2025' };
-const registrar = { username: 'leyla.h', displayName: 'Leyla Hüseynova', password: 'çay və şəkər 77' };
 
-const headers = { 'content-type': 'application/json', 'x-qeyd-client': '1' };
-
-/** One envelope call on a request context that keeps its session cookie. */
-async function call(request: APIRequestContext, url: string, method: string, input: unknown): Promise<unknown> {
-  const body = (await (await request.post(`${url}rpc/${method}`, { headers, data: input })).json()) as { ok: boolean; result?: unknown };
-  expect(body.ok, `${method}: ${JSON.stringify(body)}`).toBe(true);
-  return body.result;
-}
 
 test.beforeAll(async ({ playwright }) => {
   test.setTimeout(180_000);
-  [preview, hq] = await Promise.all([startPreview(), startHqServer()]);
-  const request = await playwright.request.newContext();
-  await initializeViaApi(request, preview.url, admin);
-  await call(request, preview.url, 'auth.login', { username: admin.username, password: admin.password });
-  await call(request, preview.url, 'users.create', { ...registrar, roles: ['registrar'] });
-  // The centre's administrator enrolls this desk with HQ's one-time code.
-  await call(request, preview.url, 'sync.enroll', { hqUrl: hq.url, code: enrollmentCode(hq, 'Bakı mərkəzi') });
-  await request.dispose();
-  // At HQ's shell: the console's administrator, who then creates the analyst who reads the figures.
-  hq.cli(['setup-console', '--username', hqAdmin.username, '--display-name', hqAdmin.displayName], `${hqAdmin.password}\n`);
-  const atHq = await playwright.request.newContext();
-  await call(atHq, `${hq.url}/`, 'auth.login', { username: hqAdmin.username, password: hqAdmin.password });
-  await call(atHq, `${hq.url}/`, 'users.create', analyst);
-  await atHq.dispose();
+  ({ preview, hq } = await centreWithHq(playwright));
 });
 
 test.afterAll(async () => {
@@ -49,17 +25,7 @@ test.afterAll(async () => {
   await hq?.dispose();
 });
 
-async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const envelope = await page.evaluate(
-    async ({ method, input }) => {
-      const r = await fetch(`./rpc/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-qeyd-client': '1' }, body: JSON.stringify(input) });
-      return (await r.json()) as { ok: boolean; result?: unknown };
-    },
-    { method, input },
-  );
-  expect(envelope.ok, `${method}: ${JSON.stringify(envelope)}`).toBe(true);
-  return envelope.result as T;
-}
+
 
 /** The centre's administrator presses Sync now, from another desk of the centre (the API, as the sync spec tests the screen). */
 async function syncToHq(page: Page): Promise<void> {

@@ -1,7 +1,8 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { intakeAt } from '../helpers/intake';
-import { enrollmentCode, startHqServer, type HqServer } from './hq-server';
-import { initializeViaApi, shot, startPreview, watchConsole, type Preview } from './preview';
+import { admin, analyst, call, centreWithHq, inLocale, registrar, rpc } from './centre';
+import type { HqServer } from './hq-server';
+import { shot, watchConsole, type Preview } from './preview';
 
 /**
  * Issue #11 §8, docs/domain.md §6: the figures asked for first. A man asks for asylum; another shows
@@ -10,32 +11,10 @@ import { initializeViaApi, shot, startPreview, watchConsole, type Preview } from
  */
 let preview: Preview;
 let hq: HqServer;
-const hqAdmin = { username: 'hqadmin', displayName: 'HQ administrator', password: 'baş idarə konsolu 2026' };
-const analyst = { username: 'leyla.a', displayName: 'Leyla Abbasova', password: 'hesabat və rəqəmlər 26', roles: ['hq_analyst'] };
-const admin = { username: 'admin', displayName: 'Əli Məmmədov', password: 'gecə növbəsi 2025' };
-const registrar = { username: 'leyla.h', displayName: 'Leyla Hüseynova', password: 'çay və şəkər 77' };
-const headers = { 'content-type': 'application/json', 'x-qeyd-client': '1' };
-
-async function call(request: APIRequestContext, url: string, method: string, input: unknown): Promise<unknown> {
-  const body = (await (await request.post(`${url}rpc/${method}`, { headers, data: input })).json()) as { ok: boolean; result?: unknown };
-  expect(body.ok, `${method}: ${JSON.stringify(body)}`).toBe(true);
-  return body.result;
-}
 
 test.beforeAll(async ({ playwright }) => {
   test.setTimeout(180_000);
-  [preview, hq] = await Promise.all([startPreview(), startHqServer()]);
-  const request = await playwright.request.newContext();
-  await initializeViaApi(request, preview.url, admin);
-  await call(request, preview.url, 'auth.login', { username: admin.username, password: admin.password });
-  await call(request, preview.url, 'users.create', { ...registrar, roles: ['registrar'] });
-  await call(request, preview.url, 'sync.enroll', { hqUrl: hq.url, code: enrollmentCode(hq, 'Bakı mərkəzi') });
-  await request.dispose();
-  hq.cli(['setup-console', '--username', hqAdmin.username, '--display-name', hqAdmin.displayName], `${hqAdmin.password}\n`);
-  const atHq = await playwright.request.newContext();
-  await call(atHq, `${hq.url}/`, 'auth.login', { username: hqAdmin.username, password: hqAdmin.password });
-  await call(atHq, `${hq.url}/`, 'users.create', analyst);
-  await atHq.dispose();
+  ({ preview, hq } = await centreWithHq(playwright));
 });
 
 test.afterAll(async () => {
@@ -43,28 +22,13 @@ test.afterAll(async () => {
   await hq?.dispose();
 });
 
-async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const envelope = await page.evaluate(
-    async ({ method, input }) => {
-      const r = await fetch(`./rpc/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-qeyd-client': '1' }, body: JSON.stringify(input) });
-      return (await r.json()) as { ok: boolean; result?: unknown };
-    },
-    { method, input },
-  );
-  expect(envelope.ok, `${method}: ${JSON.stringify(envelope)}`).toBe(true);
-  return envelope.result as T;
-}
 
-async function setLocale(page: Page, locale: 'az' | 'en' | 'ru') {
-  await page.evaluate((l) => window.localStorage.setItem('qeyd.locale', l), locale);
-  await page.reload();
-}
 
 test('asylum requests and non-refoulement holds: counted at the facility and at HQ, each opening onto the people', async ({ page }) => {
   test.setTimeout(180_000);
   const problems = watchConsole(page);
   await page.goto(preview.url);
-  await setLocale(page, 'en');
+  await inLocale(page, 'en');
   await page.getByLabel('User name').fill(registrar.username);
   await page.getByLabel('Password').fill(registrar.password);
   await page.getByLabel('Password').press('Enter');
@@ -95,7 +59,7 @@ test('asylum requests and non-refoulement holds: counted at the facility and at 
   await figures.scrollIntoViewIfNeeded();
   await shot(page, '95-protection-figures-en');
   for (const locale of ['az', 'ru'] as const) {
-    await setLocale(page, locale);
+    await inLocale(page, locale);
     await page.getByTestId('stats-holds').locator('summary').click();
     await page.getByTestId('stats-asylum').locator('summary').click();
     await expect(page.getByTestId('stats-protection').getByRole('link', { name: 'Bashir Karimi' })).toBeVisible();
@@ -109,7 +73,7 @@ test('asylum requests and non-refoulement holds: counted at the facility and at 
   await call(request, preview.url, 'sync.run', {});
   const hqPage = await page.context().newPage();
   await hqPage.goto(`${hq.url}/`);
-  await setLocale(hqPage, 'en');
+  await inLocale(hqPage, 'en');
   await hqPage.getByLabel('User name').fill(analyst.username);
   await hqPage.getByLabel('Password').fill(analyst.password);
   await hqPage.getByRole('button', { name: 'Sign in' }).click();
@@ -118,11 +82,11 @@ test('asylum requests and non-refoulement holds: counted at the facility and at 
   await expect(hqPage.getByRole('link', { name: /^Asylum requests/ })).toContainText('awaiting a decision now: 1');
   await shot(hqPage, '96-protection-hq-en');
   for (const locale of ['az', 'ru'] as const) {
-    await setLocale(hqPage, locale);
+    await inLocale(hqPage, locale);
     await expect(hqPage.getByRole('heading', { level: 1 })).not.toHaveText('Compliance across facilities');
     await shot(hqPage, `96-protection-hq-${locale}`);
   }
-  await setLocale(hqPage, 'en');
+  await inLocale(hqPage, 'en');
   await hqPage.getByRole('link', { name: /^Removal held by non-refoulement/ }).click();
   await expect(hqPage.getByRole('link', { name: 'Ahmad Rahimi' })).toBeVisible({ timeout: 30_000 });
   await expect(hqPage.getByRole('row', { name: /Bashir Karimi/ })).toContainText('restricted record');

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createClient } from '../../core/contract/client';
-import { setUpConsole } from '../../hq/console/setup';
 import { useCentre } from '../helpers/centre';
+import { browserOn, consolePassword, setUpHqConsole } from '../helpers/hq-console';
 import { useHq } from '../helpers/hq';
 import { intakeAt } from '../helpers/intake';
 import { dialects } from './harness';
@@ -12,29 +11,13 @@ import { dialects } from './harness';
  */
 const centre = useCentre();
 const hqs = useHq();
-const consolePassword = 'hq console passphrase 2026';
 const iso = (ms: number) => new Date(ms).toISOString();
-
-function browserOn(url: string) {
-  let cookie = '';
-  const raw = async (method: string, input: unknown) => {
-    const res = await fetch(`${url}/rpc/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-qeyd-client': '1', ...(cookie ? { cookie } : {}) },
-      body: JSON.stringify(input ?? {}),
-    });
-    const set = res.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0]!;
-    return res.json() as Promise<unknown>;
-  };
-  return createClient(raw);
-}
 
 for (const dialect of dialects) {
   describe(`HQ compliance on ${dialect}`, () => {
     it('counts a consular disclosure conflict and names the person behind it, open until the centre records the review', async () => {
       const hq = await hqs.startWithConsole(dialect);
-      await setUpConsole({ dataDir: hq.dataDir, facilityName: 'SMS headquarters', username: 'hqadmin', displayName: 'HQ administrator', password: consolePassword });
+      await setUpHqConsole(hq);
       const baku = await centre();
       await baku.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
       const desk = await baku.as('registrar');
@@ -49,7 +32,7 @@ for (const dialect of dialects) {
       await desk.safeguards.sendConsular({ noticeId: other.noticeId, sent: { at: iso(baku.clock.now), mission: 'Embassy', channel: 'email', reference: 'E-1' } });
       await desk.sync.run();
 
-      const api = browserOn(hq.url);
+      const { api } = browserOn(hq.url);
       await api.auth.login({ username: 'hqadmin', password: consolePassword });
       await api.users.create({ username: 'analyst', displayName: 'Leyla Analyst', roles: ['hq_analyst'], password: 'analyst passphrase 2026' });
       await api.auth.login({ username: 'analyst', password: 'analyst passphrase 2026' });

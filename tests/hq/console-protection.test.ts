@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createClient } from '../../core/contract/client';
-import { setUpConsole } from '../../hq/console/setup';
 import { useCentre } from '../helpers/centre';
+import { browserOn, consolePassword, setUpHqConsole } from '../helpers/hq-console';
 import { useHq } from '../helpers/hq';
 import { day, intakeAt } from '../helpers/intake';
 import { dialects } from './harness';
@@ -13,24 +12,8 @@ import { dialects } from './harness';
  */
 const centre = useCentre();
 const hqs = useHq();
-const consolePassword = 'hq console passphrase 2026';
 const iso = (ms: number) => new Date(ms).toISOString();
 const date = (ms: number) => iso(ms).slice(0, 10);
-
-function browserOn(url: string) {
-  let cookie = '';
-  const raw = async (method: string, input: unknown) => {
-    const res = await fetch(`${url}/rpc/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-qeyd-client': '1', ...(cookie ? { cookie } : {}) },
-      body: JSON.stringify(input ?? {}),
-    });
-    const set = res.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0]!;
-    return res.json() as Promise<unknown>;
-  };
-  return createClient(raw);
-}
 
 /** Intake arguments for another man: his own name and passport, so the duplicate check lets him through. */
 const person = (latin: string, passport: string): [Parameters<typeof intakeAt>[1], Parameters<typeof intakeAt>[2]] => [
@@ -42,7 +25,7 @@ for (const dialect of dialects) {
   describe(`HQ protection figures on ${dialect}`, () => {
     it('counts asylum requests by the day asked, pending claims and removal holds today, and names the people', async () => {
       const hq = await hqs.startWithConsole(dialect);
-      await setUpConsole({ dataDir: hq.dataDir, facilityName: 'SMS headquarters', username: 'hqadmin', displayName: 'HQ administrator', password: consolePassword });
+      await setUpHqConsole(hq);
       const baku = await centre();
       await baku.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
       const desk = await baku.as('registrar');
@@ -60,7 +43,7 @@ for (const dialect of dialects) {
       await desk.asylum.express({ personId: later.personId, episodeId: later.episodeId, expression: { at: iso(asked), place: 'centre', words: 'Please protect me', language: 'fa' } });
       await desk.sync.run();
 
-      const api = browserOn(hq.url);
+      const { api } = browserOn(hq.url);
       await api.auth.login({ username: 'hqadmin', password: consolePassword });
       await api.users.create({ username: 'analyst', displayName: 'Leyla Analyst', roles: ['hq_analyst'], password: 'analyst passphrase 2026' });
       await api.auth.login({ username: 'analyst', password: 'analyst passphrase 2026' });

@@ -5,7 +5,8 @@ import tseslint from 'typescript-eslint';
 import qeyd from '../../scripts/lint/layers.js';
 
 // RuleTester asks for the test framework's functions; these are vitest's.
-RuleTester.afterAll = afterAll;
+// afterAll is read at run time but missing from ESLint 9's type declarations.
+(RuleTester as unknown as { afterAll: typeof afterAll }).afterAll = afterAll;
 RuleTester.describe = describe;
 RuleTester.it = it;
 RuleTester.itOnly = it.only;

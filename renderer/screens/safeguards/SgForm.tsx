@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { FormProvider, get, useForm, useFormContext, useFormState, type DefaultValues, type FieldError, type FieldValues, type Resolver } from 'react-hook-form';
+import { FormProvider, get, useForm, useFormContext, type DefaultValues, type FieldError, type FieldValues, type Resolver } from 'react-hook-form';
 import { FormattedMessage } from 'react-intl';
 import type { z } from 'zod';
 import type { MessageRef } from '../../../core/contract/errors';
 import type { MessageKey } from '../../../core/i18n';
 import { describedBy, ErrorText } from '../../components/fields';
 import { firstFieldSelector } from '../../components/focus';
-import { FormProblems } from '../../components/form-fields';
+import { FormProblems, useFieldError } from '../../components/form-fields';
 import { contractResolver, placeServerErrors } from '../../contract-form';
 
 /**
@@ -125,11 +125,6 @@ export function SgForm<TForm extends FieldValues, TOut>({
   );
 }
 
-function useFieldError(name: string): FieldError | undefined {
-  const { errors } = useFormState({ name });
-  return get(errors, name) as FieldError | undefined;
-}
-
 /** One choice among a few, as radio buttons under a legend (arrow keys move between them). */
 export function FRadios({ name, legend, options, hint }: { name: string; legend: MessageKey; options: readonly { value: string; label: MessageKey }[]; hint?: ReactNode }) {
   const { register } = useFormContext();
@@ -146,7 +141,7 @@ export function FRadios({ name, legend, options, hint }: { name: string; legend:
       <div className="sg-radios__options">
         {options.map((o, i) => (
           <label key={o.value} className="checkbox">
-            <input type="radio" value={o.value} {...register(name)} aria-invalid={error ? true : undefined} aria-describedby={i === 0 ? describedBy(error && `${id}-error`) : undefined} />
+            <input type="radio" value={o.value} {...register(name)} aria-describedby={i === 0 ? describedBy(error && `${id}-error`) : undefined} />
             <span>
               <FormattedMessage id={o.label} />
             </span>

@@ -1,0 +1,66 @@
+import { expect, type APIRequestContext, type Page, type PlaywrightWorkerArgs } from '@playwright/test';
+import { enrollmentCode, startHqServer, type HqServer } from './hq-server';
+import { initializeViaApi, startPreview, type Preview } from './preview';
+
+/** The people of the stories: the centre's administrator and registrar, HQ's console administrator and analyst. */
+export const admin = { username: 'admin', displayName: 'Əli Məmmədov', password: 'gecə növbəsi 2025' };
+export const registrar = { username: 'leyla.h', displayName: 'Leyla Hüseynova', password: 'çay və şəkər 77' };
+export const hqAdmin = { username: 'hqadmin', displayName: 'HQ administrator', password: 'baş idarə konsolu 2026' };
+export const analyst = { username: 'leyla.a', displayName: 'Leyla Abbasova', password: 'hesabat və rəqəmlər 26', roles: ['hq_analyst'] };
+
+const headers = { 'content-type': 'application/json', 'x-qeyd-client': '1' };
+
+/** One envelope call on a request context that keeps its session cookie; `url` ends with a slash. */
+export async function call(request: APIRequestContext, url: string, method: string, input: unknown): Promise<unknown> {
+  const body = (await (await request.post(`${url}rpc/${method}`, { headers, data: input })).json()) as { ok: boolean; result?: unknown };
+  expect(body.ok, `${method}: ${JSON.stringify(body)}`).toBe(true);
+  return body.result;
+}
+
+/** One envelope call from the page, in its signed-in session. */
+export async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const envelope = await page.evaluate(
+    async ({ method, input }) => {
+      const r = await fetch(`./rpc/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-qeyd-client': '1' }, body: JSON.stringify(input) });
+      return (await r.json()) as { ok: boolean; result?: unknown };
+    },
+    { method, input },
+  );
+  expect(envelope.ok, `${method}: ${JSON.stringify(envelope)}`).toBe(true);
+  return envelope.result as T;
+}
+
+/** The app's language, as a user's earlier choice, then the page again. */
+export async function inLocale(page: Page, locale: 'az' | 'en' | 'ru'): Promise<void> {
+  await page.evaluate((l) => window.localStorage.setItem('qeyd.locale', l), locale);
+  await page.reload();
+}
+
+/** A new centre (the preview on a fresh installation) with its administrator and a registrar. */
+export async function centre(playwright: PlaywrightWorkerArgs['playwright']): Promise<Preview> {
+  const preview = await startPreview();
+  const request = await playwright.request.newContext();
+  await initializeViaApi(request, preview.url, admin);
+  await call(request, preview.url, 'auth.login', { username: admin.username, password: admin.password });
+  await call(request, preview.url, 'users.create', { ...registrar, roles: ['registrar'] });
+  await request.dispose();
+  return preview;
+}
+
+/**
+ * A new centre enrolled with a real HQ, whose console has its administrator (set up from HQ's shell)
+ * and an analyst who reads the figures.
+ */
+export async function centreWithHq(playwright: PlaywrightWorkerArgs['playwright']): Promise<{ preview: Preview; hq: HqServer }> {
+  const [preview, hq] = await Promise.all([centre(playwright), startHqServer()]);
+  const request = await playwright.request.newContext();
+  await call(request, preview.url, 'auth.login', { username: admin.username, password: admin.password });
+  await call(request, preview.url, 'sync.enroll', { hqUrl: hq.url, code: enrollmentCode(hq, 'Bakı mərkəzi') });
+  await request.dispose();
+  hq.cli(['setup-console', '--username', hqAdmin.username, '--display-name', hqAdmin.displayName], `${hqAdmin.password}\n`);
+  const atHq = await playwright.request.newContext();
+  await call(atHq, `${hq.url}/`, 'auth.login', { username: hqAdmin.username, password: hqAdmin.password });
+  await call(atHq, `${hq.url}/`, 'users.create', analyst);
+  await atHq.dispose();
+  return { preview, hq };
+}
