@@ -6,7 +6,7 @@ import type { Locale } from '../../core/fields';
 import type { MessageKey } from '../../core/i18n';
 import { dateInputLocale, fromDateValue, toDateValue, type DateInputKind } from '../date-input';
 import { useLocale } from '../i18n';
-import { describedBy, ErrorText } from './fields';
+import { describedBy, FieldNotes } from './fields';
 
 /**
  * The one date and time box of the app (issue #11 §5): segments laid out in the app's language, a
@@ -104,16 +104,7 @@ export function DateTimeField({
             </DateSegment>
           )}
         </DateInput>
-        {error ? (
-          <p id={`${id}-error`} className="field__error">
-            <ErrorText error={error} />
-          </p>
-        ) : null}
-        {hint ? (
-          <p id={`${id}-hint`} className="field__hint">
-            {hint}
-          </p>
-        ) : null}
+        <FieldNotes id={id} error={error} hint={hint} />
       </DateField>
     </I18nProvider>
   );

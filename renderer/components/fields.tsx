@@ -30,13 +30,10 @@ interface FieldShellProps {
   wide?: boolean;
 }
 
-export function FieldShell({ id, label, labelValues, hint, error, children, wide }: FieldShellProps) {
+/** Under a field: its error (named by `${id}-error`) and its hint (`${id}-hint`), as aria-describedby expects them. */
+export function FieldNotes({ id, error, hint }: { id: string; error?: FieldError | { message?: string }; hint?: ReactNode }) {
   return (
-    <div className={`field${error ? ' field--invalid' : ''}${wide ? ' field--wide' : ''}`}>
-      <label htmlFor={id} className="field__label">
-        <FormattedMessage id={label} values={labelValues} />
-      </label>
-      {children}
+    <>
       {error ? (
         <p id={`${id}-error`} className="field__error">
           <ErrorText error={error} />
@@ -47,6 +44,18 @@ export function FieldShell({ id, label, labelValues, hint, error, children, wide
           {hint}
         </p>
       ) : null}
+    </>
+  );
+}
+
+export function FieldShell({ id, label, labelValues, hint, error, children, wide }: FieldShellProps) {
+  return (
+    <div className={`field${error ? ' field--invalid' : ''}${wide ? ' field--wide' : ''}`}>
+      <label htmlFor={id} className="field__label">
+        <FormattedMessage id={label} values={labelValues} />
+      </label>
+      {children}
+      <FieldNotes id={id} error={error} hint={hint} />
     </div>
   );
 }
@@ -163,16 +172,7 @@ export function CheckboxField({
           <FormattedMessage id={label} />
         </span>
       </label>
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          <ErrorText error={error} />
-        </p>
-      ) : null}
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
+      <FieldNotes id={id} error={error} hint={hint} />
     </div>
   );
 }
@@ -217,16 +217,7 @@ export function CheckboxGroup({
           </label>
         ))}
       </div>
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          <ErrorText error={error} />
-        </p>
-      ) : null}
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
+      <FieldNotes id={id} error={error} hint={hint} />
     </fieldset>
   );
 }

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { intakeAt } from '../helpers/intake';
-import { centre, inLocale, registrar, rpc } from './centre';
+import { centre, inLocale, registrar, rpc, signInInEnglish } from './centre';
 import { shot, watchConsole, type Preview } from './preview';
 
 /**
@@ -26,13 +26,7 @@ test.afterAll(async () => {
 test('rights first: the status words agree, the delay reason shows, and only a legal lock is an alarm', async ({ page }) => {
   test.setTimeout(240_000);
   const problems = watchConsole(page);
-  await page.goto(preview.url);
-  await page.evaluate(() => window.localStorage.setItem('qeyd.locale', 'en'));
-  await page.reload();
-  await page.getByLabel('User name').fill(registrar.username);
-  await page.getByLabel('Password').fill(registrar.password);
-  await page.getByLabel('Password').press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Due now' })).toBeVisible({ timeout: 30_000 });
+  await signInInEnglish(page, preview.url, registrar, 'Due now');
 
   const now = Date.now() - 60_000;
   const { personId } = await rpc<{ personId: string; episodeId: string }>(

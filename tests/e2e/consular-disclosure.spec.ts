@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { intakeAt } from '../helpers/intake';
-import { admin, analyst, call, centreWithHq, registrar, rpc } from './centre';
+import { analyst, centreWithHq, registrar, rpc, signInInEnglish, syncToHq } from './centre';
 import type { HqServer } from './hq-server';
 import { shot, watchConsole, type Preview } from './preview';
 
@@ -27,25 +27,10 @@ test.afterAll(async () => {
 
 
 
-/** The centre's administrator presses Sync now, from another desk of the centre (the API, as the sync spec tests the screen). */
-async function syncToHq(page: Page): Promise<void> {
-  const request = await page.context().browser()!.newContext().then((c) => c.request);
-  await call(request, preview.url, 'auth.login', { username: admin.username, password: admin.password });
-  const run = (await call(request, preview.url, 'sync.run', {})) as { pushed: number; quarantined: number };
-  expect(run.pushed).toBeGreaterThan(0);
-  expect(run.quarantined).toBe(0);
-}
-
 test('a consulate told before the asylum claim is flagged on the card, owed a review, and counted', async ({ page }) => {
   test.setTimeout(180_000);
   const problems = watchConsole(page);
-  await page.goto(preview.url);
-  await page.evaluate(() => window.localStorage.setItem('qeyd.locale', 'en'));
-  await page.reload();
-  await page.getByLabel('User name').fill(registrar.username);
-  await page.getByLabel('Password').fill(registrar.password);
-  await page.getByLabel('Password').press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Due now' })).toBeVisible({ timeout: 30_000 });
+  await signInInEnglish(page, preview.url, registrar, 'Due now');
 
   const now = Date.now() - 60_000;
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -87,15 +72,9 @@ test('a consulate told before the asylum claim is flagged on the card, owed a re
   }
 
   // The day's sync: HQ counts the conflict, not yet reviewed, and opens the person behind it.
-  await syncToHq(page);
+  await syncToHq(page, preview);
   const hqPage = await page.context().newPage();
-  await hqPage.goto(`${hq.url}/`);
-  await hqPage.evaluate(() => window.localStorage.setItem('qeyd.locale', 'en'));
-  await hqPage.reload();
-  await hqPage.getByLabel('User name').fill(analyst.username);
-  await hqPage.getByLabel('Password').fill(analyst.password);
-  await hqPage.getByRole('button', { name: 'Sign in' }).click();
-  await expect(hqPage.getByRole('heading', { level: 1, name: 'Compliance across facilities' })).toBeVisible({ timeout: 30_000 });
+  await signInInEnglish(hqPage, `${hq.url}/`, analyst, 'Compliance across facilities');
   const tile = hqPage.getByRole('link', { name: /Consular disclosure conflicts/ });
   await expect(tile).toContainText('1');
   await expect(tile).toContainText('Not reviewed: 1');
@@ -125,7 +104,7 @@ test('a consulate told before the asylum claim is flagged on the card, owed a re
   await shot(page, '92-disclosure-reviewed-en');
 
   // Once the review has reached HQ, the conflict is still counted but no longer unreviewed.
-  await syncToHq(page);
+  await syncToHq(page, preview);
   await hqPage.goto(`${hq.url}/`);
   await expect(hqPage.getByRole('link', { name: /Consular disclosure conflicts/ })).toContainText('Not reviewed: 0', { timeout: 30_000 });
   await hqPage.close();

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { intakeAt } from '../helpers/intake';
-import { admin, analyst, call, centreWithHq, registrar, rpc } from './centre';
+import { analyst, centreWithHq, registrar, rpc, signInInEnglish, syncToHq } from './centre';
 import type { HqServer } from './hq-server';
 import { shot, watchConsole, type Preview } from './preview';
 
@@ -35,13 +35,7 @@ const notice = {
 test('a draft Urdu letter: said plainly, the reviewed English letter one click away, recorded only with the interpreter’s confirmation', async ({ page }) => {
   test.setTimeout(180_000);
   const problems = watchConsole(page);
-  await page.goto(preview.url);
-  await page.evaluate(() => window.localStorage.setItem('qeyd.locale', 'en'));
-  await page.reload();
-  await page.getByLabel('User name').fill(registrar.username);
-  await page.getByLabel('Password').fill(registrar.password);
-  await page.getByLabel('Password').press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Due now' })).toBeVisible({ timeout: 30_000 });
+  await signInInEnglish(page, preview.url, registrar, 'Due now');
 
   const { personId, episodeId } = await rpc<{ personId: string; episodeId: string }>(
     page,
@@ -107,17 +101,9 @@ test('a draft Urdu letter: said plainly, the reviewed English letter one click a
   }
 
   // The day's sync (the centre's administrator, from another desk): HQ counts the draft for the facility.
-  const desk = await page.context().browser()!.newContext().then((c) => c.request);
-  await call(desk, preview.url, 'auth.login', { username: admin.username, password: admin.password });
-  expect(((await call(desk, preview.url, 'sync.run', {})) as { quarantined: number }).quarantined).toBe(0);
+  await syncToHq(page, preview);
   const hqPage = await page.context().newPage();
-  await hqPage.goto(`${hq.url}/`);
-  await hqPage.evaluate(() => window.localStorage.setItem('qeyd.locale', 'en'));
-  await hqPage.reload();
-  await hqPage.getByLabel('User name').fill(analyst.username);
-  await hqPage.getByLabel('Password').fill(analyst.password);
-  await hqPage.getByRole('button', { name: 'Sign in' }).click();
-  await expect(hqPage.getByRole('heading', { level: 1, name: 'Compliance across facilities' })).toBeVisible({ timeout: 30_000 });
+  await signInInEnglish(hqPage, `${hq.url}/`, analyst, 'Compliance across facilities');
   const figure = hqPage.getByRole('link', { name: '1: Rights explained with an unreviewed letter, Bakı mərkəzi. Show the people' });
   await expect(figure).toBeVisible({ timeout: 30_000 });
   await expect(hqPage.getByRole('columnheader', { name: /with an unreviewed letter/ })).toBeVisible();

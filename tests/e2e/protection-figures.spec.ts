@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { intakeAt } from '../helpers/intake';
-import { admin, analyst, call, centreWithHq, inLocale, registrar, rpc } from './centre';
+import { analyst, centreWithHq, inLocale, registrar, rpc, signInInEnglish, syncToHq } from './centre';
 import type { HqServer } from './hq-server';
 import { shot, watchConsole, type Preview } from './preview';
 
@@ -27,12 +27,7 @@ test.afterAll(async () => {
 test('asylum requests and non-refoulement holds: counted at the facility and at HQ, each opening onto the people', async ({ page }) => {
   test.setTimeout(180_000);
   const problems = watchConsole(page);
-  await page.goto(preview.url);
-  await inLocale(page, 'en');
-  await page.getByLabel('User name').fill(registrar.username);
-  await page.getByLabel('Password').fill(registrar.password);
-  await page.getByLabel('Password').press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: 'Due now' })).toBeVisible({ timeout: 30_000 });
+  await signInInEnglish(page, preview.url, registrar, 'Due now');
 
   const now = Date.now() - 60_000;
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -68,16 +63,9 @@ test('asylum requests and non-refoulement holds: counted at the facility and at 
   }
 
   // The day's sync: HQ counts the request and the holds for the facility, and opens the people.
-  const request = await page.context().browser()!.newContext().then((c) => c.request);
-  await call(request, preview.url, 'auth.login', { username: admin.username, password: admin.password });
-  await call(request, preview.url, 'sync.run', {});
+  await syncToHq(page, preview);
   const hqPage = await page.context().newPage();
-  await hqPage.goto(`${hq.url}/`);
-  await inLocale(hqPage, 'en');
-  await hqPage.getByLabel('User name').fill(analyst.username);
-  await hqPage.getByLabel('Password').fill(analyst.password);
-  await hqPage.getByRole('button', { name: 'Sign in' }).click();
-  await expect(hqPage.getByRole('heading', { level: 1, name: 'Compliance across facilities' })).toBeVisible({ timeout: 30_000 });
+  await signInInEnglish(hqPage, `${hq.url}/`, analyst, 'Compliance across facilities');
   await expect(hqPage.getByRole('link', { name: /^Removal held by non-refoulement/ })).toContainText('2', { timeout: 30_000 });
   await expect(hqPage.getByRole('link', { name: /^Asylum requests/ })).toContainText('awaiting a decision now: 1');
   await shot(hqPage, '96-protection-hq-en');

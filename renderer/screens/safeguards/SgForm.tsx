@@ -4,7 +4,7 @@ import { FormattedMessage } from 'react-intl';
 import type { z } from 'zod';
 import type { MessageRef } from '../../../core/contract/errors';
 import type { MessageKey } from '../../../core/i18n';
-import { describedBy, ErrorText } from '../../components/fields';
+import { describedBy, ErrorText, FieldNotes } from '../../components/fields';
 import { firstFieldSelector } from '../../components/focus';
 import { FormProblems, useFieldError } from '../../components/form-fields';
 import { contractResolver, placeServerErrors } from '../../contract-form';
@@ -148,16 +148,7 @@ export function FRadios({ name, legend, options, hint }: { name: string; legend:
           </label>
         ))}
       </div>
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          <ErrorText error={error} />
-        </p>
-      ) : null}
-      {hint ? (
-        <p id={`${id}-hint`} className="field__hint">
-          {hint}
-        </p>
-      ) : null}
+      <FieldNotes id={id} error={error} hint={hint} />
     </fieldset>
   );
 }
