@@ -19,10 +19,6 @@ test.afterAll(async () => {
   await preview?.stop();
 });
 
-
-
-
-
 test('rights first: the status words agree, the delay reason shows, and only a legal lock is an alarm', async ({ page }) => {
   test.setTimeout(240_000);
   const problems = watchConsole(page);

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page, type PlaywrightWorkerArgs } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page, type PlaywrightWorkerArgs } from '@playwright/test';
 import { enrollmentCode, startHqServer, type HqServer } from './hq-server';
 import { initializeViaApi, startPreview, type Preview } from './preview';
 
@@ -82,4 +82,32 @@ export async function syncToHq(page: Page, preview: Preview): Promise<void> {
   const run = (await call(request, preview.url, 'sync.run', {})) as { pushed: number; quarantined: number };
   expect(run.pushed).toBeGreaterThan(0);
   expect(run.quarantined).toBe(0);
+}
+
+/**
+ * One centre enrolled with HQ for the whole spec file (`centreWithHq`), stopped after the last test, as
+ * `usePreview` does for a lone centre. The object's parts stand for them once `beforeAll` has run.
+ */
+export function useCentreWithHq(): { readonly preview: Preview; readonly hq: HqServer } {
+  let started: { preview: Preview; hq: HqServer } | undefined;
+  test.beforeAll(async ({ playwright }) => {
+    test.setTimeout(180_000);
+    started = await centreWithHq(playwright);
+  });
+  test.afterAll(async () => {
+    await started?.preview.stop();
+    await started?.hq.dispose();
+  });
+  const ready = () => {
+    if (!started) throw new Error('the centre and HQ start in beforeAll');
+    return started;
+  };
+  return {
+    get preview() {
+      return ready().preview;
+    },
+    get hq() {
+      return ready().hq;
+    },
+  };
 }

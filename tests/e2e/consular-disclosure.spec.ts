@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { intakeAt } from '../helpers/intake';
-import { analyst, centreWithHq, registrar, rpc, signInInEnglish, syncToHq } from './centre';
-import type { HqServer } from './hq-server';
-import { shot, watchConsole, type Preview } from './preview';
+import { analyst, useCentreWithHq, registrar, rpc, signInInEnglish, syncToHq } from './centre';
+import { shot, watchConsole } from './preview';
 
 /**
  * Issue #11 §1: a registrar sends the consular notice an Urdu speaker asked for; an hour later he asks
@@ -11,26 +10,12 @@ import { shot, watchConsole, type Preview } from './preview';
  * day's sync, HQ's compliance overview counts the conflict, unreviewed, and opens him. Screenshots in
  * az, en and ru.
  */
-let preview: Preview;
-let hq: HqServer;
-
-
-test.beforeAll(async ({ playwright }) => {
-  test.setTimeout(180_000);
-  ({ preview, hq } = await centreWithHq(playwright));
-});
-
-test.afterAll(async () => {
-  await preview?.stop();
-  await hq?.dispose();
-});
-
-
+const stage = useCentreWithHq();
 
 test('a consulate told before the asylum claim is flagged on the card, owed a review, and counted', async ({ page }) => {
   test.setTimeout(180_000);
   const problems = watchConsole(page);
-  await signInInEnglish(page, preview.url, registrar, 'Due now');
+  await signInInEnglish(page, stage.preview.url, registrar, 'Due now');
 
   const now = Date.now() - 60_000;
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -43,7 +28,7 @@ test('a consulate told before the asylum claim is flagged on the card, owed a re
   await rpc(page, 'safeguards.sendConsular', { noticeId, sent: { at: iso(now), mission: 'Embassy of Pakistan', channel: 'note_verbale', reference: 'NV-11' } });
   await rpc(page, 'asylum.express', { personId, episodeId, expression: { at: iso(now + 30_000), place: 'centre', words: 'I cannot go back', language: 'ur' } });
 
-  await page.goto(`${preview.url}#/person/${personId}`);
+  await page.goto(`${stage.preview.url}#/person/${personId}`);
   const consular = page.getByTestId('sg-card-consular');
   await expect(consular).toContainText('Disclosure conflict');
   await expect(consular.getByRole('region', { name: /The consulate was told before the protection claim/ })).toBeVisible();
@@ -54,7 +39,7 @@ test('a consulate told before the asylum claim is flagged on the card, owed a re
   await consular.scrollIntoViewIfNeeded();
   await shot(page, '90-disclosure-conflict-en');
 
-  await page.goto(`${preview.url}#/`);
+  await page.goto(`${stage.preview.url}#/`);
   // The figures were first loaded at sign-in, before any of this was recorded.
   await page.reload();
   await expect(page.getByText('Review the consular disclosure', { exact: false }).first()).toBeVisible();
@@ -64,7 +49,7 @@ test('a consulate told before the asylum claim is flagged on the card, owed a re
 
   for (const locale of ['az', 'ru'] as const) {
     await page.evaluate((l) => window.localStorage.setItem('qeyd.locale', l), locale);
-    await page.goto(`${preview.url}#/person/${personId}`);
+    await page.goto(`${stage.preview.url}#/person/${personId}`);
     await page.reload();
     await expect(page.getByTestId('disclosure-conflict')).toBeVisible();
     await page.getByTestId('sg-card-consular').scrollIntoViewIfNeeded();
@@ -72,9 +57,9 @@ test('a consulate told before the asylum claim is flagged on the card, owed a re
   }
 
   // The day's sync: HQ counts the conflict, not yet reviewed, and opens the person behind it.
-  await syncToHq(page, preview);
+  await syncToHq(page, stage.preview);
   const hqPage = await page.context().newPage();
-  await signInInEnglish(hqPage, `${hq.url}/`, analyst, 'Compliance across facilities');
+  await signInInEnglish(hqPage, `${stage.hq.url}/`, analyst, 'Compliance across facilities');
   const tile = hqPage.getByRole('link', { name: /Consular disclosure conflicts/ });
   await expect(tile).toContainText('1');
   await expect(tile).toContainText('Not reviewed: 1');
@@ -104,8 +89,8 @@ test('a consulate told before the asylum claim is flagged on the card, owed a re
   await shot(page, '92-disclosure-reviewed-en');
 
   // Once the review has reached HQ, the conflict is still counted but no longer unreviewed.
-  await syncToHq(page, preview);
-  await hqPage.goto(`${hq.url}/`);
+  await syncToHq(page, stage.preview);
+  await hqPage.goto(`${stage.hq.url}/`);
   await expect(hqPage.getByRole('link', { name: /Consular disclosure conflicts/ })).toContainText('Not reviewed: 0', { timeout: 30_000 });
   await hqPage.close();
   expect(problems).toEqual([]);

@@ -1,8 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { intakeAt } from '../helpers/intake';
-import { analyst, centreWithHq, registrar, rpc, signInInEnglish, syncToHq } from './centre';
-import type { HqServer } from './hq-server';
-import { shot, watchConsole, type Preview } from './preview';
+import { analyst, useCentreWithHq, registrar, rpc, signInInEnglish, syncToHq } from './centre';
+import { shot, watchConsole } from './preview';
 
 /**
  * Issue #11 §7: the only Urdu letter is an unreviewed draft. A man who reads Urdu and English: the form
@@ -11,20 +10,7 @@ import { shot, watchConsole, type Preview } from './preview';
  * confirms they checked it with him, and the card says a draft was used. After the day's sync, HQ counts
  * it for the facility and opens him. Screenshots in az, en and ru.
  */
-let preview: Preview;
-let hq: HqServer;
-
-test.beforeAll(async ({ playwright }) => {
-  test.setTimeout(180_000);
-  ({ preview, hq } = await centreWithHq(playwright));
-});
-
-test.afterAll(async () => {
-  await preview?.stop();
-  await hq?.dispose();
-});
-
-
+const stage = useCentreWithHq();
 
 const notice = {
   az: { title: 'Bu tərcümə hüquqi yoxlamadan keçməyib', confirm: 'Tərcüməçi tərcümə edilmiş məktubu şəxslə yoxlayıb' },
@@ -35,7 +21,7 @@ const notice = {
 test('a draft Urdu letter: said plainly, the reviewed English letter one click away, recorded only with the interpreter’s confirmation', async ({ page }) => {
   test.setTimeout(180_000);
   const problems = watchConsole(page);
-  await signInInEnglish(page, preview.url, registrar, 'Due now');
+  await signInInEnglish(page, stage.preview.url, registrar, 'Due now');
 
   const { personId, episodeId } = await rpc<{ personId: string; episodeId: string }>(
     page,
@@ -49,7 +35,7 @@ test('a draft Urdu letter: said plainly, the reviewed English letter one click a
   });
 
   const openForm = async () => {
-    await page.goto(`${preview.url}#/person/${personId}`);
+    await page.goto(`${stage.preview.url}#/person/${personId}`);
     await page.getByTestId('sg-card-rights').getByTestId('record-rights').click();
     return page.getByTestId('rights-form');
   };
@@ -101,9 +87,9 @@ test('a draft Urdu letter: said plainly, the reviewed English letter one click a
   }
 
   // The day's sync (the centre's administrator, from another desk): HQ counts the draft for the facility.
-  await syncToHq(page, preview);
+  await syncToHq(page, stage.preview);
   const hqPage = await page.context().newPage();
-  await signInInEnglish(hqPage, `${hq.url}/`, analyst, 'Compliance across facilities');
+  await signInInEnglish(hqPage, `${stage.hq.url}/`, analyst, 'Compliance across facilities');
   const figure = hqPage.getByRole('link', { name: '1: Rights explained with an unreviewed letter, Bakı mərkəzi. Show the people' });
   await expect(figure).toBeVisible({ timeout: 30_000 });
   await expect(hqPage.getByRole('columnheader', { name: /with an unreviewed letter/ })).toBeVisible();

@@ -1,33 +1,19 @@
 import { expect, test } from '@playwright/test';
 import { intakeAt } from '../helpers/intake';
-import { analyst, centreWithHq, inLocale, registrar, rpc, signInInEnglish, syncToHq } from './centre';
-import type { HqServer } from './hq-server';
-import { shot, watchConsole, type Preview } from './preview';
+import { analyst, useCentreWithHq, inLocale, registrar, rpc, signInInEnglish, syncToHq } from './centre';
+import { shot, watchConsole } from './preview';
 
 /**
  * Issue #11 §8, docs/domain.md §6: the figures asked for first. A man asks for asylum; another shows
  * trafficking indicators. The facility figures count the request and the two removal holds and open onto
  * the people; after the day's sync HQ counts them per facility and opens them too. Screenshots in az, en, ru.
  */
-let preview: Preview;
-let hq: HqServer;
-
-test.beforeAll(async ({ playwright }) => {
-  test.setTimeout(180_000);
-  ({ preview, hq } = await centreWithHq(playwright));
-});
-
-test.afterAll(async () => {
-  await preview?.stop();
-  await hq?.dispose();
-});
-
-
+const stage = useCentreWithHq();
 
 test('asylum requests and non-refoulement holds: counted at the facility and at HQ, each opening onto the people', async ({ page }) => {
   test.setTimeout(180_000);
   const problems = watchConsole(page);
-  await signInInEnglish(page, preview.url, registrar, 'Due now');
+  await signInInEnglish(page, stage.preview.url, registrar, 'Due now');
 
   const now = Date.now() - 60_000;
   const iso = (ms: number) => new Date(ms).toISOString();
@@ -63,9 +49,9 @@ test('asylum requests and non-refoulement holds: counted at the facility and at 
   }
 
   // The day's sync: HQ counts the request and the holds for the facility, and opens the people.
-  await syncToHq(page, preview);
+  await syncToHq(page, stage.preview);
   const hqPage = await page.context().newPage();
-  await signInInEnglish(hqPage, `${hq.url}/`, analyst, 'Compliance across facilities');
+  await signInInEnglish(hqPage, `${stage.hq.url}/`, analyst, 'Compliance across facilities');
   await expect(hqPage.getByRole('link', { name: /^Removal held by non-refoulement/ })).toContainText('2', { timeout: 30_000 });
   await expect(hqPage.getByRole('link', { name: /^Asylum requests/ })).toContainText('awaiting a decision now: 1');
   await shot(hqPage, '96-protection-hq-en');
