@@ -158,14 +158,20 @@ export async function fillDate(scope: Page | Locator, label: string | RegExp, va
   const segments = dateBox(scope, label, options).getByRole('spinbutton');
   const order = await segments.evaluateAll((els) => els.map((e) => e.getAttribute('data-type') ?? ''));
   const digits = order.map((type) => wanted[type] ?? '').join('');
-  // Each segment holds a fixed number of digits here (07, 12, 2026, 08, 30), so each one hands on to the next.
-  await segments.first().focus();
-  await segments.first().page().keyboard.type(digits);
-  const got = await segments.evaluateAll((els) => els.map((e) => [e.getAttribute('data-type') ?? '', e.getAttribute('aria-valuenow') ?? ''] as const));
-  for (const [type, now] of got) {
-    const want = wanted[type];
-    if (want !== undefined) expect(`${type} ${now}`, `${String(label)} ← ${value}`).toBe(`${type} ${Number(want)}`);
-  }
+  const typed = async () => {
+    // Each segment holds a fixed number of digits here (07, 12, 2026, 08, 30), so each one hands on to
+    // the next. A page that has just loaded moves focus to its heading once; typing that raced it went
+    // nowhere, and typing again from the first segment replaces whatever is there.
+    await segments.first().focus();
+    await expect(segments.first()).toBeFocused();
+    await segments.first().page().keyboard.type(digits);
+    const got = await segments.evaluateAll((els) => els.map((e) => [e.getAttribute('data-type') ?? '', e.getAttribute('aria-valuenow') ?? ''] as const));
+    for (const [type, now] of got) {
+      const want = wanted[type];
+      if (want !== undefined) expect(`${type} ${now}`, `${String(label)} ← ${value}`).toBe(`${type} ${Number(want)}`);
+    }
+  };
+  await expect(typed).toPass({ timeout: 10_000 });
 }
 
 export async function shot(page: Page, name: string): Promise<void> {
