@@ -16,14 +16,7 @@ const outDir = resolve(root, process.env.QEYD_ELECTRON_OUT_DIR || 'dist/main/ele
 const builtins = new Set(builtinModules);
 
 function isExternal(id: string): boolean {
-  return (
-    id === 'electron' ||
-    id.startsWith('electron/') ||
-    id === 'better-sqlite3-multiple-ciphers' ||
-    id.startsWith('node:') ||
-    builtins.has(id) ||
-    builtins.has(id.split('/')[0]!)
-  );
+  return id === 'electron' || id.startsWith('electron/') || id === 'better-sqlite3-multiple-ciphers' || id.startsWith('node:') || builtins.has(id) || builtins.has(id.split('/')[0]!);
 }
 
 const nodeBuild = {

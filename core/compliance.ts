@@ -132,11 +132,7 @@ export function median(xs: readonly number[]): number | null {
  * count by the instant the person asked (`claimInPeriod`), since a claim often comes weeks into a stay;
  * without it, the claims of the episodes in the period.
  */
-export function summarizeCompliance(
-  all: readonly EpisodeCompliance[],
-  inPeriod: (c: EpisodeCompliance) => boolean,
-  claimInPeriod?: (expressedAt: string) => boolean,
-): ComplianceSummary {
+export function summarizeCompliance(all: readonly EpisodeCompliance[], inPeriod: (c: EpisodeCompliance) => boolean, claimInPeriod?: (expressedAt: string) => boolean): ComplianceSummary {
   const period = all.filter(inPeriod);
   const openNow = all.filter((c) => c.open);
   const count = (xs: readonly EpisodeCompliance[], p: (c: EpisodeCompliance) => boolean) => xs.reduce((n, c) => (p(c) ? n + 1 : n), 0);

@@ -84,14 +84,7 @@ export const identityDocumentSchema = z
 export type IdentityDocument = z.output<typeof identityDocumentSchema>;
 
 /** docs/domain.md §3 episode machine. RELEASE_DUE is also derived from the clock (see effectiveState). */
-export const episodeStates = [
-  'DECISION_PENDING',
-  'ACTIVE',
-  'EXTENSION_PENDING',
-  'RELEASE_DUE',
-  'EXIT_PENDING',
-  'CLOSED',
-] as const;
+export const episodeStates = ['DECISION_PENDING', 'ACTIVE', 'EXTENSION_PENDING', 'RELEASE_DUE', 'EXIT_PENDING', 'CLOSED'] as const;
 export type EpisodeState = (typeof episodeStates)[number];
 
 export const outcomeTypes = [

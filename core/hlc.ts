@@ -14,7 +14,10 @@ const MAX_COUNTER = 0xffff;
 export const DEFAULT_MAX_DRIFT_MS = 36 * 60 * 60 * 1000;
 
 export class ClockDriftError extends Error {
-  constructor(readonly remoteMillis: number, readonly localMillis: number) {
+  constructor(
+    readonly remoteMillis: number,
+    readonly localMillis: number,
+  ) {
     super(`remote clock ${new Date(remoteMillis).toISOString()} is too far ahead of ${new Date(localMillis).toISOString()}`);
   }
 }

@@ -1,14 +1,6 @@
 import { z } from 'zod';
 
-export const roles = [
-  'admin',
-  'registrar',
-  'duty_officer',
-  'centre_head',
-  'legal_aid_officer',
-  'ombudsman_monitor',
-  'hq_analyst',
-] as const;
+export const roles = ['admin', 'registrar', 'duty_officer', 'centre_head', 'legal_aid_officer', 'ombudsman_monitor', 'hq_analyst'] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -43,7 +35,19 @@ const grants: Record<Role, readonly Permission[]> = {
   admin: ['users.manage', 'audit.read', 'settings.manage', 'asylum.record', 'sync.run'],
   registrar: ['person.read', 'person.write', 'asylum.record', 'legalAid.write', 'sync.run', 'oversight.respond'],
   duty_officer: ['person.read', 'person.write', 'asylum.record', 'legalAid.write', 'sync.run'],
-  centre_head: ['person.read', 'person.write', 'person.override', 'protection.read', 'asylum.record', 'legalAid.write', 'audit.read', 'reports.read', 'settings.manage', 'sync.run', 'oversight.respond'],
+  centre_head: [
+    'person.read',
+    'person.write',
+    'person.override',
+    'protection.read',
+    'asylum.record',
+    'legalAid.write',
+    'audit.read',
+    'reports.read',
+    'settings.manage',
+    'sync.run',
+    'oversight.respond',
+  ],
   legal_aid_officer: ['person.read', 'protection.read', 'asylum.record', 'legalAid.write', 'sync.run'],
   ombudsman_monitor: ['visit.read', 'visit.write', 'sync.run'],
   // HQ's console: the cross-facility figures and, behind them, the person (read-only, audited).

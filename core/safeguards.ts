@@ -9,26 +9,14 @@ import { nationalityCode } from './countries';
  */
 
 /** The rights a letter covers; the checklist records which were explained. */
-export const rightsItems = [
-  'reasons',
-  'legal_basis_and_term',
-  'legal_aid',
-  'interpreter',
-  'consular',
-  'asylum',
-  'complaint_and_appeal',
-  'medical',
-  'family_contact',
-  'ombudsman',
-] as const;
+export const rightsItems = ['reasons', 'legal_basis_and_term', 'legal_aid', 'interpreter', 'consular', 'asylum', 'complaint_and_appeal', 'medical', 'family_contact', 'ombudsman'] as const;
 export type RightsItem = (typeof rightsItems)[number];
 
-export const acknowledgementSchema = z
-  .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('signature') }).strict(),
-    z.object({ kind: z.literal('mark') }).strict(),
-    z.object({ kind: z.literal('refused'), witness: text(200) }).strict(),
-  ]);
+export const acknowledgementSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('signature') }).strict(),
+  z.object({ kind: z.literal('mark') }).strict(),
+  z.object({ kind: z.literal('refused'), witness: text(200) }).strict(),
+]);
 
 export const rightsNotificationSchema = z
   .object({

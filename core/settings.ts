@@ -66,8 +66,6 @@ type WithoutDefaults = { [K in keyof SettingsShape]: SettingsShape[K] extends z.
  * would silently reset every other setting.
  */
 export const settingsUpdate = z
-  .object(
-    Object.fromEntries(Object.entries(settingsSchema.shape).map(([k, s]) => [k, s instanceof z.ZodDefault ? s.unwrap() : s])) as WithoutDefaults,
-  )
+  .object(Object.fromEntries(Object.entries(settingsSchema.shape).map(([k, s]) => [k, s instanceof z.ZodDefault ? s.unwrap() : s])) as WithoutDefaults)
   .partial()
   .strict();

@@ -69,12 +69,7 @@ export function checkAttempt(state: ThrottleState, keys: readonly string[], now:
 }
 
 /** A failed attempt: each key counts one more failure; the keys that reach the limit are locked (returned). */
-export function recordFailure<E extends ThrottleEntry>(
-  state: Record<string, E>,
-  keys: readonly string[],
-  now: number,
-  s: ThrottleSettings,
-): { state: Record<string, E>; locked: string[] } {
+export function recordFailure<E extends ThrottleEntry>(state: Record<string, E>, keys: readonly string[], now: number, s: ThrottleSettings): { state: Record<string, E>; locked: string[] } {
   const next: Record<string, E> = { ...state };
   const locked: string[] = [];
   for (const key of keys) {

@@ -28,18 +28,7 @@ export interface AuditRow {
 
 /** The audit log is hash-chained like the event log, so a removed or edited line shows. */
 export function auditHash(prevHash: string, at: string, e: AuditEntry): string {
-  const material = JSON.stringify([
-    1,
-    prevHash,
-    at,
-    e.actor,
-    e.action,
-    e.method,
-    e.entityType ?? null,
-    e.entityId ?? null,
-    e.outcome,
-    e.detail ?? null,
-  ]);
+  const material = JSON.stringify([1, prevHash, at, e.actor, e.action, e.method, e.entityType ?? null, e.entityId ?? null, e.outcome, e.detail ?? null]);
   return createHash('sha256').update(material).digest('hex');
 }
 
@@ -67,18 +56,7 @@ function recordable(e: AuditEntry): AuditEntry {
 export function appendAudit(q: SyncQuery, prevHash: string, at: string, entry: AuditEntry): string {
   const e = recordable(entry);
   const hash = auditHash(prevHash, at, e);
-  q.prepared(insertSql).run(
-    at,
-    e.actor,
-    e.action,
-    e.method,
-    e.entityType ?? null,
-    e.entityId ?? null,
-    e.outcome,
-    e.detail ?? null,
-    prevHash,
-    hash,
-  );
+  q.prepared(insertSql).run(at, e.actor, e.action, e.method, e.entityType ?? null, e.entityId ?? null, e.outcome, e.detail ?? null, prevHash, hash);
   return hash;
 }
 

@@ -17,7 +17,10 @@ function signedPart(f: Omit<BundleFile, 'signature'>): Buffer {
   return Buffer.from(canonicalJson(f));
 }
 
-export function sealBundle(content: BundleContent, opts: { deviceId: string; devicePublicKey: string; devicePrivateKey: string; facilityId: string; bundleKey: string; createdAt: string }): BundleFile {
+export function sealBundle(
+  content: BundleContent,
+  opts: { deviceId: string; devicePublicKey: string; devicePrivateKey: string; facilityId: string; bundleKey: string; createdAt: string },
+): BundleFile {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', Buffer.from(opts.bundleKey, 'base64'), iv);
   cipher.setAAD(Buffer.from(`qeyd-bundle-v1|${opts.facilityId}|${opts.deviceId}`));

@@ -6,20 +6,7 @@ import type { EventRecord } from '../core/events';
  * one signature over the chain head vouches for the whole history before it.
  */
 export function eventHash(e: Omit<EventRecord, 'hash'>): string {
-  const material = JSON.stringify([
-    1,
-    e.prevHash,
-    e.eventId,
-    e.deviceId,
-    e.deviceSeq,
-    e.hlc,
-    e.actor,
-    e.type,
-    e.entityId,
-    e.schemaVersion,
-    e.supersedes,
-    e.payload,
-  ]);
+  const material = JSON.stringify([1, e.prevHash, e.eventId, e.deviceId, e.deviceSeq, e.hlc, e.actor, e.type, e.entityId, e.schemaVersion, e.supersedes, e.payload]);
   return createHash('sha256').update(material).digest('hex');
 }
 
@@ -29,10 +16,7 @@ export interface ChainBreak {
 }
 
 /** Checks a run of one device's events, in order, continuing from a known head. */
-export function verifyChainRun(
-  events: readonly EventRecord[],
-  head: { seq: number; hash: string },
-): ChainBreak | null {
+export function verifyChainRun(events: readonly EventRecord[], head: { seq: number; hash: string }): ChainBreak | null {
   let seq = head.seq;
   let hash = head.hash;
   for (const e of events) {

@@ -15,13 +15,7 @@ import type { SyncQuery } from './sync-query';
  * Gathers, for a set of people, everything the deadline rules need (core/due-now.ts) in a handful of
  * queries, so the due-now board and the register's deadline column come from one place.
  */
-export function loadEpisodeFacts(
-  q: SyncQuery,
-  qb: Kysely<Database>,
-  personIds: readonly string[],
-  settings: Settings,
-  opts: { openOnly?: boolean } = {},
-): EpisodeFacts[] {
+export function loadEpisodeFacts(q: SyncQuery, qb: Kysely<Database>, personIds: readonly string[], settings: Settings, opts: { openOnly?: boolean } = {}): EpisodeFacts[] {
   if (personIds.length === 0) return [];
   const ids = [...new Set(personIds)];
   let episodesQuery = qb.selectFrom('episodes').selectAll().where('person_id', 'in', ids);
@@ -37,27 +31,37 @@ export function loadEpisodeFacts(
     (s) => s.screening_id,
     ['screening.recorded'],
   );
-  const ages = inRecordingOrder(
-    q,
-    qb,
-    q.all(qb.selectFrom('age_assessments').select(['assessment_id', 'person_id', 'at', 'max_age']).where('person_id', 'in', ids)),
-    (a) => a.assessment_id,
-    ['age.assessed'],
-  );
+  const ages = inRecordingOrder(q, qb, q.all(qb.selectFrom('age_assessments').select(['assessment_id', 'person_id', 'at', 'max_age']).where('person_id', 'in', ids)), (a) => a.assessment_id, [
+    'age.assessed',
+  ]);
   const guardians = new Set(q.all(qb.selectFrom('guardians').select('person_id').where('person_id', 'in', ids)).map((g) => g.person_id));
   const referrals = q.all(qb.selectFrom('referrals').select(['person_id', 'type', 'stage']).where('person_id', 'in', ids));
   const claims = q.all(
     qb.selectFrom('asylum_claims').select(['claim_id', 'person_id', 'episode_id', 'expressed_at', 'forwarded_at', 'status', 'decision', 'updated_at']).where('person_id', 'in', ids),
   );
   const checks = removalChecks(q, qb, ids, claims, screenings);
-  const claimRecorded = recordedAt(q, qb, claims.map((c) => c.claim_id), ['asylum.expressed']);
+  const claimRecorded = recordedAt(
+    q,
+    qb,
+    claims.map((c) => c.claim_id),
+    ['asylum.expressed'],
+  );
   const births = new Map(q.all(qb.selectFrom('persons').select(['person_id', 'birth_date']).where('person_id', 'in', ids)).map((p) => [p.person_id, p.birth_date]));
   const episodeIds = episodes.map((e) => e.episode_id);
   const rights = q.all(qb.selectFrom('rights_notifications').select(['notification_id', 'episode_id', 'at', 'mode', 'language', 'letter_status']).where('episode_id', 'in', episodeIds));
-  const rightsRecorded = recordedAt(q, qb, rights.map((r) => r.notification_id), ['rights.notified']);
+  const rightsRecorded = recordedAt(
+    q,
+    qb,
+    rights.map((r) => r.notification_id),
+    ['rights.notified'],
+  );
   const extensions = recordedEvents(q, qb, episodeIds, ['episode.extended']);
   const notices = q.all(qb.selectFrom('consular_notices').selectAll().where('episode_id', 'in', episodeIds).orderBy('created_at'));
-  const orders = disclosureOrders(q, qb, notices.map((n) => n.notice_id));
+  const orders = disclosureOrders(
+    q,
+    qb,
+    notices.map((n) => n.notice_id),
+  );
   const aid = q.all(qb.selectFrom('legal_aid_requests').select(['episode_id', 'first_contact_at']).where('episode_id', 'in', episodeIds));
   const waivers = new Set(q.all(qb.selectFrom('legal_aid_waivers').select('episode_id').where('episode_id', 'in', episodeIds)).map((w) => w.episode_id));
   return episodes.map((e) => {
@@ -94,7 +98,13 @@ export function loadEpisodeFacts(
       removalCheck: checks.get(e.person_id) ?? null,
       rights: rights
         .filter((r) => r.episode_id === e.episode_id)
-        .map((r) => ({ at: r.at, mode: r.mode as 'written' | 'oral', language: r.language, recorded: rightsRecorded.get(r.notification_id) ?? '', letterStatus: r.letter_status === 'draft' ? 'draft' : r.letter_status === 'reviewed' ? 'reviewed' : null })),
+        .map((r) => ({
+          at: r.at,
+          mode: r.mode as 'written' | 'oral',
+          language: r.language,
+          recorded: rightsRecorded.get(r.notification_id) ?? '',
+          letterStatus: r.letter_status === 'draft' ? 'draft' : r.letter_status === 'reviewed' ? 'reviewed' : null,
+        })),
       // Any claim of the person counts: one recorded before this episode's first notice is answered by it.
       statusChanges: [
         ...extensions.filter((x) => x.entityId === e.episode_id).map((x) => ({ at: new Date(decodeHlc(x.hlc).millis).toISOString(), recorded: x.hlc })),
@@ -143,10 +153,7 @@ function removalChecks(
 }
 
 /** A person's screenings and age assessments, each already in recording order, merged in that order. */
-function identificationRecords(
-  screenings: readonly { at: string; flags: string; recorded: string }[],
-  ages: readonly { at: string; max_age: number; recorded: string }[],
-): IdentificationRecord[] {
+function identificationRecords(screenings: readonly { at: string; flags: string; recorded: string }[], ages: readonly { at: string; max_age: number; recorded: string }[]): IdentificationRecord[] {
   return [
     ...screenings.map((s) => ({ recorded: s.recorded, r: { kind: 'screening' as const, at: s.at, flags: JSON.parse(s.flags) as VulnerabilityFlag[] } })),
     ...ages.map((a) => ({ recorded: a.recorded, r: { kind: 'age' as const, at: a.at, maxAge: a.max_age } })),

@@ -88,9 +88,7 @@ export function scryptMaxmem(params: { N: number; r: number; p: number }): numbe
 
 function scrypt(secret: string, salt: Buffer, params: { N: number; r: number; p: number }): Promise<Buffer> {
   return new Promise((resolve, reject) =>
-    scryptCb(secret.normalize('NFC'), salt, 32, { N: params.N, r: params.r, p: params.p, maxmem: scryptMaxmem(params) }, (err, key) =>
-      err ? reject(err) : resolve(key),
-    ),
+    scryptCb(secret.normalize('NFC'), salt, 32, { N: params.N, r: params.r, p: params.p, maxmem: scryptMaxmem(params) }, (err, key) => (err ? reject(err) : resolve(key))),
   );
 }
 
@@ -197,11 +195,7 @@ export function formatRecoveryKey(bytes: Buffer): string {
 
 /** Accepts the key as a person types it: any case, spaces or dashes, O for 0 and I/L for 1. */
 export function normalizeRecoveryKey(input: string): string {
-  const clean = input
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  const clean = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return clean.match(/.{1,4}/g)?.join('-') ?? '';
 }
 
@@ -224,10 +218,7 @@ export async function createInstallation(input: NewInstallation): Promise<{ file
   };
   const userTag = tagFor(base, 'user', input.adminUsername);
   const recoveryTag = tagFor(base, 'recovery', '');
-  const slots = await Promise.all([
-    wrap(base.installationId, userTag, 'user', input.adminPassword, dbKey),
-    wrap(base.installationId, recoveryTag, 'recovery', recoveryKey, dbKey),
-  ]);
+  const slots = await Promise.all([wrap(base.installationId, userTag, 'user', input.adminPassword, dbKey), wrap(base.installationId, recoveryTag, 'recovery', recoveryKey, dbKey)]);
   return { file: { ...base, slots }, dbKey, recoveryKey };
 }
 
@@ -307,13 +298,7 @@ export async function unlockWithRecoveryKey(file: InstallationFile, recoveryKey:
 }
 
 /** Adds a slot for a user, or replaces theirs (a password change re-wraps the same database key). */
-export async function withUserSlot(
-  file: InstallationFile,
-  dbKey: Buffer,
-  username: string,
-  password: string,
-  opts: { mustChange?: boolean } = {},
-): Promise<InstallationFile> {
+export async function withUserSlot(file: InstallationFile, dbKey: Buffer, username: string, password: string, opts: { mustChange?: boolean } = {}): Promise<InstallationFile> {
   if (file.rekey) throw new Error('a re-key is pending: finish it before changing slots');
   const tag = tagFor(file, 'user', username);
   const slot = await wrap(file.installationId, tag, 'user', password, dbKey, opts);

@@ -3,7 +3,10 @@ import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migrations/types';
 
 export class StoreTooNewError extends Error {
-  constructor(readonly found: number, readonly known: number) {
+  constructor(
+    readonly found: number,
+    readonly known: number,
+  ) {
     super(`database schema version ${found} is newer than this application knows (${known}); refusing to open it`);
     this.name = 'StoreTooNewError';
   }

@@ -44,13 +44,7 @@ export function recordedAt(q: SyncQuery, qb: Kysely<Database>, entityIds: readon
 }
 
 /** Rows of a projected table with the clock of the event that created each, in recording order. */
-export function inRecordingOrder<T>(
-  q: SyncQuery,
-  qb: Kysely<Database>,
-  rows: readonly T[],
-  id: (row: T) => string,
-  types: readonly EventType[],
-): (T & { recorded: string })[] {
+export function inRecordingOrder<T>(q: SyncQuery, qb: Kysely<Database>, rows: readonly T[], id: (row: T) => string, types: readonly EventType[]): (T & { recorded: string })[] {
   const at = recordedAt(q, qb, rows.map(id), types);
   return rows.map((r) => ({ ...r, recorded: at.get(id(r)) ?? '' })).sort((a, b) => (a.recorded < b.recorded ? -1 : a.recorded > b.recorded ? 1 : 0));
 }

@@ -126,7 +126,11 @@ function evolve(key: Buffer): Buffer {
 }
 
 function macOf(key: Buffer, epoch: string, seq: number, sealed: Sealed, prevMac: string): string {
-  return b64(createHmac('sha256', key).update(JSON.stringify(['qeyd-sign-in-log-v1', epoch, seq, sealed, prevMac])).digest());
+  return b64(
+    createHmac('sha256', key)
+      .update(JSON.stringify(['qeyd-sign-in-log-v1', epoch, seq, sealed, prevMac]))
+      .digest(),
+  );
 }
 
 /** The side log's format: DER (spki) ephemeral key, which also salts the HKDF; no AAD. */

@@ -82,8 +82,7 @@ export class Store {
     this.qb = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     this.privateKey = privateKey;
     const head = this.q.prepared('SELECT device_seq, hash, hlc FROM events WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1').get(device.deviceId) as
-      | { device_seq: number; hash: string; hlc: string }
-      | undefined;
+      { device_seq: number; hash: string; hlc: string } | undefined;
     // Only clocks of the encoded shape count: a received event whose clock does not decode is kept
     // quarantined (ingest), and must not stop the store from opening (issue #10).
     const lastHlc = this.q.prepared(`SELECT max(hlc) AS hlc FROM events WHERE hlc GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*'`).get() as { hlc: string | null };
@@ -261,17 +260,12 @@ export class Store {
    * person, a clock that does not decode: `cannot_apply`), so that one bad event never stops a device
    * or HQ's console (issue #10). `alsoInTransaction` commits with the batch (the sync cursor).
    */
-  ingest(
-    events: readonly (EventRecord & { serverSeq?: number | null; quarantined?: string | null })[],
-    alsoInTransaction?: () => void,
-  ): { applied: number; skipped: number; quarantined: number } {
+  ingest(events: readonly (EventRecord & { serverSeq?: number | null; quarantined?: string | null })[], alsoInTransaction?: () => void): { applied: number; skipped: number; quarantined: number } {
     const heads = new Map<string, { seq: number; hash: string }>();
     const headOf = (deviceId: string) => {
       let h = heads.get(deviceId);
       if (!h) {
-        const row = this.q.prepared('SELECT device_seq, hash FROM events WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1').get(deviceId) as
-          | { device_seq: number; hash: string }
-          | undefined;
+        const row = this.q.prepared('SELECT device_seq, hash FROM events WHERE device_id = ? ORDER BY device_seq DESC LIMIT 1').get(deviceId) as { device_seq: number; hash: string } | undefined;
         h = { seq: row?.device_seq ?? 0, hash: row?.hash ?? '' };
         heads.set(deviceId, h);
       }

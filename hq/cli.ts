@@ -18,8 +18,16 @@ async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   const { values } = parseArgs({
     args: rest,
-    options: { facility: { type: 'string' }, kind: { type: 'string', default: 'detention_centre' }, days: { type: 'string', default: '7' }, device: { type: 'string' }, file: { type: 'string' },
-      username: { type: 'string' }, 'display-name': { type: 'string' }, name: { type: 'string', default: 'Headquarters' } },
+    options: {
+      facility: { type: 'string' },
+      kind: { type: 'string', default: 'detention_centre' },
+      days: { type: 'string', default: '7' },
+      device: { type: 'string' },
+      file: { type: 'string' },
+      username: { type: 'string' },
+      'display-name': { type: 'string' },
+      name: { type: 'string', default: 'Headquarters' },
+    },
   });
   const config = loadHqConfig(process.env);
   const hq = await openHqDatabase(config);
@@ -57,7 +65,9 @@ async function main(): Promise<void> {
         throw e;
       }
     } else {
-      console.error('usage: hq:admin setup-console --username U --display-name N [--name FACILITY] < password | create-enrollment-code --facility NAME [--kind KIND] [--days N] | revoke-device --device ID | import-bundle --file PATH');
+      console.error(
+        'usage: hq:admin setup-console --username U --display-name N [--name FACILITY] < password | create-enrollment-code --facility NAME [--kind KIND] [--days N] | revoke-device --device ID | import-bundle --file PATH',
+      );
       process.exitCode = 2;
     }
   } finally {

@@ -81,11 +81,7 @@ const envSchema = z.object({
 });
 
 /** Reads and checks the environment; throws HqConfigError listing every bad variable at once. */
-export function loadHqConfig(
-  env: NodeJS.ProcessEnv = process.env,
-  platform: NodeJS.Platform = process.platform,
-  cwd: string = process.cwd(),
-): HqConfig {
+export function loadHqConfig(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, cwd: string = process.cwd()): HqConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     throw new HqConfigError(
@@ -105,8 +101,6 @@ export function loadHqConfig(
     dataDir,
     port: v.QEYD_HQ_PORT ?? defaultHqPort,
     host: v.QEYD_HQ_HOST ?? defaultHqHost,
-    database: v.QEYD_HQ_DATABASE_URL
-      ? { kind: 'postgres', url: v.QEYD_HQ_DATABASE_URL }
-      : { kind: 'sqlite', file: join(dataDir, sqliteFileName) },
+    database: v.QEYD_HQ_DATABASE_URL ? { kind: 'postgres', url: v.QEYD_HQ_DATABASE_URL } : { kind: 'sqlite', file: join(dataDir, sqliteFileName) },
   };
 }

@@ -41,7 +41,10 @@ async function lockForMigration(trx: Transaction<HqSchema>, dialect: HqDialect):
 
 /** The highest applied migration, 0 when none. Assumes hq_schema_migrations exists (migrateHq creates it). */
 export async function readHqSchemaVersion(db: Kysely<HqSchema>): Promise<number> {
-  const row = await db.selectFrom('hq_schema_migrations').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
+  const row = await db
+    .selectFrom('hq_schema_migrations')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .executeTakeFirst();
   return Number(row?.v ?? 0);
 }
 

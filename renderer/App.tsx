@@ -70,11 +70,7 @@ export function App() {
       onSessionLost((error) => {
         // Nothing from the previous session may stay on screen or in the cache.
         queryClient.clear();
-        setPhase((p) =>
-          p.kind === 'login' || p.kind === 'setup' || p.kind === 'recovery'
-            ? p
-            : { kind: 'login', facilityName, notice: { key: error.messageKey }, noticeTone: 'error' },
-        );
+        setPhase((p) => (p.kind === 'login' || p.kind === 'setup' || p.kind === 'recovery' ? p : { kind: 'login', facilityName, notice: { key: error.messageKey }, noticeTone: 'error' }));
       }),
     [queryClient, facilityName],
   );

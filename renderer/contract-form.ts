@@ -18,11 +18,7 @@ export interface ContractResolverOptions {
   extra?: (input: unknown) => { path: string; key: string }[];
 }
 
-export function contractResolver<TForm extends FieldValues, TOut>(
-  schema: z.ZodType<TOut>,
-  toInput: (values: TForm) => unknown,
-  options: ContractResolverOptions = {},
-): Resolver<TForm, unknown, TOut> {
+export function contractResolver<TForm extends FieldValues, TOut>(schema: z.ZodType<TOut>, toInput: (values: TForm) => unknown, options: ContractResolverOptions = {}): Resolver<TForm, unknown, TOut> {
   return async (values, _context, resolverOptions) => {
     const input = toInput(values);
     const result = schema.safeParse(input, { error: contractErrorMap });
@@ -37,7 +33,7 @@ export function contractResolver<TForm extends FieldValues, TOut>(
     if (Object.keys(flat).length === 0 && result.success) return { values: result.data, errors: {} };
     if (Object.keys(flat).length === 0) {
       // Everything wrong is outside the checked part: this step passes; the full check comes at the end.
-      return { values: (result.success ? result.data : (input as TOut)), errors: {} };
+      return { values: result.success ? result.data : (input as TOut), errors: {} };
     }
     return { values: {}, errors: toNestErrors(flat, resolverOptions) };
   };

@@ -45,11 +45,7 @@ export const contractResolverOptions = { error: contractErrorMap };
  * Puts each server field error beside its input (focusing the first) and returns the sentence for the
  * form-level alert: for a validation error "some fields need attention", otherwise the reason itself.
  */
-export function applyServerErrors<T extends FieldValues>(
-  error: unknown,
-  setError: UseFormSetError<T>,
-  knownFields: readonly string[],
-): MessageRef {
+export function applyServerErrors<T extends FieldValues>(error: unknown, setError: UseFormSetError<T>, knownFields: readonly string[]): MessageRef {
   if (!(error instanceof ApiError)) return { key: 'app.unexpectedError' };
   let firstPlaced = false;
   for (const [path, ref] of Object.entries(error.fields ?? {})) {

@@ -118,9 +118,7 @@ export function useTranslateRef() {
   const intl = useIntl();
   return useCallback(
     (ref: MessageRef | { key: string; params?: Record<string, string | number> | undefined }) =>
-      isMessageKey(ref.key)
-        ? intl.formatMessage({ id: ref.key }, ref.params ?? {})
-        : intl.formatMessage({ id: 'app.unexpectedError' }),
+      isMessageKey(ref.key) ? intl.formatMessage({ id: ref.key }, ref.params ?? {}) : intl.formatMessage({ id: 'app.unexpectedError' }),
     [intl],
   );
 }

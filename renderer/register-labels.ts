@@ -140,10 +140,7 @@ export const nrResultLabel: Record<'cleared' | 'not_cleared', MessageKey> = {
   not_cleared: 'nrResult.not_cleared',
 };
 
-export const matchReasonLabel: Record<
-  'same_name' | 'other_script' | 'spelling_variant' | 'alias' | 'birth_within_year' | 'birth_differs' | 'same_nationality',
-  MessageKey
-> = {
+export const matchReasonLabel: Record<'same_name' | 'other_script' | 'spelling_variant' | 'alias' | 'birth_within_year' | 'birth_differs' | 'same_nationality', MessageKey> = {
   same_name: 'match.same_name',
   other_script: 'match.other_script',
   spelling_variant: 'match.spelling_variant',

@@ -10,20 +10,16 @@ const samePassword = (password: unknown, repeat: unknown) => typeof password !==
 // `when` lets the comparison run even while other fields are still wrong, so every problem shows at once.
 const always = { when: () => true } as const;
 
-export const setupFormSchema = contract.setup.initialize.input
-  .extend({ repeatPassword: z.string() })
-  .refine((v) => samePassword(v?.admin?.password, v?.repeatPassword), {
-    path: ['repeatPassword'],
-    message: 'error.field.passwordMismatch',
-    ...always,
-  });
+export const setupFormSchema = contract.setup.initialize.input.extend({ repeatPassword: z.string() }).refine((v) => samePassword(v?.admin?.password, v?.repeatPassword), {
+  path: ['repeatPassword'],
+  message: 'error.field.passwordMismatch',
+  ...always,
+});
 
 export const loginFormSchema = contract.auth.login.input;
 
-export const newUserFormSchema = contract.users.create.input
-  .extend({ repeatPassword: z.string() })
-  .refine((v) => samePassword(v?.password, v?.repeatPassword), {
-    path: ['repeatPassword'],
-    message: 'error.field.passwordMismatch',
-    ...always,
-  });
+export const newUserFormSchema = contract.users.create.input.extend({ repeatPassword: z.string() }).refine((v) => samePassword(v?.password, v?.repeatPassword), {
+  path: ['repeatPassword'],
+  message: 'error.field.passwordMismatch',
+  ...always,
+});

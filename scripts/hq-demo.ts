@@ -56,26 +56,122 @@ const desks: Desk[] = [
     facility: 'Bakı Qanunsuz Miqrantların Saxlanılması Mərkəzi',
     device: 'Növbətçi masası 1',
     stories: [
-      { latin: 'Mohammad Rahimi', original: 'محمد رحیمی', sex: 'male', birth: '1991-03-14', nationality: 'AFG', languages: ['fa'], apprehendedAgo: 26 * hour, rightsAfter: 35 * minute, letterLanguage: 'fa', consular: { wish: 'requests', sentAfter: 2 * hour }, defenderAfter: 6 * hour },
-      { latin: 'Nodira Karimova', original: 'Нодира Каримова', sex: 'female', birth: '1988-07-02', nationality: 'UZB', languages: ['uz', 'ru'], apprehendedAgo: 5 * hour, rightsAfter: null, letterLanguage: 'uz', consular: null, defenderAfter: null },
-      { latin: 'Samir Haddad', original: 'سمير حداد', sex: 'male', birth: '1979-11-20', nationality: 'SYR', languages: ['ar'], apprehendedAgo: 3 * day, rightsAfter: 3 * hour + 10 * minute, letterLanguage: 'ar', consular: { wish: 'expressly_opposes', sentAfter: null }, defenderAfter: 30 * hour },
+      {
+        latin: 'Mohammad Rahimi',
+        original: 'محمد رحیمی',
+        sex: 'male',
+        birth: '1991-03-14',
+        nationality: 'AFG',
+        languages: ['fa'],
+        apprehendedAgo: 26 * hour,
+        rightsAfter: 35 * minute,
+        letterLanguage: 'fa',
+        consular: { wish: 'requests', sentAfter: 2 * hour },
+        defenderAfter: 6 * hour,
+      },
+      {
+        latin: 'Nodira Karimova',
+        original: 'Нодира Каримова',
+        sex: 'female',
+        birth: '1988-07-02',
+        nationality: 'UZB',
+        languages: ['uz', 'ru'],
+        apprehendedAgo: 5 * hour,
+        rightsAfter: null,
+        letterLanguage: 'uz',
+        consular: null,
+        defenderAfter: null,
+      },
+      {
+        latin: 'Samir Haddad',
+        original: 'سمير حداد',
+        sex: 'male',
+        birth: '1979-11-20',
+        nationality: 'SYR',
+        languages: ['ar'],
+        apprehendedAgo: 3 * day,
+        rightsAfter: 3 * hour + 10 * minute,
+        letterLanguage: 'ar',
+        consular: { wish: 'expressly_opposes', sentAfter: null },
+        defenderAfter: 30 * hour,
+      },
     ],
   },
   {
     facility: 'Bakı Qanunsuz Miqrantların Saxlanılması Mərkəzi',
     device: 'Növbətçi masası 2',
     stories: [
-      { latin: 'Bilal Ahmed', original: 'بلال احمد', sex: 'male', birth: '1995-01-09', nationality: 'PAK', languages: ['ur'], apprehendedAgo: 10 * day, rightsAfter: 40 * minute, letterLanguage: 'ur', consular: { wish: 'requests', sentAfter: null }, defenderAfter: null },
-      { latin: 'Oleksandr Petrenko', original: 'Олександр Петренко', sex: 'male', birth: '1984-05-30', nationality: 'UKR', languages: ['ru'], apprehendedAgo: 20 * day, rightsAfter: 20 * minute, letterLanguage: 'ru', consular: { wish: 'requests', sentAfter: 90 * minute }, defenderAfter: 4 * hour },
+      {
+        latin: 'Bilal Ahmed',
+        original: 'بلال احمد',
+        sex: 'male',
+        birth: '1995-01-09',
+        nationality: 'PAK',
+        languages: ['ur'],
+        apprehendedAgo: 10 * day,
+        rightsAfter: 40 * minute,
+        letterLanguage: 'ur',
+        consular: { wish: 'requests', sentAfter: null },
+        defenderAfter: null,
+      },
+      {
+        latin: 'Oleksandr Petrenko',
+        original: 'Олександр Петренко',
+        sex: 'male',
+        birth: '1984-05-30',
+        nationality: 'UKR',
+        languages: ['ru'],
+        apprehendedAgo: 20 * day,
+        rightsAfter: 20 * minute,
+        letterLanguage: 'ru',
+        consular: { wish: 'requests', sentAfter: 90 * minute },
+        defenderAfter: 4 * hour,
+      },
     ],
   },
   {
     facility: 'Yevlax Qanunsuz Miqrantların Saxlanılması Mərkəzi',
     device: 'Qəbul masası',
     stories: [
-      { latin: 'Ali Rezaei', original: 'علی رضایی', sex: 'male', birth: '2010-09-12', nationality: 'IRN', languages: ['fa'], apprehendedAgo: 8 * hour, rightsAfter: 2 * hour, letterLanguage: 'fa', consular: { wish: 'declines', sentAfter: null }, defenderAfter: null },
-      { latin: 'Amina Yusuf', original: 'Amina Yusuf', sex: 'female', birth: '1993-02-17', nationality: 'NGA', languages: ['en'], apprehendedAgo: 2 * day, rightsAfter: 45 * minute, letterLanguage: 'en', consular: { wish: 'requests', sentAfter: 3 * hour }, defenderAfter: 5 * hour },
-      { latin: 'Rustam Nazarov', original: 'Рустам Назаров', sex: 'male', birth: '1990-12-01', nationality: 'TJK', languages: ['tg', 'ru'], apprehendedAgo: 45 * day, rightsAfter: 30 * minute, letterLanguage: 'tg', consular: { wish: 'requests', sentAfter: 2 * hour }, defenderAfter: 3 * hour },
+      {
+        latin: 'Ali Rezaei',
+        original: 'علی رضایی',
+        sex: 'male',
+        birth: '2010-09-12',
+        nationality: 'IRN',
+        languages: ['fa'],
+        apprehendedAgo: 8 * hour,
+        rightsAfter: 2 * hour,
+        letterLanguage: 'fa',
+        consular: { wish: 'declines', sentAfter: null },
+        defenderAfter: null,
+      },
+      {
+        latin: 'Amina Yusuf',
+        original: 'Amina Yusuf',
+        sex: 'female',
+        birth: '1993-02-17',
+        nationality: 'NGA',
+        languages: ['en'],
+        apprehendedAgo: 2 * day,
+        rightsAfter: 45 * minute,
+        letterLanguage: 'en',
+        consular: { wish: 'requests', sentAfter: 3 * hour },
+        defenderAfter: 5 * hour,
+      },
+      {
+        latin: 'Rustam Nazarov',
+        original: 'Рустам Назаров',
+        sex: 'male',
+        birth: '1990-12-01',
+        nationality: 'TJK',
+        languages: ['tg', 'ru'],
+        apprehendedAgo: 45 * day,
+        rightsAfter: 30 * minute,
+        letterLanguage: 'tg',
+        consular: { wish: 'requests', sentAfter: 2 * hour },
+        defenderAfter: 3 * hour,
+      },
     ],
   },
 ];
@@ -108,7 +204,9 @@ async function record(desk: Client, s: Story, now: number): Promise<void> {
       stateless: false,
       languages: s.languages,
     },
-    documents: [{ type: 'passport', series: s.nationality.slice(0, 1), number: String(1_000_000 + Math.floor(apprehended / 1000) % 9_000_000), issuingState: s.nationality, verification: 'unverified' }],
+    documents: [
+      { type: 'passport', series: s.nationality.slice(0, 1), number: String(1_000_000 + (Math.floor(apprehended / 1000) % 9_000_000)), issuingState: s.nationality, verification: 'unverified' },
+    ],
     apprehension: { at: iso(apprehended), place: 'Bakı, Nəsimi rayonu', authority: 'Miqrasiya polisi' },
     admission: {
       regime: 'forced_court',
@@ -130,13 +228,31 @@ async function record(desk: Client, s: Story, now: number): Promise<void> {
   if (s.rightsAfter !== null) {
     const at = iso(Math.min(apprehended + s.rightsAfter, now - minute));
     await desk.vulnerability.screen({ episodeId, screening: { at } });
-    const letter = { at, mode: 'written' as const, language: s.letterLanguage, templateId: 'rights-letter', templateVersion: '2026-11-01', items: [...allRights], acknowledgement: { kind: 'signature' as const }, copyHanded: true };
+    const letter = {
+      at,
+      mode: 'written' as const,
+      language: s.letterLanguage,
+      templateId: 'rights-letter',
+      templateVersion: '2026-11-01',
+      items: [...allRights],
+      acknowledgement: { kind: 'signature' as const },
+      copyHanded: true,
+    };
     if (letterStatusOf(s.letterLanguage, letter.templateVersion) === 'draft') {
       // A letter no lawyer has reviewed yet goes only with an interpreter who checked it with the person (issue #11 §7).
       const { useId } = await desk.safeguards.recordInterpreter({
         personId,
         episodeId,
-        use: { at, language: s.letterLanguage, interpreterName: 'S. Qureshi', kind: 'contract', purpose: 'rights', genderPreferenceMet: true, affiliationChecked: true, affiliatedWithOriginState: false },
+        use: {
+          at,
+          language: s.letterLanguage,
+          interpreterName: 'S. Qureshi',
+          kind: 'contract',
+          purpose: 'rights',
+          genderPreferenceMet: true,
+          affiliationChecked: true,
+          affiliatedWithOriginState: false,
+        },
       });
       await desk.safeguards.notifyRights({ episodeId, notification: { ...letter, interpreterUseId: useId, interpreterCheckedLetter: true } });
     } else {
@@ -147,7 +263,10 @@ async function record(desk: Client, s: Story, now: number): Promise<void> {
     const informedAt = iso(Math.min(apprehended + (s.rightsAfter ?? 0) + 5 * minute, now - minute));
     const { noticeId } = await desk.safeguards.openConsular({ episodeId, open: { states: [s.nationality], informedAt, wish: s.consular.wish } });
     if (s.consular.sentAfter !== null) {
-      await desk.safeguards.sendConsular({ noticeId, sent: { at: iso(apprehended + s.consular.sentAfter), mission: `Embassy (${s.nationality})`, channel: 'note_verbale', reference: `N-${episodeId.slice(0, 6)}` } });
+      await desk.safeguards.sendConsular({
+        noticeId,
+        sent: { at: iso(apprehended + s.consular.sentAfter), mission: `Embassy (${s.nationality})`, channel: 'note_verbale', reference: `N-${episodeId.slice(0, 6)}` },
+      });
     }
   }
   if (s.defenderAfter !== null) {

@@ -50,9 +50,20 @@ else failed++;
 if (run('lint', bin('eslint'), ['.'], 15)) passed++;
 else failed++;
 
+// Format (.prettierrc): the tree is as Prettier writes it. One pass or fail.
+if (run('format', bin('prettier'), ['--check', '.'], 10)) passed++;
+else failed++;
+
 run('unit and integration', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`], 40);
 if (existsSync(vitestJson)) {
-  const v = JSON.parse(readFileSync(vitestJson, 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; success: boolean; testResults: { status: string; assertionResults: unknown[] }[] };
+  const v = JSON.parse(readFileSync(vitestJson, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+    success: boolean;
+    testResults: { status: string; assertionResults: unknown[] }[];
+  };
   passed += v.numPassedTests;
   failed += v.numFailedTests;
   skipped += v.numPendingTests + v.numTodoTests;

@@ -4,10 +4,7 @@ import type { Contract, MethodName } from './index';
 import type { InputOf, OutputOf } from './method';
 
 /** What every transport returns for a call: the result, or a structured error. */
-export const responseEnvelope = z.union([
-  z.object({ ok: z.literal(true), result: z.unknown() }),
-  z.object({ ok: z.literal(false), error: apiErrorSchema }),
-]);
+export const responseEnvelope = z.union([z.object({ ok: z.literal(true), result: z.unknown() }), z.object({ ok: z.literal(false), error: apiErrorSchema })]);
 export type ResponseEnvelope = z.infer<typeof responseEnvelope>;
 
 /** A transport only moves `(method, input)` and brings back an envelope; it knows nothing of the methods. */

@@ -83,9 +83,7 @@ function issueToMessage(issue: z.core.$ZodIssue): MessageRef {
   if (issue.message.startsWith('error.')) return { key: issue.message };
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined || issue.input === null
-        ? { key: 'error.field.required' }
-        : { key: 'error.field.invalidType' };
+      return issue.input === undefined || issue.input === null ? { key: 'error.field.required' } : { key: 'error.field.invalidType' };
     case 'too_small':
       if (issue.origin === 'string' && Number(issue.minimum) <= 1) return { key: 'error.field.required' };
       if (issue.origin === 'string') return { key: 'error.field.tooShort', params: { min: Number(issue.minimum) } };

@@ -66,7 +66,20 @@ export const complianceFigures = z.object({
 });
 export type ComplianceFigures = z.infer<typeof complianceFigures>;
 
-export const complianceIssues = ['rights_late', 'rights_missing', 'consular_blocked', 'consular_overdue', 'without_defender', 'overdue', 'child', 'consular_disclosure', 'asylum_requests', 'asylum_pending', 'nonrefoulement_hold', 'rights_draft_letter'] as const;
+export const complianceIssues = [
+  'rights_late',
+  'rights_missing',
+  'consular_blocked',
+  'consular_overdue',
+  'without_defender',
+  'overdue',
+  'child',
+  'consular_disclosure',
+  'asylum_requests',
+  'asylum_pending',
+  'nonrefoulement_hold',
+  'rights_draft_letter',
+] as const;
 export const complianceIssue = z.enum(complianceIssues);
 export type ComplianceIssue = z.infer<typeof complianceIssue>;
 

@@ -117,9 +117,7 @@ export const contract = {
   users: {
     list: method({ input: empty, output: z.object({ users: z.array(userView) }), access: needs('users.manage') }),
     create: method({
-      input: z
-        .object({ username, displayName, roles: z.array(roleSchema).min(1).max(7), password })
-        .strict(),
+      input: z.object({ username, displayName, roles: z.array(roleSchema).min(1).max(7), password }).strict(),
       output: z.object({ user: userView }),
       access: needs('users.manage'),
     }),
@@ -240,7 +238,5 @@ export function lookupMethod(name: string) {
 }
 
 export function allMethodNames(): string[] {
-  return Object.entries(contract as ContractShape).flatMap(([ns, methods]) =>
-    Object.keys(methods).map((m) => `${ns}.${m}`),
-  );
+  return Object.entries(contract as ContractShape).flatMap(([ns, methods]) => Object.keys(methods).map((m) => `${ns}.${m}`));
 }

@@ -107,9 +107,7 @@ export const visitView = visitSummary.extend({
   interviews: z.array(interviewView),
   /** interviews of earlier visits to this facility whose reprisal check is still owed */
   reprisalChecksDue: z.array(reprisalCheckDue),
-  reprisalChecks: z.array(
-    z.object({ interviewId: z.string(), pseudonym: z.string(), at: z.string(), outcome: reprisalCheckSchema.shape.outcome, note: z.string().nullable() }),
-  ),
+  reprisalChecks: z.array(z.object({ interviewId: z.string(), pseudonym: z.string(), at: z.string(), outcome: reprisalCheckSchema.shape.outcome, note: z.string().nullable() })),
   extract: z
     .object({
       extractId: z.string(),

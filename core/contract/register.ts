@@ -1,17 +1,7 @@
 import { z } from 'zod';
 import { admissionStatusSchema } from '../admission-status';
 import { asylumExpressionSchema, asylumForwardSchema, asylumStatusChangeSchema } from '../asylum';
-import {
-  decisionSchema,
-  exitSchema,
-  handoverSchema,
-  identityDocumentSchema,
-  legalReviewOverrideSchema,
-  medicalCheckSchema,
-  outcomeTypes,
-  regime,
-  propertyItemSchema,
-} from '../episode';
+import { decisionSchema, exitSchema, handoverSchema, identityDocumentSchema, legalReviewOverrideSchema, medicalCheckSchema, outcomeTypes, regime, propertyItemSchema } from '../episode';
 import { isoDate, isoInstant, optionalText, text } from '../fields';
 import { admissionSchema, intakeSchema } from '../intake';
 import { nationalityCode } from '../countries';
@@ -21,15 +11,7 @@ import { latinNameText, personNames, personSummary } from '../person';
 import { settingsSchema, settingsUpdate } from '../settings';
 import { ageAssessmentSchema, guardianSchema, referralProgressSchema, referralSchema, screeningSchema } from '../vulnerability';
 import { method } from './method';
-import {
-  duplicateMatch,
-  episodeState,
-  obligationView,
-  personView,
-  registerBookLine,
-  registerRow,
-  vulnerabilityFlag,
-} from './register-views';
+import { duplicateMatch, episodeState, obligationView, personView, registerBookLine, registerRow, vulnerabilityFlag } from './register-views';
 
 /** The detention register's methods (issue: intake, persons, episodes, vulnerability, register). */
 
@@ -91,9 +73,7 @@ export const registerContract = {
   },
   drafts: {
     save: method({
-      input: z
-        .object({ draftId: id.optional(), kind: z.enum(['intake']), title: z.string().trim().max(200), data: z.record(z.string(), z.unknown()) })
-        .strict(),
+      input: z.object({ draftId: id.optional(), kind: z.enum(['intake']), title: z.string().trim().max(200), data: z.record(z.string(), z.unknown()) }).strict(),
       output: z.object({ draftId: z.string(), updatedAt: z.string() }),
       access: needs('person.write'),
     }),
@@ -135,9 +115,7 @@ export const registerContract = {
   conflicts: {
     /** Closes a conflict between concurrent corrections: the right value, chosen by a centre head, with why. */
     resolve: method({
-      input: z
-        .object({ entityType: z.enum(['person', 'episode']), entityId: id, field: z.string().min(1).max(100), value: z.unknown(), reason: text(1000) })
-        .strict(),
+      input: z.object({ entityType: z.enum(['person', 'episode']), entityId: id, field: z.string().min(1).max(100), value: z.unknown(), reason: text(1000) }).strict(),
       output: recorded,
       access: needs('person.override'),
     }),
@@ -148,9 +126,7 @@ export const registerContract = {
   episodes: {
     admit: method({
       // The same admission as in an intake, for a person first held awaiting a decision.
-      input: admissionSchema
-        .extend({ episodeId: id })
-        .refine((v) => v.decision !== undefined, { message: 'error.episode.noAdmissionWithoutDecision', path: ['decision'] }),
+      input: admissionSchema.extend({ episodeId: id }).refine((v) => v.decision !== undefined, { message: 'error.episode.noAdmissionWithoutDecision', path: ['decision'] }),
       output: recorded,
       access: needs('person.write'),
     }),

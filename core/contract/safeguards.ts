@@ -147,7 +147,16 @@ export const safeguardsContract = {
       output: z.object({
         found: z.boolean(),
         notification: z
-          .object({ notificationId: z.string(), personId: z.string(), nameLatin: z.string(), at: z.string(), language: z.string(), templateVersion: z.string().nullable(), templateHash: z.string().nullable(), templateMatches: z.boolean() })
+          .object({
+            notificationId: z.string(),
+            personId: z.string(),
+            nameLatin: z.string(),
+            at: z.string(),
+            language: z.string(),
+            templateVersion: z.string().nullable(),
+            templateHash: z.string().nullable(),
+            templateMatches: z.boolean(),
+          })
           .nullable(),
       }),
       access: needs('person.read'),

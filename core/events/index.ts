@@ -1,17 +1,7 @@
 import { z } from 'zod';
 import { rightsDelaySchema } from '../admission-status';
 import { asylumExpressionSchema, asylumForwardSchema, asylumStatusChangeSchema } from '../asylum';
-import {
-  apprehensionSchema,
-  decisionSchema,
-  exitSchema,
-  handoverSchema,
-  identityDocumentSchema,
-  legalReviewOverrideSchema,
-  medicalCheckSchema,
-  propertyItemSchema,
-  regime,
-} from '../episode';
+import { apprehensionSchema, decisionSchema, exitSchema, handoverSchema, identityDocumentSchema, legalReviewOverrideSchema, medicalCheckSchema, propertyItemSchema, regime } from '../episode';
 import { isoInstant, optionalText, text } from '../fields';
 import { isWellFormedText } from '../well-formed';
 import { isHlc } from '../hlc';

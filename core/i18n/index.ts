@@ -41,4 +41,15 @@ export const catalogs: Record<Locale, Record<string, string>> = {
 };
 
 export const defaultLocale: Locale = 'az';
-export type MessageKey = keyof typeof enAccounts | keyof typeof enSignIn | keyof typeof enVisits | keyof typeof enNpm | keyof typeof enErrors | keyof typeof enUi | keyof typeof enRegister | keyof typeof enSafeguards | keyof typeof enHq | keyof typeof enOversight | keyof typeof enSync;
+export type MessageKey =
+  | keyof typeof enAccounts
+  | keyof typeof enSignIn
+  | keyof typeof enVisits
+  | keyof typeof enNpm
+  | keyof typeof enErrors
+  | keyof typeof enUi
+  | keyof typeof enRegister
+  | keyof typeof enSafeguards
+  | keyof typeof enHq
+  | keyof typeof enOversight
+  | keyof typeof enSync;

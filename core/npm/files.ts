@@ -9,7 +9,10 @@ import { authorityResponseSchema, findingSchema } from './visit';
  * signature against a key it already trusts, never against a key the file brings with it.
  */
 
-const base64 = z.string().regex(/^[A-Za-z0-9+/=]+$/).max(200);
+const base64 = z
+  .string()
+  .regex(/^[A-Za-z0-9+/=]+$/)
+  .max(200);
 
 export const signedFileKinds = ['qeyd-register-extract', 'qeyd-npm-recommendations', 'qeyd-npm-responses', 'qeyd-facility-identity', 'qeyd-npm-identity'] as const;
 
@@ -112,9 +115,7 @@ export const recommendationsBody = z
     visitedTo: isoDate,
     issuedAt: isoInstant,
     recommendations: z
-      .array(
-        findingSchema.safeExtend({ recommendationId: text(100), dueDate: isoDate }),
-      )
+      .array(findingSchema.safeExtend({ recommendationId: text(100), dueDate: isoDate }))
       .min(1)
       .max(500),
   })
@@ -128,7 +129,10 @@ export const responsesBody = z
     organisationId: text(100),
     visitId: text(100),
     generatedAt: isoInstant,
-    responses: z.array(z.object({ recommendationId: text(100), response: authorityResponseSchema }).strict()).min(1).max(500),
+    responses: z
+      .array(z.object({ recommendationId: text(100), response: authorityResponseSchema }).strict())
+      .min(1)
+      .max(500),
   })
   .strict();
 export type ResponsesFile = z.infer<typeof responsesBody>;

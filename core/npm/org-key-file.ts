@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-const b64 = z.string().regex(/^[A-Za-z0-9+/=]+$/).max(400);
+const b64 = z
+  .string()
+  .regex(/^[A-Za-z0-9+/=]+$/)
+  .max(400);
 
 /**
  * The passphrase KDF of an organisation key file (issue #10 §6). The file carries the private keys that

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
-const b64 = (max: number) => z.string().regex(/^[A-Za-z0-9+/=]*$/).max(max);
+const b64 = (max: number) =>
+  z
+    .string()
+    .regex(/^[A-Za-z0-9+/=]*$/)
+    .max(max);
 
 /**
  * Content sealed to the ombudsman organisation's X25519 public key: an ephemeral key agreement, HKDF

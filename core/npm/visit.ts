@@ -38,18 +38,7 @@ export const visitPlanSchema = z
   .strict();
 
 /** The standard checklist (SPT assessment tool; APT visit guide). The office may add its own items. */
-export const defaultChecklistAreas = [
-  'space',
-  'hygiene',
-  'food',
-  'health_care',
-  'outside_contact',
-  'complaints',
-  'discipline',
-  'information',
-  'activities',
-  'staff_conduct',
-] as const;
+export const defaultChecklistAreas = ['space', 'hygiene', 'food', 'health_care', 'outside_contact', 'complaints', 'discipline', 'information', 'activities', 'staff_conduct'] as const;
 
 export const observationRatings = ['adequate', 'concern', 'serious', 'not_checked'] as const;
 
@@ -59,7 +48,10 @@ export const areaObservationSchema = z
     rating: z.enum(observationRatings),
     note: optionalText(4000),
     /** where the team saw or heard it: own observation, documents, staff, detainees (triangulation) */
-    sources: z.array(z.enum(['observation', 'documents', 'staff', 'detainees', 'medical_records'])).max(5).default([]),
+    sources: z
+      .array(z.enum(['observation', 'documents', 'staff', 'detainees', 'medical_records']))
+      .max(5)
+      .default([]),
   })
   .strict();
 

@@ -12,16 +12,13 @@ export const az: LetterTemplate = {
     '{name}, siz {date} tarixində {facility} adlı müəssisəyə yerləşdirilmisiniz. Azərbaycan Respublikasının Miqrasiya Məcəlləsinin 74.5-ci maddəsinə əsasən sizə dərhal nə üçün saxlanıldığınız və hansı hüquqlarınızın olduğu bildirilməlidir. Bu məktub sizə verilir və sizdə qalır.',
   items: {
     reasons: 'Saxlanılmağınızın səbəblərini başa düşdüyünüz dildə bilmək hüququnuz var.',
-    legal_basis_and_term:
-      'Yerləşdirilməniz barədə qərarı, onun hüquqi əsasını və müddətini görmək, müddət bitdikdə isə azad edilmək hüququnuz var.',
-    legal_aid:
-      'Saxlanıldığınız andan vəkilin köməyindən istifadə etmək hüququnuz var. Ödəniş edə bilmirsinizsə, hüquqi yardım pulsuz göstərilir (Konstitusiyanın 61-ci maddəsi).',
+    legal_basis_and_term: 'Yerləşdirilməniz barədə qərarı, onun hüquqi əsasını və müddətini görmək, müddət bitdikdə isə azad edilmək hüququnuz var.',
+    legal_aid: 'Saxlanıldığınız andan vəkilin köməyindən istifadə etmək hüququnuz var. Ödəniş edə bilmirsinizsə, hüquqi yardım pulsuz göstərilir (Konstitusiyanın 61-ci maddəsi).',
     interpreter: 'Pulsuz tərcüməçinin köməyindən istifadə etmək hüququnuz var. Tərcüməçi qorxduğunuz ölkənin hakimiyyət orqanları ilə əlaqəli olmamalıdır.',
     consular:
       'Saxlanılmağınız barədə konsulluğunuza xəbər verilməsini xahiş edə və ya bundan imtina edə bilərsiniz. Sığınacaq istəyirsinizsə və ya qaçqınsınızsa, sizin razılığınız olmadan konsulluğunuza xəbər verilməyəcək.',
     asylum: 'İstənilən vaxt, istənilən sözlərlə və istənilən dildə sığınacaq istəmək hüququnuz var. Müraciətiniz elə həmin gün ötürüləcək.',
-    complaint_and_appeal:
-      'Sizinlə necə rəftar edildiyindən şikayət etmək və sizə dair qərarlardan şikayət vermək hüququnuz var. Buna görə sizə heç bir cəza verilə bilməz.',
+    complaint_and_appeal: 'Sizinlə necə rəftar edildiyindən şikayət etmək və sizə dair qərarlardan şikayət vermək hüququnuz var. Buna görə sizə heç bir cəza verilə bilməz.',
     medical: 'Gəldiyiniz zaman tibbi müayinədən keçmək və burada olduğunuz müddətdə tibbi yardım almaq hüququnuz var.',
     family_contact: 'Harada olduğunuzu ailə üzvünüzə və ya seçdiyiniz başqa bir şəxsə bildirmək hüququnuz var.',
     ombudsman: 'İnsan hüquqları üzrə müvəkkil (Ombudsman) istənilən vaxt bura gələ və sizinlə təkbətək danışa bilər.',

@@ -15,8 +15,7 @@ export const en: LetterTemplate = {
     legal_basis_and_term: 'You have the right to see the decision on your placement, its legal basis and how long it lasts, and to be released when the term ends.',
     legal_aid: 'You have the right to a lawyer from the moment of detention. If you cannot pay, legal aid is free of charge (Article 61 of the Constitution).',
     interpreter: 'You have the right to a free interpreter. The interpreter must not be connected to the authorities of a country you fear.',
-    consular:
-      'You may ask for your consulate to be told of your detention, or refuse it. If you are seeking asylum or are a refugee, your consulate will not be told without your consent.',
+    consular: 'You may ask for your consulate to be told of your detention, or refuse it. If you are seeking asylum or are a refugee, your consulate will not be told without your consent.',
     asylum: 'You have the right to ask for asylum at any time, in any words and any language. Your request will be passed on the same day.',
     complaint_and_appeal: 'You have the right to complain about your treatment and to appeal against decisions about you, without any penalty.',
     medical: 'You have the right to a medical examination on arrival and to medical care while you are here.',

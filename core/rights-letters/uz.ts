@@ -13,10 +13,8 @@ export const uz: LetterTemplate = {
     '{name}, siz {date} kuni {facility} deb nomlangan muassasaga joylashtirildingiz. Ozarbayjon Respublikasi Migratsiya kodeksining 74.5-moddasiga muvofiq, sizga nima uchun ushlab turilganingiz va qanday huquqlaringiz borligi darhol aytilishi shart. Bu xat sizniki, u sizda qoladi.',
   items: {
     reasons: 'Siz ushlab turilishingiz sabablarini oʻzingiz tushunadigan tilda bilish huquqiga egasiz.',
-    legal_basis_and_term:
-      'Siz bu yerga joylashtirilishingiz toʻgʻrisidagi qarorni, uning huquqiy asosini va muddatini koʻrish, muddat tugaganda esa ozod qilinish huquqiga egasiz.',
-    legal_aid:
-      'Siz ushlab turilgan paytingizdan boshlab advokat yordamidan foydalanish huquqiga egasiz. Agar pul toʻlay olmasangiz, yuridik yordam bepul koʻrsatiladi (Konstitutsiyaning 61-moddasi).',
+    legal_basis_and_term: 'Siz bu yerga joylashtirilishingiz toʻgʻrisidagi qarorni, uning huquqiy asosini va muddatini koʻrish, muddat tugaganda esa ozod qilinish huquqiga egasiz.',
+    legal_aid: 'Siz ushlab turilgan paytingizdan boshlab advokat yordamidan foydalanish huquqiga egasiz. Agar pul toʻlay olmasangiz, yuridik yordam bepul koʻrsatiladi (Konstitutsiyaning 61-moddasi).',
     interpreter: 'Siz bepul tarjimon yordamidan foydalanish huquqiga egasiz. Tarjimon siz qoʻrqadigan davlatning hokimiyat organlari bilan bogʻliq boʻlmasligi kerak.',
     consular:
       'Siz ushlab turilganingiz haqida konsulligingizga xabar berilishini soʻrashingiz yoki bundan voz kechishingiz mumkin. Agar siz boshpana soʻrayotgan boʻlsangiz yoki qochoq boʻlsangiz, roziligingizsiz konsulligingizga xabar berilmaydi.',

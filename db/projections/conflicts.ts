@@ -17,19 +17,26 @@ export interface Head {
  * Returns, per field, the value to show: the single value, or — while several different values stand —
  * the one with the latest clock, for display only (the conflict stays open until resolved).
  */
-export function applyVersions(
-  q: SyncQuery,
-  qb: Kysely<Database>,
-  entityType: string,
-  event: EventRecord,
-  changes: Record<string, unknown>,
-): Record<string, unknown> {
+export function applyVersions(q: SyncQuery, qb: Kysely<Database>, entityType: string, event: EventRecord, changes: Record<string, unknown>): Record<string, unknown> {
   const replaced = new Set(event.supersedes);
   const alreadyReplaced = q.first(qb.selectFrom('superseded_events').select('event_id').where('event_id', '=', event.eventId)) !== undefined;
-  for (const id of replaced) q.run(qb.insertInto('superseded_events').values({ event_id: id }).onConflict((oc) => oc.column('event_id').doNothing()));
+  for (const id of replaced)
+    q.run(
+      qb
+        .insertInto('superseded_events')
+        .values({ event_id: id })
+        .onConflict((oc) => oc.column('event_id').doNothing()),
+    );
   const shown: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(changes)) {
-    if (replaced.size) q.run(qb.deleteFrom('field_heads').where('entity_id', '=', event.entityId).where('field', '=', field).where('event_id', 'in', [...replaced]));
+    if (replaced.size)
+      q.run(
+        qb
+          .deleteFrom('field_heads')
+          .where('entity_id', '=', event.entityId)
+          .where('field', '=', field)
+          .where('event_id', 'in', [...replaced]),
+      );
     if (!alreadyReplaced) {
       q.run(
         qb

@@ -169,8 +169,12 @@ export const visitResponseRecorded: Projector<'visit.responseRecorded'> = ({ pay
 export const visitRecommendationVerified: Projector<'visit.recommendationVerified'> = ({ payload, q }) => {
   const v = payload.verification;
   const type = (q.prepared('SELECT type FROM visits WHERE visit_id = ?').get(v.visitId) as { type: string } | undefined)?.type;
-  q.prepared(
-    `UPDATE recommendations SET implementation = ?, verified_at = ?, verified_on_visit_id = ?, verification_note = ? WHERE recommendation_id = ?`,
-  ).run(v.status, type === 'follow_up' ? v.at : null, v.visitId, v.note ?? null, payload.recommendationId);
+  q.prepared(`UPDATE recommendations SET implementation = ?, verified_at = ?, verified_on_visit_id = ?, verification_note = ? WHERE recommendation_id = ?`).run(
+    v.status,
+    type === 'follow_up' ? v.at : null,
+    v.visitId,
+    v.note ?? null,
+    payload.recommendationId,
+  );
   return untouched;
 };

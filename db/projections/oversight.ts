@@ -84,4 +84,3 @@ export const responded: Projector<'oversight.responded'> = ({ event, payload, q,
   );
   return untouched;
 };
-

@@ -101,8 +101,7 @@ export const episodeAdmitted: Projector<'episode.admitted'> = ({ event, payload,
   // keeps the earlier admission's line (by clock, then event id), whichever arrived first here.
   const line = takeNumber(q, 'book', event.deviceId);
   const held = q.prepared('SELECT ev.hlc, ev.event_id FROM episodes e JOIN events ev ON ev.event_id = e.book_event WHERE e.episode_id = ?').get(event.entityId) as
-    | { hlc: string; event_id: string }
-    | undefined;
+    { hlc: string; event_id: string } | undefined;
   const keepHeld = held !== undefined && (held.hlc < event.hlc || (held.hlc === event.hlc && held.event_id < event.eventId));
   const withLine = keepHeld ? columns : { ...columns, book_device: event.deviceId, book_no: line, book_event: event.eventId };
   // Admission either completes an episode opened at apprehension or opens one directly.
@@ -114,15 +113,18 @@ export const episodeAdmitted: Projector<'episode.admitted'> = ({ event, payload,
 
 export const episodeMedicalChecked: Projector<'episode.medicalChecked'> = (ctx) => {
   const { event, payload, at, qb, q } = ctx;
-  q.run(qb.updateTable('episodes').set({ medical: json(payload.medical), medical_at: payload.medical.at, updated_at: at, last_event_id: event.eventId }).where('episode_id', '=', event.entityId));
+  q.run(
+    qb
+      .updateTable('episodes')
+      .set({ medical: json(payload.medical), medical_at: payload.medical.at, updated_at: at, last_event_id: event.eventId })
+      .where('episode_id', '=', event.entityId),
+  );
   return personOfEpisode(ctx as never);
 };
 
 export const episodeExtensionRequested: Projector<'episode.extensionRequested'> = (ctx) => {
   const { event, payload, at, qb, q } = ctx;
-  q.run(
-    qb.updateTable('episodes').set({ state: 'EXTENSION_PENDING', extension_requested_at: payload.at, updated_at: at, last_event_id: event.eventId }).where('episode_id', '=', event.entityId),
-  );
+  q.run(qb.updateTable('episodes').set({ state: 'EXTENSION_PENDING', extension_requested_at: payload.at, updated_at: at, last_event_id: event.eventId }).where('episode_id', '=', event.entityId));
   return personOfEpisode(ctx as never);
 };
 
@@ -161,7 +163,12 @@ export const episodeTransferred: Projector<'episode.transferred'> = (ctx) => {
 
 export const episodeExitScheduled: Projector<'episode.exitScheduled'> = (ctx) => {
   const { event, payload, at, qb, q } = ctx;
-  q.run(qb.updateTable('episodes').set({ state: 'EXIT_PENDING', planned_exit: json(payload), updated_at: at, last_event_id: event.eventId }).where('episode_id', '=', event.entityId));
+  q.run(
+    qb
+      .updateTable('episodes')
+      .set({ state: 'EXIT_PENDING', planned_exit: json(payload), updated_at: at, last_event_id: event.eventId })
+      .where('episode_id', '=', event.entityId),
+  );
   return personOfEpisode(ctx as never);
 };
 
@@ -250,9 +257,7 @@ export const ageAssessed: Projector<'age.assessed'> = ({ event, payload, qb, q }
 
 export const guardianAppointed: Projector<'guardian.appointed'> = ({ event, payload, qb, q }) => {
   const g = payload.guardian;
-  q.run(
-    qb.insertInto('guardians').values({ guardian_id: event.entityId, person_id: payload.personId, appointed_at: g.appointedAt, authority: g.authority, name: g.name, contact: g.contact }),
-  );
+  q.run(qb.insertInto('guardians').values({ guardian_id: event.entityId, person_id: payload.personId, appointed_at: g.appointedAt, authority: g.authority, name: g.name, contact: g.contact }));
   return { personId: payload.personId, refresh: true };
 };
 
@@ -306,12 +311,7 @@ const claimPerson = (q: Parameters<Projector<'asylum.forwarded'>>[0]['q'], qb: P
   q.first(qb.selectFrom('asylum_claims').select('person_id').where('claim_id', '=', claimId))?.person_id ?? null;
 
 export const asylumForwarded: Projector<'asylum.forwarded'> = ({ event, payload, at, qb, q }) => {
-  q.run(
-    qb
-      .updateTable('asylum_claims')
-      .set({ status: 'FORWARDED', forwarded_at: payload.at, reference: payload.reference, updated_at: at })
-      .where('claim_id', '=', event.entityId),
-  );
+  q.run(qb.updateTable('asylum_claims').set({ status: 'FORWARDED', forwarded_at: payload.at, reference: payload.reference, updated_at: at }).where('claim_id', '=', event.entityId));
   return { personId: claimPerson(q, qb, event.entityId), refresh: true };
 };
 

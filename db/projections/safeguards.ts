@@ -50,7 +50,12 @@ export const rightsDelayed: Projector<'rights.delayed'> = ({ event, payload, qb,
   const row = q.first(qb.selectFrom('episodes').select('rights_delay').where('episode_id', '=', payload.episodeId));
   const held = row?.rights_delay ? (JSON.parse(row.rights_delay) as { recorded: string }) : null;
   if (!held || held.recorded < event.hlc) {
-    q.run(qb.updateTable('episodes').set({ rights_delay: json({ ...payload.delay, recorded: event.hlc }) }).where('episode_id', '=', payload.episodeId));
+    q.run(
+      qb
+        .updateTable('episodes')
+        .set({ rights_delay: json({ ...payload.delay, recorded: event.hlc }) })
+        .where('episode_id', '=', payload.episodeId),
+    );
   }
   return { personId: payload.personId, refresh: true };
 };
@@ -91,12 +96,22 @@ export const consularOpened: Projector<'consular.opened'> = ({ event, payload, a
 };
 
 export const consularConsentRecorded: Projector<'consular.consentRecorded'> = ({ event, payload, qb, q }) => {
-  q.run(qb.updateTable('consular_notices').set({ consent: json(payload.consent) }).where('notice_id', '=', event.entityId));
+  q.run(
+    qb
+      .updateTable('consular_notices')
+      .set({ consent: json(payload.consent) })
+      .where('notice_id', '=', event.entityId),
+  );
   return noticePerson(q, qb, event.entityId);
 };
 
 export const consularSent: Projector<'consular.sent'> = ({ event, payload, qb, q }) => {
-  q.run(qb.updateTable('consular_notices').set({ sent: json(payload.sent), sent_at: payload.sent.at }).where('notice_id', '=', event.entityId));
+  q.run(
+    qb
+      .updateTable('consular_notices')
+      .set({ sent: json(payload.sent), sent_at: payload.sent.at })
+      .where('notice_id', '=', event.entityId),
+  );
   return noticePerson(q, qb, event.entityId);
 };
 
@@ -116,7 +131,12 @@ export const consularWithdrawn: Projector<'consular.withdrawn'> = ({ event, payl
 };
 
 export const consularDisclosureReviewed: Projector<'consular.disclosureReviewed'> = ({ event, payload, qb, q }) => {
-  q.run(qb.updateTable('consular_notices').set({ disclosure_review: json(payload.review) }).where('notice_id', '=', event.entityId));
+  q.run(
+    qb
+      .updateTable('consular_notices')
+      .set({ disclosure_review: json(payload.review) })
+      .where('notice_id', '=', event.entityId),
+  );
   return noticePerson(q, qb, event.entityId);
 };
 
@@ -139,7 +159,12 @@ export const legalAidRequested: Projector<'legalAid.requested'> = ({ event, payl
 };
 
 export const legalAidDefenderAssigned: Projector<'legalAid.defenderAssigned'> = ({ event, payload, qb, q }) => {
-  q.run(qb.updateTable('legal_aid_requests').set({ defender: json(payload.defender), defender_assigned_at: payload.defender.at }).where('request_id', '=', event.entityId));
+  q.run(
+    qb
+      .updateTable('legal_aid_requests')
+      .set({ defender: json(payload.defender), defender_assigned_at: payload.defender.at })
+      .where('request_id', '=', event.entityId),
+  );
   return requestPerson(q, qb, event.entityId);
 };
 
@@ -159,7 +184,13 @@ export const legalAidContacted: Projector<'legalAid.contacted'> = ({ event, payl
 
 export const legalAidIssue: Projector<'legalAid.issue'> = ({ event, payload, qb, q }) => {
   const row = q.first(qb.selectFrom('legal_aid_requests').select('issues').where('request_id', '=', event.entityId));
-  if (row) q.run(qb.updateTable('legal_aid_requests').set({ issues: json([...(JSON.parse(row.issues) as unknown[]), payload.issue]) }).where('request_id', '=', event.entityId));
+  if (row)
+    q.run(
+      qb
+        .updateTable('legal_aid_requests')
+        .set({ issues: json([...(JSON.parse(row.issues) as unknown[]), payload.issue]) })
+        .where('request_id', '=', event.entityId),
+    );
   return requestPerson(q, qb, event.entityId);
 };
 

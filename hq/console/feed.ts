@@ -79,10 +79,12 @@ export class ConsoleFeed {
     const open = events.filter((e) => e.quarantined === null);
     if (!open.length) return;
     const reasons = new Map(
-      (store.q.prepared(`SELECT event_id, reason FROM sync_quarantine WHERE event_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(open.map((e) => e.eventId))) as {
-        event_id: string;
-        reason: string;
-      }[]).map((r) => [r.event_id, r.reason]),
+      (
+        store.q.prepared(`SELECT event_id, reason FROM sync_quarantine WHERE event_id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(open.map((e) => e.eventId))) as {
+          event_id: string;
+          reason: string;
+        }[]
+      ).map((r) => [r.event_id, r.reason]),
     );
     const marks = [...open.flatMap((e) => (reasons.has(e.eventId) ? [{ serverSeq: e.serverSeq, reason: reasons.get(e.eventId)! }] : [])), ...unkept];
     for (const m of marks) {

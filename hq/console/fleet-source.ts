@@ -44,10 +44,7 @@ export function fleetSource(hq: HqDatabase): HqFleetSource {
     async progress(consoleCursor: number) {
       const row = await hq.db
         .selectFrom('events')
-        .select([
-          (eb) => eb.fn.countAll<number>().as('total'),
-          sql<number>`sum(case when server_seq > ${consoleCursor} then 1 else 0 end)`.as('behind'),
-        ])
+        .select([(eb) => eb.fn.countAll<number>().as('total'), sql<number>`sum(case when server_seq > ${consoleCursor} then 1 else 0 end)`.as('behind')])
         .executeTakeFirstOrThrow();
       return { hqEvents: Number(row.total), behind: Number(row.behind ?? 0) };
     },

@@ -9,7 +9,6 @@ import { readStatic, resolveStatic } from '../../main/web/static-files';
 
 const sessionCookie = 'qeyd_hq_session';
 
-
 /**
  * The console is set up from the server's shell (`npm run hq:admin -- setup-console`), never over the
  * network: otherwise whoever reached a fresh HQ first would become its administrator.
@@ -33,7 +32,10 @@ function readCookie(request: FastifyRequest, name: string): string | null | { ma
 
 function envelope(reply: FastifyReply, body: ResponseEnvelope, cookie?: string) {
   if (cookie) reply.header('set-cookie', cookie);
-  return reply.code(body.ok ? 200 : httpStatusFor[body.error.code]).type('application/json; charset=utf-8').send(body);
+  return reply
+    .code(body.ok ? 200 : httpStatusFor[body.error.code])
+    .type('application/json; charset=utf-8')
+    .send(body);
 }
 
 function refuse(reply: FastifyReply, code: ErrorCode, messageKey: string) {

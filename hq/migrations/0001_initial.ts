@@ -49,9 +49,7 @@ export const migration0001: HqMigration = {
     // steps past a server_seq that commits later.
     await db.schema
       .createTable('events')
-      .addColumn('server_seq', dialect === 'postgres' ? 'bigint' : 'integer', (c) =>
-        dialect === 'postgres' ? c.generatedAlwaysAsIdentity().primaryKey() : c.primaryKey().autoIncrement(),
-      )
+      .addColumn('server_seq', dialect === 'postgres' ? 'bigint' : 'integer', (c) => (dialect === 'postgres' ? c.generatedAlwaysAsIdentity().primaryKey() : c.primaryKey().autoIncrement()))
       .addColumn('event_id', 'text', (c) => c.notNull().unique())
       .addColumn('device_id', 'text', (c) => c.notNull().references('devices.device_id'))
       .addColumn('device_seq', 'integer', (c) => c.notNull().check(sql`device_seq >= 1`))

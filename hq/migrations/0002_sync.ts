@@ -13,8 +13,14 @@ export const migration0002: HqMigration = {
       .addColumn('key', 'text', (c) => c.primaryKey())
       .addColumn('value', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.alterTable('devices').addColumn('head_seq', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-    await db.schema.alterTable('devices').addColumn('head_hash', 'text', (c) => c.notNull().defaultTo('')).execute();
+    await db.schema
+      .alterTable('devices')
+      .addColumn('head_seq', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema
+      .alterTable('devices')
+      .addColumn('head_hash', 'text', (c) => c.notNull().defaultTo(''))
+      .execute();
     await db.schema.alterTable('devices').addColumn('head_signature', 'text').execute();
     await db.schema.alterTable('events').addColumn('quarantine_reason', 'text').execute();
     await db.schema.createIndex('events_device').on('events').columns(['device_id', 'server_seq']).execute();

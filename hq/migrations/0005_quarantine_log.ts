@@ -11,9 +11,7 @@ export const migration0005: HqMigration = {
   async up(db, dialect) {
     await db.schema
       .createTable('quarantine_log')
-      .addColumn('entry_id', dialect === 'postgres' ? 'bigint' : 'integer', (c) =>
-        dialect === 'postgres' ? c.generatedAlwaysAsIdentity().primaryKey() : c.primaryKey().autoIncrement(),
-      )
+      .addColumn('entry_id', dialect === 'postgres' ? 'bigint' : 'integer', (c) => (dialect === 'postgres' ? c.generatedAlwaysAsIdentity().primaryKey() : c.primaryKey().autoIncrement()))
       .addColumn('device_id', 'text', (c) => c.notNull().references('devices.device_id'))
       .addColumn('event_id', 'text', (c) => c.notNull())
       .addColumn('device_seq', 'integer', (c) => c.notNull())

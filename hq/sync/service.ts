@@ -70,7 +70,10 @@ export async function createEnrollmentCode(hq: HqDatabase, facility: { name: str
   const raw = [...bytes].map((b) => codeAlphabet[b & 31]).join('');
   const code = raw.match(/.{4}/g)!.join('-');
   const expiresAt = new Date(Date.now() + validDays * 86_400_000).toISOString();
-  await hq.db.insertInto('enrollment_codes').values({ code_hash: hashCode(code), facility_id: row.facility_id, created_at: now(), expires_at: expiresAt, used_at: null }).execute();
+  await hq.db
+    .insertInto('enrollment_codes')
+    .values({ code_hash: hashCode(code), facility_id: row.facility_id, created_at: now(), expires_at: expiresAt, used_at: null })
+    .execute();
   return { code, facilityId: row.facility_id, expiresAt };
 }
 
@@ -89,14 +92,28 @@ export async function enrollDevice(hq: HqDatabase, input: z.output<typeof enroll
     if (Number(spent.numUpdatedRows) !== 1) throw new SyncRefusal(403, 'bad_code');
     const inserted = await trx
       .insertInto('devices')
-      .values({ device_id: input.deviceId, facility_id: code.facility_id, name: input.deviceName, public_key: input.publicKey, enrolled_at: now(), revoked_at: null, last_seen_at: null, head_signature: null })
+      .values({
+        device_id: input.deviceId,
+        facility_id: code.facility_id,
+        name: input.deviceName,
+        public_key: input.publicKey,
+        enrolled_at: now(),
+        revoked_at: null,
+        last_seen_at: null,
+        head_signature: null,
+      })
       .onConflict((oc) => oc.column('device_id').doNothing())
       .executeTakeFirst();
     // The same device enrolling with two codes at once: the second finds the first's row.
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) throw new SyncRefusal(409, 'already_enrolled');
     let facility = await trx.selectFrom('facilities').selectAll().where('facility_id', '=', code.facility_id).executeTakeFirstOrThrow();
     if (!facility.bundle_key) {
-      await trx.updateTable('facilities').set({ bundle_key: randomBytes(32).toString('base64') }).where('facility_id', '=', facility.facility_id).where('bundle_key', 'is', null).execute();
+      await trx
+        .updateTable('facilities')
+        .set({ bundle_key: randomBytes(32).toString('base64') })
+        .where('facility_id', '=', facility.facility_id)
+        .where('bundle_key', 'is', null)
+        .execute();
       facility = await trx.selectFrom('facilities').selectAll().where('facility_id', '=', code.facility_id).executeTakeFirstOrThrow();
     }
     return { facilityId: facility.facility_id, facilityName: facility.name, hqPublicKey: keys.publicKey, bundleKey: facility.bundle_key!, serverTime: now() };
@@ -302,7 +319,11 @@ async function drainPushes(hq: HqDatabase, q: PushQueue): Promise<void> {
  */
 async function insertEvents(trx: Transaction<HqSchema>, dialect: HqDatabase['dialect'], rows: Insertable<EventsTable>[]): Promise<void> {
   if (dialect === 'sqlite') {
-    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('events').values(rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await trx
+        .insertInto('events')
+        .values(rows.slice(i, i + 500))
+        .execute();
     return;
   }
   const batch = JSON.stringify(
@@ -336,7 +357,11 @@ async function applyPush(trx: Transaction<HqSchema>, dialect: HqDatabase['dialec
       .selectFrom('events')
       .select(['device_seq', 'hash'])
       .where('device_id', '=', deviceId)
-      .where('device_seq', 'in', known.map((e) => e.deviceSeq))
+      .where(
+        'device_seq',
+        'in',
+        known.map((e) => e.deviceSeq),
+      )
       .execute();
     const byseq = new Map(stored.map((s) => [s.device_seq, s.hash]));
     // Same sequence number, different content: the device's history was rewritten. Never overwrite.
@@ -356,7 +381,14 @@ async function applyPush(trx: Transaction<HqSchema>, dialect: HqDatabase['dialec
   if (!fresh.length) return { ackedSeq: head.seq, ackedHash: head.hash, stored: 0, duplicates, quarantined: altered };
   const ids = fresh.map((e) => e.eventId);
   // Event ids are unique across HQ (and every device's store): a reused one would fail the insert.
-  if (await trx.selectFrom('events').select('event_id').where(oneOf(dialect, 'event_id', ids)).executeTakeFirst()) throw new SyncRefusal(409, 'duplicate_event', head.seq);
+  if (
+    await trx
+      .selectFrom('events')
+      .select('event_id')
+      .where(oneOf(dialect, 'event_id', ids))
+      .executeTakeFirst()
+  )
+    throw new SyncRefusal(409, 'duplicate_event', head.seq);
   const { rows, quarantined } = await quarantineReregistrations(trx, dialect, plan);
   await insertEvents(trx, dialect, rows);
   const last = fresh[fresh.length - 1]!;
@@ -380,7 +412,11 @@ async function applyPush(trx: Transaction<HqSchema>, dialect: HqDatabase['dialec
  * batch) would stop every store that applies it, HQ's console included (issue #10): it is stored, for
  * the chain, but quarantined.
  */
-async function quarantineReregistrations(trx: Transaction<HqSchema>, dialect: HqDatabase['dialect'], plan: PushPlan): Promise<{ rows: Insertable<EventsTable>[]; quarantined: PushPlan['quarantined'] }> {
+async function quarantineReregistrations(
+  trx: Transaction<HqSchema>,
+  dialect: HqDatabase['dialect'],
+  plan: PushPlan,
+): Promise<{ rows: Insertable<EventsTable>[]; quarantined: PushPlan['quarantined'] }> {
   const registrations = plan.rows.filter((r) => r.type === 'person.registered' && r.quarantine_reason === null);
   if (!registrations.length) return { rows: plan.rows, quarantined: plan.quarantined };
   const held = await trx
@@ -441,9 +477,7 @@ export async function pullEvents(hq: HqDatabase, deviceId: string, after: number
     .limit(limit)
     .execute();
   const cursor = rows.length ? rows[rows.length - 1]!.server_seq : after;
-  const events = rows
-    .filter((r) => r.device_id !== deviceId)
-    .map(storedEvent);
+  const events = rows.filter((r) => r.device_id !== deviceId).map(storedEvent);
   return { events, cursor, more: rows.length === limit, serverTime: now() };
 }
 

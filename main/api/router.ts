@@ -20,10 +20,7 @@ export type SignedInEnv = HandlerEnv & { session: Session };
 
 export type Handlers = {
   [N in keyof Contract]: {
-    [M in keyof Contract[N]]: (
-      input: ParsedInputOf<Contract[N][M]>,
-      env: SignedInEnv,
-    ) => Promise<OutputOf<Contract[N][M]>> | OutputOf<Contract[N][M]>;
+    [M in keyof Contract[N]]: (input: ParsedInputOf<Contract[N][M]>, env: SignedInEnv) => Promise<OutputOf<Contract[N][M]>> | OutputOf<Contract[N][M]>;
   };
 };
 

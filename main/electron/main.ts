@@ -99,9 +99,7 @@ function superviseBackend(dataDir: string): { proxy: BackendProxy; shutdown(): P
 }
 
 function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow(
-    mainWindowOptions({ preload: join(here, 'preload.cjs'), devTools: !app.isPackaged }),
-  );
+  const window = new BrowserWindow(mainWindowOptions({ preload: join(here, 'preload.cjs'), devTools: !app.isPackaged }));
   window.once('ready-to-show', () => window.show());
   window.webContents.on('render-process-gone', (_event, details) => {
     console.error(`[qeyd] renderer gone: ${details.reason}`);
@@ -155,8 +153,7 @@ function start(): void {
 
     registerPrint(ipcMain, {
       appOrigin,
-      askWhereToSave: (defaultPath) =>
-        mainWindow ? dialog.showSaveDialog(mainWindow, { defaultPath, filters: [{ name: 'PDF', extensions: ['pdf'] }] }) : Promise.resolve({ canceled: true }),
+      askWhereToSave: (defaultPath) => (mainWindow ? dialog.showSaveDialog(mainWindow, { defaultPath, filters: [{ name: 'PDF', extensions: ['pdf'] }] }) : Promise.resolve({ canceled: true })),
       writeFile: (path, data) => writeFile(path, data),
     });
 

@@ -23,10 +23,7 @@ export function isAllowedRequest(url: string, appOrigin: string = defaultAppOrig
   return false;
 }
 
-export type HardenableSession = Pick<
-  Session,
-  'webRequest' | 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'on'
->;
+export type HardenableSession = Pick<Session, 'webRequest' | 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler' | 'on'>;
 
 /**
  * Applies the session-wide rules: CSP on every response, every permission prompt refused (the app needs

@@ -11,7 +11,13 @@ import type { Store } from '../../db/store';
 /** The episodes among `episodeIds` with a rights notification on record. */
 export function notifiedEpisodes(store: Store, episodeIds: readonly string[]): Set<string> {
   if (episodeIds.length === 0) return new Set();
-  const rows = store.q.all(store.qb.selectFrom('rights_notifications').select('episode_id').distinct().where('episode_id', 'in', [...new Set(episodeIds)]));
+  const rows = store.q.all(
+    store.qb
+      .selectFrom('rights_notifications')
+      .select('episode_id')
+      .distinct()
+      .where('episode_id', 'in', [...new Set(episodeIds)]),
+  );
   return new Set(rows.map((r) => r.episode_id));
 }
 

@@ -75,9 +75,7 @@ export function episodesHandlers(inst: Installation, now: () => number): Handler
       const row = episodeRow(store, input.episodeId);
       requireState(row, 'requestExtension', now());
       notBefore(input.at, row.admitted_at, 'at');
-      const e = store.command(actor(env), env.method, (tx) =>
-        tx.append({ type: 'episode.extensionRequested', entityId: row.episode_id, payload: { at: input.at, note: input.note } }),
-      );
+      const e = store.command(actor(env), env.method, (tx) => tx.append({ type: 'episode.extensionRequested', entityId: row.episode_id, payload: { at: input.at, note: input.note } }));
       return { eventId: e.eventId };
     },
     extend: (input, env) => {

@@ -36,11 +36,13 @@ const chunk = 500;
 
 /** Every episode's facility: the facility of the device that recorded the episode's first event. */
 function episodeFacilities(store: Store, deviceFacility: ReadonlyMap<string, string>): Map<string, string> {
-  const rows = store.q.prepared(
-    `SELECT ep.episode_id AS episode_id,
+  const rows = store.q
+    .prepared(
+      `SELECT ep.episode_id AS episode_id,
             (SELECT ev.device_id FROM events ev WHERE ev.entity_id = ep.episode_id ORDER BY ev.local_seq LIMIT 1) AS device_id
        FROM episodes ep`,
-  ).all() as { episode_id: string; device_id: string | null }[];
+    )
+    .all() as { episode_id: string; device_id: string | null }[];
   const out = new Map<string, string>();
   for (const r of rows) {
     const facility = r.device_id ? deviceFacility.get(r.device_id) : undefined;
@@ -179,8 +181,7 @@ export function hqHandlers(inst: Installation, source: HqFleetSource | null, now
       const test = issueTests[input.issue];
       const claimInPeriod = instantInLocalPeriod(store, input.from, input.to);
       // Asylum requests belong to the period in which the person asked; the others to their apprehension.
-      const casesInPeriod = (c: EpisodeCompliance) =>
-        input.issue === 'asylum_requests' ? c.asylumRequests.some((r) => claimInPeriod(r.expressedAt)) : nowIssues.has(input.issue) || inPeriod(c);
+      const casesInPeriod = (c: EpisodeCompliance) => (input.issue === 'asylum_requests' ? c.asylumRequests.some((r) => claimInPeriod(r.expressedAt)) : nowIssues.has(input.issue) || inPeriod(c));
       const matches = allCompliance(store, now())
         .filter((c) => casesInPeriod(c) && test(c))
         .filter((c) => input.facilityId === null || byEpisode.get(c.episodeId) === input.facilityId)
@@ -188,7 +189,14 @@ export function hqHandlers(inst: Installation, source: HqFleetSource | null, now
       const shown = matches.slice(0, input.limit);
       const people = new Map(
         shown.length
-          ? store.q.all(store.qb.selectFrom('persons').select(['person_id', 'name_latin']).where('person_id', 'in', [...new Set(shown.map((c) => c.personId))])).map((p) => [p.person_id, p.name_latin])
+          ? store.q
+              .all(
+                store.qb
+                  .selectFrom('persons')
+                  .select(['person_id', 'name_latin'])
+                  .where('person_id', 'in', [...new Set(shown.map((c) => c.personId))]),
+              )
+              .map((p) => [p.person_id, p.name_latin])
           : [],
       );
       return {

@@ -55,12 +55,15 @@ export class IdleLock {
     if (this.handle !== null && this.dueAt !== null && this.dueAt <= at) return;
     this.cancel();
     this.dueAt = at;
-    this.handle = this.opts.timers.set(async () => {
-      this.handle = null;
-      this.dueAt = null;
-      this.sweep();
-      this.replan();
-    }, Math.max(0, at - this.opts.now()));
+    this.handle = this.opts.timers.set(
+      async () => {
+        this.handle = null;
+        this.dueAt = null;
+        this.sweep();
+        this.replan();
+      },
+      Math.max(0, at - this.opts.now()),
+    );
   }
 
   stop(): void {

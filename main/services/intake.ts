@@ -45,9 +45,7 @@ export function intakeHandlers(inst: Installation, now: () => number): Handlers[
         requirePerson(store, input.existingPersonId);
         const row = store.q.first(store.qb.selectFrom('persons').select('merged_into').where('person_id', '=', input.existingPersonId));
         if (row?.merged_into) throw new ApiError({ code: 'rule', messageKey: 'error.intake.personMerged', fields: { existingPersonId: { key: 'error.intake.personMerged' } } });
-        const open = store.q.first(
-          store.qb.selectFrom('episodes').select('episode_id').where('person_id', '=', input.existingPersonId).where('state', '!=', 'CLOSED'),
-        );
+        const open = store.q.first(store.qb.selectFrom('episodes').select('episode_id').where('person_id', '=', input.existingPersonId).where('state', '!=', 'CLOSED'));
         if (open) throw new ApiError({ code: 'rule', messageKey: 'error.intake.alreadyHeld', fields: { existingPersonId: { key: 'error.intake.alreadyHeld' } } });
       }
       const personId = input.existingPersonId ?? randomUUID();
@@ -95,17 +93,18 @@ export function draftsHandlers(inst: Installation, now: () => number): Handlers[
       const store = inst.requireStore();
       const updatedAt = new Date(now()).toISOString();
       const draftId = input.draftId ?? randomUUID();
-      const existing = input.draftId
-        ? store.q.first(store.qb.selectFrom('drafts').select('draft_id').where('draft_id', '=', input.draftId))
-        : undefined;
+      const existing = input.draftId ? store.q.first(store.qb.selectFrom('drafts').select('draft_id').where('draft_id', '=', input.draftId)) : undefined;
       if (input.draftId && !existing) throw new ApiError({ code: 'not_found', messageKey: 'error.notFound' });
       store.command({ userId: env.session.userId }, env.method, (tx) => {
         if (existing) {
-          tx.q.run(tx.qb.updateTable('drafts').set({ title: input.title, data: JSON.stringify(input.data), updated_at: updatedAt }).where('draft_id', '=', draftId));
-        } else {
           tx.q.run(
-            tx.qb.insertInto('drafts').values({ draft_id: draftId, kind: input.kind, owner: env.session.userId, title: input.title, data: JSON.stringify(input.data), updated_at: updatedAt }),
+            tx.qb
+              .updateTable('drafts')
+              .set({ title: input.title, data: JSON.stringify(input.data), updated_at: updatedAt })
+              .where('draft_id', '=', draftId),
           );
+        } else {
+          tx.q.run(tx.qb.insertInto('drafts').values({ draft_id: draftId, kind: input.kind, owner: env.session.userId, title: input.title, data: JSON.stringify(input.data), updated_at: updatedAt }));
           tx.audit({ action: 'draft.created', method: env.method, entityType: 'draft', entityId: draftId, outcome: 'ok' });
         }
       });

@@ -15,9 +15,9 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
 
 /** People holding any of `keys`, those holding the most first. */
 function holders(store: Store, keys: readonly string[], limit: number): string[] {
-  const rows = store.q
-    .prepared(`SELECT person_id FROM person_name_keys WHERE key IN (${marks(keys.length)}) GROUP BY person_id ORDER BY count(*) DESC LIMIT ${limit}`)
-    .all(...keys) as { person_id: string }[];
+  const rows = store.q.prepared(`SELECT person_id FROM person_name_keys WHERE key IN (${marks(keys.length)}) GROUP BY person_id ORDER BY count(*) DESC LIMIT ${limit}`).all(...keys) as {
+    person_id: string;
+  }[];
   return rows.map((r) => r.person_id);
 }
 
@@ -62,9 +62,7 @@ export function findMatches(store: Store, query: NameQuery, limit: number): Matc
     });
     if (s < minimumMatchScore) continue;
     const targetId = row.merged_into ?? row.person_id;
-    const target = row.merged_into
-      ? store.q.first(store.qb.selectFrom('persons').selectAll().where('person_id', '=', targetId))
-      : row;
+    const target = row.merged_into ? store.q.first(store.qb.selectFrom('persons').selectAll().where('person_id', '=', targetId)) : row;
     if (!target) continue;
     const existing = survivors.get(targetId);
     // Scores treat any birth date within a year alike; among equal scores the nearer date is likelier.

@@ -67,9 +67,7 @@ export function npmFacilitiesHandlers(inst: Installation): Handlers['npmFaciliti
       const { file, body } = readSignedFile(content, 'qeyd-facility-identity', facilityIdentityBody, (s) => (s.kind === 'device' ? s.publicKey : null));
       if (body.publicKey !== file.signer.publicKey || body.deviceId !== file.signer.id) throw ruleError('error.npm.badFile');
       const facilityId = body.installationId;
-      const known = store.q.prepared('SELECT public_key FROM npm_facility_keys WHERE facility_id = ? AND device_id = ?').get(facilityId, body.deviceId) as
-        | { public_key: string }
-        | undefined;
+      const known = store.q.prepared('SELECT public_key FROM npm_facility_keys WHERE facility_id = ? AND device_id = ?').get(facilityId, body.deviceId) as { public_key: string } | undefined;
       if (known && known.public_key !== body.publicKey) throw ruleError('error.npm.deviceKeyChanged');
       if (!known) {
         store.command({ userId: env.session.userId }, env.method, (tx) => {

@@ -50,9 +50,7 @@ function readCentreFile<S extends z.ZodType>(store: Store, content: string, form
   let facilityId: string | null = null;
   const read = readSignedFile(content, format, body, (signer) => {
     if (signer.kind !== 'device') return null;
-    const key = store.q.prepared('SELECT facility_id, public_key FROM npm_facility_keys WHERE device_id = ?').get(signer.id) as
-      | { facility_id: string; public_key: string }
-      | undefined;
+    const key = store.q.prepared('SELECT facility_id, public_key FROM npm_facility_keys WHERE device_id = ?').get(signer.id) as { facility_id: string; public_key: string } | undefined;
     facilityId = key?.facility_id ?? null;
     return key?.public_key ?? null;
   });
@@ -92,13 +90,7 @@ export function discrepanciesFor(store: Store, visitId: string, openSealed: Open
   return discrepancies(extract, interviews);
 }
 
-export function importExtractFile(
-  store: Store,
-  visitId: string,
-  content: string,
-  now: number,
-  cmd: FileCommand & { openSealed: Opener | null },
-): { persons: number; discrepancies: Discrepancy[] } {
+export function importExtractFile(store: Store, visitId: string, content: string, now: number, cmd: FileCommand & { openSealed: Opener | null }): { persons: number; discrepancies: Discrepancy[] } {
   const visit = visitRow(store, visitId);
   const { file, body, facilityId } = readCentreFile(store, content, 'qeyd-register-extract', registerExtractBody);
   if (facilityId !== visit.facility_id || body.installationId !== installationOf(store, visit.facility_id)) throw ruleError('error.npm.wrongFacility');

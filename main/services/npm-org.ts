@@ -22,7 +22,10 @@ import type { Installation } from './installation';
  * office's HQ console only in a file locked with a passphrase.
  */
 
-const b64 = z.string().regex(/^[A-Za-z0-9+/=]+$/).max(400);
+const b64 = z
+  .string()
+  .regex(/^[A-Za-z0-9+/=]+$/)
+  .max(400);
 
 const orgKeysSchema = z
   .object({
@@ -90,16 +93,12 @@ function isOffice(inst: Installation, store: Store, allowConsole: boolean): bool
 }
 
 function scrypt(secret: string, salt: Buffer, p: { N: number; r: number; p: number }): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scryptCb(secret.normalize('NFC'), salt, 32, { N: p.N, r: p.r, p: p.p, maxmem: scryptMaxmem(p) }, (err, key) => (err ? reject(err) : resolve(key))),
-  );
+  return new Promise((resolve, reject) => scryptCb(secret.normalize('NFC'), salt, 32, { N: p.N, r: p.r, p: p.p, maxmem: scryptMaxmem(p) }, (err, key) => (err ? reject(err) : resolve(key))));
 }
 
 /** The public parts are bound into the tag: a file cannot pair these private keys with other names or keys. */
 function fileAad(f: { organisationId: string; name: string; boxPublicKey: string; signingPublicKey: string }): Buffer {
-  return Buffer.from(
-    canonicalJson({ format: 'qeyd-npm-org-key', organisationId: f.organisationId, name: f.name, boxPublicKey: f.boxPublicKey, signingPublicKey: f.signingPublicKey }),
-  );
+  return Buffer.from(canonicalJson({ format: 'qeyd-npm-org-key', organisationId: f.organisationId, name: f.name, boxPublicKey: f.boxPublicKey, signingPublicKey: f.signingPublicKey }));
 }
 
 /** Whether a private key is the other half of a public key (both base64 DER). */

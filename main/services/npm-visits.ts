@@ -211,9 +211,8 @@ export function buildVisitView(store: Store, visitId: string, now: number): Visi
     outcome: string;
     sealed_note: string | null;
   }[];
-  const extract = store.q
-    .prepared('SELECT extract_id, imported_at, from_date, to_date, generated_at, persons FROM visit_extracts WHERE visit_id = ? ORDER BY local_seq DESC LIMIT 1')
-    .get(visitId) as { extract_id: string; imported_at: string; from_date: string; to_date: string; generated_at: string; persons: number } | undefined;
+  const extract = store.q.prepared('SELECT extract_id, imported_at, from_date, to_date, generated_at, persons FROM visit_extracts WHERE visit_id = ? ORDER BY local_seq DESC LIMIT 1').get(visitId) as
+    { extract_id: string; imported_at: string; from_date: string; to_date: string; generated_at: string; persons: number } | undefined;
   const earlierRecommendations = (
     store.q
       .prepared(
@@ -231,7 +230,13 @@ export function buildVisitView(store: Store, visitId: string, now: number): Visi
     reportDraftedAt: v.report_drafted_at,
     reportSentAt: v.report_sent_at,
     followUpAt: v.follow_up_at,
-    areas: areas.map((a) => ({ area: a.area, rating: a.rating as VisitView['areas'][number]['rating'], note: a.note ?? undefined, sources: JSON.parse(a.sources) as VisitView['areas'][number]['sources'], at: a.at })),
+    areas: areas.map((a) => ({
+      area: a.area,
+      rating: a.rating as VisitView['areas'][number]['rating'],
+      note: a.note ?? undefined,
+      sources: JSON.parse(a.sources) as VisitView['areas'][number]['sources'],
+      at: a.at,
+    })),
     registerChecks: checks.map((c) => ({ register: c.register as VisitView['registerChecks'][number]['register'], note: c.note ?? undefined, at: c.at })),
     interviews: interviews.map((i) => {
       const opened = interviewConfidentialSchema.safeParse(openSealedJson(i.sealed, opener));
@@ -400,9 +405,7 @@ export function visitsHandlers(inst: Installation, now: () => number): Handlers[
       const v = visitRow(store, visitId);
       requireFieldwork(v);
       notFuture(check.at, now(), 'check.at');
-      const interview = store.q.prepared('SELECT visit_id, facility_id FROM visit_interviews WHERE interview_id = ?').get(check.interviewId) as
-        | { visit_id: string; facility_id: string }
-        | undefined;
+      const interview = store.q.prepared('SELECT visit_id, facility_id FROM visit_interviews WHERE interview_id = ?').get(check.interviewId) as { visit_id: string; facility_id: string } | undefined;
       // SPT: the follow-up on a person's safety happens at the next visit, to the same place.
       if (!interview || interview.facility_id !== v.facility_id || interview.visit_id === visitId) throw rule('error.visit.reprisalNotDue', 'check.interviewId');
       const sealedNote = check.note ? sealForOrg(store, { note: check.note }) : undefined;
@@ -478,8 +481,7 @@ export function visitsHandlers(inst: Installation, now: () => number): Handlers[
     verifyRecommendation: ({ recommendationId, verification }, env) => {
       const store = inst.requireStore();
       const r = store.q.prepared('SELECT visit_id, facility_id, issued_at FROM recommendations WHERE recommendation_id = ?').get(recommendationId) as
-        | { visit_id: string; facility_id: string; issued_at: string | null }
-        | undefined;
+        { visit_id: string; facility_id: string; issued_at: string | null } | undefined;
       if (!r) throw notFound();
       const v = visitRow(store, verification.visitId);
       if (v.facility_id !== r.facility_id || v.visit_id === r.visit_id) throw rule('error.visit.recommendationNotHere', 'verification.visitId');

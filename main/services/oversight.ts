@@ -4,15 +4,7 @@ import { ApiError, ruleError } from '../../core/contract/errors';
 import type { RecommendationView } from '../../core/contract/npm';
 import { maskObligationKind, obligations, statusAt } from '../../core/due-now';
 import { effectiveState, type EpisodeState } from '../../core/episode';
-import {
-  facilityIdentityBody,
-  npmIdentityBody,
-  recommendationsBody,
-  registerExtractBody,
-  responsesBody,
-  type ExtractPerson,
-  type SignedFile,
-} from '../../core/npm/files';
+import { facilityIdentityBody, npmIdentityBody, recommendationsBody, registerExtractBody, responsesBody, type ExtractPerson, type SignedFile } from '../../core/npm/files';
 import { authorityResponseSchema, recommendationState, type findingSchema } from '../../core/npm/visit';
 import { formatRegisterNo } from '../../core/register-number';
 import { addCalendarDays, localDate, startOfLocalDay } from '../../core/time';
@@ -109,7 +101,14 @@ export function buildRegisterExtract(store: Store, from: string, to: string, now
     )
     .all(end, start) as HeldRow[];
   const episodeIds = held.map((h) => h.episode_id);
-  const facts = new Map(loadEpisodeFacts(store.q, store.qb, held.map((h) => h.person_id), store.settings).map((f) => [f.episodeId, f]));
+  const facts = new Map(
+    loadEpisodeFacts(
+      store.q,
+      store.qb,
+      held.map((h) => h.person_id),
+      store.settings,
+    ).map((f) => [f.episodeId, f]),
+  );
   const inList = (n: number) => Array.from({ length: n }, () => '?').join(',');
   const rows = <T>(sql: string): T[] => (episodeIds.length ? (store.q.prepared(sql.replace('(?)', `(${inList(episodeIds.length)})`)).all(...episodeIds) as T[]) : []);
   const notices = rows<{ episode_id: string; sent_at: string | null; created_at: string }>('SELECT episode_id, sent_at, created_at FROM consular_notices WHERE episode_id IN (?)');
@@ -119,7 +118,10 @@ export function buildRegisterExtract(store: Store, from: string, to: string, now
   const persons: ExtractPerson[] = held.map((h) => {
     const f = facts.get(h.episode_id);
     const firstRights = f ? earliestBy(f.rights, (r) => r.at) : null;
-    const notice = notices.filter((n) => n.episode_id === h.episode_id).sort((a, b) => a.created_at.localeCompare(b.created_at)).at(-1);
+    const notice = notices
+      .filter((n) => n.episode_id === h.episode_id)
+      .sort((a, b) => a.created_at.localeCompare(b.created_at))
+      .at(-1);
     const overdue = f
       ? obligations(f, store.settings)
           .filter((o) => statusAt(o, now, h.state as EpisodeState, h.term_end) === 'overdue')
@@ -327,10 +329,12 @@ export function oversightHandlers(inst: Installation, now: () => number): Handle
       const store = inst.requireStore();
       const rec = store.q.prepared('SELECT organisation_id FROM received_recommendations WHERE visit_id = ? LIMIT 1').get(visitId) as { organisation_id: string } | undefined;
       if (!rec) throw notFound();
-      const responses = (store.q.prepared('SELECT recommendation_id, response FROM recommendation_responses WHERE visit_id = ? ORDER BY local_seq').all(visitId) as {
-        recommendation_id: string;
-        response: string;
-      }[]).map((r) => ({ recommendationId: r.recommendation_id, response: authorityResponseSchema.parse(JSON.parse(r.response)) }));
+      const responses = (
+        store.q.prepared('SELECT recommendation_id, response FROM recommendation_responses WHERE visit_id = ? ORDER BY local_seq').all(visitId) as {
+          recommendation_id: string;
+          response: string;
+        }[]
+      ).map((r) => ({ recommendationId: r.recommendation_id, response: authorityResponseSchema.parse(JSON.parse(r.response)) }));
       if (responses.length === 0) throw ruleError('error.oversight.noResponses');
       const { installationId, facilityName } = facilityOfInstallation(inst, store);
       const body = responsesBody.parse({ installationId, facilityName, organisationId: rec.organisation_id, visitId, generatedAt: new Date(now()).toISOString(), responses });

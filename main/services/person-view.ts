@@ -113,9 +113,7 @@ function parse<T>(s: string | null): T | null {
 
 /** The lock on removal for one episode of a person, from what is recorded now. */
 export function episodeRemovalLocks(store: Store, personId: string, flags: readonly VulnerabilityFlag[]) {
-  const latest = store.q.first(
-    store.qb.selectFrom('nr_checks').select(['result', 'at']).where('person_id', '=', personId).orderBy('at', 'desc').limit(1),
-  );
+  const latest = store.q.first(store.qb.selectFrom('nr_checks').select(['result', 'at']).where('person_id', '=', personId).orderBy('at', 'desc').limit(1));
   // A check made before the latest protection fact (a claim's new status, a new screening) no longer
   // speaks to the person's situation: a fresh check is needed.
   const facts = store.q
@@ -272,9 +270,7 @@ export function buildPersonView(store: Store, personId: string, now: number, may
     nonRefoulementChecks: store.q
       .all(qb.selectFrom('nr_checks').selectAll().where('person_id', 'in', ids).orderBy('at'))
       .map((c) => ({ checkId: c.check_id, episodeId: c.episode_id, at: c.at, result: c.result as 'cleared' | 'not_cleared', basis: c.basis })),
-    history: redacted
-      ? buildHistory(personEvents(store, ids), actorNames(store)).filter((h) => !isProtectionEvent(h.type))
-      : buildHistory(personEvents(store, ids), actorNames(store)),
+    history: redacted ? buildHistory(personEvents(store, ids), actorNames(store)).filter((h) => !isProtectionEvent(h.type)) : buildHistory(personEvents(store, ids), actorNames(store)),
     conflicts: openConflicts(store, [...ids, ...episodes.map((e) => e.episode_id)]),
   };
 }
@@ -283,7 +279,15 @@ export function buildPersonView(store: Store, personId: string, now: number, may
 export function openConflicts(store: Store, entityIds: readonly string[]): PersonView['conflicts'] {
   if (entityIds.length === 0) return [];
   const names = actorNames(store);
-  const rows = store.q.all(store.qb.selectFrom('field_heads').selectAll().where('entity_id', 'in', [...entityIds]).orderBy('entity_id').orderBy('field').orderBy('hlc'));
+  const rows = store.q.all(
+    store.qb
+      .selectFrom('field_heads')
+      .selectAll()
+      .where('entity_id', 'in', [...entityIds])
+      .orderBy('entity_id')
+      .orderBy('field')
+      .orderBy('hlc'),
+  );
   const groups = new Map<string, typeof rows>();
   for (const r of rows) {
     const key = `${r.entity_id}|${r.field}`;

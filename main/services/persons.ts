@@ -34,9 +34,7 @@ export function personsHandlers(inst: Installation, now: () => number): Handlers
         throw new ApiError({ code: 'validation', messageKey: 'error.validation', fields: { 'details.birth.date': { key: 'error.person.birthInFuture' } } });
       }
       const personId = randomUUID();
-      store.command({ userId: env.session.userId }, env.method, (tx) =>
-        tx.append({ type: 'person.registered', entityId: personId, payload: { details: input.details } }),
-      );
+      store.command({ userId: env.session.userId }, env.method, (tx) => tx.append({ type: 'person.registered', entityId: personId, payload: { details: input.details } }));
       return { person: toSummary(personRow(store, personId)) };
     },
     get: (input) => {
@@ -49,9 +47,7 @@ export function personsHandlers(inst: Installation, now: () => number): Handlers
       let base = store.qb.selectFrom('persons').where('merged_into', 'is', null);
       if (input.query) {
         const like = `%${input.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        base = base.where((eb) =>
-          eb.or([eb('name_latin', 'like', sql<string>`${like} ESCAPE '\\'`), eb('name_original', 'like', sql<string>`${like} ESCAPE '\\'`)]),
-        );
+        base = base.where((eb) => eb.or([eb('name_latin', 'like', sql<string>`${like} ESCAPE '\\'`), eb('name_original', 'like', sql<string>`${like} ESCAPE '\\'`)]));
       }
       const total = store.q.first(base.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
       // Newest first. Register numbers count per device, so they no longer say which came last.

@@ -13,13 +13,15 @@ import { allCompliance } from './hq-console';
 export function protectionFigures(store: Store, now: number, mayReadProtection: boolean) {
   const all = allCompliance(store, now);
   // The facility's figures have no period: everything on record counts.
-  const summary = summarizeCompliance(all, () => true, () => true);
+  const summary = summarizeCompliance(
+    all,
+    () => true,
+    () => true,
+  );
   const asylum = asylumPeople(all);
   const holds = holdPeople(all);
   const ids = [...new Set([...asylum.map((p) => p.personId), ...holds.map((p) => p.personId)])];
-  const names = new Map(
-    ids.length ? store.q.all(store.qb.selectFrom('persons').select(['person_id', 'name_latin']).where('person_id', 'in', ids)).map((p) => [p.person_id, p.name_latin]) : [],
-  );
+  const names = new Map(ids.length ? store.q.all(store.qb.selectFrom('persons').select(['person_id', 'name_latin']).where('person_id', 'in', ids)).map((p) => [p.person_id, p.name_latin]) : []);
   const byName = <T extends { nameLatin: string }>(a: T, b: T) => a.nameLatin.localeCompare(b.nameLatin);
   return {
     asylumRequests: summary.asylumRequests,

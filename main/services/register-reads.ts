@@ -46,9 +46,7 @@ export function listRegister(store: Store, input: RegisterQuery, now: number, ma
         eb('p.name_latin', 'like', sql<string>`${like} ESCAPE '\\'`),
         eb('p.name_original', 'like', sql<string>`${like} ESCAPE '\\'`),
         eb('p.aliases', 'like', sql<string>`${like} ESCAPE '\\'`),
-        ...(asNumber
-          ? [asNumber.code ? eb.and([eb(shownNo, '=', asNumber.no), eb(shownCode, '=', asNumber.code)]) : eb(shownNo, '=', asNumber.no)]
-          : []),
+        ...(asNumber ? [asNumber.code ? eb.and([eb(shownNo, '=', asNumber.no), eb(shownCode, '=', asNumber.code)]) : eb(shownNo, '=', asNumber.no)] : []),
       ]),
     );
   }
@@ -105,9 +103,7 @@ export function listRegister(store: Store, input: RegisterQuery, now: number, ma
     let rows = dated;
     if (dated.length < input.limit) {
       const datedTotal =
-        dated.length > 0 || input.offset === 0
-          ? input.offset + dated.length
-          : Number(store.q.first(q.where('e.next_due_at', 'is not', null).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
+        dated.length > 0 || input.offset === 0 ? input.offset + dated.length : Number(store.q.first(q.where('e.next_due_at', 'is not', null).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
       const undated = store.q.all(
         page
           .where('e.next_due_at', 'is', null)
@@ -117,7 +113,10 @@ export function listRegister(store: Store, input: RegisterQuery, now: number, ma
       );
       rows = [...dated, ...undated];
     }
-    const notified = notifiedEpisodes(store, rows.map((r) => r.episode_id));
+    const notified = notifiedEpisodes(
+      store,
+      rows.map((r) => r.episode_id),
+    );
     return { total, rows: rows.map((r) => toRow(r, notified)) };
   }
   switch (input.sort) {
@@ -135,7 +134,10 @@ export function listRegister(store: Store, input: RegisterQuery, now: number, ma
       break;
   }
   const rows = store.q.all(page.orderBy('e.episode_id').limit(input.limit).offset(input.offset));
-  const notified = notifiedEpisodes(store, rows.map((r) => r.episode_id));
+  const notified = notifiedEpisodes(
+    store,
+    rows.map((r) => r.episode_id),
+  );
   return { total, rows: rows.map((r) => toRow(r, notified)) };
 
   function toRow(r: (typeof rows)[number], notified: ReadonlySet<string>): RegisterRow {
@@ -181,7 +183,13 @@ export function dueNow(store: Store, now: number, includeUpcoming: boolean, mayR
       .where('e.state', '!=', 'CLOSED'),
   );
   const byEpisode = new Map(open.map((o) => [o.episode_id, o]));
-  const facts = loadEpisodeFacts(store.q, store.qb, open.map((o) => o.person_id), store.settings, { openOnly: true });
+  const facts = loadEpisodeFacts(
+    store.q,
+    store.qb,
+    open.map((o) => o.person_id),
+    store.settings,
+    { openOnly: true },
+  );
   const items = facts.flatMap((f) => {
     const ep = byEpisode.get(f.episodeId)!;
     const admission = episodeAdmission(effectiveState(ep.state as EpisodeState, ep.term_end, now), f.rights.length > 0, ep.rights_delay);
@@ -223,12 +231,25 @@ export function registerExtract(store: Store, from: string, to: string, now: num
           .selectFrom('rights_notifications')
           .select(['episode_id', 'at', 'language', 'interpreter_checked_letter'])
           .where('letter_status', '=', 'draft')
-          .where('episode_id', 'in', rows.map((r) => r.episode_id))
+          .where(
+            'episode_id',
+            'in',
+            rows.map((r) => r.episode_id),
+          )
           .orderBy('at'),
       )
     : [];
   const docs = rows.length
-    ? store.q.all(store.qb.selectFrom('documents').select(['person_id', 'type', 'series', 'number']).where('person_id', 'in', rows.map((r) => r.person_id)))
+    ? store.q.all(
+        store.qb
+          .selectFrom('documents')
+          .select(['person_id', 'type', 'series', 'number'])
+          .where(
+            'person_id',
+            'in',
+            rows.map((r) => r.person_id),
+          ),
+      )
     : [];
   return {
     facilityName: store.meta('facility_name') ?? '',

@@ -24,7 +24,15 @@ export function settingsHandlers(inst: Installation): Handlers['settings'] {
       const before = store.settings;
       const next = settingsSchema.parse({ ...before, ...input.changes });
       store.saveSettings(next);
-      store.audit({ actor: env.session.userId, action: 'settings.changed', method: env.method, entityType: 'settings', entityId: null, outcome: 'ok', detail: JSON.stringify({ before, after: next }) });
+      store.audit({
+        actor: env.session.userId,
+        action: 'settings.changed',
+        method: env.method,
+        entityType: 'settings',
+        entityId: null,
+        outcome: 'ok',
+        detail: JSON.stringify({ before, after: next }),
+      });
       return { settings: next };
     },
   };

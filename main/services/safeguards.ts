@@ -6,7 +6,16 @@ import type { SafeguardsPanel } from '../../core/contract/safeguards';
 import { ApiError } from '../../core/contract/errors';
 import { findTemplate, letterTemplates, type LetterStatus } from '../../core/rights-letters';
 import type { LetterTemplate } from '../../core/rights-letters/schema';
-import { consularDisclosure, consularState, furtherConsularStepAllowed, interpreterAllowed, type ConsularDisclosure, type ConsularState, type DisclosureFacts, type InterpreterUse } from '../../core/safeguards';
+import {
+  consularDisclosure,
+  consularState,
+  furtherConsularStepAllowed,
+  interpreterAllowed,
+  type ConsularDisclosure,
+  type ConsularState,
+  type DisclosureFacts,
+  type InterpreterUse,
+} from '../../core/safeguards';
 import type { Settings } from '../../core/settings';
 import type { VulnerabilityFlag } from '../../core/vulnerability';
 import { disclosureOrders, isProtectionCase, personFlags } from '../../db/episode-facts';
@@ -242,9 +251,7 @@ export function safeguardsHandlers(inst: Installation, now: () => number): Handl
         throw rule('error.interpreter.affiliatedInProtectionCase', input.use.affiliationChecked ? 'use.affiliatedWithOriginState' : 'use.affiliationChecked');
       }
       const useId = randomUUID();
-      store.command(actor(env), env.method, (tx) =>
-        tx.append({ type: 'interpreter.used', entityId: useId, payload: { personId: input.personId, episodeId: input.episodeId, use: input.use } }),
-      );
+      store.command(actor(env), env.method, (tx) => tx.append({ type: 'interpreter.used', entityId: useId, payload: { personId: input.personId, episodeId: input.episodeId, use: input.use } }));
       return { useId };
     },
     openConsular: (input, env) => {
@@ -252,9 +259,7 @@ export function safeguardsHandlers(inst: Installation, now: () => number): Handl
       const ep = episodeRow(store, input.episodeId);
       notBeforeApprehension(input.open.informedAt, ep, 'open.informedAt');
       notFuture(input.open.informedAt, now(), 'open.informedAt');
-      const open = store.q.first(
-        store.qb.selectFrom('consular_notices').select('notice_id').where('episode_id', '=', ep.episode_id).where('withdrawn_at', 'is', null),
-      );
+      const open = store.q.first(store.qb.selectFrom('consular_notices').select('notice_id').where('episode_id', '=', ep.episode_id).where('withdrawn_at', 'is', null));
       if (open) throw rule('error.consular.alreadyOpen');
       const noticeId = randomUUID();
       store.command(actor(env), env.method, (tx) => tx.append({ type: 'consular.opened', entityId: noticeId, payload: { personId: ep.person_id, episodeId: ep.episode_id, open: input.open } }));
@@ -469,9 +474,7 @@ export function buildPanel(store: Store, personId: string, now: number): Safegua
             hoursToDefender: a.first_contact_at ? hoursBetween(e.apprehended_at, a.first_contact_at) : null,
           })),
         legalAidWaivers: waivers.filter((w) => w.episode_id === e.episode_id).map((w) => ({ at: w.at, witness: w.witness, statement: w.statement })),
-        interpreters: uses
-          .filter((u) => u.episode_id === null || u.episode_id === e.episode_id)
-          .map((u) => ({ useId: u.use_id, episodeId: u.episode_id, use: toInterpreterUse(u) })),
+        interpreters: uses.filter((u) => u.episode_id === null || u.episode_id === e.episode_id).map((u) => ({ useId: u.use_id, episodeId: u.episode_id, use: toInterpreterUse(u) })),
       };
     }),
   };
@@ -480,7 +483,13 @@ export function buildPanel(store: Store, personId: string, now: number): Safegua
 /** The people behind the disclosure figure, by name, each a link to their record. */
 function disclosurePeople(store: Store, disclosed: ReadonlyMap<string, boolean>) {
   if (disclosed.size === 0) return [];
-  const rows = store.q.all(store.qb.selectFrom('persons').select(['person_id', 'name_latin']).where('person_id', 'in', [...disclosed.keys()]).orderBy('name_latin'));
+  const rows = store.q.all(
+    store.qb
+      .selectFrom('persons')
+      .select(['person_id', 'name_latin'])
+      .where('person_id', 'in', [...disclosed.keys()])
+      .orderBy('name_latin'),
+  );
   return rows.map((p) => ({ personId: p.person_id, nameLatin: p.name_latin, reviewed: disclosed.get(p.person_id) ?? false }));
 }
 
@@ -506,7 +515,11 @@ export function safeguardStats(store: Store) {
   let blocked = 0;
   let conflicts = 0;
   const allNotices = store.q.all(store.qb.selectFrom('consular_notices').selectAll());
-  const orders = disclosureOrders(store.q, store.qb, allNotices.filter((n) => n.sent_at).map((n) => n.notice_id));
+  const orders = disclosureOrders(
+    store.q,
+    store.qb,
+    allNotices.filter((n) => n.sent_at).map((n) => n.notice_id),
+  );
   const disclosed = new Map<string, boolean>();
   for (const n of allNotices) {
     const flags = flagsByPerson.get(n.person_id) ?? [];
@@ -529,7 +542,11 @@ export function safeguardStats(store: Store) {
   }
   const hours = [...firstContact].map(([ep, at]) => hoursBetween(apprehended.get(ep)!, at)).sort((a, b) => a - b);
   const languages = store.q.all(
-    store.qb.selectFrom('rights_notifications').select((eb) => ['language', eb.fn.countAll<number>().as('count')]).groupBy('language').orderBy('count', 'desc'),
+    store.qb
+      .selectFrom('rights_notifications')
+      .select((eb) => ['language', eb.fn.countAll<number>().as('count')])
+      .groupBy('language')
+      .orderBy('count', 'desc'),
   );
   return {
     episodes: episodes.length,

@@ -3,17 +3,7 @@ import { z } from 'zod';
 import { ApiError } from '../../core/contract/errors';
 import type { LockoutView } from '../../core/contract/sign-in';
 import { defaultSettings } from '../../core/settings';
-import {
-  checkAttempt,
-  clearKeys,
-  lockedKeys,
-  minutesUntil,
-  pruneThrottle,
-  recordFailure,
-  secondsUntil,
-  signInBursts,
-  type ThrottleSettings,
-} from '../../core/sign-in-throttle';
+import { checkAttempt, clearKeys, lockedKeys, minutesUntil, pruneThrottle, recordFailure, secondsUntil, signInBursts, type ThrottleSettings } from '../../core/sign-in-throttle';
 import {
   appendSideRecord,
   emptyGuardState,
@@ -292,7 +282,12 @@ export class SignInGuard {
       bursts: (input) => {
         const store = this.inst.requireStore();
         const rows = store.q.all(
-          store.qb.selectFrom('audit_log').select(['detail']).where('action', 'in', [...failedActions]).orderBy('seq', 'desc').limit(10_000),
+          store.qb
+            .selectFrom('audit_log')
+            .select(['detail'])
+            .where('action', 'in', [...failedActions])
+            .orderBy('seq', 'desc')
+            .limit(10_000),
         );
         const failures = rows.flatMap((r) => {
           const d = attemptDetail.safeParse(safeJson(r.detail));

@@ -19,7 +19,11 @@ type SyncStatus = z.infer<typeof syncStatus>;
 
 /** "Növbətçi masası 1" → "Novbetci_masasi_1": a file name every USB stick and operating system accepts. */
 function fileSafe(name: string): string {
-  return anyAscii(name).replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^_+|_+$/g, '') || 'device';
+  return (
+    anyAscii(name)
+      .replace(/[^A-Za-z0-9._-]+/g, '_')
+      .replace(/^_+|_+$/g, '') || 'device'
+  );
 }
 
 /** What the sync screen needs beside the store: the run under way and the automatic schedule. */
@@ -83,7 +87,14 @@ export function syncHandlers(inst: Installation, now: () => number, deps: SyncDe
         store.setMeta('sync_facility_id', res.facilityId);
         store.setMeta('sync_facility_name', res.facilityName);
         store.setMeta('sync_bundle_key', res.bundleKey);
-        tx.audit({ action: 'sync.enrolled', method: env.method, entityType: 'device', entityId: store.device.deviceId, outcome: 'ok', detail: JSON.stringify({ hq: input.hqUrl, facility: res.facilityName }) });
+        tx.audit({
+          action: 'sync.enrolled',
+          method: env.method,
+          entityType: 'device',
+          entityId: store.device.deviceId,
+          outcome: 'ok',
+          detail: JSON.stringify({ hq: input.hqUrl, facility: res.facilityName }),
+        });
       });
       return status(store, deps);
     },
@@ -93,9 +104,7 @@ export function syncHandlers(inst: Installation, now: () => number, deps: SyncDe
       const tz = store.settings.timeZone;
       const day = localDate(now(), tz);
       const from = new Date(startOfLocalDay(day, tz)).toISOString();
-      const recordedThatDay = (store.q
-        .prepared('SELECT count(*) AS n FROM events WHERE device_id = ? AND substr(hlc, 1, 24) >= ?')
-        .get(store.device.deviceId, from) as { n: number }).n;
+      const recordedThatDay = (store.q.prepared('SELECT count(*) AS n FROM events WHERE device_id = ? AND substr(hlc, 1, 24) >= ?').get(store.device.deviceId, from) as { n: number }).n;
       const head = store.signHeadAt(store.chainHead.seq);
       let res;
       try {
@@ -103,7 +112,15 @@ export function syncHandlers(inst: Installation, now: () => number, deps: SyncDe
       } catch (e) {
         throw syncFailure(e);
       }
-      store.audit({ actor: env.session.userId, action: res.complete ? 'sync.day_complete' : 'sync.day_incomplete', method: env.method, entityType: 'device', entityId: store.device.deviceId, outcome: 'ok', detail: JSON.stringify({ day, deviceSeq: head.seq, hqSeq: res.hqHead.seq }) });
+      store.audit({
+        actor: env.session.userId,
+        action: res.complete ? 'sync.day_complete' : 'sync.day_incomplete',
+        method: env.method,
+        entityType: 'device',
+        entityId: store.device.deviceId,
+        outcome: 'ok',
+        detail: JSON.stringify({ day, deviceSeq: head.seq, hqSeq: res.hqHead.seq }),
+      });
       return { day, complete: res.complete, deviceSeq: head.seq, hqSeq: res.hqHead.seq, missing: res.missing, recordedThatDay };
     },
     exportBundles: (_input, env) => {
@@ -115,13 +132,20 @@ export function syncHandlers(inst: Installation, now: () => number, deps: SyncDe
       const createdAt = new Date(now()).toISOString();
       const files = [];
       // Cut by bytes as well as by count: each file must import through the router's 1 MiB limit.
-      for (let i = 0; i < rows.length; ) {
+      for (let i = 0; i < rows.length;) {
         const events = byBytes(rows.slice(i, i + eventsPerBundle).map(rowToEvent), maxBundleContentBytes);
         i += events.length;
         const last = events[events.length - 1]!;
         const file = sealBundle(
           { events, head: store.signHeadAt(last.deviceSeq) },
-          { deviceId: store.device.deviceId, devicePublicKey: store.device.publicKey, devicePrivateKey: store.devicePrivateKey, facilityId: store.meta('sync_facility_id')!, bundleKey: key, createdAt },
+          {
+            deviceId: store.device.deviceId,
+            devicePublicKey: store.device.publicKey,
+            devicePrivateKey: store.devicePrivateKey,
+            facilityId: store.meta('sync_facility_id')!,
+            bundleKey: key,
+            createdAt,
+          },
         );
         files.push({
           fileName: `qeyd-${fileSafe(store.device.name)}-${events[0]!.deviceSeq}-${last.deviceSeq}.qeyd-bundle`,
@@ -131,7 +155,15 @@ export function syncHandlers(inst: Installation, now: () => number, deps: SyncDe
           toSeq: last.deviceSeq,
         });
       }
-      store.audit({ actor: env.session.userId, action: 'sync.bundle_exported', method: env.method, entityType: 'device', entityId: store.device.deviceId, outcome: 'ok', detail: JSON.stringify({ files: files.length, events: rows.length }) });
+      store.audit({
+        actor: env.session.userId,
+        action: 'sync.bundle_exported',
+        method: env.method,
+        entityType: 'device',
+        entityId: store.device.deviceId,
+        outcome: 'ok',
+        detail: JSON.stringify({ files: files.length, events: rows.length }),
+      });
       return { files };
     },
     importBundle: (input, env) => {

@@ -37,7 +37,12 @@ function refuseSelf(user: UsersTable, callerId: string): void {
 }
 
 function setColumns(store: Store, userId: string, now: string, values: Partial<Pick<UsersTable, 'active' | 'roles'>>): UsersTable {
-  store.q.run(store.qb.updateTable('users').set({ ...values, updated_at: now }).where('user_id', '=', userId));
+  store.q.run(
+    store.qb
+      .updateTable('users')
+      .set({ ...values, updated_at: now })
+      .where('user_id', '=', userId),
+  );
   return findUserById(store, userId)!;
 }
 

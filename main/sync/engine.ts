@@ -63,9 +63,7 @@ export async function runSync(store: Store, hq: HqApi, opts: { pushBatch?: numbe
   opts.onProgress?.({ phase: 'push', pushed: 0, toPush, pulled: 0 });
   for (;;) {
     const acked = metaNumber(store, 'sync_acked_seq');
-    const rows = store.q
-      .prepared('SELECT * FROM events WHERE device_id = ? AND device_seq > ? ORDER BY device_seq LIMIT ?')
-      .all(store.device.deviceId, acked, pushBatch) as EventRow[];
+    const rows = store.q.prepared('SELECT * FROM events WHERE device_id = ? AND device_seq > ? ORDER BY device_seq LIMIT ?').all(store.device.deviceId, acked, pushBatch) as EventRow[];
     if (rows.length === 0) break;
     const events = byBytes(rows.map(rowToEvent), maxPushBatchBytes);
     const last = events[events.length - 1]!;

@@ -111,7 +111,15 @@ export class SyncRunner {
       })();
       if (audited) {
         // An automatic sync has no user behind it: the audit line says so with a null actor.
-        store.audit({ actor, action: 'sync.completed', method, entityType: 'device', entityId: store.device.deviceId, outcome: 'ok', detail: JSON.stringify({ trigger, pushed: report.pushed, pulled: report.pulled, quarantined: report.quarantined }) });
+        store.audit({
+          actor,
+          action: 'sync.completed',
+          method,
+          entityType: 'device',
+          entityId: store.device.deviceId,
+          outcome: 'ok',
+          detail: JSON.stringify({ trigger, pushed: report.pushed, pulled: report.pulled, quarantined: report.quarantined }),
+        });
       }
       this.notify(attempt);
       return { report, attempt };

@@ -13,7 +13,6 @@ export const contentSecurityPolicy =
 
 const sessionCookie = 'qeyd_session';
 
-
 function securityHeaders(res: ServerResponse): void {
   res.setHeader('Content-Security-Policy', contentSecurityPolicy);
   res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -166,9 +165,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<{ server: 
     });
     const headers: Record<string, string> = {};
     if (cookieChanged) {
-      headers['Set-Cookie'] = token
-        ? `${sessionCookie}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/`
-        : clearSessionCookie;
+      headers['Set-Cookie'] = token ? `${sessionCookie}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/` : clearSessionCookie;
     }
     sendEnvelope(res, envelope, headers);
   }

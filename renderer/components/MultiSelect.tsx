@@ -8,12 +8,7 @@ import { describedBy, ErrorText } from './fields';
 
 /** Case- and accent-blind text for matching what an officer types against option names. */
 function fold(s: string): string {
-  return s
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ı/g, 'i')
-    .replace(/ə/g, 'e');
+  return s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/ı/g, 'i').replace(/ə/g, 'e');
 }
 
 const shownAtOnce = 60;
@@ -113,23 +108,14 @@ export const MultiSelect = forwardRef<
         <FormattedMessage id={label} />
       </label>
       <p id={chosenId} className="visually-hidden">
-        {value.length ? (
-          <FormattedMessage id="combo.selected" values={{ list: list(value.map(nameOf)) }} />
-        ) : (
-          <FormattedMessage id="combo.noneSelected" />
-        )}
+        {value.length ? <FormattedMessage id="combo.selected" values={{ list: list(value.map(nameOf)) }} /> : <FormattedMessage id="combo.noneSelected" />}
       </p>
       {value.length ? (
         <ul className="chips">
           {value.map((v) => (
             <li key={v} className="chip">
               <span dir="auto">{nameOf(v)}</span>
-              <button
-                type="button"
-                className="chip__remove"
-                aria-label={intl.formatMessage({ id: 'combo.removeItem' }, { name: nameOf(v) })}
-                onClick={() => onChange(value.filter((x) => x !== v))}
-              >
+              <button type="button" className="chip__remove" aria-label={intl.formatMessage({ id: 'combo.removeItem' }, { name: nameOf(v) })} onClick={() => onChange(value.filter((x) => x !== v))}>
                 <span aria-hidden="true">×</span>
               </button>
             </li>

@@ -4,19 +4,7 @@ import type { MessageKey } from '../../core/i18n';
 import { LanguageSwitcher } from './LanguageSwitcher';
 
 /** The frame of the screens before sign-in: the app name, the language, and one card. */
-export function PublicFrame({
-  titleId,
-  subtitle,
-  wide,
-  focusTitle,
-  children,
-}: {
-  titleId?: MessageKey;
-  subtitle?: ReactNode;
-  wide?: boolean;
-  focusTitle?: boolean;
-  children: ReactNode;
-}) {
+export function PublicFrame({ titleId, subtitle, wide, focusTitle, children }: { titleId?: MessageKey; subtitle?: ReactNode; wide?: boolean; focusTitle?: boolean; children: ReactNode }) {
   const title = useRef<HTMLHeadingElement>(null);
   const titleDomId = useId();
   useEffect(() => {

@@ -155,7 +155,13 @@ export function CheckboxField({
   error,
   registration,
   disabled,
-}: { label: MessageKey; hint?: ReactNode; error?: FieldError | undefined; registration: UseFormRegisterReturn; disabled?: boolean }) {
+}: {
+  label: MessageKey;
+  hint?: ReactNode;
+  error?: FieldError | undefined;
+  registration: UseFormRegisterReturn;
+  disabled?: boolean;
+}) {
   const id = useId();
   return (
     <div className={`field field--checkbox${error ? ' field--invalid' : ''}`}>
@@ -193,10 +199,7 @@ export function CheckboxGroup({
 }) {
   const id = useId();
   return (
-    <fieldset
-      className={`field checkbox-group${error ? ' field--invalid' : ''}`}
-      aria-describedby={describedBy(error && `${id}-error`, hint !== undefined && `${id}-hint`)}
-    >
+    <fieldset className={`field checkbox-group${error ? ' field--invalid' : ''}`} aria-describedby={describedBy(error && `${id}-error`, hint !== undefined && `${id}-hint`)}>
       <legend className="field__label">
         <FormattedMessage id={legend} />
       </legend>

@@ -32,7 +32,16 @@ export function FText({
   wide,
   labelValues,
   ...rest
-}: Common & { labelValues?: Record<string, string | number>; autoComplete?: string; dir?: string; lang?: string; placeholder?: string; inputMode?: 'numeric' | 'text'; maxLength?: number; autoFocus?: boolean }) {
+}: Common & {
+  labelValues?: Record<string, string | number>;
+  autoComplete?: string;
+  dir?: string;
+  lang?: string;
+  placeholder?: string;
+  inputMode?: 'numeric' | 'text';
+  maxLength?: number;
+  autoFocus?: boolean;
+}) {
   const { register } = useFormContext();
   return <TextField label={label} labelValues={labelValues} hint={hint} wide={wide} error={useFieldError(name)} registration={register(name)} autoComplete="off" {...rest} />;
 }
@@ -127,15 +136,7 @@ export function FSelect({
   );
 }
 
-export function FMulti({
-  name,
-  label,
-  hint,
-  options,
-  allowCustom,
-  max,
-  labelOf,
-}: Common & { options: readonly Option[]; allowCustom?: boolean; max?: number; labelOf?(v: string): string }) {
+export function FMulti({ name, label, hint, options, allowCustom, max, labelOf }: Common & { options: readonly Option[]; allowCustom?: boolean; max?: number; labelOf?(v: string): string }) {
   const { control } = useFormContext();
   const error = useFieldError(name);
   return (

@@ -30,7 +30,12 @@ export function Nationalities({ codes, stateless }: { codes: readonly string[]; 
   const { locale } = useLocale();
   const list = useListFormat();
   if (stateless) return <FormattedMessage id="nat.stateless" />;
-  if (codes.length === 0) return <span className="muted"><FormattedMessage id="nat.unknown" /></span>;
+  if (codes.length === 0)
+    return (
+      <span className="muted">
+        <FormattedMessage id="nat.unknown" />
+      </span>
+    );
   return <>{list(codes.map((c) => countryLabel(c, locale)))}</>;
 }
 

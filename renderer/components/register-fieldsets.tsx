@@ -225,4 +225,3 @@ export function medicalInput(m: MedicalValues, toIso: (local: string) => string 
 export function propertyInput(rows: readonly PropertyRow[]) {
   return rows.map((r) => ({ item: r.item.trim() === '' ? undefined : r.item, quantity: r.quantity ?? 1, notes: r.notes.trim() === '' ? undefined : r.notes }));
 }
-

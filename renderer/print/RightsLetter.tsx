@@ -12,7 +12,6 @@ import '../styles/rights-letter.css';
 import { formatInstant } from '../time';
 import { letterFont } from './fonts';
 
-
 /** dd.MM.yyyy of a calendar date, written the same way in every letter. */
 function calendarDate(date: string | null): string {
   const m = date ? /^(\d{4})-(\d{2})-(\d{2})/.exec(date) : null;
@@ -62,7 +61,19 @@ export function RightsLetter({ notificationId }: { notificationId: string }) {
     // Every face (regular and bold, each script subset) whose characters the letter uses, loaded
     // up front: a print layout would otherwise start loads that nothing waits for.
     const t = data.template;
-    const text = [t.title, t.intro, ...Object.values(t.items), t.closing, ...Object.values(t.labels), data.facilityName, data.person.nameOriginal, data.person.nameLatin, data.officerName ?? '', data.verifyCode, '0123456789.:/-·'].join(' ');
+    const text = [
+      t.title,
+      t.intro,
+      ...Object.values(t.items),
+      t.closing,
+      ...Object.values(t.labels),
+      data.facilityName,
+      data.person.nameOriginal,
+      data.person.nameLatin,
+      data.officerName ?? '',
+      data.verifyCode,
+      '0123456789.:/-·',
+    ].join(' ');
     const fonts = document.fonts;
     const faces = [...new Set([letterFont(t.language), 'Noto Sans'])];
     void Promise.all(faces.flatMap((face) => ['400', '700'].map((weight) => fonts.load(`${weight} 16px "${face}"`, text))))

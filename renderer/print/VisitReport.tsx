@@ -292,10 +292,7 @@ function Sheet({
         {v.extract ? (
           <>
             <p className="vr-para">
-              <FormattedMessage
-                id="vr.extract"
-                values={{ from: formatDate(v.extract.from), to: formatDate(v.extract.to), persons: v.extract.persons, generated: time(v.extract.generatedAt) }}
-              />
+              <FormattedMessage id="vr.extract" values={{ from: formatDate(v.extract.from), to: formatDate(v.extract.to), persons: v.extract.persons, generated: time(v.extract.generatedAt) }} />
             </p>
             {v.extract.discrepancies.length === 0 ? (
               <p className="vr-para">

@@ -59,10 +59,7 @@ function VerifyResult({ result }: { result: Awaited<ReturnType<typeof api.audit.
           )}
         </li>
         <li>
-          <FormattedMessage
-            id={result.eventChainIntact ? 'audit.verify.eventsIntact' : 'audit.verify.eventsBroken'}
-            values={{ count: result.events }}
-          />
+          <FormattedMessage id={result.eventChainIntact ? 'audit.verify.eventsIntact' : 'audit.verify.eventsBroken'} values={{ count: result.events }} />
         </li>
       </ul>
     </div>
@@ -119,11 +116,7 @@ function AuditTable({ entries }: { entries: Entry[] }) {
                 <td className="nowrap">
                   <Instant value={e.at} seconds />
                 </td>
-                <td>
-                  {e.actorName ?? (
-                    <span className="muted">{intl.formatMessage({ id: actorWithoutAccountKey(e.actor) })}</span>
-                  )}
-                </td>
+                <td>{e.actorName ?? <span className="muted">{intl.formatMessage({ id: actorWithoutAccountKey(e.actor) })}</span>}</td>
                 <td>{actionKey ? intl.formatMessage({ id: actionKey }) : <span className="mono">{e.action}</span>}</td>
                 <td className="mono small">{e.method}</td>
                 <td>

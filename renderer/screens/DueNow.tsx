@@ -233,11 +233,7 @@ export function DueNow() {
                             })
                           }
                         >
-                          {expanded.has(g.kind) ? (
-                            <FormattedMessage id="dueNow.showFewer" />
-                          ) : (
-                            <FormattedMessage id="dueNow.showAll" values={{ count: g.items.length }} />
-                          )}
+                          {expanded.has(g.kind) ? <FormattedMessage id="dueNow.showFewer" /> : <FormattedMessage id="dueNow.showAll" values={{ count: g.items.length }} />}
                         </button>
                       ) : null}
                     </section>

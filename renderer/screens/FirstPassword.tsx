@@ -11,13 +11,11 @@ import { FormAlert, TextField } from '../components/fields';
 import { PublicFrame } from '../components/PublicFrame';
 import { applyServerErrors, contractResolverOptions } from '../forms';
 
-const firstPasswordSchema = contract.auth.changePassword.input
-  .extend({ repeatPassword: z.string() })
-  .refine((v) => typeof v?.newPassword !== 'string' || v.newPassword === v.repeatPassword, {
-    path: ['repeatPassword'],
-    message: 'error.field.passwordMismatch',
-    when: () => true,
-  });
+const firstPasswordSchema = contract.auth.changePassword.input.extend({ repeatPassword: z.string() }).refine((v) => typeof v?.newPassword !== 'string' || v.newPassword === v.repeatPassword, {
+  path: ['repeatPassword'],
+  message: 'error.field.passwordMismatch',
+  when: () => true,
+});
 type Values = z.input<typeof firstPasswordSchema>;
 
 /**

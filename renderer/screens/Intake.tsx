@@ -113,7 +113,11 @@ function Drafts({ drafts }: { drafts: Draft[] }) {
                       </span>
                     ) : (
                       <>
-                        <a className="button button--small button--primary" href={href({ name: 'intakeDraft', draftId: d.draftId })} aria-label={intl.formatMessage({ id: 'intake.drafts.resumeNamed' }, { name })}>
+                        <a
+                          className="button button--small button--primary"
+                          href={href({ name: 'intakeDraft', draftId: d.draftId })}
+                          aria-label={intl.formatMessage({ id: 'intake.drafts.resumeNamed' }, { name })}
+                        >
                           <FormattedMessage id="intake.drafts.resume" />
                         </a>
                         <button type="button" className="button button--small" onClick={() => setConfirming(d.draftId)} aria-label={intl.formatMessage({ id: 'intake.drafts.discardNamed' }, { name })}>

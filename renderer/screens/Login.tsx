@@ -13,17 +13,7 @@ import { loginFormSchema } from '../schemas';
 
 type Values = z.input<typeof loginFormSchema>;
 
-export function Login({
-  facilityName,
-  notice,
-  noticeTone,
-  onSignedIn,
-}: {
-  facilityName: string | null;
-  notice: MessageRef | null;
-  noticeTone: 'info' | 'error';
-  onSignedIn(): Promise<void>;
-}) {
+export function Login({ facilityName, notice, noticeTone, onSignedIn }: { facilityName: string | null; notice: MessageRef | null; noticeTone: 'info' | 'error'; onSignedIn(): Promise<void> }) {
   const translate = useTranslateRef();
   const [formError, setFormError] = useState<MessageRef | null>(null);
   const [showNotice, setShowNotice] = useState(true);

@@ -243,10 +243,7 @@ export function Person({ personId, session }: { personId: string; session: Sessi
       </div>
       {v.mergedInto ? (
         <div className="alert alert--warning merged-note">
-          <FormattedMessage
-            id="pp.mergedInto"
-            values={{ link: (chunks: ReactNode[]) => <a href={href({ name: 'person', personId: v.mergedInto! })}>{chunks}</a> }}
-          />
+          <FormattedMessage id="pp.mergedInto" values={{ link: (chunks: ReactNode[]) => <a href={href({ name: 'person', personId: v.mergedInto! })}>{chunks}</a> }} />
         </div>
       ) : null}
       {v.redacted ? (
@@ -364,7 +361,16 @@ function PersonHeader({ view, headingRef }: { view: PersonView; headingRef: RefO
         </h1>
         {view.aliases.length ? (
           <p className="person-head__aliases">
-            <FormattedMessage id="pp.aliases" values={{ list: <span dir="auto" key="a">{view.aliases.join(', ')}</span> }} />
+            <FormattedMessage
+              id="pp.aliases"
+              values={{
+                list: (
+                  <span dir="auto" key="a">
+                    {view.aliases.join(', ')}
+                  </span>
+                ),
+              }}
+            />
           </p>
         ) : null}
       </div>
@@ -548,11 +554,7 @@ function CurrentDetention({ episode }: { episode: EpisodeView }) {
             ) : null}
           </Fact>
         ) : null}
-        {episode.property.length ? (
-          <Fact label="lbl.property.title">
-            {episode.property.map((p) => `${p.item} × ${p.quantity}`).join('; ')}
-          </Fact>
-        ) : null}
+        {episode.property.length ? <Fact label="lbl.property.title">{episode.property.map((p) => `${p.item} × ${p.quantity}`).join('; ')}</Fact> : null}
         {episode.transfers.length ? (
           <Fact label="pp.detention.transfers">
             {episode.transfers.map((t) => (
@@ -651,9 +653,7 @@ function Documents({ view }: { view: PersonView }) {
               </span>{' '}
               <span className="mono">{[d.document.series, d.document.number].filter(Boolean).join(' ')}</span>
               <span className="doc-list__meta">
-                {[d.document.issuingState ? countryLabel(d.document.issuingState, locale) : null, d.document.validUntil ? formatDate(d.document.validUntil) : null]
-                  .filter(Boolean)
-                  .join(' · ')}
+                {[d.document.issuingState ? countryLabel(d.document.issuingState, locale) : null, d.document.validUntil ? formatDate(d.document.validUntil) : null].filter(Boolean).join(' · ')}
                 {d.document.verification ? (
                   <span className={`badge badge--${d.document.verification === 'verified' ? 'ok' : d.document.verification === 'unverified' ? 'muted' : 'failed'}`}>
                     <FormattedMessage id={verificationLabel[d.document.verification]} />

@@ -7,17 +7,7 @@ import { Instant } from '../components/Instant';
  * Shown once, right after setup. The key opens the database if every password is lost, so the screen
  * insists on it being stored before moving on; printing gives a sheet with only the key and its context.
  */
-export function RecoveryKey({
-  recoveryKey,
-  facilityName,
-  createdAt,
-  onContinue,
-}: {
-  recoveryKey: string;
-  facilityName: string;
-  createdAt: Date;
-  onContinue(): void;
-}) {
+export function RecoveryKey({ recoveryKey, facilityName, createdAt, onContinue }: { recoveryKey: string; facilityName: string; createdAt: Date; onContinue(): void }) {
   const [stored, setStored] = useState(false);
   const groups = recoveryKey.split('-');
   return (
@@ -28,10 +18,7 @@ export function RecoveryKey({
       <p className="recovery__facts">
         <FormattedMessage id="recovery.facilityLine" values={{ name: facilityName }} />
         <br />
-        <FormattedMessage
-          id="recovery.createdLine"
-          values={{ date: <Instant value={createdAt} /> }}
-        />
+        <FormattedMessage id="recovery.createdLine" values={{ date: <Instant value={createdAt} /> }} />
       </p>
       <p className="recovery-key" data-testid="recovery-key">
         {groups.map((g, i) => (

@@ -111,13 +111,7 @@ export function Register() {
   return (
     <>
       <PageTitle id="register.title">
-        <button
-          type="button"
-          className="button"
-          aria-expanded={extractOpen}
-          aria-controls={extractOpen ? extractId : undefined}
-          onClick={() => setExtractOpen((o) => !o)}
-        >
+        <button type="button" className="button" aria-expanded={extractOpen} aria-controls={extractOpen ? extractId : undefined} onClick={() => setExtractOpen((o) => !o)}>
           <FormattedMessage id="register.extract.open" />
         </button>
       </PageTitle>
@@ -384,12 +378,7 @@ function RegisterTable({
         <thead>
           <tr aria-rowindex={1}>
             {columns.map((c) => (
-              <th
-                key={c.label}
-                scope="col"
-                className={c.className}
-                aria-sort={c.sort && c.sort === sort ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}
-              >
+              <th key={c.label} scope="col" className={c.className} aria-sort={c.sort && c.sort === sort ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}>
                 {c.sort ? (
                   <button type="button" className="sort-button" onClick={() => onSort(c.sort!)}>
                     <FormattedMessage id={c.label} />

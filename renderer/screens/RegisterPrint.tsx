@@ -122,10 +122,7 @@ export function RegisterPrint({ from, to, facilityName }: { from: string; to: st
           </table>
           <footer className="doc-foot">
             <p>
-              <FormattedMessage
-                id="print.generated"
-                values={{ time: formatInstant(extract.data.generatedAt, zone), count: extract.data.lines.length, zone }}
-              />
+              <FormattedMessage id="print.generated" values={{ time: formatInstant(extract.data.generatedAt, zone), count: extract.data.lines.length, zone }} />
             </p>
             <p className="doc-foot__sign">
               <span>
@@ -172,9 +169,7 @@ function BookLine({ line, zone }: { line: Line; zone: string }) {
   const { locale } = useLocale();
   const intl = useIntl();
   const p = line.person;
-  const nationality = p.stateless
-    ? intl.formatMessage({ id: 'nat.stateless' })
-    : p.nationalities.map((c) => countryLabel(c, locale)).join(', ') || intl.formatMessage({ id: 'nat.unknown' });
+  const nationality = p.stateless ? intl.formatMessage({ id: 'nat.stateless' }) : p.nationalities.map((c) => countryLabel(c, locale)).join(', ') || intl.formatMessage({ id: 'nat.unknown' });
   return (
     <tr>
       <td className="book__no">{line.no}</td>

@@ -71,20 +71,8 @@ export function Setup({ onDone, onAlreadyInitialized }: { onDone(recoveryKey: st
                 </option>
               ))}
             </SelectField>
-            <TextField
-              label="setup.deviceName"
-              hint={<FormattedMessage id="setup.deviceNameHint" />}
-              registration={register('deviceName')}
-              error={errors.deviceName}
-              autoComplete="off"
-            />
-            <TextField
-              label="setup.timeZone"
-              hint={<FormattedMessage id="setup.timeZoneHint" />}
-              registration={register('timeZone')}
-              error={errors.timeZone}
-              autoComplete="off"
-            />
+            <TextField label="setup.deviceName" hint={<FormattedMessage id="setup.deviceNameHint" />} registration={register('deviceName')} error={errors.deviceName} autoComplete="off" />
+            <TextField label="setup.timeZone" hint={<FormattedMessage id="setup.timeZoneHint" />} registration={register('timeZone')} error={errors.timeZone} autoComplete="off" />
           </fieldset>
           <fieldset className="form-section">
             <legend className="form-section__title">

@@ -29,8 +29,7 @@ const skewWarningSeconds = 5 * 60;
 
 const unreachable = 'error.sync.unreachable';
 const isOffline = (e: unknown) => e instanceof ApiError && e.messageKey === unreachable;
-const refOf = (e: unknown): MessageRef =>
-  e instanceof ApiError ? { key: e.messageKey, ...(e.params ? { params: e.params } : {}) } : { key: 'app.unexpectedError' };
+const refOf = (e: unknown): MessageRef => (e instanceof ApiError ? { key: e.messageKey, ...(e.params ? { params: e.params } : {}) } : { key: 'app.unexpectedError' });
 
 /**
  * The device's link to headquarters: enrollment, what is waiting, the automatic schedule, "Sync now"
@@ -109,11 +108,7 @@ function StatusCard({ status, run }: { status: SyncStatus; run: RunMutation }) {
       <div id={`${id}-progress`} role="status" className="sync__live">
         {status.running && status.progress ? (
           <div className="sync__progress">
-            <progress
-              max={Math.max(1, status.progress.toPush)}
-              value={Math.min(status.progress.pushed, Math.max(1, status.progress.toPush))}
-              aria-label={translate({ key: 'sync.progress.label' })}
-            />
+            <progress max={Math.max(1, status.progress.toPush)} value={Math.min(status.progress.pushed, Math.max(1, status.progress.toPush))} aria-label={translate({ key: 'sync.progress.label' })} />
             <span>
               <FormattedMessage id="sync.progress" values={status.progress} />
             </span>
@@ -155,12 +150,8 @@ function StatusCard({ status, run }: { status: SyncStatus; run: RunMutation }) {
         <Fact label="sync.status.hq">
           <span className="mono">{status.hqUrl}</span>
         </Fact>
-        <Fact label="sync.status.lastSuccess">
-          {status.lastSuccessAt ? <Instant value={status.lastSuccessAt} /> : <FormattedMessage id="sync.status.never" />}
-        </Fact>
-        <Fact label="sync.status.lastAttempt">
-          {status.lastAttemptAt ? <Instant value={status.lastAttemptAt} /> : <FormattedMessage id="sync.status.never" />}
-        </Fact>
+        <Fact label="sync.status.lastSuccess">{status.lastSuccessAt ? <Instant value={status.lastSuccessAt} /> : <FormattedMessage id="sync.status.never" />}</Fact>
+        <Fact label="sync.status.lastAttempt">{status.lastAttemptAt ? <Instant value={status.lastAttemptAt} /> : <FormattedMessage id="sync.status.never" />}</Fact>
         <Fact label="sync.status.pending">
           <FormattedMessage id="sync.status.pendingValue" values={{ count: status.pending }} />
         </Fact>
@@ -387,10 +378,7 @@ function RemovableMedia({ onImported }: { onImported(): Promise<unknown> }) {
   const [files, setFiles] = useState<SavedFile[] | null>(null);
   const exported = useMutation({
     mutationFn: () => api.sync.exportBundles(),
-    onSuccess: (res) =>
-      setFiles(
-        res.files.map((f) => ({ fileName: f.fileName, events: f.events, url: URL.createObjectURL(new Blob([f.content], { type: 'application/octet-stream' })) })),
-      ),
+    onSuccess: (res) => setFiles(res.files.map((f) => ({ fileName: f.fileName, events: f.events, url: URL.createObjectURL(new Blob([f.content], { type: 'application/octet-stream' })) }))),
   });
   // Object URLs hold the bundle in memory until revoked: each new export, and leaving, lets them go.
   useEffect(() => () => files?.forEach((f) => URL.revokeObjectURL(f.url)), [files]);

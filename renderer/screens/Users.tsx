@@ -216,14 +216,7 @@ function NewUserForm({ id, onClose, offered }: { id: string; onClose(user: UserV
       </h2>
       <form onSubmit={submit} noValidate className="form">
         <div className="form-grid">
-          <TextField
-            label="user.username"
-            hint={<FormattedMessage id="user.usernameHint" />}
-            registration={register('username')}
-            error={errors.username}
-            autoComplete="off"
-            autoCapitalize="none"
-          />
+          <TextField label="user.username" hint={<FormattedMessage id="user.usernameHint" />} registration={register('username')} error={errors.username} autoComplete="off" autoCapitalize="none" />
           <TextField label="user.displayName" registration={register('displayName')} error={errors.displayName} autoComplete="off" spellCheck />
           <TextField
             label="user.password"

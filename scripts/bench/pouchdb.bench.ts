@@ -81,7 +81,10 @@ async function serveChild(role: ChildRole): Promise<void> {
     const expressPouchdb = require('express-pouchdb') as ExpressPouchdb;
     const app = express();
     // minimumForPouchDB leaves out the config and log files; the paths keep any stray file in the temp dir.
-    app.use('/', expressPouchdb(PouchDB.defaults({ prefix: `${role.dir}/` }), { mode: 'minimumForPouchDB', inMemoryConfig: true, logPath: join(role.dir, 'log.txt'), configPath: join(role.dir, 'config.json') }));
+    app.use(
+      '/',
+      expressPouchdb(PouchDB.defaults({ prefix: `${role.dir}/` }), { mode: 'minimumForPouchDB', inMemoryConfig: true, logPath: join(role.dir, 'log.txt'), configPath: join(role.dir, 'config.json') }),
+    );
     const server: Server = createServer(app);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -220,7 +223,14 @@ async function qeydReplicate(dir: string, store: Store, total: number): Promise<
     const res = await runSync(store, api);
     const end = performance.now();
 
-    const held = Number((await hq.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const held = Number(
+      (
+        await hq.db
+          .selectFrom('events')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     if (res.pushed !== total || res.ackedSeq !== total || held !== total || pushEnd === undefined) {
       throw new Error(`Qeyd pushed ${res.pushed} of ${total} (acknowledged up to ${res.ackedSeq}); HQ holds ${held}`);
     }

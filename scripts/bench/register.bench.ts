@@ -17,7 +17,7 @@ const median = (xs: number[]) => percentile(xs, 50);
  */
 export async function benchRegister(b: BenchInstallation): Promise<void> {
   const store = b.inst.backend.installation.requireStore();
-  const episodes = (store.sqlite.prepare("SELECT count(*) AS n, sum(state != 'CLOSED') AS open FROM episodes").get() as { n: number; open: number });
+  const episodes = store.sqlite.prepare("SELECT count(*) AS n, sum(state != 'CLOSED') AS open FROM episodes").get() as { n: number; open: number };
   process.stderr.write(`[bench] register: ${episodes.n.toLocaleString('en')} episodes (${episodes.open.toLocaleString('en')} open), ${b.persons.toLocaleString('en')} people\n`);
 
   const input = registerContract.register.list.input.parse({ sort: 'deadline', limit: 100 });
@@ -40,7 +40,9 @@ export async function benchRegister(b: BenchInstallation): Promise<void> {
     await api.register.list({ sort: 'deadline', limit: 100 });
     viaHandler.push(performance.now() - t0);
   }
-  process.stderr.write(`[bench] register.list through the handler (with its audit line): median ${median(viaHandler).toFixed(2)} ms, p95 ${percentile(viaHandler, 95).toFixed(2)} ms (listRegister median ${median(samples).toFixed(2)} ms)\n`);
+  process.stderr.write(
+    `[bench] register.list through the handler (with its audit line): median ${median(viaHandler).toFixed(2)} ms, p95 ${percentile(viaHandler, 95).toFixed(2)} ms (listRegister median ${median(samples).toFixed(2)} ms)\n`,
+  );
 
   // New people, made by the same generator as the stored ones (some share a stored person's name).
   const intakes = Array.from({ length: 250 }, (_, k) => {

@@ -59,7 +59,15 @@ export async function benchRightsLetterPdf(runs = 20): Promise<number> {
       apprehension: { at: iso(now - 2 * 3_600_000), place: 'Bakı, Nizami rayonu', authority: 'Miqrasiya polisi' },
       admission: {
         regime: 'forced_court',
-        decision: { issuingBody: 'Nəsimi Rayon Məhkəməsi', officialPosition: 'Hakim', officialName: 'R. Quliyev', basis: 'Miqrasiya Məcəlləsi', date: iso(now - 3_600_000).slice(0, 10), number: '2-1234/2026', termEnd: iso(now + 30 * 86_400_000) },
+        decision: {
+          issuingBody: 'Nəsimi Rayon Məhkəməsi',
+          officialPosition: 'Hakim',
+          officialName: 'R. Quliyev',
+          basis: 'Miqrasiya Məcəlləsi',
+          date: iso(now - 3_600_000).slice(0, 10),
+          number: '2-1234/2026',
+          termEnd: iso(now + 30 * 86_400_000),
+        },
         admittedAt: iso(now - 60_000),
         handover: { body: 'Miqrasiya polisi', officerPosition: 'Inspektor', officerName: 'E. Məmmədov', serviceId: 'MP-4471', signed: true },
         property: [],
@@ -73,7 +81,17 @@ export async function benchRightsLetterPdf(runs = 20): Promise<number> {
     const fa = (await api.safeguards.letterTemplates({})).templates.find((t) => t.language === 'fa')!;
     const { notificationId } = await api.safeguards.notifyRights({
       episodeId,
-      notification: { at: iso(now), mode: 'written', language: 'fa', templateId: 'rights-letter', templateVersion: fa.version, interpreterUseId: useId, items: [...allRights], acknowledgement: { kind: 'signature' }, copyHanded: true },
+      notification: {
+        at: iso(now),
+        mode: 'written',
+        language: 'fa',
+        templateId: 'rights-letter',
+        templateVersion: fa.version,
+        interpreterUseId: useId,
+        items: [...allRights],
+        acknowledgement: { kind: 'signature' },
+        copyHanded: true,
+      },
     });
 
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'UTC' });

@@ -192,7 +192,14 @@ export async function benchHqIngest(dialect: HqDialect, total = 100_000, devices
     const seconds = (performance.now() - t0) / 1000;
 
     const sent = pushed.reduce((a, b) => a + b, 0);
-    const held = Number((await hq.hq.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const held = Number(
+      (
+        await hq.hq.db
+          .selectFrom('events')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     if (sent !== total || held !== total) throw new Error(`pushed ${total} events, HQ stored ${sent} and holds ${held}`);
     process.stderr.write(`[bench] hq ingest (${dialect}): ${total.toLocaleString('en')} events from ${devices} devices in ${seconds.toFixed(2)} s\n`);
     report(`hq_ingest_events_per_s_${dialect === 'postgres' ? 'pg' : 'sqlite'}`, Math.round(total / seconds), 'events/s');

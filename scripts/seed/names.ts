@@ -815,7 +815,6 @@ const azerbaijaniSurnames = parts(`
   Qasımov|Gasimov/Kasimov|Касумов
 `);
 
-
 // ——— Surnames made the way each tradition makes them, for the long tail of a large register ———
 
 const uniqueByNative = (lists: readonly (readonly NamePart[])[]): NamePart[] => {
@@ -867,28 +866,209 @@ function sovietDerived(roots: readonly NamePart[]): NamePart[] {
 
 /** Turkish surnames (1934 law) are mostly compounds: Kara + taş, Öz + can, Demir + oğlu. */
 function turkishCompounds(): NamePart[] {
-  const heads: [string, string][] = [['Kara', 'Кара'], ['Ak', 'Ак'], ['Öz', 'Оз'], ['Er', 'Эр'], ['Gül', 'Гюль'], ['Demir', 'Демир'], ['Kaya', 'Кая'], ['Yıl', 'Йыл'], ['Ay', 'Ай'], ['Tek', 'Тек'], ['Bay', 'Бай'], ['Tun', 'Тун']];
-  const tails: [string, string][] = [['taş', 'таш'], ['soy', 'сой'], ['can', 'джан'], ['dağ', 'даг'], ['oğlu', 'оглу'], ['han', 'хан'], ['kurt', 'курт'], ['türk', 'тюрк'], ['göz', 'гёз'], ['el', 'эль']];
-  const ascii = (x: string) => x.replace(/ı/g, 'i').replace(/İ/g, 'I').replace(/ş/g, 's').replace(/ç/g, 'c').replace(/ğ/g, 'g').replace(/ö/g, 'o').replace(/ü/g, 'u').replace(/Ö/g, 'O').replace(/Ü/g, 'U');
+  const heads: [string, string][] = [
+    ['Kara', 'Кара'],
+    ['Ak', 'Ак'],
+    ['Öz', 'Оз'],
+    ['Er', 'Эр'],
+    ['Gül', 'Гюль'],
+    ['Demir', 'Демир'],
+    ['Kaya', 'Кая'],
+    ['Yıl', 'Йыл'],
+    ['Ay', 'Ай'],
+    ['Tek', 'Тек'],
+    ['Bay', 'Бай'],
+    ['Tun', 'Тун'],
+  ];
+  const tails: [string, string][] = [
+    ['taş', 'таш'],
+    ['soy', 'сой'],
+    ['can', 'джан'],
+    ['dağ', 'даг'],
+    ['oğlu', 'оглу'],
+    ['han', 'хан'],
+    ['kurt', 'курт'],
+    ['türk', 'тюрк'],
+    ['göz', 'гёз'],
+    ['el', 'эль'],
+  ];
+  const ascii = (x: string) =>
+    x.replace(/ı/g, 'i').replace(/İ/g, 'I').replace(/ş/g, 's').replace(/ç/g, 'c').replace(/ğ/g, 'g').replace(/ö/g, 'o').replace(/ü/g, 'u').replace(/Ö/g, 'O').replace(/Ü/g, 'U');
   return heads.flatMap(([h, hr]) => tails.map(([t, tr]) => ({ native: h + t, latin: [...new Set([ascii(h + t), h + t])], ru: hr + tr })));
 }
 
 const centralAsian = [['ru'], ['ru'], ['en', 'ru']] as const;
 
 export const origins: readonly Origin[] = [
-  { nationality: 'AFG', script: 'persian', languages: [['fa'], ['fa', 'ps'], ['ps'], ['fa', 'en'], ['fa', 'ru']], male: persianMale, female: persianFemale.slice(0, 14), surnames: uniqueByNative([afghanSurnames, persianDerived(persianMale, afghanSuffixes)]), gendered: false, patronymic: 'none', singleName: 0.15, doubleGiven: 0.2, weight: 14 },
-  { nationality: 'IRN', script: 'persian', languages: [['fa'], ['fa', 'en'], ['fa', 'az'], ['fa', 'tr']], male: [...persianMale.slice(0, 3), ...persianMale.slice(19, 22), ...persianMale.slice(25), ...persianMale.slice(3, 19)], female: [...persianFemale.slice(0, 4), ...persianFemale.slice(14)], surnames: uniqueByNative([iranianSurnames, persianDerived(persianMale, iranianSuffixes)]), gendered: false, patronymic: 'none', singleName: 0, doubleGiven: 0.12, weight: 11 },
-  { nationality: 'RUS', script: 'cyrillic', languages: [['ru'], ['ru', 'en']], male: russianMale, female: russianFemale, surnames: russianSurnames, gendered: true, patronymic: 'ru', singleName: 0, doubleGiven: 0, weight: 8 },
-  { nationality: 'UZB', script: 'cyrillic', languages: [['uz', 'ru'], ['uz'], ...centralAsian], male: uzbekMale, female: uzbekFemale, surnames: uniqueByNative([uzbekSurnames, sovietDerived(uzbekMale), sovietDerived(tajikMale.filter((m) => !/[ҳҷӣӯ]/.test(m.native)))]), gendered: true, patronymic: 'ru', singleName: 0, doubleGiven: 0, weight: 12 },
-  { nationality: 'TJK', script: 'cyrillic', languages: [['tg', 'ru'], ['tg'], ['tg', 'fa']], male: tajikMale, female: tajikFemale, surnames: uniqueByNative([tajikSurnames, sovietDerived(tajikMale), sovietDerived(uzbekMale.filter((m) => !/[ўғқ]/.test(m.native)))]), gendered: true, patronymic: 'ru', singleName: 0, doubleGiven: 0, weight: 10 },
-  { nationality: 'KGZ', script: 'cyrillic', languages: [['ky', 'ru'], ['ru']], male: kyrgyzMale, female: kyrgyzFemale, surnames: uniqueByNative([kyrgyzSurnames, sovietDerived(kyrgyzMale)]), gendered: true, patronymic: 'ru', singleName: 0, doubleGiven: 0, weight: 5 },
-  { nationality: 'GEO', script: 'georgian', languages: [['ka'], ['ka', 'ru'], ['ka', 'en']], male: georgianMale, female: georgianFemale, surnames: georgianSurnames, gendered: false, patronymic: 'none', singleName: 0, doubleGiven: 0, weight: 6 },
-  { nationality: 'TUR', script: 'latin', languages: [['tr'], ['tr', 'en'], ['tr', 'az']], male: turkishMale, female: turkishFemale, surnames: uniqueByNative([turkishSurnames, turkishCompounds()]), gendered: false, patronymic: 'none', singleName: 0, doubleGiven: 0.05, weight: 7 },
-  { nationality: 'IND', script: 'devanagari', languages: [['hi', 'en'], ['pa', 'hi'], ['hi']], male: indianMale, female: indianFemale, surnames: indianSurnames, gendered: false, patronymic: 'none', singleName: 0, doubleGiven: 0, weight: 6 },
-  { nationality: 'PAK', script: 'urdu', languages: [['ur'], ['ur', 'en'], ['pa', 'ur'], ['ps', 'ur']], male: urduMale, female: urduFemale, surnames: urduSurnames, gendered: false, patronymic: 'none', singleName: 0, doubleGiven: 0.1, weight: 7 },
-  { nationality: 'BGD', script: 'bengali', languages: [['bn'], ['bn', 'en']], male: bengaliMale, female: bengaliFemale, surnames: bengaliSurnames, gendered: false, patronymic: 'none', singleName: 0, doubleGiven: 0.15, weight: 5 },
-  { nationality: 'SYR', script: 'arabic', languages: [['ar'], ['ar', 'en'], ['ar', 'ku']], male: arabicMale.slice(0, 14), female: arabicFemale, surnames: syrianSurnames, gendered: false, patronymic: 'none', singleName: 0, doubleGiven: 0, weight: 3 },
-  { nationality: 'IRQ', script: 'arabic', languages: [['ar'], ['ar', 'ku'], ['ku']], male: [...arabicMale.slice(0, 8), ...arabicMale.slice(14)], female: arabicFemale, surnames: iraqiSurnames, gendered: false, patronymic: 'none', singleName: 0, doubleGiven: 0, weight: 3 },
+  {
+    nationality: 'AFG',
+    script: 'persian',
+    languages: [['fa'], ['fa', 'ps'], ['ps'], ['fa', 'en'], ['fa', 'ru']],
+    male: persianMale,
+    female: persianFemale.slice(0, 14),
+    surnames: uniqueByNative([afghanSurnames, persianDerived(persianMale, afghanSuffixes)]),
+    gendered: false,
+    patronymic: 'none',
+    singleName: 0.15,
+    doubleGiven: 0.2,
+    weight: 14,
+  },
+  {
+    nationality: 'IRN',
+    script: 'persian',
+    languages: [['fa'], ['fa', 'en'], ['fa', 'az'], ['fa', 'tr']],
+    male: [...persianMale.slice(0, 3), ...persianMale.slice(19, 22), ...persianMale.slice(25), ...persianMale.slice(3, 19)],
+    female: [...persianFemale.slice(0, 4), ...persianFemale.slice(14)],
+    surnames: uniqueByNative([iranianSurnames, persianDerived(persianMale, iranianSuffixes)]),
+    gendered: false,
+    patronymic: 'none',
+    singleName: 0,
+    doubleGiven: 0.12,
+    weight: 11,
+  },
+  {
+    nationality: 'RUS',
+    script: 'cyrillic',
+    languages: [['ru'], ['ru', 'en']],
+    male: russianMale,
+    female: russianFemale,
+    surnames: russianSurnames,
+    gendered: true,
+    patronymic: 'ru',
+    singleName: 0,
+    doubleGiven: 0,
+    weight: 8,
+  },
+  {
+    nationality: 'UZB',
+    script: 'cyrillic',
+    languages: [['uz', 'ru'], ['uz'], ...centralAsian],
+    male: uzbekMale,
+    female: uzbekFemale,
+    surnames: uniqueByNative([uzbekSurnames, sovietDerived(uzbekMale), sovietDerived(tajikMale.filter((m) => !/[ҳҷӣӯ]/.test(m.native)))]),
+    gendered: true,
+    patronymic: 'ru',
+    singleName: 0,
+    doubleGiven: 0,
+    weight: 12,
+  },
+  {
+    nationality: 'TJK',
+    script: 'cyrillic',
+    languages: [['tg', 'ru'], ['tg'], ['tg', 'fa']],
+    male: tajikMale,
+    female: tajikFemale,
+    surnames: uniqueByNative([tajikSurnames, sovietDerived(tajikMale), sovietDerived(uzbekMale.filter((m) => !/[ўғқ]/.test(m.native)))]),
+    gendered: true,
+    patronymic: 'ru',
+    singleName: 0,
+    doubleGiven: 0,
+    weight: 10,
+  },
+  {
+    nationality: 'KGZ',
+    script: 'cyrillic',
+    languages: [['ky', 'ru'], ['ru']],
+    male: kyrgyzMale,
+    female: kyrgyzFemale,
+    surnames: uniqueByNative([kyrgyzSurnames, sovietDerived(kyrgyzMale)]),
+    gendered: true,
+    patronymic: 'ru',
+    singleName: 0,
+    doubleGiven: 0,
+    weight: 5,
+  },
+  {
+    nationality: 'GEO',
+    script: 'georgian',
+    languages: [['ka'], ['ka', 'ru'], ['ka', 'en']],
+    male: georgianMale,
+    female: georgianFemale,
+    surnames: georgianSurnames,
+    gendered: false,
+    patronymic: 'none',
+    singleName: 0,
+    doubleGiven: 0,
+    weight: 6,
+  },
+  {
+    nationality: 'TUR',
+    script: 'latin',
+    languages: [['tr'], ['tr', 'en'], ['tr', 'az']],
+    male: turkishMale,
+    female: turkishFemale,
+    surnames: uniqueByNative([turkishSurnames, turkishCompounds()]),
+    gendered: false,
+    patronymic: 'none',
+    singleName: 0,
+    doubleGiven: 0.05,
+    weight: 7,
+  },
+  {
+    nationality: 'IND',
+    script: 'devanagari',
+    languages: [['hi', 'en'], ['pa', 'hi'], ['hi']],
+    male: indianMale,
+    female: indianFemale,
+    surnames: indianSurnames,
+    gendered: false,
+    patronymic: 'none',
+    singleName: 0,
+    doubleGiven: 0,
+    weight: 6,
+  },
+  {
+    nationality: 'PAK',
+    script: 'urdu',
+    languages: [['ur'], ['ur', 'en'], ['pa', 'ur'], ['ps', 'ur']],
+    male: urduMale,
+    female: urduFemale,
+    surnames: urduSurnames,
+    gendered: false,
+    patronymic: 'none',
+    singleName: 0,
+    doubleGiven: 0.1,
+    weight: 7,
+  },
+  {
+    nationality: 'BGD',
+    script: 'bengali',
+    languages: [['bn'], ['bn', 'en']],
+    male: bengaliMale,
+    female: bengaliFemale,
+    surnames: bengaliSurnames,
+    gendered: false,
+    patronymic: 'none',
+    singleName: 0,
+    doubleGiven: 0.15,
+    weight: 5,
+  },
+  {
+    nationality: 'SYR',
+    script: 'arabic',
+    languages: [['ar'], ['ar', 'en'], ['ar', 'ku']],
+    male: arabicMale.slice(0, 14),
+    female: arabicFemale,
+    surnames: syrianSurnames,
+    gendered: false,
+    patronymic: 'none',
+    singleName: 0,
+    doubleGiven: 0,
+    weight: 3,
+  },
+  {
+    nationality: 'IRQ',
+    script: 'arabic',
+    languages: [['ar'], ['ar', 'ku'], ['ku']],
+    male: [...arabicMale.slice(0, 8), ...arabicMale.slice(14)],
+    female: arabicFemale,
+    surnames: iraqiSurnames,
+    gendered: false,
+    patronymic: 'none',
+    singleName: 0,
+    doubleGiven: 0,
+    weight: 3,
+  },
 ];
 
 /**
@@ -910,7 +1090,14 @@ export const statelessOrigin: Origin = {
 };
 
 /** Georgia's Azerbaijani minority: Georgian citizens who write their names in Azerbaijani Latin. */
-export const georgianAzerbaijani: Origin = { ...statelessOrigin, nationality: 'GEO', languages: [['az', 'ka'], ['az', 'ru']] };
+export const georgianAzerbaijani: Origin = {
+  ...statelessOrigin,
+  nationality: 'GEO',
+  languages: [
+    ['az', 'ka'],
+    ['az', 'ru'],
+  ],
+};
 
 export function pickOrigin(r: Prng): Origin {
   const total = origins.reduce((s, o) => s + o.weight, 0);

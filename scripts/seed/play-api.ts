@@ -64,9 +64,7 @@ export async function playThroughApi(inst: SeedInstallation, stories: readonly S
           await api.vulnerability.screen({ episodeId: ep.episodeId, screening: step.screening });
           if (step.claim) {
             // The screening's own asylum words became a claim; its id is not returned, so look it up.
-            const row = store().q.first(
-              store().qb.selectFrom('asylum_claims').select('claim_id').where('person_id', '=', ep.personId).where('expressed_at', '=', step.screening.at),
-            );
+            const row = store().q.first(store().qb.selectFrom('asylum_claims').select('claim_id').where('person_id', '=', ep.personId).where('expressed_at', '=', step.screening.at));
             if (!row) throw new Error('the screening did not record the asylum request');
             refs.claims.set(step.claim, row.claim_id);
           }

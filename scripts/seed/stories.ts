@@ -150,7 +150,18 @@ export function isDuplicate(seed: number, index: number, firstIndex: number): bo
 
 // ——— Texts a registrar would type (Azerbaijani, as on the centre's forms) ———
 
-const courts = ['Nəsimi Rayon Məhkəməsi', 'Yasamal Rayon Məhkəməsi', 'Binəqədi Rayon Məhkəməsi', 'Xətai Rayon Məhkəməsi', 'Nərimanov Rayon Məhkəməsi', 'Səbail Rayon Məhkəməsi', 'Sabunçu Rayon Məhkəməsi', 'Suraxanı Rayon Məhkəməsi', 'Astara Rayon Məhkəməsi', 'Biləsuvar Rayon Məhkəməsi'];
+const courts = [
+  'Nəsimi Rayon Məhkəməsi',
+  'Yasamal Rayon Məhkəməsi',
+  'Binəqədi Rayon Məhkəməsi',
+  'Xətai Rayon Məhkəməsi',
+  'Nərimanov Rayon Məhkəməsi',
+  'Səbail Rayon Məhkəməsi',
+  'Sabunçu Rayon Məhkəməsi',
+  'Suraxanı Rayon Məhkəməsi',
+  'Astara Rayon Məhkəməsi',
+  'Biləsuvar Rayon Məhkəməsi',
+];
 const staffSurnames = ['Quliyev', 'Məmmədov', 'Həsənov', 'Əliyev', 'Hüseynov', 'Abbasov', 'Kərimov', 'Rzayev', 'Nəsirov', 'Babayev', 'Cəfərov', 'Orucov'];
 const staffInitials = ['R.', 'E.', 'A.', 'S.', 'T.', 'F.', 'N.', 'K.', 'V.', 'Ş.', 'Ü.', 'İ.'];
 const places: [string, string][] = [
@@ -267,9 +278,7 @@ function documentsFor(r: Prng, origin: Origin, stateless: boolean, child: boolea
   const verification = () => r.weighted({ verified: 50, unverified: 36, doubtful: 10, false: 4 });
   const held = () => (r.chance(0.5) ? `Q-${r.int(2023, 2026)}-${r.digits(5)}` : undefined);
   if (stateless) {
-    return r.chance(0.5)
-      ? [{ type: 'other', series: 'SSRİ', number: `${r.digits(6)}`, verification: verification(), heldReceipt: held() }]
-      : [{ type: 'none', verification: 'unverified' }];
+    return r.chance(0.5) ? [{ type: 'other', series: 'SSRİ', number: `${r.digits(6)}`, verification: verification(), heldReceipt: held() }] : [{ type: 'none', verification: 'unverified' }];
   }
   const docs: IdentityDocument[] = [];
   const kind = r.next();
@@ -515,7 +524,14 @@ export function story(seed: number, index: number, now: number, firstIndex: numb
     const from = window > 20 * DAY ? now - HISTORY_DAYS * DAY : now - 2 * HISTORY_DAYS * DAY;
     plans = [planEpisode(r, 'CLOSED', now, from, firstSeen - 14 * DAY, firstSeen - 7 * DAY)];
     // A registrar later notices the two records and merges them (about a third of the time).
-    if (r.chance(0.35)) add({ kind: 'merge', at: Math.min(now - 30_000, firstSeen + r.int(2, 72) * HOUR), actor: 'registrar', into: p.duplicateOf, reason: 'Eyni şəxs: doğum tarixi, vətəndaşlıq və adın başqa yazılışı üst-üstə düşür' });
+    if (r.chance(0.35))
+      add({
+        kind: 'merge',
+        at: Math.min(now - 30_000, firstSeen + r.int(2, 72) * HOUR),
+        actor: 'registrar',
+        into: p.duplicateOf,
+        reason: 'Eyni şəxs: doğum tarixi, vətəndaşlıq və adın başqa yazılışı üst-üstə düşür',
+      });
   } else {
     const last = planEpisode(r, showcaseOf(index, firstIndex)?.target ?? pickTarget(r), now, now - HISTORY_DAYS * DAY, now);
     plans = [last];
@@ -628,7 +644,14 @@ export function story(seed: number, index: number, now: number, firstIndex: numb
             kind: 'assessAge',
             at: t,
             actor: routine(r),
-            assessment: { at: iso(t), method: r.weighted({ documents: 2, interview: 6, medical: 2 }), assessor: r.pick(['Psixoloq L. Quliyeva', 'Dr. F. Məmmədov', 'Sosial işçi A. Kərimova']), minAge: lo, maxAge: lo + r.int(0, 2), notes: 'Şübhə olduqda uşaq kimi davranılır' },
+            assessment: {
+              at: iso(t),
+              method: r.weighted({ documents: 2, interview: 6, medical: 2 }),
+              assessor: r.pick(['Psixoloq L. Quliyeva', 'Dr. F. Məmmədov', 'Sosial işçi A. Kərimova']),
+              minAge: lo,
+              maxAge: lo + r.int(0, 2),
+              notes: 'Şübhə olduqda uşaq kimi davranılır',
+            },
           });
         }
         if (flags.unaccompanied && flags.child) {
@@ -638,7 +661,12 @@ export function story(seed: number, index: number, now: number, firstIndex: numb
               kind: 'appointGuardian',
               at: t,
               actor: 'registrar',
-              guardian: { appointedAt: iso(t), authority: 'Nəsimi rayon İcra Hakimiyyəti — qəyyumluq və himayə orqanı', name: `${r.pick(['Günel', 'Aytən', 'Rauf', 'Elnur'])} ${r.pick(staffSurnames)}`, contact: `+994 12 ${r.int(400, 599)} ${r.digits(2)} ${r.digits(2)}` },
+              guardian: {
+                appointedAt: iso(t),
+                authority: 'Nəsimi rayon İcra Hakimiyyəti — qəyyumluq və himayə orqanı',
+                name: `${r.pick(['Günel', 'Aytən', 'Rauf', 'Elnur'])} ${r.pick(staffSurnames)}`,
+                contact: `+994 12 ${r.int(400, 599)} ${r.digits(2)} ${r.digits(2)}`,
+              },
             });
             hasGuardian = true;
           }
@@ -655,7 +683,14 @@ export function story(seed: number, index: number, now: number, firstIndex: numb
       claim = `${index}:c${asylumClaims++}`;
       const at = Math.min(end - 60_000, plan.apprehendedAt + r.int(5, 120) * 60_000);
       // Said at the border, written down once the person is on the register (with the time it was said).
-      add({ kind: 'express', at: Math.max(at, intakeAt + 1000), actor: r.pick(['duty', 'lawyer', 'registrar'] as const), episode, claim, expression: { at: iso(at), place: 'border', words: words[0], language: words[1] } });
+      add({
+        kind: 'express',
+        at: Math.max(at, intakeAt + 1000),
+        actor: r.pick(['duty', 'lawyer', 'registrar'] as const),
+        episode,
+        claim,
+        expression: { at: iso(at), place: 'border', words: words[0], language: words[1] },
+      });
     }
     let granted = false;
     if (claim) {
@@ -666,7 +701,10 @@ export function story(seed: number, index: number, now: number, firstIndex: numb
         if (t > expressedAt) {
           add({ kind: 'forward', at: t, actor: 'registrar', claim, forward: { at: iso(t), reference: `QSMŞ-${new Date(t).getUTCFullYear()}-${r.digits(5)}` } });
           const grant = r.chance(0.3);
-          const path: { status: 'REGISTERED' | 'DECIDED' | 'APPEAL' | 'FINAL'; decision?: 'granted' | 'refused' }[] = [{ status: 'REGISTERED' }, { status: 'DECIDED', decision: grant ? 'granted' : 'refused' }];
+          const path: { status: 'REGISTERED' | 'DECIDED' | 'APPEAL' | 'FINAL'; decision?: 'granted' | 'refused' }[] = [
+            { status: 'REGISTERED' },
+            { status: 'DECIDED', decision: grant ? 'granted' : 'refused' },
+          ];
           if (!grant && r.chance(0.5)) path.push({ status: 'APPEAL' });
           path.push({ status: 'FINAL', decision: grant || r.chance(0.2) ? 'granted' : 'refused' });
           const taken = plan.target === 'CLOSED' ? path.length : r.int(0, path.length - 1);
@@ -688,7 +726,13 @@ export function story(seed: number, index: number, now: number, firstIndex: numb
     const clearCheck = (before: number) => {
       const lo = Math.max(lastScreeningAt, start);
       const at = Math.max(lo + 60_000, Math.min(before - 60_000, before - r.int(1, 48) * HOUR));
-      add({ kind: 'nrCheck', at: Math.min(at, before - 30_000), actor: 'head', episode, check: { at: iso(Math.min(at, before - 30_000)), result: 'cleared', basis: 'Geri göndərilmə halında təqib, işgəncə və ya həyat təhlükəsi riski müəyyən edilməyib; sığınacaq istəyi yoxdur' } });
+      add({
+        kind: 'nrCheck',
+        at: Math.min(at, before - 30_000),
+        actor: 'head',
+        episode,
+        check: { at: iso(Math.min(at, before - 30_000)), result: 'cleared', basis: 'Geri göndərilmə halında təqib, işgəncə və ya həyat təhlükəsi riski müəyyən edilməyib; sığınacaq istəyi yoxdur' },
+      });
     };
 
     let exitPlannedAt = now;
@@ -696,7 +740,8 @@ export function story(seed: number, index: number, now: number, firstIndex: numb
       const planned: OutcomeType = removalPossible ? r.weighted({ expelled: 5, deported_readmission: 2, avr_iom: 2 }) : r.chance(0.6) ? 'released_decision' : 'transferred_hospital';
       exitPlannedAt = Math.max(start + HOUR, lastScreeningAt + 2 * HOUR, now - r.int(2, 96) * HOUR);
       if (removalPossible && r.chance(0.8)) clearCheck(exitPlannedAt);
-      if (planned === 'avr_iom') add({ kind: 'refer', at: exitPlannedAt - 60_000, actor: 'registrar', episode, referral: `${index}:r${steps.length}`, type: 'iom_avr', reason: referralReasons.iom_avr });
+      if (planned === 'avr_iom')
+        add({ kind: 'refer', at: exitPlannedAt - 60_000, actor: 'registrar', episode, referral: `${index}:r${steps.length}`, type: 'iom_avr', reason: referralReasons.iom_avr });
       add({ kind: 'scheduleExit', at: exitPlannedAt, actor: 'registrar', episode, plannedAt: iso(now + r.int(-48, 240) * HOUR), plannedOutcome: planned });
     }
 
@@ -704,11 +749,25 @@ export function story(seed: number, index: number, now: number, firstIndex: numb
     // reviews are refused).
     if (plan.admittedAt !== null && plan.target !== 'CLOSED' && plan.target !== 'RELEASE_DUE') {
       for (let t = plan.admittedAt + 29 * DAY; t < Math.min(now - HOUR, termEnd, exitPlannedAt - 60_000); t += 30 * DAY) {
-        if (r.chance(0.85)) add({ kind: 'review', at: t, actor: 'head', episode, conclusion: r.chance(0.9) ? 'continue' : 'release_recommended', notes: r.chance(0.3) ? 'Çıxarılma sənədləri hələ hazır deyil' : undefined });
+        if (r.chance(0.85))
+          add({
+            kind: 'review',
+            at: t,
+            actor: 'head',
+            episode,
+            conclusion: r.chance(0.9) ? 'continue' : 'release_recommended',
+            notes: r.chance(0.3) ? 'Çıxarılma sənədləri hələ hazır deyil' : undefined,
+          });
       }
     }
     if (plan.target === 'EXTENSION_PENDING') {
-      add({ kind: 'requestExtension', at: Math.max(start + HOUR, Math.min(now - HOUR, termEnd - r.int(1, 5) * DAY)), actor: 'registrar', episode, note: 'Çıxarılma qərarının icrası üçün əlavə müddət lazımdır' });
+      add({
+        kind: 'requestExtension',
+        at: Math.max(start + HOUR, Math.min(now - HOUR, termEnd - r.int(1, 5) * DAY)),
+        actor: 'registrar',
+        episode,
+        note: 'Çıxarılma qərarının icrası üçün əlavə müddət lazımdır',
+      });
     }
 
     if (plan.target === 'CLOSED') {
@@ -727,7 +786,8 @@ export function story(seed: number, index: number, now: number, firstIndex: numb
       const removal = outcome === 'expelled' || outcome === 'deported_readmission' || outcome === 'avr_iom';
       if (removal) {
         clearCheck(at);
-        if (outcome === 'avr_iom') add({ kind: 'refer', at: Math.max(lastScreeningAt, start) + 30_000, actor: 'registrar', episode, referral: `${index}:r${steps.length}`, type: 'iom_avr', reason: referralReasons.iom_avr });
+        if (outcome === 'avr_iom')
+          add({ kind: 'refer', at: Math.max(lastScreeningAt, start) + 30_000, actor: 'registrar', episode, referral: `${index}:r${steps.length}`, type: 'iom_avr', reason: referralReasons.iom_avr });
         if (r.chance(0.6)) add({ kind: 'scheduleExit', at: at - 45_000, actor: 'registrar', episode, plannedAt: iso(at), plannedOutcome: outcome });
       }
       const receiver = receivers[outcome];

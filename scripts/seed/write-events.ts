@@ -137,7 +137,7 @@ export function writeStories(store: Store, stories: readonly Story[], refs: Seed
   const facility = facilityOf(store);
   const profiles = new Map(stories.map((s) => [s.profile.index, s.profile]));
   const steps = inOrder(stories);
-  for (let i = 0; i < steps.length; ) {
+  for (let i = 0; i < steps.length;) {
     let events = 0;
     let j = i;
     while (j < steps.length && events < eventsPerCommit) events += eventsOf(steps[j++]!);

@@ -73,7 +73,11 @@ describe('message catalogs', () => {
   });
 
   it('has no empty message', () => {
-    const empty = locales.flatMap((l) => Object.entries(catalogs[l]).filter(([, v]) => !v.trim()).map(([k]) => `${l} ${k}`));
+    const empty = locales.flatMap((l) =>
+      Object.entries(catalogs[l])
+        .filter(([, v]) => !v.trim())
+        .map(([k]) => `${l} ${k}`),
+    );
     expect(empty).toEqual([]);
   });
 

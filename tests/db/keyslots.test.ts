@@ -90,7 +90,10 @@ describe('a re-key of the database key (issue #10 §4)', () => {
     const pending = await withPendingRekey(withUser, newKey);
     expect(pending.droppedUserTags).toEqual([]);
     expect(pending.recoveryKey).toBeNull();
-    for (const [name, pw] of [['admin', 'first password 1'], ['registrar', 'registrar password']] as const) {
+    for (const [name, pw] of [
+      ['admin', 'first password 1'],
+      ['registrar', 'registrar password'],
+    ] as const) {
       const opening = (await openUserSlot(pending.file, name, pw))!;
       expect(opening.current?.equals(dbKey)).toBe(true);
       expect(opening.next?.equals(newKey)).toBe(true);

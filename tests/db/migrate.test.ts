@@ -20,7 +20,7 @@ describe('the migration runner', () => {
     const db = new BetterSqlite3(':memory:');
     db.pragma(`user_version = ${latestVersion + 1}`);
     expect(() => migrate(db)).toThrow(StoreTooNewError);
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master").get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM sqlite_master').get()).toEqual({ n: 0 });
   });
 
   it('rolls back a failing migration whole, leaving the version where it was', () => {

@@ -98,7 +98,24 @@ describe('rebuilding the projections from the log', () => {
     const filled = rebuildsIdentically(store);
     // The stories really reach the register, vulnerability, asylum and first-hour tables (an empty table proves nothing).
     expect(filled).toEqual(
-      expect.arrayContaining(['persons', 'person_events', 'documents', 'episodes', 'screenings', 'referrals', 'asylum_claims', 'nr_checks', 'rights_notifications', 'consular_notices', 'legal_aid_waivers', 'legal_aid_requests', 'interpreter_uses', 'field_heads', 'superseded_events', 'register_counters']),
+      expect.arrayContaining([
+        'persons',
+        'person_events',
+        'documents',
+        'episodes',
+        'screenings',
+        'referrals',
+        'asylum_claims',
+        'nr_checks',
+        'rights_notifications',
+        'consular_notices',
+        'legal_aid_waivers',
+        'legal_aid_requests',
+        'interpreter_uses',
+        'field_heads',
+        'superseded_events',
+        'register_counters',
+      ]),
     );
   });
 
@@ -116,7 +133,14 @@ describe('rebuilding the projections from the log', () => {
     const extract = await head.oversight.exportExtract({ from: start.slice(0, 10), to: start.slice(0, 10) });
     await o.monitor.visits.importExtract({ visitId, content: extract.content });
     await o.monitor.visits.move({ visitId, to: 'DEBRIEF', at: o.iso() });
-    const finding = { title: 'Overcrowding', standard: 'Migration Code Art. 74.5', severity: 'high' as const, finding: 'Eight in a cell for four.', recommendation: 'Reopen block C.', addressee: 'facility' as const };
+    const finding = {
+      title: 'Overcrowding',
+      standard: 'Migration Code Art. 74.5',
+      severity: 'high' as const,
+      finding: 'Eight in a cell for four.',
+      recommendation: 'Reopen block C.',
+      addressee: 'facility' as const,
+    };
     const { recommendationId } = await o.monitor.visits.addFinding({ visitId, finding });
     await o.monitor.visits.move({ visitId, to: 'REPORT_DRAFT', at: o.iso() });
     const sent = await o.monitor.visits.exportRecommendations({ visitId });
@@ -129,13 +153,28 @@ describe('rebuilding the projections from the log', () => {
     await o.monitor.visits.verifyRecommendation({ recommendationId, verification: { visitId: second, at: o.iso(), status: 'IMPLEMENTED' } });
 
     const officeTables = rebuildsIdentically(o.backend.installation.requireStore());
-    expect(officeTables).toEqual(expect.arrayContaining(['npm_facilities', 'npm_facility_keys', 'visits', 'visit_areas', 'visit_register_checks', 'visit_interviews', 'visit_reprisal_checks', 'visit_extracts', 'recommendations']));
+    expect(officeTables).toEqual(
+      expect.arrayContaining([
+        'npm_facilities',
+        'npm_facility_keys',
+        'visits',
+        'visit_areas',
+        'visit_register_checks',
+        'visit_interviews',
+        'visit_reprisal_checks',
+        'visit_extracts',
+        'recommendations',
+      ]),
+    );
     const centreTables = rebuildsIdentically(c.inst.backend.installation.requireStore());
     expect(centreTables).toEqual(expect.arrayContaining(['npm_trust', 'received_recommendations', 'received_recommendation_files', 'recommendation_responses']));
   });
 
   it('has compared every projected table with rows in it, in one case or the other', () => {
-    expect(projectedTables.filter((t) => !exercised.has(t)), 'projected tables no case above fills: add a step that writes to them').toEqual([]);
+    expect(
+      projectedTables.filter((t) => !exercised.has(t)),
+      'projected tables no case above fills: add a step that writes to them',
+    ).toEqual([]);
   });
 
   it('knows every table of the schema as either projected or declared as not, and no table as both', () => {

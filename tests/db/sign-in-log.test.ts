@@ -88,7 +88,10 @@ describe('the sign-in side log', () => {
   it('every kind of line and every sign of tampering reads as a sentence in each language', () => {
     const actions = [...sideRecordSchema.shape.kind.options, 'signIn.unlocked', 'signInLog.missing', 'signInLog.broken', 'signInLog.truncated', 'signInLog.overflow', 'login.failed'];
     for (const locale of ['az', 'en', 'ru'] as const) {
-      expect(actions.filter((a) => !(`audit.action.${a}` in catalogs[locale])), locale).toEqual([]);
+      expect(
+        actions.filter((a) => !(`audit.action.${a}` in catalogs[locale])),
+        locale,
+      ).toEqual([]);
     }
   });
 });

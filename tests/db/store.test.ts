@@ -62,7 +62,7 @@ describe('the encrypted store', () => {
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
-  it('numbers a device\'s events 1..n without gaps and chains their hashes', () => {
+  it("numbers a device's events 1..n without gaps and chains their hashes", () => {
     const { store } = newStore();
     for (let i = 0; i < 5; i++) store.command(actor, 'test', (tx) => tx.append(registration(`Person ${i}`)));
     const rows = store.sqlite.prepare('SELECT device_seq, prev_hash, hash FROM events ORDER BY device_seq').all() as { device_seq: number; prev_hash: string; hash: string }[];
@@ -125,11 +125,14 @@ describe('the encrypted store', () => {
     expect(() => store.sqlite.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
   });
 
-  it('applies another device\'s events once, verifying the chain; a repeat changes nothing', () => {
+  it("applies another device's events once, verifying the chain; a repeat changes nothing", () => {
     const a = newStore();
     const b = newStore();
     for (let i = 0; i < 4; i++) a.store.command(actor, 'test', (tx) => tx.append(registration(`From A ${i}`)));
-    const events = a.store.sqlite.prepare('SELECT * FROM events ORDER BY device_seq').all().map((r) => rowOf(r));
+    const events = a.store.sqlite
+      .prepare('SELECT * FROM events ORDER BY device_seq')
+      .all()
+      .map((r) => rowOf(r));
     expect(b.store.ingest(events)).toEqual({ applied: 4, skipped: 0, quarantined: 0 });
     expect(b.store.ingest(events)).toEqual({ applied: 0, skipped: 4, quarantined: 0 });
     expect(b.store.sqlite.prepare('SELECT count(*) AS n FROM persons').get()).toEqual({ n: 4 });
@@ -142,7 +145,10 @@ describe('the encrypted store', () => {
     const a = newStore();
     const b = newStore();
     for (let i = 0; i < 3; i++) a.store.command(actor, 'test', (tx) => tx.append(registration(`From A ${i}`)));
-    const events = a.store.sqlite.prepare('SELECT * FROM events ORDER BY device_seq').all().map((r) => rowOf(r));
+    const events = a.store.sqlite
+      .prepare('SELECT * FROM events ORDER BY device_seq')
+      .all()
+      .map((r) => rowOf(r));
     events[2] = { ...events[2]!, payload: events[2]!.payload.replace('From A 2', 'Forged') };
     expect(() => b.store.ingest(events)).toThrow(/broken/);
     expect(b.store.sqlite.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 0 });
@@ -172,7 +178,10 @@ describe('events this version cannot apply', () => {
     const a = newStore();
     const b = newStore();
     for (let i = 0; i < 3; i++) a.store.command(actor, 'test', (tx) => tx.append(registration(`From A ${i}`)));
-    const events = a.store.sqlite.prepare('SELECT * FROM events ORDER BY device_seq').all().map((r) => rowOf(r));
+    const events = a.store.sqlite
+      .prepare('SELECT * FROM events ORDER BY device_seq')
+      .all()
+      .map((r) => rowOf(r));
     const result = b.store.ingest([events[0]!, { ...events[1]!, quarantined: 'invalid_payload' }, events[2]!]);
     expect(result).toEqual({ applied: 2, skipped: 0, quarantined: 1 });
     expect(b.store.sqlite.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 3 });

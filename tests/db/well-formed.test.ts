@@ -88,9 +88,7 @@ describe('events and ill-formed text', () => {
     expect(e1.code).toBe('validation');
     let deep: unknown = 'x\u0000';
     for (let i = 0; i < 300; i++) deep = { v: deep };
-    const e2 = refusalOf(() =>
-      store.command(actor, 'test', (tx) => tx.append({ type: 'person.corrected', entityId: randomUUID(), payload: { changes: { nameOriginal: deep }, reason: 'typo' } })),
-    );
+    const e2 = refusalOf(() => store.command(actor, 'test', (tx) => tx.append({ type: 'person.corrected', entityId: randomUUID(), payload: { changes: { nameOriginal: deep }, reason: 'typo' } })));
     expect(e2.fields).toEqual({ payload: { key: 'error.field.illFormedText' } });
     expect(store.chainHead).toEqual(head);
     expect(eventCount(store)).toBe(0);

@@ -36,7 +36,14 @@ function walk(dir: string): string[] {
 
 const files = repoFiles();
 const fileSet = new Set(files);
-const dirSet = new Set(files.flatMap((f) => f.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+const dirSet = new Set(
+  files.flatMap((f) =>
+    f
+      .split('/')
+      .slice(0, -1)
+      .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+  ),
+);
 const exists = (path: string): boolean => fileSet.has(path) || dirSet.has(path);
 
 const isText = (f: string): boolean => /\.(ts|tsx|cts|mts|js|mjs|cjs|json|md|yml|yaml|html|css|sh)$/.test(f) || !basename(f).includes('.');

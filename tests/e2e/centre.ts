@@ -77,7 +77,11 @@ export async function signInInEnglish(page: Page, url: string, who: { username: 
 
 /** The day's sync: the centre's administrator presses Sync now from another desk (the sync spec tests the screen). */
 export async function syncToHq(page: Page, preview: Preview): Promise<void> {
-  const request = await page.context().browser()!.newContext().then((c) => c.request);
+  const request = await page
+    .context()
+    .browser()!
+    .newContext()
+    .then((c) => c.request);
   await call(request, preview.url, 'auth.login', { username: admin.username, password: admin.password });
   const run = (await call(request, preview.url, 'sync.run', {})) as { pushed: number; quarantined: number };
   expect(run.pushed).toBeGreaterThan(0);

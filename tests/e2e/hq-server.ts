@@ -47,7 +47,8 @@ export function startHqServer(): Promise<HqServer> {
       resolve({
         url: m[1]!,
         dataDir,
-        cli: (args, input) => execFileSync('npx', ['tsx', 'hq/cli.ts', ...args], { cwd: process.cwd(), env, encoding: 'utf8', ...(input === undefined ? {} : { input }), stdio: ['pipe', 'pipe', 'pipe'] }),
+        cli: (args, input) =>
+          execFileSync('npx', ['tsx', 'hq/cli.ts', ...args], { cwd: process.cwd(), env, encoding: 'utf8', ...(input === undefined ? {} : { input }), stdio: ['pipe', 'pipe', 'pipe'] }),
         stop,
         dispose: async () => {
           await stop();

@@ -25,7 +25,9 @@ async function apiAs(request: APIRequestContext, who: { username: string; passwo
 let personId = '';
 test.beforeAll(async ({ playwright }) => {
   const request = await playwright.request.newContext();
-  await (await apiAs(request, admin))('users.create', { ...registrar, roles: ['registrar'] });
+  await (
+    await apiAs(request, admin)
+  )('users.create', { ...registrar, roles: ['registrar'] });
   const call = await apiAs(request, registrar);
   const at = Date.now() - 5 * H;
   const made = await call('intake.submit', {

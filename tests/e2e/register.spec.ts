@@ -507,7 +507,9 @@ test('person page: every detention and protection form records, from awaiting a 
   const call = await apiAs(request, preview.url, registrar);
   const now = Date.now();
   const held = seedIntake(999, now);
-  const { personId: heldId } = (await call('intake.submit', { ...held, admission: undefined, apprehension: { ...held.apprehension, at: new Date(now - 6 * H).toISOString() } })) as { personId: string };
+  const { personId: heldId } = (await call('intake.submit', { ...held, admission: undefined, apprehension: { ...held.apprehension, at: new Date(now - 6 * H).toISOString() } })) as {
+    personId: string;
+  };
   await request.dispose();
 
   const problems = watchConsole(page);

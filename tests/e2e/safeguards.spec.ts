@@ -47,7 +47,10 @@ async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
 
 async function owed(page: Page, personId: string): Promise<string[]> {
   const { items } = await rpc<{ items: { kind: string; personId: string }[] }>(page, 'dueNow.list', { includeUpcoming: true });
-  return items.filter((i) => i.personId === personId && safeguardKinds.includes(i.kind)).map((i) => i.kind).sort();
+  return items
+    .filter((i) => i.personId === personId && safeguardKinds.includes(i.kind))
+    .map((i) => i.kind)
+    .sort();
 }
 
 async function setLocale(page: Page, locale: 'az' | 'en' | 'ru') {
@@ -72,7 +75,11 @@ async function panelShot(page: Page, name: string) {
  */
 async function intakeThroughWizard(page: Page): Promise<string> {
   await page.getByRole('navigation').getByRole('link', { name: 'Yeni qəbul' }).click();
-  await page.getByRole('link', { name: 'Yeni qəbula başla' }).or(page.getByRole('button', { name: 'Yeni qəbula başla' })).first().click();
+  await page
+    .getByRole('link', { name: 'Yeni qəbula başla' })
+    .or(page.getByRole('button', { name: 'Yeni qəbula başla' }))
+    .first()
+    .click();
   await page.getByLabel('Orijinal əlifbada ad').fill('محمد رحیمی');
   await page.getByLabel('Latın hərfləri ilə ad').fill('Mohammad Rahimi');
   await page.getByLabel('Cinsi').selectOption({ label: 'Kişi' });
@@ -344,7 +351,18 @@ test('every letter of rights fits one A4 sheet in its own script and direction',
   for (const t of templates) {
     const { notificationId } = await rpc<{ notificationId: string }>(page, 'safeguards.notifyRights', {
       episodeId,
-      notification: { at: new Date().toISOString(), mode: 'written', language: t.language, templateId: 'rights-letter', templateVersion: t.version, interpreterUseId: useId, interpreterCheckedLetter: true, items, acknowledgement: { kind: 'mark' }, copyHanded: true },
+      notification: {
+        at: new Date().toISOString(),
+        mode: 'written',
+        language: t.language,
+        templateId: 'rights-letter',
+        templateVersion: t.version,
+        interpreterUseId: useId,
+        interpreterCheckedLetter: true,
+        items,
+        acknowledgement: { kind: 'mark' },
+        copyHanded: true,
+      },
     });
     await page.goto(`${preview.url}#/print/rights/${notificationId}`);
     const letter = page.getByTestId('rights-letter');

@@ -39,7 +39,15 @@ function intake(name: [string, string], now: number) {
     apprehension: { at: new Date(at - 2 * H).toISOString(), place: 'Bakı, Xətai rayonu', authority: 'Miqrasiya polisi' },
     admission: {
       regime: 'forced_court',
-      decision: { issuingBody: 'Xətai rayon məhkəməsi', officialPosition: 'Hakim', officialName: 'N. Əliyev', basis: 'Miqrasiya Məcəlləsi', date: new Date(at - H).toISOString().slice(0, 10), number: '2-3001/2026', termEnd: new Date(at + 30 * 24 * H).toISOString() },
+      decision: {
+        issuingBody: 'Xətai rayon məhkəməsi',
+        officialPosition: 'Hakim',
+        officialName: 'N. Əliyev',
+        basis: 'Miqrasiya Məcəlləsi',
+        date: new Date(at - H).toISOString().slice(0, 10),
+        number: '2-3001/2026',
+        termEnd: new Date(at + 30 * 24 * H).toISOString(),
+      },
       admittedAt: new Date(at).toISOString(),
       handover: { body: 'Miqrasiya polisi', officerPosition: 'Müfəttiş', officerName: 'T. Rzayev', serviceId: 'MP-5001', signed: true },
       medical: { at: new Date(at + 600_000).toISOString(), examiner: 'Dr. S. Əliyeva', visibleInjuries: false, illTreatmentComplaint: false },
@@ -156,7 +164,10 @@ test('HQ goes away: the screen stays calm, the failure has its reason and a Retr
   await expect(page.getByRole('status').filter({ hasText: /This is normal without a network\. Work continues; \d+ records wait/ })).toBeVisible();
   // Calm: nothing on the screen is an alarm.
   await expect(page.getByRole('alert')).toHaveCount(0);
-  const failure = page.getByRole('table', { name: /The last \d+ attempts/ }).getByRole('row').nth(1);
+  const failure = page
+    .getByRole('table', { name: /The last \d+ attempts/ })
+    .getByRole('row')
+    .nth(1);
   await expect(failure).toContainText('Offline');
   await expect(failure).toContainText('HQ cannot be reached.');
   await expect(failure.getByRole('button', { name: 'Retry' })).toBeEnabled();
@@ -177,7 +188,7 @@ test('HQ goes away: the screen stays calm, the failure has its reason and a Retr
   await page.getByRole('link', { name: /^Save qeyd-.*\.qeyd-bundle$/ }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/\.qeyd-bundle$/);
-  const file = readFileSync((await download.path()));
+  const file = readFileSync(await download.path());
   await page.getByRole('button', { name: 'Import the bundle' }).click();
   await expect(page.getByLabel('Bundle file (.qeyd-bundle)')).toHaveAccessibleDescription('Choose a bundle file first.');
   await page.getByLabel('Bundle file (.qeyd-bundle)').setInputFiles({ name: download.suggestedFilename(), mimeType: 'application/octet-stream', buffer: file });

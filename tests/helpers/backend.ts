@@ -92,7 +92,12 @@ export async function signedInDesk(
     dir.remove();
   });
   const admin = clientFor(backend);
-  await admin.setup.initialize({ facilityName: 'Baku centre', facilityKind: 'detention_centre', deviceName: 'Duty desk 1', admin: { username: 'admin', displayName: 'Admin', password: adminPassword } });
+  await admin.setup.initialize({
+    facilityName: 'Baku centre',
+    facilityKind: 'detention_centre',
+    deviceName: 'Duty desk 1',
+    admin: { username: 'admin', displayName: 'Admin', password: adminPassword },
+  });
   await admin.auth.login({ username: 'admin', password: adminPassword });
   return { backend, admin };
 }

@@ -115,6 +115,9 @@ export async function hqDevice(app: FastifyInstance, hq: HqDatabase, cleanups: (
 export type HqDevice = Awaited<ReturnType<typeof hqDevice>>;
 
 export async function countEvents(hq: HqDatabase): Promise<number> {
-  const n = await hq.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const n = await hq.db
+    .selectFrom('events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(n.n);
 }

@@ -11,7 +11,16 @@ export async function completeFirstHour(api: Client, episodeId: string, at: numb
   await api.vulnerability.screen({ episodeId, screening: { at: iso } });
   await api.safeguards.notifyRights({
     episodeId,
-    notification: { at: iso, mode: 'written', language: 'ru', templateId: 'rights-letter', templateVersion: '2026-11-01', items: [...allRights], acknowledgement: { kind: 'signature' }, copyHanded: true },
+    notification: {
+      at: iso,
+      mode: 'written',
+      language: 'ru',
+      templateId: 'rights-letter',
+      templateVersion: '2026-11-01',
+      items: [...allRights],
+      acknowledgement: { kind: 'signature' },
+      copyHanded: true,
+    },
   });
   const { noticeId } = await api.safeguards.openConsular({ episodeId, open: { states, informedAt: iso, wish: 'requests' } });
   await api.safeguards.sendConsular({ noticeId, sent: { at: iso, mission: 'Embassy', channel: 'note_verbale', reference: `N-${episodeId.slice(0, 6)}` } });

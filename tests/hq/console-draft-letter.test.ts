@@ -37,7 +37,16 @@ for (const dialect of dialects) {
       const { useId } = await desk.safeguards.recordInterpreter({
         personId: urdu.personId,
         episodeId: urdu.episodeId,
-        use: { at: iso(baku.clock.now), language: 'ur', interpreterName: 'S. Qureshi', kind: 'contract', purpose: 'rights', genderPreferenceMet: true, affiliationChecked: true, affiliatedWithOriginState: false },
+        use: {
+          at: iso(baku.clock.now),
+          language: 'ur',
+          interpreterName: 'S. Qureshi',
+          kind: 'contract',
+          purpose: 'rights',
+          genderPreferenceMet: true,
+          affiliationChecked: true,
+          affiliatedWithOriginState: false,
+        },
       });
       await desk.safeguards.notifyRights({ episodeId: urdu.episodeId, notification: { ...letter('ur'), interpreterUseId: useId, interpreterCheckedLetter: true } });
       // A second person told with a reviewed letter: not counted.

@@ -27,7 +27,9 @@ for (const dialect of dialects) {
       // Baku: one person told their rights within the hour, one never told.
       const onTime = await bakuDesk.intake.submit(intakeAt(baku.clock.now));
       await completeFirstHour(bakuDesk, onTime.episodeId, baku.clock.now - 1.5 * hour);
-      const untold = await bakuDesk.intake.submit(intakeAt(baku.clock.now, {}, { names: { original: 'Nodira Karimova', latin: 'Nodira Karimova', aliases: [] }, nationalities: ['UZB'], sex: 'female' }));
+      const untold = await bakuDesk.intake.submit(
+        intakeAt(baku.clock.now, {}, { names: { original: 'Nodira Karimova', latin: 'Nodira Karimova', aliases: [] }, nationalities: ['UZB'], sex: 'female' }),
+      );
       // Ganja: a child, told late (two hours after apprehension).
       const child = await ganjaDesk.intake.submit(
         intakeAt(ganja.clock.now, {}, { names: { original: 'Ali Rezaei', latin: 'Ali Rezaei', aliases: [] }, birth: { date: '2011-05-02', estimated: false } }),
@@ -81,7 +83,12 @@ for (const dialect of dialects) {
       expect(write).toMatchObject({ ok: false, error: { code: 'forbidden', messageKey: 'error.hq.readOnly' } });
       const intake = (await raw('intake.submit', intakeAt(baku.clock.now))) as { ok: false; error: ApiError };
       expect(intake).toMatchObject({ ok: false, error: { messageKey: 'error.hq.readOnly' } });
-      const setup = await raw('setup.initialize', { facilityName: 'x', facilityKind: 'headquarters', deviceName: 'x', admin: { username: 'evil', displayName: 'Evil', password: 'evil passphrase 2026' } });
+      const setup = await raw('setup.initialize', {
+        facilityName: 'x',
+        facilityKind: 'headquarters',
+        deviceName: 'x',
+        admin: { username: 'evil', displayName: 'Evil', password: 'evil passphrase 2026' },
+      });
       expect(setup).toMatchObject({ ok: false, error: { messageKey: 'error.hq.setupFromShell' } });
     });
 

@@ -35,10 +35,7 @@ describe.each(dialects)('the HQ database on %s', (dialect) => {
     hq = await t.open();
     await migrateHq(hq);
     await hq.db.insertInto('facilities').values({ facility_id: 'fac-1', name: 'Centre 1', kind: 'detention_centre', created_at: now }).execute();
-    await hq.db
-      .insertInto('devices')
-      .values({ device_id: 'device-1', facility_id: 'fac-1', name: 'Desk 1', public_key: 'pk', enrolled_at: now, revoked_at: null, last_seen_at: null })
-      .execute();
+    await hq.db.insertInto('devices').values({ device_id: 'device-1', facility_id: 'fac-1', name: 'Desk 1', public_key: 'pk', enrolled_at: now, revoked_at: null, last_seen_at: null }).execute();
   });
   afterEach(async () => {
     await t?.dispose();
@@ -49,18 +46,27 @@ describe.each(dialects)('the HQ database on %s', (dialect) => {
   });
 
   it('numbers received events with an increasing server_seq, returned as numbers', async () => {
-    await hq.db.insertInto('events').values([event(1), event(2), event(3)]).execute();
+    await hq.db
+      .insertInto('events')
+      .values([event(1), event(2), event(3)])
+      .execute();
     const rows = await hq.db.selectFrom('events').select(['server_seq', 'device_seq']).orderBy('server_seq').execute();
     expect(rows.map((r) => r.device_seq)).toEqual([1, 2, 3]);
     expect(rows.every((r) => typeof r.server_seq === 'number')).toBe(true);
     expect(rows[0]!.server_seq).toBeLessThan(rows[1]!.server_seq);
     expect(rows[1]!.server_seq).toBeLessThan(rows[2]!.server_seq);
-    const count = await hq.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const count = await hq.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(count.n).toBe(3);
   });
 
   it('never hands out a server_seq again after the newest event is deleted', async () => {
-    await hq.db.insertInto('events').values([event(1), event(2)]).execute();
+    await hq.db
+      .insertInto('events')
+      .values([event(1), event(2)])
+      .execute();
     const newest = await hq.db.selectFrom('events').select('server_seq').orderBy('server_seq', 'desc').executeTakeFirstOrThrow();
     await hq.db.deleteFrom('events').where('server_seq', '=', newest.server_seq).execute();
     await hq.db.insertInto('events').values(event(3)).execute();
@@ -69,29 +75,53 @@ describe.each(dialects)('the HQ database on %s', (dialect) => {
   });
 
   it('refuses a second event with the same device and device_seq, keeping the first', async () => {
-    await hq.db.insertInto('events').values(event(1, { hash: 'original' })).execute();
-    await expect(hq.db.insertInto('events').values(event(1, { hash: 'impostor' })).execute()).rejects.toThrow(/unique/i);
+    await hq.db
+      .insertInto('events')
+      .values(event(1, { hash: 'original' }))
+      .execute();
+    await expect(
+      hq.db
+        .insertInto('events')
+        .values(event(1, { hash: 'impostor' }))
+        .execute(),
+    ).rejects.toThrow(/unique/i);
     const rows = await hq.db.selectFrom('events').select(['device_seq', 'hash']).execute();
     expect(rows).toEqual([{ device_seq: 1, hash: 'original' }]);
   });
 
   it('accepts the same device_seq from a different device', async () => {
+    await hq.db.insertInto('devices').values({ device_id: 'device-2', facility_id: 'fac-1', name: 'Desk 2', public_key: 'pk2', enrolled_at: now, revoked_at: null, last_seen_at: null }).execute();
     await hq.db
-      .insertInto('devices')
-      .values({ device_id: 'device-2', facility_id: 'fac-1', name: 'Desk 2', public_key: 'pk2', enrolled_at: now, revoked_at: null, last_seen_at: null })
+      .insertInto('events')
+      .values([event(1), event(1, { device_id: 'device-2' })])
       .execute();
-    await hq.db.insertInto('events').values([event(1), event(1, { device_id: 'device-2' })]).execute();
-    const count = await hq.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const count = await hq.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(count.n).toBe(2);
   });
 
   it('refuses an event id it already holds', async () => {
-    await hq.db.insertInto('events').values(event(1, { event_id: 'same-id' })).execute();
-    await expect(hq.db.insertInto('events').values(event(2, { event_id: 'same-id' })).execute()).rejects.toThrow(/unique/i);
+    await hq.db
+      .insertInto('events')
+      .values(event(1, { event_id: 'same-id' }))
+      .execute();
+    await expect(
+      hq.db
+        .insertInto('events')
+        .values(event(2, { event_id: 'same-id' }))
+        .execute(),
+    ).rejects.toThrow(/unique/i);
   });
 
   it('refuses an event from a device HQ never enrolled', async () => {
-    await expect(hq.db.insertInto('events').values(event(1, { device_id: 'stranger' })).execute()).rejects.toThrow(/foreign key/i);
+    await expect(
+      hq.db
+        .insertInto('events')
+        .values(event(1, { device_id: 'stranger' }))
+        .execute(),
+    ).rejects.toThrow(/foreign key/i);
   });
 
   it('refuses a device_seq below 1', async () => {
@@ -100,10 +130,7 @@ describe.each(dialects)('the HQ database on %s', (dialect) => {
 
   it('refuses a device for a facility it does not know', async () => {
     await expect(
-      hq.db
-        .insertInto('devices')
-        .values({ device_id: 'device-x', facility_id: 'nowhere', name: 'X', public_key: 'pk', enrolled_at: now, revoked_at: null, last_seen_at: null })
-        .execute(),
+      hq.db.insertInto('devices').values({ device_id: 'device-x', facility_id: 'nowhere', name: 'X', public_key: 'pk', enrolled_at: now, revoked_at: null, last_seen_at: null }).execute(),
     ).rejects.toThrow(/foreign key/i);
   });
 

@@ -74,7 +74,7 @@ function replaceAt(value: unknown, pick: number[], replacement: unknown): unknow
   const keys = Object.keys(value);
   if (keys.length === 0) return replacement;
   const key = keys[pick[0]! % keys.length]!;
-  const copy: Record<string, unknown> = Array.isArray(value) ? [...value] as unknown as Record<string, unknown> : { ...(value as Record<string, unknown>) };
+  const copy: Record<string, unknown> = Array.isArray(value) ? ([...value] as unknown as Record<string, unknown>) : { ...(value as Record<string, unknown>) };
   copy[key] = replaceAt((value as Record<string, unknown>)[key], pick.slice(1), replacement);
   return copy;
 }
@@ -103,7 +103,12 @@ for (const dialect of dialects) {
         expect(res.statusCode, url).toBeGreaterThanOrEqual(400);
         expect(res.headers['x-content-type-options']).toBe('nosniff');
       }
-      const cleared = await running.app.inject({ method: 'POST', url: '/rpc/auth.session', headers: { 'content-type': 'application/json', 'x-qeyd-client': '1', cookie: 'qeyd_hq_session=%ZZ' }, payload: '{}' });
+      const cleared = await running.app.inject({
+        method: 'POST',
+        url: '/rpc/auth.session',
+        headers: { 'content-type': 'application/json', 'x-qeyd-client': '1', cookie: 'qeyd_hq_session=%ZZ' },
+        payload: '{}',
+      });
       expect(cleared.json().error.messageKey).toBe('error.malformed');
       expect(String(cleared.headers['set-cookie'])).toMatch(/^qeyd_hq_session=; .*Max-Age=0/);
     });
@@ -116,7 +121,11 @@ for (const dialect of dialects) {
         path: fc.tuple(fc.constantFrom(...paths), urlPart).map(([p, tail]) => p + tail),
         query: fc.option(fc.array(fc.tuple(urlPart, urlPart), { maxLength: 3 }).map((kv) => kv.map(([k, v]) => `${k}=${v}`).join('&'))),
         contentType: fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', undefined),
-        body: fc.oneof(json.map((v) => JSON.stringify(v) ?? 'null'), text, fc.constant('{"__proto__":{"x":1}}')),
+        body: fc.oneof(
+          json.map((v) => JSON.stringify(v) ?? 'null'),
+          text,
+          fc.constant('{"__proto__":{"x":1}}'),
+        ),
         cookie: fc.option(fc.oneof(urlPart, headerValue)),
         client: fc.boolean(),
         auth: fc.option(fc.record({ device: headerValue, time: headerValue, signature: headerValue })),
@@ -145,7 +154,10 @@ for (const dialect of dialects) {
           url: fc.constant('/api/sync/push'),
           body: fc.tuple(fc.array(fc.nat(), { minLength: 1, maxLength: 5 }), json).map(([pick, v]) => JSON.stringify(replaceAt(valid, pick, v))),
         }),
-        fc.record({ url: fc.array(fc.tuple(fc.constantFrom('after', 'limit', 'queued'), urlPart), { maxLength: 3 }).map((kv) => `/api/sync/pull?${kv.map(([k, v]) => `${k}=${v}`).join('&')}`), body: fc.constant('') }),
+        fc.record({
+          url: fc.array(fc.tuple(fc.constantFrom('after', 'limit', 'queued'), urlPart), { maxLength: 3 }).map((kv) => `/api/sync/pull?${kv.map(([k, v]) => `${k}=${v}`).join('&')}`),
+          body: fc.constant(''),
+        }),
       );
       await fc.assert(
         fc.asyncProperty(signedRequest, async ({ url, body }) => {

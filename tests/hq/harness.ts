@@ -43,10 +43,7 @@ async function adminPool(): Promise<pg.Pool> {
   } catch (e) {
     await pool.end().catch(() => undefined);
     const ci = process.env.CI ? ' (CI is set: PostgreSQL must be provided by the pipeline, see .ci/run)' : '';
-    throw new Error(
-      `PostgreSQL is not reachable at ${redactDatabaseUrl(testPgUrl)}${ci}: ${e instanceof Error ? e.message : String(e)}\n${howToStartPostgres}`,
-      { cause: e },
-    );
+    throw new Error(`PostgreSQL is not reachable at ${redactDatabaseUrl(testPgUrl)}${ci}: ${e instanceof Error ? e.message : String(e)}\n${howToStartPostgres}`, { cause: e });
   }
   return pool;
 }
@@ -152,9 +149,7 @@ export function spawnHq(env: Record<string, string>): HqProcess {
   let err = '';
   child.stdout.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit) =>
-    child.on('exit', (code, signal) => resolveExit({ code, signal })),
-  );
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit) => child.on('exit', (code, signal) => resolveExit({ code, signal })));
   return {
     child,
     stdout: () => out,

@@ -71,7 +71,10 @@ for (const dialect of dialects) {
       a.record(2);
       expect((await a.push(a.events())).statusCode).toBe(200);
       // A surrogate escaped inside the payload's JSON text is stored faithfully, but applied nowhere.
-      const escaped = a.forge({ seq: 2, hash: a.events()[1]!.hash }, { payload: canonicalJson({ details: { names: { original: '\ud800', latin: 'X', aliases: [] }, sex: 'male', nationalities: [], stateless: false, languages: [] } }) });
+      const escaped = a.forge(
+        { seq: 2, hash: a.events()[1]!.hash },
+        { payload: canonicalJson({ details: { names: { original: '\ud800', latin: 'X', aliases: [] }, sex: 'male', nationalities: [], stateless: false, languages: [] } }) },
+      );
       expect(escaped[0]!.payload).toContain('\\ud800');
       expect((await a.push(escaped)).json().result.quarantined).toEqual([{ deviceSeq: 3, reason: 'ill_formed_text' }]);
       const pulled = await pullsCleanly(b);
@@ -203,14 +206,22 @@ for (const dialect of dialects) {
       expect(results.filter((r) => r.statusCode === 500)).toEqual([]);
       expect(results.filter((r) => r.statusCode === 200)).toHaveLength(30);
       for (const r of results.filter((x) => x.statusCode !== 200)) expect(refusalOf(r).messageKey).toBe('error.sync.bad_code');
-      const devices = await hq.db.selectFrom('devices').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const devices = await hq.db
+        .selectFrom('devices')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(devices.n)).toBe(30);
     });
 
     it('refuses a bundle whose device id holds a NUL, or whose events hold ill-formed text, as the file’s fault, storing nothing', async () => {
       const { hq, app } = await setUp(dialect);
       const a = await hqDevice(app, hq, cleanups);
-      const device = await hq.db.selectFrom('devices').innerJoin('facilities', 'facilities.facility_id', 'devices.facility_id').select(['facilities.facility_id', 'facilities.bundle_key']).where('device_id', '=', a.deviceId).executeTakeFirstOrThrow();
+      const device = await hq.db
+        .selectFrom('devices')
+        .innerJoin('facilities', 'facilities.facility_id', 'devices.facility_id')
+        .select(['facilities.facility_id', 'facilities.bundle_key'])
+        .where('device_id', '=', a.deviceId)
+        .executeTakeFirstOrThrow();
       const seal = (content: unknown) =>
         sealBundle(content as never, {
           deviceId: a.deviceId,

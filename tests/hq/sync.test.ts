@@ -27,19 +27,32 @@ async function device(app: FastifyInstance, hq: HqDatabase, facility = 'Baku cen
     dir.remove();
   });
   const { code } = await createEnrollmentCode(hq, { name: facility, kind: 'detention_centre' });
-  const res = await app.inject({ method: 'POST', url: '/api/enroll', payload: { code, deviceId: store.device.deviceId, deviceName: 'Desk', publicKey: store.device.publicKey, facilityName: facility } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/enroll',
+    payload: { code, deviceId: store.device.deviceId, deviceName: 'Desk', publicKey: store.device.publicKey, facilityName: facility },
+  });
   expect(res.statusCode).toBe(200);
   const record = (n: number) => {
     for (let i = 0; i < n; i++) {
       store.command({ userId: 'u' }, 'test', (tx) =>
-        tx.append({ type: 'person.registered', entityId: randomUUID(), payload: { details: { names: { original: `P${i}`, latin: `P${i}`, aliases: [] }, sex: 'male', nationalities: [], stateless: false, languages: [] } } }),
+        tx.append({
+          type: 'person.registered',
+          entityId: randomUUID(),
+          payload: { details: { names: { original: `P${i}`, latin: `P${i}`, aliases: [] }, sex: 'male', nationalities: [], stateless: false, languages: [] } },
+        }),
       );
     }
   };
   const events = (): EventRecord[] => (store.sqlite.prepare('SELECT * FROM events ORDER BY device_seq').all() as EventRow[]).map(rowToEvent);
   const signed = (method: 'GET' | 'POST', url: string, body: string, key = store.devicePrivateKey, deviceId = store.device.deviceId) => {
     const time = new Date().toISOString();
-    return { [authHeaders.device]: deviceId, [authHeaders.time]: time, [authHeaders.signature]: signRequest(key, method, url, time, body), ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) };
+    return {
+      [authHeaders.device]: deviceId,
+      [authHeaders.time]: time,
+      [authHeaders.signature]: signRequest(key, method, url, time, body),
+      ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+    };
   };
   const push = (batch: EventRecord[], head = store.signHeadAt(batch[batch.length - 1]!.deviceSeq), opts: { key?: string } = {}) => {
     const body = JSON.stringify({ events: batch, head });
@@ -63,7 +76,10 @@ for (const dialect of dialects) {
       expect(verifyWith(keys.publicKey, receiptMessage(d.store.device.deviceId, 5, d.events()[4]!.hash), r.receipt)).toBe(true);
       const again = await d.push(d.events());
       expect(again.json().result).toMatchObject({ ackedSeq: 5, stored: 0, duplicates: 5 });
-      const n = await hq.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const n = await hq.db
+        .selectFrom('events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(n.n)).toBe(5);
     });
 
@@ -85,7 +101,10 @@ for (const dialect of dialects) {
       batch[1] = { ...batch[1]!, payload: batch[1]!.payload.replace('P1', 'PX') };
       const res = await d.push(batch);
       expect(res.json().error.messageKey).toBe('error.sync.bad_chain');
-      const n = await hq.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const n = await hq.db
+        .selectFrom('events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(n.n)).toBe(0);
     });
 
@@ -132,9 +151,9 @@ for (const dialect of dialects) {
       const { hash: _previous, ...base } = d.events()[1]!;
       const partial = { ...base, deviceSeq: 3, prevHash: d.events()[1]!.hash, type: 'visit.future', eventId: randomUUID() };
       const withHash = { ...partial, hash: eventHash(partial) };
-      d.store.sqlite.prepare(
-        `INSERT INTO events (event_id, device_id, device_seq, hlc, actor, type, entity_id, payload, schema_version, supersedes, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
-      ).run(withHash.eventId, withHash.deviceId, 3, withHash.hlc, withHash.actor, withHash.type, withHash.entityId, withHash.payload, withHash.schemaVersion, '[]', withHash.prevHash, withHash.hash);
+      d.store.sqlite
+        .prepare(`INSERT INTO events (event_id, device_id, device_seq, hlc, actor, type, entity_id, payload, schema_version, supersedes, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`)
+        .run(withHash.eventId, withHash.deviceId, 3, withHash.hlc, withHash.actor, withHash.type, withHash.entityId, withHash.payload, withHash.schemaVersion, '[]', withHash.prevHash, withHash.hash);
       const q = await d.push([withHash], d.store.signHeadAt(3));
       expect(q.json().result).toMatchObject({ ackedSeq: 3, stored: 1, quarantined: [{ deviceSeq: 3, reason: 'unknown_type' }] });
     });

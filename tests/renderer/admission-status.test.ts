@@ -15,10 +15,14 @@ describe('the admission status words (issue #11 §3)', () => {
   });
 
   it('the delay form puts a missing "other" explanation on the details field, in the catalog\'s words', async () => {
-    const resolve = contractResolver<{ at: string; reason: string; note: string }, unknown>(contract.safeguards.recordRightsDelay.input, (v) => ({
-      episodeId: 'e1',
-      delay: { at: '2026-12-07T10:00:00.000Z', reason: v.reason, note: v.note || undefined },
-    }), { toFormPath: (p) => (p.startsWith('delay.') ? p.slice(6) : p) });
+    const resolve = contractResolver<{ at: string; reason: string; note: string }, unknown>(
+      contract.safeguards.recordRightsDelay.input,
+      (v) => ({
+        episodeId: 'e1',
+        delay: { at: '2026-12-07T10:00:00.000Z', reason: v.reason, note: v.note || undefined },
+      }),
+      { toFormPath: (p) => (p.startsWith('delay.') ? p.slice(6) : p) },
+    );
     const result = await resolve({ at: '', reason: 'other', note: '' }, undefined, { fields: {}, shouldUseNativeValidation: false });
     expect(result.errors).toMatchObject({ note: { message: 'error.rights.delayNoteRequired' } });
     expect(catalogs.en['error.rights.delayNoteRequired']).toBeTruthy();

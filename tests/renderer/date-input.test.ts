@@ -11,16 +11,16 @@ import { isoToLocalInput, localInputToIso } from '../../renderer/datetime';
 /** What the box shows, segment by segment, for a form value, in one of the app's languages. */
 function segments(locale: Locale, value: string, kind: 'datetime' | 'date' = 'datetime'): { type: string; text: string }[] {
   const html = renderToStaticMarkup(
-    createElement(
-      IntlProvider,
-      { locale, messages: catalogs[locale] },
-      createElement(DateTimeField, { label: 'lbl.medical.at', kind, value, onChange: () => {}, locale }),
-    ),
+    createElement(IntlProvider, { locale, messages: catalogs[locale] }, createElement(DateTimeField, { label: 'lbl.medical.at', kind, value, onChange: () => {}, locale })),
   );
   return [...html.matchAll(/<span[^>]*data-type="([a-zA-Z]+)"[^>]*>([^<]*)<\/span>/g)].map((m) => ({ type: m[1]!, text: m[2]! }));
 }
 
-const shown = (s: { text: string }[]) => s.map((p) => p.text).join('').replace(/[\u200e\u200f\u2066-\u2069]/g, '');
+const shown = (s: { text: string }[]) =>
+  s
+    .map((p) => p.text)
+    .join('')
+    .replace(/[\u200e\u200f\u2066-\u2069]/g, '');
 
 describe('the date and time box', () => {
   it('gives back exactly the string a native datetime-local box gave, so the forms send what they sent', () => {
@@ -46,7 +46,10 @@ describe('the date and time box', () => {
   it('writes the day before the month and a 24-hour clock in every language, with no AM/PM', () => {
     for (const locale of ['az', 'en', 'ru'] as const) {
       const s = segments(locale, '2026-12-07T00:03');
-      expect(s.some((p) => p.type === 'dayPeriod'), locale).toBe(false);
+      expect(
+        s.some((p) => p.type === 'dayPeriod'),
+        locale,
+      ).toBe(false);
       const order = s.filter((p) => p.type !== 'literal').map((p) => p.type);
       expect(order, locale).toEqual(['day', 'month', 'year', 'hour', 'minute']);
       expect(s.find((p) => p.type === 'hour')?.text, locale).toBe('00');
@@ -64,9 +67,21 @@ describe('the date and time box', () => {
   });
 
   it('says an empty day, month and year in the app’s language', () => {
-    expect(segments('az', '', 'date').filter((p) => p.type !== 'literal').map((p) => p.text)).toEqual(['gg', 'aa', 'iiii']);
-    expect(segments('en', '', 'date').filter((p) => p.type !== 'literal').map((p) => p.text)).toEqual(['dd', 'mm', 'yyyy']);
-    expect(segments('ru', '', 'date').filter((p) => p.type !== 'literal').map((p) => p.text)).toEqual(['дд', 'мм', 'гггг']);
+    expect(
+      segments('az', '', 'date')
+        .filter((p) => p.type !== 'literal')
+        .map((p) => p.text),
+    ).toEqual(['gg', 'aa', 'iiii']);
+    expect(
+      segments('en', '', 'date')
+        .filter((p) => p.type !== 'literal')
+        .map((p) => p.text),
+    ).toEqual(['dd', 'mm', 'yyyy']);
+    expect(
+      segments('ru', '', 'date')
+        .filter((p) => p.type !== 'literal')
+        .map((p) => p.text),
+    ).toEqual(['дд', 'мм', 'гггг']);
   });
 
   it('names its segments by the visible label', () => {

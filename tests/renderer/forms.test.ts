@@ -67,10 +67,10 @@ describe('form checks in the browser use the contract and its message keys', () 
       messageKey: 'error.users.usernameTaken',
       fields: { username: { key: 'error.users.usernameTaken' }, 'something.else': { key: 'error.field.invalid' } },
     });
-    const message = applyServerErrors(error, ((name: string, e: { message?: string }) => placed.push([name, e.message])), ['username', 'password']);
+    const message = applyServerErrors(error, (name: string, e: { message?: string }) => placed.push([name, e.message]), ['username', 'password']);
     expect(placed).toEqual([['username', 'error.users.usernameTaken']]);
     expect(message).toEqual({ key: 'error.users.usernameTaken' });
-    expect(applyServerErrors(new Error('boom'), (() => undefined), [])).toEqual({ key: 'app.unexpectedError' });
+    expect(applyServerErrors(new Error('boom'), () => undefined, [])).toEqual({ key: 'app.unexpectedError' });
   });
 });
 

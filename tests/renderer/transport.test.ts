@@ -30,11 +30,13 @@ describe('HTTP transport (browser preview)', () => {
   });
 
   it('turns a dead server or a body that is not JSON into a translatable transport error', async () => {
-    const down = createClient(httpTransport('./rpc/', (async () => {
-      throw new TypeError('Failed to fetch');
-    })));
+    const down = createClient(
+      httpTransport('./rpc/', async () => {
+        throw new TypeError('Failed to fetch');
+      }),
+    );
     await expect(down.setup.status()).rejects.toMatchObject({ messageKey: 'error.transport' });
-    const html = createClient(httpTransport('./rpc/', (async () => new Response('<html>', { status: 502 }))));
+    const html = createClient(httpTransport('./rpc/', async () => new Response('<html>', { status: 502 })));
     await expect(html.setup.status()).rejects.toMatchObject({ messageKey: 'error.transport' });
   });
 });

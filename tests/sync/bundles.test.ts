@@ -40,7 +40,10 @@ describe('removable-media bundles', () => {
     const c = Buffer.from(file.ciphertext, 'base64');
     c[10] = c[10]! ^ 1;
     await expect(importBundle(hq, { ...file, ciphertext: c.toString('base64') })).rejects.toMatchObject({ reason: 'bad_signature' });
-    const n = await hq.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const n = await hq.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(0);
   });
 

@@ -52,7 +52,10 @@ describe('push batches cut by bytes as well as by count', () => {
     // More than one request, none over HQ's limit.
     expect(bodies.length).toBeGreaterThan(1);
     for (const b of bodies) expect(b).toBeLessThanOrEqual(hqBodyLimit);
-    const stored = await hq.hq.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const stored = await hq.hq.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(stored.n)).toBe(c.count('events'));
   });
 });

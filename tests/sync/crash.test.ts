@@ -20,7 +20,13 @@ interface Proc {
 const procs: ChildProcess[] = [];
 const dirs: { remove(): void }[] = [];
 afterEach(() => {
-  for (const c of procs.splice(0)) if (c.exitCode === null && c.pid) try { process.kill(-c.pid, 'SIGKILL'); } catch { /* gone */ }
+  for (const c of procs.splice(0))
+    if (c.exitCode === null && c.pid)
+      try {
+        process.kill(-c.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
   for (const d of dirs.splice(0)) d.remove();
 });
 
@@ -71,7 +77,11 @@ async function preparedDevice(hqUrl: string, code: string, n: number): Promise<s
   for (let done = 0; done < n; done += 1000) {
     store.command({ userId: 'seed' }, 'seed', (tx) => {
       for (let i = done; i < Math.min(n, done + 1000); i++) {
-        tx.append({ type: 'person.registered', entityId: randomUUID(), payload: { details: { names: { original: `P${i}`, latin: `P${i}`, aliases: [] }, sex: 'male', nationalities: [], stateless: false, languages: [] } } });
+        tx.append({
+          type: 'person.registered',
+          entityId: randomUUID(),
+          payload: { details: { names: { original: `P${i}`, latin: `P${i}`, aliases: [] }, sex: 'male', nationalities: [], stateless: false, languages: [] } },
+        });
       }
     });
   }
@@ -82,7 +92,10 @@ async function preparedDevice(hqUrl: string, code: string, n: number): Promise<s
 async function hqCount(hqDataDir: string): Promise<{ events: number; distinct: number }> {
   const hq = await openHqDatabase({ database: { kind: 'sqlite', file: `${hqDataDir}/hq.sqlite` } });
   try {
-    const r = await hq.db.selectFrom('events').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.count<number>('event_id').distinct().as('d')]).executeTakeFirstOrThrow();
+    const r = await hq.db
+      .selectFrom('events')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.count<number>('event_id').distinct().as('d')])
+      .executeTakeFirstOrThrow();
     return { events: Number(r.n), distinct: Number(r.d) };
   } finally {
     await hq.close();

@@ -42,7 +42,8 @@ const op = (devices: number): fc.Arbitrary<Op> =>
 
 /** HQ's service with a connection that can fail before HQ sees the request or after it committed. */
 function api(hq: HqDatabase, deviceId: string, drop: { mode: 'none' | 'push_before' | 'push_after' | 'pull_after' }): HqApi {
-  const refusal = (e: unknown) => (e instanceof SyncRefusal ? new ApiError({ code: 'rule', messageKey: `error.sync.${e.reason}`, params: e.ackedSeq === undefined ? undefined : { ackedSeq: e.ackedSeq } }) : e);
+  const refusal = (e: unknown) =>
+    e instanceof SyncRefusal ? new ApiError({ code: 'rule', messageKey: `error.sync.${e.reason}`, params: e.ackedSeq === undefined ? undefined : { ackedSeq: e.ackedSeq } }) : e;
   return {
     async push(body) {
       if (drop.mode === 'push_before') throw new HqUnreachable('dropped');
@@ -61,7 +62,11 @@ function api(hq: HqDatabase, deviceId: string, drop: { mode: 'none' | 'push_befo
 }
 
 function registration(n: number): EventDraft<'person.registered'> {
-  return { type: 'person.registered', entityId: randomUUID(), payload: { details: { names: { original: `Person ${n}`, latin: `Person ${n}`, aliases: [] }, sex: 'female', nationalities: [], stateless: false, languages: [] } } };
+  return {
+    type: 'person.registered',
+    entityId: randomUUID(),
+    payload: { details: { names: { original: `Person ${n}`, latin: `Person ${n}`, aliases: [] }, sex: 'female', nationalities: [], stateless: false, languages: [] } },
+  };
 }
 
 describe('sync under random schedules', () => {
@@ -96,7 +101,12 @@ describe('sync under random schedules', () => {
                   const supersedes = (store.sqlite.prepare("SELECT event_id FROM field_heads WHERE entity_id = ? AND field = 'sex'").all(p.person_id) as { event_id: string }[]).map((h) => h.event_id);
                   const first = store.eventsFor(p.person_id)[0]!.eventId;
                   store.command({ userId: 'u' }, 'test', (tx) =>
-                    tx.append({ type: 'person.corrected', entityId: p.person_id, payload: { changes: { sex: n++ % 2 ? 'male' : 'other' }, reason: 'r' }, supersedes: supersedes.length ? supersedes : [first] }),
+                    tx.append({
+                      type: 'person.corrected',
+                      entityId: p.person_id,
+                      payload: { changes: { sex: n++ % 2 ? 'male' : 'other' }, reason: 'r' },
+                      supersedes: supersedes.length ? supersedes : [first],
+                    }),
                   );
                 }
               } else if (o.kind === 'replay') {

@@ -40,19 +40,26 @@ for (const dialect of dialects) {
       expect(seenOnB.person.nameLatin).toBe('Mukhammad Rakhimi');
 
       // Both devices work offline, then sync in the other order.
-      await regB.asylum.express({ personId: first.personId, episodeId: first.episodeId, expression: { at: new Date(b.clock.now).toISOString(), place: 'centre', words: 'پناهندگی می‌خواهم', language: 'fa' } });
+      await regB.asylum.express({
+        personId: first.personId,
+        episodeId: first.episodeId,
+        expression: { at: new Date(b.clock.now).toISOString(), place: 'centre', words: 'پناهندگی می‌خواهم', language: 'fa' },
+      });
       await regA.intake.submit(intakeAt(a.clock.now, {}, { names: { original: 'Нодира Каримова', latin: 'Nodira Karimova', aliases: [] }, nationalities: ['UZB'], sex: 'female' }));
       await regB.sync.run();
       await regA.sync.run();
       await regB.sync.run();
       expect(registerState(a)).toEqual(registerState(b));
-      expect((registerState(a).claims).length).toBe(1);
+      expect(registerState(a).claims.length).toBe(1);
 
       // Running sync again changes nothing anywhere.
       const again = await regA.sync.run();
       expect(again).toMatchObject({ pushed: 0, pulled: 0 });
-      const stored = await hq.hq.db.selectFrom('events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      const total = (a.count('events'));
+      const stored = await hq.hq.db
+        .selectFrom('events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      const total = a.count('events');
       expect(Number(stored.n)).toBe(total);
     });
 

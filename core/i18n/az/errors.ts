@@ -87,7 +87,8 @@ export const errors: Record<keyof typeof en, string> = {
   'error.interpreter.affiliatedInProtectionCase': 'Mənşə ölkəsi ilə bağlı (və ya bu baxımdan yoxlanılmamış) tərcüməçi müdafiə istəyən şəxs üçün istifadə edilə bilməz.',
   'error.consular.alreadyOpen': 'Bu saxlanma üçün konsulluq bildirişi artıq açıqdır.',
   'error.consular.consentNotNeeded': 'Razılıq yalnız müdafiə bloku tətbiq edildikdə qeyd olunur.',
-  'error.consular.consentNeeded': 'Konsulluğa bu şəxs müdafiə işi olmamışdan əvvəl bildirilib. Növbəti konsul addımından əvvəl şəxsin müstəqil tərcüməçi vasitəsilə təkbətək verdiyi razılığı qeyd edin.',
+  'error.consular.consentNeeded':
+    'Konsulluğa bu şəxs müdafiə işi olmamışdan əvvəl bildirilib. Növbəti konsul addımından əvvəl şəxsin müstəqil tərcüməçi vasitəsilə təkbətək verdiyi razılığı qeyd edin.',
   'error.consular.noDisclosureConflict': 'Nəzərdən keçiriləcək açıqlama yoxdur: bu bildiriş müdafiə faktından əvvəl göndərilməyib.',
   'error.consular.disclosureAlreadyReviewed': 'Bu açıqlama artıq nəzərdən keçirilib.',
   'error.consular.consentNeedsInterpreter': 'Müdafiə işində razılıq müstəqil tərcüməçi ilə alınır: əvvəlcə tərcüməçini qeyd edin.',

@@ -9,7 +9,8 @@ export const npm = {
   'error.npm.noPrivateKey': 'Bu quraşdırma məxfi məzmunu aça bilməz: təşkilatın gizli açarı burada yoxdur.',
   'error.npm.badPassphrase': 'Parol bu açar faylını açmır.',
   'error.npm.badFile': 'Bu fayl Qeyd-in oxuya biləcəyi fayl deyil və ya zədələnib.',
-  'error.npm.keyFileTooCostly': 'Bu açar faylı açılmaq üçün Qeyd-in heç vaxt yazmadığı qədər çox iş tələb edir, ona görə açılmadı: fayl Qeyd tərəfindən ixrac edilməyib və ya dəyişdirilib. Heç nə idxal edilmədi.',
+  'error.npm.keyFileTooCostly':
+    'Bu açar faylı açılmaq üçün Qeyd-in heç vaxt yazmadığı qədər çox iş tələb edir, ona görə açılmadı: fayl Qeyd tərəfindən ixrac edilməyib və ya dəyişdirilib. Heç nə idxal edilmədi.',
   'error.npm.fileEmpty': 'Fayl seçin.',
   'error.npm.unknownSigner': 'Fayl bu quraşdırmanın tanımadığı müəssisə və ya aparat tərəfindən imzalanıb. Əvvəlcə onun eyniləşdirmə faylını əlavə edin.',
   'error.npm.badSignature': 'İmza uyğun gəlmir: fayl imzalandıqdan sonra dəyişdirilib. Heç nə idxal edilmədi.',

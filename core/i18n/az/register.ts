@@ -400,7 +400,8 @@ export const register: Record<keyof typeof en, string> = {
   'intake.decision.yes': 'Qərar çıxarılıb: şəxs qəbul edilir',
   'intake.decision.no': 'Hələ qərar yoxdur: qərar gözlənilərək saxlanılır',
   'intake.decision.noHint': 'Şəxs qeydə alınır və saxlanılır, lakin qəbul edilmir. Qərar gələndə qəbul şəxsin səhifəsində qeydə alınır.',
-  'intake.admission.noDecision': 'Yerləşdirmə qərarı olmadan qəbul olmur (qeydiyyat kitabı bunu tələb edir). Qəbulu “qərar gözlənilir” kimi saxlayın; təhvil, tibbi müayinə və əşyalar qəbul zamanı qeydə alınır.',
+  'intake.admission.noDecision':
+    'Yerləşdirmə qərarı olmadan qəbul olmur (qeydiyyat kitabı bunu tələb edir). Qəbulu “qərar gözlənilir” kimi saxlayın; təhvil, tibbi müayinə və əşyalar qəbul zamanı qeydə alınır.',
   'intake.review.edit': 'Dəyiş',
   'intake.review.editNamed': 'Dəyiş: {name}',
   'intake.review.noMedical': 'Qəbul zamanı aparılmayıb (24 saat ərzində aparılmalıdır)',

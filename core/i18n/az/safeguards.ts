@@ -39,7 +39,8 @@ export const safeguards = {
   'sg.disclosure.badge': 'Açıqlama ziddiyyəti',
   'sg.disclosure.badgeReviewed': 'Açıqlama nəzərdən keçirilib',
   'sg.disclosure.title': 'Konsulluğa müdafiə müraciətindən əvvəl bildirilib',
-  'sg.disclosure.reason': 'Bu bildiriş şəxs sığınacaq istəməmişdən, qaçqın kimi tanınmamışdan və ya insan alveri qurbanı ehtimal edilməmişdən əvvəl konsulluğa göndərilib. Şəxsin qorxduğu dövlət artıq onun haqqında bilir; Baş idarə bu ziddiyyəti görür.',
+  'sg.disclosure.reason':
+    'Bu bildiriş şəxs sığınacaq istəməmişdən, qaçqın kimi tanınmamışdan və ya insan alveri qurbanı ehtimal edilməmişdən əvvəl konsulluğa göndərilib. Şəxsin qorxduğu dövlət artıq onun haqqında bilir; Baş idarə bu ziddiyyəti görür.',
   'sg.disclosure.todo.tell': 'Konsulluğa nəyin bildirildiyini şəxsə deyin.',
   'sg.disclosure.todo.record': 'Nəyin açıqlandığını qeyd edin.',
   'sg.disclosure.todo.authority': 'Açıqlama barədə sığınacaq orqanına məlumat verin.',
@@ -52,7 +53,8 @@ export const safeguards = {
   'sg.disclosure.field.disclosed': 'Konsulluğa nə bildirilib',
   'sg.disclosure.field.personToldAt': 'Şəxsə bildirilmə vaxtı',
   'sg.disclosure.field.authorityInformedAt': 'Sığınacaq orqanına məlumat verilmə vaxtı',
-  'sg.stats.disclosure': '{count, plural, one {Konsulluğuna müdafiə müraciətindən əvvəl bildirilmiş # şəxs} other {Konsulluğuna müdafiə müraciətindən əvvəl bildirilmiş # şəxs}} ({open} nəzərdən keçirilməyib)',
+  'sg.stats.disclosure':
+    '{count, plural, one {Konsulluğuna müdafiə müraciətindən əvvəl bildirilmiş # şəxs} other {Konsulluğuna müdafiə müraciətindən əvvəl bildirilmiş # şəxs}} ({open} nəzərdən keçirilməyib)',
   'sg.stats.disclosureReviewed': 'nəzərdən keçirilib',
   'sg.stats.disclosureOpen': 'nəzərdən keçirilməlidir',
   'sg.stats.protection': 'Sığınacaq və geri qaytarmama',
@@ -110,7 +112,8 @@ export const safeguards = {
   'sg.template.oral': 'Şifahi bildiriş: çap şablonu yoxdur.',
   'sg.template.choose': 'Dili seçin.',
   'sg.draft.title': 'Bu tərcümə hüquqi yoxlamadan keçməyib',
-  'sg.draft.body': 'Heç bir hüquqşünas bu dildə məktubun mətnini yoxlamayıb. Şəxs onu ala bilər, lakin yalnız tərcüməçi onu şəxslə birlikdə oxuduqdan sonra. Mümkünsə, şəxsin başa düşdüyü yoxlanılmış dildə məktub verin.',
+  'sg.draft.body':
+    'Heç bir hüquqşünas bu dildə məktubun mətnini yoxlamayıb. Şəxs onu ala bilər, lakin yalnız tərcüməçi onu şəxslə birlikdə oxuduqdan sonra. Mümkünsə, şəxsin başa düşdüyü yoxlanılmış dildə məktub verin.',
   'sg.draft.alternatives': 'Şəxs bu yoxlanılmış dilləri də başa düşür:',
   'sg.draft.useLanguage': 'Yoxlanılmış məktubu verin: {language}',
   'sg.draft.noAlternative': 'Şəxsin başa düşdüyü dillərdən heç birində yoxlanılmış məktub yoxdur.',

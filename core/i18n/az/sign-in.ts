@@ -1,7 +1,6 @@
 /** Throttled sign-in, locked accounts and the side log of refused attempts (issue #10 §3). */
 export const signIn = {
-  'error.auth.locked':
-    'Çox sayda uğursuz cəhd. {minutes, plural, one {# dəqiqə} other {# dəqiqə}} sonra yenidən cəhd edin və ya hesabın kilidini açmağı administratordan xahiş edin.',
+  'error.auth.locked': 'Çox sayda uğursuz cəhd. {minutes, plural, one {# dəqiqə} other {# dəqiqə}} sonra yenidən cəhd edin və ya hesabın kilidini açmağı administratordan xahiş edin.',
   'error.auth.slowDown': 'Ardıcıl çox sayda uğursuz cəhd. {seconds, plural, one {# saniyə} other {# saniyə}} gözləyin və yenidən cəhd edin.',
   'error.signIn.notLocked': 'Bu kilid artıq qüvvədə deyil.',
 

@@ -41,7 +41,8 @@ export const sync: Record<keyof typeof en, string> = {
   'sync.offline': 'Mərkəzlə əlaqə yoxdur — avtomatik yenidən cəhd ediləcək.',
   'sync.offline.detail': 'Şəbəkə olmadıqda bu adi haldır. İş davam edir; {count, plural, =0 {gözləyən heç nə yoxdur} other {# qeyd gözləyir və mərkəzlə əlaqə yarananda gedəcək}}.',
   'sync.problem': 'Son sinxronlaşma başa çatmadı.',
-  'sync.skew': 'Bu kompüterin saatı mərkəzinkindən {minutes, plural, other {# dəqiqə}} {direction, select, ahead {irəlidədir} other {geridədir}}. İnzibatçıdan tarixi və saatı düzəltməyi xahiş edin. Qeydlərin ardıcıllığına bu təsir etmir.',
+  'sync.skew':
+    'Bu kompüterin saatı mərkəzinkindən {minutes, plural, other {# dəqiqə}} {direction, select, ahead {irəlidədir} other {geridədir}}. İnzibatçıdan tarixi və saatı düzəltməyi xahiş edin. Qeydlərin ardıcıllığına bu təsir etmir.',
 
   'sync.now': 'İndi sinxronlaşdır',
   'sync.running': 'Sinxronlaşdırılır…',
@@ -75,10 +76,12 @@ export const sync: Record<keyof typeof en, string> = {
   'sync.dayEnd.incompleteNoRange': 'Tam deyil: mərkəzdə bu cihazın {deviceSeq} qeydindən {hqSeq} qeydi var. İndi sinxronlaşdırın və ya qalanını daşınan daşıyıcı ilə çatdırın.',
 
   'sync.media.title': 'Daşınan daşıyıcı',
-  'sync.media.lead': 'Heç bir şəbəkə yoxdursa: mərkəzin hələ almadığını şifrələnmiş, imzalanmış fayllar kimi ixrac edin və USB yaddaşda aparın. Mərkəz və ya bu müəssisənin başqa cihazı onları sinxronlaşmadakı yoxlamalarla idxal edir.',
+  'sync.media.lead':
+    'Heç bir şəbəkə yoxdursa: mərkəzin hələ almadığını şifrələnmiş, imzalanmış fayllar kimi ixrac edin və USB yaddaşda aparın. Mərkəz və ya bu müəssisənin başqa cihazı onları sinxronlaşmadakı yoxlamalarla idxal edir.',
   'sync.media.export': 'Paket fayllarını ixrac et',
   'sync.media.exporting': 'İxrac edilir…',
-  'sync.media.exported': '{files, plural, =0 {İxrac ediləsi heç nə yoxdur: mərkəz hər şeyi alıb.} one {# fayl hazırdır. Onu daşınan daşıyıcıya yazın:} other {# fayl hazırdır. Onları daşınan daşıyıcıya yazın:}}',
+  'sync.media.exported':
+    '{files, plural, =0 {İxrac ediləsi heç nə yoxdur: mərkəz hər şeyi alıb.} one {# fayl hazırdır. Onu daşınan daşıyıcıya yazın:} other {# fayl hazırdır. Onları daşınan daşıyıcıya yazın:}}',
   'sync.media.download': '{name} faylını yadda saxla',
   'sync.media.fileEvents': '{count, plural, other {# qeyd}}',
   'sync.media.importTitle': 'Paketi idxal et',

@@ -47,7 +47,8 @@ export const ui: Record<keyof typeof en, string> = {
   'recovery.facilityLine': 'Müəssisə: {name}',
   'recovery.createdLine': 'Yaradılma vaxtı: {date}',
   'recovery.onlyOnce': 'Bu açar yalnız bir dəfə göstərilir. İndi onu çap edin və ya əl ilə köçürün və seyfdə saxlayın.',
-  'recovery.explain': 'Bütün administrator parolları unudularsa, bu açarla yeni parol təyin etmək olar. Parol və ya bu açar olmadan bu kompüterdəki qeydləri heç kim, hətta texniki dəstək də aça bilməz.',
+  'recovery.explain':
+    'Bütün administrator parolları unudularsa, bu açarla yeni parol təyin etmək olar. Parol və ya bu açar olmadan bu kompüterdəki qeydləri heç kim, hətta texniki dəstək də aça bilməz.',
   'recovery.print': 'Çap et',
   'recovery.confirm': 'Bərpa açarını etibarlı yerdə saxladım',
   'recovery.continue': 'Davam et',

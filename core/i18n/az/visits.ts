@@ -398,7 +398,8 @@ export const visits = {
   'vr.sources': 'mənbələr: {list}',
   'vr.none': 'Yoxdur.',
   'vr.registers': 'Yoxlanılan reyestrlər',
-  'vr.extract': 'Qrup müəssisənin {from} – {to} dövrü üçün imzalanmış reyestr çıxarışını ({persons, plural, one {# şəxs} other {# şəxs}}, hazırlanıb: {generated}) öz müəyyən etdikləri ilə müqayisə edib.',
+  'vr.extract':
+    'Qrup müəssisənin {from} – {to} dövrü üçün imzalanmış reyestr çıxarışını ({persons, plural, one {# şəxs} other {# şəxs}}, hazırlanıb: {generated}) öz müəyyən etdikləri ilə müqayisə edib.',
   'vr.noDiscrepancies': 'Heç bir uyğunsuzluq aşkar edilməyib.',
   'vr.interviews': 'Müsahibələr',
   'vr.interviewCount': '{count, plural, one {# müsahibə} other {# müsahibə}}: {private} təkbətək, {groups, plural, one {# qrup müsahibəsi} other {# qrup müsahibəsi}}.',

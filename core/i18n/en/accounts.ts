@@ -15,7 +15,8 @@ export const accounts = {
   'users.roles.save': 'Save roles',
   'users.roles.saved': 'The roles of {username} were changed. If they were signed in, they must sign in again.',
   'users.reset.title': 'Reset the password of {username}',
-  'users.reset.intro': 'Their current password stops working at once and they are signed out. You will see a one-time password to hand them; at their first sign-in they must replace it before anything else opens.',
+  'users.reset.intro':
+    'Their current password stops working at once and they are signed out. You will see a one-time password to hand them; at their first sign-in they must replace it before anything else opens.',
   'users.reset.confirm': 'Issue a one-time password',
   'users.disable.title': 'Disable {username}',
   'users.disable.intro':

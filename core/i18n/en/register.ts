@@ -409,7 +409,8 @@ export const register = {
   'intake.decision.yes': 'A decision has been issued: the person is admitted',
   'intake.decision.no': 'No decision yet: held awaiting decision',
   'intake.decision.noHint': 'The person is recorded and held, but not admitted. The admission is recorded on the person’s page when the decision arrives.',
-  'intake.admission.noDecision': 'Without a placement decision there is no admission (the register book requires one). Save the intake as “awaiting decision”; handover, medical check and property are recorded at admission.',
+  'intake.admission.noDecision':
+    'Without a placement decision there is no admission (the register book requires one). Save the intake as “awaiting decision”; handover, medical check and property are recorded at admission.',
   'intake.review.edit': 'Change',
   'intake.review.editNamed': 'Change: {name}',
   'intake.review.noMedical': 'Not done at admission (due within 24 hours)',

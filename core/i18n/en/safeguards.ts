@@ -43,7 +43,8 @@ export const safeguards = {
   'sg.disclosure.badge': 'Disclosure conflict',
   'sg.disclosure.badgeReviewed': 'Disclosure reviewed',
   'sg.disclosure.title': 'The consulate was told before the protection claim',
-  'sg.disclosure.reason': 'This notice went to the consulate before the person asked for asylum, was recognised as a refugee or was presumed a trafficking victim. The state the person may fear already knows about them; HQ sees this conflict.',
+  'sg.disclosure.reason':
+    'This notice went to the consulate before the person asked for asylum, was recognised as a refugee or was presumed a trafficking victim. The state the person may fear already knows about them; HQ sees this conflict.',
   'sg.disclosure.todo.tell': 'Tell the person what the consulate was told.',
   'sg.disclosure.todo.record': 'Record what was disclosed.',
   'sg.disclosure.todo.authority': 'Inform the asylum authority of the disclosure.',
@@ -114,7 +115,8 @@ export const safeguards = {
   'sg.template.oral': 'Oral notice: no printed template.',
   'sg.template.choose': 'Choose a language.',
   'sg.draft.title': 'This translation has not been legally reviewed',
-  'sg.draft.body': 'No lawyer has checked the wording of the letter in this language. The person may have it, but only after an interpreter has gone through it with them. If you can, give a reviewed letter in a language the person understands.',
+  'sg.draft.body':
+    'No lawyer has checked the wording of the letter in this language. The person may have it, but only after an interpreter has gone through it with them. If you can, give a reviewed letter in a language the person understands.',
   'sg.draft.alternatives': 'The person also understands these reviewed languages:',
   'sg.draft.useLanguage': 'Use the reviewed letter in {language}',
   'sg.draft.noAlternative': 'There is no reviewed letter in any language the person understands.',

@@ -1,7 +1,6 @@
 /** Throttled sign-in, locked accounts and the side log of refused attempts (issue #10 §3). */
 export const signIn = {
-  'error.auth.locked':
-    'Too many failed attempts. Try again in {minutes, plural, one {# minute} other {# minutes}}, or ask an administrator to unlock the account.',
+  'error.auth.locked': 'Too many failed attempts. Try again in {minutes, plural, one {# minute} other {# minutes}}, or ask an administrator to unlock the account.',
   'error.auth.slowDown': 'Too many failed attempts in a row. Wait {seconds, plural, one {# second} other {# seconds}} and try again.',
   'error.signIn.notLocked': 'That lock is no longer in force.',
 

@@ -39,13 +39,15 @@ export const sync = {
   'sync.offline': 'HQ not reachable — will retry automatically.',
   'sync.offline.detail': 'This is normal without a network. Work continues; {count, plural, =0 {nothing is waiting} one {# record waits} other {# records wait}} and will go when HQ can be reached.',
   'sync.problem': 'The last sync did not complete.',
-  'sync.skew': 'This computer’s clock is {minutes, plural, one {# minute} other {# minutes}} {direction, select, ahead {ahead of} other {behind}} HQ’s. Ask an administrator to set the date and time. The order of records is not affected.',
+  'sync.skew':
+    'This computer’s clock is {minutes, plural, one {# minute} other {# minutes}} {direction, select, ahead {ahead of} other {behind}} HQ’s. Ask an administrator to set the date and time. The order of records is not affected.',
 
   'sync.now': 'Sync now',
   'sync.running': 'Syncing…',
   'sync.progress.label': 'Sync progress',
   'sync.progress': 'Sent {pushed} of {toPush} · received {pulled}',
-  'sync.done': 'Sync complete: {pushed, plural, =0 {nothing to send} one {# record sent} other {# records sent}}, {pulled, plural, =0 {nothing new from HQ} one {# record received} other {# records received}}.',
+  'sync.done':
+    'Sync complete: {pushed, plural, =0 {nothing to send} one {# record sent} other {# records sent}}, {pulled, plural, =0 {nothing new from HQ} one {# record received} other {# records received}}.',
 
   'sync.history.title': 'Recent attempts',
   'sync.history.caption': 'The last {count, plural, one {# attempt} other {# attempts}}, newest first',
@@ -73,10 +75,12 @@ export const sync = {
   'sync.dayEnd.incompleteNoRange': 'Not complete: HQ holds {hqSeq} of {deviceSeq} records of this device. Sync now, or bring the rest on removable media.',
 
   'sync.media.title': 'Removable media',
-  'sync.media.lead': 'Without any network: export what HQ has not yet received as encrypted, signed files, and carry them on a USB stick. HQ, or another device of this facility, imports them with the same checks as a sync.',
+  'sync.media.lead':
+    'Without any network: export what HQ has not yet received as encrypted, signed files, and carry them on a USB stick. HQ, or another device of this facility, imports them with the same checks as a sync.',
   'sync.media.export': 'Export bundle files',
   'sync.media.exporting': 'Exporting…',
-  'sync.media.exported': '{files, plural, =0 {Nothing to export: HQ has received everything.} one {# file ready. Save it to the removable medium:} other {# files ready. Save them to the removable medium:}}',
+  'sync.media.exported':
+    '{files, plural, =0 {Nothing to export: HQ has received everything.} one {# file ready. Save it to the removable medium:} other {# files ready. Save them to the removable medium:}}',
   'sync.media.download': 'Save {name}',
   'sync.media.fileEvents': '{count, plural, one {# record} other {# records}}',
   'sync.media.importTitle': 'Import a bundle',

@@ -46,7 +46,8 @@ export const ui = {
   'recovery.facilityLine': 'Facility: {name}',
   'recovery.createdLine': 'Created: {date}',
   'recovery.onlyOnce': 'This key is shown only once. Print it or copy it by hand now, and keep it in the safe.',
-  'recovery.explain': 'If every administrator password is forgotten, this key lets you set a new one. Without a password or this key, nobody can open the records on this computer — not even technical support.',
+  'recovery.explain':
+    'If every administrator password is forgotten, this key lets you set a new one. Without a password or this key, nobody can open the records on this computer — not even technical support.',
   'recovery.print': 'Print',
   'recovery.confirm': 'I have stored the recovery key safely',
   'recovery.continue': 'Continue',

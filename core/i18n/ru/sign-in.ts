@@ -2,8 +2,7 @@
 export const signIn = {
   'error.auth.locked':
     'Слишком много неудачных попыток. Повторите через {minutes, plural, one {# минуту} few {# минуты} many {# минут} other {# минуты}} или попросите администратора снять блокировку.',
-  'error.auth.slowDown':
-    'Слишком много неудачных попыток подряд. Подождите {seconds, plural, one {# секунду} few {# секунды} many {# секунд} other {# секунды}} и повторите.',
+  'error.auth.slowDown': 'Слишком много неудачных попыток подряд. Подождите {seconds, plural, one {# секунду} few {# секунды} many {# секунд} other {# секунды}} и повторите.',
   'error.signIn.notLocked': 'Эта блокировка уже не действует.',
 
   'set.signInMaxFailures': 'Неудачных входов до блокировки',
@@ -24,8 +23,7 @@ export const signIn = {
 
   'audit.bursts.title': 'Неудачные входы',
   'audit.bursts.intro': 'Неудачные попытки для одного имени пользователя, отстоящие друг от друга не более чем на десять минут, показаны вместе.',
-  'audit.bursts.line':
-    '{count, plural, one {# неудачный вход} few {# неудачных входа} many {# неудачных входов} other {# неудачного входа}} для «{username}» с {from} до {to}',
+  'audit.bursts.line': '{count, plural, one {# неудачный вход} few {# неудачных входа} many {# неудачных входов} other {# неудачного входа}} для «{username}» с {from} до {to}',
   'audit.bursts.empty': 'Неудачных входов нет.',
 
   'users.lockouts.title': 'Заблокированные входы',

@@ -30,10 +30,7 @@ export function SignInBursts() {
         <ul className="plain-list">
           {bursts.data.bursts.map((b) => (
             <li key={`${b.username}-${b.from}`} className={b.count > 1 ? 'row--attention' : undefined}>
-              <FormattedMessage
-                id="audit.bursts.line"
-                values={{ count: b.count, username: b.username, from: <Instant value={b.from} />, to: <Instant value={b.to} /> }}
-              />
+              <FormattedMessage id="audit.bursts.line" values={{ count: b.count, username: b.username, from: <Instant value={b.from} />, to: <Instant value={b.to} /> }} />
             </li>
           ))}
         </ul>

@@ -83,11 +83,7 @@ export function Cases({ from, to, issue, facilityId }: Props) {
       <p className="lead hq-lead">
         <strong>{facilityName}</strong>
         {' · '}
-        {nowIssues.has(issue) ? (
-          <FormattedMessage id="hq.cases.today" />
-        ) : (
-          <FormattedMessage id="hq.cases.period" values={{ from: formatDate(from), to: formatDate(to) }} />
-        )}
+        {nowIssues.has(issue) ? <FormattedMessage id="hq.cases.today" /> : <FormattedMessage id="hq.cases.period" values={{ from: formatDate(from), to: formatDate(to) }} />}
       </p>
       <p className="muted small hq-audited">
         <FormattedMessage id="hq.cases.audited" />

@@ -94,15 +94,7 @@ function PeriodPicker({ period, today }: { period: Period; today: string }) {
         <FormattedMessage id="hq.period.legend" />
       </span>
       <DateTimeField className="hq-period__field" label="hq.period.from" kind="date" value={from} max={today} onChange={setFrom} />
-      <DateTimeField
-        className="hq-period__field"
-        label="hq.period.to"
-        kind="date"
-        value={to}
-        invalid={wrongOrder}
-        describedBy={wrongOrder ? errorId : undefined}
-        onChange={setTo}
-      />
+      <DateTimeField className="hq-period__field" label="hq.period.to" kind="date" value={to} invalid={wrongOrder} describedBy={wrongOrder ? errorId : undefined} onChange={setTo} />
       <button type="submit" className="button button--primary">
         <FormattedMessage id="hq.period.show" />
       </button>
@@ -147,25 +139,14 @@ function NowFigures({ total, period }: { total: ComplianceFigures; period: Perio
         <FormattedMessage id="hq.now.disclosureCaption" values={{ count: total.disclosureUnreviewed }} />
       </Tile>
       {/* A hold is the law working, not a failure: plain, with the people behind it (docs/domain.md §5 rule 4, §6). */}
-      <Tile
-        label="hq.now.holds"
-        value={total.nonRefoulementHoldsNow}
-        tone="plain"
-        href={total.nonRefoulementHoldsNow > 0 ? casesHref(period, 'nonrefoulement_hold', null) : null}
-      >
+      <Tile label="hq.now.holds" value={total.nonRefoulementHoldsNow} tone="plain" href={total.nonRefoulementHoldsNow > 0 ? casesHref(period, 'nonrefoulement_hold', null) : null}>
         <FormattedMessage id="hq.now.holdsCaption" />
       </Tile>
       <Tile label="hq.now.asylum" value={total.asylumRequests} tone="plain" href={total.asylumRequests > 0 ? casesHref(period, 'asylum_requests', null) : null}>
         <FormattedMessage id="hq.now.asylumCaption" values={{ count: total.asylumPendingNow }} />
       </Tile>
       <Tile label="hq.now.held" value={total.heldNow} tone="plain" href={null} />
-      <Tile
-        label="hq.now.defender"
-        value={total.medianHoursToDefender === null ? '—' : <Span ms={total.medianHoursToDefender * 3_600_000} />}
-        tone="plain"
-        href={null}
-        small
-      >
+      <Tile label="hq.now.defender" value={total.medianHoursToDefender === null ? '—' : <Span ms={total.medianHoursToDefender * 3_600_000} />} tone="plain" href={null} small>
         <FormattedMessage id="hq.now.defenderCaption" />
       </Tile>
     </section>

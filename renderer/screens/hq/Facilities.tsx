@@ -89,8 +89,7 @@ export function Facilities() {
           ) : (
             <>
               <p className="muted small hq-legend-line">
-                <span className="hq-swatch hq-swatch--amber" aria-hidden="true" /> <span className="hq-swatch hq-swatch--red" aria-hidden="true" />{' '}
-                <FormattedMessage id="hq.facilities.staleLegend" />
+                <span className="hq-swatch hq-swatch--amber" aria-hidden="true" /> <span className="hq-swatch hq-swatch--red" aria-hidden="true" /> <FormattedMessage id="hq.facilities.staleLegend" />
               </p>
               {d.facilities.map((f) => (
                 <FacilityDevices key={f.facilityId} facility={f} now={now} />

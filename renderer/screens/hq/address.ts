@@ -6,9 +6,7 @@ import { isComplianceIssue, isIsoDate } from './model';
  * are in the address, so Back from a person returns to the same list and a link can be shared.
  */
 export type HqRoute =
-  | { name: 'hqFacilities' }
-  | { name: 'hqCompliance'; from?: string; to?: string }
-  | { name: 'hqCases'; from: string; to: string; issue: ComplianceIssue; facilityId: string | null };
+  { name: 'hqFacilities' } | { name: 'hqCompliance'; from?: string; to?: string } | { name: 'hqCases'; from: string; to: string; issue: ComplianceIssue; facilityId: string | null };
 
 export function parseHqPath(parts: readonly string[], params: URLSearchParams): HqRoute | null {
   switch (parts[0]) {

@@ -98,9 +98,7 @@ function useDraftAutosave(getData: () => DraftData, initialId: string | null, sa
       return inFlight.current;
     }
     const data = getData();
-    const names = data.values.existingPerson
-      ? data.values.existingPerson.nameLatin
-      : data.values.person.names.latin.trim() || data.values.person.names.original.trim();
+    const names = data.values.existingPerson ? data.values.existingPerson.nameLatin : data.values.person.names.latin.trim() || data.values.person.names.original.trim();
     setState({ kind: 'saving' });
     inFlight.current = (async () => {
       try {

@@ -108,10 +108,7 @@ export function toIntakeInput(v: IntakeValues, zone: string, mode: Mode, draftId
               aliases: p.names.aliases.map((x) => opt(x.value)),
             },
             sex: opt(p.sex),
-            birth:
-              p.birthMode === 'unknown'
-                ? undefined
-                : { date: opt(p.birth.date), estimated: p.birthMode === 'estimate', basis: p.birthMode === 'estimate' ? opt(p.birth.basis) : undefined },
+            birth: p.birthMode === 'unknown' ? undefined : { date: opt(p.birth.date), estimated: p.birthMode === 'estimate', basis: p.birthMode === 'estimate' ? opt(p.birth.basis) : undefined },
             nationalities: p.stateless ? [] : p.nationalities,
             stateless: p.stateless,
             languages: p.languages,

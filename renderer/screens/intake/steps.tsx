@@ -8,15 +8,7 @@ import { describedBy, ErrorText } from '../../components/fields';
 import { Instant } from '../../components/Instant';
 import { LatinNameField } from '../../components/LatinNameField';
 import { Languages, Nationalities, PersonNames } from '../../components/person-bits';
-import {
-  DecisionFields,
-  DocumentFields,
-  HandoverFields,
-  MedicalFields,
-  PropertyFields,
-  emptyDocument,
-  regimeOptions,
-} from '../../components/register-fieldsets';
+import { DecisionFields, DocumentFields, HandoverFields, MedicalFields, PropertyFields, emptyDocument, regimeOptions } from '../../components/register-fieldsets';
 import { formatDate, localInputToIso } from '../../datetime';
 import { useLocale, useTimeZone } from '../../i18n';
 import { countryLabel, countryOptions, languageLabel, languageOptions } from '../../places';
@@ -164,7 +156,14 @@ function NewPerson(props: DuplicateProps) {
         <div className="field-stack">
           <FCheckbox name="person.stateless" label="lbl.person.stateless" />
           {stateless ? null : (
-            <FMulti name="person.nationalities" label="lbl.person.nationalities" hint={<FormattedMessage id="lbl.person.nationalitiesHint" />} options={countryOptions(locale)} max={5} labelOf={(c) => countryLabel(c, locale)} />
+            <FMulti
+              name="person.nationalities"
+              label="lbl.person.nationalities"
+              hint={<FormattedMessage id="lbl.person.nationalitiesHint" />}
+              options={countryOptions(locale)}
+              max={5}
+              labelOf={(c) => countryLabel(c, locale)}
+            />
           )}
         </div>
         <FMulti
@@ -341,7 +340,12 @@ function Summary({ title, step, onEdit, children }: { title: MessageKey; step: S
         <h3 className="card__title" id={titleId}>
           <FormattedMessage id={title} />
         </h3>
-        <button type="button" className="button button--small button--quiet" onClick={() => onEdit(step)} aria-label={intl.formatMessage({ id: 'intake.review.editNamed' }, { name: intl.formatMessage({ id: title }) })}>
+        <button
+          type="button"
+          className="button button--small button--quiet"
+          onClick={() => onEdit(step)}
+          aria-label={intl.formatMessage({ id: 'intake.review.editNamed' }, { name: intl.formatMessage({ id: title }) })}
+        >
           <FormattedMessage id="intake.review.edit" />
         </button>
       </div>

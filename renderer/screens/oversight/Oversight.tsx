@@ -164,17 +164,14 @@ function ExtractForm() {
     handleSubmit,
     formState: { isSubmitting },
   } = form;
-  const submit = handleSubmit(
-    async (input) => {
-      setDone(null);
-      await problems.attempt(async () => {
-        const file = await api.oversight.exportExtract(input);
-        saveFile(file);
-        setDone(file.persons);
-      });
-    },
-    problems.invalid,
-  );
+  const submit = handleSubmit(async (input) => {
+    setDone(null);
+    await problems.attempt(async () => {
+      const file = await api.oversight.exportExtract(input);
+      saveFile(file);
+      setDone(file.persons);
+    });
+  }, problems.invalid);
   return (
     <PanelCard level={2} title="ovs.extract.title" intro="ovs.extract.intro">
       <form className="form" noValidate onSubmit={submit}>
@@ -226,7 +223,11 @@ function VisitGroup({ visitId, recs }: { visitId: string; recs: RecommendationVi
   const titleId = useId();
   const responding = useRowForm<string>();
   const problems = useProblem();
-  const issued = recs.map((r) => r.issuedAt).filter((x): x is string => !!x).sort()[0] ?? null;
+  const issued =
+    recs
+      .map((r) => r.issuedAt)
+      .filter((x): x is string => !!x)
+      .sort()[0] ?? null;
   const answered = recs.filter((r) => r.response).length;
   const respondingRec = recs.find((r) => r.recommendationId === responding.picked) ?? null;
   return (

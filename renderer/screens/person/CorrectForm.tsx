@@ -143,9 +143,7 @@ function DetailsFields() {
       <Section title="lbl.person.belonging">
         <div className="field-stack">
           <FCheckbox name="stateless" label="lbl.person.stateless" />
-          {stateless ? null : (
-            <FMulti name="nationalities" label="lbl.person.nationalities" options={countryOptions(locale)} max={5} labelOf={(c) => countryLabel(c, locale)} />
-          )}
+          {stateless ? null : <FMulti name="nationalities" label="lbl.person.nationalities" options={countryOptions(locale)} max={5} labelOf={(c) => countryLabel(c, locale)} />}
         </div>
         <FMulti name="languages" label="lbl.person.languages" options={languageOptions(locale)} allowCustom max={10} labelOf={(c) => languageLabel(c, locale)} />
       </Section>

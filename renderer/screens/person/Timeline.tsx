@@ -31,7 +31,9 @@ export function describe(field: string, value: unknown, intl: IntlShape, locale:
     // A decision or a handover: the parts that identify it.
     if ('issuingBody' in o) return [o.issuingBody, o.number, typeof o.date === 'string' ? formatDate(o.date) : null].filter(Boolean).join(', ');
     if ('officerName' in o) return [o.body, o.officerName, o.serviceId].filter(Boolean).join(', ');
-    return Object.values(o).filter((x) => typeof x === 'string').join(', ');
+    return Object.values(o)
+      .filter((x) => typeof x === 'string')
+      .join(', ');
   }
   return String(value);
 }

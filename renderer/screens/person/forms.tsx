@@ -504,7 +504,14 @@ export function AgeForm({ view, onDone, onCancel }: FormProps) {
       defaults={{ assessment: { at: useNow(), method: '', assessor: '', minAge: undefined, maxAge: undefined, notes: '' } }}
       toInput={(v) => ({
         personId: view.person.personId,
-        assessment: { at: iso(v.assessment.at), method: opt(v.assessment.method), assessor: opt(v.assessment.assessor), minAge: num(v.assessment.minAge), maxAge: num(v.assessment.maxAge), notes: opt(v.assessment.notes) },
+        assessment: {
+          at: iso(v.assessment.at),
+          method: opt(v.assessment.method),
+          assessor: opt(v.assessment.assessor),
+          minAge: num(v.assessment.minAge),
+          maxAge: num(v.assessment.maxAge),
+          notes: opt(v.assessment.notes),
+        },
       })}
       send={(input) => api.vulnerability.assessAge(input as Parameters<typeof api.vulnerability.assessAge>[0])}
       onDone={onDone}

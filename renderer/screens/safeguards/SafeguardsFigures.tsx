@@ -140,10 +140,7 @@ export function SafeguardsFigures() {
                 <h3 className="sg-figure__title">
                   <FormattedMessage id="sg.stats.languages" />
                 </h3>
-                <Bars
-                  total={0}
-                  bars={s.languages.slice(0, 6).map((l) => ({ name: l.language, label: languageName(l.language), value: l.count, tone: 'plain' as const }))}
-                />
+                <Bars total={0} bars={s.languages.slice(0, 6).map((l) => ({ name: l.language, label: languageName(l.language), value: l.count, tone: 'plain' as const }))} />
               </div>
             ) : null}
           </div>

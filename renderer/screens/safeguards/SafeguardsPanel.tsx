@@ -131,10 +131,7 @@ export function SafeguardsPanel({ personId, session }: { personId: string; sessi
     templates: templates.data.templates,
   };
 
-  const refresh = () =>
-    Promise.all(
-      [['safeguards', personId], ['person', personId], ['dueNow'], ['register'], ['safeguardStats']].map((queryKey) => queryClient.invalidateQueries({ queryKey })),
-    );
+  const refresh = () => Promise.all([['safeguards', personId], ['person', personId], ['dueNow'], ['register'], ['safeguardStats']].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
   const start = (form: OpenForm, el: HTMLElement) => {
     opener.current = el;
     setNotice(null);
@@ -154,8 +151,7 @@ export function SafeguardsPanel({ personId, session }: { personId: string; sessi
       opener.current?.focus();
     },
   };
-  const is = (kind: OpenForm['kind'], id?: string) =>
-    open?.kind === kind && (id === undefined || ('noticeId' in open && open.noticeId === id) || ('requestId' in open && open.requestId === id));
+  const is = (kind: OpenForm['kind'], id?: string) => open?.kind === kind && (id === undefined || ('noticeId' in open && open.noticeId === id) || ('requestId' in open && open.requestId === id));
   const button = (form: OpenForm, label: MessageKey, testId?: string, tone: 'normal' | 'danger' = 'normal') => (
     <button
       type="button"
@@ -177,10 +173,7 @@ export function SafeguardsPanel({ personId, session }: { personId: string; sessi
           <FormattedMessage id="sg.title" />
         </h2>
         <p className="sg-panel__since">
-          <FormattedMessage
-            id="sg.sinceApprehension"
-            values={{ time: <Instant value={ep.apprehendedAt} key="t" />, span: <Span ms={now - apprehended} key="s" /> }}
-          />
+          <FormattedMessage id="sg.sinceApprehension" values={{ time: <Instant value={ep.apprehendedAt} key="t" />, span: <Span ms={now - apprehended} key="s" /> }} />
         </p>
         {panel.data.protectionCase ? (
           <span className="sg-badge sg-badge--attention">
@@ -206,7 +199,9 @@ export function SafeguardsPanel({ personId, session }: { personId: string; sessi
           <FormattedMessage
             id="sg.admissionDelayed"
             values={{
-              reason: ep.rightsDelay.note ? `${intl.formatMessage({ id: rightsDelayLabel[ep.rightsDelay.reason] })} (${ep.rightsDelay.note})` : intl.formatMessage({ id: rightsDelayLabel[ep.rightsDelay.reason] }),
+              reason: ep.rightsDelay.note
+                ? `${intl.formatMessage({ id: rightsDelayLabel[ep.rightsDelay.reason] })} (${ep.rightsDelay.note})`
+                : intl.formatMessage({ id: rightsDelayLabel[ep.rightsDelay.reason] }),
               time: <Instant value={ep.rightsDelay.at} key="t" />,
             }}
           />
@@ -425,7 +420,16 @@ function RightsBody({ ep, languageName, limitMinutes }: { ep: PanelEpisode; lang
                   {' · '}
                 </>
               ) : null}
-              <FormattedMessage id="sg.rights.code" values={{ code: <span className="mono" key="c">{r.verifyCode}</span> }} />
+              <FormattedMessage
+                id="sg.rights.code"
+                values={{
+                  code: (
+                    <span className="mono" key="c">
+                      {r.verifyCode}
+                    </span>
+                  ),
+                }}
+              />
               {n.mode === 'written' ? (
                 <>
                   {' · '}
@@ -461,10 +465,7 @@ function DisclosureCallout({ n }: { n: PanelEpisode['consular'][number] }) {
       {r ? (
         <>
           <p className="small">
-            <FormattedMessage
-              id="sg.disclosure.reviewed"
-              values={{ told: <Instant value={r.personToldAt} key="p" />, authority: <Instant value={r.asylumAuthorityInformedAt} key="a" /> }}
-            />
+            <FormattedMessage id="sg.disclosure.reviewed" values={{ told: <Instant value={r.personToldAt} key="p" />, authority: <Instant value={r.asylumAuthorityInformedAt} key="a" /> }} />
           </p>
           <blockquote className="sg-quote" dir="auto">
             {r.disclosed}
@@ -500,8 +501,7 @@ function ConsularState({ ep, card }: { ep: PanelEpisode; card: Card }) {
   if (!n) return <Badge tone={pending(card)} label="sg.consular.state.none" />;
   if (n.disclosure === 'conflict') return <Badge tone={card.tone === 'overdue' ? 'overdue' : 'due'} label="sg.disclosure.badge" />;
   if (n.disclosure === 'reviewed') return <Badge tone="attention" label="sg.disclosure.badgeReviewed" />;
-  const tone: CardTone =
-    n.state === 'BLOCKED_PROTECTION' || n.state === 'BLOCKED_OPPOSED' || n.state === 'PROTECTION_CHECK' ? 'attention' : n.state === 'READY' ? 'open' : 'done';
+  const tone: CardTone = n.state === 'BLOCKED_PROTECTION' || n.state === 'BLOCKED_OPPOSED' || n.state === 'PROTECTION_CHECK' ? 'attention' : n.state === 'READY' ? 'open' : 'done';
   return <Badge tone={tone} label={consularStateLabel[n.state]} />;
 }
 
@@ -617,15 +617,7 @@ function LegalState({ ep, card }: { ep: PanelEpisode; card: Card }) {
   return <Badge tone={pending(card)} label="sg.legal.state.none" />;
 }
 
-function LegalBody({
-  ep,
-  mayLegal,
-  button,
-}: {
-  ep: PanelEpisode;
-  mayLegal: boolean;
-  button(form: OpenForm, label: MessageKey, testId?: string): ReactNode;
-}) {
+function LegalBody({ ep, mayLegal, button }: { ep: PanelEpisode; mayLegal: boolean; button(form: OpenForm, label: MessageKey, testId?: string): ReactNode }) {
   const intl = useIntl();
   if (!ep.legalAid.length && !ep.legalAidWaivers.length) {
     return (
@@ -663,10 +655,7 @@ function LegalBody({
           )}
           {a.contacts.map((c, i) => (
             <p key={`c${i}`} className="sg-log__detail">
-              <FormattedMessage
-                id="sg.legal.contact"
-                values={{ time: <Instant value={c.at} key="t" />, mode: intl.formatMessage({ id: contactModeLabel[c.mode] }), minutes: c.durationMinutes }}
-              />{' '}
+              <FormattedMessage id="sg.legal.contact" values={{ time: <Instant value={c.at} key="t" />, mode: intl.formatMessage({ id: contactModeLabel[c.mode] }), minutes: c.durationMinutes }} />{' '}
               <span className={c.confidential ? 'sg-ok' : 'sg-bad'}>
                 <FormattedMessage id={c.confidential ? 'sg.legal.confidential' : 'sg.legal.notConfidential'} />
               </span>

@@ -131,10 +131,7 @@ export function FRadios({ name, legend, options, hint }: { name: string; legend:
   const error = useFieldError(name);
   const id = useId();
   return (
-    <fieldset
-      className={`field sg-radios${error ? ' field--invalid' : ''}`}
-      aria-describedby={describedBy(error && `${id}-error`, hint !== undefined && `${id}-hint`)}
-    >
+    <fieldset className={`field sg-radios${error ? ' field--invalid' : ''}`} aria-describedby={describedBy(error && `${id}-error`, hint !== undefined && `${id}-hint`)}>
       <legend className="field__label">
         <FormattedMessage id={legend} />
       </legend>
@@ -154,17 +151,7 @@ export function FRadios({ name, legend, options, hint }: { name: string; legend:
 }
 
 /** A checklist of values with one "all" switch; the group's error is read from its first box. */
-export function FChecklist({
-  name,
-  legend,
-  allLabel,
-  options,
-}: {
-  name: string;
-  legend: MessageKey;
-  allLabel: MessageKey;
-  options: readonly { value: string; label: MessageKey }[];
-}) {
+export function FChecklist({ name, legend, allLabel, options }: { name: string; legend: MessageKey; allLabel: MessageKey; options: readonly { value: string; label: MessageKey }[] }) {
   const { register, setValue, watch } = useFormContext();
   const error = useFieldError(name);
   const id = useId();
@@ -181,12 +168,7 @@ export function FChecklist({
         <FormattedMessage id={legend} />
       </legend>
       <label className="checkbox sg-checklist__all">
-        <input
-          ref={allRef}
-          type="checkbox"
-          checked={all}
-          onChange={(e) => setValue(name, e.target.checked ? options.map((o) => o.value) : [], { shouldDirty: true, shouldValidate: !!error })}
-        />
+        <input ref={allRef} type="checkbox" checked={all} onChange={(e) => setValue(name, e.target.checked ? options.map((o) => o.value) : [], { shouldDirty: true, shouldValidate: !!error })} />
         <span>
           <FormattedMessage id={allLabel} />
         </span>

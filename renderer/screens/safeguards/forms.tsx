@@ -227,8 +227,7 @@ function RightsLanguage({ templates, locale }: { templates: readonly TemplateInf
   );
 }
 
-const isDraftChoice = (templates: readonly TemplateInfo[], mode: string, language: string) =>
-  mode === 'written' && templates.find((t) => t.language === language)?.status === 'needs_legal_review';
+const isDraftChoice = (templates: readonly TemplateInfo[], mode: string, language: string) => mode === 'written' && templates.find((t) => t.language === language)?.status === 'needs_legal_review';
 
 /**
  * A draft letter, said plainly (issue #11 §7): no lawyer has reviewed the translation, so the form
@@ -413,7 +412,14 @@ export function ConsentForm({ ep, noticeId, onDone, onCancel }: NoticeFormProps)
       defaults={{ at: now, privateSetting: false, consularPresent: false, interpreterUseId: '', statement: '', unhcrOffered: false }}
       toInput={(v) => ({
         noticeId,
-        consent: { at: iso(v.at), privateSetting: v.privateSetting, consularPresent: v.consularPresent, interpreterUseId: opt(v.interpreterUseId), statement: v.statement, unhcrOffered: v.unhcrOffered },
+        consent: {
+          at: iso(v.at),
+          privateSetting: v.privateSetting,
+          consularPresent: v.consularPresent,
+          interpreterUseId: opt(v.interpreterUseId),
+          statement: v.statement,
+          unhcrOffered: v.unhcrOffered,
+        },
       })}
       toFormPath={under('consent')}
       send={(input) => api.safeguards.recordConsent(input as Parameters<typeof api.safeguards.recordConsent>[0])}

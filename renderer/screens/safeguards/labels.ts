@@ -107,7 +107,10 @@ export const statusLabel: Record<'overdue' | 'due' | 'upcoming', MessageKey> = {
 };
 
 /** Obligations of the person page that belong to each safeguard card. */
-export const obligationLabel: Record<'rights_notification' | 'rights_renotify' | 'written_rights_letter' | 'consular_inform' | 'consular_send' | 'consular_disclosure_review' | 'defender_contact', MessageKey> = {
+export const obligationLabel: Record<
+  'rights_notification' | 'rights_renotify' | 'written_rights_letter' | 'consular_inform' | 'consular_send' | 'consular_disclosure_review' | 'defender_contact',
+  MessageKey
+> = {
   rights_notification: 'sg.obligation.rights_notification',
   rights_renotify: 'sg.obligation.rights_renotify',
   written_rights_letter: 'sg.obligation.written_rights_letter',

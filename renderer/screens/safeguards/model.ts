@@ -86,10 +86,7 @@ export function currentNotice(ep: PanelEpisode): PanelEpisode['consular'][number
 }
 
 export function buildCards(ep: PanelEpisode, obligations: readonly Obligation[]): Card[] {
-  const own = (kind: CardKind) =>
-    obligations
-      .filter((o) => obligationsOfCard[kind].includes(o.kind))
-      .sort((a, b) => statusRank[a.status] - statusRank[b.status] || a.dueAt.localeCompare(b.dueAt));
+  const own = (kind: CardKind) => obligations.filter((o) => obligationsOfCard[kind].includes(o.kind)).sort((a, b) => statusRank[a.status] - statusRank[b.status] || a.dueAt.localeCompare(b.dueAt));
   const cards: Card[] = [
     { kind: 'rights', tone: rightsTone(ep, own('rights')), obligations: own('rights') },
     { kind: 'consular', tone: consularTone(ep, own('consular')), obligations: own('consular') },
@@ -97,7 +94,10 @@ export function buildCards(ep: PanelEpisode, obligations: readonly Obligation[])
     { kind: 'interpreters', tone: interpretersTone(ep), obligations: [] },
   ];
   // Stable: cards of the same tone keep the domain's order (rights, consul, lawyer, interpreter).
-  return cards.map((c, i) => ({ c, i })).sort((a, b) => toneRank[a.c.tone] - toneRank[b.c.tone] || a.i - b.i).map(({ c }) => c);
+  return cards
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => toneRank[a.c.tone] - toneRank[b.c.tone] || a.i - b.i)
+    .map(({ c }) => c);
 }
 
 /** The largest two units of a span: 2 d 4 h, 3 h 20 min, 5 min. */
@@ -112,7 +112,10 @@ export function durationParts(ms: number): { days: number; hours: number; minute
 /** Letter templates for a choice list: the person's own languages first, then the approved ones, then drafts. */
 export function orderTemplates<T extends Pick<LetterTemplate, 'language' | 'status'>>(templates: readonly T[], spoken: readonly string[]): T[] {
   const rank = (t: T) => (spoken.includes(t.language) ? 0 : t.status === 'approved' ? 1 : 2);
-  return templates.map((t, i) => ({ t, i })).sort((a, b) => rank(a.t) - rank(b.t) || a.i - b.i).map(({ t }) => t);
+  return templates
+    .map((t, i) => ({ t, i }))
+    .sort((a, b) => rank(a.t) - rank(b.t) || a.i - b.i)
+    .map(({ t }) => t);
 }
 
 /**

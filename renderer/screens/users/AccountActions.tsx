@@ -17,9 +17,7 @@ export type AccountAction = 'roles' | 'reset' | 'disable' | 'enable';
 
 /** What the administrator must see after an action: a one-time password, or what a re-key left to do. */
 export type AccountOutcome =
-  | { kind: 'otp'; username: string; password: string }
-  | { kind: 'disabled'; username: string; needReset: string[]; recoveryKey: string | null }
-  | { kind: 'roles'; username: string };
+  { kind: 'otp'; username: string; password: string } | { kind: 'disabled'; username: string; needReset: string[]; recoveryKey: string | null } | { kind: 'roles'; username: string };
 
 export const usersKey = ['users'] as const;
 
@@ -51,19 +49,7 @@ const titles: Record<AccountAction, MessageKey> = { roles: 'users.roles.title', 
  * The panel for one action on one account (issue #10 §4): a short explanation, and a confirming button
  * that is a real button. Escape or Cancel closes it without doing anything.
  */
-export function ActionPanel({
-  action,
-  user,
-  offered,
-  onDone,
-  onCancel,
-}: {
-  action: AccountAction;
-  user: UserView;
-  offered: readonly Role[];
-  onDone(outcome: AccountOutcome): void;
-  onCancel(): void;
-}) {
+export function ActionPanel({ action, user, offered, onDone, onCancel }: { action: AccountAction; user: UserView; offered: readonly Role[]; onDone(outcome: AccountOutcome): void; onCancel(): void }) {
   const titleId = useId();
   const queryClient = useQueryClient();
   const [error, setError] = useState<MessageRef | null>(null);

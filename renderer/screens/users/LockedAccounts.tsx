@@ -49,9 +49,7 @@ export function LockedAccounts() {
           </p>
         ) : null}
       </div>
-      {unlock.isError ? (
-        <FormAlert message={unlock.error instanceof ApiError ? { key: unlock.error.messageKey } : { key: 'app.unexpectedError' }} />
-      ) : null}
+      {unlock.isError ? <FormAlert message={unlock.error instanceof ApiError ? { key: unlock.error.messageKey } : { key: 'app.unexpectedError' }} /> : null}
       {lockouts.isError ? <QueryError error={lockouts.error} onRetry={() => void lockouts.refetch()} /> : null}
       {lockouts.data && rows.length === 0 ? (
         <p className="muted">
@@ -87,10 +85,7 @@ export function LockedAccounts() {
               {rows.map((l) => (
                 <tr key={l.lockId}>
                   <th scope="row">
-                    <span className="small muted">
-                      {intl.formatMessage({ id: subjectKey[l.subject] })}
-                    </span>{' '}
-                    <span className="mono">{l.name}</span>
+                    <span className="small muted">{intl.formatMessage({ id: subjectKey[l.subject] })}</span> <span className="mono">{l.name}</span>
                     {l.displayName ? <> ({l.displayName})</> : null}
                   </th>
                   <td>{intl.formatMessage({ id: purposeKey[l.purpose] })}</td>

@@ -53,9 +53,7 @@ export function Areas({ visit, mayWrite }: { visit: Visit; mayWrite: boolean }) 
       testId="areas"
       openLabel="vis.areas.other"
       canOpen={open}
-      form={(close) => (
-        <AreaForm visitId={visit.visitId} area={null} onDone={() => close('vis.areas.recorded')} onCancel={() => close(null)} refresh={refresh} />
-      )}
+      form={(close) => <AreaForm visitId={visit.visitId} area={null} onDone={() => close('vis.areas.recorded')} onCancel={() => close(null)} refresh={refresh} />}
     >
       {!open && mayWrite ? (
         <p className="muted small">
@@ -73,9 +71,7 @@ export function Areas({ visit, mayWrite }: { visit: Visit; mayWrite: boolean }) 
                   <AreaName area={area} />
                 </span>
                 {o ? <RatingBadge rating={o.rating} /> : <Nothing id="vis.areas.notYet" />}
-                {o && o.sources.length ? (
-                  <span className="muted small">{o.sources.map((s) => intl.formatMessage({ id: sourceLabel[s] })).join(', ')}</span>
-                ) : null}
+                {o && o.sources.length ? <span className="muted small">{o.sources.map((s) => intl.formatMessage({ id: sourceLabel[s] })).join(', ')}</span> : null}
                 <span className="npm-checklist__end">
                   {o ? (
                     <span className="muted small">
@@ -94,14 +90,7 @@ export function Areas({ visit, mayWrite }: { visit: Visit; mayWrite: boolean }) 
               </div>
               {o?.note ? <p className="npm-checklist__note">{o.note}</p> : null}
               {editing.isPicked(area) ? (
-                <AreaForm
-                  visitId={visit.visitId}
-                  area={area}
-                  current={o}
-                  refresh={refresh}
-                  onDone={() => editing.done(area, 'vis.areas.recorded')}
-                  onCancel={editing.cancel}
-                />
+                <AreaForm visitId={visit.visitId} area={area} current={o} refresh={refresh} onDone={() => editing.done(area, 'vis.areas.recorded')} onCancel={editing.cancel} />
               ) : null}
             </li>
           );
@@ -164,12 +153,7 @@ function AreaFields({ named }: { named: boolean }) {
         <FSelect name="observation.rating" label="vis.areas.rating" keys={observationRatings.map((r) => ({ value: r, label: ratingLabel[r] }))} />
         <FTextArea name="observation.note" label="vis.areas.note" rows={3} />
       </div>
-      <CheckboxGroup
-        legend="vis.areas.sources"
-        registration={register('observation.sources')}
-        error={sourcesError}
-        options={observationSources.map((s) => ({ value: s, label: sourceLabel[s] }))}
-      />
+      <CheckboxGroup legend="vis.areas.sources" registration={register('observation.sources')} error={sourcesError} options={observationSources.map((s) => ({ value: s, label: sourceLabel[s] }))} />
     </>
   );
 }

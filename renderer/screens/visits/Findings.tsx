@@ -335,19 +335,7 @@ export function Earlier({ visit, mayWrite }: { visit: Visit; mayWrite: boolean }
   );
 }
 
-function VerifyForm({
-  visitId,
-  recommendation,
-  refresh,
-  onDone,
-  onCancel,
-}: {
-  visitId: string;
-  recommendation: RecommendationView;
-  refresh(): Promise<unknown>;
-  onDone(): void;
-  onCancel(): void;
-}) {
+function VerifyForm({ visitId, recommendation, refresh, onDone, onCancel }: { visitId: string; recommendation: RecommendationView; refresh(): Promise<unknown>; onDone(): void; onCancel(): void }) {
   const iso = useIso();
   const now = useNowLocal();
   return (

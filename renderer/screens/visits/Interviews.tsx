@@ -376,12 +376,7 @@ function Allegations() {
         {rows.fields.map((f, i) => (
           <li key={f.id} className="rows__row npm-allegation-row">
             <FText name={`interview.confidential.allegations.${i}.text`} label="vis.iv.allegation" labelValues={{ n: i + 1 }} />
-            <button
-              type="button"
-              className="button button--quiet rows__remove"
-              onClick={() => rows.remove(i)}
-              aria-label={intl.formatMessage({ id: 'form.removeRow' }, { n: i + 1 })}
-            >
+            <button type="button" className="button button--quiet rows__remove" onClick={() => rows.remove(i)} aria-label={intl.formatMessage({ id: 'form.removeRow' }, { n: i + 1 })}>
               <FormattedMessage id="form.remove" />
             </button>
           </li>

@@ -186,13 +186,11 @@ function CreateOrgForm({ onDone }: { onDone(): void }) {
   );
 }
 
-const exportSchema = contract.npmOrg.exportKey.input
-  .extend({ repeat: z.string() })
-  .refine((v) => typeof v?.passphrase !== 'string' || v.passphrase === v.repeat, {
-    path: ['repeat'],
-    message: 'error.field.passwordMismatch',
-    when: () => true,
-  });
+const exportSchema = contract.npmOrg.exportKey.input.extend({ repeat: z.string() }).refine((v) => typeof v?.passphrase !== 'string' || v.passphrase === v.repeat, {
+  path: ['repeat'],
+  message: 'error.field.passwordMismatch',
+  when: () => true,
+});
 
 function ExportKeyForm() {
   const problems = useProblem();
@@ -206,17 +204,14 @@ function ExportKeyForm() {
     resolver: zodResolver(exportSchema, contractResolverOptions),
     defaultValues: { currentPassword: '', passphrase: '', repeat: '' },
   });
-  const submit = handleSubmit(
-    async ({ currentPassword, passphrase }) => {
-      setSaved(false);
-      await problems.attempt(async () => {
-        saveFile(await api.npmOrg.exportKey({ currentPassword, passphrase }));
-        reset();
-        setSaved(true);
-      });
-    },
-    problems.invalid,
-  );
+  const submit = handleSubmit(async ({ currentPassword, passphrase }) => {
+    setSaved(false);
+    await problems.attempt(async () => {
+      saveFile(await api.npmOrg.exportKey({ currentPassword, passphrase }));
+      reset();
+      setSaved(true);
+    });
+  }, problems.invalid);
   return (
     <PanelCard title="vis.org.export.title" intro="vis.org.export.intro">
       <form className="form" noValidate onSubmit={submit}>

@@ -70,14 +70,7 @@ export function Reprisals({ visit, mayWrite }: { visit: Visit; mayWrite: boolean
         </>
       )}
       {current ? (
-        <ReprisalForm
-          key={current.interviewId}
-          visitId={visit.visitId}
-          due={current}
-          refresh={refresh}
-          onDone={() => checking.done(current, 'vis.rp.recorded')}
-          onCancel={checking.cancel}
-        />
+        <ReprisalForm key={current.interviewId} visitId={visit.visitId} due={current} refresh={refresh} onDone={() => checking.done(current, 'vis.rp.recorded')} onCancel={checking.cancel} />
       ) : null}
       {visit.reprisalChecks.length ? (
         <>

@@ -79,7 +79,11 @@ export function VisitHeader({ visit, mayWrite, headingRef }: { visit: Visit; may
           <dd>
             {visit.team.map((m, i) => (
               <span key={i} className="npm-member">
-                {m.name} <span className="muted">({intl.formatMessage({ id: teamRoleLabel[m.role] })}, {intl.formatMessage({ id: genderLabel[m.gender] })}{m.note ? `, ${m.note}` : ''})</span>
+                {m.name}{' '}
+                <span className="muted">
+                  ({intl.formatMessage({ id: teamRoleLabel[m.role] })}, {intl.formatMessage({ id: genderLabel[m.gender] })}
+                  {m.note ? `, ${m.note}` : ''})
+                </span>
               </span>
             ))}
           </dd>

@@ -16,8 +16,7 @@ export const visitKey = (visitId: string) => ['visit', visitId] as const;
 /** After any change on the visit page: the page itself and the list's counts. */
 export function useRefreshVisit(visitId: string) {
   const queryClient = useQueryClient();
-  return () =>
-    Promise.all([queryClient.invalidateQueries({ queryKey: visitKey(visitId) }), queryClient.invalidateQueries({ queryKey: visitsKey })]);
+  return () => Promise.all([queryClient.invalidateQueries({ queryKey: visitKey(visitId) }), queryClient.invalidateQueries({ queryKey: visitsKey })]);
 }
 
 export function useIso() {

@@ -8,7 +8,11 @@ export async function keyFingerprint(publicKeyBase64: string): Promise<string | 
   try {
     const raw = Uint8Array.from(atob(publicKeyBase64), (c) => c.charCodeAt(0));
     const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', raw));
-    const hex = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, 20).toUpperCase();
+    const hex = [...digest]
+      .map((b) => b.toString(16).padStart(2, '0'))
+      .join('')
+      .slice(0, 20)
+      .toUpperCase();
     return hex.match(/.{4}/g)!.join(' ');
   } catch {
     return null;

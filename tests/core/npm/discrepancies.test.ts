@@ -79,11 +79,20 @@ describe('discrepancies between the register extract and what the team heard', (
 
   it('a "no" about a safeguard the register does not claim either is no discrepancy', () => {
     const p = person({}, { defenderContactAt: null, medicalCheckAt: null, interpreterUsed: false, consularState: null, consularSentAt: null, rightsNotifiedAt: null });
-    expect(discrepancies({ generatedAt, persons: [p] }, [interview({ intervieweeName: 'Mukhammad Rakhimi', claims: { lawyer_contact: 'no', medical_exam: 'no', interpreter: 'no', consular_informed: 'no', rights_informed: 'no' } })])).toEqual([]);
+    expect(
+      discrepancies({ generatedAt, persons: [p] }, [
+        interview({ intervieweeName: 'Mukhammad Rakhimi', claims: { lawyer_contact: 'no', medical_exam: 'no', interpreter: 'no', consular_informed: 'no', rights_informed: 'no' } }),
+      ]),
+    ).toEqual([]);
   });
 
   it('overdue_deadline: each obligation the extract lists as overdue, by register number', () => {
-    const p = person({ overdue: [{ kind: 'defender_contact', dueAt: '2026-11-21T04:00:00.000Z' }, { kind: 'screening', dueAt: '2026-11-21T06:00:00.000Z' }] });
+    const p = person({
+      overdue: [
+        { kind: 'defender_contact', dueAt: '2026-11-21T04:00:00.000Z' },
+        { kind: 'screening', dueAt: '2026-11-21T06:00:00.000Z' },
+      ],
+    });
     expect(discrepancies({ generatedAt, persons: [p] }, [])).toEqual([
       { kind: 'overdue_deadline', subject: '3F9A-57', detail: 'defender_contact', interviewId: null, personId: 'person-1' },
       { kind: 'overdue_deadline', subject: '3F9A-57', detail: 'screening', interviewId: null, personId: 'person-1' },

@@ -25,7 +25,7 @@ describe('migration 0001: core tables', () => {
        VALUES ('e1', 'dev', 1, 'h', 'a', 't', 'e', '{}', 1, '[]', '', 'x')`,
     ).run();
     db.prepare(`INSERT INTO audit_log (at, actor, action, method, outcome, prev_hash, hash) VALUES ('t', 'a', 'x', 'm', 'ok', '', 'h')`).run();
-    expect(() => db.prepare("UPDATE events SET payload = '{\"x\":1}'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('UPDATE events SET payload = \'{"x":1}\'').run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM events').run()).toThrow(/append-only/);
     expect(() => db.prepare("UPDATE audit_log SET action = 'y'").run()).toThrow(/append-only/);
     // The one column sync may fill in later is the server sequence.

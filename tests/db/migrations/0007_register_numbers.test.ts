@@ -5,7 +5,11 @@ import { migrations } from '../../../db/migrations';
 import { databaseAt, tableNames } from './helpers';
 
 /** Runs migration 7 alone on a version-6 database. */
-const to7 = (db: BetterSqlite3.Database) => migrate(db, migrations.filter((m) => m.version <= 7));
+const to7 = (db: BetterSqlite3.Database) =>
+  migrate(
+    db,
+    migrations.filter((m) => m.version <= 7),
+  );
 
 const A = 'aaaa1111-0000-4000-8000-000000000001';
 const B = 'bbbb2222-0000-4000-8000-000000000002';
@@ -43,7 +47,12 @@ function version6Store() {
   event(db, { id: 'e1', device: A, seq: 1, hlc: hlc(1), type: 'person.registered', entity: 'p1' });
   event(db, { id: 'e2', device: B, seq: 1, hlc: hlc(2), type: 'person.registered', entity: 'p2' });
   event(db, { id: 'e3', device: A, seq: 2, hlc: hlc(3), type: 'person.registered', entity: 'p3' });
-  for (const [id, no] of [['p1', 1], ['p2', 2], ['p3', 3]] as const) person(db, id, no);
+  for (const [id, no] of [
+    ['p1', 1],
+    ['p2', 2],
+    ['p3', 3],
+  ] as const)
+    person(db, id, no);
   // Book lines: A admits x1; B admits x2; then both admit x3 (B's admission has the earlier clock).
   event(db, { id: 'e4', device: A, seq: 3, hlc: hlc(4), type: 'episode.admitted', entity: 'x1' });
   event(db, { id: 'e5', device: B, seq: 2, hlc: hlc(5), type: 'episode.admitted', entity: 'x2' });

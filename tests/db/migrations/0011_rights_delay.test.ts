@@ -14,7 +14,10 @@ describe('migration 11: the recorded reason for a rights delay (issue #11 §3)',
       `INSERT INTO episodes (episode_id, person_id, facility_id, facility_name, state, apprehension, apprehended_at, created_at, updated_at, last_event_id)
        VALUES ('x1', 'p1', 'f', 'Baku', 'ACTIVE', '{}', 't', 't', 't', 'e')`,
     ).run();
-    migrate(db, migrations.filter((m) => m.version <= 11));
+    migrate(
+      db,
+      migrations.filter((m) => m.version <= 11),
+    );
     expect(db.prepare('SELECT episode_id, state, rights_delay FROM episodes').all()).toEqual([{ episode_id: 'x1', state: 'ACTIVE', rights_delay: null }]);
   });
 });

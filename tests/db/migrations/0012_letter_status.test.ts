@@ -13,7 +13,10 @@ describe('migration 0012: the status of the letter of rights (issue #11 §7)', (
     insert.run('ru', 'written', 'ru', 'rights-letter', '2026-11-01', 'C-1');
     insert.run('ur', 'written', 'ur', 'rights-letter', '2026-11-01', 'C-2');
     insert.run('oral', 'oral', 'ps', null, null, 'C-3');
-    migrate(db, migrations.filter((m) => m.version <= 12));
+    migrate(
+      db,
+      migrations.filter((m) => m.version <= 12),
+    );
     expect(db.prepare('SELECT notification_id, letter_status, interpreter_checked_letter FROM rights_notifications ORDER BY notification_id').all()).toEqual([
       { notification_id: 'oral', letter_status: null, interpreter_checked_letter: 0 },
       { notification_id: 'ru', letter_status: 'reviewed', interpreter_checked_letter: 0 },

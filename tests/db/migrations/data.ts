@@ -58,7 +58,10 @@ export function everyRow(db: BetterSqlite3.Database): Record<string, Row[]> {
 
 /** Runs the migrations after the database's version, up to and including `version`. */
 export function migrateTo(db: BetterSqlite3.Database, version: number): void {
-  migrate(db, migrations.filter((m) => m.version <= version));
+  migrate(
+    db,
+    migrations.filter((m) => m.version <= version),
+  );
 }
 
 /** `rows` with `added` columns set on each (what a migration that adds columns should leave). */

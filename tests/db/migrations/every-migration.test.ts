@@ -11,7 +11,8 @@ describe('the migrations', () => {
     for (const m of migrations) {
       const file = join(here, `${String(m.version).padStart(4, '0')}_${m.name}.test.ts`);
       if (!existsSync(file)) missing.push(`${m.version} (${m.name}): no ${file.slice(here.length + 1)}`);
-      else if (m.version > 1 && !new RegExp(`databaseAt\\(${m.version - 1}\\)[\\s\\S]*?migrat`).test(readFileSync(file, 'utf8'))) missing.push(`${m.version} (${m.name}): no database at version ${m.version - 1} migrated`);
+      else if (m.version > 1 && !new RegExp(`databaseAt\\(${m.version - 1}\\)[\\s\\S]*?migrat`).test(readFileSync(file, 'utf8')))
+        missing.push(`${m.version} (${m.name}): no database at version ${m.version - 1} migrated`);
     }
     expect(missing).toEqual([]);
   });

@@ -5,7 +5,10 @@ import { migrate } from '../../../db/migrate';
 /** A plain in-memory database migrated up to (and including) `version`. */
 export function databaseAt(version: number): BetterSqlite3.Database {
   const db = new BetterSqlite3(':memory:');
-  migrate(db, migrations.filter((m) => m.version <= version));
+  migrate(
+    db,
+    migrations.filter((m) => m.version <= version),
+  );
   return db;
 }
 

@@ -58,7 +58,14 @@ function post(path: string, body: string, withCookie = cookie): Promise<{ status
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), setCookie: res.headers['set-cookie']?.[0], json: String(res.headers['content-type']).startsWith('application/json') }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+            setCookie: res.headers['set-cookie']?.[0],
+            json: String(res.headers['content-type']).startsWith('application/json'),
+          }),
+        );
       },
     );
     req.on('error', reject);
@@ -162,7 +169,14 @@ describe('fuzzing every method of the RPC transport', () => {
 
   it('a method path or a session cookie the preview cannot decode is refused with the envelope, never a 500', async () => {
     // Printable ASCII only: what an HTTP client lets through, percent signs made likely.
-    const printable = fc.string({ unit: fc.oneof(fc.constant('%'), fc.constantFrom(...'0123456789ABCDEFZz.'), fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c))), maxLength: 24 });
+    const printable = fc.string({
+      unit: fc.oneof(
+        fc.constant('%'),
+        fc.constantFrom(...'0123456789ABCDEFZz.'),
+        fc.integer({ min: 0x21, max: 0x7e }).map((c) => String.fromCharCode(c)),
+      ),
+      maxLength: 24,
+    });
     await fc.assert(
       fc.asyncProperty(printable, printable, async (path, value) => {
         // No '/', '\\', '?' or '#': the path stays one segment (`..` alone climbs to the app: a 405 to a POST).
@@ -170,7 +184,16 @@ describe('fuzzing every method of the RPC transport', () => {
         expect(r.status, `${path} ${value}`).toBeLessThan(500);
         if (r.json || !['.', '..', '%2e%2e', '.%2e', '%2e.', '%2e'].includes(path.toLowerCase())) expectTranslated(path, JSON.parse(r.body), r.status);
       }),
-      { numRuns: 150, seed: 10, examples: [['%E0%A4%A', 'x'], ['auth.session', '%ZZ'], ['%ZZ', '%'], ['..', '']] },
+      {
+        numRuns: 150,
+        seed: 10,
+        examples: [
+          ['%E0%A4%A', 'x'],
+          ['auth.session', '%ZZ'],
+          ['%ZZ', '%'],
+          ['..', ''],
+        ],
+      },
     );
   });
 });

@@ -25,7 +25,7 @@ async function installationFor(role: Role): Promise<TestInstallation> {
   return i;
 }
 
-describe('the router enforces each role\'s permissions', () => {
+describe("the router enforces each role's permissions", () => {
   for (const role of roles) {
     it(`a ${role} is refused every method their role does not grant, and allowed the rest`, async () => {
       const inst = await installationFor(role);
@@ -56,7 +56,7 @@ describe('the router enforces each role\'s permissions', () => {
     expect(env).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
   });
 
-  it('an administrator cannot read a person\'s record (need to know), and the attempt is audited', async () => {
+  it("an administrator cannot read a person's record (need to know), and the attempt is audited", async () => {
     const registrar = await inst.userWith(['registrar']);
     const { person } = await registrar.persons.register({ details: { names: { original: 'Ana', latin: 'Ana' }, sex: 'female' } });
     const env = await inst.backend.handle('persons.get', { personId: person.personId }, inst.admin.ctx);

@@ -55,7 +55,7 @@ describe('text with a lone surrogate or a NUL, refused at the router', () => {
     expect((await inst.admin.audit.verify()).auditIntact).toBe(true);
   });
 
-  it('a broken character hidden deeper than any schema looks (a correction\'s free-form value) is refused too', async () => {
+  it("a broken character hidden deeper than any schema looks (a correction's free-form value) is refused too", async () => {
     const registrar = await inst.userWith(['registrar']);
     const { personId } = await registrar.intake.submit(intakeAt(Date.now()));
     const before = counts();

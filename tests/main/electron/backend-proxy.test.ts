@@ -1,14 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ResponseEnvelope } from '../../../core/contract/client';
 import type { CallContext } from '../../../main/api/call-context';
-import {
-  createBackendProxy,
-  serveBackend,
-  type BackendReply,
-  type BackendRequest,
-  type ServedBackend,
-  type ToBackend,
-} from '../../../main/electron/backend-proxy';
+import { createBackendProxy, serveBackend, type BackendReply, type BackendRequest, type ServedBackend, type ToBackend } from '../../../main/electron/backend-proxy';
 
 const internal = { ok: false, error: { code: 'internal', messageKey: 'error.internal' } };
 
@@ -29,10 +22,7 @@ function ctx(sessionToken: string | null = null): CallContext & { changes: Array
 function proxyWithFakeChild(timeoutMs?: number) {
   const sent: ToBackend[] = [];
   let deliver!: (message: unknown) => void;
-  const proxy = createBackendProxy(
-    { postMessage: (m) => void sent.push(m), onMessage: (l) => (deliver = l) },
-    timeoutMs === undefined ? {} : { timeoutMs },
-  );
+  const proxy = createBackendProxy({ postMessage: (m) => void sent.push(m), onMessage: (l) => (deliver = l) }, timeoutMs === undefined ? {} : { timeoutMs });
   return { proxy, sent: sent as BackendRequest[], reply: (m: unknown) => deliver(m) };
 }
 
@@ -153,11 +143,7 @@ function connected(backend: Promise<ServedBackend>, options: { timeoutMs?: numbe
     const copy = structuredClone(message);
     setImmediate(() => listeners.forEach((l) => l(copy)));
   };
-  serveBackend(
-    { postMessage: (m: BackendReply) => deliver(toParent, m), onMessage: (l) => toChild.push(l) },
-    backend,
-    { exit: (code) => exits.push(code), log: () => {} },
-  );
+  serveBackend({ postMessage: (m: BackendReply) => deliver(toParent, m), onMessage: (l) => toChild.push(l) }, backend, { exit: (code) => exits.push(code), log: () => {} });
   const proxy = createBackendProxy({ postMessage: (m) => deliver(toChild, m), onMessage: (l) => toParent.push(l) }, options);
   return { proxy, exits, send: (m: ToBackend) => deliver(toChild, m) };
 }

@@ -8,16 +8,13 @@ function setUp(choice: { canceled: boolean; filePath?: string } = { canceled: fa
   const handlers = new Map<string, Handler>();
   const written: { path: string; data: Buffer }[] = [];
   const asked: string[] = [];
-  registerPrint(
-    { handle: (channel: string, h: Handler) => void handlers.set(channel, h) } as never,
-    {
-      askWhereToSave: async (name) => {
-        asked.push(name);
-        return choice;
-      },
-      writeFile: async (path, data) => void written.push({ path, data }),
+  registerPrint({ handle: (channel: string, h: Handler) => void handlers.set(channel, h) } as never, {
+    askWhereToSave: async (name) => {
+      asked.push(name);
+      return choice;
     },
-  );
+    writeFile: async (path, data) => void written.push({ path, data }),
+  });
   const calls: unknown[] = [];
   const event = (url: string) => ({
     senderFrame: { url },

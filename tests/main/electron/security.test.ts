@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  contentSecurityPolicy,
-  hardenSession,
-  hardenWebContents,
-  isAllowedRequest,
-  type HardenableSession,
-  type HardenableWebContents,
-} from '../../../main/electron/security';
+import { contentSecurityPolicy, hardenSession, hardenWebContents, isAllowedRequest, type HardenableSession, type HardenableWebContents } from '../../../main/electron/security';
 import { contentSecurityPolicy as previewPolicy } from '../../../main/web/server';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Electron's listeners each take their own arguments
@@ -138,7 +131,7 @@ describe('hardening the session', () => {
     hardenSession(session);
     const reply = await decide(recorded.onHeadersReceived, {
       url: 'app://qeyd/index.html',
-      responseHeaders: { 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'] },
+      responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] },
     });
     expect(reply.responseHeaders['Content-Security-Policy']).toEqual([contentSecurityPolicy]);
     expect(reply.responseHeaders['content-security-policy']).toBeUndefined();

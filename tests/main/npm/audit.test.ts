@@ -9,12 +9,10 @@ const office = useOffice();
 const centre = useCentre();
 
 function auditFor(o: Office, visitId: string): Pick<AuditRow, 'action' | 'method' | 'outcome'>[] {
-  return (
-    o.backend.installation
-      .requireStore()
-      .sqlite.prepare("SELECT action, method, outcome FROM audit_log WHERE entity_type = 'visit' AND entity_id = ? ORDER BY seq")
-      .all(visitId) as Pick<AuditRow, 'action' | 'method' | 'outcome'>[]
-  );
+  return o.backend.installation.requireStore().sqlite.prepare("SELECT action, method, outcome FROM audit_log WHERE entity_type = 'visit' AND entity_id = ? ORDER BY seq").all(visitId) as Pick<
+    AuditRow,
+    'action' | 'method' | 'outcome'
+  >[];
 }
 
 describe('visits are audited', () => {

@@ -108,7 +108,10 @@ describe('confidential interview content — check the bytes', () => {
       }
       if (dialect === 'sqlite' && tdb.config.database.kind === 'sqlite') {
         const file = tdb.config.database.file;
-        const raw = [file, `${file}-wal`].filter((f) => existsSync(f)).map((f) => readFileSync(f).toString('latin1')).join('');
+        const raw = [file, `${file}-wal`]
+          .filter((f) => existsSync(f))
+          .map((f) => readFileSync(f).toString('latin1'))
+          .join('');
         expect(raw.length).toBeGreaterThan(0);
         expect(leaks(raw)).toEqual([]);
       }

@@ -74,12 +74,26 @@ async function visitWithExtract() {
 
   const facilityId = c.inst.backend.installation.requireFile().installationId;
   const { visitId } = await o.monitor.visits.plan({
-    plan: { facilityId, type: 'ad_hoc', announced: false, plannedFor: dateOf(c.clock.now), team: [{ name: 'Leyla Quliyeva', role: 'head', gender: 'female' }, { name: 'Dr. Rauf Məmmədli', role: 'doctor', gender: 'male' }] },
+    plan: {
+      facilityId,
+      type: 'ad_hoc',
+      announced: false,
+      plannedFor: dateOf(c.clock.now),
+      team: [
+        { name: 'Leyla Quliyeva', role: 'head', gender: 'female' },
+        { name: 'Dr. Rauf Məmmədli', role: 'doctor', gender: 'male' },
+      ],
+    },
   });
   await o.monitor.visits.move({ visitId, to: 'ON_SITE', at: iso(c.clock.now) });
   const met = await o.monitor.visits.recordInterview({
     visitId,
-    interview: interview(c.clock.now, { notes: 'Says nobody explained anything; no doctor since arrival.', intervieweeName: 'Muhammad Rahimi', allegations: [], claims: { rights_informed: 'no', medical_exam: 'no', lawyer_contact: 'unsure' } }),
+    interview: interview(c.clock.now, {
+      notes: 'Says nobody explained anything; no doctor since arrival.',
+      intervieweeName: 'Muhammad Rahimi',
+      allegations: [],
+      claims: { rights_informed: 'no', medical_exam: 'no', lawyer_contact: 'unsure' },
+    }),
   });
   const unlisted = await o.monitor.visits.recordInterview({
     visitId,
@@ -105,9 +119,7 @@ describe('a register extract laid beside what the team heard (OPCAT Art. 20)', (
     ]);
     const overdue = kinds('overdue_deadline');
     expect(new Set(overdue.map((d) => d.subject))).toEqual(new Set([no(ahmadi.episodeId), no(karimi.episodeId)]));
-    expect(overdue.filter((d) => d.subject === no(ahmadi.episodeId)).map((d) => d.detail)).toEqual(
-      expect.arrayContaining(['rights_notification', 'consular_inform', 'defender_contact', 'screening']),
-    );
+    expect(overdue.filter((d) => d.subject === no(ahmadi.episodeId)).map((d) => d.detail)).toEqual(expect.arrayContaining(['rights_notification', 'consular_inform', 'defender_contact', 'screening']));
     expect(kinds('held_past_term')).toEqual([{ kind: 'held_past_term', subject: no(karimi.episodeId), detail: expect.any(String), interviewId: null, personId: karimi.personId }]);
     expect(JSON.stringify(result.discrepancies)).not.toMatch(/Rahimi|Rakhimi|Nazari|Ahmadi|Karimi|Farid/);
 
@@ -155,7 +167,13 @@ describe('a register extract laid beside what the team heard (OPCAT Art. 20)', (
     await expectRefused(signedFileText(signFile('qeyd-register-extract', { persons: 'everyone' }, signer)), 'error.npm.badFile');
     // A sound extract, but the visit it is for has not begun.
     const { visitId: planned } = await o.monitor.visits.plan({
-      plan: { facilityId: c.inst.backend.installation.requireFile().installationId, type: 'regular', announced: true, plannedFor: dateOf(c.clock.now + 7 * day), team: [{ name: 'Leyla Quliyeva', role: 'head', gender: 'female' }] },
+      plan: {
+        facilityId: c.inst.backend.installation.requireFile().installationId,
+        type: 'regular',
+        announced: true,
+        plannedFor: dateOf(c.clock.now + 7 * day),
+        team: [{ name: 'Leyla Quliyeva', role: 'head', gender: 'female' }],
+      },
     });
     const afterPlan = rows();
     expect((await refusal(o.monitor.visits.importExtract({ visitId: planned, content: extract.content }))).messageKey).toBe('error.visit.notOnSite');
@@ -174,11 +192,25 @@ describe('recommendations office → centre → office', () => {
     await o.monitor.visits.move({ visitId, to: 'DEBRIEF', at: iso(c.clock.now) });
     const rights = await o.monitor.visits.addFinding({
       visitId,
-      finding: { title: 'Rights not explained', standard: 'Migration Code Art. 74.5', severity: 'high', finding: 'Detainees say nobody explained their rights.', recommendation: 'Explain rights in a language the person understands, in writing.', addressee: 'facility' },
+      finding: {
+        title: 'Rights not explained',
+        standard: 'Migration Code Art. 74.5',
+        severity: 'high',
+        finding: 'Detainees say nobody explained their rights.',
+        recommendation: 'Explain rights in a language the person understands, in writing.',
+        addressee: 'facility',
+      },
     });
     const medical = await o.monitor.visits.addFinding({
       visitId,
-      finding: { title: 'No admission examination', standard: 'Nelson Mandela Rule 30', severity: 'urgent', finding: 'No medical examination on admission.', recommendation: 'Examine every person within 24 hours of admission.', addressee: 'facility' },
+      finding: {
+        title: 'No admission examination',
+        standard: 'Nelson Mandela Rule 30',
+        severity: 'urgent',
+        finding: 'No medical examination on admission.',
+        recommendation: 'Examine every person within 24 hours of admission.',
+        addressee: 'facility',
+      },
     });
     await o.monitor.visits.move({ visitId, to: 'REPORT_DRAFT', at: iso(c.clock.now) });
     const file = await o.monitor.visits.exportRecommendations({ visitId });
@@ -190,7 +222,12 @@ describe('recommendations office → centre → office', () => {
     expect(await head.oversight.importRecommendations({ content: file.content })).toEqual({ visitId, recommendations: 2, alreadyHeld: false });
     expect(await head.oversight.importRecommendations({ content: file.content })).toEqual({ visitId, recommendations: 2, alreadyHeld: true });
     const received = (await head.oversight.recommendations({})).recommendations;
-    expect(received.map((r) => [r.recommendationId, r.state]).sort()).toEqual([[medical.recommendationId, 'ISSUED'], [rights.recommendationId, 'ISSUED']].sort());
+    expect(received.map((r) => [r.recommendationId, r.state]).sort()).toEqual(
+      [
+        [medical.recommendationId, 'ISSUED'],
+        [rights.recommendationId, 'ISSUED'],
+      ].sort(),
+    );
 
     const answer = { at: iso(c.clock.now), response: 'Rights letters in Persian are handed over at admission from today.', status: 'accepted' as const, responder: 'Head of centre' };
     await head.oversight.respond({ recommendationId: rights.recommendationId, response: answer });
@@ -202,7 +239,13 @@ describe('recommendations office → centre → office', () => {
 
     await c.advance(hour);
     await o.signInAgain();
-    const later = { at: iso(c.clock.now), response: 'A doctor now examines everyone on the day of admission.', status: 'partially_accepted' as const, plannedBy: '2027-01-15', responder: 'Head of centre' };
+    const later = {
+      at: iso(c.clock.now),
+      response: 'A doctor now examines everyone on the day of admission.',
+      status: 'partially_accepted' as const,
+      plannedBy: '2027-01-15',
+      responder: 'Head of centre',
+    };
     await head.oversight.respond({ recommendationId: medical.recommendationId, response: later });
     const second = await head.oversight.exportResponses({ visitId });
     expect(responsesBody.parse(JSON.parse(signedFileSchema.parse(JSON.parse(second.content)).body)).responses).toHaveLength(2);
@@ -234,11 +277,9 @@ describe('recommendations office → centre → office', () => {
     const fromOther = signedFileText(signFile('qeyd-npm-responses', { ...body, installationId: other.inst.backend.installation.requireFile().installationId }, otherSigner));
     const store = c.inst.backend.installation.requireStore();
     const mySigner = { kind: 'device' as const, id: store.device.deviceId, publicKey: store.device.publicKey, privateKey: store.devicePrivateKey };
-    const unknownRecommendation = signedFileText(
-      signFile('qeyd-npm-responses', { ...body, responses: [{ ...body.responses[0]!, recommendationId: 'never-issued' }] }, mySigner),
-    );
+    const unknownRecommendation = signedFileText(signFile('qeyd-npm-responses', { ...body, responses: [{ ...body.responses[0]!, recommendationId: 'never-issued' }] }, mySigner));
 
-    const officeRows = () => ['events', 'recommendations'].map((t) => o.count(t)).concat(o.count("recommendations WHERE response IS NOT NULL"));
+    const officeRows = () => ['events', 'recommendations'].map((t) => o.count(t)).concat(o.count('recommendations WHERE response IS NOT NULL'));
     const before = officeRows();
     const expectRefused = async (content: string, key: string) => {
       const e = await refusal(o.monitor.visits.importResponses({ content }));

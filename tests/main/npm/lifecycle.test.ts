@@ -124,9 +124,7 @@ describe('visit lifecycle', () => {
 
     const missing = await refusal(o.monitor.visits.plan({ plan: plan(baku, { type: 'follow_up' }) }));
     expect(missing).toMatchObject({ code: 'rule', messageKey: 'error.visit.followUpNeedsEarlierVisit', fields: { 'plan.followsVisitId': { key: 'error.visit.followUpNeedsEarlierVisit' } } });
-    expect((await refusal(o.monitor.visits.plan({ plan: plan(baku, { type: 'follow_up', followsVisitId: elsewhere.visitId }) }))).messageKey).toBe(
-      'error.visit.followUpNeedsEarlierVisit',
-    );
+    expect((await refusal(o.monitor.visits.plan({ plan: plan(baku, { type: 'follow_up', followsVisitId: elsewhere.visitId }) }))).messageKey).toBe('error.visit.followUpNeedsEarlierVisit');
     expect((await refusal(o.monitor.visits.plan({ plan: plan(baku, { type: 'follow_up', followsVisitId: first.visitId, plannedFor: '2025-12-01' }) }))).messageKey).toBe(
       'error.visit.followUpNeedsEarlierVisit',
     );

@@ -10,10 +10,7 @@ const office = useOffice();
 const passphrase = 'carry this to laptop two';
 
 function auditActions(o: Office): { action: string; outcome: string }[] {
-  return o.backend.installation
-    .requireStore()
-    .sqlite.prepare("SELECT action, outcome FROM audit_log WHERE entity_type = 'npm_org' ORDER BY seq")
-    .all() as { action: string; outcome: string }[];
+  return o.backend.installation.requireStore().sqlite.prepare("SELECT action, outcome FROM audit_log WHERE entity_type = 'npm_org' ORDER BY seq").all() as { action: string; outcome: string }[];
 }
 
 function slotFile(o: Office): string {

@@ -40,7 +40,10 @@ describe('recommendations over time', () => {
     const received = await head.oversight.importRecommendations({ content: sent.content });
     expect(received).toMatchObject({ visitId: first, recommendations: 2, alreadyHeld: false });
     await c.advance(days(10));
-    await head.oversight.respond({ recommendationId: beds, response: { at: new Date(c.clock.now).toISOString(), response: 'Block C reopened; cells hold six.', status: 'accepted', responder: 'Centre head' } });
+    await head.oversight.respond({
+      recommendationId: beds,
+      response: { at: new Date(c.clock.now).toISOString(), response: 'Block C reopened; cells hold six.', status: 'accepted', responder: 'Centre head' },
+    });
     const responses = await head.oversight.exportResponses({ visitId: first });
 
     // past the due date (departure + 30 days) the office sees both as due

@@ -15,7 +15,6 @@ async function installation(opts: { now?: () => number } = {}) {
   return i;
 }
 
-
 describe('first-run setup', () => {
   it('shows the recovery key once and then reports the installation as set up', async () => {
     const inst = await installation();
@@ -91,7 +90,10 @@ describe('signing in', () => {
     let polls = 0;
     for (;;) {
       now += 30_000;
-      const answer = await inst.admin.sync.status().then(() => 'ok', (e: { code?: string }) => e.code);
+      const answer = await inst.admin.sync.status().then(
+        () => 'ok',
+        (e: { code?: string }) => e.code,
+      );
       if (answer !== 'ok') {
         expect(answer).toBe('session_locked');
         break;

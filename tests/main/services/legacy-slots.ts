@@ -15,7 +15,14 @@ export async function legacySlotFile(file: InstallationFile, dbKey: Buffer, pass
     const cipher = createCipheriv('aes-256-gcm', kek, iv);
     cipher.setAAD(Buffer.from(`qeyd-keyslot-v1|${file.installationId}|${t}`));
     const wrapped = Buffer.concat([cipher.update(dbKey), cipher.final()]);
-    return { kind, tag: t, kdf: { name: 'scrypt', ...params, salt: salt.toString('base64') }, iv: iv.toString('base64'), wrapped: wrapped.toString('base64'), authTag: cipher.getAuthTag().toString('base64') };
+    return {
+      kind,
+      tag: t,
+      kdf: { name: 'scrypt', ...params, salt: salt.toString('base64') },
+      iv: iv.toString('base64'),
+      wrapped: wrapped.toString('base64'),
+      authTag: cipher.getAuthTag().toString('base64'),
+    };
   };
   const slots = Object.entries(passwords).map(([u, pw]) => wrap('user', tag(u.toLowerCase()), pw));
   slots.push(wrap('recovery', tag('\u0000recovery'), normalizeRecoveryKey(recoveryKey)));

@@ -78,7 +78,11 @@ beforeAll(async () => {
   const store = inst.backend.installation.requireStore();
   store.command({ userId: 'seed' }, 'seed', (tx) => {
     for (let i = 0; i < people; i++) {
-      tx.append({ type: 'person.registered', entityId: randomUUID(), payload: { details: { names: { original: `Şəxs ${i}`, latin: `Person ${i}`, aliases: [] }, sex: 'male', nationalities: [], stateless: false, languages: [] } } });
+      tx.append({
+        type: 'person.registered',
+        entityId: randomUUID(),
+        payload: { details: { names: { original: `Şəxs ${i}`, latin: `Person ${i}`, aliases: [] }, sex: 'male', nationalities: [], stateless: false, languages: [] } },
+      });
     }
   });
   await inst.backend.close();

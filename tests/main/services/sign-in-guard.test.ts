@@ -144,7 +144,11 @@ describe('refused sign-ins in the audit log', () => {
     await c.fail('ali', 2);
     const admin = await adminIn(c);
     const store = c.inst.backend.installation.requireStore();
-    const lines = store.sqlite.prepare("SELECT action, entity_id, detail FROM audit_log WHERE action = 'login.failed' ORDER BY seq").all() as { action: string; entity_id: string | null; detail: string }[];
+    const lines = store.sqlite.prepare("SELECT action, entity_id, detail FROM audit_log WHERE action = 'login.failed' ORDER BY seq").all() as {
+      action: string;
+      entity_id: string | null;
+      detail: string;
+    }[];
     expect(lines).toHaveLength(5);
     const ali = (await admin.users.list()).users.find((u) => u.username === 'ali')!;
     expect(lines.every((l) => l.entity_id === ali.userId && JSON.parse(l.detail).username === 'ali')).toBe(true);
@@ -177,7 +181,9 @@ describe('refused sign-ins in the audit log', () => {
     writeFileSync(log, `${[lines[0], lines[2]].join('\n')}\n`);
     await adminIn(c);
     const store = c.inst.backend.installation.requireStore();
-    const actions = (store.sqlite.prepare("SELECT action FROM audit_log WHERE action LIKE 'login.failed' OR action LIKE 'signInLog.%' ORDER BY seq").all() as { action: string }[]).map((r) => r.action);
+    const actions = (store.sqlite.prepare("SELECT action FROM audit_log WHERE action LIKE 'login.failed' OR action LIKE 'signInLog.%' ORDER BY seq").all() as { action: string }[]).map(
+      (r) => r.action,
+    );
     expect(actions).toEqual(['login.failed', 'signInLog.broken']);
   });
 
@@ -228,10 +234,7 @@ describe('locked accounts for the administrator', () => {
     const userLock = lockouts.find((l) => l.subject === 'user')!;
     await admin.signIn.unlock({ lockId: userLock.lockId });
     expect((await admin.signIn.lockouts({})).lockouts.map((l) => l.subject)).toEqual(['client']);
-    const audited = c.inst.backend.installation
-      .requireStore()
-      .sqlite.prepare("SELECT actor, entity_id, outcome FROM audit_log WHERE action = 'signIn.unlocked'")
-      .all();
+    const audited = c.inst.backend.installation.requireStore().sqlite.prepare("SELECT actor, entity_id, outcome FROM audit_log WHERE action = 'signIn.unlocked'").all();
     expect(audited).toEqual([{ actor: (await admin.auth.session()).session!.user.userId, entity_id: ali.userId, outcome: 'ok' }]);
     await c.from('window 2').auth.login({ username: 'ali', password: 'password-of-ali' });
     // A lock already lifted cannot be lifted twice.

@@ -97,7 +97,10 @@ describe('disabling a user', () => {
     await inst.userWith(['registrar'], 'leaver');
     const key = Buffer.from(inst.backend.installation.requireKey());
     await inst.backend.close();
-    writeFileSync(installationPath(inst.dataDir), JSON.stringify(await legacySlotFile(readFile(inst.dataDir), key, { admin: adminPassword, oldtimer: 'password-of-oldtimer', leaver: 'password-of-leaver' }, inst.recoveryKey)));
+    writeFileSync(
+      installationPath(inst.dataDir),
+      JSON.stringify(await legacySlotFile(readFile(inst.dataDir), key, { admin: adminPassword, oldtimer: 'password-of-oldtimer', leaver: 'password-of-leaver' }, inst.recoveryKey)),
+    );
 
     const backend = await createBackend({ dataDir: inst.dataDir, log: () => {} });
     try {
@@ -245,7 +248,7 @@ describe('roles', () => {
 });
 
 describe('key slot parameters', () => {
-  it('a slot written with N = 2^15 (format 1) is re-wrapped with today\'s parameters at its next successful sign-in', () =>
+  it("a slot written with N = 2^15 (format 1) is re-wrapped with today's parameters at its next successful sign-in", () =>
     // at the app's own cost, not the suite's lowered one: "today's parameters" are N = 2^17
     withKdfCost(productionKdfCost, async () => {
       const inst = await installation();

@@ -66,8 +66,7 @@ async function device(autoSync: NonNullable<BackendOptions['autoSync']>, now?: (
   return { backend, admin, registrar, store, deviceId: store().device.deviceId };
 }
 
-const ownEvents = (d: Awaited<ReturnType<typeof device>>) =>
-  (d.store().sqlite.prepare('SELECT count(*) AS n FROM events WHERE device_id = ?').get(d.deviceId) as { n: number }).n;
+const ownEvents = (d: Awaited<ReturnType<typeof device>>) => (d.store().sqlite.prepare('SELECT count(*) AS n FROM events WHERE device_id = ?').get(d.deviceId) as { n: number }).n;
 
 describe('automatic sync', () => {
   it('sends what was recorded while HQ was down once HQ is back, retrying sooner after each failure', async () => {
@@ -159,7 +158,11 @@ describe('automatic sync', () => {
     for (let done = 0; done < total; done += 1000) {
       d.store().command({ userId: 'seed' }, 'seed', (tx) => {
         for (let i = done; i < done + 1000; i++) {
-          tx.append({ type: 'person.registered', entityId: randomUUID(), payload: { details: { names: { original: `P${i}`, latin: `P${i}`, aliases: [] }, sex: 'male', nationalities: [], stateless: false, languages: [] } } });
+          tx.append({
+            type: 'person.registered',
+            entityId: randomUUID(),
+            payload: { details: { names: { original: `P${i}`, latin: `P${i}`, aliases: [] }, sex: 'male', nationalities: [], stateless: false, languages: [] } },
+          });
         }
       });
     }

@@ -9,8 +9,7 @@ const server = useWebServer(({ data, root }) => {
 });
 const call = server.call;
 
-const rpc = (method: string, body: unknown, headers: Record<string, string> = {}) =>
-  call(`/rpc/${method}`, { method: 'POST', headers: { ...rpcHeaders, ...headers }, body: JSON.stringify(body) });
+const rpc = (method: string, body: unknown, headers: Record<string, string> = {}) => call(`/rpc/${method}`, { method: 'POST', headers: { ...rpcHeaders, ...headers }, body: JSON.stringify(body) });
 
 describe('the loopback HTTP transport', () => {
   it('listens on 127.0.0.1 only', () => {

@@ -15,7 +15,6 @@ async function centre() {
   return { inst, registrar: await inst.userWith(['registrar'], 'registrar') };
 }
 
-
 function counts(inst: TestInstallation) {
   const s = inst.backend.installation.requireStore();
   const n = (t: string) => (s.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;

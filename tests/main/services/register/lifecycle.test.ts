@@ -18,7 +18,9 @@ describe('the non-refoulement lock', () => {
     const c = await centre();
     const registrar = await c.as('registrar');
     const { personId, episodeId } = await registrar.intake.submit(intakeAt(c.clock.now));
-    await (await c.as('duty_officer')).asylum.express({ personId, episodeId, expression: { at: new Date(c.clock.now).toISOString(), place: 'centre', words: 'من می‌خواهم پناهنده شوم', language: 'fa' } });
+    await (
+      await c.as('duty_officer')
+    ).asylum.express({ personId, episodeId, expression: { at: new Date(c.clock.now).toISOString(), place: 'centre', words: 'من می‌خواهم پناهنده شوم', language: 'fa' } });
     const events = c.count('events');
     const e = await refusal(registrar.episodes.close({ episodeId, exit: removal(c.clock.now) }));
     expect(e.messageKey).toBe('error.exit.removalLocked');
@@ -36,7 +38,10 @@ describe('the non-refoulement lock', () => {
     expect((await refusal(registrar.episodes.close({ episodeId, exit: removal(c.clock.now) }))).messageKey).toBe('error.exit.removalLocked');
     const notCleared = await refusal(registrar.episodes.recordNonRefoulementCheck({ episodeId, check: { at: new Date(c.clock.now).toISOString(), result: 'cleared', basis: 'x' } }));
     expect(notCleared.code).toBe('forbidden');
-    await head.episodes.recordNonRefoulementCheck({ episodeId, check: { at: new Date(c.clock.now).toISOString(), result: 'cleared', basis: 'Country information reviewed; no asylum claim; no risk indicators.' } });
+    await head.episodes.recordNonRefoulementCheck({
+      episodeId,
+      check: { at: new Date(c.clock.now).toISOString(), result: 'cleared', basis: 'Country information reviewed; no asylum claim; no risk indicators.' },
+    });
     await registrar.episodes.close({ episodeId, exit: removal(c.clock.now) });
   });
 
@@ -47,7 +52,11 @@ describe('the non-refoulement lock', () => {
     const { personId, episodeId } = await registrar.intake.submit(intakeAt(c.clock.now, { admission: { ...intakeAt(c.clock.now).admission!, regime: 'voluntary_protection' } }));
     await head.episodes.recordNonRefoulementCheck({ episodeId, check: { at: new Date(c.clock.now).toISOString(), result: 'cleared', basis: 'initial' } });
     await c.advance(hour);
-    const { claimId } = await registrar.asylum.express({ personId, episodeId, expression: { at: new Date(c.clock.now).toISOString(), place: 'border', words: 'I ask for protection', language: 'en' } });
+    const { claimId } = await registrar.asylum.express({
+      personId,
+      episodeId,
+      expression: { at: new Date(c.clock.now).toISOString(), place: 'border', words: 'I ask for protection', language: 'en' },
+    });
     const at = () => new Date(c.clock.now).toISOString();
     await registrar.asylum.forward({ claimId, forward: { at: at(), reference: 'RSD-2026-001' } });
     await registrar.asylum.updateStatus({ claimId, change: { status: 'REGISTERED', at: at() } });
@@ -62,7 +71,11 @@ describe('the non-refoulement lock', () => {
     const registrar = await c.as('registrar');
     const head = await c.as('centre_head');
     const { personId, episodeId } = await registrar.intake.submit(intakeAt(c.clock.now));
-    const override = { reviewReference: 'LR-2026-014', reviewedBy: 'Legal department, N. Sadıqova', reasoning: 'Travel document verified; no protection need identified after interview with interpreter.' };
+    const override = {
+      reviewReference: 'LR-2026-014',
+      reviewedBy: 'Legal department, N. Sadıqova',
+      reasoning: 'Travel document verified; no protection need identified after interview with interpreter.',
+    };
     expect((await refusal(registrar.episodes.close({ episodeId, exit: removal(c.clock.now), override }))).messageKey).toBe('error.exit.overrideNotAllowed');
     await head.episodes.close({ episodeId, exit: removal(c.clock.now), override });
     const { entries } = await head.audit.list({ entityId: personId });
@@ -151,7 +164,11 @@ describe('the episode over time', () => {
     const registrar = await c.as('registrar');
     const { personId, episodeId } = await registrar.intake.submit(intakeAt(c.clock.now));
     const handover = { body: 'Escort unit', officerPosition: 'Sergeant', officerName: 'A. Babayev', serviceId: '', signed: true };
-    expect((await refusal(registrar.episodes.transfer({ episodeId, at: new Date(c.clock.now).toISOString(), toFacilityName: 'Yevlakh centre', reason: 'Capacity', handover }))).fields?.['handover.serviceId']?.key).toBe('error.field.required');
+    expect(
+      (await refusal(registrar.episodes.transfer({ episodeId, at: new Date(c.clock.now).toISOString(), toFacilityName: 'Yevlakh centre', reason: 'Capacity', handover }))).fields?.[
+        'handover.serviceId'
+      ]?.key,
+    ).toBe('error.field.required');
     await registrar.episodes.transfer({ episodeId, at: new Date(c.clock.now).toISOString(), toFacilityName: 'Yevlakh centre', reason: 'Capacity', handover: { ...handover, serviceId: 'EU-118' } });
     const ep = (await registrar.persons.view({ personId })).episodes[0]!;
     expect(ep).toMatchObject({ facilityName: 'Yevlakh centre', state: 'ACTIVE' });

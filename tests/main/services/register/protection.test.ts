@@ -53,8 +53,7 @@ describe('a restricted record seen without protection.read', () => {
     const { personId, episodeId } = await registrar.intake.submit(intakeAt(c.clock.now));
     await registrar.vulnerability.screen({ episodeId, screening: { at: iso(c.clock.now), traffickingIndicators: true } });
     await registrar.safeguards.openConsular({ episodeId, open: { states: ['AFG'], informedAt: iso(c.clock.now), wish: 'requests' } });
-    const reasons = async (who: 'duty_officer' | 'centre_head') =>
-      (await (await c.as(who)).safeguards.panel({ personId })).episodes.flatMap((e) => e.consular.flatMap((n) => n.blockReasons));
+    const reasons = async (who: 'duty_officer' | 'centre_head') => (await (await c.as(who)).safeguards.panel({ personId })).episodes.flatMap((e) => e.consular.flatMap((n) => n.blockReasons));
     expect(await reasons('duty_officer')).toEqual(['restricted']);
     expect(await reasons('centre_head')).toEqual(['trafficking']);
   });
@@ -63,7 +62,10 @@ describe('a restricted record seen without protection.read', () => {
     const { c, episodeId, duty } = await presumedVictim();
     await c.advance(day);
     const e = await refusal(
-      duty.episodes.close({ episodeId, exit: { at: iso(c.clock.now), type: 'expelled', basis: 'Court decision', destinationCountry: 'AFG', receivingBody: 'Border service', receivingOfficer: 'Lt. A. Aliyev' } }),
+      duty.episodes.close({
+        episodeId,
+        exit: { at: iso(c.clock.now), type: 'expelled', basis: 'Court decision', destinationCountry: 'AFG', receivingBody: 'Border service', receivingOfficer: 'Lt. A. Aliyev' },
+      }),
     );
     expect(e.messageKey).toBe('error.exit.removalLocked');
     expect(JSON.stringify(e.params)).toContain('restricted');

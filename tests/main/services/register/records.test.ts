@@ -14,7 +14,12 @@ describe('corrections and the timeline', () => {
     const { personId } = await registrar.intake.submit(intakeAt(c.clock.now));
     const before = await registrar.persons.view({ personId });
     await c.advance(hour);
-    await registrar.persons.correct({ personId, basedOn: before.lastEventId, changes: { 'names.latin': 'Mohammad Rahimi', 'birth.date': '1991-03-15' }, reason: 'Passport inspected: Latin spelling and date as in passport' });
+    await registrar.persons.correct({
+      personId,
+      basedOn: before.lastEventId,
+      changes: { 'names.latin': 'Mohammad Rahimi', 'birth.date': '1991-03-15' },
+      reason: 'Passport inspected: Latin spelling and date as in passport',
+    });
     const after = await registrar.persons.view({ personId });
     expect(after.person.nameLatin).toBe('Mohammad Rahimi');
     const correction = after.history.find((h) => h.type === 'person.corrected')!;

@@ -57,7 +57,16 @@ describe('one admission status, everywhere', () => {
     await c.advance(hour);
     await registrar.safeguards.notifyRights({
       episodeId,
-      notification: { at: iso(c.clock.now), mode: 'written', language: 'ru', templateId: 'rights-letter', templateVersion: '2026-11-01', items: [...allRights], acknowledgement: { kind: 'signature' }, copyHanded: true },
+      notification: {
+        at: iso(c.clock.now),
+        mode: 'written',
+        language: 'ru',
+        templateId: 'rights-letter',
+        templateVersion: '2026-11-01',
+        items: [...allRights],
+        acknowledgement: { kind: 'signature' },
+        copyHanded: true,
+      },
     });
     const s = await everywhere();
     expect(s.episode).toMatchObject({ gate: 'final', admissionFinal: true, qualified: false, delayReason: null });
@@ -88,7 +97,16 @@ describe('one admission status, everywhere', () => {
     expect(c.count('events')).toBe(events);
     await registrar.safeguards.notifyRights({
       episodeId,
-      notification: { at: iso(c.clock.now), mode: 'written', language: 'ru', templateId: 'rights-letter', templateVersion: '2026-11-01', items: [...allRights], acknowledgement: { kind: 'signature' }, copyHanded: true },
+      notification: {
+        at: iso(c.clock.now),
+        mode: 'written',
+        language: 'ru',
+        templateId: 'rights-letter',
+        templateVersion: '2026-11-01',
+        items: [...allRights],
+        acknowledgement: { kind: 'signature' },
+        copyHanded: true,
+      },
     });
     const after = c.count('events');
     const late = await refusal(registrar.safeguards.recordRightsDelay({ episodeId, delay: { at: iso(c.clock.now), reason: 'no_interpreter' } }));

@@ -26,7 +26,16 @@ async function urduSpeaker(c: Awaited<ReturnType<ReturnType<typeof useCentre>>>)
   const { useId } = await registrar.safeguards.recordInterpreter({
     personId,
     episodeId,
-    use: { at: iso(c.clock.now), language: 'ur', interpreterName: 'S. Qureshi', kind: 'contract', purpose: 'rights', genderPreferenceMet: true, affiliationChecked: true, affiliatedWithOriginState: false },
+    use: {
+      at: iso(c.clock.now),
+      language: 'ur',
+      interpreterName: 'S. Qureshi',
+      kind: 'contract',
+      purpose: 'rights',
+      genderPreferenceMet: true,
+      affiliationChecked: true,
+      affiliatedWithOriginState: false,
+    },
   });
   return { registrar, personId, episodeId, useId };
 }

@@ -70,7 +70,16 @@ describe('rules that follow the order of recording, not the precision of typed t
     const { useId } = await registrar.safeguards.recordInterpreter({
       personId,
       episodeId,
-      use: { at: iso(c.clock.now), language: 'fa', interpreterName: 'M. Jafari (contract)', kind: 'contract', purpose: 'rights', genderPreferenceMet: true, affiliationChecked: true, affiliatedWithOriginState: false },
+      use: {
+        at: iso(c.clock.now),
+        language: 'fa',
+        interpreterName: 'M. Jafari (contract)',
+        kind: 'contract',
+        purpose: 'rights',
+        genderPreferenceMet: true,
+        affiliationChecked: true,
+        affiliatedWithOriginState: false,
+      },
     });
     await registrar.safeguards.notifyRights({
       episodeId,
