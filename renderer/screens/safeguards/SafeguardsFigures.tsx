@@ -8,7 +8,7 @@ import { QueryError } from '../../components/QueryError';
 import { useLocale } from '../../i18n';
 import '../../styles/safeguards.css';
 import { Span } from './clock';
-import { languageNamer, useLetterTemplates } from './SafeguardsPanel';
+import { languageNamer, useLetterTemplates } from './rights/letters';
 import { ProtectionFigures } from './ProtectionFigures';
 
 interface Bar {

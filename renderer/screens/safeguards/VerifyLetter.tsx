@@ -10,7 +10,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { contractResolver, placeServerErrors } from '../../contract-form';
 import { useLocale } from '../../i18n';
 import '../../styles/safeguards.css';
-import { languageNamer, useLetterTemplates } from './SafeguardsPanel';
+import { languageNamer, useLetterTemplates } from './rights/letters';
 
 type Result = Awaited<ReturnType<typeof api.safeguards.verifyLetter>>;
 

@@ -1,12 +1,12 @@
 import { FormattedMessage } from 'react-intl';
-import { rightsDelayReasons } from '../../../core/admission-status';
-import { contract } from '../../../core/contract';
-import { api } from '../../api';
-import { rightsDelayLabel } from '../../components/AdmissionStatus';
-import { FDateTime, FSelect, FTextArea } from '../../components/form-fields';
-import { opt } from '../../contract-form';
-import { under, useClock, type FormBase } from './forms';
-import { SgForm } from './SgForm';
+import { rightsDelayReasons } from '../../../../core/admission-status';
+import { contract } from '../../../../core/contract';
+import { api } from '../../../api';
+import { rightsDelayLabel } from '../../../components/AdmissionStatus';
+import { FDateTime, FSelect, FTextArea } from '../../../components/form-fields';
+import { opt } from '../../../contract-form';
+import { under, useClock, type FormBase } from '../shared';
+import { SgForm } from '../SgForm';
 
 /**
  * Why the rights cannot be explained yet (docs/domain.md §5 rule 2, issue #11 §3): for example no

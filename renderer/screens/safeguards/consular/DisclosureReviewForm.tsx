@@ -1,10 +1,10 @@
 import { FormattedMessage } from 'react-intl';
-import { contract } from '../../../core/contract';
-import { api } from '../../api';
-import { FDateTime, FTextArea } from '../../components/form-fields';
-import { opt } from '../../contract-form';
-import { under, useClock, type NoticeFormProps } from './forms';
-import { SgForm } from './SgForm';
+import { contract } from '../../../../core/contract';
+import { api } from '../../../api';
+import { FDateTime, FTextArea } from '../../../components/form-fields';
+import { opt } from '../../../contract-form';
+import { under, useClock, type NoticeFormProps } from '../shared';
+import { SgForm } from '../SgForm';
 
 /**
  * The review a disclosure conflict is owed (docs/domain.md §5 rule 3, issue #11): what the consulate was
