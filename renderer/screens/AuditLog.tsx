@@ -9,6 +9,7 @@ import { useTimeZone } from '../i18n';
 import { actorWithoutAccountKey, auditActionKey, entityTypeKey, outcomeLabel } from '../labels';
 import { Instant } from '../components/Instant';
 import { SignInBursts } from './audit/SignInBursts';
+import { ColumnHeads } from '../components/ColumnHeads';
 
 type Entry = z.infer<typeof auditEntryView>;
 
@@ -81,31 +82,17 @@ function AuditTable({ entries }: { entries: Entry[] }) {
         <caption className="visually-hidden">
           <FormattedMessage id="audit.caption" values={{ count: entries.length }} />
         </caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              <FormattedMessage id="audit.col.seq" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="audit.col.time" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="audit.col.actor" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="audit.col.action" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="audit.col.method" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="audit.col.entity" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="audit.col.outcome" />
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            { label: 'audit.col.seq', className: 'num' },
+            { label: 'audit.col.time' },
+            { label: 'audit.col.actor' },
+            { label: 'audit.col.action' },
+            { label: 'audit.col.method' },
+            { label: 'audit.col.entity' },
+            { label: 'audit.col.outcome' },
+          ]}
+        />
         <tbody>
           {entries.map((e) => {
             const actionKey = auditActionKey(e.action);

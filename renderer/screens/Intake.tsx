@@ -6,6 +6,7 @@ import { Instant } from '../components/Instant';
 import { PageTitle } from '../components/PageTitle';
 import { QueryError } from '../components/QueryError';
 import { href } from '../routes';
+import { ColumnHeads } from '../components/ColumnHeads';
 
 export { IntakeWizard } from './intake/Wizard';
 
@@ -74,21 +75,7 @@ function Drafts({ drafts }: { drafts: Draft[] }) {
           <caption className="visually-hidden">
             <FormattedMessage id="intake.drafts.title" />
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <FormattedMessage id="intake.drafts.col.name" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="intake.drafts.col.saved" />
-              </th>
-              <th scope="col">
-                <span className="visually-hidden">
-                  <FormattedMessage id="intake.drafts.col.actions" />
-                </span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads columns={[{ label: 'intake.drafts.col.name' }, { label: 'intake.drafts.col.saved' }, { label: 'intake.drafts.col.actions', hidden: true }]} />
           <tbody>
             {drafts.map((d) => {
               const name = d.title || intl.formatMessage({ id: 'intake.untitled' });

@@ -17,6 +17,7 @@ import { QueryError } from '../components/QueryError';
 import { contractResolver, placeServerErrors } from '../contract-form';
 import { useTranslateRef } from '../i18n';
 import '../styles/sync.css';
+import { ColumnHeads } from '../components/ColumnHeads';
 
 type SyncStatus = z.infer<typeof syncStatus>;
 type Attempt = z.infer<typeof syncAttempt>;
@@ -208,30 +209,16 @@ function Attempts({ attempts, busy, onRetry }: { attempts: Attempt[] | null; bus
             <caption>
               <FormattedMessage id="sync.history.caption" values={{ count: attempts.length }} />
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="sync.history.at" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="sync.history.trigger" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="sync.history.outcome" />
-                </th>
-                <th scope="col" className="num">
-                  <FormattedMessage id="sync.history.counts" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="sync.history.reason" />
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">
-                    <FormattedMessage id="sync.history.action" />
-                  </span>
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                { label: 'sync.history.at' },
+                { label: 'sync.history.trigger' },
+                { label: 'sync.history.outcome' },
+                { label: 'sync.history.counts', className: 'num' },
+                { label: 'sync.history.reason' },
+                { label: 'sync.history.action', hidden: true },
+              ]}
+            />
             <tbody>
               {attempts.map((a, i) => (
                 <tr key={`${a.at}-${i}`}>

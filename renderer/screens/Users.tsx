@@ -21,6 +21,7 @@ import { useListFormat } from '../i18n';
 import { LockedAccounts } from './users/LockedAccounts';
 import { RolesField } from './users/RolesField';
 import { ActionPanel, OutcomePanel, RowActions, usersKey, type AccountAction, type AccountOutcome } from './users/AccountActions';
+import { ColumnHeads } from '../components/ColumnHeads';
 
 /** Only the roles of this kind of installation are offered (a monitor is never made at a centre). */
 export function Users({ facilityKind }: { facilityKind: FacilityKind }) {
@@ -111,28 +112,9 @@ function UsersTable({ users, selfId, onPick }: { users: UserView[]; selfId: stri
         <caption>
           <FormattedMessage id="users.caption" values={{ count: users.length }} />
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <FormattedMessage id="user.username" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="user.displayName" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="user.roles" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="user.active" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="user.created" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="users.col.actions" />
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[{ label: 'user.username' }, { label: 'user.displayName' }, { label: 'user.roles' }, { label: 'user.active' }, { label: 'user.created' }, { label: 'users.col.actions' }]}
+        />
         <tbody>
           {users.map((u) => (
             <tr key={u.userId}>

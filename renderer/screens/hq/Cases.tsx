@@ -21,6 +21,7 @@ import { useCompliance } from './Compliance';
 const disclosureDetail: Record<string, MessageKey> = { conflict: 'hq.cases.disclosureOpen', reviewed: 'hq.cases.disclosureReviewed' };
 import { issueTitle, nowIssues } from './model';
 import './hq.css';
+import { ColumnHeads } from '../../components/ColumnHeads';
 
 interface Props {
   from: string;
@@ -106,22 +107,7 @@ export function Cases({ from, to, issue, facilityId }: Props) {
                 <caption>
                   <FormattedMessage id="hq.cases.caption" values={{ count: cases.data.items.length }} />
                 </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <FormattedMessage id="hq.cases.col.name" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="hq.cases.col.facility" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="hq.cases.col.apprehended" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="hq.cases.col.detail" />
-                    </th>
-                  </tr>
-                </thead>
+                <ColumnHeads columns={[{ label: 'hq.cases.col.name' }, { label: 'hq.cases.col.facility' }, { label: 'hq.cases.col.apprehended' }, { label: 'hq.cases.col.detail' }]} />
                 <tbody>
                   {cases.data.items.map((c) => (
                     <tr key={c.episodeId}>

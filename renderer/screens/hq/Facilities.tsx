@@ -12,6 +12,7 @@ import { facilityKindLabel } from '../../labels';
 import { Span, useNow } from '../safeguards/clock';
 import { staleness, type Staleness } from './model';
 import './hq.css';
+import { ColumnHeads } from '../../components/ColumnHeads';
 
 type Device = z.infer<typeof hqDeviceView>;
 type Facility = z.infer<typeof hqFacilityView>;
@@ -132,34 +133,18 @@ function FacilityDevices({ facility, now }: { facility: Facility; now: number })
                 <col key={c} className={`hq-devices__col-${c}`} />
               ))}
             </colgroup>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="hq.device.col.name" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="hq.device.col.state" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="hq.device.col.lastPush" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="hq.device.col.lastSeen" />
-                </th>
-                <th scope="col" className="num">
-                  <FormattedMessage id="hq.device.col.acked" />
-                </th>
-                <th scope="col" className="num">
-                  <FormattedMessage id="hq.device.col.pending" />
-                </th>
-                <th scope="col" className="num">
-                  <FormattedMessage id="hq.device.col.quarantined" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="hq.device.col.enrolled" />
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                { label: 'hq.device.col.name' },
+                { label: 'hq.device.col.state' },
+                { label: 'hq.device.col.lastPush' },
+                { label: 'hq.device.col.lastSeen' },
+                { label: 'hq.device.col.acked', className: 'num' },
+                { label: 'hq.device.col.pending', className: 'num' },
+                { label: 'hq.device.col.quarantined', className: 'num' },
+                { label: 'hq.device.col.enrolled' },
+              ]}
+            />
             <tbody>
               {facility.devices.map((dev) => (
                 <DeviceRow key={dev.deviceId} device={dev} now={now} stateText={(s) => intl.formatMessage({ id: stateLabel[s] })} />

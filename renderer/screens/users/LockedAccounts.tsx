@@ -8,6 +8,7 @@ import { api } from '../../api';
 import { FormAlert } from '../../components/fields';
 import { Instant } from '../../components/Instant';
 import { QueryError } from '../../components/QueryError';
+import { ColumnHeads } from '../../components/ColumnHeads';
 
 const lockoutsKey = ['signIn', 'lockouts'] as const;
 
@@ -62,25 +63,15 @@ export function LockedAccounts() {
             <caption>
               <FormattedMessage id="users.lockouts.caption" values={{ count: rows.length }} />
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="users.lockouts.col.name" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="users.lockouts.col.purpose" />
-                </th>
-                <th scope="col" className="num">
-                  <FormattedMessage id="users.lockouts.col.failures" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="users.lockouts.col.until" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="users.lockouts.col.action" />
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                { label: 'users.lockouts.col.name' },
+                { label: 'users.lockouts.col.purpose' },
+                { label: 'users.lockouts.col.failures', className: 'num' },
+                { label: 'users.lockouts.col.until' },
+                { label: 'users.lockouts.col.action' },
+              ]}
+            />
             <tbody>
               {rows.map((l) => (
                 <tr key={l.lockId}>
