@@ -23,7 +23,7 @@ export const permissions = [
   'visit.read',
   'visit.write',
   /** A centre answers the ombudsman: its identity, the register extract, responses to recommendations. */
-  'oversight.respond',
+  'npm.respond',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -33,21 +33,9 @@ export type Permission = (typeof permissions)[number];
  */
 const grants: Record<Role, readonly Permission[]> = {
   admin: ['users.manage', 'audit.read', 'settings.manage', 'asylum.record', 'sync.run'],
-  registrar: ['person.read', 'person.write', 'asylum.record', 'legalAid.write', 'sync.run', 'oversight.respond'],
+  registrar: ['person.read', 'person.write', 'asylum.record', 'legalAid.write', 'sync.run', 'npm.respond'],
   duty_officer: ['person.read', 'person.write', 'asylum.record', 'legalAid.write', 'sync.run'],
-  centre_head: [
-    'person.read',
-    'person.write',
-    'person.override',
-    'protection.read',
-    'asylum.record',
-    'legalAid.write',
-    'audit.read',
-    'reports.read',
-    'settings.manage',
-    'sync.run',
-    'oversight.respond',
-  ],
+  centre_head: ['person.read', 'person.write', 'person.override', 'protection.read', 'asylum.record', 'legalAid.write', 'audit.read', 'reports.read', 'settings.manage', 'sync.run', 'npm.respond'],
   legal_aid_officer: ['person.read', 'protection.read', 'asylum.record', 'legalAid.write', 'sync.run'],
   ombudsman_monitor: ['visit.read', 'visit.write', 'sync.run'],
   // HQ's console: the cross-facility figures and, behind them, the person (read-only, audited).

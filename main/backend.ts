@@ -18,11 +18,11 @@ import { conflictsHandlers } from './services/conflicts';
 import { Sessions } from './services/sessions';
 import { setupHandlers } from './services/setup';
 import { usersHandlers } from './services/users';
-import { oversightHandlers } from './services/oversight';
+import { npmCentreHandlers } from './services/npm/centre';
 import { hqHandlers, type HqFleetSource } from './services/hq-console';
-import { npmOrgHandlers } from './services/npm-org';
-import { npmFacilitiesHandlers } from './services/npm-facilities';
-import { visitsHandlers } from './services/npm-visits';
+import { npmOrgHandlers } from './services/npm/org';
+import { npmFacilitiesHandlers } from './services/npm/facilities';
+import { npmVisitsHandlers } from './services/npm/visits';
 import { lookupMethod } from '../core/contract';
 import { ApiError } from '../core/contract/errors';
 import { rolesForKind } from '../core/permissions';
@@ -53,7 +53,7 @@ const polledMethods: ReadonlySet<string> = new Set(['sync.status', 'sync.history
 const deviceOnlyNamespaces = new Set(['intake', 'drafts', 'sync']);
 
 /** Permissions that let a caller record about a person or a visit: the console grants none of them. */
-const recordingPermissions: ReadonlySet<string> = new Set(['person.write', 'person.override', 'asylum.record', 'legalAid.write', 'oversight.respond', 'visit.write']);
+const recordingPermissions: ReadonlySet<string> = new Set(['person.write', 'person.override', 'asylum.record', 'legalAid.write', 'npm.respond', 'visit.write']);
 
 /** A centre's roles have no place in HQ's console (its screens would offer actions HQ refuses). */
 function rolesFit(input: unknown, allowed: readonly string[]): boolean {
@@ -115,10 +115,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     safeguards: safeguardsHandlers(installation, now),
     npmOrg: npmOrgHandlers(installation, now),
     npmFacilities: npmFacilitiesHandlers(installation),
-    visits: visitsHandlers(installation, now),
+    npmVisits: npmVisitsHandlers(installation, now),
     sync: syncHandlers(installation, now, { runner: syncRunner, nextAutoSyncAt: () => syncScheduler.nextAt }),
     hq: hqHandlers(installation, options.hq?.source ?? null, now),
-    oversight: oversightHandlers(installation, now),
+    npmCentre: npmCentreHandlers(installation, now),
   };
   const router = createRouter({
     handlers,

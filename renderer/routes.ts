@@ -21,12 +21,12 @@ export type Route =
   | { name: 'verifyLetter' }
   | HqRoute
   | { name: 'settings' }
-  | { name: 'visits' }
+  | { name: 'npmVisits' }
   | { name: 'visit'; visitId: string }
   | { name: 'npmFacilities' }
   | { name: 'organisation' }
   | { name: 'printVisit'; visitId: string; lang: 'az' | 'en' | 'ru' }
-  | { name: 'oversight' }
+  | { name: 'npmCentre' }
   | { name: 'sync' };
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
@@ -65,13 +65,15 @@ export function parseHash(hash: string): Route {
     case 'verify-letter':
       return { name: 'verifyLetter' };
     case 'visits':
+      return parts.length === 1 ? { name: 'npmVisits' } : { name: 'home' };
     case 'organisation':
+      return parts.length === 1 ? { name: 'organisation' } : { name: 'home' };
     case 'oversight':
-      return parts.length === 1 ? { name: parts[0] } : { name: 'home' };
+      return parts.length === 1 ? { name: 'npmCentre' } : { name: 'home' };
     case 'facilities':
       return { name: 'npmFacilities' };
     case 'visit':
-      return parts[1] ? { name: 'visit', visitId: parts[1] } : { name: 'visits' };
+      return parts[1] ? { name: 'visit', visitId: parts[1] } : { name: 'npmVisits' };
     case 'hq':
       return parseHqPath(parts.slice(1), params) ?? { name: 'home' };
     case 'print':
@@ -109,8 +111,12 @@ export function href(route: Route): string {
       return '#/verify-letter';
     case 'visit':
       return `#/visit/${encodeURIComponent(route.visitId)}`;
+    case 'npmVisits':
+      return '#/visits';
     case 'npmFacilities':
       return '#/facilities';
+    case 'npmCentre':
+      return '#/oversight';
     case 'printVisit':
       return `#/print/visit/${encodeURIComponent(route.visitId)}?lang=${route.lang}`;
     case 'hqFacilities':

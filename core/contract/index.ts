@@ -217,8 +217,8 @@ export const contract = {
   hq: hqContract.hq,
   npmOrg: npmContract.npmOrg,
   npmFacilities: npmContract.npmFacilities,
-  visits: npmContract.visits,
-  oversight: npmContract.oversight,
+  npmVisits: npmContract.npmVisits,
+  npmCentre: npmContract.npmCentre,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -24,7 +24,7 @@ import { method } from './method';
 
 /**
  * Ombudsman (NPM) visits — the second trust domain (docs/domain.md §1). `npmOrg`, `npmFacilities` and
- * `visits` answer on an installation of kind ombudsman_office (and its HQ console); `oversight` is the
+ * `npmVisits` answer on an installation of kind ombudsman_office (and its HQ console); `npmCentre` is the
  * centre's side: its identity, the register extract for a visiting team, the recommendations it
  * receives and the responses it sends back.
  */
@@ -168,7 +168,7 @@ export const npmContract = {
     /** A centre's identity file (from its oversight screen); a second device of a known centre adds its key. */
     add: method({ input: z.object({ content: fileContent }).strict(), output: z.object({ facility: npmFacilityView }), access: needs('visit.write') }),
   },
-  visits: {
+  npmVisits: {
     list: method({
       input: z.object({ state: z.enum(visitStates).optional() }).strict(),
       output: z.object({ visits: z.array(visitSummary) }),
@@ -250,14 +250,14 @@ export const npmContract = {
       audit: { kind: 'change', entityType: 'visit', entityId: (i) => i.verification.visitId },
     }),
   },
-  oversight: {
+  npmCentre: {
     status: method({
       input: z.object({}).strict(),
       output: z.object({ trustedOmbudsman: z.object({ organisationId: z.string(), name: z.string(), fingerprint: z.string() }).nullable() }),
-      access: needs('oversight.respond'),
+      access: needs('npm.respond'),
     }),
     /** This centre's public identity file, for the ombudsman office to check its extracts and responses. */
-    identity: method({ input: z.object({}).strict(), output: file, access: needs('oversight.respond') }),
+    identity: method({ input: z.object({}).strict(), output: file, access: needs('npm.respond') }),
     trustOmbudsman: method({
       input: z.object({ content: fileContent }).strict(),
       output: z.object({ organisationId: z.string(), name: z.string(), fingerprint: z.string() }),
@@ -270,30 +270,30 @@ export const npmContract = {
         .strict()
         .refine((p) => p.from <= p.to, { message: 'error.hq.periodOrder', path: ['to'] }),
       output: file.extend({ persons: z.number().int() }),
-      access: needs('oversight.respond'),
+      access: needs('npm.respond'),
       audit: { kind: 'read', entityType: 'register_extract', entityId: (i) => `${i.from}..${i.to}` },
     }),
     importRecommendations: method({
       input: z.object({ content: fileContent }).strict(),
       output: z.object({ visitId: z.string(), recommendations: z.number().int(), alreadyHeld: z.boolean() }),
-      access: needs('oversight.respond'),
+      access: needs('npm.respond'),
       audit: { kind: 'change', entityType: 'npm_recommendations', entityId: (_i, o) => o?.visitId ?? null },
     }),
     recommendations: method({
       input: z.object({}).strict(),
       output: z.object({ recommendations: z.array(recommendationView) }),
-      access: needs('oversight.respond'),
+      access: needs('npm.respond'),
     }),
     respond: method({
       input: z.object({ recommendationId: id, response: authorityResponseSchema }).strict(),
       output: ok,
-      access: needs('oversight.respond'),
+      access: needs('npm.respond'),
       audit: { kind: 'change', entityType: 'npm_recommendation', entityId: (i) => i.recommendationId },
     }),
     exportResponses: method({
       input: z.object({ visitId: id }).strict(),
       output: file,
-      access: needs('oversight.respond'),
+      access: needs('npm.respond'),
     }),
   },
 };

@@ -5,9 +5,9 @@ import { safeguards as azSafeguards } from './az/safeguards';
 import { sync as azSync } from './az/sync';
 import { ui as azUi } from './az/ui';
 import { hq as azHq } from './az/hq';
-import { oversight as azOversight } from './az/oversight';
+import { npmCentre as azNpmCentre } from './az/npm-centre';
 import { npm as azNpm } from './az/npm';
-import { visits as azVisits } from './az/visits';
+import { npmVisits as azNpmVisits } from './az/npm-visits';
 import { signIn as azSignIn } from './az/sign-in';
 import { accounts as azAccounts } from './az/accounts';
 import { errors as enErrors } from './en/errors';
@@ -16,9 +16,9 @@ import { safeguards as enSafeguards } from './en/safeguards';
 import { sync as enSync } from './en/sync';
 import { ui as enUi } from './en/ui';
 import { hq as enHq } from './en/hq';
-import { oversight as enOversight } from './en/oversight';
+import { npmCentre as enNpmCentre } from './en/npm-centre';
 import { npm as enNpm } from './en/npm';
-import { visits as enVisits } from './en/visits';
+import { npmVisits as enNpmVisits } from './en/npm-visits';
 import { signIn as enSignIn } from './en/sign-in';
 import { accounts as enAccounts } from './en/accounts';
 import { errors as ruErrors } from './ru/errors';
@@ -27,29 +27,29 @@ import { safeguards as ruSafeguards } from './ru/safeguards';
 import { sync as ruSync } from './ru/sync';
 import { ui as ruUi } from './ru/ui';
 import { hq as ruHq } from './ru/hq';
-import { oversight as ruOversight } from './ru/oversight';
+import { npmCentre as ruNpmCentre } from './ru/npm-centre';
 import { npm as ruNpm } from './ru/npm';
-import { visits as ruVisits } from './ru/visits';
+import { npmVisits as ruNpmVisits } from './ru/npm-visits';
 import { signIn as ruSignIn } from './ru/sign-in';
 import { accounts as ruAccounts } from './ru/accounts';
 
 /** ICU message catalogs (plural rules matter: Russian has one/few/many). Azerbaijani is the default. */
 export const catalogs: Record<Locale, Record<string, string>> = {
-  az: { ...azErrors, ...azUi, ...azRegister, ...azSafeguards, ...azHq, ...azOversight, ...azSync, ...azNpm, ...azVisits, ...azSignIn, ...azAccounts },
-  en: { ...enErrors, ...enUi, ...enRegister, ...enSafeguards, ...enHq, ...enOversight, ...enSync, ...enNpm, ...enVisits, ...enSignIn, ...enAccounts },
-  ru: { ...ruErrors, ...ruUi, ...ruRegister, ...ruSafeguards, ...ruHq, ...ruOversight, ...ruSync, ...ruNpm, ...ruVisits, ...ruSignIn, ...ruAccounts },
+  az: { ...azErrors, ...azUi, ...azRegister, ...azSafeguards, ...azHq, ...azNpmCentre, ...azSync, ...azNpm, ...azNpmVisits, ...azSignIn, ...azAccounts },
+  en: { ...enErrors, ...enUi, ...enRegister, ...enSafeguards, ...enHq, ...enNpmCentre, ...enSync, ...enNpm, ...enNpmVisits, ...enSignIn, ...enAccounts },
+  ru: { ...ruErrors, ...ruUi, ...ruRegister, ...ruSafeguards, ...ruHq, ...ruNpmCentre, ...ruSync, ...ruNpm, ...ruNpmVisits, ...ruSignIn, ...ruAccounts },
 };
 
 export const defaultLocale: Locale = 'az';
 export type MessageKey =
   | keyof typeof enAccounts
   | keyof typeof enSignIn
-  | keyof typeof enVisits
+  | keyof typeof enNpmVisits
   | keyof typeof enNpm
   | keyof typeof enErrors
   | keyof typeof enUi
   | keyof typeof enRegister
   | keyof typeof enSafeguards
   | keyof typeof enHq
-  | keyof typeof enOversight
+  | keyof typeof enNpmCentre
   | keyof typeof enSync;

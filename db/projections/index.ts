@@ -4,7 +4,7 @@ import * as r from './register';
 import * as sg from './safeguards';
 import { conflictResolved } from './resolution';
 import * as npm from './npm';
-import * as oversight from './oversight';
+import * as npmCentre from './npm-centre';
 
 /** Every event type has exactly one projector (the type checker refuses a missing one). */
 export const projectors: ProjectorMap = {
@@ -61,9 +61,9 @@ export const projectors: ProjectorMap = {
   'visit.recommendationsIssued': npm.visitRecommendationsIssued,
   'visit.responseRecorded': npm.visitResponseRecorded,
   'visit.recommendationVerified': npm.visitRecommendationVerified,
-  'oversight.ombudsmanTrusted': oversight.ombudsmanTrusted,
-  'oversight.recommendationsReceived': oversight.recommendationsReceived,
-  'oversight.responded': oversight.responded,
+  'oversight.ombudsmanTrusted': npmCentre.ombudsmanTrusted,
+  'oversight.recommendationsReceived': npmCentre.recommendationsReceived,
+  'oversight.responded': npmCentre.responded,
 };
 
 /** State tables that projections own; a rebuild empties them and replays the log. Every other table is declared, with why, in ../table-kinds.ts. */

@@ -10,7 +10,7 @@ import { QueryError } from '../components/QueryError';
 import { formatDate } from '../datetime';
 import { useTimeZone } from '../i18n';
 import { href, navigate } from '../routes';
-import { AreaName } from '../screens/visits/Areas';
+import { AreaName } from '../screens/npm/Areas';
 import {
   addresseeLabel,
   discrepancyDetailKey,
@@ -26,8 +26,8 @@ import {
   sourceLabel,
   teamRoleLabel,
   visitTypeLabel,
-} from '../screens/visits/labels';
-import '../screens/visits/visit-report.css';
+} from '../screens/npm/labels';
+import '../screens/npm/visit-report.css';
 import { formatInstant } from '../time';
 import './fonts';
 
@@ -49,7 +49,7 @@ const mayName = (scopes: readonly Scope[]) => scopes.includes('named_in_report')
  */
 export function VisitReport({ visitId, lang }: { visitId: string; lang: Locale }) {
   const zone = useTimeZone();
-  const view = useQuery({ queryKey: ['visit', visitId], queryFn: () => api.visits.get({ visitId }) });
+  const view = useQuery({ queryKey: ['visit', visitId], queryFn: () => api.npmVisits.get({ visitId }) });
   const org = useQuery({ queryKey: ['npmOrg'], queryFn: () => api.npmOrg.status() });
   const [fontsReady, setFontsReady] = useState(false);
   const [printState, setPrintState] = useState<'idle' | 'saved' | 'failed'>('idle');

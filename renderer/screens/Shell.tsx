@@ -22,16 +22,16 @@ import { Settings } from './Settings';
 import { Sync } from './Sync';
 import { Users } from './Users';
 import { VisitReport } from '../print/VisitReport';
-import { Oversight } from './oversight/Oversight';
-import { Facilities as NpmFacilities } from './visits/Facilities';
-import { Organisation } from './visits/Organisation';
-import { Visit } from './visits/Visit';
-import { Visits } from './visits/Visits';
+import { CentreResponses } from './npm/CentreResponses';
+import { Facilities as NpmFacilities } from './npm/Facilities';
+import { Organisation } from './npm/Organisation';
+import { Visit } from './npm/Visit';
+import { Visits } from './npm/Visits';
 import { Cases } from './hq/Cases';
 import { Compliance } from './hq/Compliance';
 import { Facilities } from './hq/Facilities';
 
-type NavTarget = 'visits' | 'npmFacilities' | 'organisation' | 'oversight' | 'home' | 'register' | 'intake' | 'overview' | 'sync' | 'settings' | 'users' | 'audit' | 'hqFacilities' | 'hqCompliance';
+type NavTarget = 'npmVisits' | 'npmFacilities' | 'organisation' | 'npmCentre' | 'home' | 'register' | 'intake' | 'overview' | 'sync' | 'settings' | 'users' | 'audit' | 'hqFacilities' | 'hqCompliance';
 
 /** Which nav item a route belongs to (a person page is part of the register). */
 function section(route: Route): NavTarget {
@@ -46,7 +46,7 @@ function section(route: Route): NavTarget {
       return 'register';
     case 'visit':
     case 'printVisit':
-      return 'visits';
+      return 'npmVisits';
     case 'hqCases':
       return 'hqCompliance';
     default:
@@ -64,9 +64,9 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
   // An ombudsman office's installation: visits, the centres it knows and its organisation keys.
   const atOffice = session.facilityKind === 'ombudsman_office';
   const may = {
-    visits: atOffice && can(roles, 'visit.read'),
+    npmVisits: atOffice && can(roles, 'visit.read'),
     organisation: atOffice && (can(roles, 'visit.read') || can(roles, 'settings.manage')),
-    oversight: !atOffice && can(roles, 'oversight.respond'),
+    npmCentre: !atOffice && can(roles, 'npm.respond'),
     users: can(roles, 'users.manage'),
     audit: can(roles, 'audit.read'),
     read: can(roles, 'person.read'),
@@ -93,15 +93,15 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
         return may.write;
       case 'settings':
         return may.settings;
-      case 'visits':
+      case 'npmVisits':
       case 'visit':
       case 'npmFacilities':
       case 'printVisit':
-        return may.visits;
+        return may.npmVisits;
       case 'organisation':
         return may.organisation;
-      case 'oversight':
-        return may.oversight;
+      case 'npmCentre':
+        return may.npmCentre;
       case 'sync':
         return may.sync;
       case 'hqFacilities':
@@ -137,15 +137,15 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
     { target: 'intake', label: 'nav.intake', shown: may.write },
     { target: 'overview', label: 'nav.overview', shown: may.read },
     { target: 'sync', label: 'nav.sync', shown: may.sync },
-    { target: 'oversight', label: 'vis.nav.oversight', shown: may.oversight },
+    { target: 'npmCentre', label: 'vis.nav.oversight', shown: may.npmCentre },
     { target: 'settings', label: 'nav.settings', shown: may.settings },
     { target: 'users', label: 'nav.users', shown: may.users },
     { target: 'audit', label: 'nav.audit', shown: may.audit },
   ];
   const officeNavItems: typeof navItems = [
-    { target: 'home', label: 'nav.home', shown: !may.visits },
-    { target: 'visits', label: 'vis.nav.visits', shown: may.visits },
-    { target: 'npmFacilities', label: 'vis.nav.facilities', shown: may.visits },
+    { target: 'home', label: 'nav.home', shown: !may.npmVisits },
+    { target: 'npmVisits', label: 'vis.nav.visits', shown: may.npmVisits },
+    { target: 'npmFacilities', label: 'vis.nav.facilities', shown: may.npmVisits },
     { target: 'organisation', label: 'vis.nav.organisation', shown: may.organisation },
     ...navItems.filter((i) => i.target === 'sync' || i.target === 'settings' || i.target === 'users' || i.target === 'audit'),
   ];
@@ -159,7 +159,7 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
     { target: 'settings', label: 'nav.settings', shown: may.settings },
   ];
   // HQ's analysts start at the compliance overview.
-  const current = atHq && may.reports && route.name === 'home' ? 'hqCompliance' : may.visits && route.name === 'home' ? 'visits' : section(route);
+  const current = atHq && may.reports && route.name === 'home' ? 'hqCompliance' : may.npmVisits && route.name === 'home' ? 'npmVisits' : section(route);
 
   return (
     <div className={`shell${route.name === 'printRegister' || route.name === 'printRights' || route.name === 'printVisit' ? ' shell--print' : ''}`}>
@@ -243,7 +243,7 @@ function Screen({ route, session, mayRead }: { route: Route; session: SessionVie
       return <VerifyLetter />;
     case 'settings':
       return <Settings />;
-    case 'visits':
+    case 'npmVisits':
       return <Visits mayWrite={can(session.user.roles, 'visit.write')} />;
     case 'visit':
       return <Visit key={route.visitId} visitId={route.visitId} mayWrite={can(session.user.roles, 'visit.write')} />;
@@ -253,8 +253,8 @@ function Screen({ route, session, mayRead }: { route: Route; session: SessionVie
       return <Organisation mayManage={can(session.user.roles, 'settings.manage')} mayRead={can(session.user.roles, 'visit.read')} />;
     case 'printVisit':
       return <VisitReport key={`${route.visitId}-${route.lang}`} visitId={route.visitId} lang={route.lang} />;
-    case 'oversight':
-      return <Oversight mayManage={can(session.user.roles, 'settings.manage')} />;
+    case 'npmCentre':
+      return <CentreResponses mayManage={can(session.user.roles, 'settings.manage')} />;
     case 'sync':
       return <Sync roles={session.user.roles} />;
   }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { orgKeyScrypt } from '../../core/npm/org-key-file';
 import { kdfCost, lowerKdfCostIfTesting, lowKdfCostVariable, lowTestKdfCost, productionKdfCost, setKdfCostForTests, withKdfCost } from '../../db/kdf-cost';
 import { createInstallation, isCurrentSlot, scryptParams, unlockWithPassword } from '../../db/keyslots';
-import { exportOrgKey, openOrgKeyFile, parseOrgKeyFile, type OrgKeys } from '../../main/services/npm-org';
+import { exportOrgKey, openOrgKeyFile, parseOrgKeyFile, type OrgKeys } from '../../main/services/npm/org';
 
 // The rest of the suite derives passwords at the low test cost (tests/setup/low-kdf-cost.ts). These
 // tests hold the production cost itself: what it is, and that the app writes with it.

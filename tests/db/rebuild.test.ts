@@ -124,15 +124,15 @@ describe('rebuilding the projections from the log', () => {
     const o = await office({ start });
     const c = await centre(start);
     const head = await c.as('centre_head');
-    await head.oversight.trustOmbudsman({ content: (await o.monitor.npmOrg.identity({})).content });
+    await head.npmCentre.trustOmbudsman({ content: (await o.monitor.npmOrg.identity({})).content });
     const facilityId = await introduce(o, head);
     const visitId = await visitOnSite(o, facilityId);
-    await o.monitor.visits.recordArea({ visitId, observation: { area: 'hygiene', rating: 'concern', note: 'No hot water in block B', sources: ['observation'] }, at: o.iso() });
-    await o.monitor.visits.recordRegisterCheck({ visitId, check: { register: 'detention_register' }, at: o.iso() });
-    const { interviewId } = await o.monitor.visits.recordInterview({ visitId, interview: interview(o.iso()) });
-    const extract = await head.oversight.exportExtract({ from: start.slice(0, 10), to: start.slice(0, 10) });
-    await o.monitor.visits.importExtract({ visitId, content: extract.content });
-    await o.monitor.visits.move({ visitId, to: 'DEBRIEF', at: o.iso() });
+    await o.monitor.npmVisits.recordArea({ visitId, observation: { area: 'hygiene', rating: 'concern', note: 'No hot water in block B', sources: ['observation'] }, at: o.iso() });
+    await o.monitor.npmVisits.recordRegisterCheck({ visitId, check: { register: 'detention_register' }, at: o.iso() });
+    const { interviewId } = await o.monitor.npmVisits.recordInterview({ visitId, interview: interview(o.iso()) });
+    const extract = await head.npmCentre.exportExtract({ from: start.slice(0, 10), to: start.slice(0, 10) });
+    await o.monitor.npmVisits.importExtract({ visitId, content: extract.content });
+    await o.monitor.npmVisits.move({ visitId, to: 'DEBRIEF', at: o.iso() });
     const finding = {
       title: 'Overcrowding',
       standard: 'Migration Code Art. 74.5',
@@ -141,16 +141,16 @@ describe('rebuilding the projections from the log', () => {
       recommendation: 'Reopen block C.',
       addressee: 'facility' as const,
     };
-    const { recommendationId } = await o.monitor.visits.addFinding({ visitId, finding });
-    await o.monitor.visits.move({ visitId, to: 'REPORT_DRAFT', at: o.iso() });
-    const sent = await o.monitor.visits.exportRecommendations({ visitId });
-    await head.oversight.importRecommendations({ content: sent.content });
-    await head.oversight.respond({ recommendationId, response: { at: new Date(c.clock.now).toISOString(), response: 'Block C reopened.', status: 'accepted', responder: 'Centre head' } });
-    await o.monitor.visits.importResponses({ content: (await head.oversight.exportResponses({ visitId })).content });
+    const { recommendationId } = await o.monitor.npmVisits.addFinding({ visitId, finding });
+    await o.monitor.npmVisits.move({ visitId, to: 'REPORT_DRAFT', at: o.iso() });
+    const sent = await o.monitor.npmVisits.exportRecommendations({ visitId });
+    await head.npmCentre.importRecommendations({ content: sent.content });
+    await head.npmCentre.respond({ recommendationId, response: { at: new Date(c.clock.now).toISOString(), response: 'Block C reopened.', status: 'accepted', responder: 'Centre head' } });
+    await o.monitor.npmVisits.importResponses({ content: (await head.npmCentre.exportResponses({ visitId })).content });
     await o.advance(days(40));
     const second = await visitOnSite(o, facilityId);
-    await o.monitor.visits.checkReprisal({ visitId: second, check: { interviewId, at: o.iso(), outcome: 'no_reprisal' } });
-    await o.monitor.visits.verifyRecommendation({ recommendationId, verification: { visitId: second, at: o.iso(), status: 'IMPLEMENTED' } });
+    await o.monitor.npmVisits.checkReprisal({ visitId: second, check: { interviewId, at: o.iso(), outcome: 'no_reprisal' } });
+    await o.monitor.npmVisits.verifyRecommendation({ recommendationId, verification: { visitId: second, at: o.iso(), status: 'IMPLEMENTED' } });
 
     const officeTables = rebuildsIdentically(o.backend.installation.requireStore());
     expect(officeTables).toEqual(

@@ -61,7 +61,7 @@ const eventCount = (s: Store) => (s.sqlite.prepare('SELECT count(*) AS n FROM ev
 describe('the audit log and ill-formed text', () => {
   it('an audit line recording a lone surrogate or NUL is stored as it was hashed, so the chain still verifies', () => {
     const store = newStore();
-    store.audit({ actor: 'u\uDC00', action: 'read.denied', method: 'visits.get', entityType: 'visit', entityId: 'v\uD800', outcome: 'denied', detail: 'a\u0000b' });
+    store.audit({ actor: 'u\uDC00', action: 'read.denied', method: 'npmVisits.get', entityType: 'visit', entityId: 'v\uD800', outcome: 'denied', detail: 'a\u0000b' });
     store.command(actor, 'test', (tx) => tx.audit({ action: 'x', method: 'm\uD800', entityId: '\uDFFF', outcome: 'ok' }));
     store.audit({ actor: null, action: 'read', method: 'persons.view', outcome: 'ok' });
     expect(verifyAuditLog(store.q)).toEqual({ count: 3, firstBrokenSeq: null });

@@ -264,7 +264,7 @@ test('a whole unannounced visit: keys, facility, fieldwork, extract, findings, r
   await expect(interviews.getByRole('alert')).toContainText('Bəzi sahələrə diqqət yetirin.');
   await expect(interviews.getByRole('alert').getByRole('button', { name: 'Verilmiş razılıq' })).toBeVisible();
   await shot(page, '07-interview-consent-error');
-  const saved = (await (await page.request.post(`${office.url}rpc/visits.get`, { headers, data: { visitId } })).json()) as { result: { visit: { interviews: unknown[] } } };
+  const saved = (await (await page.request.post(`${office.url}rpc/npmVisits.get`, { headers, data: { visitId } })).json()) as { result: { visit: { interviews: unknown[] } } };
   expect(saved.result.visit.interviews).toHaveLength(0);
   await consent.getByRole('checkbox', { name: 'Hesabatda anonim şəkildə' }).check();
   await consent.getByRole('checkbox', { name: 'Orqanlar qarşısında anonim qaldırılsın' }).check();

@@ -27,10 +27,10 @@ describe('text with a lone surrogate or a NUL, refused at the router', () => {
     for (const lang of ['az', 'en', 'ru'] as const) expect(catalogs[lang]['error.field.illFormedText']).toBeTruthy();
   });
 
-  it('a refused visits.get with a lone surrogate in visitId leaves the audit log intact', async () => {
+  it('a refused npmVisits.get with a lone surrogate in visitId leaves the audit log intact', async () => {
     const registrar = await inst.userWith(['registrar']); // no visit.read: the refusal that was audited
     for (const caller of [inst.admin, registrar]) {
-      for (const bad of lone) await expectIllFormedRefusal('visits.get', { visitId: bad }, 'visitId', caller);
+      for (const bad of lone) await expectIllFormedRefusal('npmVisits.get', { visitId: bad }, 'visitId', caller);
     }
     const verified = await inst.admin.audit.verify();
     expect(verified.auditIntact).toBe(true);

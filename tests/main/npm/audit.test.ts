@@ -17,7 +17,7 @@ function auditFor(o: Office, visitId: string): Pick<AuditRow, 'action' | 'method
 
 describe('visits are audited', () => {
   it('every visit method but the list declares an audit spec', () => {
-    const missing = Object.keys(npmContract.visits).filter((m) => m !== 'list' && !lookupMethod(`visits.${m}`)?.audit);
+    const missing = Object.keys(npmContract.npmVisits).filter((m) => m !== 'list' && !lookupMethod(`npmVisits.${m}`)?.audit);
     expect(missing).toEqual([]);
   });
 
@@ -25,20 +25,20 @@ describe('visits are audited', () => {
     const o = await office();
     const c = await centre();
     const visitId = await visitOnSite(o, await introduce(o, await c.as('registrar')));
-    await o.monitor.visits.recordInterview({ visitId, interview: interview(o.iso()) });
-    await o.monitor.visits.recordArea({ visitId, observation: { area: 'food', rating: 'adequate', sources: [] }, at: o.iso() });
-    await o.monitor.visits.get({ visitId });
-    await o.monitor.visits.get({ visitId });
-    expect((await refusal(o.admin.visits.get({ visitId }))).code).toBe('forbidden');
+    await o.monitor.npmVisits.recordInterview({ visitId, interview: interview(o.iso()) });
+    await o.monitor.npmVisits.recordArea({ visitId, observation: { area: 'food', rating: 'adequate', sources: [] }, at: o.iso() });
+    await o.monitor.npmVisits.get({ visitId });
+    await o.monitor.npmVisits.get({ visitId });
+    expect((await refusal(o.admin.npmVisits.get({ visitId }))).code).toBe('forbidden');
 
     expect(auditFor(o, visitId)).toEqual([
-      { action: 'visit.planned', method: 'visits.plan', outcome: 'ok' },
-      { action: 'visit.moved', method: 'visits.move', outcome: 'ok' },
-      { action: 'visit.interviewed', method: 'visits.recordInterview', outcome: 'ok' },
-      { action: 'visit.areaObserved', method: 'visits.recordArea', outcome: 'ok' },
-      { action: 'read', method: 'visits.get', outcome: 'ok' },
-      { action: 'read', method: 'visits.get', outcome: 'ok' },
-      { action: 'read.denied', method: 'visits.get', outcome: 'denied' },
+      { action: 'visit.planned', method: 'npmVisits.plan', outcome: 'ok' },
+      { action: 'visit.moved', method: 'npmVisits.move', outcome: 'ok' },
+      { action: 'visit.interviewed', method: 'npmVisits.recordInterview', outcome: 'ok' },
+      { action: 'visit.areaObserved', method: 'npmVisits.recordArea', outcome: 'ok' },
+      { action: 'read', method: 'npmVisits.get', outcome: 'ok' },
+      { action: 'read', method: 'npmVisits.get', outcome: 'ok' },
+      { action: 'read.denied', method: 'npmVisits.get', outcome: 'denied' },
     ]);
     expect(o.backend.installation.requireStore().verifyEventChains().intact).toBe(true);
   });

@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { rowToEvent, type EventRow, type Store } from '../../../db/store';
-import { buildVisitView } from '../../../main/services/npm-visits';
-import { openerFor } from '../../../main/services/npm-org';
+import { buildVisitView } from '../../../main/services/npm/visits';
+import { openerFor } from '../../../main/services/npm/org';
 import { refusal } from '../../helpers/centre';
 import { useHq } from '../../helpers/hq';
 import { dialects } from '../../hq/harness';
@@ -38,13 +38,13 @@ function everyCell(store: Store): string {
 /** A first visit with a confidential interview, and a second on which the reprisal check is recorded. */
 async function recordConfidential(o: Office, facilityId: string): Promise<{ visitId: string; second: string; interviewId: string }> {
   const visitId = await visitOnSite(o, facilityId);
-  const { interviewId } = await o.monitor.visits.recordInterview({ visitId, interview: interview(o.iso()) });
-  await o.monitor.visits.move({ visitId, to: 'DEBRIEF', at: o.iso() });
+  const { interviewId } = await o.monitor.npmVisits.recordInterview({ visitId, interview: interview(o.iso()) });
+  await o.monitor.npmVisits.move({ visitId, to: 'DEBRIEF', at: o.iso() });
   await o.advance(days(40));
   const second = await visitOnSite(o, facilityId);
-  await o.monitor.visits.checkReprisal({ visitId: second, check: { interviewId, at: o.iso(), outcome: 'reprisal_alleged', note: reprisalNote } });
+  await o.monitor.npmVisits.checkReprisal({ visitId: second, check: { interviewId, at: o.iso(), outcome: 'reprisal_alleged', note: reprisalNote } });
   // the test would see a leak: the office itself reads all of it
-  const seen = JSON.stringify([await o.monitor.visits.get({ visitId }), await o.monitor.visits.get({ visitId: second })]);
+  const seen = JSON.stringify([await o.monitor.npmVisits.get({ visitId }), await o.monitor.npmVisits.get({ visitId: second })]);
   expect(leaks(seen)).toEqual(expect.arrayContaining([...Object.values(secrets), reprisalNote]));
   return { visitId, second, interviewId };
 }
@@ -72,8 +72,8 @@ describe('confidential interview content — check the bytes', () => {
     const events = (officeStore.sqlite.prepare('SELECT * FROM events ORDER BY local_seq').all() as EventRow[]).map(rowToEvent);
     expect(centreStore.ingest(events)).toMatchObject({ quarantined: 0 });
 
-    expect((await refusal((await c.as('registrar')).visits.get({ visitId }))).code).toBe('forbidden');
-    expect((await refusal((await c.as('centre_head')).visits.get({ visitId }))).code).toBe('forbidden');
+    expect((await refusal((await c.as('registrar')).npmVisits.get({ visitId }))).code).toBe('forbidden');
+    expect((await refusal((await c.as('centre_head')).npmVisits.get({ visitId }))).code).toBe('forbidden');
     // The centre cannot even make itself a monitor account (issue #10 §4: roles by installation kind),
     // and holds no key that would open the sealed text for one.
     const curious = await refusal(c.inst.admin.users.create({ username: 'curious', displayName: 'Curious', roles: ['ombudsman_monitor'], password: 'password-of-curious' }));

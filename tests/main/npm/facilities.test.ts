@@ -13,7 +13,7 @@ describe('facilities the office knows', () => {
     const o = await office();
     const c = await centre();
     const registrar = await c.as('registrar');
-    const { content } = await registrar.oversight.identity({});
+    const { content } = await registrar.npmCentre.identity({});
     const { facility } = await o.monitor.npmFacilities.add({ content });
     const centreStore = c.inst.backend.installation.requireStore();
     expect(facility).toMatchObject({
@@ -33,7 +33,7 @@ describe('facilities the office knows', () => {
   it('a second device of a known centre adds its key to the same facility', async () => {
     const o = await office();
     const c = await centre();
-    const { content } = await (await c.as('registrar')).oversight.identity({});
+    const { content } = await (await c.as('registrar')).npmCentre.identity({});
     const { facility } = await o.monitor.npmFacilities.add({ content });
     const laptop = generateDeviceKeyPair();
     const body = facilityIdentityBody.parse({
@@ -58,7 +58,7 @@ describe('facilities the office knows', () => {
   it('refuses a tampered, a mis-signed or a malformed identity file and keeps nothing', async () => {
     const o = await office();
     const c = await centre();
-    const { content } = await (await c.as('registrar')).oversight.identity({});
+    const { content } = await (await c.as('registrar')).npmCentre.identity({});
     const tampered = content.replace('Baku Temporary', 'Bakı Temporary');
     expect(tampered).not.toBe(content);
     expect((await refusal(o.monitor.npmFacilities.add({ content: tampered }))).messageKey).toBe('error.npm.badSignature');

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { interviewSchema } from '../../../core/npm/visit';
 import { responsesBody, signedFileSchema } from '../../../core/npm/files';
 import { signedFileText, signFile } from '../../../db/signed-file';
-import { discrepanciesFor } from '../../../main/services/npm-files';
+import { discrepanciesFor } from '../../../main/services/npm/files';
 import { refusal, useCentre } from '../../helpers/centre';
 import { day, hour, intakeAt } from '../../helpers/intake';
 import { useOmbudsman } from '../../helpers/ombudsman';
@@ -33,8 +33,8 @@ function tamper(content: string): string {
 
 async function introduce(c: Centre, o: Office) {
   const head = await c.as('centre_head');
-  await o.monitor.npmFacilities.add({ content: (await head.oversight.identity({})).content });
-  await c.inst.admin.oversight.trustOmbudsman({ content: (await o.monitor.npmOrg.identity({})).content });
+  await o.monitor.npmFacilities.add({ content: (await head.npmCentre.identity({})).content });
+  await c.inst.admin.npmCentre.trustOmbudsman({ content: (await o.monitor.npmOrg.identity({})).content });
   return head;
 }
 
@@ -73,7 +73,7 @@ async function visitWithExtract() {
   await o.signInAgain();
 
   const facilityId = c.inst.backend.installation.requireFile().installationId;
-  const { visitId } = await o.monitor.visits.plan({
+  const { visitId } = await o.monitor.npmVisits.plan({
     plan: {
       facilityId,
       type: 'ad_hoc',
@@ -85,8 +85,8 @@ async function visitWithExtract() {
       ],
     },
   });
-  await o.monitor.visits.move({ visitId, to: 'ON_SITE', at: iso(c.clock.now) });
-  const met = await o.monitor.visits.recordInterview({
+  await o.monitor.npmVisits.move({ visitId, to: 'ON_SITE', at: iso(c.clock.now) });
+  const met = await o.monitor.npmVisits.recordInterview({
     visitId,
     interview: interview(c.clock.now, {
       notes: 'Says nobody explained anything; no doctor since arrival.',
@@ -95,18 +95,18 @@ async function visitWithExtract() {
       claims: { rights_informed: 'no', medical_exam: 'no', lawyer_contact: 'unsure' },
     }),
   });
-  const unlisted = await o.monitor.visits.recordInterview({
+  const unlisted = await o.monitor.npmVisits.recordInterview({
     visitId,
     interview: interview(c.clock.now, { notes: 'Held in the basement room since Friday.', intervieweeName: 'Farid Nazari', allegations: ['Not registered on arrival'], claims: {} }),
   });
-  const extract = await head.oversight.exportExtract({ from: dateOf(c.clock.now - 3 * day), to: dateOf(c.clock.now) });
+  const extract = await head.npmCentre.exportExtract({ from: dateOf(c.clock.now - 3 * day), to: dateOf(c.clock.now) });
   return { c, o, head, registrar, visitId, extract, rakhimi, ahmadi, karimi, met, unlisted, facilityId };
 }
 
 describe('a register extract laid beside what the team heard (OPCAT Art. 20)', () => {
   it('finds each kind of discrepancy, naming people only by pseudonym or register number', async () => {
     const { o, visitId, extract, rakhimi, ahmadi, karimi, met, unlisted } = await visitWithExtract();
-    const result = await o.monitor.visits.importExtract({ visitId, content: extract.content });
+    const result = await o.monitor.npmVisits.importExtract({ visitId, content: extract.content });
     expect(result.persons).toBe(3);
     const body = JSON.parse(signedFileSchema.parse(JSON.parse(extract.content)).body) as { persons: { episodeId: string; registerNo: string; personId: string }[] };
     const no = (episodeId: string) => body.persons.find((p) => p.episodeId === episodeId)!.registerNo;
@@ -123,7 +123,7 @@ describe('a register extract laid beside what the team heard (OPCAT Art. 20)', (
     expect(kinds('held_past_term')).toEqual([{ kind: 'held_past_term', subject: no(karimi.episodeId), detail: expect.any(String), interviewId: null, personId: karimi.personId }]);
     expect(JSON.stringify(result.discrepancies)).not.toMatch(/Rahimi|Rakhimi|Nazari|Ahmadi|Karimi|Farid/);
 
-    const { visit } = await o.monitor.visits.get({ visitId });
+    const { visit } = await o.monitor.npmVisits.get({ visitId });
     expect(visit.extract).toMatchObject({ persons: 3, discrepancies: result.discrepancies });
     // Without the organisation's private key nothing said in an interview can be compared: only what
     // the extract shows by itself remains.
@@ -133,9 +133,9 @@ describe('a register extract laid beside what the team heard (OPCAT Art. 20)', (
 
   it('importing the same extract again changes nothing', async () => {
     const { o, visitId, extract } = await visitWithExtract();
-    const first = await o.monitor.visits.importExtract({ visitId, content: extract.content });
+    const first = await o.monitor.npmVisits.importExtract({ visitId, content: extract.content });
     const events = o.count('events');
-    expect(await o.monitor.visits.importExtract({ visitId, content: extract.content })).toEqual(first);
+    expect(await o.monitor.npmVisits.importExtract({ visitId, content: extract.content })).toEqual(first);
     expect(o.count('events')).toBe(events);
     expect(o.count('visit_extracts')).toBe(1);
   });
@@ -145,28 +145,28 @@ describe('a register extract laid beside what the team heard (OPCAT Art. 20)', (
     // A second centre: at first unknown to the office, then known but not the one visited.
     const other = await centre(iso(c.clock.now));
     const otherHead = await other.as('centre_head');
-    const otherExtract = await otherHead.oversight.exportExtract({ from: dateOf(c.clock.now), to: dateOf(c.clock.now) });
+    const otherExtract = await otherHead.npmCentre.exportExtract({ from: dateOf(c.clock.now), to: dateOf(c.clock.now) });
     const rows = () => ['events', 'visit_extracts'].map((t) => o.count(t));
     const before = rows();
     const expectRefused = async (content: string, key: string) => {
-      const e = await refusal(o.monitor.visits.importExtract({ visitId, content }));
+      const e = await refusal(o.monitor.npmVisits.importExtract({ visitId, content }));
       expect(e.messageKey, key).toBe(key);
       expect(rows()).toEqual(before);
     };
     await expectRefused(tamper(extract.content), 'error.npm.badSignature');
     await expectRefused(otherExtract.content, 'error.npm.unknownSigner');
-    await o.monitor.npmFacilities.add({ content: (await otherHead.oversight.identity({})).content });
+    await o.monitor.npmFacilities.add({ content: (await otherHead.npmCentre.identity({})).content });
     const added = rows();
     before.splice(0, before.length, ...added);
     await expectRefused(otherExtract.content, 'error.npm.wrongFacility');
     await expectRefused('{"format":"qeyd-register-extract","version":1,"signer":', 'error.npm.badFile');
-    await expectRefused((await head.oversight.identity({})).content, 'error.npm.badFile');
+    await expectRefused((await head.npmCentre.identity({})).content, 'error.npm.badFile');
     // The right signer, but a body that is no extract (signed as one by this very centre's key).
     const store = c.inst.backend.installation.requireStore();
     const signer = { kind: 'device' as const, id: store.device.deviceId, publicKey: store.device.publicKey, privateKey: store.devicePrivateKey };
     await expectRefused(signedFileText(signFile('qeyd-register-extract', { persons: 'everyone' }, signer)), 'error.npm.badFile');
     // A sound extract, but the visit it is for has not begun.
-    const { visitId: planned } = await o.monitor.visits.plan({
+    const { visitId: planned } = await o.monitor.npmVisits.plan({
       plan: {
         facilityId: c.inst.backend.installation.requireFile().installationId,
         type: 'regular',
@@ -176,9 +176,9 @@ describe('a register extract laid beside what the team heard (OPCAT Art. 20)', (
       },
     });
     const afterPlan = rows();
-    expect((await refusal(o.monitor.visits.importExtract({ visitId: planned, content: extract.content }))).messageKey).toBe('error.visit.notOnSite');
+    expect((await refusal(o.monitor.npmVisits.importExtract({ visitId: planned, content: extract.content }))).messageKey).toBe('error.visit.notOnSite');
     expect(rows()).toEqual(afterPlan);
-    expect((await o.monitor.visits.get({ visitId })).visit.extract).toBeNull();
+    expect((await o.monitor.npmVisits.get({ visitId })).visit.extract).toBeNull();
   });
 });
 
@@ -186,11 +186,11 @@ describe('recommendations office → centre → office', () => {
   async function issued() {
     const s = await visitWithExtract();
     const { c, o, visitId } = s;
-    await o.monitor.visits.importExtract({ visitId, content: s.extract.content });
+    await o.monitor.npmVisits.importExtract({ visitId, content: s.extract.content });
     await c.advance(3 * hour);
     await o.signInAgain();
-    await o.monitor.visits.move({ visitId, to: 'DEBRIEF', at: iso(c.clock.now) });
-    const rights = await o.monitor.visits.addFinding({
+    await o.monitor.npmVisits.move({ visitId, to: 'DEBRIEF', at: iso(c.clock.now) });
+    const rights = await o.monitor.npmVisits.addFinding({
       visitId,
       finding: {
         title: 'Rights not explained',
@@ -201,7 +201,7 @@ describe('recommendations office → centre → office', () => {
         addressee: 'facility',
       },
     });
-    const medical = await o.monitor.visits.addFinding({
+    const medical = await o.monitor.npmVisits.addFinding({
       visitId,
       finding: {
         title: 'No admission examination',
@@ -212,16 +212,16 @@ describe('recommendations office → centre → office', () => {
         addressee: 'facility',
       },
     });
-    await o.monitor.visits.move({ visitId, to: 'REPORT_DRAFT', at: iso(c.clock.now) });
-    const file = await o.monitor.visits.exportRecommendations({ visitId });
+    await o.monitor.npmVisits.move({ visitId, to: 'REPORT_DRAFT', at: iso(c.clock.now) });
+    const file = await o.monitor.npmVisits.exportRecommendations({ visitId });
     return { ...s, file, rights, medical };
   }
 
   it('the centre imports the recommendations once, answers them, and the office records each answer once', async () => {
     const { c, o, head, visitId, file, rights, medical } = await issued();
-    expect(await head.oversight.importRecommendations({ content: file.content })).toEqual({ visitId, recommendations: 2, alreadyHeld: false });
-    expect(await head.oversight.importRecommendations({ content: file.content })).toEqual({ visitId, recommendations: 2, alreadyHeld: true });
-    const received = (await head.oversight.recommendations({})).recommendations;
+    expect(await head.npmCentre.importRecommendations({ content: file.content })).toEqual({ visitId, recommendations: 2, alreadyHeld: false });
+    expect(await head.npmCentre.importRecommendations({ content: file.content })).toEqual({ visitId, recommendations: 2, alreadyHeld: true });
+    const received = (await head.npmCentre.recommendations({})).recommendations;
     expect(received.map((r) => [r.recommendationId, r.state]).sort()).toEqual(
       [
         [medical.recommendationId, 'ISSUED'],
@@ -230,11 +230,11 @@ describe('recommendations office → centre → office', () => {
     );
 
     const answer = { at: iso(c.clock.now), response: 'Rights letters in Persian are handed over at admission from today.', status: 'accepted' as const, responder: 'Head of centre' };
-    await head.oversight.respond({ recommendationId: rights.recommendationId, response: answer });
-    const first = await head.oversight.exportResponses({ visitId });
-    expect(await o.monitor.visits.importResponses({ content: first.content })).toEqual({ visitId, recorded: 1, alreadyHeld: 0 });
+    await head.npmCentre.respond({ recommendationId: rights.recommendationId, response: answer });
+    const first = await head.npmCentre.exportResponses({ visitId });
+    expect(await o.monitor.npmVisits.importResponses({ content: first.content })).toEqual({ visitId, recorded: 1, alreadyHeld: 0 });
     const events = o.count('events');
-    expect(await o.monitor.visits.importResponses({ content: first.content })).toEqual({ visitId, recorded: 0, alreadyHeld: 1 });
+    expect(await o.monitor.npmVisits.importResponses({ content: first.content })).toEqual({ visitId, recorded: 0, alreadyHeld: 1 });
     expect(o.count('events')).toBe(events);
 
     await c.advance(hour);
@@ -246,12 +246,12 @@ describe('recommendations office → centre → office', () => {
       plannedBy: '2027-01-15',
       responder: 'Head of centre',
     };
-    await head.oversight.respond({ recommendationId: medical.recommendationId, response: later });
-    const second = await head.oversight.exportResponses({ visitId });
+    await head.npmCentre.respond({ recommendationId: medical.recommendationId, response: later });
+    const second = await head.npmCentre.exportResponses({ visitId });
     expect(responsesBody.parse(JSON.parse(signedFileSchema.parse(JSON.parse(second.content)).body)).responses).toHaveLength(2);
-    expect(await o.monitor.visits.importResponses({ content: second.content })).toEqual({ visitId, recorded: 1, alreadyHeld: 1 });
+    expect(await o.monitor.npmVisits.importResponses({ content: second.content })).toEqual({ visitId, recorded: 1, alreadyHeld: 1 });
 
-    const findings = (await o.monitor.visits.get({ visitId })).visit.findings;
+    const findings = (await o.monitor.npmVisits.get({ visitId })).visit.findings;
     expect(findings.find((f) => f.recommendationId === rights.recommendationId)).toMatchObject({ state: 'RESPONDED', response: answer });
     expect(findings.find((f) => f.recommendationId === medical.recommendationId)).toMatchObject({ state: 'RESPONDED', response: later });
   });
@@ -262,12 +262,12 @@ describe('recommendations office → centre → office', () => {
     const centreBefore = centreRows();
     const f = JSON.parse(file.content) as { body: string };
     f.body = f.body.replace('Rights not explained', 'Rights not explainee');
-    expect((await refusal(head.oversight.importRecommendations({ content: JSON.stringify(f) }))).messageKey).toBe('error.npm.badSignature');
+    expect((await refusal(head.npmCentre.importRecommendations({ content: JSON.stringify(f) }))).messageKey).toBe('error.npm.badSignature');
     expect(centreRows()).toEqual(centreBefore);
 
-    await head.oversight.importRecommendations({ content: file.content });
-    await head.oversight.respond({ recommendationId: rights.recommendationId, response: { at: iso(c.clock.now), response: 'Done.', status: 'accepted', responder: 'Head of centre' } });
-    const responses = await head.oversight.exportResponses({ visitId });
+    await head.npmCentre.importRecommendations({ content: file.content });
+    await head.npmCentre.respond({ recommendationId: rights.recommendationId, response: { at: iso(c.clock.now), response: 'Done.', status: 'accepted', responder: 'Head of centre' } });
+    const responses = await head.npmCentre.exportResponses({ visitId });
 
     const other = await centre(iso(c.clock.now));
     const otherHead = await other.as('centre_head');
@@ -282,7 +282,7 @@ describe('recommendations office → centre → office', () => {
     const officeRows = () => ['events', 'recommendations'].map((t) => o.count(t)).concat(o.count('recommendations WHERE response IS NOT NULL'));
     const before = officeRows();
     const expectRefused = async (content: string, key: string) => {
-      const e = await refusal(o.monitor.visits.importResponses({ content }));
+      const e = await refusal(o.monitor.npmVisits.importResponses({ content }));
       expect(e.messageKey, key).toBe(key);
       expect(officeRows()).toEqual(before);
     };
@@ -290,22 +290,22 @@ describe('recommendations office → centre → office', () => {
     t.body = t.body.replace('"Done."', '"Dona."');
     await expectRefused(JSON.stringify(t), 'error.npm.badSignature');
     await expectRefused(fromOther, 'error.npm.unknownSigner');
-    await o.monitor.npmFacilities.add({ content: (await otherHead.oversight.identity({})).content });
+    await o.monitor.npmFacilities.add({ content: (await otherHead.npmCentre.identity({})).content });
     before.splice(0, before.length, ...officeRows());
     await expectRefused(fromOther, 'error.npm.wrongFacility');
     await expectRefused(unknownRecommendation, 'error.npm.unknownRecommendation');
     await expectRefused('not json at all', 'error.npm.badFile');
     await expectRefused(file.content, 'error.npm.badFile');
-    expect(await o.monitor.visits.importResponses({ content: responses.content })).toEqual({ visitId, recorded: 1, alreadyHeld: 0 });
+    expect(await o.monitor.npmVisits.importResponses({ content: responses.content })).toEqual({ visitId, recorded: 1, alreadyHeld: 0 });
   });
 
   it('a centre that trusts the same office refuses recommendations addressed to another centre', async () => {
     const { c, o, file } = await issued();
     const other = await centre(iso(c.clock.now));
-    await other.inst.admin.oversight.trustOmbudsman({ content: (await o.monitor.npmOrg.identity({})).content });
+    await other.inst.admin.npmCentre.trustOmbudsman({ content: (await o.monitor.npmOrg.identity({})).content });
     const otherHead = await other.as('centre_head');
     const events = other.count('events');
-    expect((await refusal(otherHead.oversight.importRecommendations({ content: file.content }))).messageKey).toBe('error.npm.wrongFacility');
+    expect((await refusal(otherHead.npmCentre.importRecommendations({ content: file.content }))).messageKey).toBe('error.npm.wrongFacility');
     expect(other.count('events')).toBe(events);
     expect(other.count('received_recommendations')).toBe(0);
   });

@@ -126,14 +126,14 @@ export function interview(at: string, over: Partial<z.input<typeof interviewSche
 
 /** The office knows a centre by its identity file: returns the centre's facility id at the office. */
 export async function introduce(office: Office, centreAdmin: Caller): Promise<string> {
-  const file = await centreAdmin.oversight.identity({});
+  const file = await centreAdmin.npmCentre.identity({});
   const { facility } = await office.monitor.npmFacilities.add({ content: file.content });
   return facility.facilityId;
 }
 
 /** Plans a visit and walks it on site at the office clock (arrival a minute ago). */
 export async function visitOnSite(office: Office, facilityId: string, over: Partial<z.input<typeof visitPlanSchema>> = {}): Promise<string> {
-  const { visitId } = await office.monitor.visits.plan({ plan: plan(facilityId, { plannedFor: office.iso().slice(0, 10), ...over }) });
-  await office.monitor.visits.move({ visitId, to: 'ON_SITE', at: office.iso(-minutes(1)) });
+  const { visitId } = await office.monitor.npmVisits.plan({ plan: plan(facilityId, { plannedFor: office.iso().slice(0, 10), ...over }) });
+  await office.monitor.npmVisits.move({ visitId, to: 'ON_SITE', at: office.iso(-minutes(1)) });
   return visitId;
 }

@@ -50,7 +50,7 @@ describe('organisation keys', () => {
     // and the centre's own oversight screen takes it, showing the same fingerprint
     const c = await centre();
     const head = await c.as('centre_head');
-    expect(await head.oversight.trustOmbudsman({ content })).toMatchObject({ organisationId: status.organisationId, fingerprint: status.fingerprint });
+    expect(await head.npmCentre.trustOmbudsman({ content })).toMatchObject({ organisationId: status.organisationId, fingerprint: status.fingerprint });
   });
 
   // Export and each import run scrypt at N = 2^20 (seconds each on a loaded machine): room for that work.
@@ -58,12 +58,12 @@ describe('organisation keys', () => {
     const one = await office({ name: 'Office laptop 1' });
     const c = await centre();
     const visitId = await visitOnSite(one, await introduce(one, await c.as('registrar')));
-    const { interviewId } = await one.monitor.visits.recordInterview({ visitId, interview: interview(one.iso()) });
+    const { interviewId } = await one.monitor.npmVisits.recordInterview({ visitId, interview: interview(one.iso()) });
 
     const two = await office({ createOrg: false, name: 'Office laptop 2' });
     two.backend.installation.requireStore().ingest(eventsOf(one));
     // before the key: the visit is there, what was said is not
-    const before = (await two.monitor.visits.get({ visitId })).visit;
+    const before = (await two.monitor.npmVisits.get({ visitId })).visit;
     expect(before.interviews.map((i) => [i.interviewId, i.pseudonym, i.confidential])).toEqual([[interviewId, 'P-01', null]]);
     expect((await two.monitor.npmOrg.status({})).configured).toBe(false);
 
@@ -83,7 +83,7 @@ describe('organisation keys', () => {
 
     await two.admin.npmOrg.importKey({ content: exported.content, passphrase });
     expect(await two.monitor.npmOrg.status({})).toEqual(await one.monitor.npmOrg.status({}));
-    const after = (await two.monitor.visits.get({ visitId })).visit;
+    const after = (await two.monitor.npmVisits.get({ visitId })).visit;
     expect(after.interviews[0]!.confidential).toMatchObject({ notes: secrets.notes, intervieweeName: secrets.name, allegations: [secrets.allegation] });
     // importing the same key again changes nothing
     await two.admin.npmOrg.importKey({ content: exported.content, passphrase });

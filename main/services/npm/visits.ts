@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { ApiError } from '../../core/contract/errors';
-import type { RecommendationView, VisitView, visitSummary } from '../../core/contract/npm';
-import { recommendationsBody } from '../../core/npm/files';
-import { sealedSchema } from '../../core/npm/sealed';
+import { ApiError } from '../../../core/contract/errors';
+import type { RecommendationView, VisitView, visitSummary } from '../../../core/contract/npm';
+import { recommendationsBody } from '../../../core/npm/files';
+import { sealedSchema } from '../../../core/npm/sealed';
 import {
   canMoveVisit,
   defaultPseudonym,
@@ -15,16 +15,16 @@ import {
   type findingSchema,
   type implementationStatuses,
   type VisitState,
-} from '../../core/npm/visit';
-import { addCalendarDays, localDate } from '../../core/time';
-import { fileSlug, signFile, signedFileText } from '../../db/signed-file';
-import type { Store } from '../../db/store';
-import type { Handlers, SignedInEnv } from '../api/router';
-import { facilityRow } from './npm-facilities';
-import { discrepanciesFor, importExtractFile, importResponsesFile } from './npm-files';
-import { openerFor, orgSigner, requireOrg, sealForOrg, type Opener } from './npm-org';
-import { notFuture } from './intake';
-import type { Installation } from './installation';
+} from '../../../core/npm/visit';
+import { addCalendarDays, localDate } from '../../../core/time';
+import { fileSlug, signFile, signedFileText } from '../../../db/signed-file';
+import type { Store } from '../../../db/store';
+import type { Handlers, SignedInEnv } from '../../api/router';
+import { facilityRow } from './facilities';
+import { discrepanciesFor, importExtractFile, importResponsesFile } from './files';
+import { openerFor, orgSigner, requireOrg, sealForOrg, type Opener } from './org';
+import { notFuture } from '../intake';
+import type { Installation } from '../installation';
 
 /**
  * Ombudsman visits (OPCAT Arts 19–22, docs/domain.md §2–§3): the lifecycle PLANNED → ON_SITE → DEBRIEF →
@@ -304,7 +304,7 @@ function uniquePseudonym(store: Store, visitId: string, wanted: string | undefin
   return defaultPseudonym(n);
 }
 
-export function visitsHandlers(inst: Installation, now: () => number): Handlers['visits'] {
+export function npmVisitsHandlers(inst: Installation, now: () => number): Handlers['npmVisits'] {
   return {
     list: ({ state }) => {
       const store = inst.requireStore();

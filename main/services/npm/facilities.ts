@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import { ApiError, ruleError } from '../../core/contract/errors';
-import type { npmFacilityView } from '../../core/contract/npm';
-import { facilityIdentityBody } from '../../core/npm/files';
-import { keyFingerprint, readSignedFile } from '../../db/signed-file';
-import type { Store } from '../../db/store';
-import type { Handlers } from '../api/router';
-import type { Installation } from './installation';
+import { ApiError, ruleError } from '../../../core/contract/errors';
+import type { npmFacilityView } from '../../../core/contract/npm';
+import { facilityIdentityBody } from '../../../core/npm/files';
+import { keyFingerprint, readSignedFile } from '../../../db/signed-file';
+import type { Store } from '../../../db/store';
+import type { Handlers } from '../../api/router';
+import type { Installation } from '../installation';
 
 /**
  * The centres an ombudsman office knows, each by the identity file its oversight screen produced: the

@@ -2,7 +2,7 @@
  * The ombudsman's visits as the office's monitors work them (visits, facilities, organisation keys,
  * the visit page and its report) and the centre's oversight page. Every enum value has its label here.
  */
-export const visits = {
+export const npmVisits = {
   'vis.nav.visits': 'Visits',
   'vis.nav.facilities': 'Facilities',
   'vis.nav.organisation': 'Organisation key',

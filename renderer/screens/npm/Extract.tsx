@@ -39,7 +39,7 @@ export function Extract({ visit, mayWrite }: { visit: Visit; mayWrite: boolean }
           label="vis.ex.file"
           hint="vis.ex.fileHint"
           submitLabel="vis.ex.submit"
-          send={(content) => api.visits.importExtract({ visitId: visit.visitId, content })}
+          send={(content) => api.npmVisits.importExtract({ visitId: visit.visitId, content })}
           onDone={() => void refresh()}
         />
       ) : null}

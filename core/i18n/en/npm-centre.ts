@@ -1,5 +1,5 @@
 /** A centre's side of ombudsman oversight (its refusals, what its audit lines and timeline call things) and the checks on files between the two domains. */
-export const oversight = {
+export const npmCentre = {
   'error.npm.wrongFacility': 'This file was made for another facility.',
   'error.npm.otherOrganisation': 'This centre already trusts another ombudsman office; its identity file cannot be replaced by a different one.',
   'error.npm.unknownRecommendation': 'The file answers a recommendation that was not issued for that visit.',

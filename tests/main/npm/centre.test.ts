@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Client } from '../../core/contract/client';
-import { facilityIdentityBody, recommendationsBody, registerExtractBody, responsesBody, signedFileSchema } from '../../core/npm/files';
-import { generateDeviceKeyPair } from '../../db/chain';
-import { signedFileText, signFile, verifyFile } from '../../db/signed-file';
-import { refusal, useCentre } from '../helpers/centre';
-import { day, hour, intakeAt } from '../helpers/intake';
-import { completeFirstHour } from '../helpers/safeguards';
+import type { Client } from '../../../core/contract/client';
+import { facilityIdentityBody, recommendationsBody, registerExtractBody, responsesBody, signedFileSchema } from '../../../core/npm/files';
+import { generateDeviceKeyPair } from '../../../db/chain';
+import { signedFileText, signFile, verifyFile } from '../../../db/signed-file';
+import { refusal, useCentre } from '../../helpers/centre';
+import { day, hour, intakeAt } from '../../helpers/intake';
+import { completeFirstHour } from '../../helpers/safeguards';
 
 /**
  * The centre's side of ombudsman oversight through the real backend. The office here is only a key
@@ -62,10 +62,10 @@ const tamper = (content: string) => {
   f.body = f.body.replace('2026-12-24', '2026-12-25');
   return JSON.stringify(f);
 };
-const oversightRows = (c: Centre) => ['events', 'npm_trust', 'received_recommendations', 'received_recommendation_files', 'recommendation_responses'].map((t) => c.count(t));
+const centreRows = (c: Centre) => ['events', 'npm_trust', 'received_recommendations', 'received_recommendation_files', 'recommendation_responses'].map((t) => c.count(t));
 
 async function trusting(c: Centre, o = office()) {
-  await c.inst.admin.oversight.trustOmbudsman({ content: o.identity() });
+  await c.inst.admin.npmCentre.trustOmbudsman({ content: o.identity() });
   return o;
 }
 
@@ -81,7 +81,7 @@ describe("the centre's identity for the ombudsman office", () => {
   it('is signed by this device and names this installation', async () => {
     const c = await centre();
     const head = await c.as('centre_head');
-    const { fileName, content } = await head.oversight.identity({});
+    const { fileName, content } = await head.npmCentre.identity({});
     expect(fileName).toMatch(/^qeyd-identity-.*\.json$/);
     const file = signedFileSchema.parse(JSON.parse(content));
     const body = facilityIdentityBody.parse(JSON.parse(file.body));
@@ -96,36 +96,36 @@ describe('trusting the ombudsman office', () => {
   it('records the office once and shows its fingerprint', async () => {
     const c = await centre();
     const o = office();
-    expect(await (await c.as('registrar')).oversight.status({})).toEqual({ trustedOmbudsman: null });
-    const trusted = await c.inst.admin.oversight.trustOmbudsman({ content: o.identity() });
+    expect(await (await c.as('registrar')).npmCentre.status({})).toEqual({ trustedOmbudsman: null });
+    const trusted = await c.inst.admin.npmCentre.trustOmbudsman({ content: o.identity() });
     expect(trusted).toMatchObject({ organisationId: o.organisationId, name: o.name });
     expect(trusted.fingerprint).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4}){4}$/);
-    expect((await (await c.as('registrar')).oversight.status({})).trustedOmbudsman).toEqual(trusted);
+    expect((await (await c.as('registrar')).npmCentre.status({})).trustedOmbudsman).toEqual(trusted);
     const before = c.count('events');
-    expect(await c.inst.admin.oversight.trustOmbudsman({ content: o.identity() })).toEqual(trusted);
+    expect(await c.inst.admin.npmCentre.trustOmbudsman({ content: o.identity() })).toEqual(trusted);
     expect(c.count('events')).toBe(before);
   });
 
   it('refuses another organisation in place of the trusted one, and a tampered or malformed identity file; nothing is recorded', async () => {
     const c = await centre();
     const o = await trusting(c);
-    const rows = oversightRows(c);
-    expect((await refusal(c.inst.admin.oversight.trustOmbudsman({ content: office('Someone else', 'org-other').identity() }))).messageKey).toBe('error.npm.otherOrganisation');
+    const rows = centreRows(c);
+    expect((await refusal(c.inst.admin.npmCentre.trustOmbudsman({ content: office('Someone else', 'org-other').identity() }))).messageKey).toBe('error.npm.otherOrganisation');
     // The same organisation id with another key is another organisation as far as signatures go.
-    expect((await refusal(c.inst.admin.oversight.trustOmbudsman({ content: office(o.name, o.organisationId).identity() }))).messageKey).toBe('error.npm.otherOrganisation');
+    expect((await refusal(c.inst.admin.npmCentre.trustOmbudsman({ content: office(o.name, o.organisationId).identity() }))).messageKey).toBe('error.npm.otherOrganisation');
     const fresh = await centre();
     const identity = JSON.parse(office().identity()) as { body: string };
     identity.body = identity.body.replace('Ombudsman', 'Ombudsmen');
-    expect((await refusal(fresh.inst.admin.oversight.trustOmbudsman({ content: JSON.stringify(identity) }))).messageKey).toBe('error.npm.badSignature');
-    expect((await refusal(fresh.inst.admin.oversight.trustOmbudsman({ content: '{"format": "qeyd-npm-identity"' }))).messageKey).toBe('error.npm.badFile');
-    expect((await refusal(fresh.inst.admin.oversight.trustOmbudsman({ content: o.recommendations(installationIdOf(fresh)) }))).messageKey).toBe('error.npm.badFile');
-    expect(oversightRows(c)).toEqual(rows);
+    expect((await refusal(fresh.inst.admin.npmCentre.trustOmbudsman({ content: JSON.stringify(identity) }))).messageKey).toBe('error.npm.badSignature');
+    expect((await refusal(fresh.inst.admin.npmCentre.trustOmbudsman({ content: '{"format": "qeyd-npm-identity"' }))).messageKey).toBe('error.npm.badFile');
+    expect((await refusal(fresh.inst.admin.npmCentre.trustOmbudsman({ content: o.recommendations(installationIdOf(fresh)) }))).messageKey).toBe('error.npm.badFile');
+    expect(centreRows(c)).toEqual(rows);
     expect(fresh.count('npm_trust')).toBe(0);
   });
 
   it('is for an administrator or the head of centre, not a registrar', async () => {
     const c = await centre();
-    expect((await refusal((await c.as('registrar')).oversight.trustOmbudsman({ content: office().identity() }))).code).toBe('forbidden');
+    expect((await refusal((await c.as('registrar')).npmCentre.trustOmbudsman({ content: office().identity() }))).code).toBe('forbidden');
   });
 });
 
@@ -150,7 +150,7 @@ describe('the register extract for a visiting team (OPCAT Art. 20)', () => {
     const { cared, neglected } = await threePeople(c);
     const head = await c.as('centre_head');
     const today = iso(c.clock.now).slice(0, 10);
-    const out = await head.oversight.exportExtract({ from: iso(c.clock.now - 3 * day).slice(0, 10), to: today });
+    const out = await head.npmCentre.exportExtract({ from: iso(c.clock.now - 3 * day).slice(0, 10), to: today });
     const file = signedFileSchema.parse(JSON.parse(out.content));
     const store = c.inst.backend.installation.requireStore();
     expect(file.format).toBe('qeyd-register-extract');
@@ -173,7 +173,7 @@ describe('the register extract for a visiting team (OPCAT Art. 20)', () => {
     const { rows } = await head.register.list({});
     expect(rows.find((r) => r.episodeId === neglected.episodeId)?.registerNo).toBe(bad.registerNo);
     // Exporting is a read of the register, audited; nothing is recorded as an event.
-    const audit = store.q.prepared("SELECT entity_type, entity_id FROM audit_log WHERE method = 'oversight.exportExtract'").all();
+    const audit = store.q.prepared("SELECT entity_type, entity_id FROM audit_log WHERE method = 'npmCentre.exportExtract'").all();
     expect(audit).toEqual([{ entity_type: 'register_extract', entity_id: `${body.from}..${body.to}` }]);
   });
 
@@ -184,12 +184,12 @@ describe('the register extract for a visiting team (OPCAT Art. 20)', () => {
     await c.advance(31 * day);
     const head = await c.as('centre_head');
     const today = iso(c.clock.now).slice(0, 10);
-    const body = registerExtractBody.parse(JSON.parse(signedFileSchema.parse(JSON.parse((await head.oversight.exportExtract({ from: today, to: today })).content)).body));
+    const body = registerExtractBody.parse(JSON.parse(signedFileSchema.parse(JSON.parse((await head.npmCentre.exportExtract({ from: today, to: today })).content)).body));
     const p = body.persons.find((x) => x.episodeId === episodeId)!;
     expect(p.state).toBe('RELEASE_DUE');
     expect(Date.parse(p.termEnd!)).toBeLessThan(Date.parse(body.generatedAt));
     expect(p.overdue.map((o) => o.kind)).toContain('release_protocol');
-    expect((await refusal(head.oversight.exportExtract({ from: today, to: '2020-01-01' }))).code).toBe('validation');
+    expect((await refusal(head.npmCentre.exportExtract({ from: today, to: '2020-01-01' }))).code).toBe('validation');
   });
 });
 
@@ -199,23 +199,23 @@ describe('recommendations received and the responses sent back', () => {
     const o = await trusting(c);
     const head = await c.as('centre_head');
     const content = o.recommendations(installationIdOf(c));
-    expect(await head.oversight.importRecommendations({ content })).toEqual({ visitId: 'visit-1', recommendations: 2, alreadyHeld: false });
-    const rows = oversightRows(c);
-    expect(await head.oversight.importRecommendations({ content })).toEqual({ visitId: 'visit-1', recommendations: 2, alreadyHeld: true });
-    expect(oversightRows(c)).toEqual(rows);
+    expect(await head.npmCentre.importRecommendations({ content })).toEqual({ visitId: 'visit-1', recommendations: 2, alreadyHeld: false });
+    const rows = centreRows(c);
+    expect(await head.npmCentre.importRecommendations({ content })).toEqual({ visitId: 'visit-1', recommendations: 2, alreadyHeld: true });
+    expect(centreRows(c)).toEqual(rows);
 
-    let list = (await head.oversight.recommendations({})).recommendations;
+    let list = (await head.npmCentre.recommendations({})).recommendations;
     expect(list.map((r) => [r.recommendationId, r.state, r.dueDate])).toEqual([
       ['rec-1', 'ISSUED', '2026-12-24'],
       ['rec-2', 'ISSUED', '2026-12-24'],
     ]);
     const registrar = await c.as('registrar');
-    await registrar.oversight.respond({ recommendationId: 'rec-1', response: response(c.clock.now) });
-    list = (await head.oversight.recommendations({})).recommendations;
+    await registrar.npmCentre.respond({ recommendationId: 'rec-1', response: response(c.clock.now) });
+    list = (await head.npmCentre.recommendations({})).recommendations;
     expect(list.find((r) => r.recommendationId === 'rec-1')).toMatchObject({ state: 'RESPONDED', response: { status: 'accepted', responder: 'Head of centre' } });
     expect(list.find((r) => r.recommendationId === 'rec-2')?.state).toBe('ISSUED');
 
-    const exported = await head.oversight.exportResponses({ visitId: 'visit-1' });
+    const exported = await head.npmCentre.exportResponses({ visitId: 'visit-1' });
     const file = signedFileSchema.parse(JSON.parse(exported.content));
     expect(file.format).toBe('qeyd-npm-responses');
     expect(verifyFile(file, c.inst.backend.installation.requireStore().device.publicKey)).toBe(true);
@@ -228,19 +228,19 @@ describe('recommendations received and the responses sent back', () => {
     const c = await centre();
     const o = await trusting(c);
     const head = await c.as('centre_head');
-    await head.oversight.importRecommendations({ content: o.recommendations(installationIdOf(c), { dueDate: '2026-11-20' }) });
-    expect((await head.oversight.recommendations({})).recommendations.map((r) => r.state)).toEqual(['RESPONSE_DUE', 'RESPONSE_DUE']);
+    await head.npmCentre.importRecommendations({ content: o.recommendations(installationIdOf(c), { dueDate: '2026-11-20' }) });
+    expect((await head.npmCentre.recommendations({})).recommendations.map((r) => r.state)).toEqual(['RESPONSE_DUE', 'RESPONSE_DUE']);
   });
 
   it('a response to an unknown recommendation, or responses for a visit with none, are refused', async () => {
     const c = await centre();
     const o = await trusting(c);
     const head = await c.as('centre_head');
-    expect((await refusal(head.oversight.respond({ recommendationId: 'rec-404', response: response(c.clock.now) }))).code).toBe('not_found');
-    expect((await refusal(head.oversight.exportResponses({ visitId: 'visit-1' }))).code).toBe('not_found');
-    await head.oversight.importRecommendations({ content: o.recommendations(installationIdOf(c)) });
-    expect((await refusal(head.oversight.exportResponses({ visitId: 'visit-1' }))).messageKey).toBe('error.oversight.noResponses');
-    const e = await refusal(head.oversight.respond({ recommendationId: 'rec-1', response: response(c.clock.now + day) }));
+    expect((await refusal(head.npmCentre.respond({ recommendationId: 'rec-404', response: response(c.clock.now) }))).code).toBe('not_found');
+    expect((await refusal(head.npmCentre.exportResponses({ visitId: 'visit-1' }))).code).toBe('not_found');
+    await head.npmCentre.importRecommendations({ content: o.recommendations(installationIdOf(c)) });
+    expect((await refusal(head.npmCentre.exportResponses({ visitId: 'visit-1' }))).messageKey).toBe('error.oversight.noResponses');
+    const e = await refusal(head.npmCentre.respond({ recommendationId: 'rec-1', response: response(c.clock.now + day) }));
     expect(e.fields?.['response.at']?.key).toBe('error.time.inFuture');
   });
 
@@ -249,9 +249,9 @@ describe('recommendations received and the responses sent back', () => {
     const head = await c.as('centre_head');
     const o = office();
     const mine = installationIdOf(c);
-    expect((await refusal(head.oversight.importRecommendations({ content: o.recommendations(mine) }))).messageKey).toBe('error.oversight.noOmbudsmanTrusted');
+    expect((await refusal(head.npmCentre.importRecommendations({ content: o.recommendations(mine) }))).messageKey).toBe('error.oversight.noOmbudsmanTrusted');
     await trusting(c, o);
-    const rows = oversightRows(c);
+    const rows = centreRows(c);
     const cases: [string, string][] = [
       [tamper(o.recommendations(mine)), 'error.npm.badSignature'],
       [office('Impostor', 'org-impostor').recommendations(mine), 'error.npm.unknownSigner'],
@@ -261,21 +261,21 @@ describe('recommendations received and the responses sent back', () => {
       [o.identity(), 'error.npm.badFile'],
     ];
     for (const [content, key] of cases) {
-      const e = await refusal(head.oversight.importRecommendations({ content }));
+      const e = await refusal(head.npmCentre.importRecommendations({ content }));
       expect(e.messageKey, key).toBe(key);
     }
-    expect(oversightRows(c)).toEqual(rows);
-    expect((await head.oversight.recommendations({})).recommendations).toEqual([]);
+    expect(centreRows(c)).toEqual(rows);
+    expect((await head.npmCentre.recommendations({})).recommendations).toEqual([]);
   });
 
   it('rebuilding the projections from the log gives the same oversight state', async () => {
     const c = await centre();
     const o = await trusting(c);
     const head: Client = await c.as('centre_head');
-    await head.oversight.importRecommendations({ content: o.recommendations(installationIdOf(c)) });
-    await head.oversight.respond({ recommendationId: 'rec-2', response: response(c.clock.now) });
-    const before = { status: await head.oversight.status({}), list: await head.oversight.recommendations({}) };
+    await head.npmCentre.importRecommendations({ content: o.recommendations(installationIdOf(c)) });
+    await head.npmCentre.respond({ recommendationId: 'rec-2', response: response(c.clock.now) });
+    const before = { status: await head.npmCentre.status({}), list: await head.npmCentre.recommendations({}) };
     c.inst.backend.installation.requireStore().rebuildProjections();
-    expect({ status: await head.oversight.status({}), list: await head.oversight.recommendations({}) }).toEqual(before);
+    expect({ status: await head.npmCentre.status({}), list: await head.npmCentre.recommendations({}) }).toEqual(before);
   });
 });

@@ -9,7 +9,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { ImportFileForm } from './files';
 import { Fingerprint } from './bits';
-import './visits.css';
+import './npm.css';
 
 type Facility = z.infer<typeof npmFacilityView>;
 export const facilitiesKey = ['npmFacilities'] as const;

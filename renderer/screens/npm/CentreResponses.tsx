@@ -17,26 +17,26 @@ import { opt } from '../../contract-form';
 import { formatDate, todayIn } from '../../datetime';
 import { contractResolverOptions } from '../../forms';
 import { useTimeZone } from '../../i18n';
-import { ColumnHeads, RowToggle, StatusNotice, useIso, useNowLocal, useRowForm, VisitActionForm } from '../visits/common';
-import { DownloadButton, ImportFileForm, saveFile, useProblem } from '../visits/files';
-import { identityPreview, keyFingerprint } from '../visits/fingerprint';
-import { FindingCell, findingColumn, RecStateBadge, ResponseText, severityColumn, SeverityBadge, stateColumns } from '../visits/Findings';
-import { addresseeLabel, responseStatusLabel, responseStatuses } from '../visits/labels';
-import { Fact, Fingerprint, PanelCard } from '../visits/bits';
-import '../visits/visits.css';
+import { ColumnHeads, RowToggle, StatusNotice, useIso, useNowLocal, useRowForm, VisitActionForm } from './common';
+import { DownloadButton, ImportFileForm, saveFile, useProblem } from './files';
+import { identityPreview, keyFingerprint } from './fingerprint';
+import { FindingCell, findingColumn, RecStateBadge, ResponseText, severityColumn, SeverityBadge, stateColumns } from './Findings';
+import { addresseeLabel, responseStatusLabel, responseStatuses } from './labels';
+import { Fact, Fingerprint, PanelCard } from './bits';
+import './npm.css';
 
-const statusKey = ['oversight', 'status'] as const;
-const recsKey = ['oversight', 'recommendations'] as const;
+const statusKey = ['npmCentre', 'status'] as const;
+const recsKey = ['npmCentre', 'recommendations'] as const;
 
 /**
  * The centre's side of OPCAT visits: who it is to the office (its identity file), which office it
  * trusts, the register extract a visiting team asks for, and the recommendations it receives and
  * answers. Nothing confidential from the office's interviews ever reaches this screen.
  */
-export function Oversight({ mayManage }: { mayManage: boolean }) {
+export function CentreResponses({ mayManage }: { mayManage: boolean }) {
   const queryClient = useQueryClient();
-  const status = useQuery({ queryKey: statusKey, queryFn: () => api.oversight.status() });
-  const recs = useQuery({ queryKey: recsKey, queryFn: () => api.oversight.recommendations() });
+  const status = useQuery({ queryKey: statusKey, queryFn: () => api.npmCentre.status() });
+  const recs = useQuery({ queryKey: recsKey, queryFn: () => api.npmCentre.recommendations() });
   const [notice, setNotice] = useState<{ key: MessageKey; values?: Record<string, string | number> } | null>(null);
   const trusted = status.data?.trustedOmbudsman ?? null;
   const [replacing, setReplacing] = useState(false);
@@ -82,7 +82,7 @@ export function Oversight({ mayManage }: { mayManage: boolean }) {
               hint="ovs.trust.hint"
               submitLabel="ovs.trust.submit"
               showIdentity
-              send={(content) => api.oversight.trustOmbudsman({ content })}
+              send={(content) => api.npmCentre.trustOmbudsman({ content })}
               onDone={(r) => {
                 setReplacing(false);
                 setNotice({ key: 'ovs.trust.done', values: { name: r.name } });
@@ -110,7 +110,7 @@ export function Oversight({ mayManage }: { mayManage: boolean }) {
           label="ovs.recs.file"
           hint="ovs.recs.hint"
           submitLabel="ovs.recs.submit"
-          send={(content) => api.oversight.importRecommendations({ content })}
+          send={(content) => api.npmCentre.importRecommendations({ content })}
           onDone={(r) => {
             setNotice(r.alreadyHeld ? { key: 'ovs.recs.alreadyHeld' } : { key: 'ovs.recs.imported', values: { count: r.recommendations } });
             void queryClient.invalidateQueries({ queryKey: recsKey });
@@ -138,7 +138,7 @@ function IdentityCard() {
         <DownloadButton
           label="ovs.identity.download"
           problems={problems}
-          fetch={() => api.oversight.identity()}
+          fetch={() => api.npmCentre.identity()}
           onSaved={(file) => {
             const preview = identityPreview(file.content);
             if (preview) void keyFingerprint(preview.publicKey).then(setFingerprint);
@@ -149,7 +149,7 @@ function IdentityCard() {
   );
 }
 
-const extractSchema = contract.oversight.exportExtract.input;
+const extractSchema = contract.npmCentre.exportExtract.input;
 
 function ExtractForm() {
   const zone = useTimeZone();
@@ -167,7 +167,7 @@ function ExtractForm() {
   const submit = handleSubmit(async (input) => {
     setDone(null);
     await problems.attempt(async () => {
-      const file = await api.oversight.exportExtract(input);
+      const file = await api.npmCentre.exportExtract(input);
       saveFile(file);
       setDone(file.persons);
     });
@@ -243,7 +243,7 @@ function VisitGroup({ visitId, recs }: { visitId: string; recs: RecommendationVi
           label="ovs.recs.export"
           problems={problems}
           disabled={answered === 0}
-          fetch={() => api.oversight.exportResponses({ visitId })}
+          fetch={() => api.npmCentre.exportResponses({ visitId })}
           onStart={() => responding.say(null)}
           onSaved={() => responding.say('ovs.recs.exported')}
         />
@@ -308,7 +308,7 @@ function RespondForm({ rec, onDone, onCancel }: { rec: RecommendationView; onDon
     <VisitActionForm<RespondValues>
       title="ovs.respond.title"
       intro={<strong dir="auto">{rec.title}</strong>}
-      schema={contract.oversight.respond.input}
+      schema={contract.npmCentre.respond.input}
       defaults={{
         response: {
           status: rec.response?.status ?? '',
@@ -322,7 +322,7 @@ function RespondForm({ rec, onDone, onCancel }: { rec: RecommendationView; onDon
         recommendationId: rec.recommendationId,
         response: { at: iso(r.at), status: r.status || undefined, response: r.response, plannedBy: opt(r.plannedBy), responder: r.responder },
       })}
-      call={(input) => api.oversight.respond(input as Parameters<typeof api.oversight.respond>[0])}
+      call={(input) => api.npmCentre.respond(input as Parameters<typeof api.npmCentre.respond>[0])}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="ovs.respond.save"

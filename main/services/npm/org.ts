@@ -1,19 +1,19 @@
-import { can, type Role } from '../../core/permissions';
+import { can, type Role } from '../../../core/permissions';
 import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, randomBytes, randomUUID, scrypt as scryptCb } from 'node:crypto';
 import { z } from 'zod';
-import { canonicalJson } from '../../core/canonical-json';
-import { ApiError, ruleError } from '../../core/contract/errors';
-import { npmIdentityBody } from '../../core/npm/files';
-import { exceedsOrgKeyCost, orgKeyFileSchema, orgKeyKdfSchema, type OrgKeyFile } from '../../core/npm/org-key-file';
-import { kdfCost } from '../../db/kdf-cost';
-import type { Sealed } from '../../core/npm/sealed';
-import { generateDeviceKeyPair } from '../../db/chain';
-import { scryptMaxmem, unlockWithPassword } from '../../db/keyslots';
-import { generateSealingKeyPair, open, seal, SealedOpenError, sealingKeyId } from '../../db/sealed';
-import { fileSlug, keyFingerprint, signFile, signedFileText, type FileSigner } from '../../db/signed-file';
-import type { Store } from '../../db/store';
-import type { Handlers } from '../api/router';
-import type { Installation } from './installation';
+import { canonicalJson } from '../../../core/canonical-json';
+import { ApiError, ruleError } from '../../../core/contract/errors';
+import { npmIdentityBody } from '../../../core/npm/files';
+import { exceedsOrgKeyCost, orgKeyFileSchema, orgKeyKdfSchema, type OrgKeyFile } from '../../../core/npm/org-key-file';
+import { kdfCost } from '../../../db/kdf-cost';
+import type { Sealed } from '../../../core/npm/sealed';
+import { generateDeviceKeyPair } from '../../../db/chain';
+import { scryptMaxmem, unlockWithPassword } from '../../../db/keyslots';
+import { generateSealingKeyPair, open, seal, SealedOpenError, sealingKeyId } from '../../../db/sealed';
+import { fileSlug, keyFingerprint, signFile, signedFileText, type FileSigner } from '../../../db/signed-file';
+import type { Store } from '../../../db/store';
+import type { Handlers } from '../../api/router';
+import type { Installation } from '../installation';
 
 /**
  * The ombudsman organisation's two key pairs: X25519 to seal what detainees say in private, Ed25519 to

@@ -1,5 +1,5 @@
 /** A centre's side of ombudsman oversight (its refusals, what its audit lines and timeline call things) and the checks on files between the two domains. */
-export const oversight = {
+export const npmCentre = {
   'error.npm.wrongFacility': 'Bu fayl başqa müəssisə üçün hazırlanıb.',
   'error.npm.otherOrganisation': 'Bu mərkəz artıq başqa ombudsman aparatına etibar edir; onun eyniləşdirmə faylı başqası ilə əvəz edilə bilməz.',
   'error.npm.unknownRecommendation': 'Fayl həmin səfər üzrə verilməmiş tövsiyəyə cavab verir.',

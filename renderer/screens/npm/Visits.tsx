@@ -9,9 +9,9 @@ import { formatDate } from '../../datetime';
 import { href, navigate } from '../../routes';
 import { visitStateLabel, visitTypeLabel } from './labels';
 import { PlanVisitForm } from './PlanVisitForm';
-import './visits.css';
+import './npm.css';
 
-export const visitsKey = ['visits'] as const;
+export const visitsKey = ['npmVisits'] as const;
 
 /** Every visit of this office, newest plan first, with what is still owed from each. */
 export function Visits({ mayWrite }: { mayWrite: boolean }) {
@@ -19,7 +19,7 @@ export function Visits({ mayWrite }: { mayWrite: boolean }) {
   const filterId = useId();
   const [state, setState] = useState<VisitState | ''>('');
   const [planning, setPlanning] = useState(false);
-  const list = useQuery({ queryKey: [...visitsKey, state], queryFn: () => api.visits.list(state ? { state } : {}) });
+  const list = useQuery({ queryKey: [...visitsKey, state], queryFn: () => api.npmVisits.list(state ? { state } : {}) });
   const visits = list.data ? [...list.data.visits].sort((a, b) => b.plannedFor.localeCompare(a.plannedFor)) : [];
 
   return (

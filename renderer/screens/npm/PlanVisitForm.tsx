@@ -47,7 +47,7 @@ export function PlanVisitForm({ onDone, onCancel }: { onDone(visitId: string): v
     <ActionForm<PlanValues, { plan: unknown }>
       title="vis.plan.title"
       intro={<FormattedMessage id="vis.plan.intro" />}
-      schema={contract.visits.plan.input}
+      schema={contract.npmVisits.plan.input}
       defaults={{
         plan: { facilityId: '', type: 'regular', announced: false, plannedFor: todayIn(zone), team: [{ ...emptyMember, role: 'head' }], followsVisitId: '', purpose: '' },
       }}
@@ -63,7 +63,7 @@ export function PlanVisitForm({ onDone, onCancel }: { onDone(visitId: string): v
         },
       })}
       send={async (input) => {
-        const { visitId } = await api.visits.plan(input as Parameters<typeof api.visits.plan>[0]);
+        const { visitId } = await api.npmVisits.plan(input as Parameters<typeof api.npmVisits.plan>[0]);
         planned.current = visitId;
       }}
       onDone={() => onDone(planned.current)}
@@ -80,7 +80,7 @@ function PlanFields() {
   const facilities = useQuery({ queryKey: facilitiesKey, queryFn: () => api.npmFacilities.list() });
   const type = useWatch({ name: 'plan.type' }) as string;
   const facilityId = useWatch({ name: 'plan.facilityId' }) as string;
-  const earlier = useQuery({ queryKey: [...visitsKey, ''], queryFn: () => api.visits.list({}), enabled: type === 'follow_up' });
+  const earlier = useQuery({ queryKey: [...visitsKey, ''], queryFn: () => api.npmVisits.list({}), enabled: type === 'follow_up' });
   const followable = (earlier.data?.visits ?? []).filter((v) => v.facilityId === facilityId);
   return (
     <>

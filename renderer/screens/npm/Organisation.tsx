@@ -14,7 +14,7 @@ import { contractResolverOptions } from '../../forms';
 import { Fact, Fingerprint, LockMark, PanelCard } from './bits';
 import { StatusNotice } from './common';
 import { DownloadButton, ImportFileForm, saveFile, useProblem } from './files';
-import './visits.css';
+import './npm.css';
 
 export const orgKey = ['npmOrg'] as const;
 

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import { canonicalJson } from '../../core/canonical-json';
-import { ApiError, ruleError } from '../../core/contract/errors';
-import { discrepancies, type InterviewForCheck } from '../../core/npm/discrepancies';
-import { registerExtractBody, responsesBody, type Discrepancy, type SignedFile } from '../../core/npm/files';
-import { sealedSchema, type Sealed } from '../../core/npm/sealed';
-import { authorityResponseSchema, interviewConfidentialSchema, visitAcceptsFieldwork, type VisitState } from '../../core/npm/visit';
-import { readSignedFile, type SignedFileKind } from '../../db/signed-file';
-import type { Actor, Store } from '../../db/store';
+import { canonicalJson } from '../../../core/canonical-json';
+import { ApiError, ruleError } from '../../../core/contract/errors';
+import { discrepancies, type InterviewForCheck } from '../../../core/npm/discrepancies';
+import { registerExtractBody, responsesBody, type Discrepancy, type SignedFile } from '../../../core/npm/files';
+import { sealedSchema, type Sealed } from '../../../core/npm/sealed';
+import { authorityResponseSchema, interviewConfidentialSchema, visitAcceptsFieldwork, type VisitState } from '../../../core/npm/visit';
+import { readSignedFile, type SignedFileKind } from '../../../db/signed-file';
+import type { Actor, Store } from '../../../db/store';
 
 /**
  * The ombudsman office's side of the files a centre sends: its signed register extract for a visit,
@@ -97,7 +97,7 @@ export function importExtractFile(store: Store, visitId: string, content: string
   const held = store.q.prepared('SELECT 1 FROM visit_extracts WHERE visit_id = ? AND extract_id = ?').get(visitId, body.extractId);
   if (!held) {
     if (!visitAcceptsFieldwork(visit.state as VisitState)) throw ruleError('error.visit.notOnSite');
-    store.command(cmd.actor, cmd.method ?? 'visits.importExtract', (tx) => {
+    store.command(cmd.actor, cmd.method ?? 'npmVisits.importExtract', (tx) => {
       tx.append({ type: 'visit.extractImported', entityId: visitId, payload: { file, importedAt: new Date(now).toISOString() } });
     });
   }
@@ -133,7 +133,7 @@ export function importResponsesFile(store: Store, content: string, _now: number,
     return true;
   });
   if (fresh.length) {
-    store.command(cmd.actor, cmd.method ?? 'visits.importResponses', (tx) => {
+    store.command(cmd.actor, cmd.method ?? 'npmVisits.importResponses', (tx) => {
       for (const r of fresh) tx.append({ type: 'visit.responseRecorded', entityId: body.visitId, payload: { recommendationId: r.recommendationId, response: r.response } });
     });
   }

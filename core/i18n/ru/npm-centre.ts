@@ -1,5 +1,5 @@
 /** A centre's side of ombudsman oversight (its refusals, what its audit lines and timeline call things) and the checks on files between the two domains. */
-export const oversight = {
+export const npmCentre = {
   'error.npm.wrongFacility': 'Этот файл подготовлен для другого учреждения.',
   'error.npm.otherOrganisation': 'Этот центр уже доверяет другому аппарату омбудсмена; его файл удостоверения нельзя заменить другим.',
   'error.npm.unknownRecommendation': 'Файл отвечает на рекомендацию, которая по этому визиту не выдавалась.',

@@ -109,10 +109,10 @@ function ReprisalForm({ visitId, due, refresh, onDone, onCancel }: { visitId: st
     <VisitActionForm<{ check: { at: string; outcome: string; note: string } }>
       title="vis.rp.formTitle"
       intro={<FormattedMessage id="vis.rp.formIntro" values={{ pseudonym: due.pseudonym }} />}
-      schema={contract.visits.checkReprisal.input}
+      schema={contract.npmVisits.checkReprisal.input}
       defaults={{ check: { at: now, outcome: '', note: '' } }}
       toInput={(v) => ({ visitId, check: { interviewId: due.interviewId, at: iso(v.check.at), outcome: v.check.outcome || undefined, note: opt(v.check.note) } })}
-      call={(input) => api.visits.checkReprisal(input as Parameters<typeof api.visits.checkReprisal>[0])}
+      call={(input) => api.npmVisits.checkReprisal(input as Parameters<typeof api.npmVisits.checkReprisal>[0])}
       refresh={refresh}
       onDone={onDone}
       onCancel={onCancel}

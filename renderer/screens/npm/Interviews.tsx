@@ -262,7 +262,7 @@ function InterviewForm({ visitId, refresh, onDone, onCancel }: { visitId: string
     <ActionForm<InterviewValues, unknown>
       title="vis.iv.add"
       intro={<FormattedMessage id="vis.iv.intro" />}
-      schema={contract.visits.recordInterview.input}
+      schema={contract.npmVisits.recordInterview.input}
       defaults={{
         interview: {
           pseudonym: '',
@@ -301,7 +301,7 @@ function InterviewForm({ visitId, refresh, onDone, onCancel }: { visitId: string
       })}
       toFormPath={(p) => (allegationPath.test(p) ? `${p}.text` : p)}
       send={async (input) => {
-        await api.visits.recordInterview(input as Parameters<typeof api.visits.recordInterview>[0]);
+        await api.npmVisits.recordInterview(input as Parameters<typeof api.npmVisits.recordInterview>[0]);
         await refresh();
       }}
       onDone={onDone}

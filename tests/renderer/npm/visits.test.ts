@@ -1,25 +1,30 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { contract } from '../../core/contract';
-import { locales } from '../../core/fields';
-import { catalogs } from '../../core/i18n';
-import { contractResolver } from '../../renderer/contract-form';
-import { href, parseHash, type Route } from '../../renderer/routes';
-import { identityPreview, keyFingerprint } from '../../renderer/screens/visits/fingerprint';
-import * as labels from '../../renderer/screens/visits/labels';
-import { keyFingerprint as backendFingerprint } from '../../db/signed-file';
+import { contract } from '../../../core/contract';
+import { locales } from '../../../core/fields';
+import { catalogs } from '../../../core/i18n';
+import { contractResolver } from '../../../renderer/contract-form';
+import { href, parseHash, type Route } from '../../../renderer/routes';
+import { identityPreview, keyFingerprint } from '../../../renderer/screens/npm/fingerprint';
+import * as labels from '../../../renderer/screens/npm/labels';
+import { keyFingerprint as backendFingerprint } from '../../../db/signed-file';
 
 describe('ombudsman addresses', () => {
   it('every visit screen has one address that reads back as itself', () => {
     const routes: Route[] = [
-      { name: 'visits' },
+      { name: 'npmVisits' },
       { name: 'visit', visitId: 'v 1/ü' },
       { name: 'npmFacilities' },
       { name: 'organisation' },
-      { name: 'oversight' },
+      { name: 'npmCentre' },
       { name: 'printVisit', visitId: 'abc', lang: 'ru' },
     ];
     for (const r of routes) expect(parseHash(href(r))).toEqual(r);
+  });
+
+  it('the addresses stay as they were before the routes took the npm names', () => {
+    expect(href({ name: 'npmVisits' })).toBe('#/visits');
+    expect(href({ name: 'npmCentre' })).toBe('#/oversight');
   });
 
   it('a report address without a known language is written in Azerbaijani', () => {
@@ -78,7 +83,7 @@ describe('interview form', () => {
   });
 
   it('without a scope of consent it says so on the consent group, in the words the server would use', async () => {
-    const resolver = contractResolver(contract.visits.recordInterview.input, (v: { consent: string[] }) => interview(v.consent));
+    const resolver = contractResolver(contract.npmVisits.recordInterview.input, (v: { consent: string[] }) => interview(v.consent));
     const result = await resolver({ consent: [] }, undefined, resolverOptions);
     expect((result.errors as { interview?: { consentScope?: { message?: string } } }).interview?.consentScope?.message).toBe('error.npm.consentScopeRequired');
     for (const locale of locales) expect(catalogs[locale]['error.npm.consentScopeRequired']).toBeTruthy();

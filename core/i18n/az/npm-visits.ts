@@ -2,7 +2,7 @@
  * Ombudsmanın səfərləri — ofisin monitorları üçün (səfərlər, müəssisələr, təşkilat açarı, səfər səhifəsi
  * və hesabat) və mərkəzin "Ombudsman" səhifəsi. Hər siyahı dəyərinin adı buradadır.
  */
-export const visits = {
+export const npmVisits = {
   'vis.nav.visits': 'Səfərlər',
   'vis.nav.facilities': 'Müəssisələr',
   'vis.nav.organisation': 'Təşkilat açarı',

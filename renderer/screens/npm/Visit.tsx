@@ -11,7 +11,7 @@ import { Earlier, Findings } from './Findings';
 import { Interviews } from './Interviews';
 import { Reprisals } from './Reprisals';
 import { VisitHeader } from './VisitHeader';
-import './visits.css';
+import './npm.css';
 
 /**
  * One visit from plan to follow-up: the lifecycle on top with its one next step, then the work in the
@@ -19,7 +19,7 @@ import './visits.css';
  * register extract, findings — and where earlier recommendations stand.
  */
 export function Visit({ visitId, mayWrite }: { visitId: string; mayWrite: boolean }) {
-  const view = useQuery({ queryKey: visitKey(visitId), queryFn: () => api.visits.get({ visitId }) });
+  const view = useQuery({ queryKey: visitKey(visitId), queryFn: () => api.npmVisits.get({ visitId }) });
   const heading = useRef<HTMLHeadingElement>(null);
   const loaded = Boolean(view.data);
   useEffect(() => {
@@ -38,7 +38,7 @@ export function Visit({ visitId, mayWrite }: { visitId: string; mayWrite: boolea
   return (
     <div className="npm-page npm-visit">
       <p className="no-print">
-        <a href={href({ name: 'visits' })}>
+        <a href={href({ name: 'npmVisits' })}>
           <FormattedMessage id="vis.back" />
         </a>
       </p>

@@ -160,7 +160,7 @@ function NextStep({ visit, to }: { visit: Visit; to: VisitState }) {
         }
         setBusy(true);
         setProblem(null);
-        api.visits
+        api.npmVisits
           .move({ visitId: visit.visitId, to, at: instant })
           .then(() => refresh())
           .catch((err: unknown) => setProblem(refOfError(err)))

@@ -162,7 +162,7 @@ export function Findings({ visit, mayWrite }: { visit: Visit; mayWrite: boolean 
                 <DownloadButton
                   label="vis.fd.export"
                   problems={exportProblem}
-                  fetch={() => api.visits.exportRecommendations({ visitId: visit.visitId })}
+                  fetch={() => api.npmVisits.exportRecommendations({ visitId: visit.visitId })}
                   onStart={() => setExported(false)}
                   onSaved={() => {
                     setExported(true);
@@ -189,7 +189,7 @@ export function Findings({ visit, mayWrite }: { visit: Visit; mayWrite: boolean 
                 label="vis.fd.importFile"
                 hint="vis.fd.importHint"
                 submitLabel="vis.fd.importSubmit"
-                send={(content) => api.visits.importResponses({ content })}
+                send={(content) => api.npmVisits.importResponses({ content })}
                 onDone={(r) => {
                   setImported({ recorded: r.recorded, alreadyHeld: r.alreadyHeld });
                   void refresh();
@@ -217,7 +217,7 @@ function FindingForm({ visitId, areas, refresh, onDone, onCancel }: { visitId: s
   return (
     <VisitActionForm<FindingValues>
       title="vis.fd.add"
-      schema={contract.visits.addFinding.input}
+      schema={contract.npmVisits.addFinding.input}
       defaults={{ finding: { title: '', standard: '', severity: '', area: '', finding: '', recommendation: '', addressee: 'facility', dueDate: '' } }}
       toInput={({ finding: f }) => ({
         visitId,
@@ -232,7 +232,7 @@ function FindingForm({ visitId, areas, refresh, onDone, onCancel }: { visitId: s
           dueDate: opt(f.dueDate),
         },
       })}
-      call={(input) => api.visits.addFinding(input as Parameters<typeof api.visits.addFinding>[0])}
+      call={(input) => api.npmVisits.addFinding(input as Parameters<typeof api.npmVisits.addFinding>[0])}
       refresh={refresh}
       onDone={onDone}
       onCancel={onCancel}
@@ -342,7 +342,7 @@ function VerifyForm({ visitId, recommendation, refresh, onDone, onCancel }: { vi
     <VisitActionForm<{ found: { status: string; note: string } }>
       title="vis.er.formTitle"
       intro={<strong dir="auto">{recommendation.title}</strong>}
-      schema={contract.visits.verifyRecommendation.input}
+      schema={contract.npmVisits.verifyRecommendation.input}
       defaults={{ found: { status: '', note: '' } }}
       toInput={(v) => ({
         recommendationId: recommendation.recommendationId,
@@ -350,7 +350,7 @@ function VerifyForm({ visitId, recommendation, refresh, onDone, onCancel }: { vi
       })}
       // The contract's 'verification' shares its name with the document-verification labels.
       toFormPath={(p) => p.replace(/^verification\./, 'found.')}
-      call={(input) => api.visits.verifyRecommendation(input as Parameters<typeof api.visits.verifyRecommendation>[0])}
+      call={(input) => api.npmVisits.verifyRecommendation(input as Parameters<typeof api.npmVisits.verifyRecommendation>[0])}
       refresh={refresh}
       onDone={onDone}
       onCancel={onCancel}

@@ -1,20 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { ApiError, ruleError } from '../../core/contract/errors';
-import type { RecommendationView } from '../../core/contract/npm';
-import { maskObligationKind, obligations, statusAt } from '../../core/due-now';
-import { effectiveState, type EpisodeState } from '../../core/episode';
-import { facilityIdentityBody, npmIdentityBody, recommendationsBody, registerExtractBody, responsesBody, type ExtractPerson, type SignedFile } from '../../core/npm/files';
-import { authorityResponseSchema, recommendationState, type findingSchema } from '../../core/npm/visit';
-import { formatRegisterNo } from '../../core/register-number';
-import { addCalendarDays, localDate, startOfLocalDay } from '../../core/time';
-import { loadEpisodeFacts } from '../../db/episode-facts';
-import { bodyHash } from '../../db/projections/oversight';
-import { fileSlug as slug, keyFingerprint, readSignedFile, signedFileText, signFile, type SignedFileKind } from '../../db/signed-file';
-import type { Store } from '../../db/store';
-import type { Handlers, SignedInEnv } from '../api/router';
-import { notFuture } from './intake';
-import type { Installation } from './installation';
+import { ApiError, ruleError } from '../../../core/contract/errors';
+import type { RecommendationView } from '../../../core/contract/npm';
+import { maskObligationKind, obligations, statusAt } from '../../../core/due-now';
+import { effectiveState, type EpisodeState } from '../../../core/episode';
+import { facilityIdentityBody, npmIdentityBody, recommendationsBody, registerExtractBody, responsesBody, type ExtractPerson, type SignedFile } from '../../../core/npm/files';
+import { authorityResponseSchema, recommendationState, type findingSchema } from '../../../core/npm/visit';
+import { formatRegisterNo } from '../../../core/register-number';
+import { addCalendarDays, localDate, startOfLocalDay } from '../../../core/time';
+import { loadEpisodeFacts } from '../../../db/episode-facts';
+import { bodyHash } from '../../../db/projections/npm-centre';
+import { fileSlug as slug, keyFingerprint, readSignedFile, signedFileText, signFile, type SignedFileKind } from '../../../db/signed-file';
+import type { Store } from '../../../db/store';
+import type { Handlers, SignedInEnv } from '../../api/router';
+import { notFuture } from '../intake';
+import type { Installation } from '../installation';
 
 /**
  * The centre's side of ombudsman oversight (OPCAT Arts 19–22, docs/domain.md §5 rule 8): its identity for
@@ -244,7 +244,7 @@ function displayName(store: Store, userId: string, fallback: string): string {
   return row?.display_name || fallback;
 }
 
-export function oversightHandlers(inst: Installation, now: () => number): Handlers['oversight'] {
+export function npmCentreHandlers(inst: Installation, now: () => number): Handlers['npmCentre'] {
   return {
     status: () => {
       const t = trustedOmbudsman(inst.requireStore());

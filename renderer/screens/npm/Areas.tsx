@@ -124,14 +124,14 @@ function AreaForm({
   return (
     <VisitActionForm<AreaValues>
       title={area ? 'vis.areas.formTitle' : 'vis.areas.other'}
-      schema={contract.visits.recordArea.input}
+      schema={contract.npmVisits.recordArea.input}
       defaults={{ observation: { area: area ?? '', rating: current?.rating ?? '', note: current?.note ?? '', sources: current?.sources ?? [] } }}
       toInput={(v) => ({
         visitId,
         at: iso(now),
         observation: { area: v.observation.area, rating: v.observation.rating || undefined, note: opt(v.observation.note), sources: v.observation.sources || [] },
       })}
-      call={(input) => api.visits.recordArea(input as Parameters<typeof api.visits.recordArea>[0])}
+      call={(input) => api.npmVisits.recordArea(input as Parameters<typeof api.npmVisits.recordArea>[0])}
       refresh={refresh}
       onDone={onDone}
       onCancel={onCancel}
@@ -205,10 +205,10 @@ function RegisterForm({ visitId, refresh, onDone, onCancel }: { visitId: string;
   return (
     <VisitActionForm<{ check: { register: string; note: string } }>
       title="vis.registers.add"
-      schema={contract.visits.recordRegisterCheck.input}
+      schema={contract.npmVisits.recordRegisterCheck.input}
       defaults={{ check: { register: '', note: '' } }}
       toInput={(v) => ({ visitId, at: iso(now), check: { register: v.check.register || undefined, note: opt(v.check.note) } })}
-      call={(input) => api.visits.recordRegisterCheck(input as Parameters<typeof api.visits.recordRegisterCheck>[0])}
+      call={(input) => api.npmVisits.recordRegisterCheck(input as Parameters<typeof api.npmVisits.recordRegisterCheck>[0])}
       refresh={refresh}
       onDone={onDone}
       onCancel={onCancel}
