@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { toWellFormed } from '../core/well-formed';
-import type { SyncQuery } from './sync-query';
+import type { ReadQuery, SyncQuery } from './sync-query';
 
 export interface AuditEntry {
   actor: string | null;
@@ -60,13 +60,13 @@ export function appendAudit(q: SyncQuery, prevHash: string, at: string, entry: A
   return hash;
 }
 
-export function lastAuditHash(q: SyncQuery): string {
+export function lastAuditHash(q: ReadQuery): string {
   const row = q.prepared('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined;
   return row?.hash ?? '';
 }
 
 /** Walks the whole log; returns the first line whose hash does not follow from the one before. */
-export function verifyAuditLog(q: SyncQuery): { count: number; firstBrokenSeq: number | null } {
+export function verifyAuditLog(q: ReadQuery): { count: number; firstBrokenSeq: number | null } {
   let prev = '';
   let count = 0;
   for (const row of q.prepared('SELECT * FROM audit_log ORDER BY seq').iterate() as IterableIterator<AuditRow>) {

@@ -9,13 +9,13 @@ import { decodeHlc } from '../core/hlc';
 import { inRecordingOrder, recordedAt, recordedEvents } from './recording-order';
 import type { ConsularNoticesTable, Database } from './schema';
 import { consularDisclosure, consularState, type ConsularFacts, type DisclosureFacts } from '../core/safeguards';
-import type { SyncQuery } from './sync-query';
+import type { ReadBuilder, ReadQuery, SyncQuery } from './sync-query';
 
 /**
  * Gathers, for a set of people, everything the deadline rules need (core/due-now.ts) in a handful of
  * queries, so the due-now board and the register's deadline column come from one place.
  */
-export function loadEpisodeFacts(q: SyncQuery, qb: Kysely<Database>, personIds: readonly string[], settings: Settings, opts: { openOnly?: boolean } = {}): EpisodeFacts[] {
+export function loadEpisodeFacts(q: ReadQuery, qb: ReadBuilder, personIds: readonly string[], settings: Settings, opts: { openOnly?: boolean } = {}): EpisodeFacts[] {
   if (personIds.length === 0) return [];
   const ids = [...new Set(personIds)];
   let episodesQuery = qb.selectFrom('episodes').selectAll().where('person_id', 'in', ids);
@@ -134,8 +134,8 @@ export function loadEpisodeFacts(q: SyncQuery, qb: Kysely<Database>, personIds: 
  * changed or a screening came after it (core/non-refoulement.ts currentCheck).
  */
 function removalChecks(
-  q: SyncQuery,
-  qb: Kysely<Database>,
+  q: ReadQuery,
+  qb: ReadBuilder,
   ids: readonly string[],
   claims: readonly { person_id: string; updated_at: string }[],
   screenings: readonly { person_id: string; at: string }[],
@@ -175,7 +175,7 @@ export function isProtectionCase(flags: readonly VulnerabilityFlag[], settings: 
  * The recording order (HLC) of each notice's send, consents and disclosure review, read from the event
  * log: whether a consent came before the send must not hang on typed-in times (issue #11).
  */
-export function disclosureOrders(q: SyncQuery, qb: Kysely<Database>, noticeIds: readonly string[]): Map<string, Omit<DisclosureFacts, 'protectionCase'>> {
+export function disclosureOrders(q: ReadQuery, qb: ReadBuilder, noticeIds: readonly string[]): Map<string, Omit<DisclosureFacts, 'protectionCase'>> {
   const out = new Map<string, Omit<DisclosureFacts, 'protectionCase'>>();
   if (noticeIds.length === 0) return out;
   for (const id of noticeIds) out.set(id, { sentOrder: null, consentOrders: [], reviewedOrder: null });
@@ -228,7 +228,7 @@ function isMinorAt(birthDate: string | null, instant: string): boolean {
  * A person's protection and vulnerability flags from the latest screening, asylum claims and age
  * assessments. "child" from a birth date is added at read time, since it changes with the calendar.
  */
-export function personFlags(q: SyncQuery, qb: Kysely<Database>, personIds: readonly string[]): Map<string, VulnerabilityFlag[]> {
+export function personFlags(q: ReadQuery, qb: ReadBuilder, personIds: readonly string[]): Map<string, VulnerabilityFlag[]> {
   const out = new Map<string, Set<VulnerabilityFlag>>();
   const add = (p: string, f: VulnerabilityFlag) => {
     let s = out.get(p);

@@ -1,7 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { EventType } from '../core/events';
-import type { Database } from './schema';
-import type { SyncQuery } from './sync-query';
+import type { ReadBuilder, ReadQuery } from './sync-query';
 
 /**
  * When records were made, in the order the log knows them (the hybrid logical clock of their events).
@@ -18,7 +16,7 @@ export interface Recorded {
 const chunk = 500;
 
 /** Every event of the given types about the given entities, in recording order. */
-export function recordedEvents(q: SyncQuery, qb: Kysely<Database>, entityIds: readonly string[], types: readonly EventType[]): Recorded[] {
+export function recordedEvents(q: ReadQuery, qb: ReadBuilder, entityIds: readonly string[], types: readonly EventType[]): Recorded[] {
   const ids = [...new Set(entityIds)];
   const out: Recorded[] = [];
   for (let i = 0; i < ids.length; i += chunk) {
@@ -37,14 +35,14 @@ export function recordedEvents(q: SyncQuery, qb: Kysely<Database>, entityIds: re
 }
 
 /** The clock of the event that created each entity (its first event of the given types). */
-export function recordedAt(q: SyncQuery, qb: Kysely<Database>, entityIds: readonly string[], types: readonly EventType[]): Map<string, string> {
+export function recordedAt(q: ReadQuery, qb: ReadBuilder, entityIds: readonly string[], types: readonly EventType[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const r of recordedEvents(q, qb, entityIds, types)) if (!out.has(r.entityId)) out.set(r.entityId, r.hlc);
   return out;
 }
 
 /** Rows of a projected table with the clock of the event that created each, in recording order. */
-export function inRecordingOrder<T>(q: SyncQuery, qb: Kysely<Database>, rows: readonly T[], id: (row: T) => string, types: readonly EventType[]): (T & { recorded: string })[] {
+export function inRecordingOrder<T>(q: ReadQuery, qb: ReadBuilder, rows: readonly T[], id: (row: T) => string, types: readonly EventType[]): (T & { recorded: string })[] {
   const at = recordedAt(q, qb, rows.map(id), types);
   return rows.map((r) => ({ ...r, recorded: at.get(id(r)) ?? '' })).sort((a, b) => (a.recorded < b.recorded ? -1 : a.recorded > b.recorded ? 1 : 0));
 }

@@ -17,7 +17,7 @@ import { defaultSettings, settingsSchema, type Settings } from '../core/settings
 import { projectedTables, projectors } from './projections';
 import type { Projector } from './projections/types';
 import type { Database, EventsTable } from './schema';
-import { SyncQuery } from './sync-query';
+import { SyncQuery, type ReadBuilder, type ReadQuery } from './sync-query';
 
 export class WrongKeyError extends Error {
   constructor() {
@@ -34,6 +34,20 @@ export interface DeviceIdentity {
 
 export interface Actor {
   userId: string;
+}
+
+/**
+ * The store as a read sees it: typed queries that only read, the settings, meta and this device. A
+ * service that only reads takes this, so it cannot write: writes go through `Store.command` (events,
+ * their projections and the audit line in one transaction), which a `Store` adds.
+ */
+export interface ReadStore {
+  readonly q: ReadQuery;
+  readonly qb: ReadBuilder;
+  readonly device: DeviceIdentity;
+  readonly settings: Settings;
+  meta(key: string): string | undefined;
+  eventsFor(entityId: string): EventRecord[];
 }
 
 /** Inside a command: append events and audit lines; all of it commits together or not at all. */
@@ -65,7 +79,7 @@ function entityTypeOf(eventType: string): string {
  * projections updated in the same transaction as each append. State tables can always be rebuilt from
  * the log. In-memory chain state changes only after a commit, so a failed command leaves no trace.
  */
-export class Store {
+export class Store implements ReadStore {
   readonly q: SyncQuery;
   readonly qb: Kysely<Database>;
   private state: ChainState;

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import type { Compilable } from 'kysely';
+import type { Compilable, Kysely } from 'kysely';
+import type { Database } from './schema';
 
 /**
  * Runs Kysely-built queries synchronously on the better-sqlite3 handle. Commands run inside one
@@ -40,3 +41,16 @@ export class SyncQuery {
     return this.statement(sql);
   }
 }
+
+/** A raw statement that only reads: better-sqlite3 refuses `get`, `all` and `iterate` on one that returns no rows. */
+export type ReadStatement = Pick<BetterSqlite3.Statement, 'get' | 'all' | 'iterate'>;
+
+/** SyncQuery as a read sees it: no `run`, and raw statements that only read. */
+export interface ReadQuery {
+  all: SyncQuery['all'];
+  first: SyncQuery['first'];
+  prepared(sql: string): ReadStatement;
+}
+
+/** Kysely as a read sees it: it builds selects only (no insert, update or delete to hand to a query). */
+export type ReadBuilder = Pick<Kysely<Database>, 'selectFrom'>;

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { canonicalJson } from '../../core/canonical-json';
 import type { EventRecord } from '../../core/events';
 import type { Database } from '../schema';
-import type { SyncQuery } from '../sync-query';
+import type { ReadBuilder, ReadQuery, SyncQuery } from '../sync-query';
 
 export interface Head {
   eventId: string;
@@ -52,7 +52,7 @@ export function applyVersions(q: SyncQuery, qb: Kysely<Database>, entityType: st
 }
 
 /** The standing versions of a field, oldest clock first. */
-export function fieldHeads(q: SyncQuery, qb: Kysely<Database>, entityId: string, field: string): Head[] {
+export function fieldHeads(q: ReadQuery, qb: ReadBuilder, entityId: string, field: string): Head[] {
   return q
     .all(qb.selectFrom('field_heads').selectAll().where('entity_id', '=', entityId).where('field', '=', field).orderBy('hlc').orderBy('event_id'))
     .map((h) => ({ eventId: h.event_id, value: JSON.parse(h.value) as unknown, actor: h.actor, hlc: h.hlc }));

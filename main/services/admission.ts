@@ -1,6 +1,6 @@
 import { admissionStatus, type AdmissionStatus, type RightsDelay } from '../../core/admission-status';
 import type { EpisodeState } from '../../core/episode';
-import type { Store } from '../../db/store';
+import type { ReadStore } from '../../db/store';
 
 /**
  * The admission status (core/admission-status.ts) as every read computes it, from the episode row and
@@ -9,7 +9,7 @@ import type { Store } from '../../db/store';
  */
 
 /** The episodes among `episodeIds` with a rights notification on record. */
-export function notifiedEpisodes(store: Store, episodeIds: readonly string[]): Set<string> {
+export function notifiedEpisodes(store: ReadStore, episodeIds: readonly string[]): Set<string> {
   if (episodeIds.length === 0) return new Set();
   const rows = store.q.all(
     store.qb

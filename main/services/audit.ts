@@ -5,7 +5,7 @@ import type { Installation } from './installation';
 export function auditHandlers(inst: Installation): Handlers['audit'] {
   return {
     list: (input) => {
-      const store = inst.requireStore();
+      const store = inst.readStore();
       let query = store.qb
         .selectFrom('audit_log')
         .leftJoin('users', 'users.user_id', 'audit_log.actor')

@@ -2,7 +2,7 @@ import type { SessionView } from '../../core/contract';
 import { ApiError } from '../../core/contract/errors';
 import { facilityKind } from '../../core/fields';
 import { openRecoverySlot, openUserSlot, unlockWithPassword, withRecoverySlot, withUserSlot } from '../../db/keyslots';
-import type { Store } from '../../db/store';
+import type { ReadStore } from '../../db/store';
 import { defaultSettings } from '../../core/settings';
 import type { Handlers } from '../api/router';
 import type { Installation } from './installation';
@@ -12,7 +12,7 @@ import { finishDisables } from './users';
 
 const badCredentials = () => new ApiError({ code: 'rule', messageKey: 'error.auth.badCredentials' });
 
-export function idleLockMinutes(store: Store | null): number {
+export function idleLockMinutes(store: ReadStore | null): number {
   return store?.settings.idleLockMinutes ?? defaultSettings.idleLockMinutes;
 }
 

@@ -1,6 +1,7 @@
 import { ApiError, validationError } from '../../core/contract/errors';
 import { episodeCorrectionChanges, personCorrectionChanges } from '../../core/contract/register';
 import type { Handlers } from '../api/router';
+import { actor } from './common';
 import type { Installation } from './installation';
 import { fieldHeads, isConflicted } from '../../db/projections/conflicts';
 
@@ -17,7 +18,7 @@ export function conflictsHandlers(inst: Installation): Handlers['conflicts'] {
       const checked = schema.safeParse({ [input.field]: input.value });
       if (!checked.success) throw validationError(checked.error.issues.map((i) => ({ ...i, path: ['value'] })));
       const value = (checked.data as Record<string, unknown>)[input.field];
-      const e = store.command({ userId: env.session.userId }, env.method, (tx) =>
+      const e = store.command(actor(env), env.method, (tx) =>
         tx.append({
           type: 'record.conflictResolved',
           entityId: input.entityId,

@@ -4,16 +4,17 @@ import { canTransition, effectiveState, isRemoval, type EpisodeAction, type Epis
 import { maskRemovalLocks } from '../../core/non-refoulement';
 import { can } from '../../core/permissions';
 import type { EpisodesTable } from '../../db/schema';
-import type { Store } from '../../db/store';
-import type { Handlers, SignedInEnv } from '../api/router';
-import { dateValidationError, facilityOf, notFuture } from './intake';
+import type { ReadStore } from '../../db/store';
+import type { Handlers } from '../api/router';
+import { actor, dateValidationError, notFound, notFuture, rule } from './common';
+import { facilityOf } from './intake';
 import type { Installation } from './installation';
 import { assertCurrent } from './persons';
 import { assertNotConflicted, currentFlags, episodeRemovalLocks, personRow, versionsOf } from './person-view';
 
-export function episodeRow(store: Store, episodeId: string): EpisodesTable {
+export function episodeRow(store: ReadStore, episodeId: string): EpisodesTable {
   const row = store.q.first(store.qb.selectFrom('episodes').selectAll().where('episode_id', '=', episodeId));
-  if (!row) throw new ApiError({ code: 'not_found', messageKey: 'error.notFound' });
+  if (!row) throw notFound();
   return row;
 }
 
@@ -29,8 +30,6 @@ function requireState(row: EpisodesTable, action: EpisodeAction, now: number): E
 function notBefore(at: string, earliest: string | null, path: string): void {
   if (earliest && Date.parse(at) < Date.parse(earliest)) throw dateValidationError([{ path, key: 'error.time.beforeEpisodeStart' }]);
 }
-
-const actor = (env: SignedInEnv) => ({ userId: env.session.userId });
 
 /** The episode state machine (docs/domain.md §3) and its guards, one method per recorded step. */
 export function episodesHandlers(inst: Installation, now: () => number): Handlers['episodes'] {
@@ -125,7 +124,7 @@ export function episodesHandlers(inst: Installation, now: () => number): Handler
       notBefore(input.exit.at, row.admitted_at ?? row.apprehended_at, 'exit.at');
       notFuture(input.exit.at, now(), 'exit.at');
       if (input.exit.type === 'released_term_expired' && (!row.term_end || Date.parse(row.term_end) > Date.parse(input.exit.at))) {
-        throw new ApiError({ code: 'rule', messageKey: 'error.exit.termNotExpired', fields: { 'exit.type': { key: 'error.exit.termNotExpired' } } });
+        throw rule('error.exit.termNotExpired', 'exit.type');
       }
       const locks = isRemoval(input.exit.type) ? episodeRemovalLocks(store, row.person_id, currentFlags(personRow(store, row.person_id), now())) : [];
       if (locks.length > 0) {
@@ -136,7 +135,7 @@ export function episodesHandlers(inst: Installation, now: () => number): Handler
         }
         if (!can(env.session.roles, 'person.override')) throw new ApiError({ code: 'forbidden', messageKey: 'error.exit.overrideNotAllowed' });
       } else if (input.override) {
-        throw new ApiError({ code: 'rule', messageKey: 'error.exit.overrideNotNeeded', fields: { override: { key: 'error.exit.overrideNotNeeded' } } });
+        throw rule('error.exit.overrideNotNeeded', 'override');
       }
       const e = store.command(actor(env), env.method, (tx) => {
         const ev = tx.append({ type: 'episode.closed', entityId: row.episode_id, payload: { exit: input.exit, override: input.override } });

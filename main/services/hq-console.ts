@@ -1,14 +1,14 @@
 import type { z } from 'zod';
-import { episodeCompliance, summarizeCompliance, type EpisodeCompliance } from '../../core/compliance';
+import { summarizeCompliance, type EpisodeCompliance } from '../../core/compliance';
 import { ApiError } from '../../core/contract/errors';
 import type { hqDeviceView } from '../../core/contract/hq';
 import { localDate } from '../../core/time';
 import { maskObligationKind } from '../../core/due-now';
 import { maskRemovalLocks } from '../../core/non-refoulement';
 import { can } from '../../core/permissions';
-import { loadEpisodeFacts } from '../../db/episode-facts';
-import type { Store } from '../../db/store';
+import type { ReadStore } from '../../db/store';
 import type { Handlers } from '../api/router';
+import { allCompliance } from './compliance-reads';
 import type { Installation } from './installation';
 
 export interface FleetFacility {
@@ -32,10 +32,8 @@ export interface HqFleetSource {
 /** The console remembers how far it has read HQ's event store here (hq/console/feed.ts). */
 export const consoleCursorKey = 'hq_console_cursor';
 
-const chunk = 500;
-
 /** Every episode's facility: the facility of the device that recorded the episode's first event. */
-function episodeFacilities(store: Store, deviceFacility: ReadonlyMap<string, string>): Map<string, string> {
+function episodeFacilities(store: ReadStore, deviceFacility: ReadonlyMap<string, string>): Map<string, string> {
   const rows = store.q
     .prepared(
       `SELECT ep.episode_id AS episode_id,
@@ -51,26 +49,13 @@ function episodeFacilities(store: Store, deviceFacility: ReadonlyMap<string, str
   return out;
 }
 
-/** Every episode's compliance, people read in chunks; the facility figures use it too (protection-figures.ts). */
-export function allCompliance(store: Store, now: number): EpisodeCompliance[] {
-  const people = (store.q.prepared('SELECT DISTINCT person_id FROM episodes').all() as { person_id: string }[]).map((p) => p.person_id);
-  const out: EpisodeCompliance[] = [];
-  for (let i = 0; i < people.length; i += chunk) {
-    for (const facts of loadEpisodeFacts(store.q, store.qb, people.slice(i, i + chunk), store.settings)) {
-      const c = episodeCompliance(facts, store.settings, now);
-      if (c) out.push(c);
-    }
-  }
-  return out;
-}
-
-function inLocalPeriod(store: Store, from: string, to: string) {
+function inLocalPeriod(store: ReadStore, from: string, to: string) {
   const onDay = instantInLocalPeriod(store, from, to);
   return (c: EpisodeCompliance) => onDay(c.apprehendedAt);
 }
 
 /** Whether an instant falls on one of the facility's local days from..to (an asylum claim's, say). */
-function instantInLocalPeriod(store: Store, from: string, to: string) {
+function instantInLocalPeriod(store: ReadStore, from: string, to: string) {
   return (instant: string) => {
     const day = localDate(Date.parse(instant), store.settings.timeZone);
     return day >= from && day <= to;
@@ -131,7 +116,7 @@ export function hqHandlers(inst: Installation, source: HqFleetSource | null, now
   return {
     facilities: async () => {
       const src = requireSource();
-      const store = inst.requireStore();
+      const store = inst.readStore();
       const { fleet, deviceFacility } = await facilityMaps();
       const byEpisode = episodeFacilities(store, deviceFacility);
       const open = store.q.prepared("SELECT episode_id FROM episodes WHERE state != 'CLOSED'").all() as { episode_id: string }[];
@@ -149,7 +134,7 @@ export function hqHandlers(inst: Installation, source: HqFleetSource | null, now
       };
     },
     compliance: async (input) => {
-      const store = inst.requireStore();
+      const store = inst.readStore();
       const { fleet, deviceFacility } = await facilityMaps();
       const byEpisode = episodeFacilities(store, deviceFacility);
       const all = allCompliance(store, now());
@@ -173,7 +158,7 @@ export function hqHandlers(inst: Installation, source: HqFleetSource | null, now
       };
     },
     cases: async (input, env) => {
-      const store = inst.requireStore();
+      const store = inst.readStore();
       const { fleet, deviceFacility } = await facilityMaps();
       const byEpisode = episodeFacilities(store, deviceFacility);
       const names = new Map(fleet.map((f) => [f.facilityId, f.name]));

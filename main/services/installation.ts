@@ -5,7 +5,7 @@ import { readInstallation, writeInstallation } from '../../db/installation-file'
 import { randomBytes } from 'node:crypto';
 import { promotedRekey, withoutPendingRekey, withPendingRekey, type InstallationFile, type SlotOpening } from '../../db/keyslots';
 import { StoreTooNewError } from '../../db/migrate';
-import { rekeyedCopy, Store, WrongKeyError } from '../../db/store';
+import { rekeyedCopy, Store, WrongKeyError, type ReadStore } from '../../db/store';
 
 export const storeFileName = 'qeyd.db';
 
@@ -73,6 +73,11 @@ export class Installation {
     this.requireFile();
     if (!this.store) throw new ApiError({ code: 'store_locked', messageKey: 'error.storeLocked' });
     return this.store;
+  }
+
+  /** The open store for a read: no way to write through it (db/store.ts ReadStore). */
+  readStore(): ReadStore {
+    return this.requireStore();
   }
 
   requireKey(): Buffer {

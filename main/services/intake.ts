@@ -1,25 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { ApiError } from '../../core/contract/errors';
-import type { MessageRef } from '../../core/contract/errors';
-import { intakeDateIssues, SKEW_MS } from '../../core/intake';
-import type { Store } from '../../db/store';
+import { intakeDateIssues } from '../../core/intake';
+import type { ReadStore } from '../../db/store';
 import type { Handlers } from '../api/router';
+import { actor, dateValidationError, notFound, rule } from './common';
 import type { Installation } from './installation';
 import { findMatches } from './name-search';
 import { requirePerson } from './persons';
 
-export function dateValidationError(issues: { path: string; key: string }[]): ApiError {
-  const fields: Record<string, MessageRef> = {};
-  for (const i of issues) fields[i.path] ??= { key: i.key };
-  return new ApiError({ code: 'validation', messageKey: 'error.validation', fields });
-}
+// Until the safeguards and NPM services import them from common.ts (issue #12).
+export { dateValidationError, notFuture } from './common';
 
-/** Refuses a recorded time later than now (allowing the usual clock skew), on the named field. */
-export function notFuture(at: string, now: number, path: string): void {
-  if (Date.parse(at) > now + SKEW_MS) throw dateValidationError([{ path, key: 'error.time.inFuture' }]);
-}
-
-export function facilityOf(store: Store): { facilityId: string; facilityName: string } {
+export function facilityOf(store: ReadStore): { facilityId: string; facilityName: string } {
   return { facilityId: store.meta('installation_id') ?? store.device.deviceId, facilityName: store.meta('facility_name') ?? '' };
 }
 
@@ -32,7 +23,7 @@ export function intakeHandlers(inst: Installation, now: () => number): Handlers[
   return {
     checkDuplicates: (input) => ({
       matches: findMatches(
-        inst.requireStore(),
+        inst.readStore(),
         { names: [input.names.original, input.names.latin], aliases: input.names.aliases, birthDate: input.birthDate ?? null, nationalities: input.nationalities },
         10,
       ),
@@ -44,14 +35,14 @@ export function intakeHandlers(inst: Installation, now: () => number): Handlers[
       if (input.existingPersonId) {
         requirePerson(store, input.existingPersonId);
         const row = store.q.first(store.qb.selectFrom('persons').select('merged_into').where('person_id', '=', input.existingPersonId));
-        if (row?.merged_into) throw new ApiError({ code: 'rule', messageKey: 'error.intake.personMerged', fields: { existingPersonId: { key: 'error.intake.personMerged' } } });
+        if (row?.merged_into) throw rule('error.intake.personMerged', 'existingPersonId');
         const open = store.q.first(store.qb.selectFrom('episodes').select('episode_id').where('person_id', '=', input.existingPersonId).where('state', '!=', 'CLOSED'));
-        if (open) throw new ApiError({ code: 'rule', messageKey: 'error.intake.alreadyHeld', fields: { existingPersonId: { key: 'error.intake.alreadyHeld' } } });
+        if (open) throw rule('error.intake.alreadyHeld', 'existingPersonId');
       }
       const personId = input.existingPersonId ?? randomUUID();
       const episodeId = randomUUID();
       const facility = facilityOf(store);
-      store.command({ userId: env.session.userId }, env.method, (tx) => {
+      store.command(actor(env), env.method, (tx) => {
         if (input.person) tx.append({ type: 'person.registered', entityId: personId, payload: { details: input.person } });
         for (const document of input.documents) {
           tx.append({ type: 'document.recorded', entityId: randomUUID(), payload: { personId, document } });
@@ -94,8 +85,8 @@ export function draftsHandlers(inst: Installation, now: () => number): Handlers[
       const updatedAt = new Date(now()).toISOString();
       const draftId = input.draftId ?? randomUUID();
       const existing = input.draftId ? store.q.first(store.qb.selectFrom('drafts').select('draft_id').where('draft_id', '=', input.draftId)) : undefined;
-      if (input.draftId && !existing) throw new ApiError({ code: 'not_found', messageKey: 'error.notFound' });
-      store.command({ userId: env.session.userId }, env.method, (tx) => {
+      if (input.draftId && !existing) throw notFound();
+      store.command(actor(env), env.method, (tx) => {
         if (existing) {
           tx.q.run(
             tx.qb
@@ -112,21 +103,21 @@ export function draftsHandlers(inst: Installation, now: () => number): Handlers[
     },
     list: () => ({
       drafts: inst
-        .requireStore()
-        .q.all(inst.requireStore().qb.selectFrom('drafts').select(['draft_id', 'kind', 'title', 'updated_at']).orderBy('updated_at', 'desc'))
+        .readStore()
+        .q.all(inst.readStore().qb.selectFrom('drafts').select(['draft_id', 'kind', 'title', 'updated_at']).orderBy('updated_at', 'desc'))
         .map((d) => ({ draftId: d.draft_id, kind: d.kind, title: d.title, updatedAt: d.updated_at })),
     }),
     get: (input) => {
-      const store = inst.requireStore();
+      const store = inst.readStore();
       const d = store.q.first(store.qb.selectFrom('drafts').selectAll().where('draft_id', '=', input.draftId));
-      if (!d) throw new ApiError({ code: 'not_found', messageKey: 'error.notFound' });
+      if (!d) throw notFound();
       return { draftId: d.draft_id, kind: d.kind, title: d.title, data: JSON.parse(d.data) as Record<string, unknown>, updatedAt: d.updated_at };
     },
     discard: (input, env) => {
       const store = inst.requireStore();
-      store.command({ userId: env.session.userId }, env.method, (tx) => {
+      store.command(actor(env), env.method, (tx) => {
         const r = tx.q.run(tx.qb.deleteFrom('drafts').where('draft_id', '=', input.draftId));
-        if (r.changes === 0) throw new ApiError({ code: 'not_found', messageKey: 'error.notFound' });
+        if (r.changes === 0) throw notFound();
         tx.audit({ action: 'draft.discarded', method: env.method, entityType: 'draft', entityId: input.draftId, outcome: 'ok' });
       });
       return { ok: true as const };

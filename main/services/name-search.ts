@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { duplicateMatch } from '../../core/contract/register-views';
 import { matcherFor, searchKeys, type NameQuery } from '../../core/name-matching';
 import type { PersonsTable } from '../../db/schema';
-import type { Store } from '../../db/store';
+import type { ReadStore } from '../../db/store';
 import { toSummary } from './person-view';
 
 type Match = z.infer<typeof duplicateMatch>;
@@ -14,7 +14,7 @@ const maxCandidates = 300;
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
 
 /** People holding any of `keys`, those holding the most first. */
-function holders(store: Store, keys: readonly string[], limit: number): string[] {
+function holders(store: ReadStore, keys: readonly string[], limit: number): string[] {
   const rows = store.q.prepared(`SELECT person_id FROM person_name_keys WHERE key IN (${marks(keys.length)}) GROUP BY person_id ORDER BY count(*) DESC LIMIT ${limit}`).all(...keys) as {
     person_id: string;
   }[];
@@ -27,7 +27,7 @@ function holders(store: Store, keys: readonly string[], limit: number): string[]
  * read are short even for the commonest given names. A one-word query can only look up that word, so
  * it takes the first people found holding it.
  */
-function candidates(store: Store, query: NameQuery): PersonsTable[] {
+function candidates(store: ReadStore, query: NameQuery): PersonsTable[] {
   const { words, pairs } = searchKeys([...query.names, ...(query.aliases ?? [])]);
   let ids: string[];
   if (pairs.length) {
@@ -47,7 +47,7 @@ function candidates(store: Store, query: NameQuery): PersonsTable[] {
  * aliases, birth date, nationality), the best returned with reasons. Merged records are represented
  * by the record they were merged into.
  */
-export function findMatches(store: Store, query: NameQuery, limit: number): Match[] {
+export function findMatches(store: ReadStore, query: NameQuery, limit: number): Match[] {
   const rows = candidates(store, query);
   if (rows.length === 0) return [];
   const score = matcherFor(query);

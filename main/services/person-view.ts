@@ -3,6 +3,7 @@ import type { HistoryEntry, PersonView, EpisodeView } from '../../core/contract/
 import { maskObligationKind, obligations, statusAt } from '../../core/due-now';
 import { effectiveState, type EpisodeState } from '../../core/episode';
 import type { EventRecord } from '../../core/events';
+import { readPayload } from '../../core/events/upcast';
 import { currentCheck, maskRemovalLocks, removalLocks } from '../../core/non-refoulement';
 import { episodeAdmission } from './admission';
 import type { PersonSummary } from '../../core/person';
@@ -12,7 +13,7 @@ import { vulnerabilityState, type VulnerabilityFlag } from '../../core/vulnerabi
 import { loadEpisodeFacts } from '../../db/episode-facts';
 import { fieldHeads, isConflicted } from '../../db/projections/conflicts';
 import type { EpisodesTable, PersonsTable } from '../../db/schema';
-import { rowToEvent, type EventRow, type Store } from '../../db/store';
+import { rowToEvent, type EventRow, type ReadStore } from '../../db/store';
 
 export function toSummary(r: PersonsTable): PersonSummary {
   return {
@@ -30,7 +31,7 @@ export function toSummary(r: PersonsTable): PersonSummary {
   };
 }
 
-export function personRow(store: Store, personId: string): PersonsTable {
+export function personRow(store: ReadStore, personId: string): PersonsTable {
   const row = store.q.first(store.qb.selectFrom('persons').selectAll().where('person_id', '=', personId));
   if (!row) throw new ApiError({ code: 'not_found', messageKey: 'error.notFound' });
   return row;
@@ -79,7 +80,9 @@ function flattenDetails(details: Record<string, unknown>): Record<string, unknow
 export function buildHistory(events: readonly EventRecord[], actorName: (id: string) => string | null): HistoryEntry[] {
   const current = new Map<string, Record<string, unknown>>();
   return events.map((e) => {
-    const payload = JSON.parse(e.payload) as Record<string, unknown>;
+    // Read through the upcasters (core/events/upcast.ts): a timeline of old events survives a payload change.
+    const read = readPayload(e);
+    const payload = ('payload' in read ? read.payload : {}) as Record<string, unknown>;
     let changes: HistoryEntry['changes'] = [];
     let reason: string | null = null;
     const before = current.get(e.entityId) ?? {};
@@ -102,7 +105,7 @@ export function buildHistory(events: readonly EventRecord[], actorName: (id: str
   });
 }
 
-export function actorNames(store: Store): (id: string) => string | null {
+export function actorNames(store: ReadStore): (id: string) => string | null {
   const names = new Map(store.q.all(store.qb.selectFrom('users').select(['user_id', 'display_name'])).map((u) => [u.user_id, u.display_name]));
   return (id) => names.get(id) ?? null;
 }
@@ -112,7 +115,7 @@ function parse<T>(s: string | null): T | null {
 }
 
 /** The lock on removal for one episode of a person, from what is recorded now. */
-export function episodeRemovalLocks(store: Store, personId: string, flags: readonly VulnerabilityFlag[]) {
+export function episodeRemovalLocks(store: ReadStore, personId: string, flags: readonly VulnerabilityFlag[]) {
   const latest = store.q.first(store.qb.selectFrom('nr_checks').select(['result', 'at']).where('person_id', '=', personId).orderBy('at', 'desc').limit(1));
   // A check made before the latest protection fact (a claim's new status, a new screening) no longer
   // speaks to the person's situation: a fresh check is needed.
@@ -136,7 +139,7 @@ export function episodeRemovalLocks(store: Store, personId: string, flags: reado
  * One episode for the person page. Without `protection.read`, obligations and locks that would name
  * a protection fact are masked (a THB referral, a trafficking lock): still there, without the why.
  */
-export function toEpisodeView(store: Store, e: EpisodesTable, flags: readonly VulnerabilityFlag[], now: number, mayReadProtection: boolean): EpisodeView {
+export function toEpisodeView(store: ReadStore, e: EpisodesTable, flags: readonly VulnerabilityFlag[], now: number, mayReadProtection: boolean): EpisodeView {
   const tz = store.settings.timeZone;
   const facts = loadEpisodeFacts(store.q, store.qb, [e.person_id], store.settings).find((f) => f.episodeId === e.episode_id);
   const recorded = e.state as EpisodeState;
@@ -171,7 +174,7 @@ export function toEpisodeView(store: Store, e: EpisodesTable, flags: readonly Vu
   };
 }
 
-export function personEvents(store: Store, personIds: readonly string[]): EventRecord[] {
+export function personEvents(store: ReadStore, personIds: readonly string[]): EventRecord[] {
   const rows = store.q
     .prepared(
       `SELECT e.* FROM person_events pe JOIN events e ON e.local_seq = pe.local_seq
@@ -182,7 +185,7 @@ export function personEvents(store: Store, personIds: readonly string[]): EventR
 }
 
 /** Everything about a person for their page; protection details are withheld from roles without the right. */
-export function buildPersonView(store: Store, personId: string, now: number, mayReadProtection: boolean): PersonView {
+export function buildPersonView(store: ReadStore, personId: string, now: number, mayReadProtection: boolean): PersonView {
   const row = personRow(store, personId);
   const merged = store.q.all(store.qb.selectFrom('persons').select('person_id').where('merged_into', '=', personId)).map((r) => r.person_id);
   const ids = [personId, ...merged];
@@ -276,7 +279,7 @@ export function buildPersonView(store: Store, personId: string, now: number, may
 }
 
 /** Open conflicts on any of these records, each with every standing value and who wrote it. */
-export function openConflicts(store: Store, entityIds: readonly string[]): PersonView['conflicts'] {
+export function openConflicts(store: ReadStore, entityIds: readonly string[]): PersonView['conflicts'] {
   if (entityIds.length === 0) return [];
   const names = actorNames(store);
   const rows = store.q.all(
@@ -309,7 +312,7 @@ export function openConflicts(store: Store, entityIds: readonly string[]): Perso
  * The versions a correction of these fields replaces: each field's standing version, or the record's
  * first event where the field was never corrected. Carried in the event's `supersedes`.
  */
-export function versionsOf(store: Store, entityId: string, fields: readonly string[]): string[] {
+export function versionsOf(store: ReadStore, entityId: string, fields: readonly string[]): string[] {
   const ids = new Set<string>();
   for (const field of fields) {
     const heads = fieldHeads(store.q, store.qb, entityId, field);
@@ -323,7 +326,7 @@ export function versionsOf(store: Store, entityId: string, fields: readonly stri
 }
 
 /** Refuses a local correction of a field that is conflicted: the conflict is resolved first. */
-export function assertNotConflicted(store: Store, entityId: string, fields: readonly string[]): void {
+export function assertNotConflicted(store: ReadStore, entityId: string, fields: readonly string[]): void {
   if (fields.length === 0) return;
   const hit = fields.find((f) => isConflicted(fieldHeads(store.q, store.qb, entityId, f)));
   if (hit) throw new ApiError({ code: 'conflict', messageKey: 'error.correction.fieldConflicted', fields: { [`changes.${hit}`]: { key: 'error.correction.fieldConflicted' } } });

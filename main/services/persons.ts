@@ -3,13 +3,12 @@ import { sql } from 'kysely';
 import { ApiError } from '../../core/contract/errors';
 import { can } from '../../core/permissions';
 import { localDate } from '../../core/time';
-import type { Store } from '../../db/store';
+import type { ReadStore } from '../../db/store';
 import type { Handlers } from '../api/router';
 import { findMatches } from './name-search';
+import { actor, notFound, rule } from './common';
 import type { Installation } from './installation';
 import { actorNames, assertNotConflicted, buildHistory, buildPersonView, personEvents, personRow, toSummary, versionsOf } from './person-view';
-
-const notFound = () => new ApiError({ code: 'not_found', messageKey: 'error.notFound' });
 
 /**
  * A correction names the version it was made from. If someone else changed the record since, the
@@ -34,16 +33,16 @@ export function personsHandlers(inst: Installation, now: () => number): Handlers
         throw new ApiError({ code: 'validation', messageKey: 'error.validation', fields: { 'details.birth.date': { key: 'error.person.birthInFuture' } } });
       }
       const personId = randomUUID();
-      store.command({ userId: env.session.userId }, env.method, (tx) => tx.append({ type: 'person.registered', entityId: personId, payload: { details: input.details } }));
+      store.command(actor(env), env.method, (tx) => tx.append({ type: 'person.registered', entityId: personId, payload: { details: input.details } }));
       return { person: toSummary(personRow(store, personId)) };
     },
     get: (input) => {
-      const store = inst.requireStore();
+      const store = inst.readStore();
       const person = toSummary(personRow(store, input.personId));
       return { person, history: buildHistory(personEvents(store, [input.personId]), actorNames(store)) };
     },
     list: (input) => {
-      const store = inst.requireStore();
+      const store = inst.readStore();
       let base = store.qb.selectFrom('persons').where('merged_into', 'is', null);
       if (input.query) {
         const like = `%${input.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -54,8 +53,8 @@ export function personsHandlers(inst: Installation, now: () => number): Handlers
       const rows = store.q.all(base.selectAll().orderBy('created_at', 'desc').orderBy('person_id', 'desc').limit(input.limit).offset(input.offset));
       return { persons: rows.map(toSummary), total: Number(total) };
     },
-    view: (input, env) => buildPersonView(inst.requireStore(), input.personId, now(), can(env.session.roles, 'protection.read')),
-    search: (input) => ({ matches: findMatches(inst.requireStore(), { names: [input.query], birthDate: input.birthDate ?? null }, input.limit) }),
+    view: (input, env) => buildPersonView(inst.readStore(), input.personId, now(), can(env.session.roles, 'protection.read')),
+    search: (input) => ({ matches: findMatches(inst.readStore(), { names: [input.query], birthDate: input.birthDate ?? null }, input.limit) }),
     correct: (input, env) => {
       const store = inst.requireStore();
       const row = personRow(store, input.personId);
@@ -69,7 +68,7 @@ export function personsHandlers(inst: Installation, now: () => number): Handlers
       if (stateless && nationalities.length > 0) {
         throw new ApiError({ code: 'validation', messageKey: 'error.validation', fields: { 'changes.nationalities': { key: 'error.person.statelessWithNationality' } } });
       }
-      const e = store.command({ userId: env.session.userId }, env.method, (tx) =>
+      const e = store.command(actor(env), env.method, (tx) =>
         tx.append({
           type: 'person.corrected',
           entityId: input.personId,
@@ -81,13 +80,13 @@ export function personsHandlers(inst: Installation, now: () => number): Handlers
     },
     merge: (input, env) => {
       const store = inst.requireStore();
-      if (input.personId === input.intoPersonId) throw new ApiError({ code: 'rule', messageKey: 'error.merge.same', fields: { intoPersonId: { key: 'error.merge.same' } } });
+      if (input.personId === input.intoPersonId) throw rule('error.merge.same', 'intoPersonId');
       const dup = personRow(store, input.personId);
       const into = personRow(store, input.intoPersonId);
-      if (dup.merged_into) throw new ApiError({ code: 'rule', messageKey: 'error.merge.alreadyMerged' });
+      if (dup.merged_into) throw rule('error.merge.alreadyMerged');
       // Chains of merges would hide records two steps away; merge into the surviving record instead.
-      if (into.merged_into) throw new ApiError({ code: 'rule', messageKey: 'error.merge.targetMerged', fields: { intoPersonId: { key: 'error.merge.targetMerged' } } });
-      const e = store.command({ userId: env.session.userId }, env.method, (tx) => {
+      if (into.merged_into) throw rule('error.merge.targetMerged', 'intoPersonId');
+      const e = store.command(actor(env), env.method, (tx) => {
         const ev = tx.append({ type: 'person.merged', entityId: input.personId, payload: { intoPersonId: input.intoPersonId, reason: input.reason } });
         tx.audit({ action: 'person.merged_into', method: env.method, entityType: 'person', entityId: input.intoPersonId, outcome: 'ok', detail: input.personId });
         return ev;
@@ -97,9 +96,9 @@ export function personsHandlers(inst: Installation, now: () => number): Handlers
     unmerge: (input, env) => {
       const store = inst.requireStore();
       const row = personRow(store, input.personId);
-      if (!row.merged_into) throw new ApiError({ code: 'rule', messageKey: 'error.merge.notMerged' });
+      if (!row.merged_into) throw rule('error.merge.notMerged');
       const from = row.merged_into;
-      const e = store.command({ userId: env.session.userId }, env.method, (tx) => {
+      const e = store.command(actor(env), env.method, (tx) => {
         const ev = tx.append({ type: 'person.unmerged', entityId: input.personId, payload: { reason: input.reason } });
         tx.audit({ action: 'person.unmerged_from', method: env.method, entityType: 'person', entityId: from, outcome: 'ok', detail: input.personId });
         return ev;
@@ -114,14 +113,12 @@ export function documentsHandlers(inst: Installation): Handlers['documents'] {
     add: (input, env) => {
       const store = inst.requireStore();
       requirePerson(store, input.personId);
-      const e = store.command({ userId: env.session.userId }, env.method, (tx) =>
-        tx.append({ type: 'document.recorded', entityId: randomUUID(), payload: { personId: input.personId, document: input.document } }),
-      );
+      const e = store.command(actor(env), env.method, (tx) => tx.append({ type: 'document.recorded', entityId: randomUUID(), payload: { personId: input.personId, document: input.document } }));
       return { eventId: e.eventId };
     },
   };
 }
 
-export function requirePerson(store: Store, personId: string): void {
+export function requirePerson(store: ReadStore, personId: string): void {
   if (!store.q.first(store.qb.selectFrom('persons').select('person_id').where('person_id', '=', personId))) throw notFound();
 }

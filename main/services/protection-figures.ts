@@ -1,8 +1,8 @@
 import { summarizeCompliance } from '../../core/compliance';
 import { maskRemovalLocks } from '../../core/non-refoulement';
 import { asylumPeople, holdPeople } from '../../core/protection-figures';
-import type { Store } from '../../db/store';
-import { allCompliance } from './hq-console';
+import type { ReadStore } from '../../db/store';
+import { allCompliance } from './compliance-reads';
 
 /**
  * The facility's protection figures (docs/domain.md §6, issue #11 §8): asylum claims on record and those
@@ -10,7 +10,7 @@ import { allCompliance } from './hq-console';
  * same per-episode logic as HQ compliance (core/compliance.ts), over the facility's own store; every
  * figure names its people, each a link to their record (opening one is audited there).
  */
-export function protectionFigures(store: Store, now: number, mayReadProtection: boolean) {
+export function protectionFigures(store: ReadStore, now: number, mayReadProtection: boolean) {
   const all = allCompliance(store, now);
   // The facility's figures have no period: everything on record counts.
   const summary = summarizeCompliance(

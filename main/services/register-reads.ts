@@ -8,7 +8,7 @@ import { formatRegisterNo, parseRegisterNoQuery } from '../../core/register-numb
 import { addCalendarDays, daysHeld, localDate, startOfLocalDay } from '../../core/time';
 import { loadEpisodeFacts } from '../../db/episode-facts';
 import type { Database } from '../../db/schema';
-import type { Store } from '../../db/store';
+import type { ReadStore } from '../../db/store';
 import { currentFlags } from './person-view';
 import { episodeAdmission, notifiedEpisodes } from './admission';
 
@@ -29,7 +29,7 @@ const shownNo = sql<number>`coalesce(e.book_no, p.register_no)`;
  * so a page of 100 rows out of 100,000 comes back in milliseconds. The deadline column is the earliest
  * open obligation, kept up to date by the projections.
  */
-export function listRegister(store: Store, input: RegisterQuery, now: number, mayReadProtection: boolean): { rows: RegisterRow[]; total: number } {
+export function listRegister(store: ReadStore, input: RegisterQuery, now: number, mayReadProtection: boolean): { rows: RegisterRow[]; total: number } {
   const tz = store.settings.timeZone;
   const nowIso = new Date(now).toISOString();
   const today = localDate(now, tz);
@@ -174,7 +174,7 @@ export function listRegister(store: Store, input: RegisterQuery, now: number, ma
  * Everything owed now (and, on request, coming), overdue first, computed from the record and the clock.
  * Without `protection.read` a protection item shows as `restricted` (core/due-now.ts).
  */
-export function dueNow(store: Store, now: number, includeUpcoming: boolean, mayReadProtection: boolean) {
+export function dueNow(store: ReadStore, now: number, includeUpcoming: boolean, mayReadProtection: boolean) {
   const open = store.q.all(
     store.qb
       .selectFrom('episodes as e')
@@ -209,7 +209,7 @@ export function dueNow(store: Store, now: number, includeUpcoming: boolean, mayR
  * The register book for a period: every admission at this facility held at any time between the two
  * dates, in the book's order, with the columns of the Internal Discipline Rules' Annex 1.
  */
-export function registerExtract(store: Store, from: string, to: string, now: number) {
+export function registerExtract(store: ReadStore, from: string, to: string, now: number) {
   const tz = store.settings.timeZone;
   const start = new Date(startOfLocalDay(from, tz)).toISOString();
   const end = new Date(startOfLocalDay(addCalendarDays(to, 1), tz)).toISOString();

@@ -6,19 +6,19 @@ import { dueNow, listRegister, registerExtract } from './register-reads';
 
 export function registerHandlers(inst: Installation, now: () => number): Handlers['register'] {
   return {
-    list: (input, env) => listRegister(inst.requireStore(), input, now(), can(env.session.roles, 'protection.read')),
-    extract: (input) => registerExtract(inst.requireStore(), input.from, input.to, now()),
+    list: (input, env) => listRegister(inst.readStore(), input, now(), can(env.session.roles, 'protection.read')),
+    extract: (input) => registerExtract(inst.readStore(), input.from, input.to, now()),
   };
 }
 
 export function dueNowHandlers(inst: Installation, now: () => number): Handlers['dueNow'] {
-  return { list: (input, env) => dueNow(inst.requireStore(), now(), input.includeUpcoming, can(env.session.roles, 'protection.read')) };
+  return { list: (input, env) => dueNow(inst.readStore(), now(), input.includeUpcoming, can(env.session.roles, 'protection.read')) };
 }
 
 /** Thresholds live in the store; a change is audited with the old and new values. */
 export function settingsHandlers(inst: Installation): Handlers['settings'] {
   return {
-    get: () => ({ settings: inst.requireStore().settings }),
+    get: () => ({ settings: inst.readStore().settings }),
     update: (input, env) => {
       const store = inst.requireStore();
       const before = store.settings;

@@ -31,7 +31,7 @@ export function setupHandlers(inst: Installation): Handlers['setup'] {
           settings: JSON.stringify(settingsSchema.parse({ timeZone: input.timeZone })),
         });
         store.command({ userId: 'setup' }, 'setup.initialize', (tx) => {
-          const admin = insertUser(store, { username: input.admin.username, displayName: input.admin.displayName, roles: ['admin'] }, tx.now);
+          const admin = insertUser(tx, { username: input.admin.username, displayName: input.admin.displayName, roles: ['admin'] });
           tx.audit({ action: 'installation.created', method: 'setup.initialize', entityType: 'user', entityId: admin.user_id, outcome: 'ok' });
         });
         // The key file is written last: until it exists the installation does not exist, so a crash

@@ -2,12 +2,13 @@ import anyAscii from 'any-ascii';
 import type { z } from 'zod';
 import { ApiError } from '../../core/contract/errors';
 import type { syncStatus } from '../../core/contract/sync';
-import type { Store } from '../../db/store';
+import type { ReadStore, Store } from '../../db/store';
 import type { Handlers } from '../api/router';
 import { byBytes, pendingCount } from '../sync/engine';
 import { HqClient } from '../sync/hq-client';
 import { readAttempts } from '../sync/attempts';
 import { syncFailure, type SyncRunner } from '../sync/runner';
+import { actor, rule } from './common';
 import type { Installation } from './installation';
 import { localDate, startOfLocalDay } from '../../core/time';
 import { eventsPerBundle, maxBundleContentBytes } from '../../core/sync';
@@ -32,7 +33,7 @@ export interface SyncDeps {
   nextAutoSyncAt: () => string | null;
 }
 
-function status(store: Store, deps: SyncDeps): SyncStatus {
+function status(store: ReadStore, deps: SyncDeps): SyncStatus {
   const m = (k: string) => store.meta(k) ?? null;
   const skew = m('sync_clock_skew_seconds');
   const last = readAttempts(store)[0];
@@ -64,8 +65,8 @@ function status(store: Store, deps: SyncDeps): SyncStatus {
 export function syncHandlers(inst: Installation, now: () => number, deps: SyncDeps): Handlers['sync'] {
   const client = (store: Store) => new HqClient(store.meta('sync_hq_url')!, { deviceId: store.device.deviceId, privateKey: store.devicePrivateKey });
   return {
-    status: () => status(inst.requireStore(), deps),
-    history: () => ({ attempts: readAttempts(inst.requireStore()) }),
+    status: () => status(inst.readStore(), deps),
+    history: () => ({ attempts: readAttempts(inst.readStore()) }),
     enroll: async (input, env) => {
       const store = inst.requireStore();
       if (store.meta('sync_hq_url')) throw new ApiError({ code: 'conflict', messageKey: 'error.sync.alreadyEnrolled' });
@@ -81,7 +82,7 @@ export function syncHandlers(inst: Installation, now: () => number, deps: SyncDe
       } catch (e) {
         throw syncFailure(e);
       }
-      store.command({ userId: env.session.userId }, env.method, (tx) => {
+      store.command(actor(env), env.method, (tx) => {
         store.setMeta('sync_hq_url', input.hqUrl);
         store.setMeta('sync_hq_public_key', res.hqPublicKey);
         store.setMeta('sync_facility_id', res.facilityId);
@@ -100,7 +101,7 @@ export function syncHandlers(inst: Installation, now: () => number, deps: SyncDe
     },
     dayEnd: async (_input, env) => {
       const store = inst.requireStore();
-      if (!store.meta('sync_hq_url')) throw new ApiError({ code: 'rule', messageKey: 'error.sync.notEnrolled' });
+      if (!store.meta('sync_hq_url')) throw rule('error.sync.notEnrolled');
       const tz = store.settings.timeZone;
       const day = localDate(now(), tz);
       const from = new Date(startOfLocalDay(day, tz)).toISOString();
@@ -126,7 +127,7 @@ export function syncHandlers(inst: Installation, now: () => number, deps: SyncDe
     exportBundles: (_input, env) => {
       const store = inst.requireStore();
       const key = store.meta('sync_bundle_key');
-      if (!key) throw new ApiError({ code: 'rule', messageKey: 'error.sync.notEnrolled' });
+      if (!key) throw rule('error.sync.notEnrolled');
       const acked = Number(store.meta('sync_acked_seq') ?? 0);
       const rows = store.q.prepared('SELECT * FROM events WHERE device_id = ? AND device_seq > ? ORDER BY device_seq').all(store.device.deviceId, acked) as EventRow[];
       const createdAt = new Date(now()).toISOString();
@@ -169,12 +170,12 @@ export function syncHandlers(inst: Installation, now: () => number, deps: SyncDe
     importBundle: (input, env) => {
       const store = inst.requireStore();
       const key = store.meta('sync_bundle_key');
-      if (!key) throw new ApiError({ code: 'rule', messageKey: 'error.sync.notEnrolled' });
+      if (!key) throw rule('error.sync.notEnrolled');
       let raw: unknown;
       try {
         raw = JSON.parse(input.content);
       } catch {
-        throw new ApiError({ code: 'rule', messageKey: 'error.bundle.unreadable', fields: { content: { key: 'error.bundle.unreadable' } } });
+        throw rule('error.bundle.unreadable', 'content');
       }
       let opened;
       try {
@@ -186,21 +187,21 @@ export function syncHandlers(inst: Installation, now: () => number, deps: SyncDe
       const { file, content } = opened;
       const last = content.events[content.events.length - 1]!;
       if (content.head.seq !== last.deviceSeq || content.head.hash !== last.hash || !verifyChainHead(file.devicePublicKey, file.deviceId, last.deviceSeq, last.hash, content.head.signature)) {
-        throw new ApiError({ code: 'rule', messageKey: 'error.bundle.bad_signature' });
+        throw rule('error.bundle.bad_signature');
       }
       let result;
       try {
         result = store.ingest(content.events);
       } catch {
         // The bundle does not continue the chain held here (earlier events came only through HQ): nothing applied.
-        throw new ApiError({ code: 'rule', messageKey: 'error.bundle.gap' });
+        throw rule('error.bundle.gap');
       }
       store.audit({ actor: env.session.userId, action: 'sync.bundle_imported', method: env.method, entityType: 'device', entityId: file.deviceId, outcome: 'ok', detail: JSON.stringify(result) });
       return { ...result, fromDevice: file.deviceId };
     },
     run: async (_input, env) => {
       const store = inst.requireStore();
-      if (!store.meta('sync_hq_url')) throw new ApiError({ code: 'rule', messageKey: 'error.sync.notEnrolled' });
+      if (!store.meta('sync_hq_url')) throw rule('error.sync.notEnrolled');
       const { report } = await deps.runner.runManual(env.session.userId, env.method);
       return { pushed: report.pushed, pulled: report.pulled, quarantined: report.quarantined, status: status(store, deps) };
     },

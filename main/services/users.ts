@@ -3,8 +3,9 @@ import { ApiError } from '../../core/contract/errors';
 import { rolesForKind, type Role } from '../../core/permissions';
 import { formatRecoveryKey, hasUserSlot, userTag, withoutUserSlot, withUserSlot } from '../../db/keyslots';
 import type { UsersTable } from '../../db/schema';
-import type { Store } from '../../db/store';
+import type { CommandTx, ReadStore } from '../../db/store';
 import type { Handlers } from '../api/router';
+import { actor, rule } from './common';
 import type { Installation } from './installation';
 import type { Sessions } from './sessions';
 import { findUserById, findUserByName, insertUser, listUsers, toUserView } from './users-repo';
@@ -25,7 +26,7 @@ function refuseRolesNotHere(inst: Installation, roles: readonly Role[]): void {
   }
 }
 
-function requireUser(store: Store, userId: string): UsersTable {
+function requireUser(store: ReadStore, userId: string): UsersTable {
   const user = findUserById(store, userId);
   if (!user) throw new ApiError({ code: 'not_found', messageKey: 'error.notFound', fields: { userId: { key: 'error.notFound' } } });
   return user;
@@ -33,24 +34,25 @@ function requireUser(store: Store, userId: string): UsersTable {
 
 /** An administrator manages other accounts; their own password and roles go through other doors. */
 function refuseSelf(user: UsersTable, callerId: string): void {
-  if (user.user_id === callerId) throw new ApiError({ code: 'rule', messageKey: 'error.users.notYourself' });
+  if (user.user_id === callerId) throw rule('error.users.notYourself');
 }
 
-function setColumns(store: Store, userId: string, now: string, values: Partial<Pick<UsersTable, 'active' | 'roles'>>): UsersTable {
-  store.q.run(
-    store.qb
+/** Changes a user's row inside the caller's command, so the audit line commits with it. */
+function setColumns(tx: CommandTx, userId: string, values: Partial<Pick<UsersTable, 'active' | 'roles'>>): UsersTable {
+  tx.q.run(
+    tx.qb
       .updateTable('users')
-      .set({ ...values, updated_at: now })
+      .set({ ...values, updated_at: tx.now })
       .where('user_id', '=', userId),
   );
-  return findUserById(store, userId)!;
+  return findUserById(tx, userId)!;
 }
 
 /**
  * Users whose account is disabled but whose key slot is still in the file: a crash came between the two
  * steps of `users.disable`. Settled at the next sign-in, so the slot never outlives the decision.
  */
-export async function finishDisables(inst: Installation, store: Store): Promise<void> {
+export async function finishDisables(inst: Installation, store: ReadStore): Promise<void> {
   // (The re-key below reopens the store: `store` is not used after it.)
   const inactive = store.q.all(store.qb.selectFrom('users').selectAll().where('active', '=', 0));
   const leftover = inactive.filter((u) => hasUserSlot(inst.requireFile(), u.username));
@@ -72,7 +74,7 @@ export function usersHandlers(inst: Installation, sessions: Sessions): Omit<Hand
   return {
     list: () => {
       const file = inst.requireFile();
-      return { users: listUsers(inst.requireStore()).map((u) => ({ ...u, hasKeySlot: hasUserSlot(file, u.username) })) };
+      return { users: listUsers(inst.readStore()).map((u) => ({ ...u, hasKeySlot: hasUserSlot(file, u.username) })) };
     },
     create: async (input, env) => {
       const store = inst.requireStore();
@@ -84,8 +86,8 @@ export function usersHandlers(inst: Installation, sessions: Sessions): Omit<Hand
       // without a row (if the insert below fails) is removed again and opens nothing on its own.
       await inst.mutateSlots((file) => withUserSlot(file, inst.requireKey(), input.username, input.password));
       try {
-        const row = store.command({ userId: env.session.userId }, 'users.create', (tx) => {
-          const user = insertUser(store, input, tx.now);
+        const row = store.command(actor(env), 'users.create', (tx) => {
+          const user = insertUser(tx, input);
           tx.audit({ action: 'user.created', method: 'users.create', entityType: 'user', entityId: user.user_id, outcome: 'ok', detail: JSON.stringify({ roles: input.roles }) });
           return user;
         });
@@ -102,9 +104,9 @@ export function usersHandlers(inst: Installation, sessions: Sessions): Omit<Hand
       refuseRolesNotHere(inst, input.roles);
       const before = toUserView(user).roles;
       const roles = [...new Set(input.roles)];
-      const row = store.command({ userId: env.session.userId }, 'users.setRoles', (tx) => {
+      const row = store.command(actor(env), 'users.setRoles', (tx) => {
         tx.audit({ action: 'user.roles_changed', method: 'users.setRoles', entityType: 'user', entityId: user.user_id, outcome: 'ok', detail: JSON.stringify({ from: before, to: roles }) });
-        return setColumns(store, user.user_id, tx.now, { roles: JSON.stringify(roles) });
+        return setColumns(tx, user.user_id, { roles: JSON.stringify(roles) });
       });
       // Sessions carry the roles they were opened with: the user signs in again under the new ones.
       sessions.closeUser(user.user_id);
@@ -114,10 +116,10 @@ export function usersHandlers(inst: Installation, sessions: Sessions): Omit<Hand
       const store = inst.requireStore();
       const user = requireUser(store, input.userId);
       refuseSelf(user, env.session.userId);
-      if (user.active !== 1) throw new ApiError({ code: 'rule', messageKey: 'error.users.alreadyDisabled' });
-      const row = store.command({ userId: env.session.userId }, 'users.disable', (tx) => {
+      if (user.active !== 1) throw rule('error.users.alreadyDisabled');
+      const row = store.command(actor(env), 'users.disable', (tx) => {
         tx.audit({ action: 'user.disabled', method: 'users.disable', entityType: 'user', entityId: user.user_id, outcome: 'ok' });
-        return setColumns(store, user.user_id, tx.now, { active: 0 });
+        return setColumns(tx, user.user_id, { active: 0 });
       });
       sessions.closeUser(user.user_id);
       await inst.mutateSlots(async (file) => withoutUserSlot(file, user.username));
@@ -145,12 +147,12 @@ export function usersHandlers(inst: Installation, sessions: Sessions): Omit<Hand
       const store = inst.requireStore();
       const user = requireUser(store, input.userId);
       refuseSelf(user, env.session.userId);
-      if (user.active === 1) throw new ApiError({ code: 'rule', messageKey: 'error.users.alreadyEnabled' });
+      if (user.active === 1) throw rule('error.users.alreadyEnabled');
       // The old slot went with the old key: the account comes back with a new one-time password.
       const password = await issueOneTimePassword(user.username);
-      const row = store.command({ userId: env.session.userId }, 'users.enable', (tx) => {
+      const row = store.command(actor(env), 'users.enable', (tx) => {
         tx.audit({ action: 'user.enabled', method: 'users.enable', entityType: 'user', entityId: user.user_id, outcome: 'ok' });
-        return setColumns(store, user.user_id, tx.now, { active: 1 });
+        return setColumns(tx, user.user_id, { active: 1 });
       });
       return { user: toUserView(row), oneTimePassword: password };
     },
@@ -158,7 +160,7 @@ export function usersHandlers(inst: Installation, sessions: Sessions): Omit<Hand
       const store = inst.requireStore();
       const user = requireUser(store, input.userId);
       refuseSelf(user, env.session.userId);
-      if (user.active !== 1) throw new ApiError({ code: 'rule', messageKey: 'error.users.disabled' });
+      if (user.active !== 1) throw rule('error.users.disabled');
       const password = await issueOneTimePassword(user.username);
       sessions.closeUser(user.user_id);
       store.audit({ actor: env.session.userId, action: 'user.password_reset', method: 'users.resetPassword', entityType: 'user', entityId: user.user_id, outcome: 'ok' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { syncAttempt } from '../../core/contract/sync';
-import type { Store } from '../../db/store';
+import type { ReadStore, Store } from '../../db/store';
 
 export type SyncAttempt = z.infer<typeof syncAttempt>;
 
@@ -13,7 +13,7 @@ const metaKey = 'sync_attempts';
  * The last sync attempts, newest first. Kept as one JSON value in the encrypted store's meta table:
  * it is a short rolling list, never queried, so it needs no table or migration of its own.
  */
-export function readAttempts(store: Store): SyncAttempt[] {
+export function readAttempts(store: ReadStore): SyncAttempt[] {
   const raw = store.meta(metaKey);
   if (!raw) return [];
   try {

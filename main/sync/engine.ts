@@ -2,7 +2,7 @@ import { ApiError } from '../../core/contract/errors';
 import { eventBytes, maxPushBatch, maxPushBatchBytes } from '../../core/sync';
 import type { EventRecord } from '../../core/events';
 import { receiptMessage, verifyWith } from '../../db/device-auth';
-import { rowToEvent, type EventRow, type Store } from '../../db/store';
+import { rowToEvent, type EventRow, type ReadStore, type Store } from '../../db/store';
 import type { z } from 'zod';
 import type { pullResponse, pushResponse } from '../../core/sync';
 
@@ -33,10 +33,10 @@ export interface SyncProgress {
   pulled: number;
 }
 
-const metaNumber = (store: Store, key: string) => Number(store.meta(key) ?? 0);
+const metaNumber = (store: ReadStore, key: string) => Number(store.meta(key) ?? 0);
 
 /** This device's events HQ has not yet acknowledged. */
-export function pendingCount(store: Store): number {
+export function pendingCount(store: ReadStore): number {
   const acked = metaNumber(store, 'sync_acked_seq');
   return (store.q.prepared('SELECT count(*) AS n FROM events WHERE device_id = ? AND device_seq > ?').get(store.device.deviceId, acked) as { n: number }).n;
 }
@@ -121,7 +121,7 @@ export function byBytes(events: readonly EventRecord[], maxBytes: number): Event
   return events.slice(0, n);
 }
 
-function hashAt(store: Store, seq: number): string {
+function hashAt(store: ReadStore, seq: number): string {
   if (seq === 0) return '';
   return (store.q.prepared('SELECT hash FROM events WHERE device_id = ? AND device_seq = ?').get(store.device.deviceId, seq) as { hash: string } | undefined)?.hash ?? '';
 }

@@ -1,5 +1,5 @@
 import { ApiError } from '../../core/contract/errors';
-import type { Store } from '../../db/store';
+import type { ReadStore, Store } from '../../db/store';
 import type { Installation } from '../services/installation';
 import { readAttempts, recordAttempt, type SyncAttempt } from './attempts';
 import { runSync, type SyncProgress, type SyncReport } from './engine';
@@ -19,7 +19,7 @@ export function syncFailure(e: unknown): ApiError {
   return new ApiError({ code: 'rule', messageKey: 'error.sync.failed' });
 }
 
-export const isEnrolled = (store: Store): boolean => Boolean(store.meta('sync_hq_url'));
+export const isEnrolled = (store: ReadStore): boolean => Boolean(store.meta('sync_hq_url'));
 
 /**
  * The one place a sync runs, for "Sync now" and for the automatic schedule alike, so that two never
