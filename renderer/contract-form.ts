@@ -9,16 +9,22 @@ import { contractErrorMap, messageFromRef } from './forms';
  * the contract's input. A form's `toInput` turns its values into the method's input; the contract's own
  * schema then checks it, so an error lands on the same path in the browser as it would from the server.
  */
-export interface ContractResolverOptions {
+export interface ContractResolverOptions<TForm extends FieldValues = FieldValues> {
   /** Only these paths are checked now (a wizard step); the others wait for their turn. */
   only?: (path: string) => boolean;
   /** Contract path to form path where they differ (a list of strings kept as rows of objects). */
   toFormPath?: (path: string) => string;
   /** Further checks the contract makes on the server (impossible dates), run in the browser too. */
   extra?: (input: unknown) => { path: string; key: string }[];
+  /** Checks on the form's own values that the contract cannot see (a question left unanswered), by field name. */
+  check?: (values: TForm) => { field: string; key: string }[];
 }
 
-export function contractResolver<TForm extends FieldValues, TOut>(schema: z.ZodType<TOut>, toInput: (values: TForm) => unknown, options: ContractResolverOptions = {}): Resolver<TForm, unknown, TOut> {
+export function contractResolver<TForm extends FieldValues, TOut>(
+  schema: z.ZodType<TOut>,
+  toInput: (values: TForm) => unknown,
+  options: ContractResolverOptions<TForm> = {},
+): Resolver<TForm, unknown, TOut> {
   return async (values, _context, resolverOptions) => {
     const input = toInput(values);
     const result = schema.safeParse(input, { error: contractErrorMap });
@@ -30,6 +36,7 @@ export function contractResolver<TForm extends FieldValues, TOut>(schema: z.ZodT
     };
     if (!result.success) for (const issue of result.error.issues) add(issue.path.map(String).join('.'), issue.message, issue.code);
     for (const i of options.extra?.(input) ?? []) add(i.path, i.key, 'custom');
+    for (const c of options.check?.(values) ?? []) flat[c.field] ??= { type: 'custom', message: c.key };
     if (Object.keys(flat).length === 0 && result.success) return { values: result.data, errors: {} };
     if (Object.keys(flat).length === 0) {
       // Everything wrong is outside the checked part: this step passes; the full check comes at the end.
@@ -83,3 +90,23 @@ export function num(value: unknown): number | undefined {
   }
   return undefined;
 }
+
+/**
+ * What a form's `toInput` builds: the method's input under the contract's own names, with every value
+ * still unchecked, since a select holds any string and an empty box is "not given"; the contract's
+ * schema then says what is wrong with a value. A value of the wrong kind does not compile; a key the
+ * contract does not have is refused by its strict schema (TypeScript checks no excess keys in what an
+ * arrow function returns).
+ */
+export type Draft<T> = T extends string
+  ? string | undefined
+  : T extends number
+    ? number | undefined
+    : T extends boolean
+      ? boolean | undefined
+      : T extends readonly (infer U)[]
+        ? Draft<U>[] | undefined
+        : T extends object
+          ? DraftOf<T> | undefined
+          : T;
+export type DraftOf<T> = { [K in keyof T]?: Draft<T[K]> };

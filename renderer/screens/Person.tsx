@@ -62,6 +62,7 @@ import {
 import { Conflicts } from './person/Conflicts';
 import { Timeline } from './person/Timeline';
 import { SafeguardsPanel } from './safeguards/SafeguardsPanel';
+import { Fact } from '../components/Fact';
 
 type Action =
   | 'admit'
@@ -445,17 +446,6 @@ function EmptyCard({ title, text }: { title: MessageKey; text: MessageKey }) {
         <FormattedMessage id={text} />
       </p>
     </section>
-  );
-}
-
-function Fact({ label, children }: { label: MessageKey; children: ReactNode }) {
-  return (
-    <div className="facts__row">
-      <dt>
-        <FormattedMessage id={label} />
-      </dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useMutation, useQuery, useQueryClient, type UseMutationResult } from '@tanstack/react-query';
 import { FormProvider, useForm } from 'react-hook-form';
 import { FormattedMessage, useIntl } from 'react-intl';
@@ -18,6 +18,7 @@ import { contractResolver, placeServerErrors } from '../contract-form';
 import { useTranslateRef } from '../i18n';
 import '../styles/sync.css';
 import { ColumnHeads } from '../components/ColumnHeads';
+import { Fact } from '../components/Fact';
 
 type SyncStatus = z.infer<typeof syncStatus>;
 type Attempt = z.infer<typeof syncAttempt>;
@@ -172,17 +173,6 @@ function StatusCard({ status, run }: { status: SyncStatus; run: RunMutation }) {
         </Fact>
       </dl>
     </section>
-  );
-}
-
-function Fact({ label, children }: { label: MessageKey; children: ReactNode }) {
-  return (
-    <div className="facts__row">
-      <dt>
-        <FormattedMessage id={label} />
-      </dt>
-      <dd>{children}</dd>
-    </div>
   );
 }
 

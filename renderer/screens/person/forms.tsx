@@ -1,12 +1,12 @@
 import { useWatch, useFormContext } from 'react-hook-form';
 import { FormattedMessage } from 'react-intl';
 import { canMoveAsylum } from '../../../core/asylum';
-import { contract } from '../../../core/contract';
 import type { EpisodeView, PersonView } from '../../../core/contract/register-views';
 import { handsOver, isRemoval, type OutcomeType } from '../../../core/episode';
 import { splitRemovalLocks } from '../../../core/non-refoulement';
 import { referralTypes } from '../../../core/vulnerability';
-import { api } from '../../api';
+import { useFormClock } from '../../components/clock';
+import { ContractForm } from '../../components/ContractForm';
 import { FDateTime, FNumber, FSelect, FText, FTextArea, Section, FCheckbox } from '../../components/form-fields';
 import {
   DecisionFields,
@@ -32,8 +32,7 @@ import {
   type PropertyRow,
 } from '../../components/register-fieldsets';
 import { num, opt } from '../../contract-form';
-import { localInputToIso, nowLocalInput } from '../../datetime';
-import { useLocale, useTimeZone } from '../../i18n';
+import { useLocale } from '../../i18n';
 import { countryOptions, languageOptions } from '../../places';
 import {
   ageMethodLabel,
@@ -48,7 +47,6 @@ import {
   screeningItemLabel,
   screeningItems,
 } from '../../register-labels';
-import { ActionForm } from './ActionForm';
 
 /** What every form of the person page is given: where to send, and what to do after. */
 export interface FormProps {
@@ -56,16 +54,6 @@ export interface FormProps {
   episode: EpisodeView | null;
   onDone(): void;
   onCancel(): void;
-}
-
-function useIso() {
-  const zone = useTimeZone();
-  return (local: string) => localInputToIso(local, zone);
-}
-
-function useNow() {
-  const zone = useTimeZone();
-  return nowLocalInput(zone);
 }
 
 /* ---------- Detention ---------- */
@@ -81,15 +69,14 @@ interface AdmitValues {
 }
 
 export function AdmitForm({ episode, onDone, onCancel }: FormProps) {
-  const iso = useIso();
-  const now = useNow();
+  const { now, iso } = useFormClock();
   return (
-    <ActionForm<AdmitValues, unknown>
+    <ContractForm
       title="act.admit"
       intro={<FormattedMessage id="act.admit.intro" />}
-      schema={contract.episodes.admit.input}
+      method="episodes.admit"
       defaults={{ regime: '', decision: emptyDecision, admittedAt: now, handover: emptyHandover, medicalDone: false, medical: emptyMedical(now), property: [] }}
-      toInput={(v) => ({
+      toInput={(v: AdmitValues) => ({
         episodeId: episode!.episodeId,
         regime: opt(v.regime),
         decision: decisionInput(v.decision, iso),
@@ -98,7 +85,6 @@ export function AdmitForm({ episode, onDone, onCancel }: FormProps) {
         medical: v.medicalDone ? medicalInput(v.medical, iso) : undefined,
         property: propertyInput(v.property),
       })}
-      send={(input) => api.episodes.admit(input as Parameters<typeof api.episodes.admit>[0])}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="act.admit.submit"
@@ -112,7 +98,7 @@ export function AdmitForm({ episode, onDone, onCancel }: FormProps) {
       <FCheckbox name="medicalDone" label="lbl.medical.done" />
       <MedicalIfDone />
       <PropertyFields name="property" />
-    </ActionForm>
+    </ContractForm>
   );
 }
 
@@ -122,33 +108,30 @@ function MedicalIfDone() {
 }
 
 export function MedicalForm({ episode, onDone, onCancel }: FormProps) {
-  const iso = useIso();
-  const now = useNow();
+  const { now, iso } = useFormClock();
   return (
-    <ActionForm<{ medical: MedicalValues }, unknown>
+    <ContractForm
       title="act.medical"
-      schema={contract.episodes.recordMedical.input}
+      method="episodes.recordMedical"
       defaults={{ medical: emptyMedical(now) }}
-      toInput={(v) => ({ episodeId: episode!.episodeId, medical: medicalInput(v.medical, iso) })}
-      send={(input) => api.episodes.recordMedical(input as Parameters<typeof api.episodes.recordMedical>[0])}
+      toInput={(v: { medical: MedicalValues }) => ({ episodeId: episode!.episodeId, medical: medicalInput(v.medical, iso) })}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="act.medical.submit"
     >
       <MedicalFields prefix="medical" />
-    </ActionForm>
+    </ContractForm>
   );
 }
 
 export function RequestExtensionForm({ episode, onDone, onCancel }: FormProps) {
-  const iso = useIso();
+  const { now, iso } = useFormClock();
   return (
-    <ActionForm<{ at: string; note: string }, unknown>
+    <ContractForm
       title="act.requestExtension"
-      schema={contract.episodes.requestExtension.input}
-      defaults={{ at: useNow(), note: '' }}
-      toInput={(v) => ({ episodeId: episode!.episodeId, at: iso(v.at), note: opt(v.note) })}
-      send={(input) => api.episodes.requestExtension(input as Parameters<typeof api.episodes.requestExtension>[0])}
+      method="episodes.requestExtension"
+      defaults={{ at: now, note: '' }}
+      toInput={(v: { at: string; note: string }) => ({ episodeId: episode!.episodeId, at: iso(v.at), note: opt(v.note) })}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="act.requestExtension.submit"
@@ -157,42 +140,40 @@ export function RequestExtensionForm({ episode, onDone, onCancel }: FormProps) {
         <FDateTime name="at" label="lbl.at" />
         <FTextArea name="note" label="lbl.note" hint={<FormattedMessage id="form.optional" />} />
       </div>
-    </ActionForm>
+    </ContractForm>
   );
 }
 
 export function ExtendForm({ episode, onDone, onCancel }: FormProps) {
-  const iso = useIso();
+  const { iso } = useFormClock();
   const last = episode?.extensions.at(-1) ?? episode?.decision ?? null;
   // The same court usually extends: its name and official are offered, the new number and term are not.
   const defaults: DecisionValues = last
     ? { ...emptyDecision, issuingBody: last.issuingBody, officialPosition: last.officialPosition, officialRank: last.officialRank ?? '', officialName: last.officialName }
     : emptyDecision;
   return (
-    <ActionForm<{ decision: DecisionValues }, unknown>
+    <ContractForm
       title="act.extend"
-      schema={contract.episodes.extend.input}
+      method="episodes.extend"
       defaults={{ decision: defaults }}
-      toInput={(v) => ({ episodeId: episode!.episodeId, decision: decisionInput(v.decision, iso) })}
-      send={(input) => api.episodes.extend(input as Parameters<typeof api.episodes.extend>[0])}
+      toInput={(v: { decision: DecisionValues }) => ({ episodeId: episode!.episodeId, decision: decisionInput(v.decision, iso) })}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="act.extend.submit"
     >
       <DecisionFields prefix="decision" title="lbl.decision.extensionTitle" />
-    </ActionForm>
+    </ContractForm>
   );
 }
 
 export function ReviewForm({ episode, onDone, onCancel }: FormProps) {
-  const iso = useIso();
+  const { now, iso } = useFormClock();
   return (
-    <ActionForm<{ at: string; conclusion: string; notes: string }, unknown>
+    <ContractForm
       title="act.review"
-      schema={contract.episodes.review.input}
-      defaults={{ at: useNow(), conclusion: 'continue', notes: '' }}
-      toInput={(v) => ({ episodeId: episode!.episodeId, at: iso(v.at), conclusion: opt(v.conclusion), notes: opt(v.notes) })}
-      send={(input) => api.episodes.review(input as Parameters<typeof api.episodes.review>[0])}
+      method="episodes.review"
+      defaults={{ at: now, conclusion: 'continue', notes: '' }}
+      toInput={(v: { at: string; conclusion: string; notes: string }) => ({ episodeId: episode!.episodeId, at: iso(v.at), conclusion: opt(v.conclusion), notes: opt(v.notes) })}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="act.review.submit"
@@ -207,19 +188,24 @@ export function ReviewForm({ episode, onDone, onCancel }: FormProps) {
         />
         <FTextArea name="notes" label="lbl.notes" hint={<FormattedMessage id="form.optional" />} />
       </div>
-    </ActionForm>
+    </ContractForm>
   );
 }
 
 export function TransferForm({ episode, onDone, onCancel }: FormProps) {
-  const iso = useIso();
+  const { now, iso } = useFormClock();
   return (
-    <ActionForm<{ at: string; toFacilityName: string; reason: string; handover: HandoverValues }, unknown>
+    <ContractForm
       title="act.transfer"
-      schema={contract.episodes.transfer.input}
-      defaults={{ at: useNow(), toFacilityName: '', reason: '', handover: emptyHandover }}
-      toInput={(v) => ({ episodeId: episode!.episodeId, at: iso(v.at), toFacilityName: opt(v.toFacilityName), reason: opt(v.reason), handover: handoverInput(v.handover) })}
-      send={(input) => api.episodes.transfer(input as Parameters<typeof api.episodes.transfer>[0])}
+      method="episodes.transfer"
+      defaults={{ at: now, toFacilityName: '', reason: '', handover: emptyHandover }}
+      toInput={(v: { at: string; toFacilityName: string; reason: string; handover: HandoverValues }) => ({
+        episodeId: episode!.episodeId,
+        at: iso(v.at),
+        toFacilityName: opt(v.toFacilityName),
+        reason: opt(v.reason),
+        handover: handoverInput(v.handover),
+      })}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="act.transfer.submit"
@@ -230,19 +216,18 @@ export function TransferForm({ episode, onDone, onCancel }: FormProps) {
         <FTextArea name="reason" label="lbl.reason" />
       </div>
       <HandoverFields prefix="handover" title="lbl.handover.transferTitle" />
-    </ActionForm>
+    </ContractForm>
   );
 }
 
 export function ScheduleExitForm({ episode, onDone, onCancel }: FormProps) {
-  const iso = useIso();
+  const { iso } = useFormClock();
   return (
-    <ActionForm<{ plannedAt: string; plannedOutcome: string }, unknown>
+    <ContractForm
       title="act.scheduleExit"
-      schema={contract.episodes.scheduleExit.input}
+      method="episodes.scheduleExit"
       defaults={{ plannedAt: '', plannedOutcome: '' }}
-      toInput={(v) => ({ episodeId: episode!.episodeId, plannedAt: iso(v.plannedAt), plannedOutcome: opt(v.plannedOutcome) })}
-      send={(input) => api.episodes.scheduleExit(input as Parameters<typeof api.episodes.scheduleExit>[0])}
+      toInput={(v: { plannedAt: string; plannedOutcome: string }) => ({ episodeId: episode!.episodeId, plannedAt: iso(v.plannedAt), plannedOutcome: opt(v.plannedOutcome) })}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="act.scheduleExit.submit"
@@ -251,7 +236,7 @@ export function ScheduleExitForm({ episode, onDone, onCancel }: FormProps) {
         <FDateTime name="plannedAt" label="lbl.exit.plannedAt" />
         <FSelect name="plannedOutcome" label="lbl.exit.type" keys={outcomeOptions} />
       </div>
-    </ActionForm>
+    </ContractForm>
   );
 }
 
@@ -265,16 +250,16 @@ interface CloseValues {
  * shown as locked before anything is sent; only a centre head sees the fields of a documented override.
  */
 export function CloseForm({ episode, onDone, onCancel, mayOverride }: FormProps & { mayOverride: boolean }) {
-  const iso = useIso();
+  const { now, iso } = useFormClock();
   return (
-    <ActionForm<CloseValues, unknown>
+    <ContractForm
       title="act.close"
-      schema={contract.episodes.close.input}
+      method="episodes.close"
       defaults={{
-        exit: { type: '', at: useNow(), basis: '', receivingBody: '', receivingOfficer: '', destinationCountry: '', escort: '', notes: '' },
+        exit: { type: '', at: now, basis: '', receivingBody: '', receivingOfficer: '', destinationCountry: '', escort: '', notes: '' },
         override: { reviewReference: '', reviewedBy: '', reasoning: '' },
       }}
-      toInput={(v) => {
+      toInput={(v: CloseValues) => {
         const o = v.override;
         const overriding = mayOverride && (o.reviewReference.trim() || o.reviewedBy.trim() || o.reasoning.trim());
         return {
@@ -292,14 +277,13 @@ export function CloseForm({ episode, onDone, onCancel, mayOverride }: FormProps 
           override: overriding ? { reviewReference: opt(o.reviewReference), reviewedBy: opt(o.reviewedBy), reasoning: opt(o.reasoning) } : undefined,
         };
       }}
-      send={(input) => api.episodes.close(input as Parameters<typeof api.episodes.close>[0])}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="act.close.submit"
       danger
     >
       <CloseFields locks={episode?.removalLocks ?? []} mayOverride={mayOverride} />
-    </ActionForm>
+    </ContractForm>
   );
 }
 
@@ -367,15 +351,17 @@ function CloseFields({ locks, mayOverride }: { locks: EpisodeView['removalLocks'
 }
 
 export function NrCheckForm({ episode, onDone, onCancel }: FormProps) {
-  const iso = useIso();
+  const { now, iso } = useFormClock();
   return (
-    <ActionForm<{ check: { at: string; result: string; basis: string } }, unknown>
+    <ContractForm
       title="act.nrCheck"
       intro={<FormattedMessage id="act.nrCheck.intro" />}
-      schema={contract.episodes.recordNonRefoulementCheck.input}
-      defaults={{ check: { at: useNow(), result: '', basis: '' } }}
-      toInput={(v) => ({ episodeId: episode!.episodeId, check: { at: iso(v.check.at), result: opt(v.check.result), basis: opt(v.check.basis) } })}
-      send={(input) => api.episodes.recordNonRefoulementCheck(input as Parameters<typeof api.episodes.recordNonRefoulementCheck>[0])}
+      method="episodes.recordNonRefoulementCheck"
+      defaults={{ check: { at: now, result: '', basis: '' } }}
+      toInput={(v: { check: { at: string; result: string; basis: string } }) => ({
+        episodeId: episode!.episodeId,
+        check: { at: iso(v.check.at), result: opt(v.check.result), basis: opt(v.check.basis) },
+      })}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="act.nrCheck.submit"
@@ -385,7 +371,7 @@ export function NrCheckForm({ episode, onDone, onCancel }: FormProps) {
         <FSelect name="check.result" label="lbl.nr.result" keys={(['cleared', 'not_cleared'] as const).map((r) => ({ value: r, label: nrResultLabel[r] }))} />
         <FTextArea name="check.basis" label="lbl.nr.basis" />
       </div>
-    </ActionForm>
+    </ContractForm>
   );
 }
 
@@ -394,16 +380,16 @@ export function NrCheckForm({ episode, onDone, onCancel }: FormProps) {
 type ScreeningValues = { at: string; asylumWords: string; asylumWordsLanguage: string; notes: string } & Record<(typeof screeningItems)[number], boolean>;
 
 export function ScreeningForm({ episode, onDone, onCancel }: FormProps) {
-  const iso = useIso();
+  const { now, iso } = useFormClock();
   const { locale } = useLocale();
   const items = Object.fromEntries(screeningItems.map((i) => [i, false])) as Record<(typeof screeningItems)[number], boolean>;
   return (
-    <ActionForm<{ screening: ScreeningValues }, unknown>
+    <ContractForm
       title="act.screening"
       intro={<FormattedMessage id="act.screening.intro" />}
-      schema={contract.vulnerability.screen.input}
-      defaults={{ screening: { at: useNow(), asylumWords: '', asylumWordsLanguage: '', notes: '', ...items } }}
-      toInput={(v) => ({
+      method="vulnerability.screen"
+      defaults={{ screening: { at: now, asylumWords: '', asylumWordsLanguage: '', notes: '', ...items } }}
+      toInput={(v: { screening: ScreeningValues }) => ({
         episodeId: episode!.episodeId,
         screening: {
           ...Object.fromEntries(screeningItems.map((i) => [i, !!v.screening[i]])),
@@ -413,7 +399,6 @@ export function ScreeningForm({ episode, onDone, onCancel }: FormProps) {
           notes: opt(v.screening.notes),
         },
       })}
-      send={(input) => api.vulnerability.screen(input as Parameters<typeof api.vulnerability.screen>[0])}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="act.screening.submit"
@@ -439,18 +424,17 @@ export function ScreeningForm({ episode, onDone, onCancel }: FormProps) {
         <FSelect name="screening.asylumWordsLanguage" label="lbl.language" options={languageOptions(locale)} />
       </Section>
       <FTextArea name="screening.notes" label="lbl.notes" hint={<FormattedMessage id="form.optional" />} />
-    </ActionForm>
+    </ContractForm>
   );
 }
 
 export function ReferForm({ episode, onDone, onCancel }: FormProps) {
   return (
-    <ActionForm<{ referral: { type: string; reason: string } }, unknown>
+    <ContractForm
       title="act.refer"
-      schema={contract.vulnerability.refer.input}
+      method="vulnerability.refer"
       defaults={{ referral: { type: '', reason: '' } }}
-      toInput={(v) => ({ episodeId: episode!.episodeId, referral: { type: opt(v.referral.type), reason: opt(v.referral.reason) } })}
-      send={(input) => api.vulnerability.refer(input as Parameters<typeof api.vulnerability.refer>[0])}
+      toInput={(v: { referral: { type: string; reason: string } }) => ({ episodeId: episode!.episodeId, referral: { type: opt(v.referral.type), reason: opt(v.referral.reason) } })}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="act.refer.submit"
@@ -459,7 +443,7 @@ export function ReferForm({ episode, onDone, onCancel }: FormProps) {
         <FSelect name="referral.type" label="lbl.referral.type" keys={referralTypes.map((t) => ({ value: t, label: referralTypeLabel[t] }))} />
         <FTextArea name="referral.reason" label="lbl.reason" />
       </div>
-    </ActionForm>
+    </ContractForm>
   );
 }
 
@@ -472,15 +456,17 @@ export function nextReferralStages(stage: string | null): ('sent' | 'accepted' |
 }
 
 export function ProgressReferralForm({ referral, onDone, onCancel }: { referral: PersonView['referrals'][number]; onDone(): void; onCancel(): void }) {
-  const iso = useIso();
+  const { now, iso } = useFormClock();
   const stages = nextReferralStages(referral.stage);
   return (
-    <ActionForm<{ progress: { stage: string; at: string; note: string } }, unknown>
+    <ContractForm
       title="act.progressReferral"
-      schema={contract.vulnerability.progressReferral.input}
-      defaults={{ progress: { stage: stages[0] ?? '', at: useNow(), note: '' } }}
-      toInput={(v) => ({ referralId: referral.referralId, progress: { stage: opt(v.progress.stage), at: iso(v.progress.at), note: opt(v.progress.note) } })}
-      send={(input) => api.vulnerability.progressReferral(input as Parameters<typeof api.vulnerability.progressReferral>[0])}
+      method="vulnerability.progressReferral"
+      defaults={{ progress: { stage: stages[0] ?? '', at: now, note: '' } }}
+      toInput={(v: { progress: { stage: string; at: string; note: string } }) => ({
+        referralId: referral.referralId,
+        progress: { stage: opt(v.progress.stage), at: iso(v.progress.at), note: opt(v.progress.note) },
+      })}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="act.progressReferral.submit"
@@ -490,19 +476,19 @@ export function ProgressReferralForm({ referral, onDone, onCancel }: { referral:
         <FDateTime name="progress.at" label="lbl.at" />
         <FTextArea name="progress.note" label="lbl.note" hint={<FormattedMessage id="form.optional" />} />
       </div>
-    </ActionForm>
+    </ContractForm>
   );
 }
 
 export function AgeForm({ view, onDone, onCancel }: FormProps) {
-  const iso = useIso();
+  const { now, iso } = useFormClock();
   return (
-    <ActionForm<{ assessment: { at: string; method: string; assessor: string; minAge: number | undefined; maxAge: number | undefined; notes: string } }, unknown>
+    <ContractForm
       title="act.age"
       intro={<FormattedMessage id="act.age.intro" />}
-      schema={contract.vulnerability.assessAge.input}
-      defaults={{ assessment: { at: useNow(), method: '', assessor: '', minAge: undefined, maxAge: undefined, notes: '' } }}
-      toInput={(v) => ({
+      method="vulnerability.assessAge"
+      defaults={{ assessment: { at: now, method: '', assessor: '', minAge: undefined, maxAge: undefined, notes: '' } }}
+      toInput={(v: { assessment: { at: string; method: string; assessor: string; minAge: number | undefined; maxAge: number | undefined; notes: string } }) => ({
         personId: view.person.personId,
         assessment: {
           at: iso(v.assessment.at),
@@ -513,7 +499,6 @@ export function AgeForm({ view, onDone, onCancel }: FormProps) {
           notes: opt(v.assessment.notes),
         },
       })}
-      send={(input) => api.vulnerability.assessAge(input as Parameters<typeof api.vulnerability.assessAge>[0])}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="act.age.submit"
@@ -528,22 +513,21 @@ export function AgeForm({ view, onDone, onCancel }: FormProps) {
         </div>
         <FTextArea name="assessment.notes" label="lbl.notes" hint={<FormattedMessage id="form.optional" />} />
       </div>
-    </ActionForm>
+    </ContractForm>
   );
 }
 
 export function GuardianForm({ view, onDone, onCancel }: FormProps) {
-  const iso = useIso();
+  const { now, iso } = useFormClock();
   return (
-    <ActionForm<{ guardian: { appointedAt: string; authority: string; name: string; contact: string } }, unknown>
+    <ContractForm
       title="act.guardian"
-      schema={contract.vulnerability.appointGuardian.input}
-      defaults={{ guardian: { appointedAt: useNow(), authority: '', name: '', contact: '' } }}
-      toInput={(v) => ({
+      method="vulnerability.appointGuardian"
+      defaults={{ guardian: { appointedAt: now, authority: '', name: '', contact: '' } }}
+      toInput={(v: { guardian: { appointedAt: string; authority: string; name: string; contact: string } }) => ({
         personId: view.person.personId,
         guardian: { appointedAt: iso(v.guardian.appointedAt), authority: opt(v.guardian.authority), name: opt(v.guardian.name), contact: opt(v.guardian.contact) },
       })}
-      send={(input) => api.vulnerability.appointGuardian(input as Parameters<typeof api.vulnerability.appointGuardian>[0])}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="act.guardian.submit"
@@ -554,25 +538,24 @@ export function GuardianForm({ view, onDone, onCancel }: FormProps) {
         <FText name="guardian.authority" label="lbl.guardian.authority" />
         <FText name="guardian.contact" label="lbl.guardian.contact" />
       </div>
-    </ActionForm>
+    </ContractForm>
   );
 }
 
 export function AsylumExpressForm({ view, episode, onDone, onCancel }: FormProps) {
-  const iso = useIso();
+  const { now, iso } = useFormClock();
   const { locale } = useLocale();
   return (
-    <ActionForm<{ expression: { at: string; place: string; words: string; language: string } }, unknown>
+    <ContractForm
       title="act.asylum"
       intro={<FormattedMessage id="act.asylum.intro" />}
-      schema={contract.asylum.express.input}
-      defaults={{ expression: { at: useNow(), place: 'centre', words: '', language: view.languages[0] ?? '' } }}
-      toInput={(v) => ({
+      method="asylum.express"
+      defaults={{ expression: { at: now, place: 'centre', words: '', language: view.languages[0] ?? '' } }}
+      toInput={(v: { expression: { at: string; place: string; words: string; language: string } }) => ({
         personId: view.person.personId,
         episodeId: episode && episode.state !== 'CLOSED' ? episode.episodeId : undefined,
         expression: { at: iso(v.expression.at), place: opt(v.expression.place), words: opt(v.expression.words), language: opt(v.expression.language) },
       })}
-      send={(input) => api.asylum.express(input as Parameters<typeof api.asylum.express>[0])}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="act.asylum.submit"
@@ -583,20 +566,19 @@ export function AsylumExpressForm({ view, episode, onDone, onCancel }: FormProps
         <FTextArea name="expression.words" label="lbl.asylum.words" hint={<FormattedMessage id="lbl.asylum.wordsHint" />} dir="auto" />
         <FSelect name="expression.language" label="lbl.language" options={languageOptions(locale)} />
       </div>
-    </ActionForm>
+    </ContractForm>
   );
 }
 
 export function AsylumForwardForm({ claim, onDone, onCancel }: { claim: PersonView['asylumClaims'][number]; onDone(): void; onCancel(): void }) {
-  const iso = useIso();
+  const { now, iso } = useFormClock();
   return (
-    <ActionForm<{ forward: { at: string; reference: string } }, unknown>
+    <ContractForm
       title="act.asylumForward"
       intro={<FormattedMessage id="act.asylumForward.intro" />}
-      schema={contract.asylum.forward.input}
-      defaults={{ forward: { at: useNow(), reference: '' } }}
-      toInput={(v) => ({ claimId: claim.claimId, forward: { at: iso(v.forward.at), reference: opt(v.forward.reference) } })}
-      send={(input) => api.asylum.forward(input as Parameters<typeof api.asylum.forward>[0])}
+      method="asylum.forward"
+      defaults={{ forward: { at: now, reference: '' } }}
+      toInput={(v: { forward: { at: string; reference: string } }) => ({ claimId: claim.claimId, forward: { at: iso(v.forward.at), reference: opt(v.forward.reference) } })}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="act.asylumForward.submit"
@@ -605,29 +587,28 @@ export function AsylumForwardForm({ claim, onDone, onCancel }: { claim: PersonVi
         <FDateTime name="forward.at" label="lbl.at" />
         <FText name="forward.reference" label="lbl.asylum.reference" />
       </div>
-    </ActionForm>
+    </ContractForm>
   );
 }
 
 export function AsylumStatusForm({ claim, onDone, onCancel }: { claim: PersonView['asylumClaims'][number]; onDone(): void; onCancel(): void }) {
-  const iso = useIso();
+  const { now, iso } = useFormClock();
   const options = (['REGISTERED', 'DECIDED', 'APPEAL', 'FINAL'] as const).filter((s) => canMoveAsylum(claim.status, s));
   return (
-    <ActionForm<{ change: { status: string; at: string; decision: string; reference: string } }, unknown>
+    <ContractForm
       title="act.asylumStatus"
-      schema={contract.asylum.updateStatus.input}
-      defaults={{ change: { status: options[0] ?? '', at: useNow(), decision: '', reference: '' } }}
-      toInput={(v) => ({
+      method="asylum.updateStatus"
+      defaults={{ change: { status: options[0] ?? '', at: now, decision: '', reference: '' } }}
+      toInput={(v: { change: { status: string; at: string; decision: string; reference: string } }) => ({
         claimId: claim.claimId,
         change: { status: opt(v.change.status), at: iso(v.change.at), decision: opt(v.change.decision), reference: opt(v.change.reference) },
       })}
-      send={(input) => api.asylum.updateStatus(input as Parameters<typeof api.asylum.updateStatus>[0])}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="act.asylumStatus.submit"
     >
       <AsylumStatusFields options={options} />
-    </ActionForm>
+    </ContractForm>
   );
 }
 
@@ -649,34 +630,32 @@ function AsylumStatusFields({ options }: { options: readonly ('REGISTERED' | 'DE
 
 export function AddDocumentForm({ view, onDone, onCancel }: FormProps) {
   return (
-    <ActionForm<{ document: DocumentRow }, unknown>
+    <ContractForm
       title="act.document"
-      schema={contract.documents.add.input}
+      method="documents.add"
       defaults={{ document: emptyDocument }}
-      toInput={(v) => ({ personId: view.person.personId, document: documentInput(v.document) })}
-      send={(input) => api.documents.add(input as Parameters<typeof api.documents.add>[0])}
+      toInput={(v: { document: DocumentRow }) => ({ personId: view.person.personId, document: documentInput(v.document) })}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="act.document.submit"
     >
       <DocumentFields prefix="document" />
-    </ActionForm>
+    </ContractForm>
   );
 }
 
 export function UnmergeForm({ view, onDone, onCancel }: FormProps) {
   return (
-    <ActionForm<{ reason: string }, unknown>
+    <ContractForm
       title="act.unmerge"
-      schema={contract.persons.unmerge.input}
+      method="persons.unmerge"
       defaults={{ reason: '' }}
-      toInput={(v) => ({ personId: view.person.personId, reason: opt(v.reason) })}
-      send={(input) => api.persons.unmerge(input as Parameters<typeof api.persons.unmerge>[0])}
+      toInput={(v: { reason: string }) => ({ personId: view.person.personId, reason: opt(v.reason) })}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="act.unmerge.submit"
     >
       <FTextArea name="reason" label="lbl.reason" />
-    </ActionForm>
+    </ContractForm>
   );
 }
