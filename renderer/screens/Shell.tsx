@@ -17,7 +17,7 @@ import { Person } from './Person';
 import { Register } from './Register';
 import { RegisterPrint } from './RegisterPrint';
 import { RightsLetter } from '../print/RightsLetter';
-import { VerifyLetter } from './safeguards/VerifyLetter';
+import { VerifyLetter } from './safeguards/rights/VerifyLetter';
 import { Settings } from './Settings';
 import { Sync } from './Sync';
 import { Users } from './Users';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fillIntro, findTemplate } from '../../core/rights-letters';
 import { buildCards, durationParts, introParts, orderTemplates, type PanelEpisode } from '../../renderer/screens/safeguards/model';
-import { codeFrom } from '../../renderer/screens/safeguards/VerifyLetter';
+import { codeFrom } from '../../renderer/screens/safeguards/rights/VerifyLetter';
 
 const base: PanelEpisode = {
   episodeId: 'e1',

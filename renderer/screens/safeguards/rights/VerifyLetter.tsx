@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { FormattedMessage } from 'react-intl';
-import { contract } from '../../../core/contract';
-import type { MessageRef } from '../../../core/contract/errors';
-import { api } from '../../api';
-import { FormAlert, TextField } from '../../components/fields';
-import { Instant } from '../../components/Instant';
-import { PageTitle } from '../../components/PageTitle';
-import { contractResolver, placeServerErrors } from '../../contract-form';
-import { useLocale } from '../../i18n';
-import '../../styles/safeguards.css';
-import { languageNamer, useLetterTemplates } from './rights/letters';
+import { contract } from '../../../../core/contract';
+import type { MessageRef } from '../../../../core/contract/errors';
+import { api } from '../../../api';
+import { FormAlert, TextField } from '../../../components/fields';
+import { Instant } from '../../../components/Instant';
+import { PageTitle } from '../../../components/PageTitle';
+import { contractResolver, placeServerErrors } from '../../../contract-form';
+import { useLocale } from '../../../i18n';
+import '../../../styles/safeguards.css';
+import { languageNamer, useLetterTemplates } from './letters';
 
 type Result = Awaited<ReturnType<typeof api.safeguards.verifyLetter>>;
 
