@@ -50,6 +50,12 @@ export interface ReadStore {
   eventsFor(entityId: string): EventRecord[];
 }
 
+/**
+ * The store as a service holds it: what a read has, `command` for what it records, and the store's own
+ * bookkeeping (audit lines, meta, settings, received events); no raw SQL, so nothing is written beside them.
+ */
+export type ServiceStore = ReadStore & Omit<Store, 'q' | 'qb' | 'sqlite'>;
+
 /** Inside a command: append events and audit lines; all of it commits together or not at all. */
 export interface CommandTx {
   readonly now: string;
@@ -207,6 +213,11 @@ export class Store implements ReadStore {
     const result = this.sqlite.transaction(() => fn(tx))();
     this.state = work;
     return result;
+  }
+
+  /** Bookkeeping that must land together (meta values, audit lines): no events, one transaction. */
+  atomically<T>(fn: () => T): T {
+    return this.sqlite.transaction(fn)();
   }
 
   /** An audit line outside any command (a read, a refused attempt, a login). */

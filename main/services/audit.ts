@@ -1,8 +1,8 @@
 import { verifyAuditLog } from '../../db/audit-log';
 import type { Handlers } from '../api/router';
-import type { Installation } from './installation';
+import type { ServiceInstallation } from './installation';
 
-export function auditHandlers(inst: Installation): Handlers['audit'] {
+export function auditHandlers(inst: ServiceInstallation): Handlers['audit'] {
   return {
     list: (input) => {
       const store = inst.readStore();

@@ -5,7 +5,7 @@ import { openRecoverySlot, openUserSlot, unlockWithPassword, withRecoverySlot, w
 import type { ReadStore } from '../../db/store';
 import { defaultSettings } from '../../core/settings';
 import type { Handlers } from '../api/router';
-import type { Installation } from './installation';
+import type { ServiceInstallation } from './installation';
 import type { Session, Sessions } from './sessions';
 import { findUserById, findUserByName, toUserView } from './users-repo';
 import { finishDisables } from './users';
@@ -16,7 +16,7 @@ export function idleLockMinutes(store: ReadStore | null): number {
   return store?.settings.idleLockMinutes ?? defaultSettings.idleLockMinutes;
 }
 
-export function sessionView(inst: Installation, session: Session): SessionView {
+export function sessionView(inst: ServiceInstallation, session: Session): SessionView {
   const store = inst.requireStore();
   const user = findUserById(store, session.userId);
   if (!user) throw new ApiError({ code: 'unauthenticated', messageKey: 'error.unauthenticated' });
@@ -36,7 +36,7 @@ export function sessionView(inst: Installation, session: Session): SessionView {
  * Signing in unwraps the database key from the user's key slot: the password check and the decryption
  * are the same step, and it works with no network. Failed attempts are audited once the store is open.
  */
-export function authHandlers(inst: Installation, sessions: Sessions): Handlers['auth'] {
+export function authHandlers(inst: ServiceInstallation, sessions: Sessions): Handlers['auth'] {
   const closeStoreIfIdle = () => {
     if (sessions.count === 0) inst.lock();
   };

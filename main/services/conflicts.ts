@@ -2,11 +2,11 @@ import { ApiError, validationError } from '../../core/contract/errors';
 import { episodeCorrectionChanges, personCorrectionChanges } from '../../core/contract/register';
 import type { Handlers } from '../api/router';
 import { actor } from './common';
-import type { Installation } from './installation';
+import type { ServiceInstallation } from './installation';
 import { fieldHeads, isConflicted } from '../../db/projections/conflicts';
 
 /** Resolving a conflict is a new event: both earlier values stay in the history, with the reason. */
-export function conflictsHandlers(inst: Installation): Handlers['conflicts'] {
+export function conflictsHandlers(inst: ServiceInstallation): Handlers['conflicts'] {
   return {
     resolve: (input, env) => {
       const store = inst.requireStore();

@@ -8,7 +8,7 @@ import type { ReadStore } from '../../db/store';
 import type { Handlers } from '../api/router';
 import { actor, dateValidationError, notFound, notFuture, rule } from './common';
 import { facilityOf } from './intake';
-import type { Installation } from './installation';
+import type { ServiceInstallation } from './installation';
 import { assertCurrent } from './persons';
 import { assertNotConflicted, currentFlags, episodeRemovalLocks, personRow, versionsOf } from './person-view';
 
@@ -32,7 +32,7 @@ function notBefore(at: string, earliest: string | null, path: string): void {
 }
 
 /** The episode state machine (docs/domain.md §3) and its guards, one method per recorded step. */
-export function episodesHandlers(inst: Installation, now: () => number): Handlers['episodes'] {
+export function episodesHandlers(inst: ServiceInstallation, now: () => number): Handlers['episodes'] {
   return {
     admit: (input, env) => {
       const store = inst.requireStore();

@@ -9,7 +9,7 @@ import { can } from '../../core/permissions';
 import type { ReadStore } from '../../db/store';
 import type { Handlers } from '../api/router';
 import { allCompliance } from './compliance-reads';
-import type { Installation } from './installation';
+import type { ServiceInstallation } from './installation';
 
 export interface FleetFacility {
   facilityId: string;
@@ -102,7 +102,7 @@ function detailOf(issue: keyof typeof issueTests, c: EpisodeCompliance, mayReadP
   }
 }
 
-export function hqHandlers(inst: Installation, source: HqFleetSource | null, now: () => number): Handlers['hq'] {
+export function hqHandlers(inst: ServiceInstallation, source: HqFleetSource | null, now: () => number): Handlers['hq'] {
   const requireSource = () => {
     if (!source) throw new ApiError({ code: 'not_found', messageKey: 'error.hq.only' });
     return source;

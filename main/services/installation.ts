@@ -5,7 +5,7 @@ import { readInstallation, writeInstallation } from '../../db/installation-file'
 import { randomBytes } from 'node:crypto';
 import { promotedRekey, withoutPendingRekey, withPendingRekey, type InstallationFile, type SlotOpening } from '../../db/keyslots';
 import { StoreTooNewError } from '../../db/migrate';
-import { rekeyedCopy, Store, WrongKeyError, type ReadStore } from '../../db/store';
+import { rekeyedCopy, Store, WrongKeyError, type ReadStore, type ServiceStore } from '../../db/store';
 
 export const storeFileName = 'qeyd.db';
 
@@ -201,4 +201,15 @@ function syncDir(dir: string): void {
   } catch {
     // Directories cannot be opened for fsync on Windows; the rename is still atomic there.
   }
+}
+
+/**
+ * The installation as a service holds it: every store it hands out has no raw SQL (db/store.ts
+ * ServiceStore), so a service records only through `command` and the store's own bookkeeping.
+ */
+export interface ServiceInstallation extends Omit<Installation, 'requireStore' | 'unlock' | 'unlockWith' | 'create'> {
+  requireStore(): ServiceStore;
+  unlock(key: Buffer): ServiceStore;
+  unlockWith(opening: SlotOpening): Promise<ServiceStore>;
+  create(file: InstallationFile, key: Buffer, deviceName: string, meta: Record<string, string>): ServiceStore;
 }

@@ -3,7 +3,7 @@ import { intakeDateIssues } from '../../core/intake';
 import type { ReadStore } from '../../db/store';
 import type { Handlers } from '../api/router';
 import { actor, dateValidationError, notFound, rule } from './common';
-import type { Installation } from './installation';
+import type { ServiceInstallation } from './installation';
 import { findMatches } from './name-search';
 import { requirePerson } from './persons';
 
@@ -19,7 +19,7 @@ export function facilityOf(store: ReadStore): { facilityId: string; facilityName
  * apprehension, and — only with a placement decision — the admission. All of it is one command: it is
  * saved whole or not at all, and the draft it came from goes in the same transaction.
  */
-export function intakeHandlers(inst: Installation, now: () => number): Handlers['intake'] {
+export function intakeHandlers(inst: ServiceInstallation, now: () => number): Handlers['intake'] {
   return {
     checkDuplicates: (input) => ({
       matches: findMatches(
@@ -78,7 +78,7 @@ export function intakeHandlers(inst: Installation, now: () => number): Handlers[
  * Drafts of unfinished forms, kept in the encrypted store so a half-done intake survives a crash or a
  * closed window. Any registrar may continue a colleague's draft at shift change.
  */
-export function draftsHandlers(inst: Installation, now: () => number): Handlers['drafts'] {
+export function draftsHandlers(inst: ServiceInstallation, now: () => number): Handlers['drafts'] {
   return {
     save: (input, env) => {
       const store = inst.requireStore();

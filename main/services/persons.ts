@@ -7,7 +7,7 @@ import type { ReadStore } from '../../db/store';
 import type { Handlers } from '../api/router';
 import { findMatches } from './name-search';
 import { actor, notFound, rule } from './common';
-import type { Installation } from './installation';
+import type { ServiceInstallation } from './installation';
 import { actorNames, assertNotConflicted, buildHistory, buildPersonView, personEvents, personRow, toSummary, versionsOf } from './person-view';
 
 /**
@@ -25,7 +25,7 @@ function birthInFuture(date: string | null | undefined, now: number, timeZone: s
   return !!date && date > localDate(now, timeZone);
 }
 
-export function personsHandlers(inst: Installation, now: () => number): Handlers['persons'] {
+export function personsHandlers(inst: ServiceInstallation, now: () => number): Handlers['persons'] {
   return {
     register: (input, env) => {
       const store = inst.requireStore();
@@ -108,7 +108,7 @@ export function personsHandlers(inst: Installation, now: () => number): Handlers
   };
 }
 
-export function documentsHandlers(inst: Installation): Handlers['documents'] {
+export function documentsHandlers(inst: ServiceInstallation): Handlers['documents'] {
   return {
     add: (input, env) => {
       const store = inst.requireStore();

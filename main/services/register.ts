@@ -1,22 +1,22 @@
 import { can } from '../../core/permissions';
 import { settingsSchema } from '../../core/settings';
 import type { Handlers } from '../api/router';
-import type { Installation } from './installation';
+import type { ServiceInstallation } from './installation';
 import { dueNow, listRegister, registerExtract } from './register-reads';
 
-export function registerHandlers(inst: Installation, now: () => number): Handlers['register'] {
+export function registerHandlers(inst: ServiceInstallation, now: () => number): Handlers['register'] {
   return {
     list: (input, env) => listRegister(inst.readStore(), input, now(), can(env.session.roles, 'protection.read')),
     extract: (input) => registerExtract(inst.readStore(), input.from, input.to, now()),
   };
 }
 
-export function dueNowHandlers(inst: Installation, now: () => number): Handlers['dueNow'] {
+export function dueNowHandlers(inst: ServiceInstallation, now: () => number): Handlers['dueNow'] {
   return { list: (input, env) => dueNow(inst.readStore(), now(), input.includeUpcoming, can(env.session.roles, 'protection.read')) };
 }
 
 /** Thresholds live in the store; a change is audited with the old and new values. */
-export function settingsHandlers(inst: Installation): Handlers['settings'] {
+export function settingsHandlers(inst: ServiceInstallation): Handlers['settings'] {
   return {
     get: () => ({ settings: inst.readStore().settings }),
     update: (input, env) => {

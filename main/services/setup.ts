@@ -2,11 +2,11 @@ import { ApiError } from '../../core/contract/errors';
 import { createInstallation } from '../../db/keyslots';
 import { settingsSchema } from '../../core/settings';
 import type { Handlers } from '../api/router';
-import type { Installation } from './installation';
+import type { ServiceInstallation } from './installation';
 import { insertUser } from './users-repo';
 
 /** First run: the facility, this device, the first administrator, and the recovery key (shown once). */
-export function setupHandlers(inst: Installation): Handlers['setup'] {
+export function setupHandlers(inst: ServiceInstallation): Handlers['setup'] {
   let inProgress = false;
   return {
     status: () => ({

@@ -20,10 +20,10 @@ import {
   type SideLogSecrets,
   type SideRecord,
 } from '../../db/sign-in-log';
-import type { Store } from '../../db/store';
+import type { ServiceStore } from '../../db/store';
 import type { Handlers } from '../api/router';
 import type { CallContext } from '../api/call-context';
-import type { Installation } from './installation';
+import type { ServiceInstallation } from './installation';
 import { findUserByName } from './users-repo';
 
 export type AttemptPurpose = 'login' | 'recover';
@@ -50,12 +50,12 @@ export function clientOf(call: CallContext): string {
 export class SignInGuard {
   /** Keys with an attempt under way: parallel guesses must not all pass one check before any failure counts. */
   private readonly inFlight = new Set<string>();
-  private foldedFor: Store | null = null;
+  private foldedFor: ServiceStore | null = null;
   /** The throttle settings last copied to the state file, so that most calls need not read it. */
   private settingsCopied: string | null = null;
 
   constructor(
-    private readonly inst: Installation,
+    private readonly inst: ServiceInstallation,
     private readonly now: () => number,
     private readonly log: (message: string, error: unknown) => void = () => {},
   ) {}
@@ -168,7 +168,7 @@ export class SignInGuard {
     return appendSideRecord(this.dir, state, record);
   }
 
-  private secrets(store: Store): SideLogSecrets | null {
+  private secrets(store: ServiceStore): SideLogSecrets | null {
     const raw = store.meta(secretsMetaKey);
     if (!raw) return null;
     try {
@@ -213,12 +213,12 @@ export class SignInGuard {
   }
 
   /** Verifies the side log, writes what it holds (and any sign of tampering) to the audit log, starts afresh. */
-  private fold(store: Store): void {
+  private fold(store: ServiceStore): void {
     const secrets = this.secrets(store);
     const { state } = readGuardState(this.dir);
     const found = secrets ? readSideLog(this.dir, secrets) : null;
     const next = nextSideLogEpoch(secrets, secrets ?? newSealKeyPair());
-    store.sqlite.transaction(() => {
+    store.atomically(() => {
       if (found) {
         for (const r of found.records) writeAudit(store, r, r.kind.startsWith('recover') ? 'auth.recover' : 'auth.login');
         if (found.problem) {
@@ -229,7 +229,7 @@ export class SignInGuard {
         }
       }
       store.setMeta(secretsMetaKey, JSON.stringify(next));
-    })();
+    });
     resetSideLog(this.dir, next, { ...state, settings: this.settings(state) });
   }
 
@@ -315,7 +315,7 @@ function safeJson(text: string | null): unknown {
   }
 }
 
-function writeAudit(store: Store, r: SideRecord, method: string): void {
+function writeAudit(store: ServiceStore, r: SideRecord, method: string): void {
   const user = r.username ? findUserByName(store, r.username) : undefined;
   store.audit({
     actor: null,

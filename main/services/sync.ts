@@ -2,14 +2,14 @@ import anyAscii from 'any-ascii';
 import type { z } from 'zod';
 import { ApiError } from '../../core/contract/errors';
 import type { syncStatus } from '../../core/contract/sync';
-import type { ReadStore, Store } from '../../db/store';
+import type { ReadStore, ServiceStore } from '../../db/store';
 import type { Handlers } from '../api/router';
 import { byBytes, pendingCount } from '../sync/engine';
 import { HqClient } from '../sync/hq-client';
 import { readAttempts } from '../sync/attempts';
 import { syncFailure, type SyncRunner } from '../sync/runner';
 import { actor, rule } from './common';
-import type { Installation } from './installation';
+import type { ServiceInstallation } from './installation';
 import { localDate, startOfLocalDay } from '../../core/time';
 import { eventsPerBundle, maxBundleContentBytes } from '../../core/sync';
 import { BundleError, openBundle, sealBundle } from '../../db/bundle';
@@ -62,8 +62,8 @@ function status(store: ReadStore, deps: SyncDeps): SyncStatus {
  * automatic schedule shares, so two syncs never overlap), the day-end check and removable media.
  * Failures are kept with their reason, so the screen can say honestly what is wrong.
  */
-export function syncHandlers(inst: Installation, now: () => number, deps: SyncDeps): Handlers['sync'] {
-  const client = (store: Store) => new HqClient(store.meta('sync_hq_url')!, { deviceId: store.device.deviceId, privateKey: store.devicePrivateKey });
+export function syncHandlers(inst: ServiceInstallation, now: () => number, deps: SyncDeps): Handlers['sync'] {
+  const client = (store: ServiceStore) => new HqClient(store.meta('sync_hq_url')!, { deviceId: store.device.deviceId, privateKey: store.devicePrivateKey });
   return {
     status: () => status(inst.readStore(), deps),
     history: () => ({ attempts: readAttempts(inst.readStore()) }),

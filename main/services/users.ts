@@ -6,7 +6,7 @@ import type { UsersTable } from '../../db/schema';
 import type { CommandTx, ReadStore } from '../../db/store';
 import type { Handlers } from '../api/router';
 import { actor, rule } from './common';
-import type { Installation } from './installation';
+import type { ServiceInstallation } from './installation';
 import type { Sessions } from './sessions';
 import { findUserById, findUserByName, insertUser, listUsers, toUserView } from './users-repo';
 
@@ -19,7 +19,7 @@ export function oneTimePassword(): string {
 }
 
 /** Roles by installation kind are the service's rule, not only the form's (docs/domain.md §1, issue #10 §4). */
-function refuseRolesNotHere(inst: Installation, roles: readonly Role[]): void {
+function refuseRolesNotHere(inst: ServiceInstallation, roles: readonly Role[]): void {
   const allowed = rolesForKind(inst.requireFile().facilityKind);
   if (roles.some((r) => !allowed.includes(r))) {
     throw new ApiError({ code: 'validation', messageKey: 'error.users.roleNotHere', fields: { roles: { key: 'error.users.roleNotHere' } } });
@@ -52,7 +52,7 @@ function setColumns(tx: CommandTx, userId: string, values: Partial<Pick<UsersTab
  * Users whose account is disabled but whose key slot is still in the file: a crash came between the two
  * steps of `users.disable`. Settled at the next sign-in, so the slot never outlives the decision.
  */
-export async function finishDisables(inst: Installation, store: ReadStore): Promise<void> {
+export async function finishDisables(inst: ServiceInstallation, store: ReadStore): Promise<void> {
   // (The re-key below reopens the store: `store` is not used after it.)
   const inactive = store.q.all(store.qb.selectFrom('users').selectAll().where('active', '=', 0));
   const leftover = inactive.filter((u) => hasUserSlot(inst.requireFile(), u.username));
@@ -63,7 +63,7 @@ export async function finishDisables(inst: Installation, store: ReadStore): Prom
   inst.requireStore().audit({ actor: null, action: 'store.rekeyed', method: 'auth.login', outcome: 'ok', detail: JSON.stringify({ afterDisabling: leftover.map((u) => u.user_id) }) });
 }
 
-export function usersHandlers(inst: Installation, sessions: Sessions): Omit<Handlers['users'], 'lockouts' | 'unlock'> {
+export function usersHandlers(inst: ServiceInstallation, sessions: Sessions): Omit<Handlers['users'], 'lockouts' | 'unlock'> {
   /** A fresh slot under a one-time password, flagged so the password must be replaced at first sign-in. */
   const issueOneTimePassword = async (username: string): Promise<string> => {
     const password = oneTimePassword();

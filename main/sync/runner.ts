@@ -103,12 +103,12 @@ export class SyncRunner {
       attempt = { at, finishedAt, trigger, outcome: 'ok', pushed: report.pushed, pulled: report.pulled, quarantined: report.quarantined, reason: null };
       // An automatic sync that moved nothing is not worth an audit line every quarter of an hour.
       const audited = trigger === 'manual' || report.pushed + report.pulled + report.quarantined > 0 || previous?.outcome !== 'ok';
-      store.sqlite.transaction(() => {
+      store.atomically(() => {
         store.setMeta('sync_last_success', finishedAt);
         store.setMeta('sync_last_error', '');
         if (report.serverTime) store.setMeta('sync_clock_skew_seconds', String(Math.round((Date.parse(report.serverTime) - this.now()) / 1000)));
         recordAttempt(store, attempt);
-      })();
+      });
       if (audited) {
         // An automatic sync has no user behind it: the audit line says so with a null actor.
         store.audit({
