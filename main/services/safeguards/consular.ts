@@ -8,7 +8,7 @@ import type { ConsularNoticesTable } from '../../../db/schema';
 import type { Store } from '../../../db/store';
 import type { Handlers } from '../../api/router';
 import { episodeRow } from '../episodes';
-import { dateValidationError, notFuture } from '../intake';
+import { dateValidationError, notFuture } from '../common';
 import type { Installation } from '../installation';
 import { actor, notFound, rule, notBeforeApprehension, flagsOf } from './shared';
 import { interpreterUse } from './interpreters';

@@ -5,7 +5,7 @@ import type { InterpreterUsesTable } from '../../../db/schema';
 import type { Store } from '../../../db/store';
 import type { Handlers } from '../../api/router';
 import { episodeRow } from '../episodes';
-import { notFuture } from '../intake';
+import { notFuture } from '../common';
 import type { Installation } from '../installation';
 import { personRow } from '../person-view';
 import { actor, notFound, rule, flagsOf } from './shared';

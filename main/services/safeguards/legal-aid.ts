@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Store } from '../../../db/store';
 import type { Handlers } from '../../api/router';
 import { episodeRow } from '../episodes';
-import { dateValidationError, notFuture } from '../intake';
+import { dateValidationError, notFuture } from '../common';
 import type { Installation } from '../installation';
 import { actor, notFound, rule, notBeforeApprehension } from './shared';
 

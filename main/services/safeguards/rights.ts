@@ -7,7 +7,7 @@ import { isProtectionCase } from '../../../db/episode-facts';
 import type { Handlers } from '../../api/router';
 import { episodeRow } from '../episodes';
 import { notifiedEpisodes } from '../admission';
-import { notFuture } from '../intake';
+import { notFuture } from '../common';
 import type { Installation } from '../installation';
 import { actorNames, personRow } from '../person-view';
 import { actor, notFound, rule, notBeforeApprehension, flagsOf, recordedTemplateHash } from './shared';

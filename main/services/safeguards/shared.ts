@@ -1,17 +1,13 @@
 /** What every safeguard's commands share: who acts, the refusals, the facts of a person they check. */
-import { ApiError } from '../../../core/contract/errors';
 import type { VulnerabilityFlag } from '../../../core/vulnerability';
 import { personFlags } from '../../../db/episode-facts';
 import type { EpisodesTable } from '../../../db/schema';
 import type { Store } from '../../../db/store';
-import type { SignedInEnv } from '../../api/router';
-import { dateValidationError } from '../intake';
+import { dateValidationError } from '../common';
 import type { EventRecord } from '../../../core/events';
 import { readPayload } from '../../../core/events/upcast';
 
-export const actor = (env: SignedInEnv) => ({ userId: env.session.userId });
-export const notFound = () => new ApiError({ code: 'not_found', messageKey: 'error.notFound' });
-export const rule = (key: string, field?: string) => new ApiError(field ? { code: 'rule', messageKey: key, fields: { [field]: { key } } } : { code: 'rule', messageKey: key });
+export { actor, notFound, rule } from '../common';
 
 export function notBeforeApprehension(at: string, ep: EpisodesTable, path: string): void {
   if (Date.parse(at) < Date.parse(ep.apprehended_at)) throw dateValidationError([{ path, key: 'error.time.beforeApprehension' }]);
