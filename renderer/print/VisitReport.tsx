@@ -30,6 +30,7 @@ import {
 import '../screens/npm/visit-report.css';
 import { formatInstant } from '../time';
 import './fonts';
+import { ColumnHeads } from '../components/ColumnHeads';
 
 type Bridge = { printToPdf?(request: { suggestedName: string; landscape?: boolean }): Promise<unknown> };
 type Scope = (typeof consentScopes)[number];
@@ -238,19 +239,7 @@ function Sheet({
               <col className="vr-c-rating" />
               <col />
             </colgroup>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="vr.area" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="vr.rating" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="vr.observations" />
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={[{ label: 'vr.area' }, { label: 'vr.rating' }, { label: 'vr.observations' }]} />
             <tbody>
               {latest.map((a) => (
                 <tr key={a.area}>
@@ -305,19 +294,7 @@ function Sheet({
                   <col className="vr-c-subject" />
                   <col />
                 </colgroup>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <FormattedMessage id="vis.ex.kind" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="vis.ex.subject" />
-                    </th>
-                    <th scope="col">
-                      <FormattedMessage id="vis.ex.detail" />
-                    </th>
-                  </tr>
-                </thead>
+                <ColumnHeads columns={[{ label: 'vis.ex.kind' }, { label: 'vis.ex.subject' }, { label: 'vis.ex.detail' }]} />
                 <tbody>
                   {v.extract.discrepancies.map((d, i) => {
                     const detail = discrepancyDetailKey(d.detail);
@@ -350,19 +327,7 @@ function Sheet({
               <col className="vr-c-kind" />
               <col />
             </colgroup>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="vr.person" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="vr.interview" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="vr.allegations" />
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={[{ label: 'vr.person' }, { label: 'vr.interview' }, { label: 'vr.allegations' }]} />
             <tbody>
               {v.interviews.map((iv) => {
                 const c = iv.confidential;
@@ -459,19 +424,7 @@ function Sheet({
               <col className="vr-c-rating" />
               <col className="vr-c-kind" />
             </colgroup>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="vr.recommendation" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="vis.fd.due" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="vr.status" />
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads columns={[{ label: 'vr.recommendation' }, { label: 'vis.fd.due' }, { label: 'vr.status' }]} />
             <tbody>
               {v.earlierRecommendations.map((r) => (
                 <tr key={r.recommendationId}>

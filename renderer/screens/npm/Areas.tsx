@@ -7,7 +7,8 @@ import { CheckboxGroup } from '../../components/fields';
 import { FSelect, FText, FTextArea } from '../../components/form-fields';
 import { Instant } from '../../components/Instant';
 import { opt } from '../../contract-form';
-import { ColumnHeads, Nothing, RowToggle, StatusNotice, useIso, useNowLocal, useRefreshVisit, useRowForm, VisitActionForm, VisitSection, type Visit } from './common';
+import { Nothing, RowToggle, StatusNotice, useIso, useNowLocal, useRefreshVisit, useRowForm, VisitActionForm, VisitSection, type Visit } from './common';
+import { ColumnHeads } from '../../components/ColumnHeads';
 import { areaKey, observationSources, ratingLabel, registerKinds, registerLabel, sourceLabel } from './labels';
 
 type Observation = Visit['areas'][number];

@@ -7,6 +7,7 @@ import { formatDate } from '../../datetime';
 import { Nothing, useRefreshVisit, VisitSection, type Visit } from './common';
 import { ImportFileForm } from './files';
 import { discrepancyDetailKey, discrepancyKindLabel } from './labels';
+import { ColumnHeads } from '../../components/ColumnHeads';
 
 /**
  * OPCAT Art. 20(a,b): the centre's signed register extract laid beside what the team saw and heard.
@@ -63,19 +64,7 @@ export function Discrepancies({ list }: { list: readonly Discrepancy[] }) {
         <caption>
           <FormattedMessage id="vis.ex.caption" values={{ count: list.length }} />
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <FormattedMessage id="vis.ex.kind" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="vis.ex.subject" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="vis.ex.detail" />
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={[{ label: 'vis.ex.kind' }, { label: 'vis.ex.subject' }, { label: 'vis.ex.detail' }]} />
         {groups.map((g) => (
           <tbody key={g.kind} className={`npm-disc__group npm-disc--${g.kind}`}>
             <tr className="npm-disc__grouphead">

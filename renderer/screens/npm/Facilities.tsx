@@ -10,6 +10,7 @@ import { QueryError } from '../../components/QueryError';
 import { ImportFileForm } from './files';
 import { Fingerprint } from './bits';
 import './npm.css';
+import { ColumnHeads } from '../../components/ColumnHeads';
 
 type Facility = z.infer<typeof npmFacilityView>;
 export const facilitiesKey = ['npmFacilities'] as const;
@@ -94,19 +95,7 @@ function FacilityTable({ facilities }: { facilities: Facility[] }) {
         <caption id={captionId}>
           <FormattedMessage id="vis.fac.caption" values={{ count: facilities.length }} />
         </caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <FormattedMessage id="vis.fac.name" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="vis.fac.devices" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="vis.fac.addedAt" />
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads columns={[{ label: 'vis.fac.name' }, { label: 'vis.fac.devices' }, { label: 'vis.fac.addedAt' }]} />
         <tbody>
           {facilities.map((f) => (
             <tr key={f.facilityId}>

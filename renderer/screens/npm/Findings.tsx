@@ -10,7 +10,8 @@ import { Instant } from '../../components/Instant';
 import { opt } from '../../contract-form';
 import { formatDate } from '../../datetime';
 import { AreaName } from './Areas';
-import { ColumnHeads, Nothing, RowToggle, StatusNotice, useIso, useNowLocal, useRefreshVisit, useRowForm, VisitActionForm, VisitSection, type Column, type Visit } from './common';
+import { Nothing, RowToggle, StatusNotice, useIso, useNowLocal, useRefreshVisit, useRowForm, VisitActionForm, VisitSection, type Visit } from './common';
+import { ColumnHeads, type Column } from '../../components/ColumnHeads';
 import { DownloadButton, ImportFileForm, useProblem } from './files';
 import { addresseeLabel, areaKey, implementationLabel, recStateLabel, responseStatusLabel, severityLabel } from './labels';
 

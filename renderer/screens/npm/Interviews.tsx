@@ -12,6 +12,7 @@ import { ActionForm } from '../person/ActionForm';
 import { Nothing, useIso, useNowLocal, useRefreshVisit, VisitSection, type Visit } from './common';
 import { claimAnswerLabel, claimLabel, consentLabel, interviewKindLabel, riskLabel } from './labels';
 import { LockMark } from './bits';
+import { ColumnHeads } from '../../components/ColumnHeads';
 
 type Interview = Visit['interviews'][number];
 type Claim = (typeof safeguardClaims)[number];
@@ -60,31 +61,17 @@ function InterviewTable({ interviews }: { interviews: Interview[] }) {
   return (
     <div className="table-wrap">
       <table className="table table--dense npm-interviews">
-        <thead>
-          <tr>
-            <th scope="col">
-              <FormattedMessage id="vis.iv.pseudonym" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="vis.iv.kind" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="vis.col.at" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="vis.iv.consent" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="vis.iv.risk" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="vis.iv.language" />
-            </th>
-            <th scope="col">
-              <FormattedMessage id="vis.iv.confidential" />
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          columns={[
+            { label: 'vis.iv.pseudonym' },
+            { label: 'vis.iv.kind' },
+            { label: 'vis.col.at' },
+            { label: 'vis.iv.consent' },
+            { label: 'vis.iv.risk' },
+            { label: 'vis.iv.language' },
+            { label: 'vis.iv.confidential' },
+          ]}
+        />
         <tbody>
           {interviews.map((iv) => (
             <Fragment key={iv.interviewId}>

@@ -6,7 +6,8 @@ import { FDateTime, FSelect, FTextArea } from '../../components/form-fields';
 import { Instant } from '../../components/Instant';
 import { opt } from '../../contract-form';
 import { href } from '../../routes';
-import { ColumnHeads, Nothing, RowToggle, StatusNotice, useIso, useNowLocal, useRefreshVisit, useRowForm, VisitActionForm, VisitSection, type Visit } from './common';
+import { Nothing, RowToggle, StatusNotice, useIso, useNowLocal, useRefreshVisit, useRowForm, VisitActionForm, VisitSection, type Visit } from './common';
+import { ColumnHeads } from '../../components/ColumnHeads';
 import { reprisalOutcomeLabel, reprisalOutcomes, riskLabel } from './labels';
 
 type Due = Visit['reprisalChecksDue'][number];

@@ -10,6 +10,7 @@ import { href, navigate } from '../../routes';
 import { visitStateLabel, visitTypeLabel } from './labels';
 import { PlanVisitForm } from './PlanVisitForm';
 import './npm.css';
+import { ColumnHeads } from '../../components/ColumnHeads';
 
 export const visitsKey = ['npmVisits'] as const;
 
@@ -64,34 +65,18 @@ export function Visits({ mayWrite }: { mayWrite: boolean }) {
             <caption>
               <FormattedMessage id="vis.list.caption" values={{ count: visits.length }} />
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">
-                  <FormattedMessage id="vis.col.facility" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="vis.col.type" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="vis.col.announced" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="vis.col.planned" />
-                </th>
-                <th scope="col">
-                  <FormattedMessage id="vis.col.state" />
-                </th>
-                <th scope="col" className="num">
-                  <FormattedMessage id="vis.col.interviews" />
-                </th>
-                <th scope="col" className="num">
-                  <FormattedMessage id="vis.col.findings" />
-                </th>
-                <th scope="col" className="num">
-                  <FormattedMessage id="vis.col.reprisalDue" />
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              columns={[
+                { label: 'vis.col.facility' },
+                { label: 'vis.col.type' },
+                { label: 'vis.col.announced' },
+                { label: 'vis.col.planned' },
+                { label: 'vis.col.state' },
+                { label: 'vis.col.interviews', className: 'num' },
+                { label: 'vis.col.findings', className: 'num' },
+                { label: 'vis.col.reprisalDue', className: 'num' },
+              ]}
+            />
             <tbody>
               {visits.map((v) => (
                 <tr key={v.visitId} className={v.reprisalChecksDue > 0 ? 'row--attention' : undefined}>

@@ -112,34 +112,6 @@ export function StatusNotice({ notice, values }: { notice: MessageKey | null; va
   );
 }
 
-export interface Column {
-  label: MessageKey;
-  className?: string;
-  /** read out but not shown: a column of buttons */
-  hidden?: boolean;
-}
-
-/** A table's head row from its column labels. */
-export function ColumnHeads({ columns }: { columns: Column[] }) {
-  return (
-    <thead>
-      <tr>
-        {columns.map((c) => (
-          <th key={c.label} scope="col" className={c.className}>
-            {c.hidden ? (
-              <span className="visually-hidden">
-                <FormattedMessage id={c.label} />
-              </span>
-            ) : (
-              <FormattedMessage id={c.label} />
-            )}
-          </th>
-        ))}
-      </tr>
-    </thead>
-  );
-}
-
 /** The small button in a row that opens (and closes) that row's form below the table. */
 export function RowToggle({ pressed, label, ariaLabel, onClick }: { pressed: boolean; label: MessageKey; ariaLabel: string; onClick(): void }) {
   return (
