@@ -334,6 +334,168 @@ export interface RegisterCountersTable {
   last_no: number;
 }
 
+/** Migration 0008: a centre's side of the ombudsman (NPM). JSON columns: `response`. */
+export interface NpmTrustTable {
+  organisation_id: string;
+  name: string;
+  signing_public_key: string;
+  trusted_at: string;
+  event_id: string;
+}
+
+export interface ReceivedRecommendationsTable {
+  recommendation_id: string;
+  visit_id: string;
+  organisation_id: string;
+  facility_name: string;
+  visited_from: string;
+  visited_to: string;
+  issued_at: string;
+  title: string;
+  standard: string;
+  severity: string;
+  area: string | null;
+  finding: string;
+  recommendation: string;
+  addressee: string;
+  due_date: string;
+  received_at: string;
+}
+
+export interface ReceivedRecommendationFilesTable {
+  body_hash: string;
+  visit_id: string;
+  received_at: string;
+  event_id: string;
+}
+
+export interface RecommendationResponsesTable {
+  event_id: string;
+  recommendation_id: string;
+  visit_id: string;
+  at: string;
+  response: string;
+  local_seq: number;
+}
+
+/**
+ * Migration 0009: an ombudsman office's visits. JSON columns: `team`, `sources`, `consent_scope`,
+ * `response`; `sealed` and `sealed_note` are sealed JSON (core/npm/sealed.ts), never opened by a query.
+ */
+export interface NpmFacilitiesTable {
+  facility_id: string;
+  installation_id: string;
+  name: string;
+  added_at: string;
+}
+
+export interface NpmFacilityKeysTable {
+  facility_id: string;
+  device_id: string;
+  device_name: string;
+  public_key: string;
+  added_at: string;
+}
+
+export interface VisitsTable {
+  visit_id: string;
+  facility_id: string;
+  type: string;
+  announced: number;
+  planned_for: string;
+  team: string;
+  follows_visit_id: string | null;
+  purpose: string | null;
+  state: string;
+  arrived_at: string | null;
+  left_at: string | null;
+  report_drafted_at: string | null;
+  report_sent_at: string | null;
+  follow_up_at: string | null;
+  created_at: string;
+  created_by: string;
+}
+
+export interface VisitAreasTable {
+  event_id: string;
+  visit_id: string;
+  area: string;
+  rating: string;
+  note: string | null;
+  sources: string;
+  at: string;
+  local_seq: number;
+}
+
+export interface VisitRegisterChecksTable {
+  event_id: string;
+  visit_id: string;
+  register: string;
+  note: string | null;
+  at: string;
+  local_seq: number;
+}
+
+export interface VisitInterviewsTable {
+  interview_id: string;
+  visit_id: string;
+  facility_id: string;
+  pseudonym: string;
+  private: number;
+  kind: string;
+  group_size: number | null;
+  at: string;
+  consent_scope: string;
+  reprisal_risk: string;
+  language: string | null;
+  interpreter_used: number;
+  sealed: string;
+}
+
+export interface VisitReprisalChecksTable {
+  event_id: string;
+  interview_id: string;
+  visit_id: string;
+  at: string;
+  outcome: string;
+  sealed_note: string | null;
+}
+
+export interface VisitExtractsTable {
+  visit_id: string;
+  extract_id: string;
+  event_id: string;
+  imported_at: string;
+  from_date: string;
+  to_date: string;
+  generated_at: string;
+  persons: number;
+  body: string;
+  local_seq: number;
+}
+
+export interface RecommendationsTable {
+  recommendation_id: string;
+  visit_id: string;
+  facility_id: string;
+  title: string;
+  standard: string;
+  severity: string;
+  area: string | null;
+  finding: string;
+  recommendation: string;
+  addressee: string;
+  due_date: string;
+  created_at: string;
+  local_seq: number;
+  issued_at: string | null;
+  response: string | null;
+  implementation: string | null;
+  verified_at: string | null;
+  verified_on_visit_id: string | null;
+  verification_note: string | null;
+}
+
 export interface Database {
   meta: MetaTable;
   events: EventsTable;
@@ -362,4 +524,17 @@ export interface Database {
   field_heads: FieldHeadsTable;
   superseded_events: SupersededEventsTable;
   register_counters: RegisterCountersTable;
+  npm_trust: NpmTrustTable;
+  received_recommendations: ReceivedRecommendationsTable;
+  received_recommendation_files: ReceivedRecommendationFilesTable;
+  recommendation_responses: RecommendationResponsesTable;
+  npm_facilities: NpmFacilitiesTable;
+  npm_facility_keys: NpmFacilityKeysTable;
+  visits: VisitsTable;
+  visit_areas: VisitAreasTable;
+  visit_register_checks: VisitRegisterChecksTable;
+  visit_interviews: VisitInterviewsTable;
+  visit_reprisal_checks: VisitReprisalChecksTable;
+  visit_extracts: VisitExtractsTable;
+  recommendations: RecommendationsTable;
 }

@@ -15,15 +15,9 @@ export function bodyHash(body: string): string {
 }
 
 /** One trusted office at a time: trusting (again) replaces the row. */
-export const ombudsmanTrusted: Projector<'oversight.ombudsmanTrusted'> = ({ event, payload, at, q }) => {
-  q.prepared('DELETE FROM npm_trust').run();
-  q.prepared('INSERT INTO npm_trust (organisation_id, name, signing_public_key, trusted_at, event_id) VALUES (?, ?, ?, ?, ?)').run(
-    payload.organisationId,
-    payload.name,
-    payload.signingPublicKey,
-    at,
-    event.eventId,
-  );
+export const ombudsmanTrusted: Projector<'oversight.ombudsmanTrusted'> = ({ event, payload, at, qb, q }) => {
+  q.run(qb.deleteFrom('npm_trust'));
+  q.run(qb.insertInto('npm_trust').values({ organisation_id: payload.organisationId, name: payload.name, signing_public_key: payload.signingPublicKey, trusted_at: at, event_id: event.eventId }));
   return untouched;
 };
 
@@ -33,54 +27,68 @@ export const ombudsmanTrusted: Projector<'oversight.ombudsmanTrusted'> = ({ even
  * office exports the file anew each time) takes the newer wording but keeps its first issue, which
  * starts the response clock; responses already recorded stay.
  */
-export const recommendationsReceived: Projector<'oversight.recommendationsReceived'> = ({ event, payload, q }) => {
+export const recommendationsReceived: Projector<'oversight.recommendationsReceived'> = ({ event, payload, qb, q }) => {
   const body = recommendationsBody.parse(JSON.parse(payload.file.body));
-  const upsert = q.prepared(
-    `INSERT INTO received_recommendations
-       (recommendation_id, visit_id, organisation_id, facility_name, visited_from, visited_to, issued_at, title, standard, severity, area, finding, recommendation, addressee, due_date, received_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (recommendation_id) DO UPDATE SET
-       issued_at = min(issued_at, excluded.issued_at), title = excluded.title, standard = excluded.standard, severity = excluded.severity,
-       area = excluded.area, finding = excluded.finding, recommendation = excluded.recommendation, addressee = excluded.addressee,
-       due_date = excluded.due_date, received_at = excluded.received_at`,
-  );
   for (const r of body.recommendations) {
-    upsert.run(
-      r.recommendationId,
-      body.visitId,
-      body.organisationId,
-      body.facilityName,
-      body.visitedFrom,
-      body.visitedTo,
-      body.issuedAt,
-      r.title,
-      r.standard,
-      r.severity,
-      r.area ?? null,
-      r.finding,
-      r.recommendation,
-      r.addressee,
-      r.dueDate,
-      payload.receivedAt,
+    q.run(
+      qb
+        .insertInto('received_recommendations')
+        .values({
+          recommendation_id: r.recommendationId,
+          visit_id: body.visitId,
+          organisation_id: body.organisationId,
+          facility_name: body.facilityName,
+          visited_from: body.visitedFrom,
+          visited_to: body.visitedTo,
+          issued_at: body.issuedAt,
+          title: r.title,
+          standard: r.standard,
+          severity: r.severity,
+          area: r.area ?? null,
+          finding: r.finding,
+          recommendation: r.recommendation,
+          addressee: r.addressee,
+          due_date: r.dueDate,
+          received_at: payload.receivedAt,
+        })
+        .onConflict((oc) =>
+          oc.column('recommendation_id').doUpdateSet((eb) => ({
+            issued_at: eb.fn<string>('min', [eb.ref('received_recommendations.issued_at'), eb.ref('excluded.issued_at')]),
+            title: eb.ref('excluded.title'),
+            standard: eb.ref('excluded.standard'),
+            severity: eb.ref('excluded.severity'),
+            area: eb.ref('excluded.area'),
+            finding: eb.ref('excluded.finding'),
+            recommendation: eb.ref('excluded.recommendation'),
+            addressee: eb.ref('excluded.addressee'),
+            due_date: eb.ref('excluded.due_date'),
+            received_at: eb.ref('excluded.received_at'),
+          })),
+        ),
     );
   }
-  q.prepared('INSERT OR IGNORE INTO received_recommendation_files (body_hash, visit_id, received_at, event_id) VALUES (?, ?, ?, ?)').run(
-    bodyHash(payload.file.body),
-    body.visitId,
-    payload.receivedAt,
-    event.eventId,
+  q.run(
+    qb
+      .insertInto('received_recommendation_files')
+      .values({ body_hash: bodyHash(payload.file.body), visit_id: body.visitId, received_at: payload.receivedAt, event_id: event.eventId })
+      .onConflict((oc) => oc.doNothing()),
   );
   return untouched;
 };
 
-export const responded: Projector<'oversight.responded'> = ({ event, payload, q, localSeq }) => {
-  q.prepared('INSERT OR IGNORE INTO recommendation_responses (event_id, recommendation_id, visit_id, at, response, local_seq) VALUES (?, ?, ?, ?, ?, ?)').run(
-    event.eventId,
-    payload.recommendationId,
-    payload.visitId,
-    payload.response.at,
-    JSON.stringify(payload.response),
-    localSeq,
+export const responded: Projector<'oversight.responded'> = ({ event, payload, qb, q, localSeq }) => {
+  q.run(
+    qb
+      .insertInto('recommendation_responses')
+      .values({
+        event_id: event.eventId,
+        recommendation_id: payload.recommendationId,
+        visit_id: payload.visitId,
+        at: payload.response.at,
+        response: JSON.stringify(payload.response),
+        local_seq: localSeq,
+      })
+      .onConflict((oc) => oc.doNothing()),
   );
   return untouched;
 };

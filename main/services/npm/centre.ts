@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql, type Selectable } from 'kysely';
 import type { z } from 'zod';
 import { ApiError, ruleError } from '../../../core/contract/errors';
 import type { RecommendationView } from '../../../core/contract/npm';
@@ -11,6 +12,7 @@ import { addCalendarDays, localDate, startOfLocalDay } from '../../../core/time'
 import { loadEpisodeFacts } from '../../../db/episode-facts';
 import { bodyHash } from '../../../db/projections/npm-centre';
 import { fileSlug as slug, keyFingerprint, readSignedFile, signedFileText, signFile, type SignedFileKind } from '../../../db/signed-file';
+import type { EpisodesTable, PersonsTable } from '../../../db/schema';
 import type { Store } from '../../../db/store';
 import type { Handlers, SignedInEnv } from '../../api/router';
 import { notFuture } from '../intake';
@@ -42,40 +44,15 @@ function asFile(format: SignedFileKind, body: unknown, store: Store, name: strin
   return { fileName: `${name}.json`, content: signedFileText(file) };
 }
 
-interface TrustRow {
-  organisation_id: string;
-  name: string;
-  signing_public_key: string;
-}
-
-export function trustedOmbudsman(store: Store): TrustRow | null {
-  return (store.q.prepared('SELECT organisation_id, name, signing_public_key FROM npm_trust LIMIT 1').get() as TrustRow | undefined) ?? null;
+export function trustedOmbudsman(store: Store) {
+  return store.q.first(store.qb.selectFrom('npm_trust').select(['organisation_id', 'name', 'signing_public_key']).limit(1)) ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------------
 // The register extract (OPCAT Art. 20(a,b)): everyone held in the period, each safeguard's state.
 
-interface HeldRow {
-  episode_id: string;
-  person_id: string;
-  state: string;
-  term_end: string | null;
-  apprehended_at: string;
-  admitted_at: string | null;
-  exit_at: string | null;
-  book_device: string | null;
-  book_no: number | null;
-  register_device: string;
-  register_no: number;
-  name_latin: string;
-  name_original: string;
-  nationalities: string;
-  sex: string;
-  birth_date: string | null;
-}
-
 /** The number the register shows for the line: the book line once admitted, else the person's number. */
-function shownRegisterNo(r: Pick<HeldRow, 'book_device' | 'book_no' | 'register_device' | 'register_no'>): string {
+function shownRegisterNo(r: Pick<Selectable<EpisodesTable>, 'book_device' | 'book_no'> & Pick<Selectable<PersonsTable>, 'register_device' | 'register_no'>): string {
   return r.book_no !== null ? formatRegisterNo(r.book_device, r.book_no) : formatRegisterNo(r.register_device || null, r.register_no);
 }
 
@@ -91,15 +68,34 @@ export function buildRegisterExtract(store: Store, from: string, to: string, now
   const end = new Date(startOfLocalDay(addCalendarDays(to, 1), tz)).toISOString();
   // Held at any moment of the period: arrived (apprehended, if never admitted) before it ended and
   // not gone before it began. People awaiting a decision are held too.
-  const held = store.q
-    .prepared(
-      `SELECT e.episode_id, e.person_id, e.state, e.term_end, e.apprehended_at, e.admitted_at, e.exit_at, e.book_device, e.book_no,
-              p.register_device, p.register_no, p.name_latin, p.name_original, p.nationalities, p.sex, p.birth_date
-       FROM episodes e JOIN persons p ON p.person_id = e.person_id
-       WHERE coalesce(e.admitted_at, e.apprehended_at) < ? AND (e.exit_at IS NULL OR e.exit_at >= ?)
-       ORDER BY coalesce(e.admitted_at, e.apprehended_at), e.episode_id`,
-    )
-    .all(end, start) as HeldRow[];
+  const arrived = sql<string>`coalesce(e.admitted_at, e.apprehended_at)`;
+  const held = store.q.all(
+    store.qb
+      .selectFrom('episodes as e')
+      .innerJoin('persons as p', 'p.person_id', 'e.person_id')
+      .select([
+        'e.episode_id',
+        'e.person_id',
+        'e.state',
+        'e.term_end',
+        'e.apprehended_at',
+        'e.admitted_at',
+        'e.exit_at',
+        'e.book_device',
+        'e.book_no',
+        'p.register_device',
+        'p.register_no',
+        'p.name_latin',
+        'p.name_original',
+        'p.nationalities',
+        'p.sex',
+        'p.birth_date',
+      ])
+      .where(arrived, '<', end)
+      .where((eb) => eb.or([eb('e.exit_at', 'is', null), eb('e.exit_at', '>=', start)]))
+      .orderBy(arrived)
+      .orderBy('e.episode_id'),
+  );
   const episodeIds = held.map((h) => h.episode_id);
   const facts = new Map(
     loadEpisodeFacts(
@@ -109,10 +105,10 @@ export function buildRegisterExtract(store: Store, from: string, to: string, now
       store.settings,
     ).map((f) => [f.episodeId, f]),
   );
-  const inList = (n: number) => Array.from({ length: n }, () => '?').join(',');
-  const rows = <T>(sql: string): T[] => (episodeIds.length ? (store.q.prepared(sql.replace('(?)', `(${inList(episodeIds.length)})`)).all(...episodeIds) as T[]) : []);
-  const notices = rows<{ episode_id: string; sent_at: string | null; created_at: string }>('SELECT episode_id, sent_at, created_at FROM consular_notices WHERE episode_id IN (?)');
-  const interpreted = new Set(rows<{ episode_id: string }>('SELECT DISTINCT episode_id FROM interpreter_uses WHERE episode_id IN (?)').map((r) => r.episode_id));
+  const notices = episodeIds.length ? store.q.all(store.qb.selectFrom('consular_notices').select(['episode_id', 'sent_at', 'created_at']).where('episode_id', 'in', episodeIds)) : [];
+  const interpreted = new Set(
+    episodeIds.length ? store.q.all(store.qb.selectFrom('interpreter_uses').select('episode_id').distinct().where('episode_id', 'in', episodeIds)).map((r) => r.episode_id) : [],
+  );
   const nowIso = new Date(now).toISOString();
 
   const persons: ExtractPerson[] = held.map((h) => {
@@ -173,37 +169,19 @@ export function buildRegisterExtract(store: Store, from: string, to: string, now
 // ---------------------------------------------------------------------------------------------------
 // Recommendations received and the responses recorded.
 
-interface ReceivedRow {
-  recommendation_id: string;
-  visit_id: string;
-  organisation_id: string;
-  facility_name: string;
-  issued_at: string;
-  title: string;
-  standard: string;
-  severity: string;
-  area: string | null;
-  finding: string;
-  recommendation: string;
-  addressee: string;
-  due_date: string;
-}
-
 type Finding = z.infer<typeof findingSchema>;
 type AuthorityResponse = z.infer<typeof authorityResponseSchema>;
 
 function latestResponses(store: Store, recommendationIds: readonly string[]): Map<string, AuthorityResponse> {
   const out = new Map<string, AuthorityResponse>();
   if (recommendationIds.length === 0) return out;
-  const rows = store.q
-    .prepared(`SELECT recommendation_id, response FROM recommendation_responses WHERE recommendation_id IN (${recommendationIds.map(() => '?').join(',')}) ORDER BY local_seq`)
-    .all(...recommendationIds) as { recommendation_id: string; response: string }[];
+  const rows = store.q.all(store.qb.selectFrom('recommendation_responses').select(['recommendation_id', 'response']).where('recommendation_id', 'in', recommendationIds).orderBy('local_seq'));
   for (const r of rows) out.set(r.recommendation_id, authorityResponseSchema.parse(JSON.parse(r.response)));
   return out;
 }
 
 export function receivedRecommendations(store: Store, now: number): RecommendationView[] {
-  const rows = store.q.prepared('SELECT * FROM received_recommendations ORDER BY issued_at DESC, due_date, recommendation_id').all() as ReceivedRow[];
+  const rows = store.q.all(store.qb.selectFrom('received_recommendations').selectAll().orderBy('issued_at', 'desc').orderBy('due_date').orderBy('recommendation_id'));
   const responses = latestResponses(
     store,
     rows.map((r) => r.recommendation_id),
@@ -240,7 +218,7 @@ export function receivedRecommendations(store: Store, now: number): Recommendati
 const actor = (env: SignedInEnv) => ({ userId: env.session.userId });
 
 function displayName(store: Store, userId: string, fallback: string): string {
-  const row = store.q.prepared('SELECT display_name FROM users WHERE user_id = ?').get(userId) as { display_name: string } | undefined;
+  const row = store.q.first(store.qb.selectFrom('users').select('display_name').where('user_id', '=', userId));
   return row?.display_name || fallback;
 }
 
@@ -304,7 +282,7 @@ export function npmCentreHandlers(inst: Installation, now: () => number): Handle
       if (body.organisationId !== trust.organisation_id) throw ruleError('error.npm.badFile');
       if (body.installationId !== facilityOfInstallation(inst, store).installationId) throw ruleError('error.npm.wrongFacility');
       const result = { visitId: body.visitId, recommendations: body.recommendations.length };
-      const held = store.q.prepared('SELECT 1 FROM received_recommendation_files WHERE body_hash = ?').get(bodyHash(file.body));
+      const held = store.q.first(store.qb.selectFrom('received_recommendation_files').select('event_id').where('body_hash', '=', bodyHash(file.body)));
       if (held) return { ...result, alreadyHeld: true };
       store.command(actor(env), env.method, (tx) => {
         tx.append({ type: 'oversight.recommendationsReceived', entityId: body.visitId, payload: { file, receivedAt: tx.now } });
@@ -316,7 +294,7 @@ export function npmCentreHandlers(inst: Installation, now: () => number): Handle
 
     respond: ({ recommendationId, response }, env) => {
       const store = inst.requireStore();
-      const rec = store.q.prepared('SELECT visit_id FROM received_recommendations WHERE recommendation_id = ?').get(recommendationId) as { visit_id: string } | undefined;
+      const rec = store.q.first(store.qb.selectFrom('received_recommendations').select('visit_id').where('recommendation_id', '=', recommendationId));
       if (!rec) throw notFound();
       notFuture(response.at, now(), 'response.at');
       store.command(actor(env), env.method, (tx) => {
@@ -327,14 +305,11 @@ export function npmCentreHandlers(inst: Installation, now: () => number): Handle
 
     exportResponses: ({ visitId }) => {
       const store = inst.requireStore();
-      const rec = store.q.prepared('SELECT organisation_id FROM received_recommendations WHERE visit_id = ? LIMIT 1').get(visitId) as { organisation_id: string } | undefined;
+      const rec = store.q.first(store.qb.selectFrom('received_recommendations').select('organisation_id').where('visit_id', '=', visitId).limit(1));
       if (!rec) throw notFound();
-      const responses = (
-        store.q.prepared('SELECT recommendation_id, response FROM recommendation_responses WHERE visit_id = ? ORDER BY local_seq').all(visitId) as {
-          recommendation_id: string;
-          response: string;
-        }[]
-      ).map((r) => ({ recommendationId: r.recommendation_id, response: authorityResponseSchema.parse(JSON.parse(r.response)) }));
+      const responses = store.q
+        .all(store.qb.selectFrom('recommendation_responses').select(['recommendation_id', 'response']).where('visit_id', '=', visitId).orderBy('local_seq'))
+        .map((r) => ({ recommendationId: r.recommendation_id, response: authorityResponseSchema.parse(JSON.parse(r.response)) }));
       if (responses.length === 0) throw ruleError('error.oversight.noResponses');
       const { installationId, facilityName } = facilityOfInstallation(inst, store);
       const body = responsesBody.parse({ installationId, facilityName, organisationId: rec.organisation_id, visitId, generatedAt: new Date(now()).toISOString(), responses });

@@ -1,7 +1,9 @@
+import { sql, type Selectable } from 'kysely';
 import type { z } from 'zod';
 import { ApiError, ruleError } from '../../../core/contract/errors';
 import type { npmFacilityView } from '../../../core/contract/npm';
 import { facilityIdentityBody } from '../../../core/npm/files';
+import type { NpmFacilitiesTable, NpmFacilityKeysTable } from '../../../db/schema';
 import { keyFingerprint, readSignedFile } from '../../../db/signed-file';
 import type { Store } from '../../../db/store';
 import type { Handlers } from '../../api/router';
@@ -16,25 +18,20 @@ import type { Installation } from '../installation';
 
 type FacilityView = z.infer<typeof npmFacilityView>;
 
-interface FacilityRow {
-  facility_id: string;
-  installation_id: string;
-  name: string;
-  added_at: string;
+type KeyRow = Pick<Selectable<NpmFacilityKeysTable>, 'facility_id' | 'device_id' | 'device_name' | 'public_key'>;
+
+export function facilityRow(store: Store, facilityId: string): Selectable<NpmFacilitiesTable> | undefined {
+  return store.q.first(store.qb.selectFrom('npm_facilities').selectAll().where('facility_id', '=', facilityId));
 }
 
-interface KeyRow {
-  facility_id: string;
-  device_id: string;
-  device_name: string;
-  public_key: string;
+/** Each centre device's key, in the order they were introduced. */
+function keyRows(store: Store, facilityId?: string): KeyRow[] {
+  let query = store.qb.selectFrom('npm_facility_keys').select(['facility_id', 'device_id', 'device_name', 'public_key']);
+  if (facilityId !== undefined) query = query.where('facility_id', '=', facilityId);
+  return store.q.all(query.orderBy('added_at').orderBy(sql`rowid`));
 }
 
-export function facilityRow(store: Store, facilityId: string): FacilityRow | undefined {
-  return store.q.prepared('SELECT facility_id, installation_id, name, added_at FROM npm_facilities WHERE facility_id = ?').get(facilityId) as FacilityRow | undefined;
-}
-
-function toView(row: FacilityRow, keys: readonly KeyRow[]): FacilityView {
+function toView(row: Selectable<NpmFacilitiesTable>, keys: readonly KeyRow[]): FacilityView {
   return {
     facilityId: row.facility_id,
     name: row.name,
@@ -47,16 +44,15 @@ function toView(row: FacilityRow, keys: readonly KeyRow[]): FacilityView {
 export function facilityView(store: Store, facilityId: string): FacilityView {
   const row = facilityRow(store, facilityId);
   if (!row) throw new ApiError({ code: 'not_found', messageKey: 'error.notFound' });
-  const keys = store.q.prepared('SELECT facility_id, device_id, device_name, public_key FROM npm_facility_keys WHERE facility_id = ? ORDER BY added_at, rowid').all(facilityId) as KeyRow[];
-  return toView(row, keys);
+  return toView(row, keyRows(store, facilityId));
 }
 
 export function npmFacilitiesHandlers(inst: Installation): Handlers['npmFacilities'] {
   return {
     list: () => {
       const store = inst.requireStore();
-      const rows = store.q.prepared('SELECT facility_id, installation_id, name, added_at FROM npm_facilities ORDER BY name, facility_id').all() as FacilityRow[];
-      const keys = store.q.prepared('SELECT facility_id, device_id, device_name, public_key FROM npm_facility_keys ORDER BY added_at, rowid').all() as KeyRow[];
+      const rows = store.q.all(store.qb.selectFrom('npm_facilities').selectAll().orderBy('name').orderBy('facility_id'));
+      const keys = keyRows(store);
       return { facilities: rows.map((r) => toView(r, keys)) };
     },
 
@@ -67,7 +63,7 @@ export function npmFacilitiesHandlers(inst: Installation): Handlers['npmFaciliti
       const { file, body } = readSignedFile(content, 'qeyd-facility-identity', facilityIdentityBody, (s) => (s.kind === 'device' ? s.publicKey : null));
       if (body.publicKey !== file.signer.publicKey || body.deviceId !== file.signer.id) throw ruleError('error.npm.badFile');
       const facilityId = body.installationId;
-      const known = store.q.prepared('SELECT public_key FROM npm_facility_keys WHERE facility_id = ? AND device_id = ?').get(facilityId, body.deviceId) as { public_key: string } | undefined;
+      const known = store.q.first(store.qb.selectFrom('npm_facility_keys').select('public_key').where('facility_id', '=', facilityId).where('device_id', '=', body.deviceId));
       if (known && known.public_key !== body.publicKey) throw ruleError('error.npm.deviceKeyChanged');
       if (!known) {
         store.command({ userId: env.session.userId }, env.method, (tx) => {

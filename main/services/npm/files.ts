@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import { canonicalJson } from '../../../core/canonical-json';
 import { ApiError, ruleError } from '../../../core/contract/errors';
@@ -5,6 +6,7 @@ import { discrepancies, type InterviewForCheck } from '../../../core/npm/discrep
 import { registerExtractBody, responsesBody, type Discrepancy, type SignedFile } from '../../../core/npm/files';
 import { sealedSchema, type Sealed } from '../../../core/npm/sealed';
 import { authorityResponseSchema, interviewConfidentialSchema, visitAcceptsFieldwork, type VisitState } from '../../../core/npm/visit';
+import type { VisitInterviewsTable } from '../../../db/schema';
 import { readSignedFile, type SignedFileKind } from '../../../db/signed-file';
 import type { Actor, Store } from '../../../db/store';
 
@@ -25,20 +27,16 @@ export interface FileCommand {
 
 const notFound = () => new ApiError({ code: 'not_found', messageKey: 'error.notFound' });
 
-interface VisitRow {
-  visit_id: string;
-  facility_id: string;
-  state: string;
-}
+const visitFacts = (store: Store, visitId: string) => store.q.first(store.qb.selectFrom('visits').select(['visit_id', 'facility_id', 'state']).where('visit_id', '=', visitId));
 
-function visitRow(store: Store, visitId: string): VisitRow {
-  const v = store.q.prepared('SELECT visit_id, facility_id, state FROM visits WHERE visit_id = ?').get(visitId) as VisitRow | undefined;
+function visitRow(store: Store, visitId: string) {
+  const v = visitFacts(store, visitId);
   if (!v) throw notFound();
   return v;
 }
 
 function installationOf(store: Store, facilityId: string): string | null {
-  return (store.q.prepared('SELECT installation_id FROM npm_facilities WHERE facility_id = ?').get(facilityId) as { installation_id: string } | undefined)?.installation_id ?? null;
+  return store.q.first(store.qb.selectFrom('npm_facilities').select('installation_id').where('facility_id', '=', facilityId))?.installation_id ?? null;
 }
 
 /**
@@ -50,7 +48,7 @@ function readCentreFile<S extends z.ZodType>(store: Store, content: string, form
   let facilityId: string | null = null;
   const read = readSignedFile(content, format, body, (signer) => {
     if (signer.kind !== 'device') return null;
-    const key = store.q.prepared('SELECT facility_id, public_key FROM npm_facility_keys WHERE device_id = ?').get(signer.id) as { facility_id: string; public_key: string } | undefined;
+    const key = store.q.first(store.qb.selectFrom('npm_facility_keys').select(['facility_id', 'public_key']).where('device_id', '=', signer.id));
     facilityId = key?.facility_id ?? null;
     return key?.public_key ?? null;
   });
@@ -60,14 +58,8 @@ function readCentreFile<S extends z.ZodType>(store: Store, content: string, form
 // ---------------------------------------------------------------------------------------------------
 // The register extract (OPCAT Art. 20(a,b)).
 
-interface InterviewRow {
-  interview_id: string;
-  pseudonym: string;
-  sealed: string;
-}
-
 /** Opens one interview's confidential part in memory; anything unreadable counts as not opened. */
-function openedConfidential(row: InterviewRow, openSealed: Opener | null): InterviewForCheck['confidential'] {
+function openedConfidential(row: Pick<Selectable<VisitInterviewsTable>, 'sealed'>, openSealed: Opener | null): InterviewForCheck['confidential'] {
   if (!openSealed) return null;
   const sealed = sealedSchema.safeParse(JSON.parse(row.sealed));
   if (!sealed.success) return null;
@@ -81,12 +73,12 @@ function openedConfidential(row: InterviewRow, openSealed: Opener | null): Inter
  * says by itself (overdue deadlines, people held past their term) can be found.
  */
 export function discrepanciesFor(store: Store, visitId: string, openSealed: Opener | null): Discrepancy[] {
-  const latest = store.q.prepared('SELECT body FROM visit_extracts WHERE visit_id = ? ORDER BY local_seq DESC LIMIT 1').get(visitId) as { body: string } | undefined;
+  const latest = store.q.first(store.qb.selectFrom('visit_extracts').select('body').where('visit_id', '=', visitId).orderBy('local_seq', 'desc').limit(1));
   if (!latest) return [];
   const extract = registerExtractBody.parse(JSON.parse(latest.body));
-  const interviews = (store.q.prepared('SELECT interview_id, pseudonym, sealed FROM visit_interviews WHERE visit_id = ? ORDER BY at, interview_id').all(visitId) as InterviewRow[]).map(
-    (row): InterviewForCheck => ({ interviewId: row.interview_id, pseudonym: row.pseudonym, confidential: openedConfidential(row, openSealed) }),
-  );
+  const interviews = store.q
+    .all(store.qb.selectFrom('visit_interviews').select(['interview_id', 'pseudonym', 'sealed']).where('visit_id', '=', visitId).orderBy('at').orderBy('interview_id'))
+    .map((row): InterviewForCheck => ({ interviewId: row.interview_id, pseudonym: row.pseudonym, confidential: openedConfidential(row, openSealed) }));
   return discrepancies(extract, interviews);
 }
 
@@ -94,7 +86,7 @@ export function importExtractFile(store: Store, visitId: string, content: string
   const visit = visitRow(store, visitId);
   const { file, body, facilityId } = readCentreFile(store, content, 'qeyd-register-extract', registerExtractBody);
   if (facilityId !== visit.facility_id || body.installationId !== installationOf(store, visit.facility_id)) throw ruleError('error.npm.wrongFacility');
-  const held = store.q.prepared('SELECT 1 FROM visit_extracts WHERE visit_id = ? AND extract_id = ?').get(visitId, body.extractId);
+  const held = store.q.first(store.qb.selectFrom('visit_extracts').select('event_id').where('visit_id', '=', visitId).where('extract_id', '=', body.extractId));
   if (!held) {
     if (!visitAcceptsFieldwork(visit.state as VisitState)) throw ruleError('error.visit.notOnSite');
     store.command(cmd.actor, cmd.method ?? 'npmVisits.importExtract', (tx) => {
@@ -109,22 +101,18 @@ export function importExtractFile(store: Store, visitId: string, content: string
 
 export function importResponsesFile(store: Store, content: string, _now: number, cmd: FileCommand): { visitId: string; recorded: number; alreadyHeld: number } {
   const { body, facilityId } = readCentreFile(store, content, 'qeyd-npm-responses', responsesBody);
-  const visit = store.q.prepared('SELECT visit_id, facility_id, state FROM visits WHERE visit_id = ?').get(body.visitId) as VisitRow | undefined;
+  const visit = visitFacts(store, body.visitId);
   if (!visit) throw ruleError('error.npm.unknownRecommendation');
   if (facilityId !== visit.facility_id || body.installationId !== installationOf(store, visit.facility_id)) throw ruleError('error.npm.wrongFacility');
   const issued = new Set(
-    (store.q.prepared('SELECT recommendation_id FROM recommendations WHERE visit_id = ? AND issued_at IS NOT NULL').all(body.visitId) as { recommendation_id: string }[]).map(
-      (r) => r.recommendation_id,
-    ),
+    store.q.all(store.qb.selectFrom('recommendations').select('recommendation_id').where('visit_id', '=', body.visitId).where('issued_at', 'is not', null)).map((r) => r.recommendation_id),
   );
   // The whole file or nothing: one answer to something this office never sent makes the file suspect.
   if (body.responses.some((r) => !issued.has(r.recommendationId))) throw ruleError('error.npm.unknownRecommendation');
   // Each response is recorded once, however often the centre sends it again (it sends every response
   // it ever recorded for the visit); an answer changed later is a new response.
   const held = new Set(
-    (store.q.prepared("SELECT payload FROM events WHERE entity_id = ? AND type = 'visit.responseRecorded'").all(body.visitId) as { payload: string }[]).map((e) =>
-      canonicalJson(JSON.parse(e.payload)),
-    ),
+    store.q.all(store.qb.selectFrom('events').select('payload').where('entity_id', '=', body.visitId).where('type', '=', 'visit.responseRecorded')).map((e) => canonicalJson(JSON.parse(e.payload))),
   );
   const fresh = body.responses.filter((r) => {
     const key = canonicalJson({ recommendationId: r.recommendationId, response: authorityResponseSchema.parse(r.response) });

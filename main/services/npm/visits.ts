@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql, type InferResult, type Selectable } from 'kysely';
 import type { z } from 'zod';
 import { ApiError } from '../../../core/contract/errors';
 import type { RecommendationView, VisitView, visitSummary } from '../../../core/contract/npm';
@@ -18,6 +19,7 @@ import {
 } from '../../../core/npm/visit';
 import { addCalendarDays, localDate } from '../../../core/time';
 import { fileSlug, signFile, signedFileText } from '../../../db/signed-file';
+import type { VisitInterviewsTable, VisitsTable } from '../../../db/schema';
 import type { Store } from '../../../db/store';
 import type { Handlers, SignedInEnv } from '../../api/router';
 import { facilityRow } from './facilities';
@@ -38,65 +40,13 @@ const notFound = () => new ApiError({ code: 'not_found', messageKey: 'error.notF
 /** A refused rule, its sentence also placed on the field it concerns. */
 const rule = (key: string, field?: string) => new ApiError(field ? { code: 'rule', messageKey: key, fields: { [field]: { key } } } : { code: 'rule', messageKey: key });
 
-interface VisitRow {
-  visit_id: string;
-  facility_id: string;
-  type: string;
-  announced: number;
-  planned_for: string;
-  team: string;
-  follows_visit_id: string | null;
-  purpose: string | null;
-  state: string;
-  arrived_at: string | null;
-  left_at: string | null;
-  report_drafted_at: string | null;
-  report_sent_at: string | null;
-  follow_up_at: string | null;
-  created_at: string;
-}
-
-interface InterviewRow {
-  interview_id: string;
-  visit_id: string;
-  pseudonym: string;
-  private: number;
-  kind: string;
-  group_size: number | null;
-  at: string;
-  consent_scope: string;
-  reprisal_risk: string;
-  language: string | null;
-  interpreter_used: number;
-  sealed: string;
-}
-
-interface RecommendationRow {
-  recommendation_id: string;
-  visit_id: string;
-  facility_id: string;
-  facility_name: string | null;
-  title: string;
-  standard: string;
-  severity: string;
-  area: string | null;
-  finding: string;
-  recommendation: string;
-  addressee: string;
-  due_date: string;
-  issued_at: string | null;
-  response: string | null;
-  implementation: string | null;
-  verified_at: string | null;
-  verified_on_visit_id: string | null;
-  verification_note: string | null;
-}
+type VisitRow = Selectable<VisitsTable>;
 
 type Finding = z.infer<typeof findingSchema>;
 type Summary = z.infer<typeof visitSummary>;
 
 export function visitRow(store: Store, visitId: string): VisitRow {
-  const v = store.q.prepared('SELECT * FROM visits WHERE visit_id = ?').get(visitId) as VisitRow | undefined;
+  const v = store.q.first(store.qb.selectFrom('visits').selectAll().where('visit_id', '=', visitId));
   if (!v) throw notFound();
   return v;
 }
@@ -109,24 +59,28 @@ function cutoff(v: VisitRow, now: number): string {
   return v.arrived_at ?? new Date(now).toISOString();
 }
 
-function dueReprisalRows(store: Store, v: VisitRow, now: number): InterviewRow[] {
-  return store.q
-    .prepared(
-      `SELECT i.* FROM visit_interviews i
-       WHERE i.facility_id = ? AND i.visit_id != ? AND i.at < ?
-         AND NOT EXISTS (SELECT 1 FROM visit_reprisal_checks c WHERE c.interview_id = i.interview_id)
-       ORDER BY i.at, i.rowid`,
-    )
-    .all(v.facility_id, v.visit_id, cutoff(v, now)) as InterviewRow[];
+/** Interviews of earlier visits to the visit's facility whose reprisal check is still owed. */
+function dueReprisalRows(store: Store, v: VisitRow, now: number): Selectable<VisitInterviewsTable>[] {
+  return store.q.all(
+    store.qb
+      .selectFrom('visit_interviews as i')
+      .selectAll('i')
+      .where('i.facility_id', '=', v.facility_id)
+      .where('i.visit_id', '!=', v.visit_id)
+      .where('i.at', '<', cutoff(v, now))
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('visit_reprisal_checks as c').select('c.event_id').whereRef('c.interview_id', '=', 'i.interview_id'))))
+      .orderBy('i.at')
+      .orderBy(sql`i.rowid`),
+  );
 }
 
-function recommendationRows(store: Store, where: string, param: string): RecommendationRow[] {
-  return store.q
-    .prepared(
-      `SELECT r.*, f.name AS facility_name FROM recommendations r LEFT JOIN npm_facilities f ON f.facility_id = r.facility_id
-       WHERE ${where} ORDER BY r.local_seq`,
-    )
-    .all(param) as RecommendationRow[];
+/** Recommendations with the name of the facility they concern, in the order they were made. */
+const recommendationsWithFacility = (store: Store) =>
+  store.qb.selectFrom('recommendations as r').leftJoin('npm_facilities as f', 'f.facility_id', 'r.facility_id').selectAll('r').select('f.name as facility_name').orderBy('r.local_seq');
+type RecommendationRow = InferResult<ReturnType<typeof recommendationsWithFacility>>[number];
+
+function visitRecommendations(store: Store, visitId: string): RecommendationRow[] {
+  return store.q.all(recommendationsWithFacility(store).where('r.visit_id', '=', visitId));
 }
 
 export function toRecommendationView(r: RecommendationRow, todayDate: string): RecommendationView {
@@ -161,7 +115,13 @@ function openSealedJson(text: string | null, opener: Opener | null): unknown {
 }
 
 function summaryOf(store: Store, v: VisitRow, now: number): Summary {
-  const count = (sql: string) => (store.q.prepared(sql).get(v.visit_id) as { n: number }).n;
+  const count = (table: 'visit_interviews' | 'recommendations') =>
+    store.q.first(
+      store.qb
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('visit_id', '=', v.visit_id),
+    )?.n ?? 0;
   return {
     visitId: v.visit_id,
     facilityId: v.facility_id,
@@ -172,8 +132,8 @@ function summaryOf(store: Store, v: VisitRow, now: number): Summary {
     state: stateOf(v),
     arrivedAt: v.arrived_at,
     leftAt: v.left_at,
-    interviews: count('SELECT count(*) AS n FROM visit_interviews WHERE visit_id = ?'),
-    findings: count('SELECT count(*) AS n FROM recommendations WHERE visit_id = ?'),
+    interviews: count('visit_interviews'),
+    findings: count('recommendations'),
     reprisalChecksDue: dueReprisalRows(store, v, now).length,
   };
 }
@@ -186,41 +146,32 @@ export function buildVisitView(store: Store, visitId: string, now: number): Visi
   const v = visitRow(store, visitId);
   const opener = openerFor(store);
   const todayDate = today(store, now);
-  const interviews = store.q.prepared('SELECT * FROM visit_interviews WHERE visit_id = ? ORDER BY at, rowid').all(visitId) as InterviewRow[];
-  const pseudonyms = new Map(
-    (store.q.prepared('SELECT interview_id, pseudonym FROM visit_interviews WHERE facility_id = ?').all(v.facility_id) as { interview_id: string; pseudonym: string }[]).map((r) => [
-      r.interview_id,
-      r.pseudonym,
-    ]),
+  const { q, qb } = store;
+  const interviews = q.all(
+    qb
+      .selectFrom('visit_interviews')
+      .selectAll()
+      .where('visit_id', '=', visitId)
+      .orderBy('at')
+      .orderBy(sql`rowid`),
   );
-  const areas = store.q.prepared('SELECT area, rating, note, sources, at FROM visit_areas WHERE visit_id = ? ORDER BY local_seq').all(visitId) as {
-    area: string;
-    rating: string;
-    note: string | null;
-    sources: string;
-    at: string;
-  }[];
-  const checks = store.q.prepared('SELECT register, note, at FROM visit_register_checks WHERE visit_id = ? ORDER BY local_seq').all(visitId) as {
-    register: string;
-    note: string | null;
-    at: string;
-  }[];
-  const reprisalChecks = store.q.prepared('SELECT interview_id, at, outcome, sealed_note FROM visit_reprisal_checks WHERE visit_id = ? ORDER BY at, rowid').all(visitId) as {
-    interview_id: string;
-    at: string;
-    outcome: string;
-    sealed_note: string | null;
-  }[];
-  const extract = store.q.prepared('SELECT extract_id, imported_at, from_date, to_date, generated_at, persons FROM visit_extracts WHERE visit_id = ? ORDER BY local_seq DESC LIMIT 1').get(visitId) as
-    { extract_id: string; imported_at: string; from_date: string; to_date: string; generated_at: string; persons: number } | undefined;
-  const earlierRecommendations = (
-    store.q
-      .prepared(
-        `SELECT r.*, f.name AS facility_name FROM recommendations r LEFT JOIN npm_facilities f ON f.facility_id = r.facility_id
-         WHERE r.facility_id = ? AND r.visit_id != ? AND r.created_at < ? ORDER BY r.local_seq`,
-      )
-      .all(v.facility_id, visitId, cutoff(v, now)) as RecommendationRow[]
-  ).map((r) => toRecommendationView(r, todayDate));
+  const pseudonyms = new Map(q.all(qb.selectFrom('visit_interviews').select(['interview_id', 'pseudonym']).where('facility_id', '=', v.facility_id)).map((r) => [r.interview_id, r.pseudonym]));
+  const areas = q.all(qb.selectFrom('visit_areas').select(['area', 'rating', 'note', 'sources', 'at']).where('visit_id', '=', visitId).orderBy('local_seq'));
+  const checks = q.all(qb.selectFrom('visit_register_checks').select(['register', 'note', 'at']).where('visit_id', '=', visitId).orderBy('local_seq'));
+  const reprisalChecks = q.all(
+    qb
+      .selectFrom('visit_reprisal_checks')
+      .select(['interview_id', 'at', 'outcome', 'sealed_note'])
+      .where('visit_id', '=', visitId)
+      .orderBy('at')
+      .orderBy(sql`rowid`),
+  );
+  const extract = q.first(
+    qb.selectFrom('visit_extracts').select(['extract_id', 'imported_at', 'from_date', 'to_date', 'generated_at', 'persons']).where('visit_id', '=', visitId).orderBy('local_seq', 'desc').limit(1),
+  );
+  const earlierRecommendations = q
+    .all(recommendationsWithFacility(store).where('r.facility_id', '=', v.facility_id).where('r.visit_id', '!=', visitId).where('r.created_at', '<', cutoff(v, now)))
+    .map((r) => toRecommendationView(r, todayDate));
   const summary = summaryOf(store, v, now);
   return {
     ...summary,
@@ -282,7 +233,7 @@ export function buildVisitView(store: Store, visitId: string, now: number): Visi
           discrepancies: discrepanciesFor(store, visitId, opener),
         }
       : null,
-    findings: recommendationRows(store, 'r.visit_id = ?', visitId).map((r) => toRecommendationView(r, todayDate)),
+    findings: visitRecommendations(store, visitId).map((r) => toRecommendationView(r, todayDate)),
     earlierRecommendations,
   };
 }
@@ -297,7 +248,7 @@ function requireFieldwork(v: VisitRow): void {
 }
 
 function uniquePseudonym(store: Store, visitId: string, wanted: string | undefined): string {
-  const taken = new Set((store.q.prepared('SELECT pseudonym FROM visit_interviews WHERE visit_id = ?').all(visitId) as { pseudonym: string }[]).map((r) => r.pseudonym));
+  const taken = new Set(store.q.all(store.qb.selectFrom('visit_interviews').select('pseudonym').where('visit_id', '=', visitId)).map((r) => r.pseudonym));
   if (wanted) return wanted;
   let n = taken.size + 1;
   while (taken.has(defaultPseudonym(n))) n++;
@@ -308,11 +259,9 @@ export function npmVisitsHandlers(inst: Installation, now: () => number): Handle
   return {
     list: ({ state }) => {
       const store = inst.requireStore();
-      const rows = (
-        state
-          ? store.q.prepared('SELECT * FROM visits WHERE state = ? ORDER BY planned_for DESC, created_at DESC').all(state)
-          : store.q.prepared('SELECT * FROM visits ORDER BY planned_for DESC, created_at DESC').all()
-      ) as VisitRow[];
+      let query = store.qb.selectFrom('visits').selectAll().orderBy('planned_for', 'desc').orderBy('created_at', 'desc');
+      if (state) query = query.where('state', '=', state);
+      const rows = store.q.all(query);
       const at = now();
       return { visits: rows.map((v) => summaryOf(store, v, at)) };
     },
@@ -323,9 +272,7 @@ export function npmVisitsHandlers(inst: Installation, now: () => number): Handle
       const store = inst.requireStore();
       if (!facilityRow(store, plan.facilityId)) throw rule('error.npm.unknownFacility', 'plan.facilityId');
       if (plan.type === 'follow_up' || plan.followsVisitId) {
-        const earlier = plan.followsVisitId
-          ? (store.q.prepared('SELECT facility_id, planned_for FROM visits WHERE visit_id = ?').get(plan.followsVisitId) as { facility_id: string; planned_for: string } | undefined)
-          : undefined;
+        const earlier = plan.followsVisitId ? store.q.first(store.qb.selectFrom('visits').select(['facility_id', 'planned_for']).where('visit_id', '=', plan.followsVisitId)) : undefined;
         if (!earlier || earlier.facility_id !== plan.facilityId || earlier.planned_for > plan.plannedFor) throw rule('error.visit.followUpNeedsEarlierVisit', 'plan.followsVisitId');
       }
       const visitId = randomUUID();
@@ -405,7 +352,7 @@ export function npmVisitsHandlers(inst: Installation, now: () => number): Handle
       const v = visitRow(store, visitId);
       requireFieldwork(v);
       notFuture(check.at, now(), 'check.at');
-      const interview = store.q.prepared('SELECT visit_id, facility_id FROM visit_interviews WHERE interview_id = ?').get(check.interviewId) as { visit_id: string; facility_id: string } | undefined;
+      const interview = store.q.first(store.qb.selectFrom('visit_interviews').select(['visit_id', 'facility_id']).where('interview_id', '=', check.interviewId));
       // SPT: the follow-up on a person's safety happens at the next visit, to the same place.
       if (!interview || interview.facility_id !== v.facility_id || interview.visit_id === visitId) throw rule('error.visit.reprisalNotDue', 'check.interviewId');
       const sealedNote = check.note ? sealForOrg(store, { note: check.note }) : undefined;
@@ -439,7 +386,7 @@ export function npmVisitsHandlers(inst: Installation, now: () => number): Handle
       const store = inst.requireStore();
       const v = visitRow(store, visitId);
       if (!['REPORT_DRAFT', 'SENT', 'FOLLOW_UP'].includes(v.state)) throw rule('error.visit.reportNotDrafted');
-      const rows = recommendationRows(store, 'r.visit_id = ?', visitId);
+      const rows = visitRecommendations(store, visitId);
       if (rows.length === 0) throw rule('error.visit.noFindings');
       const facility = facilityRow(store, v.facility_id);
       if (!facility) throw rule('error.npm.unknownFacility');
@@ -480,8 +427,7 @@ export function npmVisitsHandlers(inst: Installation, now: () => number): Handle
 
     verifyRecommendation: ({ recommendationId, verification }, env) => {
       const store = inst.requireStore();
-      const r = store.q.prepared('SELECT visit_id, facility_id, issued_at FROM recommendations WHERE recommendation_id = ?').get(recommendationId) as
-        { visit_id: string; facility_id: string; issued_at: string | null } | undefined;
+      const r = store.q.first(store.qb.selectFrom('recommendations').select(['visit_id', 'facility_id', 'issued_at']).where('recommendation_id', '=', recommendationId));
       if (!r) throw notFound();
       const v = visitRow(store, verification.visitId);
       if (v.facility_id !== r.facility_id || v.visit_id === r.visit_id) throw rule('error.visit.recommendationNotHere', 'verification.visitId');
