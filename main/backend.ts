@@ -23,19 +23,17 @@ import { hqHandlers, type HqFleetSource } from './services/hq-console';
 import { npmOrgHandlers } from './services/npm/org';
 import { npmFacilitiesHandlers } from './services/npm/facilities';
 import { npmVisitsHandlers } from './services/npm/visits';
-import { lookupMethod } from '../core/contract';
+import { lookupMethod, type MethodName } from '../core/contract';
 import { ApiError } from '../core/contract/errors';
-import { rolesForKind } from '../core/permissions';
+import { servedAt } from '../core/contract/method';
+import { devicePolicy, type BackendPolicy } from './backend-policy';
 
 export interface BackendOptions {
   dataDir: string;
   now?: () => number;
   /** Where unexpected errors go (the user sees only a translated "something went wrong"). */
   log?: (message: string, error: unknown) => void;
-  /**
-   * Set only by the HQ server for its console installation: the fleet it knows, and read-only records
-   * (the console shows what devices recorded and never records about a person itself).
-   */
+  /** Set only by the HQ server for its console installation: the fleet it knows (hq/console/fleet-source.ts). */
   hq?: { source: HqFleetSource };
   /** Automatic sync: tests pass their own timers or shorter retries (see main/sync/scheduler.ts). */
   autoSync?: { timers?: Timers; firstRetryMs?: number; startupDelayMs?: number };
@@ -49,35 +47,22 @@ export interface BackendOptions {
  */
 const polledMethods: ReadonlySet<string> = new Set(['sync.status', 'sync.history', 'dueNow.list', 'safeguards.stats', 'hq.compliance', 'hq.facilities']);
 
-/** Namespaces that record about people or talk to HQ as a device: never from the HQ console. */
-const deviceOnlyNamespaces = new Set(['intake', 'drafts', 'sync']);
-
-/** Permissions that let a caller record about a person or a visit: the console grants none of them. */
-const recordingPermissions: ReadonlySet<string> = new Set(['person.write', 'person.override', 'asylum.record', 'legalAid.write', 'npm.respond', 'visit.write']);
-
-/** A centre's roles have no place in HQ's console (its screens would offer actions HQ refuses). */
-function rolesFit(input: unknown, allowed: readonly string[]): boolean {
-  const roles = (input as { roles?: unknown } | null)?.roles;
-  return !Array.isArray(roles) || roles.every((r) => allowed.includes(String(r)));
-}
-
-function consoleRefuses(method: string): boolean {
-  const def = lookupMethod(method);
-  if (!def) return false;
-  const records = def.access.kind === 'permission' && recordingPermissions.has(def.access.permission);
-  return records || def.audit?.kind === 'change' || deviceOnlyNamespaces.has(method.split('.')[0] ?? '');
-}
-
 export interface Backend extends CallHandler {
   readonly installation: Installation;
   close(): Promise<void>;
 }
 
+/** A device's backend: a centre's, a field office's or the ombudsman's office's. */
+export function createBackend(options: BackendOptions): Promise<Backend> {
+  return composeBackend(devicePolicy, options);
+}
+
 /**
  * The whole backend the UI talks to, independent of transport: Electron IPC and loopback HTTP both
  * call `handle`. Nothing here imports Electron, so every behaviour is testable under plain Node.
+ * The policy says which kind of installation it is (main/backend-policy.ts).
  */
-export async function createBackend(options: BackendOptions): Promise<Backend> {
+export async function composeBackend(policy: BackendPolicy, options: BackendOptions): Promise<Backend> {
   const now = options.now ?? Date.now;
   const installation = new Installation(options.dataDir, now);
   const log = options.log ?? defaultLog;
@@ -92,7 +77,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     timers: options.idleTimers ?? unrefTimers,
     settle: () => (syncRunner.running ? syncRunner.idle() : null),
     onLocked: () => {
-      if (!options.hq) syncScheduler.reconcile();
+      if (policy.syncsAutomatically) syncScheduler.reconcile();
     },
   });
   const handlers: Handlers = {
@@ -131,11 +116,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   return {
     installation,
     handle: (method, input, ctx) => {
-      if (options.hq && consoleRefuses(method)) {
-        return Promise.resolve({ ok: false, error: new ApiError({ code: 'forbidden', messageKey: 'error.hq.readOnly' }).toShape() });
-      }
-      if (options.hq && method === 'users.create' && !rolesFit(input, rolesForKind('headquarters'))) {
-        return Promise.resolve({ ok: false, error: new ApiError({ code: 'validation', messageKey: 'error.validation', fields: { roles: { key: 'error.users.roleNotHere' } } }).toShape() });
+      // Only the contract's own methods are refused or checked here (so `method` is a MethodName); the
+      // router answers anything else, a name that is no string included (transports pass what they got).
+      const def = typeof method === 'string' ? lookupMethod(method) : undefined;
+      if (def) {
+        const refused = servedAt(def).includes(policy.place) ? policy.inputChecks[method as MethodName]?.(input) : { ...policy.refusal };
+        if (refused) return Promise.resolve({ ok: false, error: refused });
       }
       // A session gone idle while nobody called ends before anything else (issue #10 §5).
       idleLock.sweep();
@@ -143,7 +129,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       return router.handle(method, input, ctx).finally(() => {
         signInGuard.afterCall();
         idleLock.replan();
-        if (!options.hq) syncScheduler.reconcile();
+        if (policy.syncsAutomatically) syncScheduler.reconcile();
       });
     },
     close: async () => {

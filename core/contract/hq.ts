@@ -100,6 +100,7 @@ export const hqContract = {
         asOf: z.string(),
       }),
       access: needs('reports.read'),
+      readsRecords: true,
     }),
     compliance: method({
       input: period,
@@ -112,6 +113,7 @@ export const hqContract = {
         asOf: z.string(),
       }),
       access: needs('reports.read'),
+      readsRecords: true,
     }),
     /** The people behind one figure: names only, each opened through persons.view (audited). */
     cases: method({
@@ -141,6 +143,7 @@ export const hqContract = {
         truncated: z.boolean(),
       }),
       access: needs('reports.read'),
+      readsRecords: true,
       audit: { kind: 'read', entityType: 'compliance_cases', entityId: (i) => `${i.issue}:${i.facilityId ?? 'all'}` },
     }),
   },

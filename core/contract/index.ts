@@ -188,6 +188,7 @@ export const contract = {
       output: z.object({ person: personSummary, history: z.array(personHistoryEntry) }),
       access: needs('person.read'),
       audit: { kind: 'read', entityType: 'person', entityId: (i) => i.personId },
+      readsRecords: true,
     }),
     list: method({
       input: z
@@ -200,6 +201,7 @@ export const contract = {
       output: z.object({ persons: z.array(personSummary), total: z.number().int() }),
       access: needs('person.read'),
       audit: { kind: 'read', entityType: 'person_list', entityId: () => null },
+      readsRecords: true,
     }),
   },
   intake: registerContract.intake,

@@ -10,7 +10,7 @@ import { needs, signedIn } from '../permissions';
 import { latinNameText, personNames, personSummary } from '../person';
 import { settingsSchema, settingsUpdate } from '../settings';
 import { ageAssessmentSchema, guardianSchema, referralProgressSchema, referralSchema, screeningSchema } from '../vulnerability';
-import { method } from './method';
+import { devicesOnly, method } from './method';
 import { duplicateMatch, episodeState, obligationView, personView, registerBookLine, registerRow, vulnerabilityFlag } from './register-views';
 
 /** The detention register's methods (issue: intake, persons, episodes, vulnerability, register). */
@@ -64,6 +64,8 @@ export const registerContract = {
       output: z.object({ matches: z.array(duplicateMatch) }),
       access: needs('person.read'),
       audit: { kind: 'read', entityType: 'person_search', entityId: () => null },
+      // Intake is a device's work: HQ's console admits no one (docs/hq-console.md).
+      servedAt: devicesOnly,
     }),
     submit: method({
       input: intakeSchema,
@@ -93,12 +95,13 @@ export const registerContract = {
     discard: method({ input: z.object({ draftId: id }).strict(), output: ok, access: needs('person.write') }),
   },
   persons: {
-    view: method({ input: z.object({ personId: id }).strict(), output: personView, access: needs('person.read'), audit: personAudit('read') }),
+    view: method({ input: z.object({ personId: id }).strict(), output: personView, access: needs('person.read'), audit: personAudit('read'), readsRecords: true }),
     search: method({
       input: z.object({ query: z.string().trim().min(1).max(200), birthDate: isoDate.optional(), limit: z.number().int().min(1).max(50).default(10) }).strict(),
       output: z.object({ matches: z.array(duplicateMatch) }),
       access: needs('person.read'),
       audit: { kind: 'read', entityType: 'person_search', entityId: () => null },
+      readsRecords: true,
     }),
     correct: method({
       input: correction(personCorrectionChanges).extend({ personId: id }),
@@ -197,6 +200,7 @@ export const registerContract = {
       output: z.object({ rows: z.array(registerRow), total: z.number().int() }),
       access: needs('person.read'),
       audit: { kind: 'read', entityType: 'register', entityId: () => null },
+      readsRecords: true,
     }),
     extract: method({
       input: z
@@ -206,6 +210,7 @@ export const registerContract = {
       output: z.object({ facilityName: z.string(), from: z.string(), to: z.string(), generatedAt: z.string(), lines: z.array(registerBookLine) }),
       access: needs('person.read'),
       audit: { kind: 'read', entityType: 'register_extract', entityId: () => null },
+      readsRecords: true,
     }),
   },
   dueNow: {
@@ -225,6 +230,7 @@ export const registerContract = {
       }),
       access: needs('person.read'),
       audit: { kind: 'read', entityType: 'due_now', entityId: () => null },
+      readsRecords: true,
     }),
   },
   settings: {

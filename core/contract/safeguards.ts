@@ -126,6 +126,7 @@ export const safeguardsContract = {
         ),
       }),
       access: needs('person.read'),
+      readsRecords: true,
     }),
     letter: method({
       input: z.object({ notificationId: id }).strict(),
@@ -141,6 +142,7 @@ export const safeguardsContract = {
       }),
       access: needs('person.read'),
       audit: { kind: 'read', entityType: 'rights_letter', entityId: (i) => i.notificationId },
+      readsRecords: true,
     }),
     verifyLetter: method({
       input: z.object({ code: z.string().trim().min(4).max(40) }).strict(),
@@ -161,12 +163,14 @@ export const safeguardsContract = {
       }),
       access: needs('person.read'),
       audit: { kind: 'read', entityType: 'rights_letter', entityId: () => null },
+      readsRecords: true,
     }),
     panel: method({
       input: z.object({ personId: id }).strict(),
       output: safeguardsPanel,
       access: needs('person.read'),
       audit: { kind: 'read', entityType: 'person', entityId: (i) => i.personId },
+      readsRecords: true,
     }),
     notifyRights: method({
       input: z.object({ episodeId: id, notification: rightsNotificationSchema }).strict().superRefine(draftLetterConfirmed),
@@ -235,6 +239,7 @@ export const safeguardsContract = {
         languages: z.array(z.object({ language: z.string(), count: z.number().int() })),
       }),
       access: needs('person.read'),
+      readsRecords: true,
     }),
   },
 };

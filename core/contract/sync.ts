@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { needs } from '../permissions';
-import { method } from './method';
+import { devicesOnly, method } from './method';
 
 /** HTTPS to HQ; plain HTTP only on this machine's loopback (development, tests). */
 export const hqUrl = z
@@ -65,13 +65,15 @@ export const syncStatus = z.object({
   nextAutoSyncAt: z.string().nullable(),
 });
 
+/** A device's exchange with HQ: HQ's console is no device and never syncs (docs/hq-console.md). */
 export const syncContract = {
   sync: {
-    status: method({ input: z.object({}).strict(), output: syncStatus, access: needs('sync.run') }),
+    status: method({ input: z.object({}).strict(), output: syncStatus, access: needs('sync.run'), servedAt: devicesOnly }),
     enroll: method({
       input: z.object({ hqUrl, code: z.string().trim().min(6).max(64) }).strict(),
       output: syncStatus,
       access: needs('settings.manage'),
+      servedAt: devicesOnly,
     }),
     /** Day end: does HQ hold everything this device recorded? Names what is missing if not. */
     dayEnd: method({
@@ -85,29 +87,34 @@ export const syncContract = {
         recordedThatDay: z.number().int(),
       }),
       access: needs('sync.run'),
+      servedAt: devicesOnly,
     }),
     /** Removable media: this device's unacknowledged events as encrypted, signed files. */
     exportBundles: method({
       input: z.object({}).strict(),
       output: z.object({ files: z.array(z.object({ fileName: z.string(), content: z.string(), events: z.number().int(), fromSeq: z.number().int(), toSeq: z.number().int() })) }),
       access: needs('sync.run'),
+      servedAt: devicesOnly,
     }),
     /** A bundle from another device of this facility, applied with the same checks as a pull. */
     importBundle: method({
       input: z.object({ content: z.string().min(2).max(1_000_000) }).strict(),
       output: z.object({ applied: z.number().int(), skipped: z.number().int(), quarantined: z.number().int(), fromDevice: z.string() }),
       access: needs('sync.run'),
+      servedAt: devicesOnly,
     }),
     /** The last attempts, newest first, each with its outcome and reason. */
     history: method({
       input: z.object({}).strict(),
       output: z.object({ attempts: z.array(syncAttempt) }),
       access: needs('sync.run'),
+      servedAt: devicesOnly,
     }),
     run: method({
       input: z.object({}).strict(),
       output: z.object({ pushed: z.number().int(), pulled: z.number().int(), quarantined: z.number().int(), status: syncStatus }),
       access: needs('sync.run'),
+      servedAt: devicesOnly,
     }),
   },
 };

@@ -1,16 +1,14 @@
 import { join } from 'node:path';
 import type { ResponseEnvelope } from '../../core/contract/client';
 import type { CallContext } from '../../main/api/call-context';
-import { createBackend, type Backend } from '../../main/backend';
+import { composeBackend, type Backend } from '../../main/backend';
 import type { HqDatabase } from '../db';
 import { ConsoleFeed } from './feed';
 import { fleetSource } from './fleet-source';
+import { catchesUp, hqConsolePolicy } from './policy';
 
 /** How often the console reads new pushes while someone is signed in; views also catch up on demand. */
 const feedIntervalMs = 5_000;
-
-/** Methods whose answer must include everything HQ has committed by the time they are called. */
-const readsRecords = /^(hq|persons|register|dueNow|safeguards|conflicts)\./;
 
 export interface HqConsole {
   backend: Backend;
@@ -29,12 +27,12 @@ export function consoleDataDir(hqDataDir: string): string {
  */
 export async function createHqConsole(opts: { hq: HqDatabase; dataDir: string; log?: (m: string, e: unknown) => void; now?: () => number }): Promise<HqConsole> {
   const log = opts.log ?? ((m, e) => console.error(`[qeyd-hq] ${m}:`, e));
-  const backend = await createBackend({ dataDir: consoleDataDir(opts.dataDir), now: opts.now, log, hq: { source: fleetSource(opts.hq) } });
+  const backend = await composeBackend(hqConsolePolicy, { dataDir: consoleDataDir(opts.dataDir), now: opts.now, log, hq: { source: fleetSource(opts.hq) } });
   const feed = new ConsoleFeed(opts.hq, backend.installation, (e) => log('console feed failed', e));
   const timer = setInterval(() => feed.tick(), feedIntervalMs);
   timer.unref();
   const handle = async (method: string, input: unknown, ctx: CallContext): Promise<ResponseEnvelope> => {
-    if (readsRecords.test(method)) await feed.catchUp().catch((e: unknown) => log('console feed failed', e));
+    if (catchesUp(method)) await feed.catchUp().catch((e: unknown) => log('console feed failed', e));
     const result = await backend.handle(method, input, ctx);
     // Signing in is what opens the store: start reading at once rather than at the next tick.
     if (method === 'auth.login' && result.ok) feed.tick();

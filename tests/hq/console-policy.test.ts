@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { allMethodNames, lookupMethod } from '../../core/contract';
+import { servedAt, type AnyMethod } from '../../core/contract/method';
+import { catchesUp, hqConsolePolicy } from '../../hq/console/policy';
+import { devicePolicy } from '../../main/backend-policy';
+
+/**
+ * The console's refusals and its catch-up list were two hand-kept lists (a namespace set, a permission
+ * set, a regex) before they came from the contract (issue #12). These are those lists as they were:
+ * the contract must give the same answers for every method.
+ */
+const before = {
+  deviceOnlyNamespaces: new Set(['intake', 'drafts', 'sync']),
+  recordingPermissions: new Set(['person.write', 'person.override', 'asylum.record', 'legalAid.write', 'npm.respond', 'visit.write']),
+  readsRecords: /^(hq|persons|register|dueNow|safeguards|conflicts)\./,
+};
+
+function refusedBefore(name: string, def: AnyMethod): boolean {
+  const records = def.access.kind === 'permission' && before.recordingPermissions.has(def.access.permission);
+  return records || def.audit?.kind === 'change' || before.deviceOnlyNamespaces.has(name.split('.')[0] ?? '');
+}
+
+const methods = allMethodNames().map((name) => {
+  const def = lookupMethod(name);
+  if (!def) throw new Error(`no method ${name}`);
+  return { name, def };
+});
+
+describe('the HQ console policy, from the contract', () => {
+  it('refuses exactly the methods the console refused before', () => {
+    const refused = methods.filter(({ def }) => !servedAt(def).includes(hqConsolePolicy.place)).map((m) => m.name);
+    expect(refused).toEqual(methods.filter(({ name, def }) => refusedBefore(name, def)).map((m) => m.name));
+    expect(refused).toHaveLength(70);
+    expect(methods).toHaveLength(114);
+  });
+
+  it('catches up before the methods it caught up before, of those it serves', () => {
+    // Before, the namespace regex also caught up ahead of the writes it then refused; a refusal shows no record.
+    const served = methods.filter(({ def }) => servedAt(def).includes('hqConsole'));
+    expect(methods.filter((m) => catchesUp(m.name)).map((m) => m.name)).toEqual(served.filter((m) => before.readsRecords.test(m.name)).map((m) => m.name));
+    expect(methods.filter((m) => m.def.readsRecords && !servedAt(m.def).includes('hqConsole'))).toEqual([]);
+  });
+
+  it('leaves a device every method and no extra check', () => {
+    expect(methods.filter(({ def }) => !servedAt(def).includes(devicePolicy.place))).toEqual([]);
+    expect(devicePolicy.inputChecks).toEqual({});
+    expect(devicePolicy.syncsAutomatically).toBe(true);
+  });
+
+  it("keeps a centre's roles out of HQ's accounts", () => {
+    const check = hqConsolePolicy.inputChecks['users.create'];
+    expect(check?.({ roles: ['hq_analyst'] })).toBeNull();
+    expect(check?.({ roles: ['admin', 'registrar'] })).toEqual({ code: 'validation', messageKey: 'error.validation', fields: { roles: { key: 'error.users.roleNotHere' } } });
+  });
+});
