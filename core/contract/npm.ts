@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { isoDate, isoInstant, password, text } from '../fields';
-import { needs, signedIn } from '../permissions';
+import { isoDate } from '../fields';
 import { discrepancySchema } from '../npm/files';
 import {
   areaObservationSchema,
@@ -9,31 +8,27 @@ import {
   findingSchema,
   implementationStatuses,
   interviewConfidentialSchema,
-  interviewSchema,
   recommendationStates,
   registerCheckSchema,
   reprisalCheckSchema,
   reprisalRisks,
   teamMemberSchema,
-  verificationSchema,
-  visitPlanSchema,
   visitStates,
   visitTypes,
 } from '../npm/visit';
-import { method } from './method';
 
 /**
  * Ombudsman (NPM) visits — the second trust domain (docs/domain.md §1). `npmOrg`, `npmFacilities` and
  * `npmVisits` answer on an installation of kind ombudsman_office (and its HQ console); `npmCentre` is the
  * centre's side: its identity, the register extract for a visiting team, the recommendations it
- * receives and the responses it sends back.
+ * receives and the responses it sends back. Each namespace has its file (npm-org.ts, npm-facilities.ts,
+ * npm-visits.ts, npm-centre.ts); here are the views and file shapes they share.
  */
 
-const id = z.string().min(1).max(100);
-const ok = z.object({ ok: z.literal(true) });
-const file = z.object({ fileName: z.string(), content: z.string() });
+/** A signed file to save: its name and text. */
+export const file = z.object({ fileName: z.string(), content: z.string() });
 /** A file as the user picked it: its text, checked by the service (signature, issuer, shape). */
-const fileContent = z.string().min(2, 'error.npm.fileEmpty').max(5_000_000);
+export const fileContent = z.string().min(2, 'error.npm.fileEmpty').max(5_000_000);
 
 export const recommendationView = z.object({
   recommendationId: z.string(),
@@ -132,168 +127,3 @@ export const npmFacilityView = z.object({
   addedAt: z.string(),
   devices: z.array(z.object({ deviceId: z.string(), deviceName: z.string(), fingerprint: z.string() })),
 });
-
-export const npmContract = {
-  npmOrg: {
-    status: method({
-      input: z.object({}).strict(),
-      output: z.object({
-        /** the organisation's keys are on this installation (public always, private when it can open) */
-        configured: z.boolean(),
-        canOpenSealed: z.boolean(),
-        organisationId: z.string().nullable(),
-        name: z.string().nullable(),
-        fingerprint: z.string().nullable(),
-      }),
-      /** monitors (visit.read) and the office's administrator (settings.manage), checked in the handler */
-      access: signedIn,
-    }),
-    /** The office's first installation makes the organisation's key pairs (encryption and signing). */
-    create: method({ input: z.object({ name: text(200) }).strict(), output: ok, access: needs('settings.manage') }),
-    /**
-     * The private keys for another team laptop or the office's HQ console, under a passphrase. The
-     * administrator's own password is asked again (issue #10 §6), checked against their key slot.
-     */
-    exportKey: method({
-      input: z.object({ currentPassword: z.string().min(1, 'error.field.required').max(256), passphrase: password }).strict(),
-      output: file,
-      access: needs('settings.manage'),
-    }),
-    importKey: method({ input: z.object({ content: fileContent, passphrase: z.string().min(1).max(256) }).strict(), output: ok, access: needs('settings.manage') }),
-    /** The public identity file a centre installs to check recommendation files. */
-    identity: method({ input: z.object({}).strict(), output: file, access: signedIn }),
-  },
-  npmFacilities: {
-    list: method({ input: z.object({}).strict(), output: z.object({ facilities: z.array(npmFacilityView) }), access: needs('visit.read') }),
-    /** A centre's identity file (from its oversight screen); a second device of a known centre adds its key. */
-    add: method({ input: z.object({ content: fileContent }).strict(), output: z.object({ facility: npmFacilityView }), access: needs('visit.write') }),
-  },
-  npmVisits: {
-    list: method({
-      input: z.object({ state: z.enum(visitStates).optional() }).strict(),
-      output: z.object({ visits: z.array(visitSummary) }),
-      access: needs('visit.read'),
-    }),
-    get: method({
-      input: z.object({ visitId: id }).strict(),
-      output: z.object({ visit: visitView }),
-      access: needs('visit.read'),
-      audit: { kind: 'read', entityType: 'visit', entityId: (i) => i.visitId },
-    }),
-    plan: method({
-      input: z.object({ plan: visitPlanSchema }).strict(),
-      output: z.object({ visitId: z.string() }),
-      access: needs('visit.write'),
-      audit: { kind: 'change', entityType: 'visit', entityId: (_i, o) => o?.visitId ?? null },
-    }),
-    /** PLANNED → ON_SITE (arrival) → DEBRIEF (departure) → REPORT_DRAFT → SENT → FOLLOW_UP, one step at a time. */
-    move: method({
-      input: z.object({ visitId: id, to: z.enum(visitStates), at: isoInstant }).strict(),
-      output: ok,
-      access: needs('visit.write'),
-      audit: { kind: 'change', entityType: 'visit', entityId: (i) => i.visitId },
-    }),
-    recordArea: method({
-      input: z.object({ visitId: id, observation: areaObservationSchema, at: isoInstant }).strict(),
-      output: ok,
-      access: needs('visit.write'),
-      audit: { kind: 'change', entityType: 'visit', entityId: (i) => i.visitId },
-    }),
-    recordRegisterCheck: method({
-      input: z.object({ visitId: id, check: registerCheckSchema, at: isoInstant }).strict(),
-      output: ok,
-      access: needs('visit.write'),
-      audit: { kind: 'change', entityType: 'visit', entityId: (i) => i.visitId },
-    }),
-    recordInterview: method({
-      input: z.object({ visitId: id, interview: interviewSchema }).strict(),
-      output: z.object({ interviewId: z.string(), pseudonym: z.string() }),
-      access: needs('visit.write'),
-      audit: { kind: 'change', entityType: 'visit', entityId: (i) => i.visitId },
-    }),
-    checkReprisal: method({
-      input: z.object({ visitId: id, check: reprisalCheckSchema }).strict(),
-      output: ok,
-      access: needs('visit.write'),
-      audit: { kind: 'change', entityType: 'visit', entityId: (i) => i.visitId },
-    }),
-    /** OPCAT Art. 20: the centre's signed register extract, laid beside what the team saw and heard. */
-    importExtract: method({
-      input: z.object({ visitId: id, content: fileContent }).strict(),
-      output: z.object({ persons: z.number().int(), discrepancies: z.array(discrepancySchema) }),
-      access: needs('visit.write'),
-      audit: { kind: 'change', entityType: 'visit', entityId: (i) => i.visitId },
-    }),
-    addFinding: method({
-      input: z.object({ visitId: id, finding: findingSchema }).strict(),
-      output: z.object({ recommendationId: z.string() }),
-      access: needs('visit.write'),
-      audit: { kind: 'change', entityType: 'visit', entityId: (i) => i.visitId },
-    }),
-    /** The signed recommendations file for the facility; issuing starts each response clock. */
-    exportRecommendations: method({
-      input: z.object({ visitId: id }).strict(),
-      output: file,
-      access: needs('visit.write'),
-      audit: { kind: 'change', entityType: 'visit', entityId: (i) => i.visitId },
-    }),
-    importResponses: method({
-      input: z.object({ content: fileContent }).strict(),
-      output: z.object({ visitId: z.string(), recorded: z.number().int(), alreadyHeld: z.number().int() }),
-      access: needs('visit.write'),
-      audit: { kind: 'change', entityType: 'visit', entityId: (_i, o) => o?.visitId ?? null },
-    }),
-    verifyRecommendation: method({
-      input: z.object({ recommendationId: id, verification: verificationSchema }).strict(),
-      output: ok,
-      access: needs('visit.write'),
-      audit: { kind: 'change', entityType: 'visit', entityId: (i) => i.verification.visitId },
-    }),
-  },
-  npmCentre: {
-    status: method({
-      input: z.object({}).strict(),
-      output: z.object({ trustedOmbudsman: z.object({ organisationId: z.string(), name: z.string(), fingerprint: z.string() }).nullable() }),
-      access: needs('npm.respond'),
-    }),
-    /** This centre's public identity file, for the ombudsman office to check its extracts and responses. */
-    identity: method({ input: z.object({}).strict(), output: file, access: needs('npm.respond') }),
-    trustOmbudsman: method({
-      input: z.object({ content: fileContent }).strict(),
-      output: z.object({ organisationId: z.string(), name: z.string(), fingerprint: z.string() }),
-      access: needs('settings.manage'),
-    }),
-    /** Everyone held in the period with the state of each safeguard, signed by this device. */
-    exportExtract: method({
-      input: z
-        .object({ from: isoDate, to: isoDate })
-        .strict()
-        .refine((p) => p.from <= p.to, { message: 'error.hq.periodOrder', path: ['to'] }),
-      output: file.extend({ persons: z.number().int() }),
-      access: needs('npm.respond'),
-      audit: { kind: 'read', entityType: 'register_extract', entityId: (i) => `${i.from}..${i.to}` },
-    }),
-    importRecommendations: method({
-      input: z.object({ content: fileContent }).strict(),
-      output: z.object({ visitId: z.string(), recommendations: z.number().int(), alreadyHeld: z.boolean() }),
-      access: needs('npm.respond'),
-      audit: { kind: 'change', entityType: 'npm_recommendations', entityId: (_i, o) => o?.visitId ?? null },
-    }),
-    recommendations: method({
-      input: z.object({}).strict(),
-      output: z.object({ recommendations: z.array(recommendationView) }),
-      access: needs('npm.respond'),
-    }),
-    respond: method({
-      input: z.object({ recommendationId: id, response: authorityResponseSchema }).strict(),
-      output: ok,
-      access: needs('npm.respond'),
-      audit: { kind: 'change', entityType: 'npm_recommendation', entityId: (i) => i.recommendationId },
-    }),
-    exportResponses: method({
-      input: z.object({ visitId: id }).strict(),
-      output: file,
-      access: needs('npm.respond'),
-    }),
-  },
-};

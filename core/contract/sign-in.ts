@@ -30,20 +30,23 @@ export const signInBurstView = z.object({
 });
 export type SignInBurstView = z.infer<typeof signInBurstView>;
 
+/** Locked sign-ins and failed attempts (issue #10 §3). */
 export const signInContract = {
-  lockouts: method({
-    input: z.object({}).strict(),
-    output: z.object({ lockouts: z.array(lockoutView) }),
-    access: needs('users.manage'),
-  }),
-  unlock: method({
-    input: z.object({ lockId: z.string().min(1).max(100) }).strict(),
-    output: z.object({ ok: z.literal(true) }),
-    access: needs('users.manage'),
-  }),
-  bursts: method({
-    input: z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict(),
-    output: z.object({ bursts: z.array(signInBurstView) }),
-    access: needs('audit.read'),
-  }),
+  signIn: {
+    lockouts: method({
+      input: z.object({}).strict(),
+      output: z.object({ lockouts: z.array(lockoutView) }),
+      access: needs('users.manage'),
+    }),
+    unlock: method({
+      input: z.object({ lockId: z.string().min(1).max(100) }).strict(),
+      output: z.object({ ok: z.literal(true) }),
+      access: needs('users.manage'),
+    }),
+    bursts: method({
+      input: z.object({ limit: z.number().int().min(1).max(200).default(20) }).strict(),
+      output: z.object({ bursts: z.array(signInBurstView) }),
+      access: needs('audit.read'),
+    }),
+  },
 };

@@ -1,5 +1,6 @@
 import { ApiError, validationError } from '../../core/contract/errors';
-import { episodeCorrectionChanges, personCorrectionChanges } from '../../core/contract/register';
+import { episodeCorrectionChanges } from '../../core/contract/episodes';
+import { personCorrectionChanges } from '../../core/contract/persons';
 import type { Handlers } from '../api/router';
 import { actor } from './common';
 import type { ServiceInstallation } from './installation';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogs } from '../../core/i18n';
 import { contract } from '../../core/contract';
-import { personCorrectionChanges } from '../../core/contract/register';
+import { personCorrectionChanges } from '../../core/contract/persons';
 import { eventCatalog } from '../../core/events';
 import { isLatinScript, transliterate } from '../../core/transliterate';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lookupMethod } from '../../../core/contract';
-import { npmContract } from '../../../core/contract/npm';
+import { npmVisitsContract } from '../../../core/contract/npm-visits';
 import type { AuditRow } from '../../../db/audit-log';
 import { refusal } from '../../helpers/centre';
 import { interview, introduce, useCentre, useOffice, visitOnSite, type Office } from './helpers';
@@ -17,7 +17,7 @@ function auditFor(o: Office, visitId: string): Pick<AuditRow, 'action' | 'method
 
 describe('visits are audited', () => {
   it('every visit method but the list declares an audit spec', () => {
-    const missing = Object.keys(npmContract.npmVisits).filter((m) => m !== 'list' && !lookupMethod(`npmVisits.${m}`)?.audit);
+    const missing = Object.keys(npmVisitsContract.npmVisits).filter((m) => m !== 'list' && !lookupMethod(`npmVisits.${m}`)?.audit);
     expect(missing).toEqual([]);
   });
 
