@@ -3,7 +3,9 @@ import { loadHqConfig } from './config';
 import { openHqDatabase } from './db';
 import { migrateHq } from './migrate';
 import { readFileSync } from 'node:fs';
-import { createEnrollmentCode, importBundle, SyncRefusal } from './sync/service';
+import { createEnrollmentCode } from './sync/enroll';
+import { importBundle } from './sync/bundles';
+import { SyncRefusal } from './sync/common';
 import { setUpConsole } from './console/setup';
 
 /**

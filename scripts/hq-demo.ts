@@ -10,7 +10,7 @@ import { lowerKdfCostIfTesting } from '../db/kdf-cost';
 import { loadHqConfig } from '../hq/config';
 import { openHqDatabase } from '../hq/db';
 import { migrateHq } from '../hq/migrate';
-import { createEnrollmentCode } from '../hq/sync/service';
+import { createEnrollmentCode } from '../hq/sync/enroll';
 
 /**
  * `npm run hq:demo -- --hq http://127.0.0.1:8780 [--data-dir <HQ data dir>] [--keep]`

@@ -2,7 +2,7 @@ import { consoleCursorKey } from '../../main/services/hq-console';
 import type { Store } from '../../db/store';
 import type { Installation } from '../../main/services/installation';
 import type { HqDatabase } from '../db';
-import { storedEvent } from '../sync/service';
+import { storedEvent } from '../sync/pull';
 
 const batchSize = 2000;
 

@@ -4,7 +4,10 @@ import type { ApiErrorShape, ErrorCode } from '../../core/contract/errors';
 import { enrollRequest, manifestRequest, maxPullBatch, pushRequest } from '../../core/sync';
 import { authHeaders, isEd25519PublicKey, verifyRequest } from '../../db/device-auth';
 import type { HqDatabase } from '../db';
-import { checkManifest, enrollDevice, pullEvents, pushEvents, SyncRefusal } from './service';
+import { checkManifest, pullEvents } from './pull';
+import { enrollDevice } from './enroll';
+import { pushEvents } from './push';
+import { SyncRefusal } from './common';
 
 const deviceIdSchema = z.uuid();
 

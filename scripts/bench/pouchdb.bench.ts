@@ -9,7 +9,7 @@ import type { Store } from '../../db/store';
 import { openHqDatabase, type HqDatabase } from '../../hq/db';
 import { migrateHq } from '../../hq/migrate';
 import { buildHqServer } from '../../hq/server';
-import { createEnrollmentCode } from '../../hq/sync/service';
+import { createEnrollmentCode } from '../../hq/sync/enroll';
 import { runSync, type HqApi } from '../../main/sync/engine';
 import { HqClient } from '../../main/sync/hq-client';
 import { allEvents, benchDir, report, storeWithEvents } from './fixtures';

@@ -10,7 +10,7 @@ import type { HqDatabaseConfig } from '../../hq/config';
 import { openHqDatabase, redactDatabaseUrl, type HqDatabase, type HqDialect } from '../../hq/db';
 import { migrateHq } from '../../hq/migrate';
 import { buildHqServer } from '../../hq/server';
-import { createEnrollmentCode } from '../../hq/sync/service';
+import { createEnrollmentCode } from '../../hq/sync/enroll';
 import { runSync } from '../../main/sync/engine';
 import { HqClient } from '../../main/sync/hq-client';
 import { benchDir, registration, report, storeWithEvents } from './fixtures';

@@ -10,7 +10,7 @@ import { rowToEvent, Store, type EventRow } from '../../db/store';
 import type { HqDatabase, HqDialect } from '../../hq/db';
 import { migrateHq } from '../../hq/migrate';
 import { buildHqServer } from '../../hq/server';
-import { createEnrollmentCode } from '../../hq/sync/service';
+import { createEnrollmentCode } from '../../hq/sync/enroll';
 import { createTestDatabase } from '../hq/harness';
 import { tempDir } from './backend';
 

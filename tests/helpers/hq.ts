@@ -5,7 +5,7 @@ import { createHqConsole, type HqConsole } from '../../hq/console';
 import type { HqDatabase, HqDialect } from '../../hq/db';
 import { migrateHq } from '../../hq/migrate';
 import { buildHqServer } from '../../hq/server';
-import { createEnrollmentCode } from '../../hq/sync/service';
+import { createEnrollmentCode } from '../../hq/sync/enroll';
 import { createTestDatabase, repoRoot, type TestDatabase } from '../hq/harness';
 import { tempDir } from './backend';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventRecord } from '../../core/events';
 import type { HqDatabase } from '../../hq/db';
-import { eventRow } from '../../hq/sync/service';
+import { eventRow } from '../../hq/sync/push';
 import { hqDevice } from '../helpers/hq-device';
 import { useHq } from '../helpers/hq';
 import { browserOn, consolePassword, setUpHqConsole } from '../helpers/hq-console';

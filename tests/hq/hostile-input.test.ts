@@ -4,7 +4,9 @@ import { canonicalJson } from '../../core/canonical-json';
 import { catalogs } from '../../core/i18n';
 import { sealBundle } from '../../db/bundle';
 import { fleetSource } from '../../hq/console/fleet-source';
-import { createEnrollmentCode, importBundle, SyncRefusal } from '../../hq/sync/service';
+import { createEnrollmentCode } from '../../hq/sync/enroll';
+import { importBundle } from '../../hq/sync/bundles';
+import { SyncRefusal } from '../../hq/sync/common';
 import { countEvents, hqDevice, hqServer, type HqDevice } from '../helpers/hq-device';
 import { dialects } from './harness';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importBundle } from '../../hq/sync/service';
+import { importBundle } from '../../hq/sync/bundles';
 import { refusal, useCentre } from '../helpers/centre';
 import { useHq } from '../helpers/hq';
 import { intakeAt } from '../helpers/intake';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openHqDatabase } from '../../hq/db';
 import { migrateHq } from '../../hq/migrate';
-import { createEnrollmentCode } from '../../hq/sync/service';
+import { createEnrollmentCode } from '../../hq/sync/enroll';
 import { createBackend } from '../../main/backend';
 import { adminPassword, clientFor, tempDir } from '../helpers/backend';
 
