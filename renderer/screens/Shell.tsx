@@ -13,7 +13,7 @@ import { AuditLog } from './AuditLog';
 import { DueNow } from './DueNow';
 import { Home } from './Home';
 import { IntakeStart, IntakeWizard } from './Intake';
-import { Person } from './Person';
+import { Person } from './person/Person';
 import { Register } from './Register';
 import { RegisterPrint } from './RegisterPrint';
 import { RightsLetter } from '../print/RightsLetter';

@@ -1,16 +1,14 @@
 import { useId } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { contract } from '../../../core/contract';
 import type { PersonView } from '../../../core/contract/register-views';
-import { api } from '../../api';
+import { ContractForm } from '../../components/ContractForm';
 import { FTextArea } from '../../components/form-fields';
 import { ErrorText, describedBy } from '../../components/fields';
 import { Instant } from '../../components/Instant';
 import { opt } from '../../contract-form';
 import { useLocale, useTimeZone } from '../../i18n';
 import { fieldKey } from '../../register-labels';
-import { ActionForm } from './ActionForm';
 import { describe } from './Timeline';
 
 type Conflict = PersonView['conflicts'][number];
@@ -61,11 +59,11 @@ export function Conflicts({ conflicts, mayResolve, onDone }: { conflicts: Person
 
 function ResolveForm({ conflict, onDone }: { conflict: Conflict; onDone(): void }) {
   return (
-    <ActionForm<{ choice: string; reason: string }, unknown>
+    <ContractForm
       title="pp.conflicts.resolve"
-      schema={contract.conflicts.resolve.input}
+      method="conflicts.resolve"
       defaults={{ choice: '', reason: '' }}
-      toInput={(v) => ({
+      toInput={(v: { choice: string; reason: string }) => ({
         entityType: conflict.entityType,
         entityId: conflict.entityId,
         field: conflict.field,
@@ -73,9 +71,8 @@ function ResolveForm({ conflict, onDone }: { conflict: Conflict; onDone(): void 
         reason: opt(v.reason),
       })}
       // The contract takes any value; which one is a choice the form must insist on.
-      resolverOptions={{ extra: (input) => ((input as { value?: unknown }).value === undefined ? [{ path: 'choice', key: 'error.field.required' }] : []) }}
+      check={(v) => (v.choice === '' || conflict.candidates[Number(v.choice)]?.value === undefined ? [{ field: 'choice', key: 'error.field.required' }] : [])}
       toFormPath={(p) => (p === 'value' ? 'choice' : p)}
-      send={(input) => api.conflicts.resolve(input as Parameters<typeof api.conflicts.resolve>[0])}
       onDone={onDone}
       onCancel={() => undefined}
       submitLabel="pp.conflicts.submit"
@@ -84,7 +81,7 @@ function ResolveForm({ conflict, onDone }: { conflict: Conflict; onDone(): void 
     >
       <Choices conflict={conflict} />
       <FTextArea name="reason" label="lbl.reason" rows={2} />
-    </ActionForm>
+    </ContractForm>
   );
 }
 

@@ -2,10 +2,10 @@ import { useEffect, useId, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { contract } from '../../../core/contract';
 import type { PersonView } from '../../../core/contract/register-views';
 import { sexes } from '../../../core/person';
 import { api } from '../../api';
+import { ContractForm } from '../../components/ContractForm';
 import { FCheckbox, FDate, FMulti, FSelect, FText, FTextArea, Section } from '../../components/form-fields';
 import { LatinNameField } from '../../components/LatinNameField';
 import { PersonNames } from '../../components/person-bits';
@@ -15,7 +15,6 @@ import { formatDate } from '../../datetime';
 import { useLocale } from '../../i18n';
 import { countryLabel, countryOptions, languageLabel, languageOptions } from '../../places';
 import { sexLabel } from '../../register-labels';
-import { ActionForm } from './ActionForm';
 import type { FormProps } from './forms';
 
 interface DetailsValues {
@@ -80,15 +79,14 @@ function correctionPath(path: string): string {
 export function CorrectForm({ view, onDone, onCancel, onReload }: FormProps & { onReload(): void }) {
   const before = currentDetails(view);
   return (
-    <ActionForm<DetailsValues, unknown>
+    <ContractForm
       key={view.lastEventId}
       title="act.correct"
       intro={<FormattedMessage id="act.correct.intro" />}
-      schema={contract.persons.correct.input}
+      method="persons.correct"
       defaults={before}
-      toInput={(v) => ({ personId: view.person.personId, basedOn: view.lastEventId, reason: opt(v.reason), changes: changesOf(before, v) })}
+      toInput={(v: DetailsValues) => ({ personId: view.person.personId, basedOn: view.lastEventId, reason: opt(v.reason), changes: changesOf(before, v) })}
       toFormPath={correctionPath}
-      send={(input) => api.persons.correct(input as Parameters<typeof api.persons.correct>[0])}
       onDone={onDone}
       onCancel={onCancel}
       onReload={onReload}
@@ -96,7 +94,7 @@ export function CorrectForm({ view, onDone, onCancel, onReload }: FormProps & { 
     >
       <DetailsFields />
       <FTextArea name="reason" label="lbl.correction.reason" hint={<FormattedMessage id="lbl.correction.reasonHint" />} />
-    </ActionForm>
+    </ContractForm>
   );
 }
 
@@ -165,13 +163,12 @@ interface MergeValues {
  */
 export function MergeForm({ view, onDone, onCancel }: FormProps) {
   return (
-    <ActionForm<MergeValues, unknown>
+    <ContractForm
       title="act.merge"
       intro={<FormattedMessage id="act.merge.intro" values={{ no: view.person.registerNo }} />}
-      schema={contract.persons.merge.input}
+      method="persons.merge"
       defaults={{ query: '', intoPersonId: '', reason: '' }}
-      toInput={(v) => ({ personId: view.person.personId, intoPersonId: opt(v.intoPersonId), reason: opt(v.reason) })}
-      send={(input) => api.persons.merge(input as Parameters<typeof api.persons.merge>[0])}
+      toInput={(v: MergeValues) => ({ personId: view.person.personId, intoPersonId: opt(v.intoPersonId), reason: opt(v.reason) })}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="act.merge.submit"
@@ -179,7 +176,7 @@ export function MergeForm({ view, onDone, onCancel }: FormProps) {
     >
       <MergeSearch selfId={view.person.personId} />
       <FTextArea name="reason" label="lbl.reason" />
-    </ActionForm>
+    </ContractForm>
   );
 }
 
