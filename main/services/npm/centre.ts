@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
 import type { z } from 'zod';
-import { ApiError, ruleError } from '../../../core/contract/errors';
+import { ruleError } from '../../../core/contract/errors';
 import type { RecommendationView } from '../../../core/contract/npm';
 import { maskObligationKind, obligations, statusAt } from '../../../core/due-now';
 import { effectiveState, type EpisodeState } from '../../../core/episode';
@@ -14,8 +14,8 @@ import { bodyHash } from '../../../db/projections/npm-centre';
 import { fileSlug as slug, keyFingerprint, readSignedFile, signedFileText, signFile, type SignedFileKind } from '../../../db/signed-file';
 import type { EpisodesTable, PersonsTable } from '../../../db/schema';
 import type { Store } from '../../../db/store';
-import type { Handlers, SignedInEnv } from '../../api/router';
-import { notFuture } from '../intake';
+import type { Handlers } from '../../api/router';
+import { actor, notFound, notFuture } from '../common';
 import type { Installation } from '../installation';
 
 /**
@@ -24,8 +24,6 @@ import type { Installation } from '../installation';
  * and the responses it sends back. Files from the office are checked against the one organisation key
  * this centre chose to trust, never against a key a file brings with it.
  */
-
-const notFound = () => new ApiError({ code: 'not_found', messageKey: 'error.notFound' });
 
 /** This installation's id and name, as its identity file gave them to the office. */
 export function facilityOfInstallation(inst: Installation, store: Store): { installationId: string; facilityName: string } {
@@ -214,8 +212,6 @@ export function receivedRecommendations(store: Store, now: number): Recommendati
 }
 
 // ---------------------------------------------------------------------------------------------------
-
-const actor = (env: SignedInEnv) => ({ userId: env.session.userId });
 
 function displayName(store: Store, userId: string, fallback: string): string {
   const row = store.q.first(store.qb.selectFrom('users').select('display_name').where('user_id', '=', userId));

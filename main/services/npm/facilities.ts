@@ -1,12 +1,13 @@
 import { sql, type Selectable } from 'kysely';
 import type { z } from 'zod';
-import { ApiError, ruleError } from '../../../core/contract/errors';
+import { ruleError } from '../../../core/contract/errors';
 import type { npmFacilityView } from '../../../core/contract/npm';
 import { facilityIdentityBody } from '../../../core/npm/files';
 import type { NpmFacilitiesTable, NpmFacilityKeysTable } from '../../../db/schema';
 import { keyFingerprint, readSignedFile } from '../../../db/signed-file';
-import type { Store } from '../../../db/store';
+import type { ReadStore } from '../../../db/store';
 import type { Handlers } from '../../api/router';
+import { notFound } from '../common';
 import type { Installation } from '../installation';
 
 /**
@@ -20,12 +21,12 @@ type FacilityView = z.infer<typeof npmFacilityView>;
 
 type KeyRow = Pick<Selectable<NpmFacilityKeysTable>, 'facility_id' | 'device_id' | 'device_name' | 'public_key'>;
 
-export function facilityRow(store: Store, facilityId: string): Selectable<NpmFacilitiesTable> | undefined {
+export function facilityRow(store: ReadStore, facilityId: string): Selectable<NpmFacilitiesTable> | undefined {
   return store.q.first(store.qb.selectFrom('npm_facilities').selectAll().where('facility_id', '=', facilityId));
 }
 
 /** Each centre device's key, in the order they were introduced. */
-function keyRows(store: Store, facilityId?: string): KeyRow[] {
+function keyRows(store: ReadStore, facilityId?: string): KeyRow[] {
   let query = store.qb.selectFrom('npm_facility_keys').select(['facility_id', 'device_id', 'device_name', 'public_key']);
   if (facilityId !== undefined) query = query.where('facility_id', '=', facilityId);
   return store.q.all(query.orderBy('added_at').orderBy(sql`rowid`));
@@ -41,16 +42,16 @@ function toView(row: Selectable<NpmFacilitiesTable>, keys: readonly KeyRow[]): F
   };
 }
 
-export function facilityView(store: Store, facilityId: string): FacilityView {
+export function facilityView(store: ReadStore, facilityId: string): FacilityView {
   const row = facilityRow(store, facilityId);
-  if (!row) throw new ApiError({ code: 'not_found', messageKey: 'error.notFound' });
+  if (!row) throw notFound();
   return toView(row, keyRows(store, facilityId));
 }
 
 export function npmFacilitiesHandlers(inst: Installation): Handlers['npmFacilities'] {
   return {
     list: () => {
-      const store = inst.requireStore();
+      const store = inst.readStore();
       const rows = store.q.all(store.qb.selectFrom('npm_facilities').selectAll().orderBy('name').orderBy('facility_id'));
       const keys = keyRows(store);
       return { facilities: rows.map((r) => toView(r, keys)) };

@@ -1,14 +1,15 @@
 import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import { canonicalJson } from '../../../core/canonical-json';
-import { ApiError, ruleError } from '../../../core/contract/errors';
+import { ruleError } from '../../../core/contract/errors';
 import { discrepancies, type InterviewForCheck } from '../../../core/npm/discrepancies';
 import { registerExtractBody, responsesBody, type Discrepancy, type SignedFile } from '../../../core/npm/files';
 import { sealedSchema, type Sealed } from '../../../core/npm/sealed';
 import { authorityResponseSchema, interviewConfidentialSchema, visitAcceptsFieldwork, type VisitState } from '../../../core/npm/visit';
 import type { VisitInterviewsTable } from '../../../db/schema';
 import { readSignedFile, type SignedFileKind } from '../../../db/signed-file';
-import type { Actor, Store } from '../../../db/store';
+import type { Actor, ReadStore, Store } from '../../../db/store';
+import { notFound } from '../common';
 
 /**
  * The ombudsman office's side of the files a centre sends: its signed register extract for a visit,
@@ -25,17 +26,15 @@ export interface FileCommand {
   method?: string;
 }
 
-const notFound = () => new ApiError({ code: 'not_found', messageKey: 'error.notFound' });
+const visitFacts = (store: ReadStore, visitId: string) => store.q.first(store.qb.selectFrom('visits').select(['visit_id', 'facility_id', 'state']).where('visit_id', '=', visitId));
 
-const visitFacts = (store: Store, visitId: string) => store.q.first(store.qb.selectFrom('visits').select(['visit_id', 'facility_id', 'state']).where('visit_id', '=', visitId));
-
-function visitRow(store: Store, visitId: string) {
+function visitRow(store: ReadStore, visitId: string) {
   const v = visitFacts(store, visitId);
   if (!v) throw notFound();
   return v;
 }
 
-function installationOf(store: Store, facilityId: string): string | null {
+function installationOf(store: ReadStore, facilityId: string): string | null {
   return store.q.first(store.qb.selectFrom('npm_facilities').select('installation_id').where('facility_id', '=', facilityId))?.installation_id ?? null;
 }
 
@@ -44,7 +43,7 @@ function installationOf(store: Store, facilityId: string): string | null {
  * then for the facility the caller expects. A key of another known centre is a file for another
  * facility, not an unknown signer: the office knows who made it, just not for this.
  */
-function readCentreFile<S extends z.ZodType>(store: Store, content: string, format: SignedFileKind, body: S): { file: SignedFile; body: z.infer<S>; facilityId: string } {
+function readCentreFile<S extends z.ZodType>(store: ReadStore, content: string, format: SignedFileKind, body: S): { file: SignedFile; body: z.infer<S>; facilityId: string } {
   let facilityId: string | null = null;
   const read = readSignedFile(content, format, body, (signer) => {
     if (signer.kind !== 'device') return null;
@@ -72,7 +71,7 @@ function openedConfidential(row: Pick<Selectable<VisitInterviewsTable>, 'sealed'
  * memory where this installation holds the organisation key. Without the key, only what the extract
  * says by itself (overdue deadlines, people held past their term) can be found.
  */
-export function discrepanciesFor(store: Store, visitId: string, openSealed: Opener | null): Discrepancy[] {
+export function discrepanciesFor(store: ReadStore, visitId: string, openSealed: Opener | null): Discrepancy[] {
   const latest = store.q.first(store.qb.selectFrom('visit_extracts').select('body').where('visit_id', '=', visitId).orderBy('local_seq', 'desc').limit(1));
   if (!latest) return [];
   const extract = registerExtractBody.parse(JSON.parse(latest.body));

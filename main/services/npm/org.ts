@@ -11,7 +11,7 @@ import { generateDeviceKeyPair } from '../../../db/chain';
 import { scryptMaxmem, unlockWithPassword } from '../../../db/keyslots';
 import { generateSealingKeyPair, open, seal, SealedOpenError, sealingKeyId } from '../../../db/sealed';
 import { fileSlug, keyFingerprint, signFile, signedFileText, type FileSigner } from '../../../db/signed-file';
-import type { Store } from '../../../db/store';
+import type { ReadStore, Store } from '../../../db/store';
 import type { Handlers } from '../../api/router';
 import type { Installation } from '../installation';
 
@@ -44,20 +44,20 @@ const metaKey = 'npm_org';
 
 const privatePartsSchema = z.object({ boxPrivateKey: b64, signingPrivateKey: b64 }).strict();
 
-export function orgKeys(store: Store): OrgKeys | null {
+export function orgKeys(store: ReadStore): OrgKeys | null {
   const raw = store.meta(metaKey);
   if (!raw) return null;
   return orgKeysSchema.parse(JSON.parse(raw));
 }
 
-export function requireOrg(store: Store): OrgKeys {
+export function requireOrg(store: ReadStore): OrgKeys {
   const org = orgKeys(store);
   if (!org) throw ruleError('error.npm.noOrganisation');
   return org;
 }
 
 /** Seals to the organisation: anyone on an office installation may, whether or not it can open. */
-export function sealForOrg(store: Store, value: unknown): Sealed {
+export function sealForOrg(store: ReadStore, value: unknown): Sealed {
   return seal(requireOrg(store).boxPublicKey, value);
 }
 
@@ -66,7 +66,7 @@ export function sealForOrg(store: Store, value: unknown): Sealed {
  * content was sealed to another key (it is then simply not readable here, as on a centre device).
  */
 export type Opener = (sealed: Sealed) => unknown;
-export function openerFor(store: Store): Opener | null {
+export function openerFor(store: ReadStore): Opener | null {
   const org = orgKeys(store);
   const key = org?.boxPrivateKey;
   if (!key) return null;
@@ -81,7 +81,7 @@ export function openerFor(store: Store): Opener | null {
 }
 
 /** The organisation signing key, for recommendation and identity files. */
-export function orgSigner(store: Store): FileSigner {
+export function orgSigner(store: ReadStore): FileSigner {
   const org = requireOrg(store);
   if (!org.signingPrivateKey) throw ruleError('error.npm.noPrivateKey');
   return { kind: 'organisation', id: org.organisationId, publicKey: org.signingPublicKey, privateKey: org.signingPrivateKey };

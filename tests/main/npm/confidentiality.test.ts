@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { rowToEvent, type EventRow, type Store } from '../../../db/store';
-import { buildVisitView } from '../../../main/services/npm/visits';
+import { buildVisitView } from '../../../main/services/npm/visits-views';
 import { openerFor } from '../../../main/services/npm/org';
 import { refusal } from '../../helpers/centre';
 import { useHq } from '../../helpers/hq';
