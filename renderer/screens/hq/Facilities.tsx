@@ -9,7 +9,8 @@ import { Instant } from '../../components/Instant';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { facilityKindLabel } from '../../labels';
-import { Span, useNow } from '../safeguards/clock';
+import { useTickingNow } from '../../components/clock';
+import { Span } from '../safeguards/clock';
 import { staleness, type Staleness } from './model';
 import './hq.css';
 import { ColumnHeads } from '../../components/ColumnHeads';
@@ -52,7 +53,7 @@ function When({ at, now }: { at: string | null; now: number }) {
  */
 export function Facilities() {
   const fleet = useQuery({ queryKey: ['hqFacilities'], queryFn: () => api.hq.facilities({}), refetchInterval: 30_000 });
-  const now = useNow();
+  const now = useTickingNow();
   const d = fleet.data;
   const devices = d ? d.facilities.reduce((n, f) => n + f.devices.length, 0) : 0;
   return (

@@ -10,7 +10,8 @@ import { Instant } from '../../components/Instant';
 import { QueryError } from '../../components/QueryError';
 import { useLocale } from '../../i18n';
 import '../../styles/safeguards.css';
-import { Span, useNow } from './clock';
+import { useTickingNow } from '../../components/clock';
+import { Span } from './clock';
 import { ConsularCard } from './consular/ConsularCard';
 import { InterpretersCard } from './interpreter/InterpretersCard';
 import { LegalAidCard } from './legal-aid/LegalAidCard';
@@ -35,7 +36,7 @@ export function SafeguardsPanel({ personId, session }: { personId: string; sessi
   const templates = useLetterTemplates();
   // The limit for the rights is a setting (one hour by default), shared with the settings screen's query.
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => api.settings.get() });
-  const now = useNow();
+  const now = useTickingNow();
   const [open, setOpen] = useState<OpenForm | null>(null);
   const [notice, setNotice] = useState<MessageKey | null>(null);
   const opener = useRef<HTMLElement | null>(null);

@@ -1,16 +1,5 @@
-import { useEffect, useState } from 'react';
 import { useIntl } from 'react-intl';
 import { durationParts } from './model';
-
-/** The clock the panel's "how long ago" and "overdue by" follow; it moves on its own every half minute. */
-export function useNow(intervalMs = 30_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(t);
-  }, [intervalMs]);
-  return now;
-}
 
 /** "2 d 4 h", "3 h 20 min", "5 min" in the interface language. */
 export function Span({ ms }: { ms: number }) {

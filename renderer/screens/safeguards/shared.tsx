@@ -1,9 +1,8 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { MessageKey } from '../../../core/i18n';
 import { Instant } from '../../components/Instant';
-import { localInputToIso, nowLocalInput } from '../../datetime';
-import { useLocale, useTimeZone } from '../../i18n';
+import { useLocale } from '../../i18n';
 import { languageLabel, type Option } from '../../places';
 import { Span } from './clock';
 import { interpreterKindLabel, obligationLabel, statusLabel } from './labels';
@@ -66,18 +65,6 @@ export const dash = '—';
 export const noInterpreter: Option = { value: '', label: dash };
 
 export const keys = <T extends string>(values: readonly T[], label: Record<T, MessageKey>) => values.map((v) => ({ value: v, label: label[v] }));
-
-/**
- * The form's "now" (the facility's wall clock, to the minute) and the conversion of a typed time to an
- * instant. A time left at its default means "now": it is sent as the moment of saving, to the second,
- * so that a notification made right after a change of status is not taken as coming before it.
- */
-export function useClock() {
-  const zone = useTimeZone();
-  const [now] = useState(() => nowLocalInput(zone));
-  const iso = (local: string) => (local === now ? new Date().toISOString() : localInputToIso(local, zone));
-  return { now, iso };
-}
 
 /** Strips a contract prefix ("notification.at" → "at") and renames what the form holds differently. */
 export function under(prefix: string, rename: Record<string, string> = {}) {

@@ -1,29 +1,28 @@
 import { FormattedMessage } from 'react-intl';
-import { contract } from '../../../../core/contract';
-import { api } from '../../../api';
 import { FDateTime, FTextArea } from '../../../components/form-fields';
 import { opt } from '../../../contract-form';
-import { under, useClock, type NoticeFormProps } from '../shared';
-import { SgForm } from '../SgForm';
+import { under, type NoticeFormProps } from '../shared';
+import { ContractForm } from '../../../components/ContractForm';
+import { useFormClock } from '../../../components/clock';
 
 /**
  * The review a disclosure conflict is owed (docs/domain.md §5 rule 3, issue #11): what the consulate was
  * told, when the person was told of it, and when the asylum authority was informed.
  */
 export function DisclosureReviewForm({ noticeId, onDone, onCancel }: NoticeFormProps) {
-  const { now, iso } = useClock();
+  const { now, iso } = useFormClock({ keepInstant: true });
   return (
-    <SgForm<{ at: string; disclosed: string; personToldAt: string; asylumAuthorityInformedAt: string; note: string }, unknown>
+    <ContractForm<{ at: string; disclosed: string; personToldAt: string; asylumAuthorityInformedAt: string; note: string }, 'safeguards.reviewDisclosure'>
+      method="safeguards.reviewDisclosure"
+      look="inset"
       title="sg.disclosure.form"
       testId="disclosure-review-form"
-      schema={contract.safeguards.reviewDisclosure.input}
       defaults={{ at: now, disclosed: '', personToldAt: now, asylumAuthorityInformedAt: now, note: '' }}
       toInput={(v) => ({
         noticeId,
         review: { at: iso(v.at), disclosed: v.disclosed, personToldAt: iso(v.personToldAt), asylumAuthorityInformedAt: iso(v.asylumAuthorityInformedAt), note: opt(v.note) },
       })}
       toFormPath={under('review')}
-      send={(input) => api.safeguards.reviewDisclosure(input as Parameters<typeof api.safeguards.reviewDisclosure>[0])}
       onDone={() => onDone('sg.disclosure.recorded')}
       onCancel={onCancel}
       submitLabel="sg.disclosure.submit"
@@ -35,6 +34,6 @@ export function DisclosureReviewForm({ noticeId, onDone, onCancel }: NoticeFormP
         <FDateTime name="at" label="sg.field.at" />
       </div>
       <FTextArea name="note" label="sg.field.note" hint={<FormattedMessage id="sg.optional" />} />
-    </SgForm>
+    </ContractForm>
   );
 }

@@ -1,28 +1,28 @@
 import { FormattedMessage } from 'react-intl';
-import { contract } from '../../../../core/contract';
 import { consularWishes } from '../../../../core/safeguards';
-import { api } from '../../../api';
 import { FCheckbox, FDateTime, FMulti, FSelect, FText, FTextArea } from '../../../components/form-fields';
 import { opt } from '../../../contract-form';
 import { useLocale } from '../../../i18n';
 import { countryLabel, countryOptions } from '../../../places';
 import { answerKindLabel, channelLabel, wishLabel } from '../labels';
-import { FRadios, SgForm } from '../SgForm';
-import { keys, noInterpreter, under, useClock, useInterpreterOptions, type FormBase, type NoticeFormProps } from '../shared';
+import { FRadios } from '../fields';
+import { keys, noInterpreter, under, useInterpreterOptions, type FormBase, type NoticeFormProps } from '../shared';
+import { ContractForm } from '../../../components/ContractForm';
+import { useFormClock } from '../../../components/clock';
 
 export function ConsularOpenForm({ person, ep, onDone, onCancel }: FormBase) {
-  const { now, iso } = useClock();
+  const { now, iso } = useFormClock({ keepInstant: true });
   const { locale } = useLocale();
   return (
-    <SgForm<{ states: string[]; informedAt: string; wish: string }, unknown>
+    <ContractForm<{ states: string[]; informedAt: string; wish: string }, 'safeguards.openConsular'>
+      method="safeguards.openConsular"
+      look="inset"
       title="sg.consular.openForm"
       testId="consular-open-form"
       intro={<FormattedMessage id="sg.consular.openForm.intro" />}
-      schema={contract.safeguards.openConsular.input}
       defaults={{ states: [...person.nationalities], informedAt: now, wish: '' }}
       toInput={(v) => ({ episodeId: ep.episodeId, open: { states: v.states, informedAt: iso(v.informedAt), wish: opt(v.wish) } })}
       toFormPath={under('open')}
-      send={(input) => api.safeguards.openConsular(input as Parameters<typeof api.safeguards.openConsular>[0])}
       onDone={() => onDone('sg.consular.opened')}
       onCancel={onCancel}
       submitLabel="sg.consular.openSubmit"
@@ -32,19 +32,20 @@ export function ConsularOpenForm({ person, ep, onDone, onCancel }: FormBase) {
         <FDateTime name="informedAt" label="sg.field.informedAt" />
       </div>
       <FRadios name="wish" legend="sg.field.wish" options={keys(consularWishes, wishLabel)} />
-    </SgForm>
+    </ContractForm>
   );
 }
 
 export function ConsentForm({ ep, noticeId, onDone, onCancel }: NoticeFormProps) {
-  const { now, iso } = useClock();
+  const { now, iso } = useFormClock({ keepInstant: true });
   const interpreters = useInterpreterOptions(ep);
   return (
-    <SgForm<{ at: string; privateSetting: boolean; consularPresent: boolean; interpreterUseId: string; statement: string; unhcrOffered: boolean }, unknown>
+    <ContractForm<{ at: string; privateSetting: boolean; consularPresent: boolean; interpreterUseId: string; statement: string; unhcrOffered: boolean }, 'safeguards.recordConsent'>
+      method="safeguards.recordConsent"
+      look="inset"
       title="sg.consent.form"
       testId="consent-form"
       intro={<FormattedMessage id="sg.consent.form.intro" />}
-      schema={contract.safeguards.recordConsent.input}
       defaults={{ at: now, privateSetting: false, consularPresent: false, interpreterUseId: '', statement: '', unhcrOffered: false }}
       toInput={(v) => ({
         noticeId,
@@ -58,7 +59,6 @@ export function ConsentForm({ ep, noticeId, onDone, onCancel }: NoticeFormProps)
         },
       })}
       toFormPath={under('consent')}
-      send={(input) => api.safeguards.recordConsent(input as Parameters<typeof api.safeguards.recordConsent>[0])}
       onDone={() => onDone('sg.consent.recorded')}
       onCancel={onCancel}
       submitLabel="sg.consent.submit"
@@ -73,21 +73,21 @@ export function ConsentForm({ ep, noticeId, onDone, onCancel }: NoticeFormProps)
         <FCheckbox name="unhcrOffered" label="sg.field.unhcrOffered" />
       </div>
       <FTextArea name="statement" label="sg.field.statement" />
-    </SgForm>
+    </ContractForm>
   );
 }
 
 export function SendForm({ noticeId, onDone, onCancel }: NoticeFormProps) {
-  const { now, iso } = useClock();
+  const { now, iso } = useFormClock({ keepInstant: true });
   return (
-    <SgForm<{ at: string; mission: string; channel: string; reference: string }, unknown>
+    <ContractForm<{ at: string; mission: string; channel: string; reference: string }, 'safeguards.sendConsular'>
+      method="safeguards.sendConsular"
+      look="inset"
       title="sg.send.form"
       testId="send-form"
-      schema={contract.safeguards.sendConsular.input}
       defaults={{ at: now, mission: '', channel: 'note_verbale', reference: '' }}
       toInput={(v) => ({ noticeId, sent: { at: iso(v.at), mission: v.mission, channel: opt(v.channel), reference: v.reference } })}
       toFormPath={under('sent')}
-      send={(input) => api.safeguards.sendConsular(input as Parameters<typeof api.safeguards.sendConsular>[0])}
       onDone={() => onDone('sg.send.recorded')}
       onCancel={onCancel}
       submitLabel="sg.send.submit"
@@ -98,20 +98,20 @@ export function SendForm({ noticeId, onDone, onCancel }: NoticeFormProps) {
         <FSelect name="channel" label="sg.field.channel" keys={keys(['note_verbale', 'email', 'fax', 'phone', 'in_person'] as const, channelLabel)} />
         <FText name="reference" label="sg.field.reference" />
       </div>
-    </SgForm>
+    </ContractForm>
   );
 }
 
 export function AnsweredForm({ noticeId, onDone, onCancel }: NoticeFormProps) {
-  const { now, iso } = useClock();
+  const { now, iso } = useFormClock({ keepInstant: true });
   return (
-    <SgForm<{ kind: string; at: string; note: string }, unknown>
+    <ContractForm<{ kind: string; at: string; note: string }, 'safeguards.consularAnswered'>
+      method="safeguards.consularAnswered"
+      look="inset"
       title="sg.answer.form"
       testId="answer-form"
-      schema={contract.safeguards.consularAnswered.input}
       defaults={{ kind: 'acknowledged', at: now, note: '' }}
       toInput={(v) => ({ noticeId, kind: v.kind, at: iso(v.at), note: opt(v.note) })}
-      send={(input) => api.safeguards.consularAnswered(input as Parameters<typeof api.safeguards.consularAnswered>[0])}
       onDone={() => onDone('sg.answer.recorded')}
       onCancel={onCancel}
       submitLabel="sg.answer.submit"
@@ -121,21 +121,21 @@ export function AnsweredForm({ noticeId, onDone, onCancel }: NoticeFormProps) {
         <FDateTime name="at" label="sg.field.at" />
       </div>
       <FTextArea name="note" label="sg.field.note" hint={<FormattedMessage id="sg.optional" />} />
-    </SgForm>
+    </ContractForm>
   );
 }
 
 export function WithdrawForm({ noticeId, onDone, onCancel }: NoticeFormProps) {
-  const { now, iso } = useClock();
+  const { now, iso } = useFormClock({ keepInstant: true });
   return (
-    <SgForm<{ at: string; reason: string }, unknown>
+    <ContractForm<{ at: string; reason: string }, 'safeguards.withdrawConsular'>
+      method="safeguards.withdrawConsular"
+      look="inset"
       title="sg.withdraw.form"
       testId="withdraw-form"
       danger
-      schema={contract.safeguards.withdrawConsular.input}
       defaults={{ at: now, reason: '' }}
       toInput={(v) => ({ noticeId, at: iso(v.at), reason: v.reason })}
-      send={(input) => api.safeguards.withdrawConsular(input as Parameters<typeof api.safeguards.withdrawConsular>[0])}
       onDone={() => onDone('sg.withdraw.recorded')}
       onCancel={onCancel}
       submitLabel="sg.withdraw.submit"
@@ -144,6 +144,6 @@ export function WithdrawForm({ noticeId, onDone, onCancel }: NoticeFormProps) {
         <FDateTime name="at" label="sg.field.at" />
       </div>
       <FTextArea name="reason" label="sg.field.reason" />
-    </SgForm>
+    </ContractForm>
   );
 }

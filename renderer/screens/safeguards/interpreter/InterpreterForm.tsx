@@ -1,14 +1,14 @@
 import { FormattedMessage } from 'react-intl';
-import { contract } from '../../../../core/contract';
 import { interpreterKinds, interpreterPurposes } from '../../../../core/safeguards';
-import { api } from '../../../api';
 import { FDateTime, FSelect, FText } from '../../../components/form-fields';
 import { opt } from '../../../contract-form';
 import { useLocale } from '../../../i18n';
 import { languageLabel, languageOptions } from '../../../places';
 import { affiliationLabel, interpreterKindLabel, interpreterPurposeLabel } from '../labels';
-import { FRadios, SgForm } from '../SgForm';
-import { keys, under, useClock, type FormBase } from '../shared';
+import { FRadios } from '../fields';
+import { keys, under, type FormBase } from '../shared';
+import { ContractForm } from '../../../components/ContractForm';
+import { useFormClock } from '../../../components/clock';
 
 interface InterpreterValues {
   at: string;
@@ -21,18 +21,19 @@ interface InterpreterValues {
 }
 
 export function InterpreterForm({ person, ep, onDone, onCancel }: FormBase) {
-  const { now, iso } = useClock();
+  const { now, iso } = useFormClock({ keepInstant: true });
   const { locale } = useLocale();
   const all = languageOptions(locale);
   const spoken = person.languages.map((c) => ({ value: c, label: languageLabel(c, locale) }));
   const options = [...spoken, ...all.filter((o) => !person.languages.includes(o.value))];
   const firstForeign = person.languages.find((l) => !['az', 'ru', 'en'].includes(l)) ?? person.languages[0] ?? '';
   return (
-    <SgForm<InterpreterValues, unknown>
+    <ContractForm<InterpreterValues, 'safeguards.recordInterpreter'>
+      method="safeguards.recordInterpreter"
+      look="inset"
       title="sg.interpreter.form"
       testId="interpreter-form"
       intro={person.protectionCase ? <p className="sg-callout sg-callout--attention">{<FormattedMessage id="sg.interpreter.protectionRule" />}</p> : undefined}
-      schema={contract.safeguards.recordInterpreter.input}
       defaults={{ at: now, language: firstForeign, interpreterName: '', kind: '', purpose: 'rights', gender: '', affiliation: '' }}
       toInput={(v) => ({
         personId: person.personId,
@@ -51,7 +52,6 @@ export function InterpreterForm({ person, ep, onDone, onCancel }: FormBase) {
       toFormPath={under('use', { affiliationChecked: 'affiliation', affiliatedWithOriginState: 'affiliation', genderPreferenceMet: 'gender' })}
       // The affiliation question is asked every time: an empty answer is not "no".
       check={(v) => (v.affiliation === '' ? [{ field: 'affiliation', key: 'sg.field.affiliation.required' }] : [])}
-      send={(input) => api.safeguards.recordInterpreter(input as Parameters<typeof api.safeguards.recordInterpreter>[0])}
       onDone={() => onDone('sg.interpreter.recorded')}
       onCancel={onCancel}
       submitLabel="sg.interpreter.submit"
@@ -79,6 +79,6 @@ export function InterpreterForm({ person, ep, onDone, onCancel }: FormBase) {
         hint={<FormattedMessage id="sg.field.affiliation.hint" />}
         options={keys(['independent', 'linked', 'unchecked'] as const, affiliationLabel)}
       />
-    </SgForm>
+    </ContractForm>
   );
 }

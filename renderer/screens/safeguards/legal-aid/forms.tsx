@@ -1,23 +1,23 @@
 import { FormattedMessage } from 'react-intl';
-import { contract } from '../../../../core/contract';
-import { api } from '../../../api';
 import { FCheckbox, FDateTime, FNumber, FSelect, FText, FTextArea } from '../../../components/form-fields';
 import { num, opt } from '../../../contract-form';
 import { contactModeLabel, fundingLabel, issueKindLabel, requestedByLabel } from '../labels';
-import { FRadios, SgForm } from '../SgForm';
-import { keys, under, useClock, type FormBase, type RequestFormProps } from '../shared';
+import { FRadios } from '../fields';
+import { keys, under, type FormBase, type RequestFormProps } from '../shared';
+import { ContractForm } from '../../../components/ContractForm';
+import { useFormClock } from '../../../components/clock';
 
 export function LegalAidRequestForm({ ep, onDone, onCancel }: FormBase) {
-  const { now, iso } = useClock();
+  const { now, iso } = useFormClock({ keepInstant: true });
   return (
-    <SgForm<{ requestedAt: string; requestedBy: string; funding: string; note: string }, unknown>
+    <ContractForm<{ requestedAt: string; requestedBy: string; funding: string; note: string }, 'safeguards.requestLegalAid'>
+      method="safeguards.requestLegalAid"
+      look="inset"
       title="sg.legal.requestForm"
       testId="legal-request-form"
-      schema={contract.safeguards.requestLegalAid.input}
       defaults={{ requestedAt: now, requestedBy: 'detainee', funding: 'state', note: '' }}
       toInput={(v) => ({ episodeId: ep.episodeId, request: { requestedAt: iso(v.requestedAt), requestedBy: opt(v.requestedBy), funding: opt(v.funding), note: opt(v.note) } })}
       toFormPath={under('request')}
-      send={(input) => api.safeguards.requestLegalAid(input as Parameters<typeof api.safeguards.requestLegalAid>[0])}
       onDone={() => onDone('sg.legal.requested')}
       onCancel={onCancel}
       submitLabel="sg.legal.requestSubmit"
@@ -28,21 +28,21 @@ export function LegalAidRequestForm({ ep, onDone, onCancel }: FormBase) {
         <FRadios name="funding" legend="sg.field.funding" options={keys(['state', 'private'] as const, fundingLabel)} />
       </div>
       <FTextArea name="note" label="sg.field.note" hint={<FormattedMessage id="sg.optional" />} />
-    </SgForm>
+    </ContractForm>
   );
 }
 
 export function DefenderForm({ requestId, onDone, onCancel }: RequestFormProps) {
-  const { now, iso } = useClock();
+  const { now, iso } = useFormClock({ keepInstant: true });
   return (
-    <SgForm<{ at: string; name: string; barNumber: string; phone: string }, unknown>
+    <ContractForm<{ at: string; name: string; barNumber: string; phone: string }, 'safeguards.assignDefender'>
+      method="safeguards.assignDefender"
+      look="inset"
       title="sg.defender.form"
       testId="defender-form"
-      schema={contract.safeguards.assignDefender.input}
       defaults={{ at: now, name: '', barNumber: '', phone: '' }}
       toInput={(v) => ({ requestId, defender: { at: iso(v.at), name: v.name, barNumber: opt(v.barNumber), phone: opt(v.phone) } })}
       toFormPath={under('defender')}
-      send={(input) => api.safeguards.assignDefender(input as Parameters<typeof api.safeguards.assignDefender>[0])}
       onDone={() => onDone('sg.defender.recorded')}
       onCancel={onCancel}
       submitLabel="sg.defender.submit"
@@ -53,21 +53,21 @@ export function DefenderForm({ requestId, onDone, onCancel }: RequestFormProps) 
         <FText name="barNumber" label="sg.field.barNumber" hint={<FormattedMessage id="sg.optional" />} />
         <FText name="phone" label="sg.field.phone" hint={<FormattedMessage id="sg.optional" />} />
       </div>
-    </SgForm>
+    </ContractForm>
   );
 }
 
 export function ContactForm({ requestId, onDone, onCancel }: RequestFormProps) {
-  const { now, iso } = useClock();
+  const { now, iso } = useFormClock({ keepInstant: true });
   return (
-    <SgForm<{ at: string; mode: string; durationMinutes: number | undefined; confidential: boolean }, unknown>
+    <ContractForm<{ at: string; mode: string; durationMinutes: number | undefined; confidential: boolean }, 'safeguards.recordLegalContact'>
+      method="safeguards.recordLegalContact"
+      look="inset"
       title="sg.contact.form"
       testId="contact-form"
-      schema={contract.safeguards.recordLegalContact.input}
       defaults={{ at: now, mode: 'in_person', durationMinutes: undefined, confidential: true }}
       toInput={(v) => ({ requestId, contact: { at: iso(v.at), mode: opt(v.mode), durationMinutes: num(v.durationMinutes), confidential: v.confidential } })}
       toFormPath={under('contact')}
-      send={(input) => api.safeguards.recordLegalContact(input as Parameters<typeof api.safeguards.recordLegalContact>[0])}
       onDone={() => onDone('sg.contact.recorded')}
       onCancel={onCancel}
       submitLabel="sg.contact.submit"
@@ -78,21 +78,21 @@ export function ContactForm({ requestId, onDone, onCancel }: RequestFormProps) {
         <FNumber name="durationMinutes" label="sg.field.duration" min={1} max={1440} />
       </div>
       <FCheckbox name="confidential" label="sg.field.confidential" hint={<FormattedMessage id="sg.field.confidential.hint" />} />
-    </SgForm>
+    </ContractForm>
   );
 }
 
 export function IssueForm({ requestId, onDone, onCancel }: RequestFormProps) {
-  const { now, iso } = useClock();
+  const { now, iso } = useFormClock({ keepInstant: true });
   return (
-    <SgForm<{ at: string; kind: string; reason: string }, unknown>
+    <ContractForm<{ at: string; kind: string; reason: string }, 'safeguards.recordLegalAidIssue'>
+      method="safeguards.recordLegalAidIssue"
+      look="inset"
       title="sg.issue.form"
       testId="issue-form"
-      schema={contract.safeguards.recordLegalAidIssue.input}
       defaults={{ at: now, kind: 'delayed', reason: '' }}
       toInput={(v) => ({ requestId, issue: { at: iso(v.at), kind: opt(v.kind), reason: v.reason } })}
       toFormPath={under('issue')}
-      send={(input) => api.safeguards.recordLegalAidIssue(input as Parameters<typeof api.safeguards.recordLegalAidIssue>[0])}
       onDone={() => onDone('sg.issue.recorded')}
       onCancel={onCancel}
       submitLabel="sg.issue.submit"
@@ -102,21 +102,21 @@ export function IssueForm({ requestId, onDone, onCancel }: RequestFormProps) {
         <FRadios name="kind" legend="sg.field.issueKind" options={keys(['delayed', 'denied'] as const, issueKindLabel)} />
       </div>
       <FTextArea name="reason" label="sg.field.reason" />
-    </SgForm>
+    </ContractForm>
   );
 }
 
 export function WaiverForm({ ep, onDone, onCancel }: FormBase) {
-  const { now, iso } = useClock();
+  const { now, iso } = useFormClock({ keepInstant: true });
   return (
-    <SgForm<{ at: string; witness: string; statement: string }, unknown>
+    <ContractForm<{ at: string; witness: string; statement: string }, 'safeguards.waiveLegalAid'>
+      method="safeguards.waiveLegalAid"
+      look="inset"
       title="sg.waiver.form"
       testId="waiver-form"
       intro={<FormattedMessage id="sg.waiver.form.intro" />}
-      schema={contract.safeguards.waiveLegalAid.input}
       defaults={{ at: now, witness: '', statement: '' }}
       toInput={(v) => ({ episodeId: ep.episodeId, at: iso(v.at), witness: v.witness, statement: opt(v.statement) })}
-      send={(input) => api.safeguards.waiveLegalAid(input as Parameters<typeof api.safeguards.waiveLegalAid>[0])}
       onDone={() => onDone('sg.waiver.recorded')}
       onCancel={onCancel}
       submitLabel="sg.waiver.submit"
@@ -126,6 +126,6 @@ export function WaiverForm({ ep, onDone, onCancel }: FormBase) {
         <FText name="witness" label="sg.field.witness" />
       </div>
       <FTextArea name="statement" label="sg.field.waiverStatement" hint={<FormattedMessage id="sg.optional" />} />
-    </SgForm>
+    </ContractForm>
   );
 }

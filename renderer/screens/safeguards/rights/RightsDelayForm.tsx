@@ -1,12 +1,11 @@
 import { FormattedMessage } from 'react-intl';
 import { rightsDelayReasons } from '../../../../core/admission-status';
-import { contract } from '../../../../core/contract';
-import { api } from '../../../api';
 import { rightsDelayLabel } from '../../../components/AdmissionStatus';
 import { FDateTime, FSelect, FTextArea } from '../../../components/form-fields';
 import { opt } from '../../../contract-form';
-import { under, useClock, type FormBase } from '../shared';
-import { SgForm } from '../SgForm';
+import { under, type FormBase } from '../shared';
+import { ContractForm } from '../../../components/ContractForm';
+import { useFormClock } from '../../../components/clock';
 
 /**
  * Why the rights cannot be explained yet (docs/domain.md §5 rule 2, issue #11 §3): for example no
@@ -14,17 +13,17 @@ import { SgForm } from '../SgForm';
  * still owed, and the due-now board says why it is late.
  */
 export function RightsDelayForm({ ep, onDone, onCancel }: FormBase) {
-  const { now, iso } = useClock();
+  const { now, iso } = useFormClock({ keepInstant: true });
   return (
-    <SgForm<{ at: string; reason: string; note: string }, unknown>
+    <ContractForm<{ at: string; reason: string; note: string }, 'safeguards.recordRightsDelay'>
+      method="safeguards.recordRightsDelay"
+      look="inset"
       title="sg.delay.title"
       testId="rights-delay-form"
       intro={<FormattedMessage id="sg.delay.intro" />}
-      schema={contract.safeguards.recordRightsDelay.input}
       defaults={{ at: now, reason: '', note: '' }}
       toInput={(v) => ({ episodeId: ep.episodeId, delay: { at: iso(v.at), reason: opt(v.reason), note: opt(v.note) } })}
       toFormPath={under('delay')}
-      send={(input) => api.safeguards.recordRightsDelay(input as Parameters<typeof api.safeguards.recordRightsDelay>[0])}
       onDone={() => onDone('sg.delay.done')}
       onCancel={onCancel}
       submitLabel="sg.delay.submit"
@@ -34,6 +33,6 @@ export function RightsDelayForm({ ep, onDone, onCancel }: FormBase) {
         <FDateTime name="at" label="sg.delay.at" />
       </div>
       <FTextArea name="note" label="sg.delay.note" hint={<FormattedMessage id="sg.optional" />} />
-    </SgForm>
+    </ContractForm>
   );
 }

@@ -1,17 +1,17 @@
 import { useId } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { contract } from '../../../../core/contract';
 import { rightsItems } from '../../../../core/safeguards';
-import { api } from '../../../api';
 import { FCheckbox, FDateTime, FSelect, FText } from '../../../components/form-fields';
 import { opt } from '../../../contract-form';
 import { useLocale } from '../../../i18n';
 import { languageLabel, type Option } from '../../../places';
 import { ackLabel, modeLabel, rightsItemLabel } from '../labels';
 import { orderTemplates } from '../model';
-import { FChecklist, FRadios, SgForm } from '../SgForm';
-import { keys, noInterpreter, under, useClock, useInterpreterOptions, type FormBase, type TemplateInfo } from '../shared';
+import { FChecklist, FRadios } from '../fields';
+import { keys, noInterpreter, under, useInterpreterOptions, type FormBase, type TemplateInfo } from '../shared';
+import { ContractForm } from '../../../components/ContractForm';
+import { useFormClock } from '../../../components/clock';
 
 const OTHER = '__other';
 // Unicode isolates keep a right-to-left endonym from reordering the rest of an <option>'s text.
@@ -31,7 +31,7 @@ interface RightsValues {
 }
 
 export function RightsForm({ person, ep, onDone, onCancel }: FormBase) {
-  const { now, iso } = useClock();
+  const { now, iso } = useFormClock({ keepInstant: true });
   const { locale } = useLocale();
   const templates = orderTemplates(person.templates, person.languages);
   // A reviewed letter the person understands comes before a draft one (issue #11 §7).
@@ -39,11 +39,12 @@ export function RightsForm({ person, ep, onDone, onCancel }: FormBase) {
   const lastInterpreter = ep.interpreters.at(-1);
   const templateOf = (lang: string) => person.templates.find((t) => t.language === lang);
   return (
-    <SgForm<RightsValues, unknown>
+    <ContractForm<RightsValues, 'safeguards.notifyRights'>
+      method="safeguards.notifyRights"
+      look="inset"
       title="sg.rights.form"
       testId="rights-form"
       intro={<FormattedMessage id="sg.rights.form.intro" />}
-      schema={contract.safeguards.notifyRights.input}
       defaults={{
         at: now,
         mode: 'written',
@@ -78,7 +79,6 @@ export function RightsForm({ person, ep, onDone, onCancel }: FormBase) {
       }}
       toFormPath={under('notification', { templateVersion: 'language', templateId: 'language', 'acknowledgement.witness': 'witness', acknowledgement: 'ack' })}
       check={(v) => (v.language === '' ? [{ field: 'language', key: 'error.field.required' }] : [])}
-      send={(input) => api.safeguards.notifyRights(input as Parameters<typeof api.safeguards.notifyRights>[0])}
       onDone={() => onDone('sg.rights.recorded')}
       onCancel={onCancel}
       submitLabel="sg.rights.submit"
@@ -101,7 +101,7 @@ export function RightsForm({ person, ep, onDone, onCancel }: FormBase) {
       <DraftLetterCheck templates={templates} />
       <FChecklist name="items" legend="sg.field.items" allLabel="sg.field.items.all" options={keys(rightsItems, rightsItemLabel)} />
       <Acknowledgement />
-    </SgForm>
+    </ContractForm>
   );
 }
 
