@@ -8,6 +8,7 @@ import type { MessageKey } from '../../../core/i18n';
 import { api } from '../../api';
 import { FormProblems } from '../../components/form-fields';
 import { contractResolver, placeServerErrors } from '../../contract-form';
+import { callMethod, methodSchema } from '../../contract-method';
 import { nowLocalInput } from '../../datetime';
 import { setFlash } from '../../flash';
 import { useTimeZone } from '../../i18n';
@@ -324,8 +325,9 @@ function WizardForm({ initial, draftId, savedAt }: { initial: DraftData; draftId
     setSubmitting(true);
     try {
       await autosave.flush();
-      const input = toIntakeInput(values, zone, mode, autosave.idRef.current ?? undefined);
-      const { personId } = await api.intake.submit(input as Parameters<typeof api.intake.submit>[0]);
+      // What the step checks passed, parsed by the same schema: the typed input the method takes.
+      const input = methodSchema('intake.submit').parse(toIntakeInput(values, zone, mode, autosave.idRef.current ?? undefined));
+      const { personId } = await callMethod('intake.submit', input);
       autosave.stop();
       await Promise.all(['drafts', 'register', 'dueNow', 'person'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
       setFlash(mode === 'admit' ? 'intake.savedAdmitted' : 'intake.savedHeld');

@@ -1,13 +1,13 @@
 import { useFormContext, type FieldError } from 'react-hook-form';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { contract } from '../../../core/contract';
 import { defaultChecklistAreas, observationRatings, visitAcceptsFieldwork } from '../../../core/npm/visit';
-import { api } from '../../api';
 import { CheckboxGroup } from '../../components/fields';
 import { FSelect, FText, FTextArea } from '../../components/form-fields';
 import { Instant } from '../../components/Instant';
 import { opt } from '../../contract-form';
-import { Nothing, RowToggle, StatusNotice, useIso, useNowLocal, useRefreshVisit, useRowForm, VisitActionForm, VisitSection, type Visit } from './common';
+import { Nothing, RowToggle, StatusNotice, useRefreshVisit, useRowForm, VisitSection, type Visit } from './common';
+import { ContractForm } from '../../components/ContractForm';
+import { useFormClock } from '../../components/clock';
 import { ColumnHeads } from '../../components/ColumnHeads';
 import { areaKey, observationSources, ratingLabel, registerKinds, registerLabel, sourceLabel } from './labels';
 
@@ -120,27 +120,23 @@ function AreaForm({
   onDone(): void;
   onCancel(): void;
 }) {
-  const iso = useIso();
-  const now = useNowLocal();
+  const { now, iso } = useFormClock();
   return (
-    <VisitActionForm<AreaValues>
+    <ContractForm<AreaValues, 'npmVisits.recordArea'>
+      method="npmVisits.recordArea"
       title={area ? 'vis.areas.formTitle' : 'vis.areas.other'}
-      schema={contract.npmVisits.recordArea.input}
       defaults={{ observation: { area: area ?? '', rating: current?.rating ?? '', note: current?.note ?? '', sources: current?.sources ?? [] } }}
       toInput={(v) => ({
         visitId,
         at: iso(now),
         observation: { area: v.observation.area, rating: v.observation.rating || undefined, note: opt(v.observation.note), sources: v.observation.sources || [] },
       })}
-      call={(input) => api.npmVisits.recordArea(input as Parameters<typeof api.npmVisits.recordArea>[0])}
-      refresh={refresh}
-      onDone={onDone}
+      onDone={() => refresh().then(onDone)}
       onCancel={onCancel}
       submitLabel="vis.areas.save"
-      grid={false}
     >
       <AreaFields named={area !== null} />
-    </VisitActionForm>
+    </ContractForm>
   );
 }
 
@@ -201,22 +197,20 @@ export function Registers({ visit, mayWrite }: { visit: Visit; mayWrite: boolean
 }
 
 function RegisterForm({ visitId, refresh, onDone, onCancel }: { visitId: string; refresh(): Promise<unknown>; onDone(): void; onCancel(): void }) {
-  const iso = useIso();
-  const now = useNowLocal();
+  const { now, iso } = useFormClock();
   return (
-    <VisitActionForm<{ check: { register: string; note: string } }>
+    <ContractForm<{ check: { register: string; note: string } }, 'npmVisits.recordRegisterCheck'>
+      method="npmVisits.recordRegisterCheck"
+      grid
       title="vis.registers.add"
-      schema={contract.npmVisits.recordRegisterCheck.input}
       defaults={{ check: { register: '', note: '' } }}
       toInput={(v) => ({ visitId, at: iso(now), check: { register: v.check.register || undefined, note: opt(v.check.note) } })}
-      call={(input) => api.npmVisits.recordRegisterCheck(input as Parameters<typeof api.npmVisits.recordRegisterCheck>[0])}
-      refresh={refresh}
-      onDone={onDone}
+      onDone={() => refresh().then(onDone)}
       onCancel={onCancel}
       submitLabel="vis.registers.save"
     >
       <FSelect name="check.register" label="vis.registers.register" keys={registerKinds.map((r) => ({ value: r, label: registerLabel[r] }))} />
       <FTextArea name="check.note" label="vis.registers.note" rows={2} />
-    </VisitActionForm>
+    </ContractForm>
   );
 }

@@ -17,13 +17,16 @@ import { opt } from '../../contract-form';
 import { formatDate, todayIn } from '../../datetime';
 import { contractResolverOptions } from '../../forms';
 import { useTimeZone } from '../../i18n';
-import { RowToggle, StatusNotice, useIso, useNowLocal, useRowForm, VisitActionForm } from './common';
+import { RowToggle, StatusNotice, useRowForm } from './common';
+import { ContractForm } from '../../components/ContractForm';
+import { useFormClock } from '../../components/clock';
 import { ColumnHeads } from '../../components/ColumnHeads';
 import { DownloadButton, ImportFileForm, saveFile, useProblem } from './files';
 import { identityPreview, keyFingerprint } from './fingerprint';
 import { FindingCell, findingColumn, RecStateBadge, ResponseText, severityColumn, SeverityBadge, stateColumns } from './Findings';
 import { addresseeLabel, responseStatusLabel, responseStatuses } from './labels';
-import { Fact, Fingerprint, PanelCard } from './bits';
+import { Fingerprint, PanelCard } from './bits';
+import { Fact } from '../../components/Fact';
 import './npm.css';
 
 const statusKey = ['npmCentre', 'status'] as const;
@@ -303,13 +306,13 @@ interface RespondValues {
 }
 
 function RespondForm({ rec, onDone, onCancel }: { rec: RecommendationView; onDone(): void; onCancel(): void }) {
-  const iso = useIso();
-  const now = useNowLocal();
+  const { now, iso } = useFormClock();
   return (
-    <VisitActionForm<RespondValues>
+    <ContractForm<RespondValues, 'npmCentre.respond'>
+      method="npmCentre.respond"
+      grid
       title="ovs.respond.title"
       intro={<strong dir="auto">{rec.title}</strong>}
-      schema={contract.npmCentre.respond.input}
       defaults={{
         response: {
           status: rec.response?.status ?? '',
@@ -323,7 +326,6 @@ function RespondForm({ rec, onDone, onCancel }: { rec: RecommendationView; onDon
         recommendationId: rec.recommendationId,
         response: { at: iso(r.at), status: r.status || undefined, response: r.response, plannedBy: opt(r.plannedBy), responder: r.responder },
       })}
-      call={(input) => api.npmCentre.respond(input as Parameters<typeof api.npmCentre.respond>[0])}
       onDone={onDone}
       onCancel={onCancel}
       submitLabel="ovs.respond.save"
@@ -332,6 +334,6 @@ function RespondForm({ rec, onDone, onCancel }: { rec: RecommendationView; onDon
       <FText name="response.responder" label="ovs.respond.responder" hint={<FormattedMessage id="ovs.respond.responderHint" />} />
       <FTextArea name="response.response" label="ovs.respond.text" rows={3} />
       <FDate name="response.plannedBy" label="ovs.respond.plannedBy" hint={<FormattedMessage id="form.optional" />} />
-    </VisitActionForm>
+    </ContractForm>
   );
 }

@@ -1,7 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { RecommendationView } from '../../../core/contract/npm';
-import { contract } from '../../../core/contract';
 import { addressees, implementationStatuses, severities, visitAcceptsFieldwork, visitAcceptsFindings, visitStates } from '../../../core/npm/visit';
 import { api } from '../../api';
 import { FormAlert } from '../../components/fields';
@@ -10,7 +9,9 @@ import { Instant } from '../../components/Instant';
 import { opt } from '../../contract-form';
 import { formatDate } from '../../datetime';
 import { AreaName } from './Areas';
-import { Nothing, RowToggle, StatusNotice, useIso, useNowLocal, useRefreshVisit, useRowForm, VisitActionForm, VisitSection, type Visit } from './common';
+import { Nothing, RowToggle, StatusNotice, useRefreshVisit, useRowForm, VisitSection, type Visit } from './common';
+import { ContractForm } from '../../components/ContractForm';
+import { useFormClock } from '../../components/clock';
 import { ColumnHeads, type Column } from '../../components/ColumnHeads';
 import { DownloadButton, ImportFileForm, useProblem } from './files';
 import { addresseeLabel, areaKey, implementationLabel, recStateLabel, responseStatusLabel, severityLabel } from './labels';
@@ -216,9 +217,10 @@ interface FindingValues {
 function FindingForm({ visitId, areas, refresh, onDone, onCancel }: { visitId: string; areas: string[]; refresh(): Promise<unknown>; onDone(): void; onCancel(): void }) {
   const intl = useIntl();
   return (
-    <VisitActionForm<FindingValues>
+    <ContractForm<FindingValues, 'npmVisits.addFinding'>
+      method="npmVisits.addFinding"
+      grid
       title="vis.fd.add"
-      schema={contract.npmVisits.addFinding.input}
       defaults={{ finding: { title: '', standard: '', severity: '', area: '', finding: '', recommendation: '', addressee: 'facility', dueDate: '' } }}
       toInput={({ finding: f }) => ({
         visitId,
@@ -233,9 +235,7 @@ function FindingForm({ visitId, areas, refresh, onDone, onCancel }: { visitId: s
           dueDate: opt(f.dueDate),
         },
       })}
-      call={(input) => api.npmVisits.addFinding(input as Parameters<typeof api.npmVisits.addFinding>[0])}
-      refresh={refresh}
-      onDone={onDone}
+      onDone={() => refresh().then(onDone)}
       onCancel={onCancel}
       submitLabel="vis.fd.save"
     >
@@ -252,7 +252,7 @@ function FindingForm({ visitId, areas, refresh, onDone, onCancel }: { visitId: s
       <FTextArea name="finding.finding" label="vis.fd.findingText" rows={3} />
       <FTextArea name="finding.recommendation" label="vis.fd.recommendation" rows={3} />
       <FDate name="finding.dueDate" label="vis.fd.due" hint={<FormattedMessage id="vis.fd.dueHint" />} />
-    </VisitActionForm>
+    </ContractForm>
   );
 }
 
@@ -337,13 +337,13 @@ export function Earlier({ visit, mayWrite }: { visit: Visit; mayWrite: boolean }
 }
 
 function VerifyForm({ visitId, recommendation, refresh, onDone, onCancel }: { visitId: string; recommendation: RecommendationView; refresh(): Promise<unknown>; onDone(): void; onCancel(): void }) {
-  const iso = useIso();
-  const now = useNowLocal();
+  const { now, iso } = useFormClock();
   return (
-    <VisitActionForm<{ found: { status: string; note: string } }>
+    <ContractForm<{ found: { status: string; note: string } }, 'npmVisits.verifyRecommendation'>
+      method="npmVisits.verifyRecommendation"
+      grid
       title="vis.er.formTitle"
       intro={<strong dir="auto">{recommendation.title}</strong>}
-      schema={contract.npmVisits.verifyRecommendation.input}
       defaults={{ found: { status: '', note: '' } }}
       toInput={(v) => ({
         recommendationId: recommendation.recommendationId,
@@ -351,14 +351,12 @@ function VerifyForm({ visitId, recommendation, refresh, onDone, onCancel }: { vi
       })}
       // The contract's 'verification' shares its name with the document-verification labels.
       toFormPath={(p) => p.replace(/^verification\./, 'found.')}
-      call={(input) => api.npmVisits.verifyRecommendation(input as Parameters<typeof api.npmVisits.verifyRecommendation>[0])}
-      refresh={refresh}
-      onDone={onDone}
+      onDone={() => refresh().then(onDone)}
       onCancel={onCancel}
       submitLabel="vis.er.save"
     >
       <FSelect name="found.status" label="vis.er.status" keys={implementationStatuses.map((s) => ({ value: s, label: implementationLabel[s] }))} />
       <FTextArea name="found.note" label="vis.er.note" rows={2} />
-    </VisitActionForm>
+    </ContractForm>
   );
 }

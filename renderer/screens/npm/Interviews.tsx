@@ -1,15 +1,14 @@
 import { Fragment, useState } from 'react';
 import { useFieldArray, useFormContext, useWatch, type FieldError } from 'react-hook-form';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { contract } from '../../../core/contract';
 import { claimAnswers, consentScopes, reprisalRisks, safeguardClaims, visitAcceptsFieldwork } from '../../../core/npm/visit';
-import { api } from '../../api';
 import { CheckboxGroup } from '../../components/fields';
 import { FCheckbox, FDateTime, FNumber, FSelect, FText, FTextArea, Section } from '../../components/form-fields';
 import { Instant } from '../../components/Instant';
 import { num, opt } from '../../contract-form';
-import { ActionForm } from '../person/ActionForm';
-import { Nothing, useIso, useNowLocal, useRefreshVisit, VisitSection, type Visit } from './common';
+import { ContractForm } from '../../components/ContractForm';
+import { useFormClock } from '../../components/clock';
+import { Nothing, useRefreshVisit, VisitSection, type Visit } from './common';
 import { claimAnswerLabel, claimLabel, consentLabel, interviewKindLabel, riskLabel } from './labels';
 import { LockMark } from './bits';
 import { ColumnHeads } from '../../components/ColumnHeads';
@@ -243,13 +242,12 @@ const noClaims = Object.fromEntries(safeguardClaims.map((c) => [c, ''])) as Reco
 const allegationPath = /^(interview\.confidential\.allegations\.\d+)$/;
 
 function InterviewForm({ visitId, refresh, onDone, onCancel }: { visitId: string; refresh(): Promise<unknown>; onDone(): void; onCancel(): void }) {
-  const iso = useIso();
-  const now = useNowLocal();
+  const { now, iso } = useFormClock();
   return (
-    <ActionForm<InterviewValues, unknown>
+    <ContractForm<InterviewValues, 'npmVisits.recordInterview'>
+      method="npmVisits.recordInterview"
       title="vis.iv.add"
       intro={<FormattedMessage id="vis.iv.intro" />}
-      schema={contract.npmVisits.recordInterview.input}
       defaults={{
         interview: {
           pseudonym: '',
@@ -287,16 +285,12 @@ function InterviewForm({ visitId, refresh, onDone, onCancel }: { visitId: string
         },
       })}
       toFormPath={(p) => (allegationPath.test(p) ? `${p}.text` : p)}
-      send={async (input) => {
-        await api.npmVisits.recordInterview(input as Parameters<typeof api.npmVisits.recordInterview>[0]);
-        await refresh();
-      }}
-      onDone={onDone}
+      onDone={() => refresh().then(onDone)}
       onCancel={onCancel}
       submitLabel="vis.iv.save"
     >
       <InterviewFields />
-    </ActionForm>
+    </ContractForm>
   );
 }
 

@@ -1,15 +1,13 @@
-import { useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { contract } from '../../../core/contract';
 import { genders, teamRoles, visitTypes } from '../../../core/npm/visit';
 import { api } from '../../api';
 import { FCheckbox, FDate, FSelect, FText, FTextArea } from '../../components/form-fields';
 import { opt } from '../../contract-form';
 import { formatDate, todayIn } from '../../datetime';
 import { useTimeZone } from '../../i18n';
-import { ActionForm } from '../person/ActionForm';
+import { ContractForm } from '../../components/ContractForm';
 import { facilitiesKey } from './Facilities';
 import { genderLabel, teamRoleLabel, visitTypeLabel } from './labels';
 import { visitsKey } from './Visits';
@@ -41,13 +39,11 @@ const emptyMember: TeamRow = { name: '', role: 'monitor', gender: '', note: '' }
  */
 export function PlanVisitForm({ onDone, onCancel }: { onDone(visitId: string): void; onCancel(): void }) {
   const zone = useTimeZone();
-  // ActionForm's onDone takes no result: the id of the visit just planned is handed over here.
-  const planned = useRef('');
   return (
-    <ActionForm<PlanValues, { plan: unknown }>
+    <ContractForm<PlanValues, 'npmVisits.plan'>
+      method="npmVisits.plan"
       title="vis.plan.title"
       intro={<FormattedMessage id="vis.plan.intro" />}
-      schema={contract.npmVisits.plan.input}
       defaults={{
         plan: { facilityId: '', type: 'regular', announced: false, plannedFor: todayIn(zone), team: [{ ...emptyMember, role: 'head' }], followsVisitId: '', purpose: '' },
       }}
@@ -62,16 +58,12 @@ export function PlanVisitForm({ onDone, onCancel }: { onDone(visitId: string): v
           purpose: opt(p.purpose),
         },
       })}
-      send={async (input) => {
-        const { visitId } = await api.npmVisits.plan(input as Parameters<typeof api.npmVisits.plan>[0]);
-        planned.current = visitId;
-      }}
-      onDone={() => onDone(planned.current)}
+      onDone={({ visitId }) => onDone(visitId)}
       onCancel={onCancel}
       submitLabel="vis.plan.submit"
     >
       <PlanFields />
-    </ActionForm>
+    </ContractForm>
   );
 }
 

@@ -1,12 +1,12 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { contract } from '../../../core/contract';
 import { visitAcceptsFieldwork } from '../../../core/npm/visit';
-import { api } from '../../api';
 import { FDateTime, FSelect, FTextArea } from '../../components/form-fields';
 import { Instant } from '../../components/Instant';
 import { opt } from '../../contract-form';
 import { href } from '../../routes';
-import { Nothing, RowToggle, StatusNotice, useIso, useNowLocal, useRefreshVisit, useRowForm, VisitActionForm, VisitSection, type Visit } from './common';
+import { Nothing, RowToggle, StatusNotice, useRefreshVisit, useRowForm, VisitSection, type Visit } from './common';
+import { ContractForm } from '../../components/ContractForm';
+import { useFormClock } from '../../components/clock';
 import { ColumnHeads } from '../../components/ColumnHeads';
 import { reprisalOutcomeLabel, reprisalOutcomes, riskLabel } from './labels';
 
@@ -104,24 +104,22 @@ export function Reprisals({ visit, mayWrite }: { visit: Visit; mayWrite: boolean
 }
 
 function ReprisalForm({ visitId, due, refresh, onDone, onCancel }: { visitId: string; due: Due; refresh(): Promise<unknown>; onDone(): void; onCancel(): void }) {
-  const iso = useIso();
-  const now = useNowLocal();
+  const { now, iso } = useFormClock();
   return (
-    <VisitActionForm<{ check: { at: string; outcome: string; note: string } }>
+    <ContractForm<{ check: { at: string; outcome: string; note: string } }, 'npmVisits.checkReprisal'>
+      method="npmVisits.checkReprisal"
+      grid
       title="vis.rp.formTitle"
       intro={<FormattedMessage id="vis.rp.formIntro" values={{ pseudonym: due.pseudonym }} />}
-      schema={contract.npmVisits.checkReprisal.input}
       defaults={{ check: { at: now, outcome: '', note: '' } }}
       toInput={(v) => ({ visitId, check: { interviewId: due.interviewId, at: iso(v.check.at), outcome: v.check.outcome || undefined, note: opt(v.check.note) } })}
-      call={(input) => api.npmVisits.checkReprisal(input as Parameters<typeof api.npmVisits.checkReprisal>[0])}
-      refresh={refresh}
-      onDone={onDone}
+      onDone={() => refresh().then(onDone)}
       onCancel={onCancel}
       submitLabel="vis.rp.save"
     >
       <FSelect name="check.outcome" label="vis.rp.outcome" keys={reprisalOutcomes.map((o) => ({ value: o, label: reprisalOutcomeLabel[o] }))} />
       <FDateTime name="check.at" label="vis.col.at" />
       <FTextArea name="check.note" label="vis.rp.note" rows={2} hint={<FormattedMessage id="vis.rp.noteHint" />} />
-    </VisitActionForm>
+    </ContractForm>
   );
 }

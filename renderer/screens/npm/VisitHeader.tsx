@@ -11,7 +11,8 @@ import { Instant } from '../../components/Instant';
 import { formatDate } from '../../datetime';
 import { useLocale } from '../../i18n';
 import { href, navigate } from '../../routes';
-import { useIso, useNowLocal, useRefreshVisit, type Visit } from './common';
+import { useRefreshVisit, type Visit } from './common';
+import { useFormClock } from '../../components/clock';
 import { refOfError } from './files';
 import { genderLabel, teamRoleLabel, visitStateLabel, visitTypeLabel } from './labels';
 import { StateBadge } from './Visits';
@@ -140,8 +141,7 @@ function Stepper({ state }: { state: VisitState }) {
 }
 
 function NextStep({ visit, to }: { visit: Visit; to: VisitState }) {
-  const iso = useIso();
-  const now = useNowLocal();
+  const { now, iso } = useFormClock();
   const refresh = useRefreshVisit(visit.visitId);
   const [at, setAt] = useState(now);
   const [busy, setBusy] = useState(false);

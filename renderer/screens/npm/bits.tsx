@@ -25,18 +25,6 @@ export function LockMark() {
   );
 }
 
-/** One row of a facts list: its label and its value. */
-export function Fact({ label, children }: { label: MessageKey; children: ReactNode }) {
-  return (
-    <div className="facts__row">
-      <dt>
-        <FormattedMessage id={label} />
-      </dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
-
 /** A card with one job on the set-up screens: its heading, a line on what it is for, then its controls. */
 export function PanelCard({ title, intro, level = 3, children }: { title: MessageKey; intro?: MessageKey; level?: 2 | 3; children: ReactNode }) {
   const titleId = useId();

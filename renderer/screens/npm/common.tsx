@@ -1,12 +1,8 @@
 import { useId, useState, type ReactNode } from 'react';
-import type { FieldValues } from 'react-hook-form';
 import { useQueryClient } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { VisitView } from '../../../core/contract/npm';
 import type { MessageKey } from '../../../core/i18n';
-import { localInputToIso, nowLocalInput } from '../../datetime';
-import { useTimeZone } from '../../i18n';
-import { ActionForm } from '../person/ActionForm';
 import { visitsKey } from './Visits';
 
 export type Visit = VisitView;
@@ -17,15 +13,6 @@ export const visitKey = (visitId: string) => ['visit', visitId] as const;
 export function useRefreshVisit(visitId: string) {
   const queryClient = useQueryClient();
   return () => Promise.all([queryClient.invalidateQueries({ queryKey: visitKey(visitId) }), queryClient.invalidateQueries({ queryKey: visitsKey })]);
-}
-
-export function useIso() {
-  const zone = useTimeZone();
-  return (local: string) => localInputToIso(local, zone);
-}
-
-export function useNowLocal() {
-  return nowLocalInput(useTimeZone());
 }
 
 /**
@@ -144,33 +131,4 @@ export function useRowForm<T>(same: (a: T, b: T) => boolean = Object.is) {
     /** something else on the same line: the section's other actions */
     say: setNotice,
   };
-}
-
-/**
- * An in-place form on the visit page: it sends, then reloads the page so the new entry shows, and lays
- * its fields out in the usual grid.
- */
-export function VisitActionForm<TForm extends FieldValues>({
-  call,
-  refresh,
-  grid = true,
-  children,
-  ...form
-}: Omit<Parameters<typeof ActionForm<TForm, unknown>>[0], 'send'> & {
-  call(input: unknown): Promise<unknown>;
-  refresh?(): Promise<unknown>;
-  /** false: the children lay themselves out (fields beside a fieldset) */
-  grid?: boolean;
-}) {
-  return (
-    <ActionForm<TForm, unknown>
-      {...form}
-      send={async (input) => {
-        await call(input);
-        await refresh?.();
-      }}
-    >
-      {grid ? <div className="form-grid">{children}</div> : children}
-    </ActionForm>
-  );
 }
