@@ -5,12 +5,13 @@ import { openRecoverySlot, openUserSlot, unlockWithPassword, withRecoverySlot, w
 import type { ReadStore } from '../../db/store';
 import { defaultSettings } from '../../core/settings';
 import type { Handlers } from '../api/router';
+import { rule } from './common';
 import type { ServiceInstallation } from './installation';
 import type { Session, Sessions } from './sessions';
 import { findUserById, findUserByName, toUserView } from './users-repo';
 import { finishDisables } from './users';
 
-const badCredentials = () => new ApiError({ code: 'rule', messageKey: 'error.auth.badCredentials' });
+const badCredentials = () => rule('error.auth.badCredentials');
 
 export function idleLockMinutes(store: ReadStore | null): number {
   return store?.settings.idleLockMinutes ?? defaultSettings.idleLockMinutes;
@@ -58,7 +59,7 @@ export function authHandlers(inst: ServiceInstallation, sessions: Sessions): Han
       if (user.active !== 1) {
         store.audit({ actor: user.user_id, action: 'login.refused_inactive', method: 'auth.login', entityType: 'user', entityId: user.user_id, outcome: 'denied' });
         closeStoreIfIdle();
-        throw new ApiError({ code: 'rule', messageKey: 'error.auth.inactive' });
+        throw rule('error.auth.inactive');
       }
       // Slots from before N = 2^17 / format 2 are re-wrapped now, while the password is at hand (issue #10 §6).
       if (opening.upgrade) {
@@ -86,7 +87,7 @@ export function authHandlers(inst: ServiceInstallation, sessions: Sessions): Han
       const key = await unlockWithPassword(file, env.session.username, input.currentPassword);
       if (!key || !key.equals(inst.requireKey())) {
         store.audit({ actor: env.session.userId, action: 'password.change_refused', method: 'auth.changePassword', entityType: 'user', entityId: env.session.userId, outcome: 'denied' });
-        throw new ApiError({ code: 'rule', messageKey: 'error.auth.wrongCurrentPassword', fields: { currentPassword: { key: 'error.auth.wrongCurrentPassword' } } });
+        throw rule('error.auth.wrongCurrentPassword', 'currentPassword');
       }
       await inst.mutateSlots((f) => withUserSlot(f, key, env.session.username, input.newPassword));
       key.fill(0);
@@ -97,13 +98,13 @@ export function authHandlers(inst: ServiceInstallation, sessions: Sessions): Han
     recover: async (input) => {
       const file = inst.requireFile();
       const opening = await openRecoverySlot(file, input.recoveryKey);
-      if (!opening) throw new ApiError({ code: 'rule', messageKey: 'error.auth.badRecoveryKey', fields: { recoveryKey: { key: 'error.auth.badRecoveryKey' } } });
+      if (!opening) throw rule('error.auth.badRecoveryKey', 'recoveryKey');
       const store = await inst.unlockWith(opening).finally(() => opening.keys.forEach((k) => k.fill(0)));
       const key = Buffer.from(inst.requireKey());
       try {
         if (opening.upgrade) await inst.mutateSlots((f) => withRecoverySlot(f, key, input.recoveryKey));
         const user = findUserByName(store, input.username);
-        if (!user) throw new ApiError({ code: 'rule', messageKey: 'error.notFound', fields: { username: { key: 'error.notFound' } } });
+        if (!user) throw rule('error.notFound', 'username');
         await inst.mutateSlots((f) => withUserSlot(f, key, user.username, input.newPassword));
         sessions.closeUser(user.user_id);
         store.audit({ actor: null, action: 'password.recovered', method: 'auth.recover', entityType: 'user', entityId: user.user_id, outcome: 'ok' });

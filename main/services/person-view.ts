@@ -6,6 +6,7 @@ import type { EventRecord } from '../../core/events';
 import { readPayload } from '../../core/events/upcast';
 import { currentCheck, maskRemovalLocks, removalLocks } from '../../core/non-refoulement';
 import { episodeAdmission } from './admission';
+import { notFound } from './common';
 import type { PersonSummary } from '../../core/person';
 import { formatRegisterNo } from '../../core/register-number';
 import { daysHeld } from '../../core/time';
@@ -33,7 +34,7 @@ export function toSummary(r: PersonsTable): PersonSummary {
 
 export function personRow(store: ReadStore, personId: string): PersonsTable {
   const row = store.q.first(store.qb.selectFrom('persons').selectAll().where('person_id', '=', personId));
-  if (!row) throw new ApiError({ code: 'not_found', messageKey: 'error.notFound' });
+  if (!row) throw notFound();
   return row;
 }
 
