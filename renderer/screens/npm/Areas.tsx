@@ -122,11 +122,11 @@ function AreaForm({
 }) {
   const { now, iso } = useFormClock();
   return (
-    <ContractForm<AreaValues, 'npmVisits.recordArea'>
+    <ContractForm
       method="npmVisits.recordArea"
       title={area ? 'vis.areas.formTitle' : 'vis.areas.other'}
       defaults={{ observation: { area: area ?? '', rating: current?.rating ?? '', note: current?.note ?? '', sources: current?.sources ?? [] } }}
-      toInput={(v) => ({
+      toInput={(v: AreaValues) => ({
         visitId,
         at: iso(now),
         observation: { area: v.observation.area, rating: v.observation.rating || undefined, note: opt(v.observation.note), sources: v.observation.sources || [] },
@@ -199,12 +199,12 @@ export function Registers({ visit, mayWrite }: { visit: Visit; mayWrite: boolean
 function RegisterForm({ visitId, refresh, onDone, onCancel }: { visitId: string; refresh(): Promise<unknown>; onDone(): void; onCancel(): void }) {
   const { now, iso } = useFormClock();
   return (
-    <ContractForm<{ check: { register: string; note: string } }, 'npmVisits.recordRegisterCheck'>
+    <ContractForm
       method="npmVisits.recordRegisterCheck"
       grid
       title="vis.registers.add"
       defaults={{ check: { register: '', note: '' } }}
-      toInput={(v) => ({ visitId, at: iso(now), check: { register: v.check.register || undefined, note: opt(v.check.note) } })}
+      toInput={(v: { check: { register: string; note: string } }) => ({ visitId, at: iso(now), check: { register: v.check.register || undefined, note: opt(v.check.note) } })}
       onDone={() => refresh().then(onDone)}
       onCancel={onCancel}
       submitLabel="vis.registers.save"

@@ -308,7 +308,7 @@ interface RespondValues {
 function RespondForm({ rec, onDone, onCancel }: { rec: RecommendationView; onDone(): void; onCancel(): void }) {
   const { now, iso } = useFormClock();
   return (
-    <ContractForm<RespondValues, 'npmCentre.respond'>
+    <ContractForm
       method="npmCentre.respond"
       grid
       title="ovs.respond.title"
@@ -322,7 +322,7 @@ function RespondForm({ rec, onDone, onCancel }: { rec: RecommendationView; onDon
           at: now,
         },
       }}
-      toInput={({ response: r }) => ({
+      toInput={({ response: r }: RespondValues) => ({
         recommendationId: rec.recommendationId,
         response: { at: iso(r.at), status: r.status || undefined, response: r.response, plannedBy: opt(r.plannedBy), responder: r.responder },
       })}

@@ -217,12 +217,12 @@ interface FindingValues {
 function FindingForm({ visitId, areas, refresh, onDone, onCancel }: { visitId: string; areas: string[]; refresh(): Promise<unknown>; onDone(): void; onCancel(): void }) {
   const intl = useIntl();
   return (
-    <ContractForm<FindingValues, 'npmVisits.addFinding'>
+    <ContractForm
       method="npmVisits.addFinding"
       grid
       title="vis.fd.add"
       defaults={{ finding: { title: '', standard: '', severity: '', area: '', finding: '', recommendation: '', addressee: 'facility', dueDate: '' } }}
-      toInput={({ finding: f }) => ({
+      toInput={({ finding: f }: FindingValues) => ({
         visitId,
         finding: {
           title: f.title,
@@ -339,13 +339,13 @@ export function Earlier({ visit, mayWrite }: { visit: Visit; mayWrite: boolean }
 function VerifyForm({ visitId, recommendation, refresh, onDone, onCancel }: { visitId: string; recommendation: RecommendationView; refresh(): Promise<unknown>; onDone(): void; onCancel(): void }) {
   const { now, iso } = useFormClock();
   return (
-    <ContractForm<{ found: { status: string; note: string } }, 'npmVisits.verifyRecommendation'>
+    <ContractForm
       method="npmVisits.verifyRecommendation"
       grid
       title="vis.er.formTitle"
       intro={<strong dir="auto">{recommendation.title}</strong>}
       defaults={{ found: { status: '', note: '' } }}
-      toInput={(v) => ({
+      toInput={(v: { found: { status: string; note: string } }) => ({
         recommendationId: recommendation.recommendationId,
         verification: { visitId, at: iso(now), status: v.found.status || undefined, note: opt(v.found.note) },
       })}

@@ -239,12 +239,19 @@ interface InterviewValues {
 }
 
 const noClaims = Object.fromEntries(safeguardClaims.map((c) => [c, ''])) as Record<Claim, string>;
+/** The claims the person answered; one left blank is not asked. */
+function answered(claims: Record<Claim, string>): Partial<Record<Claim, string>> {
+  const out: Partial<Record<Claim, string>> = {};
+  for (const c of safeguardClaims) if (claims[c] !== '') out[c] = claims[c];
+  return out;
+}
+
 const allegationPath = /^(interview\.confidential\.allegations\.\d+)$/;
 
 function InterviewForm({ visitId, refresh, onDone, onCancel }: { visitId: string; refresh(): Promise<unknown>; onDone(): void; onCancel(): void }) {
   const { now, iso } = useFormClock();
   return (
-    <ContractForm<InterviewValues, 'npmVisits.recordInterview'>
+    <ContractForm
       method="npmVisits.recordInterview"
       title="vis.iv.add"
       intro={<FormattedMessage id="vis.iv.intro" />}
@@ -262,7 +269,7 @@ function InterviewForm({ visitId, refresh, onDone, onCancel }: { visitId: string
           confidential: { notes: '', intervieweeName: '', registerNo: '', allegations: [], claims: { ...noClaims } },
         },
       }}
-      toInput={({ interview: v }) => ({
+      toInput={({ interview: v }: InterviewValues) => ({
         visitId,
         interview: {
           pseudonym: opt(v.pseudonym),
@@ -280,7 +287,7 @@ function InterviewForm({ visitId, refresh, onDone, onCancel }: { visitId: string
             intervieweeName: opt(v.confidential.intervieweeName),
             registerNo: opt(v.confidential.registerNo),
             allegations: v.confidential.allegations.map((a) => a.text),
-            claims: Object.fromEntries(Object.entries(v.confidential.claims).filter(([, a]) => a !== '')),
+            claims: answered(v.confidential.claims),
           },
         },
       })}

@@ -40,14 +40,14 @@ const emptyMember: TeamRow = { name: '', role: 'monitor', gender: '', note: '' }
 export function PlanVisitForm({ onDone, onCancel }: { onDone(visitId: string): void; onCancel(): void }) {
   const zone = useTimeZone();
   return (
-    <ContractForm<PlanValues, 'npmVisits.plan'>
+    <ContractForm
       method="npmVisits.plan"
       title="vis.plan.title"
       intro={<FormattedMessage id="vis.plan.intro" />}
       defaults={{
         plan: { facilityId: '', type: 'regular', announced: false, plannedFor: todayIn(zone), team: [{ ...emptyMember, role: 'head' }], followsVisitId: '', purpose: '' },
       }}
-      toInput={({ plan: p }) => ({
+      toInput={({ plan: p }: PlanValues) => ({
         plan: {
           facilityId: p.facilityId,
           type: p.type || undefined,

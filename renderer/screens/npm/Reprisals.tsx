@@ -106,13 +106,16 @@ export function Reprisals({ visit, mayWrite }: { visit: Visit; mayWrite: boolean
 function ReprisalForm({ visitId, due, refresh, onDone, onCancel }: { visitId: string; due: Due; refresh(): Promise<unknown>; onDone(): void; onCancel(): void }) {
   const { now, iso } = useFormClock();
   return (
-    <ContractForm<{ check: { at: string; outcome: string; note: string } }, 'npmVisits.checkReprisal'>
+    <ContractForm
       method="npmVisits.checkReprisal"
       grid
       title="vis.rp.formTitle"
       intro={<FormattedMessage id="vis.rp.formIntro" values={{ pseudonym: due.pseudonym }} />}
       defaults={{ check: { at: now, outcome: '', note: '' } }}
-      toInput={(v) => ({ visitId, check: { interviewId: due.interviewId, at: iso(v.check.at), outcome: v.check.outcome || undefined, note: opt(v.check.note) } })}
+      toInput={(v: { check: { at: string; outcome: string; note: string } }) => ({
+        visitId,
+        check: { interviewId: due.interviewId, at: iso(v.check.at), outcome: v.check.outcome || undefined, note: opt(v.check.note) },
+      })}
       onDone={() => refresh().then(onDone)}
       onCancel={onCancel}
       submitLabel="vis.rp.save"

@@ -12,13 +12,13 @@ import { useFormClock } from '../../../components/clock';
 export function DisclosureReviewForm({ noticeId, onDone, onCancel }: NoticeFormProps) {
   const { now, iso } = useFormClock({ keepInstant: true });
   return (
-    <ContractForm<{ at: string; disclosed: string; personToldAt: string; asylumAuthorityInformedAt: string; note: string }, 'safeguards.reviewDisclosure'>
+    <ContractForm
       method="safeguards.reviewDisclosure"
       look="inset"
       title="sg.disclosure.form"
       testId="disclosure-review-form"
       defaults={{ at: now, disclosed: '', personToldAt: now, asylumAuthorityInformedAt: now, note: '' }}
-      toInput={(v) => ({
+      toInput={(v: { at: string; disclosed: string; personToldAt: string; asylumAuthorityInformedAt: string; note: string }) => ({
         noticeId,
         review: { at: iso(v.at), disclosed: v.disclosed, personToldAt: iso(v.personToldAt), asylumAuthorityInformedAt: iso(v.asylumAuthorityInformedAt), note: opt(v.note) },
       })}

@@ -14,14 +14,14 @@ export function ConsularOpenForm({ person, ep, onDone, onCancel }: FormBase) {
   const { now, iso } = useFormClock({ keepInstant: true });
   const { locale } = useLocale();
   return (
-    <ContractForm<{ states: string[]; informedAt: string; wish: string }, 'safeguards.openConsular'>
+    <ContractForm
       method="safeguards.openConsular"
       look="inset"
       title="sg.consular.openForm"
       testId="consular-open-form"
       intro={<FormattedMessage id="sg.consular.openForm.intro" />}
       defaults={{ states: [...person.nationalities], informedAt: now, wish: '' }}
-      toInput={(v) => ({ episodeId: ep.episodeId, open: { states: v.states, informedAt: iso(v.informedAt), wish: opt(v.wish) } })}
+      toInput={(v: { states: string[]; informedAt: string; wish: string }) => ({ episodeId: ep.episodeId, open: { states: v.states, informedAt: iso(v.informedAt), wish: opt(v.wish) } })}
       toFormPath={under('open')}
       onDone={() => onDone('sg.consular.opened')}
       onCancel={onCancel}
@@ -40,14 +40,14 @@ export function ConsentForm({ ep, noticeId, onDone, onCancel }: NoticeFormProps)
   const { now, iso } = useFormClock({ keepInstant: true });
   const interpreters = useInterpreterOptions(ep);
   return (
-    <ContractForm<{ at: string; privateSetting: boolean; consularPresent: boolean; interpreterUseId: string; statement: string; unhcrOffered: boolean }, 'safeguards.recordConsent'>
+    <ContractForm
       method="safeguards.recordConsent"
       look="inset"
       title="sg.consent.form"
       testId="consent-form"
       intro={<FormattedMessage id="sg.consent.form.intro" />}
       defaults={{ at: now, privateSetting: false, consularPresent: false, interpreterUseId: '', statement: '', unhcrOffered: false }}
-      toInput={(v) => ({
+      toInput={(v: { at: string; privateSetting: boolean; consularPresent: boolean; interpreterUseId: string; statement: string; unhcrOffered: boolean }) => ({
         noticeId,
         consent: {
           at: iso(v.at),
@@ -80,13 +80,13 @@ export function ConsentForm({ ep, noticeId, onDone, onCancel }: NoticeFormProps)
 export function SendForm({ noticeId, onDone, onCancel }: NoticeFormProps) {
   const { now, iso } = useFormClock({ keepInstant: true });
   return (
-    <ContractForm<{ at: string; mission: string; channel: string; reference: string }, 'safeguards.sendConsular'>
+    <ContractForm
       method="safeguards.sendConsular"
       look="inset"
       title="sg.send.form"
       testId="send-form"
       defaults={{ at: now, mission: '', channel: 'note_verbale', reference: '' }}
-      toInput={(v) => ({ noticeId, sent: { at: iso(v.at), mission: v.mission, channel: opt(v.channel), reference: v.reference } })}
+      toInput={(v: { at: string; mission: string; channel: string; reference: string }) => ({ noticeId, sent: { at: iso(v.at), mission: v.mission, channel: opt(v.channel), reference: v.reference } })}
       toFormPath={under('sent')}
       onDone={() => onDone('sg.send.recorded')}
       onCancel={onCancel}
@@ -105,13 +105,13 @@ export function SendForm({ noticeId, onDone, onCancel }: NoticeFormProps) {
 export function AnsweredForm({ noticeId, onDone, onCancel }: NoticeFormProps) {
   const { now, iso } = useFormClock({ keepInstant: true });
   return (
-    <ContractForm<{ kind: string; at: string; note: string }, 'safeguards.consularAnswered'>
+    <ContractForm
       method="safeguards.consularAnswered"
       look="inset"
       title="sg.answer.form"
       testId="answer-form"
       defaults={{ kind: 'acknowledged', at: now, note: '' }}
-      toInput={(v) => ({ noticeId, kind: v.kind, at: iso(v.at), note: opt(v.note) })}
+      toInput={(v: { kind: string; at: string; note: string }) => ({ noticeId, kind: v.kind, at: iso(v.at), note: opt(v.note) })}
       onDone={() => onDone('sg.answer.recorded')}
       onCancel={onCancel}
       submitLabel="sg.answer.submit"
@@ -128,14 +128,14 @@ export function AnsweredForm({ noticeId, onDone, onCancel }: NoticeFormProps) {
 export function WithdrawForm({ noticeId, onDone, onCancel }: NoticeFormProps) {
   const { now, iso } = useFormClock({ keepInstant: true });
   return (
-    <ContractForm<{ at: string; reason: string }, 'safeguards.withdrawConsular'>
+    <ContractForm
       method="safeguards.withdrawConsular"
       look="inset"
       title="sg.withdraw.form"
       testId="withdraw-form"
       danger
       defaults={{ at: now, reason: '' }}
-      toInput={(v) => ({ noticeId, at: iso(v.at), reason: v.reason })}
+      toInput={(v: { at: string; reason: string }) => ({ noticeId, at: iso(v.at), reason: v.reason })}
       onDone={() => onDone('sg.withdraw.recorded')}
       onCancel={onCancel}
       submitLabel="sg.withdraw.submit"

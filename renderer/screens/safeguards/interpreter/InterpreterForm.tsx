@@ -28,14 +28,14 @@ export function InterpreterForm({ person, ep, onDone, onCancel }: FormBase) {
   const options = [...spoken, ...all.filter((o) => !person.languages.includes(o.value))];
   const firstForeign = person.languages.find((l) => !['az', 'ru', 'en'].includes(l)) ?? person.languages[0] ?? '';
   return (
-    <ContractForm<InterpreterValues, 'safeguards.recordInterpreter'>
+    <ContractForm
       method="safeguards.recordInterpreter"
       look="inset"
       title="sg.interpreter.form"
       testId="interpreter-form"
       intro={person.protectionCase ? <p className="sg-callout sg-callout--attention">{<FormattedMessage id="sg.interpreter.protectionRule" />}</p> : undefined}
       defaults={{ at: now, language: firstForeign, interpreterName: '', kind: '', purpose: 'rights', gender: '', affiliation: '' }}
-      toInput={(v) => ({
+      toInput={(v: InterpreterValues) => ({
         personId: person.personId,
         episodeId: ep.episodeId,
         use: {

@@ -10,13 +10,16 @@ import { useFormClock } from '../../../components/clock';
 export function LegalAidRequestForm({ ep, onDone, onCancel }: FormBase) {
   const { now, iso } = useFormClock({ keepInstant: true });
   return (
-    <ContractForm<{ requestedAt: string; requestedBy: string; funding: string; note: string }, 'safeguards.requestLegalAid'>
+    <ContractForm
       method="safeguards.requestLegalAid"
       look="inset"
       title="sg.legal.requestForm"
       testId="legal-request-form"
       defaults={{ requestedAt: now, requestedBy: 'detainee', funding: 'state', note: '' }}
-      toInput={(v) => ({ episodeId: ep.episodeId, request: { requestedAt: iso(v.requestedAt), requestedBy: opt(v.requestedBy), funding: opt(v.funding), note: opt(v.note) } })}
+      toInput={(v: { requestedAt: string; requestedBy: string; funding: string; note: string }) => ({
+        episodeId: ep.episodeId,
+        request: { requestedAt: iso(v.requestedAt), requestedBy: opt(v.requestedBy), funding: opt(v.funding), note: opt(v.note) },
+      })}
       toFormPath={under('request')}
       onDone={() => onDone('sg.legal.requested')}
       onCancel={onCancel}
@@ -35,13 +38,13 @@ export function LegalAidRequestForm({ ep, onDone, onCancel }: FormBase) {
 export function DefenderForm({ requestId, onDone, onCancel }: RequestFormProps) {
   const { now, iso } = useFormClock({ keepInstant: true });
   return (
-    <ContractForm<{ at: string; name: string; barNumber: string; phone: string }, 'safeguards.assignDefender'>
+    <ContractForm
       method="safeguards.assignDefender"
       look="inset"
       title="sg.defender.form"
       testId="defender-form"
       defaults={{ at: now, name: '', barNumber: '', phone: '' }}
-      toInput={(v) => ({ requestId, defender: { at: iso(v.at), name: v.name, barNumber: opt(v.barNumber), phone: opt(v.phone) } })}
+      toInput={(v: { at: string; name: string; barNumber: string; phone: string }) => ({ requestId, defender: { at: iso(v.at), name: v.name, barNumber: opt(v.barNumber), phone: opt(v.phone) } })}
       toFormPath={under('defender')}
       onDone={() => onDone('sg.defender.recorded')}
       onCancel={onCancel}
@@ -60,13 +63,16 @@ export function DefenderForm({ requestId, onDone, onCancel }: RequestFormProps) 
 export function ContactForm({ requestId, onDone, onCancel }: RequestFormProps) {
   const { now, iso } = useFormClock({ keepInstant: true });
   return (
-    <ContractForm<{ at: string; mode: string; durationMinutes: number | undefined; confidential: boolean }, 'safeguards.recordLegalContact'>
+    <ContractForm
       method="safeguards.recordLegalContact"
       look="inset"
       title="sg.contact.form"
       testId="contact-form"
       defaults={{ at: now, mode: 'in_person', durationMinutes: undefined, confidential: true }}
-      toInput={(v) => ({ requestId, contact: { at: iso(v.at), mode: opt(v.mode), durationMinutes: num(v.durationMinutes), confidential: v.confidential } })}
+      toInput={(v: { at: string; mode: string; durationMinutes: number | undefined; confidential: boolean }) => ({
+        requestId,
+        contact: { at: iso(v.at), mode: opt(v.mode), durationMinutes: num(v.durationMinutes), confidential: v.confidential },
+      })}
       toFormPath={under('contact')}
       onDone={() => onDone('sg.contact.recorded')}
       onCancel={onCancel}
@@ -85,13 +91,13 @@ export function ContactForm({ requestId, onDone, onCancel }: RequestFormProps) {
 export function IssueForm({ requestId, onDone, onCancel }: RequestFormProps) {
   const { now, iso } = useFormClock({ keepInstant: true });
   return (
-    <ContractForm<{ at: string; kind: string; reason: string }, 'safeguards.recordLegalAidIssue'>
+    <ContractForm
       method="safeguards.recordLegalAidIssue"
       look="inset"
       title="sg.issue.form"
       testId="issue-form"
       defaults={{ at: now, kind: 'delayed', reason: '' }}
-      toInput={(v) => ({ requestId, issue: { at: iso(v.at), kind: opt(v.kind), reason: v.reason } })}
+      toInput={(v: { at: string; kind: string; reason: string }) => ({ requestId, issue: { at: iso(v.at), kind: opt(v.kind), reason: v.reason } })}
       toFormPath={under('issue')}
       onDone={() => onDone('sg.issue.recorded')}
       onCancel={onCancel}
@@ -109,14 +115,14 @@ export function IssueForm({ requestId, onDone, onCancel }: RequestFormProps) {
 export function WaiverForm({ ep, onDone, onCancel }: FormBase) {
   const { now, iso } = useFormClock({ keepInstant: true });
   return (
-    <ContractForm<{ at: string; witness: string; statement: string }, 'safeguards.waiveLegalAid'>
+    <ContractForm
       method="safeguards.waiveLegalAid"
       look="inset"
       title="sg.waiver.form"
       testId="waiver-form"
       intro={<FormattedMessage id="sg.waiver.form.intro" />}
       defaults={{ at: now, witness: '', statement: '' }}
-      toInput={(v) => ({ episodeId: ep.episodeId, at: iso(v.at), witness: v.witness, statement: opt(v.statement) })}
+      toInput={(v: { at: string; witness: string; statement: string }) => ({ episodeId: ep.episodeId, at: iso(v.at), witness: v.witness, statement: opt(v.statement) })}
       onDone={() => onDone('sg.waiver.recorded')}
       onCancel={onCancel}
       submitLabel="sg.waiver.submit"

@@ -15,14 +15,14 @@ import { useFormClock } from '../../../components/clock';
 export function RightsDelayForm({ ep, onDone, onCancel }: FormBase) {
   const { now, iso } = useFormClock({ keepInstant: true });
   return (
-    <ContractForm<{ at: string; reason: string; note: string }, 'safeguards.recordRightsDelay'>
+    <ContractForm
       method="safeguards.recordRightsDelay"
       look="inset"
       title="sg.delay.title"
       testId="rights-delay-form"
       intro={<FormattedMessage id="sg.delay.intro" />}
       defaults={{ at: now, reason: '', note: '' }}
-      toInput={(v) => ({ episodeId: ep.episodeId, delay: { at: iso(v.at), reason: opt(v.reason), note: opt(v.note) } })}
+      toInput={(v: { at: string; reason: string; note: string }) => ({ episodeId: ep.episodeId, delay: { at: iso(v.at), reason: opt(v.reason), note: opt(v.note) } })}
       toFormPath={under('delay')}
       onDone={() => onDone('sg.delay.done')}
       onCancel={onCancel}

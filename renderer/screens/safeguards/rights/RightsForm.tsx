@@ -39,7 +39,7 @@ export function RightsForm({ person, ep, onDone, onCancel }: FormBase) {
   const lastInterpreter = ep.interpreters.at(-1);
   const templateOf = (lang: string) => person.templates.find((t) => t.language === lang);
   return (
-    <ContractForm<RightsValues, 'safeguards.notifyRights'>
+    <ContractForm
       method="safeguards.notifyRights"
       look="inset"
       title="sg.rights.form"
@@ -57,7 +57,7 @@ export function RightsForm({ person, ep, onDone, onCancel }: FormBase) {
         witness: '',
         copyHanded: true,
       }}
-      toInput={(v) => {
+      toInput={(v: RightsValues) => {
         const written = v.mode === 'written';
         const other = v.language === OTHER;
         const template = other ? undefined : templateOf(v.language);
