@@ -7,9 +7,6 @@ import type { ServiceInstallation } from './installation';
 import { findMatches } from './name-search';
 import { requirePerson } from './persons';
 
-// Until the safeguards and NPM services import them from common.ts (issue #12).
-export { dateValidationError, notFuture } from './common';
-
 export function facilityOf(store: ReadStore): { facilityId: string; facilityName: string } {
   return { facilityId: store.meta('installation_id') ?? store.device.deviceId, facilityName: store.meta('facility_name') ?? '' };
 }

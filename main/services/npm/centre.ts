@@ -13,10 +13,10 @@ import { loadEpisodeFacts } from '../../../db/episode-facts';
 import { bodyHash } from '../../../db/projections/npm-centre';
 import { fileSlug as slug, keyFingerprint, readSignedFile, signedFileText, signFile, type SignedFileKind } from '../../../db/signed-file';
 import type { EpisodesTable, PersonsTable } from '../../../db/schema';
-import type { Store } from '../../../db/store';
+import type { ServiceStore } from '../../../db/store';
 import type { Handlers } from '../../api/router';
 import { actor, notFound, notFuture } from '../common';
-import type { Installation } from '../installation';
+import type { ServiceInstallation } from '../installation';
 
 /**
  * The centre's side of ombudsman oversight (OPCAT Arts 19–22, docs/domain.md §5 rule 8): its identity for
@@ -26,23 +26,23 @@ import type { Installation } from '../installation';
  */
 
 /** This installation's id and name, as its identity file gave them to the office. */
-export function facilityOfInstallation(inst: Installation, store: Store): { installationId: string; facilityName: string } {
+export function facilityOfInstallation(inst: ServiceInstallation, store: ServiceStore): { installationId: string; facilityName: string } {
   return {
     installationId: inst.info?.installationId ?? store.meta('installation_id') ?? store.device.deviceId,
     facilityName: inst.info?.facilityName ?? store.meta('facility_name') ?? '',
   };
 }
 
-function deviceSigner(store: Store) {
+function deviceSigner(store: ServiceStore) {
   return { kind: 'device' as const, id: store.device.deviceId, publicKey: store.device.publicKey, privateKey: store.devicePrivateKey };
 }
 
-function asFile(format: SignedFileKind, body: unknown, store: Store, name: string): { fileName: string; content: string } {
+function asFile(format: SignedFileKind, body: unknown, store: ServiceStore, name: string): { fileName: string; content: string } {
   const file: SignedFile = signFile(format, body, deviceSigner(store));
   return { fileName: `${name}.json`, content: signedFileText(file) };
 }
 
-export function trustedOmbudsman(store: Store) {
+export function trustedOmbudsman(store: ServiceStore) {
   return store.q.first(store.qb.selectFrom('npm_trust').select(['organisation_id', 'name', 'signing_public_key']).limit(1)) ?? null;
 }
 
@@ -60,7 +60,15 @@ function earliestBy<T>(rows: readonly T[], at: (r: T) => string): T | null {
   return best;
 }
 
-export function buildRegisterExtract(store: Store, from: string, to: string, now: number, generatedBy: string, installationId: string, facilityName: string): z.infer<typeof registerExtractBody> {
+export function buildRegisterExtract(
+  store: ServiceStore,
+  from: string,
+  to: string,
+  now: number,
+  generatedBy: string,
+  installationId: string,
+  facilityName: string,
+): z.infer<typeof registerExtractBody> {
   const tz = store.settings.timeZone;
   const start = new Date(startOfLocalDay(from, tz)).toISOString();
   const end = new Date(startOfLocalDay(addCalendarDays(to, 1), tz)).toISOString();
@@ -170,7 +178,7 @@ export function buildRegisterExtract(store: Store, from: string, to: string, now
 type Finding = z.infer<typeof findingSchema>;
 type AuthorityResponse = z.infer<typeof authorityResponseSchema>;
 
-function latestResponses(store: Store, recommendationIds: readonly string[]): Map<string, AuthorityResponse> {
+function latestResponses(store: ServiceStore, recommendationIds: readonly string[]): Map<string, AuthorityResponse> {
   const out = new Map<string, AuthorityResponse>();
   if (recommendationIds.length === 0) return out;
   const rows = store.q.all(store.qb.selectFrom('recommendation_responses').select(['recommendation_id', 'response']).where('recommendation_id', 'in', recommendationIds).orderBy('local_seq'));
@@ -178,7 +186,7 @@ function latestResponses(store: Store, recommendationIds: readonly string[]): Ma
   return out;
 }
 
-export function receivedRecommendations(store: Store, now: number): RecommendationView[] {
+export function receivedRecommendations(store: ServiceStore, now: number): RecommendationView[] {
   const rows = store.q.all(store.qb.selectFrom('received_recommendations').selectAll().orderBy('issued_at', 'desc').orderBy('due_date').orderBy('recommendation_id'));
   const responses = latestResponses(
     store,
@@ -213,12 +221,12 @@ export function receivedRecommendations(store: Store, now: number): Recommendati
 
 // ---------------------------------------------------------------------------------------------------
 
-function displayName(store: Store, userId: string, fallback: string): string {
+function displayName(store: ServiceStore, userId: string, fallback: string): string {
   const row = store.q.first(store.qb.selectFrom('users').select('display_name').where('user_id', '=', userId));
   return row?.display_name || fallback;
 }
 
-export function npmCentreHandlers(inst: Installation, now: () => number): Handlers['npmCentre'] {
+export function npmCentreHandlers(inst: ServiceInstallation, now: () => number): Handlers['npmCentre'] {
   return {
     status: () => {
       const t = trustedOmbudsman(inst.requireStore());

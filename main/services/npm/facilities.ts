@@ -7,8 +7,8 @@ import type { NpmFacilitiesTable, NpmFacilityKeysTable } from '../../../db/schem
 import { keyFingerprint, readSignedFile } from '../../../db/signed-file';
 import type { ReadStore } from '../../../db/store';
 import type { Handlers } from '../../api/router';
-import { notFound } from '../common';
-import type { Installation } from '../installation';
+import { actor, notFound } from '../common';
+import type { ServiceInstallation } from '../installation';
 
 /**
  * The centres an ombudsman office knows, each by the identity file its oversight screen produced: the
@@ -48,7 +48,7 @@ export function facilityView(store: ReadStore, facilityId: string): FacilityView
   return toView(row, keyRows(store, facilityId));
 }
 
-export function npmFacilitiesHandlers(inst: Installation): Handlers['npmFacilities'] {
+export function npmFacilitiesHandlers(inst: ServiceInstallation): Handlers['npmFacilities'] {
   return {
     list: () => {
       const store = inst.readStore();
@@ -67,7 +67,7 @@ export function npmFacilitiesHandlers(inst: Installation): Handlers['npmFaciliti
       const known = store.q.first(store.qb.selectFrom('npm_facility_keys').select('public_key').where('facility_id', '=', facilityId).where('device_id', '=', body.deviceId));
       if (known && known.public_key !== body.publicKey) throw ruleError('error.npm.deviceKeyChanged');
       if (!known) {
-        store.command({ userId: env.session.userId }, env.method, (tx) => {
+        store.command(actor(env), env.method, (tx) => {
           tx.append({
             type: 'npm.facilityAdded',
             entityId: facilityId,

@@ -8,7 +8,7 @@ import { sealedSchema, type Sealed } from '../../../core/npm/sealed';
 import { authorityResponseSchema, interviewConfidentialSchema, visitAcceptsFieldwork, type VisitState } from '../../../core/npm/visit';
 import type { VisitInterviewsTable } from '../../../db/schema';
 import { readSignedFile, type SignedFileKind } from '../../../db/signed-file';
-import type { Actor, ReadStore, Store } from '../../../db/store';
+import type { Actor, ReadStore, ServiceStore } from '../../../db/store';
 import { notFound } from '../common';
 
 /**
@@ -81,7 +81,13 @@ export function discrepanciesFor(store: ReadStore, visitId: string, openSealed: 
   return discrepancies(extract, interviews);
 }
 
-export function importExtractFile(store: Store, visitId: string, content: string, now: number, cmd: FileCommand & { openSealed: Opener | null }): { persons: number; discrepancies: Discrepancy[] } {
+export function importExtractFile(
+  store: ServiceStore,
+  visitId: string,
+  content: string,
+  now: number,
+  cmd: FileCommand & { openSealed: Opener | null },
+): { persons: number; discrepancies: Discrepancy[] } {
   const visit = visitRow(store, visitId);
   const { file, body, facilityId } = readCentreFile(store, content, 'qeyd-register-extract', registerExtractBody);
   if (facilityId !== visit.facility_id || body.installationId !== installationOf(store, visit.facility_id)) throw ruleError('error.npm.wrongFacility');
@@ -98,7 +104,7 @@ export function importExtractFile(store: Store, visitId: string, content: string
 // ---------------------------------------------------------------------------------------------------
 // The centre's responses to the office's recommendations.
 
-export function importResponsesFile(store: Store, content: string, _now: number, cmd: FileCommand): { visitId: string; recorded: number; alreadyHeld: number } {
+export function importResponsesFile(store: ServiceStore, content: string, _now: number, cmd: FileCommand): { visitId: string; recorded: number; alreadyHeld: number } {
   const { body, facilityId } = readCentreFile(store, content, 'qeyd-npm-responses', responsesBody);
   const visit = visitFacts(store, body.visitId);
   if (!visit) throw ruleError('error.npm.unknownRecommendation');

@@ -11,9 +11,10 @@ import { generateDeviceKeyPair } from '../../../db/chain';
 import { scryptMaxmem, unlockWithPassword } from '../../../db/keyslots';
 import { generateSealingKeyPair, open, seal, SealedOpenError, sealingKeyId } from '../../../db/sealed';
 import { fileSlug, keyFingerprint, signFile, signedFileText, type FileSigner } from '../../../db/signed-file';
-import type { ReadStore, Store } from '../../../db/store';
+import type { ReadStore, ServiceStore } from '../../../db/store';
 import type { Handlers } from '../../api/router';
-import type { Installation } from '../installation';
+import { actor } from '../common';
+import type { ServiceInstallation } from '../installation';
 
 /**
  * The ombudsman organisation's two key pairs: X25519 to seal what detainees say in private, Ed25519 to
@@ -87,7 +88,7 @@ export function orgSigner(store: ReadStore): FileSigner {
   return { kind: 'organisation', id: org.organisationId, publicKey: org.signingPublicKey, privateKey: org.signingPrivateKey };
 }
 
-function isOffice(inst: Installation, store: Store, allowConsole: boolean): boolean {
+function isOffice(inst: ServiceInstallation, store: ServiceStore, allowConsole: boolean): boolean {
   const kind = inst.info?.facilityKind ?? store.meta('facility_kind');
   return kind === 'ombudsman_office' || (allowConsole && kind === 'headquarters');
 }
@@ -179,7 +180,7 @@ function requireOrgReader(roles: readonly Role[]): void {
   if (!can(roles, 'visit.read') && !can(roles, 'settings.manage')) throw new ApiError({ code: 'forbidden', messageKey: 'error.forbidden' });
 }
 
-export function npmOrgHandlers(inst: Installation, now: () => number): Handlers['npmOrg'] {
+export function npmOrgHandlers(inst: ServiceInstallation, now: () => number): Handlers['npmOrg'] {
   return {
     status: (_input, env) => {
       requireOrgReader(env.session.roles);
@@ -208,7 +209,7 @@ export function npmOrgHandlers(inst: Installation, now: () => number): Handlers[
         boxPrivateKey: box.privateKey,
         signingPrivateKey: signing.privateKey,
       };
-      store.command({ userId: env.session.userId }, env.method, (tx) => {
+      store.command(actor(env), env.method, (tx) => {
         store.setMeta(metaKey, JSON.stringify(org));
         tx.audit({ action: 'npm.orgCreated', method: env.method, entityType: 'npm_org', entityId: org.organisationId, outcome: 'ok' });
       });
@@ -243,7 +244,7 @@ export function npmOrgHandlers(inst: Installation, now: () => number): Handlers[
       }
       const imported = await openOrgKeyFile(file, passphrase, new Date(now()).toISOString());
       if (current?.boxPrivateKey && current.signingPrivateKey) return { ok: true as const };
-      store.command({ userId: env.session.userId }, env.method, (tx) => {
+      store.command(actor(env), env.method, (tx) => {
         store.setMeta(metaKey, JSON.stringify({ ...imported, createdAt: current?.createdAt ?? imported.createdAt }));
         tx.audit({ action: 'npm.orgKeyImported', method: env.method, entityType: 'npm_org', entityId: imported.organisationId, outcome: 'ok' });
       });

@@ -6,7 +6,7 @@ import { fileSlug, signFile, signedFileText } from '../../../db/signed-file';
 import type { ReadStore } from '../../../db/store';
 import type { Handlers } from '../../api/router';
 import { actor, notFound, notFuture, rule } from '../common';
-import type { Installation } from '../installation';
+import type { ServiceInstallation } from '../installation';
 import { facilityRow } from './facilities';
 import { importExtractFile, importResponsesFile } from './files';
 import { openerFor, orgSigner, requireOrg, sealForOrg } from './org';
@@ -35,7 +35,7 @@ function uniquePseudonym(store: ReadStore, visitId: string, wanted: string | und
   return defaultPseudonym(n);
 }
 
-export function visitCommands(inst: Installation, now: () => number): Omit<Handlers['npmVisits'], 'list' | 'get'> {
+export function visitCommands(inst: ServiceInstallation, now: () => number): Omit<Handlers['npmVisits'], 'list' | 'get'> {
   return {
     plan: ({ plan }, env) => {
       const store = inst.requireStore();

@@ -8,7 +8,7 @@ import type { VisitInterviewsTable, VisitsTable } from '../../../db/schema';
 import type { ReadStore } from '../../../db/store';
 import type { Handlers } from '../../api/router';
 import { notFound } from '../common';
-import type { Installation } from '../installation';
+import type { ServiceInstallation } from '../installation';
 import { facilityRow } from './facilities';
 import { discrepanciesFor } from './files';
 import { openerFor, type Opener } from './org';
@@ -217,7 +217,7 @@ export function buildVisitView(store: ReadStore, visitId: string, now: number): 
   };
 }
 
-export function visitViews(inst: Installation, now: () => number): Pick<Handlers['npmVisits'], 'list' | 'get'> {
+export function visitViews(inst: ServiceInstallation, now: () => number): Pick<Handlers['npmVisits'], 'list' | 'get'> {
   return {
     list: ({ state }) => {
       const store = inst.readStore();

@@ -1,5 +1,5 @@
 import type { Handlers } from '../../api/router';
-import type { Installation } from '../installation';
+import type { ServiceInstallation } from '../installation';
 import { visitCommands } from './visits-commands';
 import { visitViews } from './visits-views';
 
@@ -10,6 +10,6 @@ import { visitViews } from './visits-views';
  * before any event is made, and opened only in memory for the visit view. The reads are in
  * visits-views.ts, what is recorded in visits-commands.ts.
  */
-export function npmVisitsHandlers(inst: Installation, now: () => number): Handlers['npmVisits'] {
+export function npmVisitsHandlers(inst: ServiceInstallation, now: () => number): Handlers['npmVisits'] {
   return { ...visitViews(inst, now), ...visitCommands(inst, now) };
 }

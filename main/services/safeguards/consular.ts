@@ -5,15 +5,15 @@ import type { Settings } from '../../../core/settings';
 import type { VulnerabilityFlag } from '../../../core/vulnerability';
 import { disclosureOrders, isProtectionCase } from '../../../db/episode-facts';
 import type { ConsularNoticesTable } from '../../../db/schema';
-import type { Store } from '../../../db/store';
+import type { ServiceStore } from '../../../db/store';
 import type { Handlers } from '../../api/router';
 import { episodeRow } from '../episodes';
 import { dateValidationError, notFuture } from '../common';
-import type { Installation } from '../installation';
+import type { ServiceInstallation } from '../installation';
 import { actor, notFound, rule, notBeforeApprehension, flagsOf } from './shared';
 import { interpreterUse } from './interpreters';
 
-export function noticeRow(store: Store, noticeId: string): ConsularNoticesTable {
+export function noticeRow(store: ServiceStore, noticeId: string): ConsularNoticesTable {
   const n = store.q.first(store.qb.selectFrom('consular_notices').selectAll().where('notice_id', '=', noticeId));
   if (!n) throw notFound();
   return n;
@@ -36,7 +36,7 @@ export function noticeState(n: ConsularNoticesTable, flags: readonly Vulnerabili
 }
 
 /** Where a notice stands on disclosure (docs/domain.md §5 rule 3), from the recording order of its events. */
-export function noticeDisclosure(store: Store, n: ConsularNoticesTable, flags: readonly VulnerabilityFlag[]): { disclosure: ConsularDisclosure; furtherStepsAllowed: boolean } {
+export function noticeDisclosure(store: ServiceStore, n: ConsularNoticesTable, flags: readonly VulnerabilityFlag[]): { disclosure: ConsularDisclosure; furtherStepsAllowed: boolean } {
   const facts: DisclosureFacts = {
     protectionCase: isProtectionCase(flags, store.settings),
     ...(disclosureOrders(store.q, store.qb, [n.notice_id]).get(n.notice_id) ?? { sentOrder: null, consentOrders: [], reviewedOrder: null }),
@@ -56,7 +56,7 @@ export function blockReasons(n: ConsularNoticesTable, flags: readonly Vulnerabil
 
 /** Consular notice (VCCR 36), never for a protection case without consent (docs/domain.md §5 rule 3). */
 export function consularHandlers(
-  inst: Installation,
+  inst: ServiceInstallation,
   now: () => number,
 ): Pick<Handlers['safeguards'], 'openConsular' | 'recordConsent' | 'sendConsular' | 'consularAnswered' | 'reviewDisclosure' | 'withdrawConsular'> {
   return {

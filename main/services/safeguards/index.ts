@@ -1,6 +1,6 @@
 import { can } from '../../../core/permissions';
 import type { Handlers } from '../../api/router';
-import type { Installation } from '../installation';
+import type { ServiceInstallation } from '../installation';
 import { protectionFigures } from '../protection-figures';
 import { consularHandlers } from './consular';
 import { interpreterHandlers } from './interpreters';
@@ -19,7 +19,7 @@ export { templateHash, verifyCodeFor } from './rights';
  * figures. Each refusal names the rule in a translated message. A method left out of every part does
  * not compile: the result must be the whole `Handlers['safeguards']`.
  */
-export function safeguardsHandlers(inst: Installation, now: () => number): Handlers['safeguards'] {
+export function safeguardsHandlers(inst: ServiceInstallation, now: () => number): Handlers['safeguards'] {
   return {
     ...rightsHandlers(inst, now),
     ...interpreterHandlers(inst, now),

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { interpreterAllowed, type InterpreterUse } from '../../../core/safeguards';
 import { isProtectionCase } from '../../../db/episode-facts';
 import type { InterpreterUsesTable } from '../../../db/schema';
-import type { Store } from '../../../db/store';
+import type { ServiceStore } from '../../../db/store';
 import type { Handlers } from '../../api/router';
 import { episodeRow } from '../episodes';
 import { notFuture } from '../common';
-import type { Installation } from '../installation';
+import type { ServiceInstallation } from '../installation';
 import { personRow } from '../person-view';
 import { actor, notFound, rule, flagsOf } from './shared';
 
@@ -23,14 +23,14 @@ export function toInterpreterUse(u: InterpreterUsesTable): InterpreterUse {
   };
 }
 
-export function interpreterUse(store: Store, useId: string, personId: string): InterpreterUse {
+export function interpreterUse(store: ServiceStore, useId: string, personId: string): InterpreterUse {
   const u = store.q.first(store.qb.selectFrom('interpreter_uses').selectAll().where('use_id', '=', useId));
   if (!u || u.person_id !== personId) throw rule('error.interpreter.unknown', 'interpreterUseId');
   return toInterpreterUse(u);
 }
 
 /** Interpreters (docs/domain.md §5 rule 10): who interpreted, and whether they could be used at all. */
-export function interpreterHandlers(inst: Installation, now: () => number): Pick<Handlers['safeguards'], 'recordInterpreter'> {
+export function interpreterHandlers(inst: ServiceInstallation, now: () => number): Pick<Handlers['safeguards'], 'recordInterpreter'> {
   return {
     recordInterpreter: (input, env) => {
       const store = inst.requireStore();

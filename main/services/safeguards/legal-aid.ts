@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Store } from '../../../db/store';
+import type { ServiceStore } from '../../../db/store';
 import type { Handlers } from '../../api/router';
 import { episodeRow } from '../episodes';
 import { dateValidationError, notFuture } from '../common';
-import type { Installation } from '../installation';
+import type { ServiceInstallation } from '../installation';
 import { actor, notFound, rule, notBeforeApprehension } from './shared';
 
-function legalAidRow(store: Store, requestId: string) {
+function legalAidRow(store: ServiceStore, requestId: string) {
   const r = store.q.first(store.qb.selectFrom('legal_aid_requests').selectAll().where('request_id', '=', requestId));
   if (!r) throw notFound();
   return r;
@@ -14,7 +14,7 @@ function legalAidRow(store: Store, requestId: string) {
 
 /** Free legal aid (Constitution Art. 61): request, defender, contacts, problems, a witnessed waiver. */
 export function legalAidHandlers(
-  inst: Installation,
+  inst: ServiceInstallation,
   now: () => number,
 ): Pick<Handlers['safeguards'], 'requestLegalAid' | 'assignDefender' | 'recordLegalContact' | 'recordLegalAidIssue' | 'waiveLegalAid'> {
   return {

@@ -1,6 +1,6 @@
 import type { SafeguardsPanel } from '../../../core/contract/safeguards';
 import { isProtectionCase } from '../../../db/episode-facts';
-import type { Store } from '../../../db/store';
+import type { ServiceStore } from '../../../db/store';
 import { episodeAdmission, storedDelay } from '../admission';
 import { effectiveState, type EpisodeState } from '../../../core/episode';
 import { actorNames, personRow } from '../person-view';
@@ -23,7 +23,7 @@ export function maskTrafficking(panel: SafeguardsPanel, mayReadProtection: boole
 export const hoursBetween = (a: string, b: string) => Math.round(((Date.parse(b) - Date.parse(a)) / 3_600_000) * 10) / 10;
 
 /** Every safeguard of every detention of a person, with its state and clock. */
-export function buildPanel(store: Store, personId: string, now: number): SafeguardsPanel {
+export function buildPanel(store: ServiceStore, personId: string, now: number): SafeguardsPanel {
   personRow(store, personId);
   const qb = store.qb;
   const flags = flagsOf(store, personId);

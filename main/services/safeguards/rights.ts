@@ -8,7 +8,7 @@ import type { Handlers } from '../../api/router';
 import { episodeRow } from '../episodes';
 import { notifiedEpisodes } from '../admission';
 import { notFuture } from '../common';
-import type { Installation } from '../installation';
+import type { ServiceInstallation } from '../installation';
 import { actorNames, personRow } from '../person-view';
 import { actor, notFound, rule, notBeforeApprehension, flagsOf, recordedTemplateHash } from './shared';
 import { interpreterUse } from './interpreters';
@@ -47,7 +47,7 @@ function normalizeCode(code: string): string {
 const languageMatches = (spoken: readonly string[], language: string) => spoken.some((l) => l.trim().toLowerCase() === language.trim().toLowerCase());
 
 /** Rights (Migration Code 74.5): the letter in the person's language, told at once or the delay explained. */
-export function rightsHandlers(inst: Installation, now: () => number): Pick<Handlers['safeguards'], 'letterTemplates' | 'letter' | 'verifyLetter' | 'notifyRights' | 'recordRightsDelay'> {
+export function rightsHandlers(inst: ServiceInstallation, now: () => number): Pick<Handlers['safeguards'], 'letterTemplates' | 'letter' | 'verifyLetter' | 'notifyRights' | 'recordRightsDelay'> {
   return {
     letterTemplates: () => ({
       templates: letterTemplates.map((t) => ({ language: t.language, endonym: t.endonym, version: t.version, versionHash: templateHash(t), status: t.status, direction: t.direction })),

@@ -2,7 +2,7 @@
 import type { VulnerabilityFlag } from '../../../core/vulnerability';
 import { personFlags } from '../../../db/episode-facts';
 import type { EpisodesTable } from '../../../db/schema';
-import type { Store } from '../../../db/store';
+import type { ServiceStore } from '../../../db/store';
 import { dateValidationError } from '../common';
 import type { EventRecord } from '../../../core/events';
 import { readPayload } from '../../../core/events/upcast';
@@ -13,7 +13,7 @@ export function notBeforeApprehension(at: string, ep: EpisodesTable, path: strin
   if (Date.parse(at) < Date.parse(ep.apprehended_at)) throw dateValidationError([{ path, key: 'error.time.beforeApprehension' }]);
 }
 
-export function flagsOf(store: Store, personId: string): VulnerabilityFlag[] {
+export function flagsOf(store: ServiceStore, personId: string): VulnerabilityFlag[] {
   return personFlags(store.q, store.qb, [personId]).get(personId) ?? [];
 }
 

@@ -1,12 +1,12 @@
 import { median } from '../../../core/compliance';
 import { consularDisclosure } from '../../../core/safeguards';
 import { disclosureOrders, isProtectionCase, personFlags } from '../../../db/episode-facts';
-import type { Store } from '../../../db/store';
+import type { ServiceStore } from '../../../db/store';
 import { noticeState } from './consular';
 import { hoursBetween } from './panel';
 
 /** The people behind the disclosure figure, by name, each a link to their record. */
-function disclosurePeople(store: Store, disclosed: ReadonlyMap<string, boolean>) {
+function disclosurePeople(store: ServiceStore, disclosed: ReadonlyMap<string, boolean>) {
   if (disclosed.size === 0) return [];
   const rows = store.q.all(
     store.qb
@@ -19,7 +19,7 @@ function disclosurePeople(store: Store, disclosed: ReadonlyMap<string, boolean>)
 }
 
 /** Facility figures: rights within the limit, consular notices sent or blocked, time to a defender. */
-export function safeguardStats(store: Store) {
+export function safeguardStats(store: ServiceStore) {
   const s = store.settings;
   const episodes = store.q.all(store.qb.selectFrom('episodes').select(['episode_id', 'person_id', 'apprehended_at']));
   const firstRights = new Map<string, string>();
