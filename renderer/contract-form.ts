@@ -94,9 +94,8 @@ export function num(value: unknown): number | undefined {
 /**
  * What a form's `toInput` builds: the method's input under the contract's own names, with every value
  * still unchecked, since a select holds any string and an empty box is "not given"; the contract's
- * schema then says what is wrong with a value. A value of the wrong kind does not compile; a key the
- * contract does not have is refused by its strict schema (TypeScript checks no excess keys in what an
- * arrow function returns).
+ * schema then says what is wrong with a value. A value of the wrong kind does not compile, nor (through
+ * `UnknownKeys`, in ContractForm) a key the contract does not have.
  */
 export type Draft<T> = T extends string
   ? string | undefined
@@ -110,3 +109,22 @@ export type Draft<T> = T extends string
           ? DraftOf<T> | undefined
           : T;
 export type DraftOf<T> = { [K in keyof T]?: Draft<T[K]> };
+
+/** Every key of any member of a union (an input that takes one of several shapes). */
+type AnyKey<T> = T extends unknown ? keyof T : never;
+type Member<T, P extends PropertyKey> = T extends unknown ? (P extends keyof T ? T[P] : never) : never;
+
+/**
+ * The keys of R, at any depth, that T does not have (never when there are none). TypeScript does not
+ * look for unknown keys in what an arrow function returns, so ContractForm asks this of `toInput`. A
+ * record built from entries (an index signature) names no keys, and is left to the schema.
+ */
+export type UnknownKeys<R, T> = unknown extends T
+  ? never
+  : R extends readonly (infer E)[]
+    ? NonNullable<T> extends readonly (infer F)[]
+      ? UnknownKeys<E, F>
+      : never
+    : R extends object
+      ? { [P in keyof R]-?: string extends P ? never : number extends P ? never : P extends AnyKey<NonNullable<T>> ? UnknownKeys<R[P], Member<NonNullable<T>, P>> : P }[keyof R]
+      : never;

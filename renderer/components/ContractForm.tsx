@@ -4,7 +4,7 @@ import { FormattedMessage } from 'react-intl';
 import type { MethodName } from '../../core/contract';
 import { ApiError, type MessageRef } from '../../core/contract/errors';
 import type { MessageKey } from '../../core/i18n';
-import { contractResolver, placeServerErrors, type ContractResolverOptions, type DraftOf } from '../contract-form';
+import { contractResolver, placeServerErrors, type ContractResolverOptions, type DraftOf, type UnknownKeys } from '../contract-form';
 import { callMethod, methodSchema, type MethodInput, type MethodOutput, type MethodParsedInput } from '../contract-method';
 import { firstFieldSelector } from './focus';
 import { FormProblems } from './form-fields';
@@ -15,14 +15,14 @@ const looks = {
   inset: { section: 'sg-form', danger: ' sg-form--danger', title: 'h4', titleClass: 'sg-form__title', intro: 'sg-form__intro', form: 'form sg-form__body', saving: 'sg.saving' },
 } as const;
 
-export interface ContractFormProps<TForm extends FieldValues, K extends MethodName> {
+export interface ContractFormProps<TForm extends FieldValues, K extends MethodName, R extends DraftOf<MethodInput<K>> = DraftOf<MethodInput<K>>> {
   /** The contract method this form calls: its schema checks the form, its types shape `toInput` and `onDone`. */
   method: K;
   title: MessageKey;
   intro?: ReactNode;
   defaults: NoInfer<DefaultValues<TForm>>;
-  /** The form's values as the method's input; the method's schema checks the result. */
-  toInput(values: TForm): NoInfer<DraftOf<MethodInput<K>>>;
+  /** The form's values as the method's input (a key the method does not have does not compile); the method's schema checks the result. */
+  toInput(values: TForm): [UnknownKeys<R, MethodInput<K>>] extends [never] ? R : { notInTheContract: UnknownKeys<R, MethodInput<K>> };
   /** Which contract paths are checked now, and checks the server makes that the schema does not. */
   resolverOptions?: Omit<ContractResolverOptions, 'toFormPath' | 'check'>;
   /** Contract (and server) path to this form's field name where they differ; null: no field holds it. */
@@ -52,7 +52,7 @@ export interface ContractFormProps<TForm extends FieldValues, K extends MethodNa
  * been typed. A refusal leaves everything typed in place with the reason beside its field, or in the
  * banner above the buttons when no field of this form holds it (a blocked notice, a stale version).
  */
-export function ContractForm<TForm extends FieldValues, K extends MethodName>({
+export function ContractForm<TForm extends FieldValues, K extends MethodName, R extends DraftOf<MethodInput<K>> = DraftOf<MethodInput<K>>>({
   method,
   title,
   intro,
@@ -72,7 +72,7 @@ export function ContractForm<TForm extends FieldValues, K extends MethodName>({
   grid = false,
   testId,
   children,
-}: ContractFormProps<TForm, K>) {
+}: ContractFormProps<TForm, K, R>) {
   const titleId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [problem, setProblem] = useState<{ alert: MessageRef; extra: MessageRef[]; conflict: boolean } | null>(null);

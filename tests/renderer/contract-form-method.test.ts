@@ -1,6 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { contract } from '../../core/contract';
-import type { DraftOf } from '../../renderer/contract-form';
+import type { DraftOf, UnknownKeys } from '../../renderer/contract-form';
 import { contractResolver } from '../../renderer/contract-form';
 import { methodDef, methodSchema, type MethodInput, type MethodOutput } from '../../renderer/contract-method';
 
@@ -15,6 +15,9 @@ describe('a form names its contract method once', () => {
     expectTypeOf<MethodOutput<'persons.get'>>().toEqualTypeOf<ReturnType<typeof contract.persons.get.output.parse>>();
     // A choice is any string until the schema has checked it; an empty box is "not given".
     expectTypeOf<DraftOf<MethodInput<'episodes.review'>>['conclusion']>().toEqualTypeOf<string | undefined>();
+    // A key the contract does not have is named, at any depth; what it has is not.
+    expectTypeOf<UnknownKeys<{ toFacilityNam: string; handover: { bodyy: string } }, MethodInput<'episodes.transfer'>>>().toEqualTypeOf<'toFacilityNam' | 'bodyy'>();
+    expectTypeOf<UnknownKeys<{ toFacilityName: string; handover: { body: string } }, MethodInput<'episodes.transfer'>>>().toBeNever();
     // @ts-expect-error -- a name the contract does not have does not compile
     expect(() => methodDef('episodes.reviews')).toThrow();
   });

@@ -10,7 +10,8 @@ import { FCheckbox, FDate, FMulti, FSelect, FText, FTextArea, Section } from '..
 import { LatinNameField } from '../../components/LatinNameField';
 import { PersonNames } from '../../components/person-bits';
 import { describedBy, ErrorText } from '../../components/fields';
-import { opt } from '../../contract-form';
+import { opt, type DraftOf } from '../../contract-form';
+import type { MethodInput } from '../../contract-method';
 import { formatDate } from '../../datetime';
 import { useLocale } from '../../i18n';
 import { countryLabel, countryOptions, languageLabel, languageOptions } from '../../places';
@@ -46,9 +47,11 @@ function currentDetails(view: PersonView): DetailsValues {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+type Changes = NonNullable<DraftOf<MethodInput<'persons.correct'>>['changes']>;
+
 /** Only what differs from the record as it was opened is sent, each field under its dotted name. */
-function changesOf(before: DetailsValues, v: DetailsValues): Record<string, unknown> {
-  const c: Record<string, unknown> = {};
+function changesOf(before: DetailsValues, v: DetailsValues): Changes {
+  const c: Changes = {};
   const t = (s: string) => s.trim();
   const aliases = (x: DetailsValues) => x.names.aliases.map((a) => t(a.value)).filter(Boolean);
   if (t(v.names.original) !== t(before.names.original)) c['names.original'] = opt(v.names.original);
