@@ -98,7 +98,20 @@ export const pullResponse = z.object({
   serverTime: z.string(),
 });
 
-export const syncErrorReasons = ['gap', 'fork', 'bad_chain', 'bad_head_signature', 'foreign_device', 'unknown_device', 'revoked', 'bad_signature', 'clock'] as const;
+export const syncErrorReasons = [
+  'gap',
+  'fork',
+  'bad_chain',
+  'bad_head_signature',
+  'foreign_device',
+  'unknown_device',
+  'revoked',
+  'bad_signature',
+  'outdated_device',
+  'wrong_audience',
+  'clock_skew',
+  'replayed',
+] as const;
 
 /** Day end: the device states what it holds; HQ says whether it holds the same, or what is missing. */
 export const manifestRequest = z

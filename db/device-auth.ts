@@ -1,29 +1,74 @@
-import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, randomBytes, sign, verify } from 'node:crypto';
 
 /**
- * Device-authenticated requests: the device signs method, path, time and a hash of the body with its
- * Ed25519 key; HQ verifies with the key registered at enrollment. No passwords or tokens travel.
+ * Device-authenticated requests: the device signs method, audience, path, time, a fresh nonce and a hash
+ * of the body with its Ed25519 key; HQ verifies with the key registered at enrollment, accepts the time
+ * only within a few minutes of its own clock, and remembers each nonce for that window, so a captured
+ * request replays nowhere: not later, not twice, not at another HQ (docs/sync.md#authentication).
+ * No passwords or tokens travel.
  */
 
-export const authHeaders = { device: 'x-qeyd-device', time: 'x-qeyd-time', signature: 'x-qeyd-signature' } as const;
+export const authHeaders = {
+  device: 'x-qeyd-device',
+  time: 'x-qeyd-time',
+  nonce: 'x-qeyd-nonce',
+  audience: 'x-qeyd-audience',
+  signature: 'x-qeyd-signature',
+} as const;
 
-function message(method: string, path: string, time: string, body: string | Buffer): Buffer {
-  const digest = createHash('sha256').update(body).digest('hex');
-  return Buffer.from(['qeyd-request-v1', method.toUpperCase(), path, time, digest].join('\n'));
+/** What a device signs. `audience` is HQ's origin as the device addresses it (requestAudience). */
+export interface SignedRequestParts {
+  method: string;
+  audience: string;
+  /** path with query, exactly as sent */
+  path: string;
+  time: string;
+  nonce: string;
+  body: string | Buffer;
 }
 
-export function signRequest(privateKey: string, method: string, path: string, time: string, body: string | Buffer): string {
+/** A nonce is 16 random bytes in base64url; HQ refuses any other shape before storing it. */
+export const requestNoncePattern = /^[A-Za-z0-9_-]{22}$/;
+
+export function newRequestNonce(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/** HQ's origin as a device knows it: scheme, host and port of its base URL, which a path prefix or a trailing slash does not change. */
+export function requestAudience(baseUrl: string): string {
+  return new URL(baseUrl).origin;
+}
+
+function message(p: SignedRequestParts): Buffer {
+  const digest = createHash('sha256').update(p.body).digest('hex');
+  // Header values cannot hold a newline, so no field can shift into the next one.
+  return Buffer.from(['qeyd-request-v2', p.method.toUpperCase(), p.audience, p.path, p.time, p.nonce, digest].join('\n'));
+}
+
+export function signRequest(privateKey: string, parts: SignedRequestParts): string {
   const key = createPrivateKey({ key: Buffer.from(privateKey, 'base64'), format: 'der', type: 'pkcs8' });
-  return sign(null, message(method, path, time, body), key).toString('base64');
+  return sign(null, message(parts), key).toString('base64');
 }
 
-export function verifyRequest(publicKey: string, method: string, path: string, time: string, body: string | Buffer, signature: string): boolean {
+export function verifyRequest(publicKey: string, parts: SignedRequestParts, signature: string): boolean {
   try {
     const key = createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' });
-    return verify(null, message(method, path, time, body), key, Buffer.from(signature, 'base64'));
+    return verify(null, message(parts), key, Buffer.from(signature, 'base64'));
   } catch {
     return false;
   }
+}
+
+/** The headers of one signed request: a new nonce and the current time unless given (tests replay and skew them). */
+export function signedRequestHeaders(privateKey: string, deviceId: string, request: Omit<SignedRequestParts, 'time' | 'nonce'> & { time?: string; nonce?: string }): Record<string, string> {
+  const parts: SignedRequestParts = { ...request, time: request.time ?? new Date().toISOString(), nonce: request.nonce ?? newRequestNonce() };
+  return {
+    [authHeaders.device]: deviceId,
+    [authHeaders.time]: parts.time,
+    [authHeaders.nonce]: parts.nonce,
+    [authHeaders.audience]: parts.audience,
+    [authHeaders.signature]: signRequest(privateKey, parts),
+  };
 }
 
 /**

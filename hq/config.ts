@@ -15,10 +15,18 @@ import { z } from 'zod';
  *                         when an operator says so, normally behind a TLS-terminating reverse proxy.
  *   QEYD_HQ_DATABASE_URL  postgres://user:password@host:port/database[?options=...] selects PostgreSQL.
  *                         Unset or empty: the embedded SQLite file, zero set-up.
+ *   QEYD_HQ_PUBLIC_URL    the address devices use for HQ, such as https://hq.example.org (several, comma-
+ *                         separated, when devices reach it by more than one). Devices sign it into every
+ *                         request, and HQ refuses a request signed for another address. Unset: the host
+ *                         the request was sent to (its Host header) must match instead.
+ *   QEYD_HQ_REQUEST_WINDOW_MINUTES  how far a signed request's time may be from HQ's clock, and so how
+ *                         long a captured request could be tried again before its nonce is forgotten.
+ *                         Default 5; 1 to 60.
  */
 export const defaultHqPort = 8780;
 export const defaultHqHost = '127.0.0.1';
 export const sqliteFileName = 'hq.sqlite';
+export const defaultRequestWindowMinutes = 5;
 
 export type HqDatabaseConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
@@ -27,6 +35,14 @@ export interface HqConfig {
   port: number;
   host: string;
   database: HqDatabaseConfig;
+  /** what a signed device request must carry (hq/sync/routes.ts, docs/sync.md#authentication) */
+  requests: HqRequestConfig;
+}
+
+export interface HqRequestConfig {
+  /** the origins devices sign for; null: the request's own Host header */
+  audiences: readonly string[] | null;
+  windowMinutes: number;
 }
 
 /** A configuration an operator must fix; start.ts turns it into a message and exit code 2. */
@@ -78,6 +94,24 @@ const envSchema = z.object({
       }, 'must be a PostgreSQL URL such as postgres://user:password@127.0.0.1:5432/qeyd_hq (or unset it to use the embedded SQLite database)')
       .optional(),
   ),
+  QEYD_HQ_PUBLIC_URL: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .transform((s) => s.split(',').map((u) => u.trim()))
+      .refine((urls) => urls.every((u) => URL.canParse(u) && ['https:', 'http:'].includes(new URL(u).protocol)), 'must be the address devices use, such as https://hq.example.org')
+      .transform((urls) => [...new Set(urls.map((u) => new URL(u).origin))])
+      .optional(),
+  ),
+  QEYD_HQ_REQUEST_WINDOW_MINUTES: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .regex(/^\d{1,2}$/, 'must be a whole number of minutes from 1 to 60')
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= 60, 'must be a whole number of minutes from 1 to 60')
+      .optional(),
+  ),
 });
 
 /** Reads and checks the environment; throws HqConfigError listing every bad variable at once. */
@@ -102,5 +136,6 @@ export function loadHqConfig(env: NodeJS.ProcessEnv = process.env, platform: Nod
     port: v.QEYD_HQ_PORT ?? defaultHqPort,
     host: v.QEYD_HQ_HOST ?? defaultHqHost,
     database: v.QEYD_HQ_DATABASE_URL ? { kind: 'postgres', url: v.QEYD_HQ_DATABASE_URL } : { kind: 'sqlite', file: join(dataDir, sqliteFileName) },
+    requests: { audiences: v.QEYD_HQ_PUBLIC_URL ?? null, windowMinutes: v.QEYD_HQ_REQUEST_WINDOW_MINUTES ?? defaultRequestWindowMinutes },
   };
 }

@@ -78,6 +78,13 @@ export interface QuarantineLogTable {
   recorded_at: string;
 }
 
+/** Nonces of accepted signed requests, until no request carrying them could still be accepted (migration 0006). */
+export interface RequestNoncesTable {
+  device_id: string;
+  nonce: string;
+  expires_at: string;
+}
+
 export interface HqMetaTable {
   key: string;
   value: string;
@@ -100,4 +107,5 @@ export interface HqSchema {
   hq_schema_migrations: HqSchemaMigrationsTable;
   hq_meta: HqMetaTable;
   quarantine_log: QuarantineLogTable;
+  request_nonces: RequestNoncesTable;
 }

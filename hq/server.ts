@@ -5,7 +5,7 @@ import { maxSyncBodyBytes } from '../core/sync';
 import { illFormedPath } from '../core/well-formed';
 import type { HqDatabase } from './db';
 import { readHqSchemaVersion } from './migrate';
-import { registerSyncRoutes } from './sync/routes';
+import { registerSyncRoutes, type SyncRouteOptions } from './sync/routes';
 import type { CallHandler } from '../main/api/call-context';
 import { registerConsoleRoutes } from './console/routes';
 
@@ -36,6 +36,10 @@ export interface HqServerOptions {
   logger?: FastifyServerOptions['logger'];
   /** HQ staff's console (hq/console): its backend and the built renderer it serves */
   console?: { backend: CallHandler; staticRoot: string };
+  /** the audiences and window of signed device requests (config.ts); defaults: the Host header, 5 minutes */
+  requests?: SyncRouteOptions['requests'];
+  /** HQ's clock for the request window; tests move it */
+  clock?: SyncRouteOptions['clock'];
 }
 
 function securityHeaders(reply: FastifyReply): void {
@@ -59,7 +63,7 @@ function refuse(reply: FastifyReply, status: number, code: ErrorCode, messageKey
  * The HQ HTTP server, not yet listening: tests use `inject`, and start.ts calls `listen`. It serves
  * device enrollment and sync, and, when given one, HQ staff's console.
  */
-export function buildHqServer({ db, version, logger = false, console: hqConsole }: HqServerOptions): FastifyInstance {
+export function buildHqServer({ db, version, logger = false, console: hqConsole, requests, clock }: HqServerOptions): FastifyInstance {
   const app = Fastify({
     logger,
     bodyLimit: hqBodyLimit,
@@ -103,7 +107,7 @@ export function buildHqServer({ db, version, logger = false, console: hqConsole 
     return refuse(reply, 500, 'internal', 'error.internal');
   });
 
-  registerSyncRoutes(app, db);
+  registerSyncRoutes(app, db, { requests, clock });
   if (hqConsole) registerConsoleRoutes(app, hqConsole.backend, hqConsole.staticRoot);
 
   app.get('/health', async (request, reply): Promise<HqHealth> => {

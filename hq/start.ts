@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     await migrateHq(hq);
     hqConsole = await createHqConsole({ hq, dataDir: config.dataDir });
     const staticRoot = fileURLToPath(new URL('../dist/renderer', import.meta.url));
-    const app = buildHqServer({ db: hq, version: hqVersion, console: { backend: hqConsole.backend, staticRoot } });
+    const app = buildHqServer({ db: hq, version: hqVersion, console: { backend: hqConsole.backend, staticRoot }, requests: config.requests });
     await app.listen({ host: config.host, port: config.port });
     const { port } = app.server.address() as AddressInfo;
     console.log(`Qeyd HQ: http://${urlHost(config.host)}:${port}/ (database: ${hq.dialect})`);

@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ApiErrorShape, ErrorCode } from '../../core/contract/errors';
 import { enrollRequest, manifestRequest, maxPullBatch, pushRequest } from '../../core/sync';
-import { authHeaders, isEd25519PublicKey, verifyRequest } from '../../db/device-auth';
+import { authHeaders, isEd25519PublicKey, requestNoncePattern, verifyRequest } from '../../db/device-auth';
+import { defaultRequestWindowMinutes, type HqRequestConfig } from '../config';
 import type { HqDatabase } from '../db';
 import { checkManifest, pullEvents } from './pull';
 import { enrollDevice } from './enroll';
@@ -11,8 +12,24 @@ import { SyncRefusal } from './common';
 
 const deviceIdSchema = z.uuid();
 
-/** A signed request older or newer than this is refused: it bounds replay of a captured request. */
-const maxRequestAgeMs = 7 * 86_400_000;
+/** Nonces past their expiry are deleted at most this often, as requests arrive: one delete, not one per request. */
+const pruneEveryMs = 60_000;
+
+export interface SyncRouteOptions {
+  requests?: Partial<HqRequestConfig>;
+  /** HQ's clock in milliseconds, for the request window (tests move it) */
+  clock?: () => number;
+}
+
+/** The host a request was sent to, read with the audience's scheme so a default port (":443") compares equal to none. */
+function hostMatches(audience: URL, hostHeader: string | undefined): boolean {
+  if (!hostHeader) return false;
+  try {
+    return new URL(`${audience.protocol}//${hostHeader}`).host === audience.host;
+  } catch {
+    return false;
+  }
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -42,7 +59,11 @@ const pullQuery = z.object({
  * Sync over HTTP: enrollment with a one-time code, then push and pull, each request signed by the
  * device key registered at enrollment. docs/sync.md describes the protocol and its guarantees.
  */
-export function registerSyncRoutes(app: FastifyInstance, hq: HqDatabase): void {
+export function registerSyncRoutes(app: FastifyInstance, hq: HqDatabase, options: SyncRouteOptions = {}): void {
+  const clock = options.clock ?? Date.now;
+  const windowMs = (options.requests?.windowMinutes ?? defaultRequestWindowMinutes) * 60_000;
+  const audiences = options.requests?.audiences ?? null;
+  let prunedAt = -Infinity;
   // Keep the exact bytes (the device signed them; re-serialised JSON would not verify), but parse them
   // with Fastify's own hardened parser: empty bodies and prototype poisoning are still refused.
   const parseJson = app.getDefaultJsonParser('error', 'error');
@@ -52,21 +73,55 @@ export function registerSyncRoutes(app: FastifyInstance, hq: HqDatabase): void {
     void parseJson(request, body as string, done);
   });
 
+  /**
+   * A request is the device's only if its signature verifies (over method, audience, path, time, nonce
+   * and body), was made for this HQ, within the window of HQ's clock, and its nonce was never seen: the
+   * nonce is stored before the route runs, so a replay is refused and changes nothing
+   * (docs/sync.md#authentication).
+   */
   const authenticate = async (request: FastifyRequest, reply: FastifyReply) => {
-    const deviceId = request.headers[authHeaders.device];
-    const time = request.headers[authHeaders.time];
-    const signature = request.headers[authHeaders.signature];
-    if (typeof deviceId !== 'string' || typeof time !== 'string' || typeof signature !== 'string') return send(reply, 401, 'unauthenticated', 'error.sync.bad_signature');
+    const header = (name: string) => {
+      const v = request.headers[name];
+      return typeof v === 'string' ? v : undefined;
+    };
+    const deviceId = header(authHeaders.device);
+    const time = header(authHeaders.time);
+    const nonce = header(authHeaders.nonce);
+    const audience = header(authHeaders.audience);
+    const signature = header(authHeaders.signature);
+    if (deviceId === undefined || time === undefined || signature === undefined) return send(reply, 401, 'unauthenticated', 'error.sync.bad_signature');
     // Only a device id can name a device; anything else is not looked up (a NUL would fail in PostgreSQL).
     if (!deviceIdSchema.safeParse(deviceId).success) return send(reply, 401, 'unauthenticated', 'error.sync.unknown_device');
     const device = await hq.db.selectFrom('devices').select(['public_key', 'revoked_at']).where('device_id', '=', deviceId).executeTakeFirst();
     if (!device) return send(reply, 401, 'unauthenticated', 'error.sync.unknown_device');
     if (device.revoked_at) return send(reply, 403, 'forbidden', 'error.sync.revoked');
-    const at = Date.parse(time);
-    if (!Number.isFinite(at) || Math.abs(Date.now() - at) > maxRequestAgeMs) return send(reply, 401, 'unauthenticated', 'error.sync.clock');
-    if (!verifyRequest(device.public_key, request.method, request.url, time, request.rawBody ?? '', signature)) {
+    // A device from before signed requests carried these (qeyd-request-v1) is told to update, not that its key is wrong.
+    if (nonce === undefined || audience === undefined) return send(reply, 401, 'unauthenticated', 'error.sync.outdated_device');
+    if (!requestNoncePattern.test(nonce) || !verifyRequest(device.public_key, { method: request.method, audience, path: request.url, time, nonce, body: request.rawBody ?? '' }, signature)) {
       return send(reply, 401, 'unauthenticated', 'error.sync.bad_signature');
     }
+    const addressed = URL.canParse(audience) ? new URL(audience) : null;
+    const forUs = addressed !== null && addressed.origin === audience && (audiences ? audiences.includes(audience) : hostMatches(addressed, request.headers.host));
+    if (!forUs) return send(reply, 401, 'unauthenticated', 'error.sync.wrong_audience');
+    const hqNow = clock();
+    const at = Date.parse(time);
+    if (!Number.isFinite(at)) return send(reply, 401, 'unauthenticated', 'error.sync.bad_signature');
+    if (Math.abs(hqNow - at) > windowMs) {
+      // The offset as HQ measured it from the signed time: the device's sync screen shows it ("N minutes ahead/behind", main/sync/runner.ts).
+      const minutes = Math.max(1, Math.round(Math.abs(at - hqNow) / 60_000));
+      return send(reply, 401, 'unauthenticated', 'error.sync.clock_skew', { minutes, direction: at > hqNow ? 'ahead' : 'behind', offsetSeconds: Math.round((at - hqNow) / 1000) });
+    }
+    if (hqNow - prunedAt >= pruneEveryMs) {
+      prunedAt = hqNow;
+      await hq.db.deleteFrom('request_nonces').where('expires_at', '<', new Date(hqNow).toISOString()).execute();
+    }
+    // Kept until the request's time leaves the window: no copy of it could be accepted after that.
+    const stored = await hq.db
+      .insertInto('request_nonces')
+      .values({ device_id: deviceId, nonce, expires_at: new Date(at + windowMs).toISOString() })
+      .onConflict((oc) => oc.columns(['device_id', 'nonce']).doNothing())
+      .executeTakeFirst();
+    if (Number(stored.numInsertedOrUpdatedRows ?? 0n) !== 1) return send(reply, 401, 'unauthenticated', 'error.sync.replayed');
     request.deviceId = deviceId;
   };
 

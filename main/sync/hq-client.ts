@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { apiErrorSchema, ApiError } from '../../core/contract/errors';
 import { enrollResponse, manifestResponse, pullResponse, pushResponse } from '../../core/sync';
-import { authHeaders, signRequest } from '../../db/device-auth';
+import { requestAudience, signedRequestHeaders } from '../../db/device-auth';
 
 /** A timeout keeps a dead link from hanging the duty desk. */
 const requestTimeoutMs = 30_000;
@@ -45,15 +45,11 @@ export class HqClient {
   ) {}
 
   private signed(method: 'GET' | 'POST', path: string, body: string): RequestInit {
-    const time = new Date().toISOString();
+    // Signed for this HQ only, with a fresh nonce and the current time (db/device-auth.ts).
+    const auth = signedRequestHeaders(this.credentials.privateKey, this.credentials.deviceId, { method, audience: requestAudience(this.baseUrl), path, body });
     return {
       method,
-      headers: {
-        ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
-        [authHeaders.device]: this.credentials.deviceId,
-        [authHeaders.time]: time,
-        [authHeaders.signature]: signRequest(this.credentials.privateKey, method, path, time, body),
-      },
+      headers: { ...(method === 'POST' ? { 'content-type': 'application/json' } : {}), ...auth },
       ...(method === 'POST' ? { body } : {}),
     };
   }

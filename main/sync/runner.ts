@@ -141,6 +141,9 @@ export class SyncRunner {
       // The store may have been locked while HQ was being waited for: then there is nowhere to write.
       if (stillOpen) {
         store.setMeta('sync_last_error', err.messageKey);
+        // HQ refused this device's clock and measured how far off it is: the sync screen's clock warning shows it.
+        const offset = err.messageKey === 'error.sync.clock_skew' ? Number(err.params?.offsetSeconds) : NaN;
+        if (Number.isFinite(offset)) store.setMeta('sync_clock_skew_seconds', String(-offset));
         recordAttempt(store, attempt);
         // Retries every few minutes while offline would bury the audit log: the first of a run is enough.
         if (trigger === 'manual' || previous?.reason !== err.messageKey) {

@@ -5,7 +5,7 @@ import { canonicalJson } from '../../core/canonical-json';
 import type { EventRecord } from '../../core/events';
 import { encodeHlc } from '../../core/hlc';
 import { eventHash, signChainHead } from '../../db/chain';
-import { authHeaders, signRequest } from '../../db/device-auth';
+import { signedRequestHeaders } from '../../db/device-auth';
 import { rowToEvent, Store, type EventRow } from '../../db/store';
 import type { HqDatabase, HqDialect } from '../../hq/db';
 import { migrateHq } from '../../hq/migrate';
@@ -15,6 +15,9 @@ import { createTestDatabase } from '../hq/harness';
 import { tempDir } from './backend';
 
 export type Head = { seq: number; hash: string };
+
+/** HQ's origin for `app.inject`, whose requests go to Host "localhost:80": what a device signs as the audience. */
+export const injectAudience = 'http://localhost';
 
 /** A migrated HQ database with the real server over it, driven by `app.inject` (no port); `cleanups` tears both down. */
 export async function hqServer(dialect: HqDialect, cleanups: (() => unknown)[]): Promise<{ hq: HqDatabase; app: FastifyInstance }> {
@@ -93,15 +96,10 @@ export async function hqDevice(app: FastifyInstance, hq: HqDatabase, cleanups: (
     const last = batch[batch.length - 1]!;
     return { seq: last.deviceSeq, hash: last.hash, signature: signChainHead(store.devicePrivateKey, deviceId, last.deviceSeq, last.hash) };
   };
-  const signed = (method: 'GET' | 'POST', url: string, body: string) => {
-    const time = new Date().toISOString();
-    return {
-      [authHeaders.device]: deviceId,
-      [authHeaders.time]: time,
-      [authHeaders.signature]: signRequest(store.devicePrivateKey, method, url, time, body),
-      ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
-    };
-  };
+  const signed = (method: 'GET' | 'POST', url: string, body: string) => ({
+    ...signedRequestHeaders(store.devicePrivateKey, deviceId, { method, audience: injectAudience, path: url, body }),
+    ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+  });
   /** A signed POST of exactly this body text. */
   const post = (url: string, body: string) => app.inject({ method: 'POST', url, headers: signed('POST', url, body), payload: body });
   const push = (batch: EventRecord[], head: unknown = headOf(batch)) => post('/api/sync/push', JSON.stringify({ events: batch, head }));

@@ -32,6 +32,8 @@ export interface RunningHqWithConsole extends RunningHq {
 export interface HqOptions {
   /** Called on every server built, before it listens: e.g. hooks that watch the requests. */
   configure?(app: FastifyInstance): void;
+  /** HQ's clock for the window of signed requests, when a test puts it apart from the device's */
+  clock?: () => number;
 }
 
 /** A migrated HQ database with the real server over it, which can be taken down and brought back. */
@@ -42,6 +44,7 @@ function serve(tdb: TestDatabase, hq: HqDatabase, opts: HqOptions, hqConsole?: H
     const a = buildHqServer({
       db: hq,
       version: 'test',
+      clock: opts.clock,
       ...(hqConsole ? { console: { backend: hqConsole.backend, staticRoot: `${repoRoot}/dist/renderer` } } : {}),
     });
     opts.configure?.(a);

@@ -31,7 +31,25 @@ describe('the HQ configuration', () => {
 
   it('takes every setting from the environment, resolving a relative data folder against the working directory', () => {
     const config = loadHqConfig({ QEYD_HQ_DATA_DIR: 'hq-data', QEYD_HQ_PORT: '9000', QEYD_HQ_HOST: '0.0.0.0' }, 'linux', '/srv');
-    expect(config).toEqual({ dataDir: '/srv/hq-data', port: 9000, host: '0.0.0.0', database: { kind: 'sqlite', file: '/srv/hq-data/hq.sqlite' } });
+    expect(config).toEqual({
+      dataDir: '/srv/hq-data',
+      port: 9000,
+      host: '0.0.0.0',
+      database: { kind: 'sqlite', file: '/srv/hq-data/hq.sqlite' },
+      requests: { audiences: null, windowMinutes: 5 },
+    });
+  });
+
+  it('takes the addresses devices sign for as origins, and the request window in minutes', () => {
+    const config = loadHqConfig({ QEYD_HQ_PUBLIC_URL: 'https://hq.example.org/, https://10.0.0.5:8443/qeyd', QEYD_HQ_REQUEST_WINDOW_MINUTES: '3' }, 'linux', '/srv');
+    expect(config.requests).toEqual({ audiences: ['https://hq.example.org', 'https://10.0.0.5:8443'], windowMinutes: 3 });
+  });
+
+  it('refuses a public address that is not a web address and a request window outside 1 to 60 minutes', () => {
+    expect(problemsOf({ QEYD_HQ_PUBLIC_URL: 'hq.example.org' })[0]).toContain('QEYD_HQ_PUBLIC_URL must be the address devices use');
+    for (const minutes of ['0', '61', 'five', '2.5']) {
+      expect(problemsOf({ QEYD_HQ_REQUEST_WINDOW_MINUTES: minutes })[0], minutes).toContain('QEYD_HQ_REQUEST_WINDOW_MINUTES must be a whole number of minutes from 1 to 60');
+    }
   });
 
   it('selects PostgreSQL when given a postgres:// or postgresql:// URL', () => {

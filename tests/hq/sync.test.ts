@@ -4,13 +4,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { EventRecord } from '../../core/events';
 import { eventHash } from '../../db/chain';
-import { authHeaders, receiptMessage, signRequest, verifyWith } from '../../db/device-auth';
+import { authHeaders, receiptMessage, signedRequestHeaders, verifyWith } from '../../db/device-auth';
 import { rowToEvent, Store, type EventRow } from '../../db/store';
 import { createEnrollmentCode } from '../../hq/sync/enroll';
 import { hqKeyPair } from '../../hq/sync/keys';
 import type { HqDatabase } from '../../hq/db';
 import { tempDir } from '../helpers/backend';
-import { hqServer } from '../helpers/hq-device';
+import { hqServer, injectAudience } from '../helpers/hq-device';
 import { dialects } from './harness';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -46,15 +46,10 @@ async function device(app: FastifyInstance, hq: HqDatabase, facility = 'Baku cen
     }
   };
   const events = (): EventRecord[] => (store.sqlite.prepare('SELECT * FROM events ORDER BY device_seq').all() as EventRow[]).map(rowToEvent);
-  const signed = (method: 'GET' | 'POST', url: string, body: string, key = store.devicePrivateKey, deviceId = store.device.deviceId) => {
-    const time = new Date().toISOString();
-    return {
-      [authHeaders.device]: deviceId,
-      [authHeaders.time]: time,
-      [authHeaders.signature]: signRequest(key, method, url, time, body),
-      ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
-    };
-  };
+  const signed = (method: 'GET' | 'POST', url: string, body: string, key = store.devicePrivateKey, deviceId = store.device.deviceId) => ({
+    ...signedRequestHeaders(key, deviceId, { method, audience: injectAudience, path: url, body }),
+    ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+  });
   const push = (batch: EventRecord[], head = store.signHeadAt(batch[batch.length - 1]!.deviceSeq), opts: { key?: string } = {}) => {
     const body = JSON.stringify({ events: batch, head });
     return app.inject({ method: 'POST', url: '/api/sync/push', headers: signed('POST', '/api/sync/push', body, opts.key), payload: body });

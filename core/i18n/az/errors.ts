@@ -110,7 +110,11 @@ export const errors: Record<keyof typeof en, string> = {
   'error.sync.unknown_device': 'Mərkəz bu cihazı tanımır. Onu mərkəzdən alınmış kodla qeydiyyatdan keçirin.',
   'error.sync.revoked': 'Mərkəz bu cihazı deaktiv edib. Mərkəzə müraciət edin.',
   'error.sync.bad_signature': 'Mərkəz bu cihazın imzasını təsdiqləyə bilmədi.',
-  'error.sync.clock': 'Bu cihazın saatı mərkəzin vaxtından çox fərqlənir. Tarixi və saatı düzəldin, sonra yenidən sinxronlaşdırın.',
+  'error.sync.clock_skew': 'Mərkəz sinxronlaşdırmanı rədd etdi: bu cihazın tarixi və saatı səhvdir. Onları düzəldin, sonra yenidən sinxronlaşdırın.',
+  'error.sync.wrong_audience':
+    'Mərkəz sinxronlaşdırmanı rədd etdi: cihaz onu mərkəzin başqa ünvanı üçün imzalayıb. Cihazın istifadə etdiyi ünvanı yoxlamaq üçün mərkəzin dəstək xidmətinə müraciət edin.',
+  'error.sync.replayed': 'Mərkəz məhz bu sorğunu artıq almışdı, ona görə də surəti rədd edildi. Heç nə dəyişmədi; yenidən sinxronlaşdırın.',
+  'error.sync.outdated_device': 'Mərkəzə bu cihazda Qeyd-in daha yeni versiyası lazımdır. Tətbiqi yeniləyin, sonra yenidən sinxronlaşdırın.',
   'error.sync.bad_code': 'Qeydiyyat kodu etibarsızdır, artıq istifadə olunub və ya müddəti bitib.',
   'error.sync.already_enrolled': 'Bu cihaz mərkəzdə artıq qeydiyyatdadır.',
   'error.sync.ill_formed': 'Göndərilən məlumatda olduğu kimi saxlanıla bilməyən mətn var (pozulmuş simvol və ya NUL baytı). Heç nə saxlanılmadı.',
