@@ -5,6 +5,7 @@ import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messagefor
 import { describe, expect, it } from 'vitest';
 import { locales, facilityKinds } from '../../core/fields';
 import { catalogs } from '../../core/i18n';
+import { contract } from '../../core/contract';
 import { permissions, roles } from '../../core/permissions';
 
 /**
@@ -122,8 +123,10 @@ describe('message catalogs', () => {
 describe('messages the interface uses', () => {
   const sources = walk(join(root, 'renderer'), ['.ts', '.tsx']);
   const namespaces = new Set(enKeys.map((k) => k.split('.')[0]!));
-  // Dotted literals that are not messages: permission names passed to `can(roles, 'users.manage')`.
-  const notMessages = new Set<string>(permissions);
+  // Dotted literals that are not messages: permission names passed to `can(roles, 'users.manage')`, and
+  // contract method names a form or a call names (`method="intake.submit"`).
+  const methodNames = Object.entries(contract).flatMap(([ns, methods]) => Object.keys(methods).map((m) => `${ns}.${m}`));
+  const notMessages = new Set<string>([...permissions, ...methodNames]);
 
   function usedIds(): { id: string; where: string }[] {
     const found: { id: string; where: string }[] = [];
