@@ -1,10 +1,10 @@
-import type { ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Controller, get, useFormContext, useFormState, type FieldError } from 'react-hook-form';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { MessageKey } from '../../core/i18n';
 import type { Option } from '../places';
 import { DateTimeField } from './DateTimeField';
-import { CheckboxField, SelectField, TextAreaField, TextField } from './fields';
+import { CheckboxField, describedBy, ErrorText, FieldNotes, SelectField, TextAreaField, TextField } from './fields';
 import { MultiSelect } from './MultiSelect';
 
 /**
@@ -177,3 +177,88 @@ export function Section({ title, children, columns = true, hint }: { title: Mess
 
 /** The form-level message, naming the fields that need attention (FormProblems.tsx). */
 export { FormProblems } from './FormProblems';
+
+/** One choice among a few, as radio buttons under a legend (arrow keys move between them). */
+export function FRadios({
+  name,
+  legend,
+  options,
+  hint,
+  stacked = false,
+}: {
+  name: string;
+  legend: MessageKey;
+  options: readonly { value: string; label: MessageKey; hint?: MessageKey }[];
+  hint?: ReactNode;
+  /** One under another, each with room for its own hint (the intake's longer choices); otherwise in a row. */
+  stacked?: boolean;
+}) {
+  const { register } = useFormContext();
+  const error = useFieldError(name);
+  const id = useId();
+  return (
+    <fieldset className={`field radios${stacked ? '' : ' radios--inline'}${error ? ' field--invalid' : ''}`} aria-describedby={describedBy(error && `${id}-error`, hint !== undefined && `${id}-hint`)}>
+      <legend className="field__label">
+        <FormattedMessage id={legend} />
+      </legend>
+      <div className="radios__options">
+        {options.map((o, i) => (
+          <label key={o.value} className="checkbox radio">
+            <input type="radio" value={o.value} {...register(name)} aria-describedby={i === 0 ? describedBy(error && `${id}-error`) : undefined} />
+            <span>
+              <FormattedMessage id={o.label} />
+              {o.hint ? (
+                <span className="radio__hint">
+                  <FormattedMessage id={o.hint} />
+                </span>
+              ) : null}
+            </span>
+          </label>
+        ))}
+      </div>
+      <FieldNotes id={id} error={error} hint={hint} />
+    </fieldset>
+  );
+}
+
+/** A checklist of values with one "all" switch; the group's error is read from its first box. */
+export function FChecklist({ name, legend, allLabel, options }: { name: string; legend: MessageKey; allLabel: MessageKey; options: readonly { value: string; label: MessageKey }[] }) {
+  const { register, setValue, watch } = useFormContext();
+  const error = useFieldError(name);
+  const id = useId();
+  const chosen = (watch(name) as string[] | undefined) ?? [];
+  const all = options.every((o) => chosen.includes(o.value));
+  const some = !all && chosen.length > 0;
+  const allRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (allRef.current) allRef.current.indeterminate = some;
+  }, [some]);
+  return (
+    <fieldset className={`field sg-checklist${error ? ' field--invalid' : ''}`} aria-describedby={describedBy(error && `${id}-error`)}>
+      <legend className="field__label">
+        <FormattedMessage id={legend} />
+      </legend>
+      <label className="checkbox sg-checklist__all">
+        <input ref={allRef} type="checkbox" checked={all} onChange={(e) => setValue(name, e.target.checked ? options.map((o) => o.value) : [], { shouldDirty: true, shouldValidate: !!error })} />
+        <span>
+          <FormattedMessage id={allLabel} />
+        </span>
+      </label>
+      <div className="sg-checklist__options">
+        {options.map((o, i) => (
+          <label key={o.value} className="checkbox">
+            <input type="checkbox" value={o.value} {...register(name)} aria-invalid={error ? true : undefined} aria-describedby={i === 0 ? describedBy(error && `${id}-error`) : undefined} />
+            <span>
+              <FormattedMessage id={o.label} />
+            </span>
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p id={`${id}-error`} className="field__error">
+          <ErrorText error={error} />
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

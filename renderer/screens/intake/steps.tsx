@@ -3,8 +3,7 @@ import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { MessageKey } from '../../../core/i18n';
 import { sexes } from '../../../core/person';
-import { FCheckbox, FDate, FDateTime, FMulti, FSelect, FText, FTextArea, Section } from '../../components/form-fields';
-import { describedBy, ErrorText } from '../../components/fields';
+import { FCheckbox, FDate, FDateTime, FMulti, FRadios, FSelect, FText, FTextArea, Section } from '../../components/form-fields';
 import { Instant } from '../../components/Instant';
 import { LatinNameField } from '../../components/LatinNameField';
 import { Languages, Nationalities, PersonNames } from '../../components/person-bits';
@@ -22,40 +21,6 @@ interface DuplicateProps {
   onUse(m: DuplicateMatchView): void;
   onCreateNew(): void;
   onUseNewInstead(): void;
-}
-
-/** Radio buttons for a short choice, as one fieldset with one error. */
-function Radios({ name, legend, options }: { name: string; legend: MessageKey; options: { value: string; label: MessageKey; hint?: MessageKey }[] }) {
-  const { register, formState } = useFormContext();
-  const id = useId();
-  const error = name.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), formState.errors) as { message?: string } | undefined;
-  return (
-    <fieldset className={`field radios${error ? ' field--invalid' : ''}`} aria-describedby={describedBy(error && `${id}-error`)}>
-      <legend className="field__label">
-        <FormattedMessage id={legend} />
-      </legend>
-      <div className="radios__options">
-        {options.map((o) => (
-          <label key={o.value} className="checkbox radio">
-            <input type="radio" value={o.value} {...register(name)} />
-            <span>
-              <FormattedMessage id={o.label} />
-              {o.hint ? (
-                <span className="radio__hint">
-                  <FormattedMessage id={o.hint} />
-                </span>
-              ) : null}
-            </span>
-          </label>
-        ))}
-      </div>
-      {error ? (
-        <p id={`${id}-error`} className="field__error">
-          <ErrorText error={error} />
-        </p>
-      ) : null}
-    </fieldset>
-  );
 }
 
 /* ---------- 1. Person ---------- */
@@ -136,7 +101,8 @@ function NewPerson(props: DuplicateProps) {
       </fieldset>
       <DuplicatePanel {...props} />
       <Section title="lbl.person.birth" columns={false}>
-        <Radios
+        <FRadios
+          stacked
           name="person.birthMode"
           legend="lbl.person.birthKnown"
           options={[
@@ -284,7 +250,8 @@ export function ApprehensionStep() {
         <FText name="apprehension.place" label="lbl.apprehension.place" />
         <FText name="apprehension.authority" label="lbl.apprehension.authority" />
       </Section>
-      <Radios
+      <FRadios
+        stacked
         name="hasDecision"
         legend="intake.decision.question"
         options={[

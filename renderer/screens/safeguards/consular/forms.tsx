@@ -5,7 +5,7 @@ import { opt } from '../../../contract-form';
 import { useLocale } from '../../../i18n';
 import { countryLabel, countryOptions } from '../../../places';
 import { answerKindLabel, channelLabel, wishLabel } from '../labels';
-import { FRadios } from '../fields';
+import { FRadios } from '../../../components/form-fields';
 import { keys, noInterpreter, under, useInterpreterOptions, type FormBase, type NoticeFormProps } from '../shared';
 import { ContractForm } from '../../../components/ContractForm';
 import { useFormClock } from '../../../components/clock';

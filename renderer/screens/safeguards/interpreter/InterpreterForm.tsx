@@ -5,7 +5,7 @@ import { opt } from '../../../contract-form';
 import { useLocale } from '../../../i18n';
 import { languageLabel, languageOptions } from '../../../places';
 import { affiliationLabel, interpreterKindLabel, interpreterPurposeLabel } from '../labels';
-import { FRadios } from '../fields';
+import { FRadios } from '../../../components/form-fields';
 import { keys, under, type FormBase } from '../shared';
 import { ContractForm } from '../../../components/ContractForm';
 import { useFormClock } from '../../../components/clock';

@@ -2,7 +2,7 @@ import { FormattedMessage } from 'react-intl';
 import { FCheckbox, FDateTime, FNumber, FSelect, FText, FTextArea } from '../../../components/form-fields';
 import { num, opt } from '../../../contract-form';
 import { contactModeLabel, fundingLabel, issueKindLabel, requestedByLabel } from '../labels';
-import { FRadios } from '../fields';
+import { FRadios } from '../../../components/form-fields';
 import { keys, under, type FormBase, type RequestFormProps } from '../shared';
 import { ContractForm } from '../../../components/ContractForm';
 import { useFormClock } from '../../../components/clock';

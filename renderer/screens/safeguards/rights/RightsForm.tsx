@@ -8,7 +8,7 @@ import { useLocale } from '../../../i18n';
 import { languageLabel, type Option } from '../../../places';
 import { ackLabel, modeLabel, rightsItemLabel } from '../labels';
 import { orderTemplates } from '../model';
-import { FChecklist, FRadios } from '../fields';
+import { FChecklist, FRadios } from '../../../components/form-fields';
 import { keys, noInterpreter, under, useInterpreterOptions, type FormBase, type TemplateInfo } from '../shared';
 import { ContractForm } from '../../../components/ContractForm';
 import { useFormClock } from '../../../components/clock';
