@@ -19,6 +19,7 @@ import { useTranslateRef } from '../i18n';
 import '../styles/sync.css';
 import { ColumnHeads } from '../components/ColumnHeads';
 import { Fact } from '../components/Fact';
+import { clockSkewNotice } from '../clock-skew';
 
 type SyncStatus = z.infer<typeof syncStatus>;
 type Attempt = z.infer<typeof syncAttempt>;
@@ -27,7 +28,6 @@ export const syncStatusKey = ['syncStatus'] as const;
 const historyKey = ['syncHistory'] as const;
 
 /** A clock more than this far from HQ's is pointed out (records keep their order regardless). */
-const skewWarningSeconds = 5 * 60;
 
 const unreachable = 'error.sync.unreachable';
 const isOffline = (e: unknown) => e instanceof ApiError && e.messageKey === unreachable;
@@ -93,7 +93,7 @@ function StatusCard({ status, run }: { status: SyncStatus; run: RunMutation }) {
   const id = useId();
   const translate = useTranslateRef();
   const busy = status.running || run.isPending;
-  const skew = status.clockSkewSeconds;
+  const skew = clockSkewNotice(status);
   // A refusal of the sync itself is already shown from the status, with its reason; others are shown here.
   const runProblem = run.isError && !(run.error instanceof ApiError && run.error.messageKey.startsWith('error.sync.')) ? refOf(run.error) : null;
   return (
@@ -141,9 +141,9 @@ function StatusCard({ status, run }: { status: SyncStatus; run: RunMutation }) {
         ) : null}
       </div>
       {runProblem ? <FormAlert message={runProblem} /> : null}
-      {skew !== null && Math.abs(skew) > skewWarningSeconds ? (
+      {skew ? (
         <p className="alert alert--warning">
-          <FormattedMessage id="sync.skew" values={{ minutes: Math.round(Math.abs(skew) / 60), direction: skew > 0 ? 'behind' : 'ahead' }} />
+          <FormattedMessage id="sync.skew" values={skew} />
         </p>
       ) : null}
 
