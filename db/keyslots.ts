@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { kdfCost, productionKdfCost } from './kdf-cost';
 import { facilityKind } from '../core/fields';
 import { gcmOpen, gcmSeal, open, rawX25519, seal, x25519PrivateFromRaw, x25519PublicFromRaw, type SealFormat } from './x25519-seal';
+import { scryptKdfSchema } from '../core/scrypt-kdf';
 
 /**
  * The database key is random and never stored in the clear. Like LUKS key slots, it is wrapped once per
@@ -24,20 +25,7 @@ const b64 = z.string().max(200);
  * cheaper slots (N = 2^15) still open and are upgraded at their owner's next sign-in.
  */
 const maxScryptBytes = 128 * productionKdfCost.keySlot.N * productionKdfCost.keySlot.r * productionKdfCost.keySlot.p;
-const kdfSchema = z
-  .object({
-    name: z.literal('scrypt'),
-    N: z
-      .number()
-      .int()
-      .min(2 ** 14)
-      .max(2 ** 17)
-      .refine((n) => (n & (n - 1)) === 0),
-    r: z.number().int().min(1).max(8),
-    p: z.number().int().min(1).max(1),
-    salt: b64,
-  })
-  .refine((k) => 128 * k.N * k.r * k.p <= maxScryptBytes);
+const kdfSchema = scryptKdfSchema(productionKdfCost.keySlot, b64).refine((k) => 128 * k.N * k.r * k.p <= maxScryptBytes);
 
 const sealedSchema = z.object({ ephemeral: b64, iv: b64, wrapped: b64, authTag: b64 });
 

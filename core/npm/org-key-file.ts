@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scryptKdfSchema } from '../scrypt-kdf';
 
 const b64 = z
   .string()
@@ -17,20 +18,7 @@ export const orgKeyScrypt = { N: 2 ** 20, r: 8, p: 1 } as const;
  * parameters, and N = 2^24 with r = 64 asks for 128 GiB — a file built to make the laptop that opens
  * it fall over. Files exported before 2^20 (N = 2^15) still open.
  */
-export const orgKeyKdfSchema = z
-  .object({
-    name: z.literal('scrypt'),
-    N: z
-      .number()
-      .int()
-      .min(2 ** 14)
-      .max(orgKeyScrypt.N)
-      .refine((n) => (n & (n - 1)) === 0),
-    r: z.number().int().min(1).max(orgKeyScrypt.r),
-    p: z.number().int().min(1).max(orgKeyScrypt.p),
-    salt: b64,
-  })
-  .strict();
+export const orgKeyKdfSchema = scryptKdfSchema(orgKeyScrypt, b64).strict();
 
 /** Whether a file's KDF asks for more than export writes (its own refusal), rather than being malformed. */
 export function exceedsOrgKeyCost(kdf: unknown): boolean {
