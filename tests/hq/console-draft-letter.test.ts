@@ -4,6 +4,7 @@ import { browserOn, consolePassword, setUpHqConsole } from '../helpers/hq-consol
 import { useHq } from '../helpers/hq';
 import { intakeAt } from '../helpers/intake';
 import { dialects } from './harness';
+import { writtenLetter } from '../helpers/safeguards';
 
 /**
  * Issue #11 §7: rights explained with a letter no lawyer has reviewed reach HQ through the ordinary
@@ -12,7 +13,6 @@ import { dialects } from './harness';
 const centre = useCentre();
 const hqs = useHq();
 const iso = (ms: number) => new Date(ms).toISOString();
-const allRights = ['reasons', 'legal_basis_and_term', 'legal_aid', 'interpreter', 'consular', 'asylum', 'complaint_and_appeal', 'medical', 'family_contact', 'ombudsman'] as const;
 
 for (const dialect of dialects) {
   describe(`HQ compliance on ${dialect}`, () => {
@@ -22,16 +22,7 @@ for (const dialect of dialects) {
       const baku = await centre();
       await baku.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
       const desk = await baku.as('registrar');
-      const letter = (language: string) => ({
-        at: iso(baku.clock.now),
-        mode: 'written' as const,
-        language,
-        templateId: 'rights-letter',
-        templateVersion: '2026-11-01',
-        items: [...allRights],
-        acknowledgement: { kind: 'signature' as const },
-        copyHanded: true,
-      });
+      const letter = (language: string) => writtenLetter(baku.clock.now, language);
 
       const urdu = await desk.intake.submit(intakeAt(baku.clock.now, {}, { names: { original: 'عمران خان', latin: 'Imran Khan', aliases: [] }, languages: ['ur'], nationalities: ['PAK'] }));
       const { useId } = await desk.safeguards.recordInterpreter({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { refusal, useCentre } from '../../../helpers/centre';
 import { hour, intakeAt } from '../../../helpers/intake';
+import { writtenLetter } from '../../../helpers/safeguards';
 
 /**
  * Issue #11 §3, docs/domain.md §5 rule 2: admission is final only once the rights reached the person
@@ -9,7 +10,6 @@ import { hour, intakeAt } from '../../../helpers/intake';
  */
 const centre = useCentre();
 const iso = (ms: number) => new Date(ms).toISOString();
-const allRights = ['reasons', 'legal_basis_and_term', 'legal_aid', 'interpreter', 'consular', 'asylum', 'complaint_and_appeal', 'medical', 'family_contact', 'ombudsman'] as const;
 
 async function admitted(c: Awaited<ReturnType<ReturnType<typeof useCentre>>>) {
   const registrar = await c.as('registrar');
@@ -57,16 +57,7 @@ describe('one admission status, everywhere', () => {
     await c.advance(hour);
     await registrar.safeguards.notifyRights({
       episodeId,
-      notification: {
-        at: iso(c.clock.now),
-        mode: 'written',
-        language: 'ru',
-        templateId: 'rights-letter',
-        templateVersion: '2026-11-01',
-        items: [...allRights],
-        acknowledgement: { kind: 'signature' },
-        copyHanded: true,
-      },
+      notification: writtenLetter(c.clock.now),
     });
     const s = await everywhere();
     expect(s.episode).toMatchObject({ gate: 'final', admissionFinal: true, qualified: false, delayReason: null });
@@ -97,16 +88,7 @@ describe('one admission status, everywhere', () => {
     expect(c.count('events')).toBe(events);
     await registrar.safeguards.notifyRights({
       episodeId,
-      notification: {
-        at: iso(c.clock.now),
-        mode: 'written',
-        language: 'ru',
-        templateId: 'rights-letter',
-        templateVersion: '2026-11-01',
-        items: [...allRights],
-        acknowledgement: { kind: 'signature' },
-        copyHanded: true,
-      },
+      notification: writtenLetter(c.clock.now),
     });
     const after = c.count('events');
     const late = await refusal(registrar.safeguards.recordRightsDelay({ episodeId, delay: { at: iso(c.clock.now), reason: 'no_interpreter' } }));

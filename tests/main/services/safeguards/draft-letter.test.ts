@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { refusal, useCentre } from '../../../helpers/centre';
 import { intakeAt } from '../../../helpers/intake';
+import { writtenLetter } from '../../../helpers/safeguards';
+import { rightsItems } from '../../../../core/safeguards';
 
 /** Issue #11 §7: the only Urdu letter is an unreviewed draft. */
 const centre = useCentre();
 const iso = (ms: number) => new Date(ms).toISOString();
-const allRights = ['reasons', 'legal_basis_and_term', 'legal_aid', 'interpreter', 'consular', 'asylum', 'complaint_and_appeal', 'medical', 'family_contact', 'ombudsman'] as const;
-
-const letter = (at: number, language: string) => ({
-  at: iso(at),
-  mode: 'written' as const,
-  language,
-  templateId: 'rights-letter',
-  templateVersion: '2026-11-01',
-  items: [...allRights],
-  acknowledgement: { kind: 'signature' as const },
-  copyHanded: true,
-});
 
 async function urduSpeaker(c: Awaited<ReturnType<ReturnType<typeof useCentre>>>) {
   const registrar = await c.as('registrar');
@@ -46,7 +36,7 @@ describe('a rights letter that is an unreviewed draft', () => {
     const { registrar, episodeId, useId } = await urduSpeaker(c);
     const events = c.count('events');
     const rows = c.count('rights_notifications');
-    const e = await refusal(registrar.safeguards.notifyRights({ episodeId, notification: { ...letter(c.clock.now, 'ur'), interpreterUseId: useId } }));
+    const e = await refusal(registrar.safeguards.notifyRights({ episodeId, notification: { ...writtenLetter(c.clock.now, 'ur'), interpreterUseId: useId } }));
     expect(e.fields?.['notification.interpreterCheckedLetter']?.key).toBe('error.rights.draftNotChecked');
     expect(c.count('events')).toBe(events);
     expect(c.count('rights_notifications')).toBe(rows);
@@ -56,7 +46,7 @@ describe('a rights letter that is an unreviewed draft', () => {
     const c = await centre();
     const { registrar, episodeId } = await urduSpeaker(c);
     const events = c.count('events');
-    const e = await refusal(registrar.safeguards.notifyRights({ episodeId, notification: { ...letter(c.clock.now, 'ur'), interpreterCheckedLetter: true } }));
+    const e = await refusal(registrar.safeguards.notifyRights({ episodeId, notification: { ...writtenLetter(c.clock.now, 'ur'), interpreterCheckedLetter: true } }));
     expect(e.fields?.['notification.interpreterUseId']?.key).toBe('error.rights.draftNeedsInterpreter');
     expect(c.count('events')).toBe(events);
   });
@@ -66,7 +56,7 @@ describe('a rights letter that is an unreviewed draft', () => {
     const { registrar, personId, episodeId, useId } = await urduSpeaker(c);
     const { notificationId } = await registrar.safeguards.notifyRights({
       episodeId,
-      notification: { ...letter(c.clock.now, 'ur'), interpreterUseId: useId, interpreterCheckedLetter: true },
+      notification: { ...writtenLetter(c.clock.now, 'ur'), interpreterUseId: useId, interpreterCheckedLetter: true },
     });
     const rights = (await registrar.safeguards.panel({ personId })).episodes[0]!.rights[0]!;
     expect(rights).toMatchObject({ notificationId, letterStatus: 'draft', notification: { language: 'ur', interpreterCheckedLetter: true } });
@@ -80,7 +70,7 @@ describe('a rights letter that is an unreviewed draft', () => {
   it('a reviewed letter in a language the person also understands needs no confirmation and is recorded as reviewed', async () => {
     const c = await centre();
     const { registrar, personId, episodeId } = await urduSpeaker(c);
-    await registrar.safeguards.notifyRights({ episodeId, notification: letter(c.clock.now, 'en') });
+    await registrar.safeguards.notifyRights({ episodeId, notification: writtenLetter(c.clock.now, 'en') });
     const rights = (await registrar.safeguards.panel({ personId })).episodes[0]!.rights[0]!;
     expect(rights).toMatchObject({ letterStatus: 'reviewed', notification: { interpreterCheckedLetter: false } });
     const day = iso(c.clock.now).slice(0, 10);
@@ -93,7 +83,7 @@ describe('a rights letter that is an unreviewed draft', () => {
     const { registrar, personId, episodeId, useId } = await urduSpeaker(c);
     await registrar.safeguards.notifyRights({
       episodeId,
-      notification: { at: iso(c.clock.now), mode: 'oral', language: 'ur', interpreterUseId: useId, items: [...allRights], acknowledgement: { kind: 'mark' }, copyHanded: false },
+      notification: { at: iso(c.clock.now), mode: 'oral', language: 'ur', interpreterUseId: useId, items: [...rightsItems], acknowledgement: { kind: 'mark' }, copyHanded: false },
     });
     expect((await registrar.safeguards.panel({ personId })).episodes[0]!.rights[0]).toMatchObject({ letterStatus: null });
   });
@@ -104,7 +94,7 @@ describe('a rights letter that is an unreviewed draft', () => {
     const store = c.inst.backend.installation.requireStore();
     const user = store.q.first(store.qb.selectFrom('users').select('user_id'));
     // The payload an older version of the app wrote: no letterStatus, no interpreterCheckedLetter.
-    const old = { personId, episodeId, notification: letter(c.clock.now, 'ur'), templateHash: '0123456789abcdef', verifyCode: 'ABCD-EFGH' };
+    const old = { personId, episodeId, notification: writtenLetter(c.clock.now, 'ur'), templateHash: '0123456789abcdef', verifyCode: 'ABCD-EFGH' };
     store.command({ userId: user!.user_id }, 'test.oldEvent', (tx) => tx.append({ type: 'rights.notified', entityId: 'old-notification', payload: old as never }));
     const read = async () => (await registrar.safeguards.panel({ personId })).episodes[0]!.rights.find((r) => r.notificationId === 'old-notification');
     expect(await read()).toMatchObject({ letterStatus: 'draft', notification: { interpreterCheckedLetter: false } });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { useCentre } from '../../../helpers/centre';
 import { day, intakeAt } from '../../../helpers/intake';
+import { writtenLetter } from '../../../helpers/safeguards';
+import { rightsItems } from '../../../../core/safeguards';
 
 /**
  * Issue #11 §2: the asylum and person forms keep the minute, the safeguards forms the second. Every
@@ -11,18 +13,6 @@ const centre = useCentre();
 const iso = (ms: number) => new Date(ms).toISOString();
 const minute = 60_000;
 const second = 1000;
-const allRights = ['reasons', 'legal_basis_and_term', 'legal_aid', 'interpreter', 'consular', 'asylum', 'complaint_and_appeal', 'medical', 'family_contact', 'ombudsman'] as const;
-
-const written = (at: number, language = 'ru') => ({
-  at: iso(at),
-  mode: 'written' as const,
-  language,
-  templateId: 'rights-letter',
-  templateVersion: '2026-11-01',
-  items: [...allRights],
-  acknowledgement: { kind: 'signature' as const },
-  copyHanded: true,
-});
 
 /** The start of the minute the clock is in: what a form that keeps only the minute sends for "now". */
 const toMinute = (ms: number) => ms - (ms % minute);
@@ -39,20 +29,20 @@ describe('rules that follow the order of recording, not the precision of typed t
   it('a renewed rights notice is owed when asylum is recorded in the same minute as the first notice', async () => {
     const c = await centre();
     const { registrar, personId, episodeId } = await heldPerson(c);
-    await registrar.safeguards.notifyRights({ episodeId, notification: written(c.clock.now) });
+    await registrar.safeguards.notifyRights({ episodeId, notification: writtenLetter(c.clock.now) });
     await c.advance(20 * second);
     // The asylum form sends 06:30:00 for a request made after the notice given at 06:30:27.
     await registrar.asylum.express({ personId, episodeId, expression: { at: iso(toMinute(c.clock.now)), place: 'centre', words: 'I ask for asylum', language: 'ru' } });
     const renotify = (await registrar.dueNow.list({ includeUpcoming: true })).items.find((i) => i.kind === 'rights_renotify');
     expect(renotify).toMatchObject({ status: 'due', dueAt: iso(toMinute(c.clock.now) + 3_600_000) });
-    await registrar.safeguards.notifyRights({ episodeId, notification: written(c.clock.now) });
+    await registrar.safeguards.notifyRights({ episodeId, notification: writtenLetter(c.clock.now) });
     expect((await registrar.dueNow.list({ includeUpcoming: true })).items.map((i) => i.kind)).not.toContain('rights_renotify');
   });
 
   it('a notice recorded after an extension in the same minute answers it, though its time is typed to the minute', async () => {
     const c = await centre();
     const { registrar, episodeId } = await heldPerson(c);
-    await registrar.safeguards.notifyRights({ episodeId, notification: written(c.clock.now) });
+    await registrar.safeguards.notifyRights({ episodeId, notification: writtenLetter(c.clock.now) });
     await c.advance(day);
     const decision = intakeAt(c.clock.now).admission!.decision!;
     await registrar.episodes.requestExtension({ episodeId, at: iso(c.clock.now), note: 'Travel document awaited' });
@@ -60,7 +50,7 @@ describe('rules that follow the order of recording, not the precision of typed t
     const kinds = async () => (await registrar.dueNow.list({ includeUpcoming: true })).items.map((i) => i.kind);
     expect(await kinds()).toContain('rights_renotify');
     await c.advance(5 * second);
-    await registrar.safeguards.notifyRights({ episodeId, notification: written(toMinute(c.clock.now)) });
+    await registrar.safeguards.notifyRights({ episodeId, notification: writtenLetter(toMinute(c.clock.now)) });
     expect(await kinds()).not.toContain('rights_renotify');
   });
 
@@ -83,12 +73,12 @@ describe('rules that follow the order of recording, not the precision of typed t
     });
     await registrar.safeguards.notifyRights({
       episodeId,
-      notification: { at: iso(c.clock.now), mode: 'oral', language: 'fa', interpreterUseId: useId, items: [...allRights], acknowledgement: { kind: 'mark' }, copyHanded: false },
+      notification: { at: iso(c.clock.now), mode: 'oral', language: 'fa', interpreterUseId: useId, items: [...rightsItems], acknowledgement: { kind: 'mark' }, copyHanded: false },
     });
     const kinds = async () => (await registrar.dueNow.list({ includeUpcoming: true })).items.map((i) => i.kind);
     expect(await kinds()).toContain('written_rights_letter');
     await c.advance(10 * second);
-    await registrar.safeguards.notifyRights({ episodeId, notification: { ...written(toMinute(c.clock.now), 'fa'), interpreterUseId: useId, interpreterCheckedLetter: true } });
+    await registrar.safeguards.notifyRights({ episodeId, notification: { ...writtenLetter(toMinute(c.clock.now), 'fa'), interpreterUseId: useId, interpreterCheckedLetter: true } });
     expect(await kinds()).not.toContain('written_rights_letter');
   });
 

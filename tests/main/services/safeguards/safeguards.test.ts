@@ -1,27 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { refusal, useCentre } from '../../../helpers/centre';
 import { day, hour, intakeAt } from '../../../helpers/intake';
+import { writtenLetter } from '../../../helpers/safeguards';
+import { rightsItems } from '../../../../core/safeguards';
 
 const centre = useCentre();
 const iso = (ms: number) => new Date(ms).toISOString();
-const allRights = ['reasons', 'legal_basis_and_term', 'legal_aid', 'interpreter', 'consular', 'asylum', 'complaint_and_appeal', 'medical', 'family_contact', 'ombudsman'] as const;
 
 async function heldPerson(c: Awaited<ReturnType<ReturnType<typeof useCentre>>>) {
   const registrar = await c.as('registrar');
   const { personId, episodeId } = await registrar.intake.submit(intakeAt(c.clock.now));
   return { registrar, personId, episodeId };
 }
-
-const written = (at: number, language = 'ru') => ({
-  at: iso(at),
-  mode: 'written' as const,
-  language,
-  templateId: 'rights-letter',
-  templateVersion: '2026-11-01',
-  items: [...allRights],
-  acknowledgement: { kind: 'signature' as const },
-  copyHanded: true,
-});
 
 const independentInterpreter = (at: number, language = 'fa') => ({
   at: iso(at),
@@ -41,7 +31,7 @@ describe('rights notification (Migration Code Art. 74.5)', () => {
     // Apprehended 2 h before admission in the fixture: already past the 1 h limit.
     const item = async () => (await registrar.dueNow.list({})).items.find((i) => i.kind === 'rights_notification');
     expect(await item()).toMatchObject({ status: 'overdue', dueAt: iso(c.clock.now - hour) });
-    const { verifyCode } = await registrar.safeguards.notifyRights({ episodeId, notification: written(c.clock.now) });
+    const { verifyCode } = await registrar.safeguards.notifyRights({ episodeId, notification: writtenLetter(c.clock.now) });
     expect(verifyCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(await item()).toBeUndefined();
     const panel = await registrar.safeguards.panel({ personId });
@@ -53,7 +43,7 @@ describe('rights notification (Migration Code Art. 74.5)', () => {
     const c = await centre();
     const { registrar, episodeId } = await heldPerson(c);
     const events = c.count('events');
-    const e = await refusal(registrar.safeguards.notifyRights({ episodeId, notification: written(c.clock.now - 3 * hour) }));
+    const e = await refusal(registrar.safeguards.notifyRights({ episodeId, notification: writtenLetter(c.clock.now - 3 * hour) }));
     expect(e.fields?.['notification.at']?.key).toBe('error.time.beforeApprehension');
     expect(c.count('events')).toBe(events);
   });
@@ -62,7 +52,7 @@ describe('rights notification (Migration Code Art. 74.5)', () => {
     const c = await centre();
     const { registrar, episodeId } = await heldPerson(c);
     const events = c.count('events');
-    const e = await refusal(registrar.safeguards.notifyRights({ episodeId, notification: { ...written(c.clock.now), templateVersion: '1999-01-01' } }));
+    const e = await refusal(registrar.safeguards.notifyRights({ episodeId, notification: { ...writtenLetter(c.clock.now), templateVersion: '1999-01-01' } }));
     expect(e.fields?.['notification.templateVersion']?.key).toBe('error.rights.unknownTemplate');
     expect(c.count('events')).toBe(events);
   });
@@ -70,7 +60,7 @@ describe('rights notification (Migration Code Art. 74.5)', () => {
   it('a notification in a language the person does not understand, without an interpreter, is refused', async () => {
     const c = await centre();
     const { registrar, episodeId } = await heldPerson(c);
-    const e = await refusal(registrar.safeguards.notifyRights({ episodeId, notification: written(c.clock.now, 'az') }));
+    const e = await refusal(registrar.safeguards.notifyRights({ episodeId, notification: writtenLetter(c.clock.now, 'az') }));
     expect(e.fields?.['notification.language']?.key).toBe('error.rights.languageNotUnderstood');
   });
 
@@ -80,7 +70,7 @@ describe('rights notification (Migration Code Art. 74.5)', () => {
     const { useId } = await registrar.safeguards.recordInterpreter({ personId, episodeId, use: { ...independentInterpreter(c.clock.now, 'ps'), language: 'ps' } });
     await registrar.safeguards.notifyRights({
       episodeId,
-      notification: { at: iso(c.clock.now), mode: 'oral', language: 'ps', interpreterUseId: useId, items: [...allRights], acknowledgement: { kind: 'mark' }, copyHanded: false },
+      notification: { at: iso(c.clock.now), mode: 'oral', language: 'ps', interpreterUseId: useId, items: [...rightsItems], acknowledgement: { kind: 'mark' }, copyHanded: false },
     });
     const due = (await registrar.dueNow.list({ includeUpcoming: true })).items.map((i) => i.kind);
     expect(due).toContain('written_rights_letter');
@@ -90,19 +80,19 @@ describe('rights notification (Migration Code Art. 74.5)', () => {
   it('a change of status asks for a fresh notification', async () => {
     const c = await centre();
     const { registrar, personId, episodeId } = await heldPerson(c);
-    await registrar.safeguards.notifyRights({ episodeId, notification: written(c.clock.now) });
+    await registrar.safeguards.notifyRights({ episodeId, notification: writtenLetter(c.clock.now) });
     await c.advance(day);
     await registrar.asylum.express({ personId, episodeId, expression: { at: iso(c.clock.now), place: 'centre', words: 'Прошу убежища', language: 'ru' } });
     const kinds = async () => (await registrar.dueNow.list({ includeUpcoming: true })).items.map((i) => i.kind);
     expect(await kinds()).toContain('rights_renotify');
-    await registrar.safeguards.notifyRights({ episodeId, notification: written(c.clock.now) });
+    await registrar.safeguards.notifyRights({ episodeId, notification: writtenLetter(c.clock.now) });
     expect(await kinds()).not.toContain('rights_renotify');
   });
 
   it('a printed letter can be verified later by its code, naming the exact template', async () => {
     const c = await centre();
     const { registrar, episodeId } = await heldPerson(c);
-    const { notificationId, verifyCode } = await registrar.safeguards.notifyRights({ episodeId, notification: written(c.clock.now) });
+    const { notificationId, verifyCode } = await registrar.safeguards.notifyRights({ episodeId, notification: writtenLetter(c.clock.now) });
     const letter = await registrar.safeguards.letter({ notificationId });
     expect(letter).toMatchObject({ verifyCode, template: { language: 'ru', version: '2026-11-01' }, facilityName: 'Baku Temporary Accommodation Centre' });
     expect(letter.qrPayload).toContain(verifyCode);
@@ -229,7 +219,7 @@ describe('facility figures', () => {
     const c = await centre();
     const registrar = await c.as('registrar');
     const a = await registrar.intake.submit(intakeAt(c.clock.now));
-    await registrar.safeguards.notifyRights({ episodeId: a.episodeId, notification: written(c.clock.now - 90 * 60_000) });
+    await registrar.safeguards.notifyRights({ episodeId: a.episodeId, notification: writtenLetter(c.clock.now - 90 * 60_000) });
     const b = await registrar.intake.submit(intakeAt(c.clock.now, {}, { names: { original: 'Olga', latin: 'Olga', aliases: [] }, nationalities: ['RUS'] }));
     await registrar.asylum.express({ personId: b.personId, episodeId: b.episodeId, expression: { at: iso(c.clock.now), place: 'centre', words: 'asylum', language: 'ru' } });
     await registrar.safeguards.openConsular({ episodeId: b.episodeId, open: { states: ['RUS'], informedAt: iso(c.clock.now), wish: 'no_preference' } });
