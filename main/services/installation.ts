@@ -145,14 +145,19 @@ export class Installation {
    * beside the current key, then the database re-encrypted, then the new slot list made the only one.
    * Returns what the administrator must act on (see `withPendingRekey`).
    */
-  rekey(): Promise<{ droppedUserTags: string[]; recoveryKey: string | null }> {
-    return this.exclusive(() => this.rekeyNow());
+  rekey(dropping: (file: InstallationFile) => InstallationFile = (file) => file): Promise<{ droppedUserTags: string[]; recoveryKey: string | null }> {
+    return this.exclusive(() => this.rekeyNow(dropping));
   }
 
-  private async rekeyNow(): Promise<{ droppedUserTags: string[]; recoveryKey: string | null }> {
+  /**
+   * `dropping` takes slots out in the same write that marks the re-key pending: were they removed in a
+   * write of their own, a crash between the two would leave a disabled user with no slot (so nothing to
+   * settle at the next sign-in) and the database still under the key their old slot opens.
+   */
+  private async rekeyNow(dropping: (file: InstallationFile) => InstallationFile): Promise<{ droppedUserTags: string[]; recoveryKey: string | null }> {
     const store = this.requireStore();
     const newKey = randomBytes(32);
-    const pending = await withPendingRekey(this.requireFile(), newKey);
+    const pending = await withPendingRekey(dropping(this.requireFile()), newKey);
     this.saveFile(pending.file);
     // From here to the reopen nothing awaits, so no other call can write between the copy and the rename.
     const next = `${this.storePath}.rekey`;

@@ -57,8 +57,7 @@ export async function finishDisables(inst: ServiceInstallation, store: ReadStore
   const inactive = store.q.all(store.qb.selectFrom('users').selectAll().where('active', '=', 0));
   const leftover = inactive.filter((u) => hasUserSlot(inst.requireFile(), u.username));
   if (leftover.length === 0) return;
-  await inst.mutateSlots(async (file) => leftover.reduce((f, u) => withoutUserSlot(f, u.username), file));
-  await inst.rekey();
+  await inst.rekey((file) => leftover.reduce((f, u) => withoutUserSlot(f, u.username), file));
   // The re-key reopened the store: audit through the new one.
   inst.requireStore().audit({ actor: null, action: 'store.rekeyed', method: 'auth.login', outcome: 'ok', detail: JSON.stringify({ afterDisabling: leftover.map((u) => u.user_id) }) });
 }
@@ -122,11 +121,11 @@ export function usersHandlers(inst: ServiceInstallation, sessions: Sessions): Om
         return setColumns(tx, user.user_id, { active: 0 });
       });
       sessions.closeUser(user.user_id);
-      await inst.mutateSlots(async (file) => withoutUserSlot(file, user.username));
       // Without a new key, a copy of the slot file taken earlier would still open the database with
-      // the departed user's password: the key itself must change (issue #10 §4).
+      // the departed user's password: the key itself must change (issue #10 §4). The slot goes in the
+      // same write that marks the re-key pending, so no crash leaves it gone with the old key in force.
       const fileBefore = inst.requireFile();
-      const { droppedUserTags, recoveryKey } = await inst.rekey();
+      const { droppedUserTags, recoveryKey } = await inst.rekey((file) => withoutUserSlot(file, user.username));
       // The re-key reopened the store: everything after it goes through the new one.
       const rekeyed = inst.requireStore();
       const needReset = listUsers(rekeyed)
