@@ -45,8 +45,19 @@ export const enrollResponse = z.object({
   hqPublicKey: z.string(),
   /** The facility's removable-media key (base64, 256 bits); kept in the encrypted store. */
   bundleKey: z.string().min(40).max(60),
+  /** its version (issue #13 §1: revoking a device rotates the key); absent from an HQ before it: 1 */
+  bundleKeyId: z.number().int().min(1).default(1),
   serverTime: z.string(),
 });
+
+/** One version of a facility's bundle key, as HQ hands it to the facility's devices. */
+export const bundleKeyVersion = z.object({ keyId: z.number().int().min(1), key: z.string().min(40).max(60) });
+
+/**
+ * A device of the facility as HQ enrolled it: a peer verifies a bundle's signature only against the key
+ * listed here for the device it names, and refuses a revoked one (docs/sync.md#removable-media-bundles).
+ */
+export const facilityDevice = z.object({ deviceId: z.uuid(), publicKey: z.string().min(40).max(200), revokedAt: z.string().nullable() });
 
 export const signedHead = z
   .object({
@@ -96,6 +107,10 @@ export const pullResponse = z.object({
   cursor: z.number().int().min(0),
   more: z.boolean(),
   serverTime: z.string(),
+  /** Every version of the facility's bundle key, oldest first: the highest seals new bundles. */
+  bundleKeys: z.array(bundleKeyVersion).max(10_000).optional(),
+  /** The facility's devices, revoked ones included, for verifying bundles from peers. */
+  facilityDevices: z.array(facilityDevice).max(10_000).optional(),
 });
 
 export const syncErrorReasons = [
@@ -135,21 +150,27 @@ export const manifestResponse = z.object({
  * A removable-media bundle: a device's unacknowledged events, encrypted with the facility's bundle key
  * (AES-256-GCM) and signed by the device, for a remote office with no network at all.
  */
-export const bundleFile = z
-  .object({
-    format: z.literal('qeyd-bundle'),
-    version: z.literal(1),
-    deviceId: z.uuid(),
-    devicePublicKey: z.string().min(40).max(200),
-    facilityId: z.string().min(1).max(100),
-    createdAt: z.iso.datetime({ offset: true }),
-    iv: z.string(),
-    ciphertext: z.string(),
-    authTag: z.string(),
-    /** Device signature over everything above (db/bundle.ts). */
-    signature: z.string(),
-  })
-  .strict();
+const bundleFields = {
+  format: z.literal('qeyd-bundle'),
+  deviceId: z.uuid(),
+  facilityId: z.string().min(1).max(100),
+  createdAt: z.iso.datetime({ offset: true }),
+  iv: z.string(),
+  ciphertext: z.string(),
+  authTag: z.string(),
+  /** Device signature over everything else (db/bundle.ts). */
+  signature: z.string(),
+};
+
+/**
+ * Version 2 names the version of the facility key that sealed it (`keyId`) and no longer carries the
+ * device's public key: the importer verifies with the key it already holds for the device. Version 1
+ * files (sealed under the facility's first key) are still read.
+ */
+export const bundleFile = z.discriminatedUnion('version', [
+  z.object({ ...bundleFields, version: z.literal(1), devicePublicKey: z.string().min(40).max(200) }).strict(),
+  z.object({ ...bundleFields, version: z.literal(2), keyId: z.number().int().min(1).max(1_000_000) }).strict(),
+]);
 
 /** What a bundle decrypts to: the same body as a push (cut by count and by maxBundleContentBytes). */
 export const bundleContent = pushRequest;

@@ -13,7 +13,7 @@ export interface FacilitiesTable {
   /** detention centre, HQ, ... — free text until the domain fixes the list */
   kind: string;
   created_at: string;
-  /** base64 AES-256 key for removable-media bundles of this facility (null until first needed) */
+  /** Before migration 0007: the facility's bundle key. Now always null; the keys are in facility_bundle_keys. */
   bundle_key: string | null;
 }
 
@@ -25,6 +25,9 @@ export interface DevicesTable {
   public_key: string;
   enrolled_at: string;
   revoked_at: string | null;
+  /** why and by whom (a console user's name, or "hq:admin" for the command line), migration 0007 */
+  revoked_reason: string | null;
+  revoked_by: string | null;
   last_seen_at: string | null;
   /** The verified head of the device's chain at HQ: where the next push must continue. */
   head_seq: Generated<number>;
@@ -85,6 +88,24 @@ export interface RequestNoncesTable {
   expires_at: string;
 }
 
+/**
+ * The facility's removable-media bundle keys by version (migration 0007): the highest is the one new
+ * bundles are sealed under; revoking a device adds a version. Read and written only by hq/sync/bundle-keys.ts.
+ */
+export interface FacilityBundleKeysTable {
+  facility_id: string;
+  key_id: number;
+  bundle_key: string;
+  created_at: string;
+}
+
+/** The facility whose device first recorded a record (migration 0007): a push naming it from another facility is quarantined. */
+export interface EntityOwnersTable {
+  entity_id: string;
+  facility_id: string;
+  device_id: string;
+}
+
 export interface HqMetaTable {
   key: string;
   value: string;
@@ -108,4 +129,6 @@ export interface HqSchema {
   hq_meta: HqMetaTable;
   quarantine_log: QuarantineLogTable;
   request_nonces: RequestNoncesTable;
+  facility_bundle_keys: FacilityBundleKeysTable;
+  entity_owners: EntityOwnersTable;
 }

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { type enrollRequest } from '../../core/sync';
 import type { HqDatabase } from '../db';
 import { SyncRefusal, now } from './common';
+import { currentBundleKey } from './bundle-keys';
 import { hqKeyPair } from './keys';
 
 const codeAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -13,8 +14,9 @@ const hashCode = (code: string) => createHash('sha256').update(code.toUpperCase(
 export async function createEnrollmentCode(hq: HqDatabase, facility: { name: string; kind: string }, validDays = 7): Promise<{ code: string; facilityId: string; expiresAt: string }> {
   let row = await hq.db.selectFrom('facilities').selectAll().where('name', '=', facility.name).executeTakeFirst();
   if (!row) {
-    row = { facility_id: randomUUID(), name: facility.name, kind: facility.kind, created_at: now(), bundle_key: randomBytes(32).toString('base64') };
+    row = { facility_id: randomUUID(), name: facility.name, kind: facility.kind, created_at: now(), bundle_key: null };
     await hq.db.insertInto('facilities').values(row).execute();
+    await currentBundleKey(hq.db, row.facility_id);
   }
   const bytes = randomBytes(12);
   const raw = [...bytes].map((b) => codeAlphabet[b & 31]).join('');
@@ -56,16 +58,8 @@ export async function enrollDevice(hq: HqDatabase, input: z.output<typeof enroll
       .executeTakeFirst();
     // The same device enrolling with two codes at once: the second finds the first's row.
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) throw new SyncRefusal(409, 'already_enrolled');
-    let facility = await trx.selectFrom('facilities').selectAll().where('facility_id', '=', code.facility_id).executeTakeFirstOrThrow();
-    if (!facility.bundle_key) {
-      await trx
-        .updateTable('facilities')
-        .set({ bundle_key: randomBytes(32).toString('base64') })
-        .where('facility_id', '=', facility.facility_id)
-        .where('bundle_key', 'is', null)
-        .execute();
-      facility = await trx.selectFrom('facilities').selectAll().where('facility_id', '=', code.facility_id).executeTakeFirstOrThrow();
-    }
-    return { facilityId: facility.facility_id, facilityName: facility.name, hqPublicKey: keys.publicKey, bundleKey: facility.bundle_key!, serverTime: now() };
+    const facility = await trx.selectFrom('facilities').select(['facility_id', 'name']).where('facility_id', '=', code.facility_id).executeTakeFirstOrThrow();
+    const bundleKey = await currentBundleKey(trx, facility.facility_id);
+    return { facilityId: facility.facility_id, facilityName: facility.name, hqPublicKey: keys.publicKey, bundleKey: bundleKey.key, bundleKeyId: bundleKey.keyId, serverTime: now() };
   });
 }

@@ -12,7 +12,8 @@ import { actor, rule } from './common';
 import type { ServiceInstallation } from './installation';
 import { localDate, startOfLocalDay } from '../../core/time';
 import { eventsPerBundle, maxBundleContentBytes } from '../../core/sync';
-import { BundleError, openBundle, sealBundle } from '../../db/bundle';
+import { BundleError, bundleKeyIdOf, openBundle, readBundleFile, sealBundle } from '../../db/bundle';
+import { bundleKeys, currentBundleKey, facilityDevices, keepBundleKeys } from '../sync/facility';
 import { verifyChainHead } from '../../db/chain';
 import { rowToEvent, type EventRow } from '../../db/store';
 
@@ -87,7 +88,7 @@ export function syncHandlers(inst: ServiceInstallation, now: () => number, deps:
         store.setMeta('sync_hq_public_key', res.hqPublicKey);
         store.setMeta('sync_facility_id', res.facilityId);
         store.setMeta('sync_facility_name', res.facilityName);
-        store.setMeta('sync_bundle_key', res.bundleKey);
+        keepBundleKeys(store, [{ keyId: res.bundleKeyId, key: res.bundleKey }]);
         tx.audit({
           action: 'sync.enrolled',
           method: env.method,
@@ -126,7 +127,7 @@ export function syncHandlers(inst: ServiceInstallation, now: () => number, deps:
     },
     exportBundles: (_input, env) => {
       const store = inst.requireStore();
-      const key = store.meta('sync_bundle_key');
+      const key = currentBundleKey(store);
       if (!key) throw rule('error.sync.notEnrolled');
       const acked = Number(store.meta('sync_acked_seq') ?? 0);
       const rows = store.q.prepared('SELECT * FROM events WHERE device_id = ? AND device_seq > ? ORDER BY device_seq').all(store.device.deviceId, acked) as EventRow[];
@@ -141,10 +142,10 @@ export function syncHandlers(inst: ServiceInstallation, now: () => number, deps:
           { events, head: store.signHeadAt(last.deviceSeq) },
           {
             deviceId: store.device.deviceId,
-            devicePublicKey: store.device.publicKey,
             devicePrivateKey: store.devicePrivateKey,
             facilityId: store.meta('sync_facility_id')!,
-            bundleKey: key,
+            bundleKey: key.key,
+            bundleKeyId: key.keyId,
             createdAt,
           },
         );
@@ -169,25 +170,39 @@ export function syncHandlers(inst: ServiceInstallation, now: () => number, deps:
     },
     importBundle: (input, env) => {
       const store = inst.requireStore();
-      const key = store.meta('sync_bundle_key');
-      if (!key) throw rule('error.sync.notEnrolled');
+      if (!store.meta('sync_facility_id')) throw rule('error.sync.notEnrolled');
+      const refuse = (reason: string) => new ApiError({ code: 'rule', messageKey: `error.bundle.${reason}`, fields: { content: { key: `error.bundle.${reason}` } } });
       let raw: unknown;
       try {
         raw = JSON.parse(input.content);
       } catch {
         throw rule('error.bundle.unreadable', 'content');
       }
+      // The signer is looked up in the facility's devices as HQ listed them: a bundle naming a device not
+      // there, or a revoked one, is refused whole, whatever key it was signed with.
+      let named;
+      try {
+        named = readBundleFile(raw);
+      } catch (e) {
+        if (e instanceof BundleError) throw refuse(e.reason);
+        throw e;
+      }
+      const signer = facilityDevices(store).find((d) => d.deviceId === named.deviceId);
+      if (!signer) throw refuse('unknown_device');
+      if (signer.revokedAt) throw refuse('revoked_device');
       let opened;
       try {
-        opened = openBundle(raw, { facilityId: store.meta('sync_facility_id')!, bundleKey: key });
+        const key = bundleKeys(store).find((k) => k.keyId === bundleKeyIdOf(named));
+        opened = openBundle(named, { facilityId: store.meta('sync_facility_id')!, bundleKey: key?.key ?? null, expectedPublicKey: signer.publicKey });
       } catch (e) {
-        if (e instanceof BundleError) throw new ApiError({ code: 'rule', messageKey: `error.bundle.${e.reason}`, fields: { content: { key: `error.bundle.${e.reason}` } } });
+        if (e instanceof BundleError) throw refuse(e.reason);
+        if (e instanceof SyntaxError) throw refuse('unreadable');
         throw e;
       }
       const { file, content } = opened;
       const last = content.events[content.events.length - 1]!;
-      if (content.head.seq !== last.deviceSeq || content.head.hash !== last.hash || !verifyChainHead(file.devicePublicKey, file.deviceId, last.deviceSeq, last.hash, content.head.signature)) {
-        throw rule('error.bundle.bad_signature');
+      if (content.head.seq !== last.deviceSeq || content.head.hash !== last.hash || !verifyChainHead(signer.publicKey, file.deviceId, last.deviceSeq, last.hash, content.head.signature)) {
+        throw refuse('bad_signature');
       }
       let result;
       try {

@@ -65,16 +65,16 @@ describe('AES-GCM refuses a tag shorter than 16 bytes', () => {
       const bundleKey = randomBytes(32).toString('base64');
       const file = sealBundle(
         { events, head: store.signHeadAt(events[events.length - 1]!.deviceSeq) },
-        { deviceId: store.device.deviceId, devicePublicKey: store.device.publicKey, devicePrivateKey: store.devicePrivateKey, facilityId, bundleKey, createdAt: new Date().toISOString() },
+        { deviceId: store.device.deviceId, devicePrivateKey: store.devicePrivateKey, facilityId, bundleKey, bundleKeyId: 1, createdAt: new Date().toISOString() },
       );
-      expect(openBundle(file, { facilityId, bundleKey }).content.events).toHaveLength(1);
+      expect(openBundle(file, { facilityId, bundleKey, expectedPublicKey: store.device.publicKey }).content.events).toHaveLength(1);
       for (const bytes of shortLengths) {
         const { signature: _, ...unsigned } = { ...file, authTag: truncated(file.authTag, bytes) };
         // Re-signed, so that only the tag's length stands between this file and the device's events.
         const cut: BundleFile = { ...unsigned, signature: signWith(store.devicePrivateKey, Buffer.from(canonicalJson(unsigned))) };
         let reason = 'opened';
         try {
-          openBundle(cut, { facilityId, bundleKey });
+          openBundle(cut, { facilityId, bundleKey, expectedPublicKey: store.device.publicKey });
         } catch (e) {
           reason = e instanceof BundleError ? e.reason : String(e);
         }

@@ -119,9 +119,9 @@ describe('events and ill-formed text', () => {
     const bundleKey = randomBytes(32).toString('base64');
     const file = sealBundle(
       { events: [e], head: { seq: 1, hash: e.hash, signature: 'x'.repeat(88) } },
-      { deviceId: store.device.deviceId, devicePublicKey: store.device.publicKey, devicePrivateKey: store.devicePrivateKey, facilityId, bundleKey, createdAt: new Date().toISOString() },
+      { deviceId: store.device.deviceId, devicePrivateKey: store.devicePrivateKey, facilityId, bundleKey, bundleKeyId: 1, createdAt: new Date().toISOString() },
     );
-    expect(() => openBundle(file, { facilityId, bundleKey })).toThrow(new BundleError('unreadable'));
+    expect(() => openBundle(file, { facilityId, bundleKey, expectedPublicKey: store.device.publicKey })).toThrow(new BundleError('unreadable'));
   });
 });
 

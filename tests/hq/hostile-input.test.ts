@@ -6,6 +6,7 @@ import { sealBundle } from '../../db/bundle';
 import { fleetSource } from '../../hq/console/fleet-source';
 import { createEnrollmentCode } from '../../hq/sync/enroll';
 import { importBundle } from '../../hq/sync/bundles';
+import { currentBundleKey } from '../../hq/sync/bundle-keys';
 import { SyncRefusal } from '../../hq/sync/common';
 import { countEvents, hqDevice, hqServer, type HqDevice } from '../helpers/hq-device';
 import { dialects } from './harness';
@@ -218,19 +219,15 @@ for (const dialect of dialects) {
     it('refuses a bundle whose device id holds a NUL, or whose events hold ill-formed text, as the file’s fault, storing nothing', async () => {
       const { hq, app } = await setUp(dialect);
       const a = await hqDevice(app, hq, cleanups);
-      const device = await hq.db
-        .selectFrom('devices')
-        .innerJoin('facilities', 'facilities.facility_id', 'devices.facility_id')
-        .select(['facilities.facility_id', 'facilities.bundle_key'])
-        .where('device_id', '=', a.deviceId)
-        .executeTakeFirstOrThrow();
+      const device = await hq.db.selectFrom('devices').select('facility_id').where('device_id', '=', a.deviceId).executeTakeFirstOrThrow();
+      const bundleKey = await currentBundleKey(hq.db, device.facility_id);
       const seal = (content: unknown) =>
         sealBundle(content as never, {
           deviceId: a.deviceId,
-          devicePublicKey: a.store.device.publicKey,
           devicePrivateKey: a.store.devicePrivateKey,
           facilityId: device.facility_id,
-          bundleKey: device.bundle_key!,
+          bundleKey: bundleKey.key,
+          bundleKeyId: bundleKey.keyId,
           createdAt: new Date().toISOString(),
         });
       const honest = a.forge(head0, {});

@@ -135,5 +135,8 @@ export const errors: Record<keyof typeof en, string> = {
   'error.bundle.wrong_facility': 'Bu paket başqa müəssisəyə aiddir.',
   'error.bundle.bad_signature': 'Paketin imzası təsdiqlənmir; o dəyişdirilmiş ola bilər. Heç nə idxal edilmədi.',
   'error.bundle.cannot_decrypt': 'Paket bu müəssisənin açarı ilə açılmır. Heç nə idxal edilmədi.',
+  'error.bundle.unknown_device': 'Paket bu cihazın öz müəssisəsinin cihazı kimi tanımadığı bir cihazın adını daşıyır. Mərkəzlə bir dəfə sinxronlaşdırın və yenidən cəhd edin. Heç nə idxal edilmədi.',
+  'error.bundle.revoked_device': 'Paket mərkəzin deaktiv etdiyi cihazdandır. Heç nə idxal edilmədi.',
+  'error.bundle.unknown_key': 'Paket bu cihazın hələ almadığı müəssisə açarı ilə şifrələnib. Mərkəzlə bir dəfə sinxronlaşdırın və yenidən cəhd edin. Heç nə idxal edilmədi.',
   'error.bundle.gap': 'Bu paket bu cihazda hələ olmayan qeydlərin davamıdır. Əvvəlcə mərkəzlə sinxronlaşdırın, sonra idxal edin.',
 };

@@ -134,5 +134,8 @@ export const errors = {
   'error.bundle.wrong_facility': 'This bundle belongs to another facility.',
   'error.bundle.bad_signature': "The bundle's signature does not verify; it may have been altered. Nothing was imported.",
   'error.bundle.cannot_decrypt': "The bundle cannot be opened with this facility's key. Nothing was imported.",
+  'error.bundle.unknown_device': 'This bundle names a device this device does not know as one of its facility. Sync with HQ once, then try again. Nothing was imported.',
+  'error.bundle.revoked_device': 'This bundle comes from a device HQ has revoked. Nothing was imported.',
+  'error.bundle.unknown_key': 'This bundle was sealed with a facility key this device has not received yet. Sync with HQ once, then try again. Nothing was imported.',
   'error.bundle.gap': 'This bundle continues records this device does not have yet. Sync with HQ first, then import it.',
 } as const;
