@@ -22,6 +22,9 @@ import { z } from 'zod';
  *   QEYD_HQ_REQUEST_WINDOW_MINUTES  how far a signed request's time may be from HQ's clock, and so how
  *                         long a captured request could be tried again before its nonce is forgotten.
  *                         Default 5; 1 to 60.
+ *   QEYD_HQ_CONSOLE       `on` (default) or `off`: whether this process serves HQ staff's console and
+ *                         feeds it. With several HQ processes on one PostgreSQL, exactly one runs it
+ *                         (docs/hq-deploy.md); the others serve devices only.
  */
 export const defaultHqPort = 8780;
 export const defaultHqHost = '127.0.0.1';
@@ -37,6 +40,8 @@ export interface HqConfig {
   database: HqDatabaseConfig;
   /** what a signed device request must carry (hq/sync/routes.ts, docs/sync.md#authentication) */
   requests: HqRequestConfig;
+  /** whether this process runs the staff console (one node of several: docs/hq-deploy.md) */
+  console: boolean;
 }
 
 export interface HqRequestConfig {
@@ -103,6 +108,7 @@ const envSchema = z.object({
       .transform((urls) => [...new Set(urls.map((u) => new URL(u).origin))])
       .optional(),
   ),
+  QEYD_HQ_CONSOLE: z.preprocess(unsetIfEmpty, z.enum(['on', 'off'], { error: 'must be on or off' }).optional()),
   QEYD_HQ_REQUEST_WINDOW_MINUTES: z.preprocess(
     unsetIfEmpty,
     z
@@ -137,5 +143,6 @@ export function loadHqConfig(env: NodeJS.ProcessEnv = process.env, platform: Nod
     host: v.QEYD_HQ_HOST ?? defaultHqHost,
     database: v.QEYD_HQ_DATABASE_URL ? { kind: 'postgres', url: v.QEYD_HQ_DATABASE_URL } : { kind: 'sqlite', file: join(dataDir, sqliteFileName) },
     requests: { audiences: v.QEYD_HQ_PUBLIC_URL ?? null, windowMinutes: v.QEYD_HQ_REQUEST_WINDOW_MINUTES ?? defaultRequestWindowMinutes },
+    console: v.QEYD_HQ_CONSOLE !== 'off',
   };
 }

@@ -30,13 +30,15 @@ async function main(): Promise<void> {
   try {
     hq = await openHqDatabase(config);
     await migrateHq(hq);
-    hqConsole = await createHqConsole({ hq, dataDir: config.dataDir });
+    // One node of several runs the console (docs/hq-deploy.md); the others serve devices only.
+    hqConsole = config.console ? await createHqConsole({ hq, dataDir: config.dataDir }) : null;
     const staticRoot = fileURLToPath(new URL('../dist/renderer', import.meta.url));
-    const app = buildHqServer({ db: hq, version: hqVersion, console: { backend: hqConsole.backend, staticRoot }, requests: config.requests });
+    const app = buildHqServer({ db: hq, version: hqVersion, ...(hqConsole ? { console: { backend: hqConsole.backend, staticRoot } } : {}), requests: config.requests });
     await app.listen({ host: config.host, port: config.port });
     const { port } = app.server.address() as AddressInfo;
     console.log(`Qeyd HQ: http://${urlHost(config.host)}:${port}/ (database: ${hq.dialect})`);
-    if (!hqConsole.backend.installation.info) {
+    if (!hqConsole) console.log('Qeyd HQ: the staff console is off on this node (QEYD_HQ_CONSOLE=off)');
+    else if (!hqConsole.backend.installation.info) {
       console.log("Qeyd HQ: the staff console is not set up yet: echo '<passphrase>' | npm run hq:admin -- setup-console --username admin --display-name 'HQ administrator'");
     }
 

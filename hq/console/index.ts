@@ -4,6 +4,7 @@ import type { CallContext } from '../../main/api/call-context';
 import { composeBackend, type Backend } from '../../main/backend';
 import type { HqDatabase } from '../db';
 import { ConsoleFeed } from './feed';
+import { lockConsoleDir } from './lock';
 import { fleetSource } from './fleet-source';
 import { catchesUp, hqConsolePolicy } from './policy';
 
@@ -27,7 +28,15 @@ export function consoleDataDir(hqDataDir: string): string {
  */
 export async function createHqConsole(opts: { hq: HqDatabase; dataDir: string; log?: (m: string, e: unknown) => void; now?: () => number }): Promise<HqConsole> {
   const log = opts.log ?? ((m, e) => console.error(`[qeyd-hq] ${m}:`, e));
-  const backend = await composeBackend(hqConsolePolicy, { dataDir: consoleDataDir(opts.dataDir), now: opts.now, log, hq: { source: fleetSource(opts.hq) } });
+  // Before anything is opened: a second HQ process on the same directory must not write the store too.
+  const unlock = lockConsoleDir(consoleDataDir(opts.dataDir));
+  let backend: Backend;
+  try {
+    backend = await composeBackend(hqConsolePolicy, { dataDir: consoleDataDir(opts.dataDir), now: opts.now, log, hq: { source: fleetSource(opts.hq) } });
+  } catch (e) {
+    unlock();
+    throw e;
+  }
   const feed = new ConsoleFeed(opts.hq, backend.installation, (e) => log('console feed failed', e));
   const timer = setInterval(() => feed.tick(), feedIntervalMs);
   timer.unref();
@@ -44,7 +53,11 @@ export async function createHqConsole(opts: { hq: HqDatabase; dataDir: string; l
     close: async () => {
       clearInterval(timer);
       await feed.catchUp().catch(() => undefined);
-      await backend.close();
+      try {
+        await backend.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }

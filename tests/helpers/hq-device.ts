@@ -33,12 +33,60 @@ export async function hqServer(dialect: HqDialect, cleanups: (() => unknown)[]):
   return { hq, app };
 }
 
+/** One request to HQ as `app.inject` takes it; `payload` a body text, or an object sent as JSON. */
+export interface HqRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  headers?: Record<string, string>;
+  payload?: string | Record<string, unknown>;
+}
+
 /**
  * A real device store enrolled with an HQ server, which can also send what no honest device would:
  * events it chains and signs itself with the device's own key, so hostile content reaches HQ's checks
  * behind a valid signature and a valid chain.
  */
-export async function hqDevice(app: FastifyInstance, hq: HqDatabase, cleanups: (() => unknown)[], facility = 'Baku centre') {
+export function hqDevice(app: FastifyInstance, hq: HqDatabase, cleanups: (() => unknown)[], facility = 'Baku centre') {
+  return deviceOn((req) => app.inject(req), injectAudience, hq, cleanups, facility);
+}
+
+/**
+ * The same device over real HTTP to one or more HQ processes, each request to the next address in
+ * turn (a round-robin proxy's behaviour); every one signs `audience`, the public address the HQ
+ * processes share (QEYD_HQ_PUBLIC_URL).
+ */
+export function httpHqDevice(send: (req: HqRequest) => Promise<HttpAnswer>, audience: string, hq: HqDatabase, cleanups: (() => unknown)[], facility = 'Baku centre') {
+  return deviceOn(send, audience, hq, cleanups, facility);
+}
+
+export interface HttpAnswer {
+  statusCode: number;
+  body: string;
+  json(): { ok: boolean; result?: unknown; error?: { messageKey: string; code?: string } };
+}
+
+/** Sends each request to the next of `urls` in turn, over plain loopback HTTP. */
+export function roundRobin(urls: readonly string[]): { send(req: HqRequest): Promise<HttpAnswer>; sent: number[] } {
+  let next = 0;
+  const sent = urls.map(() => 0);
+  return {
+    sent,
+    send: async (req) => {
+      const i = next++ % urls.length;
+      sent[i]!++;
+      const json = typeof req.payload === 'object';
+      const res = await fetch(`${urls[i]}${req.url}`, {
+        method: req.method,
+        headers: { ...(json ? { 'content-type': 'application/json' } : {}), ...req.headers },
+        body: typeof req.payload === 'object' ? JSON.stringify(req.payload) : req.payload,
+      });
+      const body = await res.text();
+      return { statusCode: res.status, body, json: () => JSON.parse(body) as ReturnType<HttpAnswer['json']> };
+    },
+  };
+}
+
+async function deviceOn<R extends { statusCode: number; body: string }>(send: (req: HqRequest) => Promise<R>, audience: string, hq: HqDatabase, cleanups: (() => unknown)[], facility: string) {
   const dir = tempDir();
   const key = randomBytes(32);
   const store = Store.create(join(dir.path, 'd.db'), key, 'Desk', {});
@@ -57,7 +105,7 @@ export async function hqDevice(app: FastifyInstance, hq: HqDatabase, cleanups: (
   };
   const deviceId = store.device.deviceId;
   const { code } = await createEnrollmentCode(hq, { name: facility, kind: 'detention_centre' });
-  const enrolled = await app.inject({ method: 'POST', url: '/api/enroll', payload: { code, deviceId, deviceName: 'Desk', publicKey: store.device.publicKey, facilityName: facility } });
+  const enrolled = await send({ method: 'POST', url: '/api/enroll', payload: { code, deviceId, deviceName: 'Desk', publicKey: store.device.publicKey, facilityName: facility } });
   if (enrolled.statusCode !== 200) throw new Error(`enrollment failed: ${enrolled.body}`);
 
   const registration = (name: string) => ({ details: { names: { original: name, latin: name, aliases: [] }, sex: 'male', nationalities: [], stateless: false, languages: [] } });
@@ -97,20 +145,21 @@ export async function hqDevice(app: FastifyInstance, hq: HqDatabase, cleanups: (
     return { seq: last.deviceSeq, hash: last.hash, signature: signChainHead(store.devicePrivateKey, deviceId, last.deviceSeq, last.hash) };
   };
   const signed = (method: 'GET' | 'POST', url: string, body: string) => ({
-    ...signedRequestHeaders(store.devicePrivateKey, deviceId, { method, audience: injectAudience, path: url, body }),
+    ...signedRequestHeaders(store.devicePrivateKey, deviceId, { method, audience, path: url, body }),
     ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
   });
   /** A signed POST of exactly this body text. */
-  const post = (url: string, body: string) => app.inject({ method: 'POST', url, headers: signed('POST', url, body), payload: body });
+  const post = (url: string, body: string) => send({ method: 'POST', url, headers: signed('POST', url, body), payload: body });
   const push = (batch: EventRecord[], head: unknown = headOf(batch)) => post('/api/sync/push', JSON.stringify({ events: batch, head }));
-  const pull = (after: number | string = 0) => {
-    const url = `/api/sync/pull?after=${after}&limit=100`;
-    return app.inject({ method: 'GET', url, headers: signed('GET', url, '') });
+  const pull = (after: number | string = 0, limit = 100) => {
+    const url = `/api/sync/pull?after=${after}&limit=${limit}`;
+    return send({ method: 'GET', url, headers: signed('GET', url, '') });
   };
   return { store, deviceId, record, events, forge, headOf, signed, post, push, pull, reopen };
 }
 
 export type HqDevice = Awaited<ReturnType<typeof hqDevice>>;
+export type HttpHqDevice = Awaited<ReturnType<typeof httpHqDevice>>;
 
 export async function countEvents(hq: HqDatabase): Promise<number> {
   const n = await hq.db

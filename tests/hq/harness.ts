@@ -223,3 +223,22 @@ export function httpGet(url: string): Promise<{ status: number; headers: Record<
     req.end();
   });
 }
+
+/** The line hq/start.ts prints once it listens. */
+export const hqUrlLine = /^Qeyd HQ: http:\/\/127\.0\.0\.1:(\d+)\/ \(database: (sqlite|postgres)\)$/m;
+
+/**
+ * One HQ node on a test database, on a free loopback port, as an operator runs each node of several
+ * (docs/hq-deploy.md): `extra` adds or overrides settings (QEYD_HQ_CONSOLE, QEYD_HQ_PUBLIC_URL …).
+ * Everything a node needs to start goes through spawnHq, so a setting every HQ needs is added there once.
+ */
+export async function startHqNode(t: TestDatabase, extra: Record<string, string> = {}): Promise<{ process: HqProcess; url: string }> {
+  const p = spawnHq({ ...t.env, QEYD_HQ_PORT: '0', QEYD_HQ_HOST: '', ...extra });
+  try {
+    const [, port] = await waitForOutput(p, hqUrlLine, 60_000);
+    return { process: p, url: `http://127.0.0.1:${port}` };
+  } catch (e) {
+    p.signal('SIGKILL');
+    throw e;
+  }
+}
