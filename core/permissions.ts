@@ -24,6 +24,10 @@ export const permissions = [
   'visit.write',
   /** A centre answers the ombudsman: its identity, the register extract, responses to recommendations. */
   'npm.respond',
+  /** HQ's console: the facilities and their devices (no person in it). */
+  'fleet.read',
+  /** HQ's console: revoke a lost or retired device (issue #13 §1, docs/sync.md#revocation). */
+  'devices.revoke',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -32,14 +36,14 @@ export type Permission = (typeof permissions)[number];
  * records; the ombudsman's monitors never read the centre's own records through this installation.
  */
 const grants: Record<Role, readonly Permission[]> = {
-  admin: ['users.manage', 'audit.read', 'settings.manage', 'asylum.record', 'sync.run'],
+  admin: ['users.manage', 'audit.read', 'settings.manage', 'asylum.record', 'sync.run', 'fleet.read', 'devices.revoke'],
   registrar: ['person.read', 'person.write', 'asylum.record', 'legalAid.write', 'sync.run', 'npm.respond'],
   duty_officer: ['person.read', 'person.write', 'asylum.record', 'legalAid.write', 'sync.run'],
   centre_head: ['person.read', 'person.write', 'person.override', 'protection.read', 'asylum.record', 'legalAid.write', 'audit.read', 'reports.read', 'settings.manage', 'sync.run', 'npm.respond'],
   legal_aid_officer: ['person.read', 'protection.read', 'asylum.record', 'legalAid.write', 'sync.run'],
   ombudsman_monitor: ['visit.read', 'visit.write', 'sync.run'],
   // HQ's console: the cross-facility figures and, behind them, the person (read-only, audited).
-  hq_analyst: ['reports.read', 'person.read'],
+  hq_analyst: ['reports.read', 'person.read', 'fleet.read'],
 };
 
 /**

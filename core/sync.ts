@@ -39,6 +39,15 @@ export const enrollRequest = z
   })
   .strict();
 
+/** One version of a facility's bundle key, as HQ hands it to the facility's devices. */
+export const bundleKeyVersion = z.object({ keyId: z.number().int().min(1), key: z.string().min(40).max(60) });
+
+/**
+ * A device of the facility as HQ enrolled it: a peer verifies a bundle's signature only against the key
+ * listed here for the device it names, and refuses a revoked one (docs/sync.md#removable-media-bundles).
+ */
+export const facilityDevice = z.object({ deviceId: z.uuid(), publicKey: z.string().min(40).max(200), revokedAt: z.string().nullable() });
+
 export const enrollResponse = z.object({
   facilityId: z.string(),
   facilityName: z.string(),
@@ -48,16 +57,10 @@ export const enrollResponse = z.object({
   /** its version (issue #13 §1: revoking a device rotates the key); absent from an HQ before it: 1 */
   bundleKeyId: z.number().int().min(1).default(1),
   serverTime: z.string(),
+  /** as in a pull: every key version, and the facility's devices (a peer's bundles verify against these) */
+  bundleKeys: z.array(bundleKeyVersion).max(10_000).optional(),
+  facilityDevices: z.array(facilityDevice).max(10_000).optional(),
 });
-
-/** One version of a facility's bundle key, as HQ hands it to the facility's devices. */
-export const bundleKeyVersion = z.object({ keyId: z.number().int().min(1), key: z.string().min(40).max(60) });
-
-/**
- * A device of the facility as HQ enrolled it: a peer verifies a bundle's signature only against the key
- * listed here for the device it names, and refuses a revoked one (docs/sync.md#removable-media-bundles).
- */
-export const facilityDevice = z.object({ deviceId: z.uuid(), publicKey: z.string().min(40).max(200), revokedAt: z.string().nullable() });
 
 export const signedHead = z
   .object({

@@ -2,11 +2,33 @@ import { parseArgs } from 'node:util';
 import { loadHqConfig } from './config';
 import { openHqDatabase } from './db';
 import { migrateHq } from './migrate';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createEnrollmentCode } from './sync/enroll';
 import { importBundle } from './sync/bundles';
 import { SyncRefusal } from './sync/common';
 import { setUpConsole } from './console/setup';
+import { hqKeySource } from './key-source';
+import { HqKeyError, newHqKeyFileText, readHqKeyFile, rotateHqMasterKey, type HqKeySource } from './vault';
+import type { HqConfig } from './config';
+import type { HqDatabase } from './db';
+
+/**
+ * The HQ key for commands that open what it seals: QEYD_HQ_KEY_FILE; else `npm run hq`'s development key
+ * file if there is one (with a warning); else a passphrase from the terminal. Asked for only when a
+ * command needs it, so `echo … | hq:admin setup-console` still reads its password from the pipe.
+ */
+function cliKeySource(config: HqConfig, hq: () => HqDatabase): HqKeySource | (() => Promise<HqKeySource>) {
+  const dev = `${config.dataDir.replace(/[/\\]+$/, '')}.dev-key`;
+  if (!config.keyFile && existsSync(dev)) {
+    console.error(`hq:admin: using the development key file ${dev}; production sets QEYD_HQ_KEY_FILE (docs/hq-keys.md)`);
+    return { kind: 'file', key: readHqKeyFile(dev) };
+  }
+  try {
+    return hqKeySource(config, hq);
+  } catch (e) {
+    return () => Promise.reject(e instanceof Error ? e : new Error(String(e)));
+  }
+}
 
 /**
  * HQ administration from the server's shell:
@@ -15,6 +37,8 @@ import { setUpConsole } from './console/setup';
  *   npm run hq:admin -- create-enrollment-code --facility "Baku centre" [--kind detention_centre] [--days 7]
  *   npm run hq:admin -- revoke-device --device <device id>
  *   npm run hq:admin -- import-bundle --file <path to .qeyd-bundle>
+ *   npm run hq:admin -- create-key-file --out <path>      (a new HQ key file, mode 0600; docs/hq-keys.md)
+ *   npm run hq:admin -- rotate-key --new-key-file <path>  (HQ's keys wrapped under the new key instead)
  */
 async function main(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
@@ -29,10 +53,27 @@ async function main(): Promise<void> {
       username: { type: 'string' },
       'display-name': { type: 'string' },
       name: { type: 'string', default: 'Headquarters' },
+      out: { type: 'string' },
+      'new-key-file': { type: 'string' },
     },
   });
+  if (command === 'create-key-file') {
+    if (!values.out) throw new Error("--out is required: where to write the new HQ key file (separate media, not HQ's data disk)");
+    // wx: an existing key file is never overwritten; losing it would lose every record it opens.
+    try {
+      writeFileSync(values.out, newHqKeyFileText(), { mode: 0o600, flag: 'wx' });
+    } catch (e) {
+      throw new Error(`cannot write ${values.out}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    console.log(`HQ key file written to ${values.out} (mode 0600). Copy it to two offline media kept apart before using it (docs/hq-keys.md).`);
+    return;
+  }
   const config = loadHqConfig(process.env);
-  const hq = await openHqDatabase(config);
+  let hq: HqDatabase | null = null;
+  hq = await openHqDatabase(
+    config,
+    cliKeySource(config, () => hq!),
+  );
   try {
     await migrateHq(hq);
     if (command === 'setup-console') {
@@ -66,9 +107,21 @@ async function main(): Promise<void> {
         if (e instanceof SyncRefusal) throw new Error(`bundle refused: ${e.reason}`);
         throw e;
       }
+    } else if (command === 'rotate-key') {
+      if (!values['new-key-file']) throw new Error('--new-key-file is required (write one with create-key-file)');
+      const next = readHqKeyFile(values['new-key-file']);
+      try {
+        await rotateHqMasterKey(hq, { kind: 'file', key: next });
+      } catch (e) {
+        if (e instanceof HqKeyError) throw new Error(`key not rotated: ${e.message}`);
+        throw e;
+      }
+      console.log(
+        `HQ's data key and signing key are now wrapped under ${values['new-key-file']}. Start HQ with QEYD_HQ_KEY_FILE=${values['new-key-file']}; the old key no longer opens this database.`,
+      );
     } else {
       console.error(
-        'usage: hq:admin setup-console --username U --display-name N [--name FACILITY] < password | create-enrollment-code --facility NAME [--kind KIND] [--days N] | revoke-device --device ID | import-bundle --file PATH',
+        'usage: hq:admin create-key-file --out PATH | rotate-key --new-key-file PATH | setup-console --username U --display-name N [--name FACILITY] < password | create-enrollment-code --facility NAME [--kind KIND] [--days N] | revoke-device --device ID | import-bundle --file PATH',
       );
       process.exitCode = 2;
     }

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -19,6 +20,12 @@ import { z } from 'zod';
  *                         separated, when devices reach it by more than one). Devices sign it into every
  *                         request, and HQ refuses a request signed for another address. Unset: the host
  *                         the request was sent to (its Host header) must match instead.
+ *   QEYD_HQ_KEY_FILE      the HQ key file (`npm run hq:admin -- create-key-file`): 32 random bytes, base64,
+ *                         mode 0600, on separate media from the data (docs/hq-keys.md). Unset: HQ asks
+ *                         for a passphrase on its terminal, and refuses to start without one.
+ *   QEYD_HQ_TRUST_PROXY   `off` (default), or the TLS proxy's address(es) (IPs or CIDRs, comma-separated), or
+ *                         `on` to trust any: HQ then takes the client's address and protocol from the
+ *                         proxy's X-Forwarded-* headers, so the console's cookie is Secure behind TLS.
  *   QEYD_HQ_REQUEST_WINDOW_MINUTES  how far a signed request's time may be from HQ's clock, and so how
  *                         long a captured request could be tried again before its nonce is forgotten.
  *                         Default 5; 1 to 60.
@@ -40,6 +47,10 @@ export interface HqConfig {
   database: HqDatabaseConfig;
   /** what a signed device request must carry (hq/sync/routes.ts, docs/sync.md#authentication) */
   requests: HqRequestConfig;
+  /** QEYD_HQ_KEY_FILE; null: a passphrase from the terminal (docs/hq-keys.md) */
+  keyFile: string | null;
+  /** Fastify's trustProxy: whom to believe about X-Forwarded-Proto and -For */
+  trustProxy: boolean | string[];
   /** whether this process runs the staff console (one node of several: docs/hq-deploy.md) */
   console: boolean;
 }
@@ -67,7 +78,24 @@ export function defaultHqDataDir(env: NodeJS.ProcessEnv = process.env, platform:
 // An empty variable is how shells and service managers "unset" a value, so it means "use the default".
 const unsetIfEmpty = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
+/** An IPv4/IPv6 address, optionally with a /prefix. */
+function isAddressOrCidr(s: string): boolean {
+  const [addr, prefix, extra] = s.split('/');
+  const v = isIP(addr ?? '');
+  if (!v || extra !== undefined) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (v === 4 ? 32 : 128));
+}
+
 const envSchema = z.object({
+  QEYD_HQ_KEY_FILE: z.preprocess(unsetIfEmpty, z.string().optional()),
+  QEYD_HQ_TRUST_PROXY: z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .transform((s) => (s === 'on' || s === 'off' ? s === 'on' : s.split(',').map((a) => a.trim())))
+      .refine((v) => typeof v === 'boolean' || v.every(isAddressOrCidr), "must be off, on, or the TLS proxy's addresses such as 127.0.0.1 or 10.0.0.0/8 (comma-separated)")
+      .optional(),
+  ),
   QEYD_HQ_DATA_DIR: z.preprocess(unsetIfEmpty, z.string().optional()),
   QEYD_HQ_PORT: z.preprocess(
     unsetIfEmpty,
@@ -143,6 +171,8 @@ export function loadHqConfig(env: NodeJS.ProcessEnv = process.env, platform: Nod
     host: v.QEYD_HQ_HOST ?? defaultHqHost,
     database: v.QEYD_HQ_DATABASE_URL ? { kind: 'postgres', url: v.QEYD_HQ_DATABASE_URL } : { kind: 'sqlite', file: join(dataDir, sqliteFileName) },
     requests: { audiences: v.QEYD_HQ_PUBLIC_URL ?? null, windowMinutes: v.QEYD_HQ_REQUEST_WINDOW_MINUTES ?? defaultRequestWindowMinutes },
+    keyFile: v.QEYD_HQ_KEY_FILE ? (isAbsolute(v.QEYD_HQ_KEY_FILE) ? v.QEYD_HQ_KEY_FILE : resolve(cwd, v.QEYD_HQ_KEY_FILE)) : null,
+    trustProxy: v.QEYD_HQ_TRUST_PROXY ?? false,
     console: v.QEYD_HQ_CONSOLE !== 'off',
   };
 }

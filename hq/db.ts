@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { HqConfig } from './config';
 import type { HqSchema } from './schema';
+import { attachHqKey, type HqKeySource } from './vault';
 
 export type HqDialect = 'sqlite' | 'postgres';
 
@@ -64,6 +65,9 @@ function openSqlite(file: string): HqDatabase {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // A payload sealed in place of the clear one an older HQ stored (vault.ts sealClearPayloads) must not
+    // leave the clear bytes in a free page of the file.
+    sqlite.pragma('secure_delete = ON');
   } catch (e) {
     sqlite.close();
     throw e;
@@ -96,7 +100,13 @@ function wrap(db: Kysely<HqSchema>, dialect: HqDialect): HqDatabase {
   };
 }
 
-export async function openHqDatabase(config: Pick<HqConfig, 'database'>): Promise<HqDatabase> {
+/**
+ * Opens HQ's database with the HQ key given at start (vault.ts): the key, or how to get it when first
+ * needed (the admin command line asks for a passphrase only for commands that read what it seals).
+ */
+export async function openHqDatabase(config: Pick<HqConfig, 'database'>, key: HqKeySource | (() => Promise<HqKeySource>)): Promise<HqDatabase> {
   const d = config.database;
-  return d.kind === 'postgres' ? openPostgres(d.url) : openSqlite(d.file);
+  const hq = d.kind === 'postgres' ? await openPostgres(d.url) : openSqlite(d.file);
+  attachHqKey(hq, key);
+  return hq;
 }

@@ -38,6 +38,8 @@ export interface HqServerOptions {
   console?: { backend: CallHandler; staticRoot: string };
   /** the audiences and window of signed device requests (config.ts); defaults: the Host header, 5 minutes */
   requests?: SyncRouteOptions['requests'];
+  /** whom to believe about the client's protocol and address (config.ts QEYD_HQ_TRUST_PROXY); default: nobody */
+  trustProxy?: boolean | string[];
   /** HQ's clock for the request window; tests move it */
   clock?: SyncRouteOptions['clock'];
 }
@@ -63,8 +65,10 @@ function refuse(reply: FastifyReply, status: number, code: ErrorCode, messageKey
  * The HQ HTTP server, not yet listening: tests use `inject`, and start.ts calls `listen`. It serves
  * device enrollment and sync, and, when given one, HQ staff's console.
  */
-export function buildHqServer({ db, version, logger = false, console: hqConsole, requests, clock }: HqServerOptions): FastifyInstance {
+export function buildHqServer({ db, version, logger = false, console: hqConsole, requests, clock, trustProxy = false }: HqServerOptions): FastifyInstance {
   const app = Fastify({
+    // Behind the TLS proxy (docs/hq-console.md) request.protocol is then https, and the console's cookie Secure.
+    trustProxy,
     logger,
     bodyLimit: hqBodyLimit,
     // Prototype-pollution payloads are refused outright rather than silently stripped.

@@ -6,6 +6,8 @@ import { buildHqServer } from './server';
 import { hqVersion } from './version';
 import { fileURLToPath } from 'node:url';
 import { createHqConsole, type HqConsole } from './console';
+import { devKeyFile, hqKeySource } from './key-source';
+import { HqKeyError, hqVault, sealClearPayloads, type HqKeySource } from './vault';
 
 /** If closing hangs (a stuck client, a dead PostgreSQL), a service manager still gets its exit. */
 const shutdownGraceMs = 10_000;
@@ -27,13 +29,40 @@ async function main(): Promise<void> {
 
   let hq: HqDatabase | null = null;
   let hqConsole: HqConsole | null = null;
+  let key: HqKeySource | (() => Promise<HqKeySource>);
   try {
-    hq = await openHqDatabase(config);
+    // `npm run hq` (--dev-key-file) needs no set-up step; production gives QEYD_HQ_KEY_FILE or a passphrase.
+    if (!config.keyFile && process.argv.includes('--dev-key-file')) {
+      const dev = devKeyFile(config.dataDir);
+      console.warn(
+        `Qeyd HQ: WARNING: development key file ${dev.path}${dev.created ? ' (created now)' : ''} beside the data protects nothing; production must set QEYD_HQ_KEY_FILE to a key on separate media (docs/hq-keys.md)`,
+      );
+      config = { ...config, keyFile: dev.path };
+    }
+    key = hqKeySource(config, () => hq!);
+  } catch (e) {
+    if (!(e instanceof HqKeyError)) throw e;
+    console.error(`Qeyd HQ: ${e.message}`);
+    process.exit(2);
+  }
+  try {
+    hq = await openHqDatabase(config, key);
     await migrateHq(hq);
+    try {
+      await hqVault(hq);
+    } catch (e) {
+      if (!(e instanceof HqKeyError)) throw e;
+      console.error(`Qeyd HQ: cannot start: ${e.message}`);
+      await hq.close();
+      process.exit(2);
+    }
+    // Rows an older HQ stored in clear (a migration has no key to seal them with).
+    const sealed = await sealClearPayloads(hq);
+    if (sealed) console.log(`Qeyd HQ: sealed ${sealed} event payloads an older HQ had stored in clear`);
     // One node of several runs the console (docs/hq-deploy.md); the others serve devices only.
     hqConsole = config.console ? await createHqConsole({ hq, dataDir: config.dataDir }) : null;
     const staticRoot = fileURLToPath(new URL('../dist/renderer', import.meta.url));
-    const app = buildHqServer({ db: hq, version: hqVersion, ...(hqConsole ? { console: { backend: hqConsole.backend, staticRoot } } : {}), requests: config.requests });
+    const app = buildHqServer({ db: hq, version: hqVersion, ...(hqConsole ? { console: { backend: hqConsole.backend, staticRoot } } : {}), requests: config.requests, trustProxy: config.trustProxy });
     await app.listen({ host: config.host, port: config.port });
     const { port } = app.server.address() as AddressInfo;
     console.log(`Qeyd HQ: http://${urlHost(config.host)}:${port}/ (database: ${hq.dialect})`);

@@ -9,6 +9,8 @@ import { createBackend, type Backend } from '../main/backend';
 import { lowerKdfCostIfTesting } from '../db/kdf-cost';
 import { loadHqConfig } from '../hq/config';
 import { openHqDatabase } from '../hq/db';
+import { devKeyFile } from '../hq/key-source';
+import { readHqKeyFile } from '../hq/vault';
 import { migrateHq } from '../hq/migrate';
 import { createEnrollmentCode } from '../hq/sync/enroll';
 
@@ -282,7 +284,8 @@ async function main(): Promise<void> {
   if (!values.hq) throw new Error('--hq <url of the running HQ server> is required');
   const hqUrl = values.hq.replace(/\/+$/, '');
   const config = loadHqConfig({ ...process.env, ...(values['data-dir'] ? { QEYD_HQ_DATA_DIR: values['data-dir'] } : {}) });
-  const hq = await openHqDatabase(config);
+  // The key the running HQ was started with: QEYD_HQ_KEY_FILE, or `npm run hq`'s development key file.
+  const hq = await openHqDatabase(config, { kind: 'file', key: readHqKeyFile(config.keyFile ?? devKeyFile(config.dataDir).path) });
   const now = Date.now();
   const made: { dir: string; backend: Backend }[] = [];
   try {

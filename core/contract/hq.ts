@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '../fields';
 import { needs } from '../permissions';
-import { method } from './method';
+import { everywhere, method } from './method';
 
 /**
  * The HQ console: the cross-facility views HQ staff need (docs/architecture.md §6). These methods answer only
@@ -14,6 +14,9 @@ export const hqDeviceView = z.object({
   name: z.string(),
   enrolledAt: z.string(),
   revokedAt: z.string().nullable(),
+  /** why HQ revoked it, and who (issue #13 §1) */
+  revokedReason: z.string().nullable(),
+  revokedBy: z.string().nullable(),
   /** the last authenticated request from the device */
   lastSeenAt: z.string().nullable(),
   /** the last push HQ committed from it */
@@ -83,6 +86,17 @@ export const complianceIssues = [
 export const complianceIssue = z.enum(complianceIssues);
 export type ComplianceIssue = z.infer<typeof complianceIssue>;
 
+/**
+ * Why a device is revoked: said to the device on its sync screen and kept in the console's audit log,
+ * so a line of plain text, long enough to mean something ("stolen from the duty office car").
+ */
+export const revocationReason = z
+  .string()
+  .trim()
+  .min(3)
+  .max(500)
+  .refine((s) => !/\p{Cc}/u.test(s), { message: 'error.hq.revokeReasonLine' });
+
 const period = z
   .object({ from: isoDate, to: isoDate })
   .strict()
@@ -99,7 +113,7 @@ export const hqContract = {
         consoleBehind: z.number().int(),
         asOf: z.string(),
       }),
-      access: needs('reports.read'),
+      access: needs('fleet.read'),
       readsRecords: true,
     }),
     compliance: method({
@@ -114,6 +128,19 @@ export const hqContract = {
       }),
       access: needs('reports.read'),
       readsRecords: true,
+    }),
+    /**
+     * Revokes a lost or retired device: its requests are refused from now on, with the reason, and its
+     * facility's bundle key is rotated (docs/sync.md#revocation). HQ's administrators only.
+     */
+    revokeDevice: method({
+      input: z.object({ deviceId: z.uuid(), reason: revocationReason }).strict(),
+      output: z.object({ deviceId: z.string(), revokedAt: z.string(), bundleKeyId: z.number().int() }),
+      access: needs('devices.revoke'),
+      // A change, but of HQ's own devices table, never of a person's record: the console serves it (a
+      // device has no fleet and refuses it with error.hq.only, as every hq.* method).
+      servedAt: everywhere,
+      audit: { kind: 'change', entityType: 'device', entityId: (i) => i.deviceId },
     }),
     /** The people behind one figure: names only, each opened through persons.view (audited). */
     cases: method({

@@ -63,6 +63,11 @@ export const syncStatus = z.object({
   autoSync: z.boolean(),
   /** When the next automatic sync is due; null when none is planned. */
   nextAutoSyncAt: z.string().nullable(),
+  /**
+   * HQ has revoked this device (docs/sync.md#revocation): when and why, as HQ said; null fields when
+   * HQ did not say. Automatic sync stops; the screen tells the user to ask HQ.
+   */
+  revoked: z.object({ at: z.string().nullable(), reason: z.string().nullable() }).nullable(),
 });
 
 /** A device's exchange with HQ: HQ's console is no device and never syncs (docs/hq-console.md). */

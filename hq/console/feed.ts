@@ -3,6 +3,7 @@ import type { Store } from '../../db/store';
 import type { Installation } from '../../main/services/installation';
 import type { HqDatabase } from '../db';
 import { storedEvent } from '../sync/pull';
+import { hqVault } from '../vault';
 
 const batchSize = 2000;
 
@@ -42,7 +43,8 @@ export class ConsoleFeed {
       const cursor = Number(store.meta(consoleCursorKey) ?? 0);
       const rows = await this.hq.db.selectFrom('events').selectAll().where('server_seq', '>', cursor).orderBy('server_seq').limit(batchSize).execute();
       if (rows.length === 0) return total;
-      const events = rows.map(storedEvent);
+      const vault = await hqVault(this.hq);
+      const events = rows.map((r) => storedEvent(r, vault));
       // The store may have been locked while we awaited the database.
       if (!this.inst.isOpen) return total;
       const last = events[events.length - 1]!.serverSeq;

@@ -1,6 +1,14 @@
 import { sql } from 'kysely';
+import { ApiError } from '../../core/contract/errors';
 import type { FleetFacility, HqFleetSource } from '../../main/services/hq-console';
 import type { HqDatabase } from '../db';
+import { RevocationError, revokeDevice } from '../sync/revoke';
+
+const revocationRefusals = {
+  unknown_device: { code: 'not_found', messageKey: 'error.hq.deviceUnknown' },
+  already_revoked: { code: 'conflict', messageKey: 'error.hq.deviceAlreadyRevoked' },
+  bad_reason: { code: 'validation', messageKey: 'error.validation' },
+} as const;
 
 /** The console's view of HQ's own tables: facilities, devices, and how far HQ's event store reaches. */
 export function fleetSource(hq: HqDatabase): HqFleetSource {
@@ -33,6 +41,8 @@ export function fleetSource(hq: HqDatabase): HqFleetSource {
             name: d.name,
             enrolledAt: d.enrolled_at,
             revokedAt: d.revoked_at,
+            revokedReason: d.revoked_reason,
+            revokedBy: d.revoked_by,
             lastSeenAt: d.last_seen_at,
             lastPushAt: d.last_push_at,
             ackedSeq: Number(d.head_seq),
@@ -40,6 +50,14 @@ export function fleetSource(hq: HqDatabase): HqFleetSource {
             quarantined: q.get(d.device_id) ?? 0,
           })),
       }));
+    },
+    async revoke(input) {
+      try {
+        return await revokeDevice(hq, input);
+      } catch (e) {
+        if (e instanceof RevocationError) throw new ApiError(revocationRefusals[e.reason]);
+        throw e;
+      }
     },
     async progress(consoleCursor: number) {
       const row = await hq.db

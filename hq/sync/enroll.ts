@@ -5,6 +5,7 @@ import { type enrollRequest } from '../../core/sync';
 import type { HqDatabase } from '../db';
 import { SyncRefusal, now } from './common';
 import { currentBundleKey } from './bundle-keys';
+import { facilityState } from './facility';
 import { hqKeyPair } from './keys';
 
 const codeAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -32,7 +33,7 @@ export async function createEnrollmentCode(hq: HqDatabase, facility: { name: str
 /** Enrollment: a valid unused code binds the device's public key to the code's facility, once. */
 export async function enrollDevice(hq: HqDatabase, input: z.output<typeof enrollRequest>) {
   const keys = await hqKeyPair(hq);
-  return hq.db.transaction().execute(async (trx) => {
+  const enrolled = await hq.db.transaction().execute(async (trx) => {
     const code = await trx.selectFrom('enrollment_codes').selectAll().where('code_hash', '=', hashCode(input.code)).executeTakeFirst();
     if (!code || code.used_at || code.expires_at < now()) throw new SyncRefusal(403, 'bad_code');
     const existing = await trx.selectFrom('devices').select('device_id').where('device_id', '=', input.deviceId).executeTakeFirst();
@@ -62,4 +63,6 @@ export async function enrollDevice(hq: HqDatabase, input: z.output<typeof enroll
     const bundleKey = await currentBundleKey(trx, facility.facility_id);
     return { facilityId: facility.facility_id, facilityName: facility.name, hqPublicKey: keys.publicKey, bundleKey: bundleKey.key, bundleKeyId: bundleKey.keyId, serverTime: now() };
   });
+  // The facility's devices and key versions, so that a bundle from a peer enrolled earlier imports before the first pull.
+  return { ...enrolled, ...(await facilityState(hq, input.deviceId)) };
 }

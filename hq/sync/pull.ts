@@ -5,10 +5,14 @@ import { type manifestRequest, type manifestResponse, type pullResponse } from '
 import { verifyChainHead } from '../../db/chain';
 import type { HqDatabase } from '../db';
 import type { HqEvent } from '../schema';
+import { hqVault, type HqVault } from '../vault';
 import { SyncRefusal, now } from './common';
 
-/** An event as HQ stores it, in the form devices and HQ's console apply (with its server_seq and quarantine). */
-export function storedEvent(r: HqEvent): EventRecord & { serverSeq: number; quarantined: string | null } {
+/**
+ * An event as HQ stores it, in the form devices and HQ's console apply (with its server_seq and
+ * quarantine): its payload opened, exactly the bytes the device hashed.
+ */
+export function storedEvent(r: HqEvent, vault: HqVault): EventRecord & { serverSeq: number; quarantined: string | null } {
   return {
     eventId: r.event_id,
     deviceId: r.device_id,
@@ -17,7 +21,7 @@ export function storedEvent(r: HqEvent): EventRecord & { serverSeq: number; quar
     actor: r.actor,
     type: r.type,
     entityId: r.entity_id,
-    payload: r.payload,
+    payload: vault.openPayload(r.event_id, r.payload),
     schemaVersion: Number(r.schema_version),
     supersedes: JSON.parse(r.supersedes) as string[],
     prevHash: r.prev_hash,
@@ -44,7 +48,8 @@ export async function pullEvents(hq: HqDatabase, deviceId: string, after: number
     .limit(limit)
     .execute();
   const cursor = rows.length ? rows[rows.length - 1]!.server_seq : after;
-  const events = rows.filter((r) => r.device_id !== deviceId).map(storedEvent);
+  const vault = await hqVault(hq);
+  const events = rows.filter((r) => r.device_id !== deviceId).map((r) => storedEvent(r, vault));
   return { events, cursor, more: rows.length === limit, serverTime: now() };
 }
 

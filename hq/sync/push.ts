@@ -10,7 +10,7 @@ import { receiptMessage, signWith } from '../../db/device-auth';
 import type { HqDatabase } from '../db';
 import type { EventsTable, HqSchema } from '../schema';
 import { SyncRefusal, now } from './common';
-import { hqKeyPair } from './keys';
+import { hqVault, type HqVault } from '../vault';
 
 /** Serialises event inserts so that server_seq order is commit order (PostgreSQL hands out identities at insert). */
 async function lockEventLog(trx: Transaction<HqSchema>, hq: HqDatabase): Promise<void> {
@@ -90,7 +90,7 @@ function planPush(events: readonly EventRecord[], deviceId: string, publicKey: s
 export async function pushEvents(hq: HqDatabase, deviceId: string, input: z.output<typeof pushRequest>): Promise<z.infer<typeof pushResponse>> {
   // The HTTP server refuses such text before it gets here; a bundle brings it from a file.
   if (illFormedPath(input) !== null) throw new SyncRefusal(400, 'ill_formed');
-  const keys = await hqKeyPair(hq);
+  const vault = await hqVault(hq);
   const events = [...input.events].sort((a, b) => a.deviceSeq - b.deviceSeq);
   if (events.some((e) => e.deviceId !== deviceId)) throw new SyncRefusal(403, 'foreign_device');
   // Hashing the chain and validating payloads is most of a push's CPU. Done here, against the head
@@ -100,11 +100,11 @@ export async function pushEvents(hq: HqDatabase, deviceId: string, input: z.outp
   const device = await hq.db.selectFrom('devices').select(['public_key', 'head_seq', 'head_hash']).where('device_id', '=', deviceId).executeTakeFirstOrThrow();
   const receivedAt = now();
   const early = planPush(events, deviceId, device.public_key, { seq: device.head_seq, hash: device.head_hash }, input.head, receivedAt);
-  const result = await commitInGroup(hq, { deviceId, events, input, publicKey: device.public_key, receivedAt, early });
+  const result = await commitInGroup(hq, { deviceId, events, input, publicKey: device.public_key, receivedAt, early, vault });
   // Only now, after the commit, does the device learn what HQ holds.
   return {
     ackedSeq: result.ackedSeq,
-    receipt: signWith(keys.privateKey, receiptMessage(deviceId, result.ackedSeq, result.ackedHash)),
+    receipt: signWith(vault.signingKey.privateKey, receiptMessage(deviceId, result.ackedSeq, result.ackedHash)),
     stored: result.stored,
     duplicates: result.duplicates,
     quarantined: result.quarantined,
@@ -119,6 +119,8 @@ interface QueuedPush {
   publicKey: string;
   receivedAt: string;
   early: PushPlan;
+  /** seals each payload as it is stored (HQ verified the chain on the clear text first) */
+  vault: HqVault;
 }
 
 interface PushResult {
@@ -209,7 +211,10 @@ async function drainPushes(hq: HqDatabase, q: PushQueue): Promise<void> {
  * in device_seq order. On SQLite (in-process, no planning round trip) json_each measured slower than
  * plain multi-row inserts.
  */
-async function insertEvents(trx: Transaction<HqSchema>, dialect: HqDatabase['dialect'], rows: Insertable<EventsTable>[]): Promise<void> {
+async function insertEvents(trx: Transaction<HqSchema>, dialect: HqDatabase['dialect'], vault: HqVault, clear: Insertable<EventsTable>[]): Promise<void> {
+  // Sealed only now, after the chain and payloads were checked on the clear text: a copy of the
+  // database reveals no person (docs/hq-keys.md); the event id in the AAD keeps a payload to its row.
+  const rows = clear.map((r) => ({ ...r, payload: vault.sealPayload(r.event_id, r.payload) }));
   if (dialect === 'sqlite') {
     for (let i = 0; i < rows.length; i += 500)
       await trx
@@ -237,7 +242,7 @@ function oneOf(dialect: HqDatabase['dialect'], column: 'event_id' | 'entity_id',
 
 /** One push inside the serialised section: re-check the head, refuse forks, store, move the head. */
 async function applyPush(trx: Transaction<HqSchema>, dialect: HqDatabase['dialect'], push: QueuedPush): Promise<PushResult> {
-  const { deviceId, events, input, publicKey, receivedAt, early } = push;
+  const { deviceId, events, input, publicKey, receivedAt, early, vault } = push;
   const current = await trx.selectFrom('devices').select(['head_seq', 'head_hash']).where('device_id', '=', deviceId).executeTakeFirstOrThrow();
   const plan =
     current.head_seq === early.head.seq && current.head_hash === early.head.hash
@@ -282,7 +287,7 @@ async function applyPush(trx: Transaction<HqSchema>, dialect: HqDatabase['dialec
   )
     throw new SyncRefusal(409, 'duplicate_event', head.seq);
   const { rows, quarantined } = await quarantineReregistrations(trx, dialect, plan);
-  await insertEvents(trx, dialect, rows);
+  await insertEvents(trx, dialect, vault, rows);
   const last = fresh[fresh.length - 1]!;
   await trx
     .updateTable('devices')

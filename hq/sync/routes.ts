@@ -7,6 +7,7 @@ import { defaultRequestWindowMinutes, type HqRequestConfig } from '../config';
 import type { HqDatabase } from '../db';
 import { checkManifest, pullEvents } from './pull';
 import { enrollDevice } from './enroll';
+import { facilityState } from './facility';
 import { pushEvents } from './push';
 import { SyncRefusal } from './common';
 
@@ -92,14 +93,21 @@ export function registerSyncRoutes(app: FastifyInstance, hq: HqDatabase, options
     if (deviceId === undefined || time === undefined || signature === undefined) return send(reply, 401, 'unauthenticated', 'error.sync.bad_signature');
     // Only a device id can name a device; anything else is not looked up (a NUL would fail in PostgreSQL).
     if (!deviceIdSchema.safeParse(deviceId).success) return send(reply, 401, 'unauthenticated', 'error.sync.unknown_device');
-    const device = await hq.db.selectFrom('devices').select(['public_key', 'revoked_at']).where('device_id', '=', deviceId).executeTakeFirst();
+    const device = await hq.db.selectFrom('devices').select(['public_key', 'revoked_at', 'revoked_reason']).where('device_id', '=', deviceId).executeTakeFirst();
     if (!device) return send(reply, 401, 'unauthenticated', 'error.sync.unknown_device');
-    if (device.revoked_at) return send(reply, 403, 'forbidden', 'error.sync.revoked');
+    const signed =
+      nonce !== undefined &&
+      audience !== undefined &&
+      requestNoncePattern.test(nonce) &&
+      verifyRequest(device.public_key, { method: request.method, audience, path: request.url, time, nonce, body: request.rawBody ?? '' }, signature);
+    if (device.revoked_at) {
+      // Every route, whatever it asks. When and why are told only to the device itself (its signature
+      // verified), so that its sync screen can say it; anyone else who names the device learns no more.
+      return signed ? send(reply, 403, 'forbidden', 'error.sync.revoked', { revokedAt: device.revoked_at, reason: device.revoked_reason ?? '' }) : send(reply, 403, 'forbidden', 'error.sync.revoked');
+    }
     // A device from before signed requests carried these (qeyd-request-v1) is told to update, not that its key is wrong.
     if (nonce === undefined || audience === undefined) return send(reply, 401, 'unauthenticated', 'error.sync.outdated_device');
-    if (!requestNoncePattern.test(nonce) || !verifyRequest(device.public_key, { method: request.method, audience, path: request.url, time, nonce, body: request.rawBody ?? '' }, signature)) {
-      return send(reply, 401, 'unauthenticated', 'error.sync.bad_signature');
-    }
+    if (!signed) return send(reply, 401, 'unauthenticated', 'error.sync.bad_signature');
     const addressed = URL.canParse(audience) ? new URL(audience) : null;
     const forUs = addressed !== null && addressed.origin === audience && (audiences ? audiences.includes(audience) : hostMatches(addressed, request.headers.host));
     if (!forUs) return send(reply, 401, 'unauthenticated', 'error.sync.wrong_audience');
@@ -166,6 +174,7 @@ export function registerSyncRoutes(app: FastifyInstance, hq: HqDatabase, options
       const at = new Date().toISOString();
       await hq.db.updateTable('devices').set({ reported_pending: parsed.data.queued, reported_at: at, last_seen_at: at }).where('device_id', '=', request.deviceId!).execute();
     }
-    return { ok: true, result: await pullEvents(hq, request.deviceId!, parsed.data.after, parsed.data.limit) };
+    const events = await pullEvents(hq, request.deviceId!, parsed.data.after, parsed.data.limit);
+    return { ok: true, result: { ...events, ...(await facilityState(hq, request.deviceId!)) } };
   });
 }

@@ -27,6 +27,11 @@ export interface HqFleetSource {
   fleet(): Promise<FleetFacility[]>;
   /** events HQ stores, and how many of them lie beyond the console's cursor */
   progress(consoleCursor: number): Promise<{ hqEvents: number; behind: number }>;
+  /**
+   * Revokes a device and rotates its facility's bundle key (hq/sync/revoke.ts, the path the command
+   * line takes too); a device HQ does not know or already revoked is an ApiError.
+   */
+  revoke(input: { deviceId: string; reason: string; by: string }): Promise<{ deviceId: string; deviceName: string; facilityId: string; revokedAt: string; bundleKeyId: number }>;
 }
 
 /** The console remembers how far it has read HQ's event store here (hq/console/feed.ts). */
@@ -114,6 +119,30 @@ export function hqHandlers(inst: ServiceInstallation, source: HqFleetSource | nu
     return { fleet, deviceFacility };
   };
   return {
+    revokeDevice: async (input, env) => {
+      const src = requireSource();
+      const store = inst.requireStore();
+      const audit = (outcome: 'ok' | 'failed', detail: Record<string, unknown>) =>
+        store.audit({
+          actor: env.session.userId,
+          action: 'device.revoked',
+          method: env.method,
+          entityType: 'device',
+          entityId: input.deviceId,
+          outcome,
+          detail: JSON.stringify({ reason: input.reason, ...detail }),
+        });
+      let r;
+      try {
+        r = await src.revoke({ deviceId: input.deviceId, reason: input.reason, by: env.session.username });
+      } catch (e) {
+        // A refusal (unknown or already revoked) is kept too: someone tried to revoke this device, and why.
+        if (e instanceof ApiError) audit('failed', { refused: e.messageKey });
+        throw e;
+      }
+      audit('ok', { deviceName: r.deviceName, facilityId: r.facilityId, bundleKeyId: r.bundleKeyId });
+      return { deviceId: r.deviceId, revokedAt: r.revokedAt, bundleKeyId: r.bundleKeyId };
+    },
     facilities: async () => {
       const src = requireSource();
       const store = inst.readStore();

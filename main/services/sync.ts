@@ -7,13 +7,13 @@ import type { Handlers } from '../api/router';
 import { byBytes, pendingCount } from '../sync/engine';
 import { HqClient } from '../sync/hq-client';
 import { readAttempts } from '../sync/attempts';
-import { syncFailure, type SyncRunner } from '../sync/runner';
+import { revocation, syncFailure, type SyncRunner } from '../sync/runner';
 import { actor, rule } from './common';
 import type { ServiceInstallation } from './installation';
 import { localDate, startOfLocalDay } from '../../core/time';
 import { eventsPerBundle, maxBundleContentBytes } from '../../core/sync';
 import { BundleError, bundleKeyIdOf, openBundle, readBundleFile, sealBundle } from '../../db/bundle';
-import { bundleKeys, currentBundleKey, facilityDevices, keepBundleKeys } from '../sync/facility';
+import { bundleKeys, currentBundleKey, facilityDevices, keepBundleKeys, keepFacilityState } from '../sync/facility';
 import { verifyChainHead } from '../../db/chain';
 import { rowToEvent, type EventRow } from '../../db/store';
 
@@ -55,6 +55,7 @@ function status(store: ReadStore, deps: SyncDeps): SyncStatus {
     progress: deps.runner.progress,
     autoSync: store.settings.autoSync,
     nextAutoSyncAt: deps.nextAutoSyncAt(),
+    revoked: revocation(store),
   };
 }
 
@@ -89,6 +90,7 @@ export function syncHandlers(inst: ServiceInstallation, now: () => number, deps:
         store.setMeta('sync_facility_id', res.facilityId);
         store.setMeta('sync_facility_name', res.facilityName);
         keepBundleKeys(store, [{ keyId: res.bundleKeyId, key: res.bundleKey }]);
+        keepFacilityState(store, res);
         tx.audit({
           action: 'sync.enrolled',
           method: env.method,
@@ -187,6 +189,7 @@ export function syncHandlers(inst: ServiceInstallation, now: () => number, deps:
         if (e instanceof BundleError) throw refuse(e.reason);
         throw e;
       }
+      if (named.facilityId !== store.meta('sync_facility_id')) throw refuse('wrong_facility');
       const signer = facilityDevices(store).find((d) => d.deviceId === named.deviceId);
       if (!signer) throw refuse('unknown_device');
       if (signer.revokedAt) throw refuse('revoked_device');

@@ -5,6 +5,7 @@ import { receiptMessage, verifyWith } from '../../db/device-auth';
 import { rowToEvent, type EventRow, type ReadStore, type Store } from '../../db/store';
 import type { z } from 'zod';
 import type { pullResponse, pushResponse } from '../../core/sync';
+import { keepFacilityState } from './facility';
 
 /** What sync needs of HQ: the HTTP client in production; tests may drive HQ's own service directly. */
 export interface HqApi {
@@ -95,7 +96,11 @@ export async function runSync(store: Store, hq: HqApi, opts: { pushBatch?: numbe
   for (;;) {
     const cursor = metaNumber(store, 'sync_cursor');
     const res = await hq.pull(cursor, pullBatch, pendingCount(store));
-    const applied = store.ingest(res.events, () => store.setMeta('sync_cursor', String(res.cursor)));
+    // The facility's key versions and devices come with each pull: kept with the batch (main/sync/facility.ts).
+    const applied = store.ingest(res.events, () => {
+      store.setMeta('sync_cursor', String(res.cursor));
+      keepFacilityState(store, res);
+    });
     pulled += applied.applied;
     quarantined += applied.quarantined;
     serverTime = res.serverTime;

@@ -54,3 +54,9 @@ export function keepFacilityDevices(store: Meta, devices: readonly FacilityDevic
   const json = JSON.stringify(devices);
   if (store.meta(devicesMeta) !== json) store.setMeta(devicesMeta, json);
 }
+
+/** What a pull says of the facility, kept: new key versions added, the device list replaced. */
+export function keepFacilityState(store: Meta, pulled: { bundleKeys?: readonly BundleKeyVersion[]; facilityDevices?: readonly FacilityDevice[] }): void {
+  if (pulled.bundleKeys) keepBundleKeys(store, pulled.bundleKeys);
+  if (pulled.facilityDevices) keepFacilityDevices(store, pulled.facilityDevices);
+}

@@ -21,6 +21,20 @@ export function syncFailure(e: unknown): ApiError {
 
 export const isEnrolled = (store: ReadStore): boolean => Boolean(store.meta('sync_hq_url'));
 
+const revokedKey = 'sync_revoked';
+
+/** HQ's word that it revoked this device (when and why, if it said), or null: kept from the refusal until a sync succeeds. */
+export function revocation(store: ReadStore): { at: string | null; reason: string | null } | null {
+  const raw = store.meta(revokedKey);
+  if (!raw) return null;
+  try {
+    const v = JSON.parse(raw) as { at?: unknown; reason?: unknown };
+    return { at: typeof v.at === 'string' ? v.at : null, reason: typeof v.reason === 'string' && v.reason ? v.reason : null };
+  } catch {
+    return { at: null, reason: null };
+  }
+}
+
 /**
  * The one place a sync runs, for "Sync now" and for the automatic schedule alike, so that two never
  * overlap: each would read the same unacknowledged events and the same cursor. A manual request that
@@ -106,6 +120,7 @@ export class SyncRunner {
       store.atomically(() => {
         store.setMeta('sync_last_success', finishedAt);
         store.setMeta('sync_last_error', '');
+        if (store.meta(revokedKey)) store.setMeta(revokedKey, '');
         if (report.serverTime) store.setMeta('sync_clock_skew_seconds', String(Math.round((Date.parse(report.serverTime) - this.now()) / 1000)));
         recordAttempt(store, attempt);
       });
@@ -144,6 +159,8 @@ export class SyncRunner {
         // HQ refused this device's clock and measured how far off it is: the sync screen's clock warning shows it.
         const offset = err.messageKey === 'error.sync.clock_skew' ? Number(err.params?.offsetSeconds) : NaN;
         if (Number.isFinite(offset)) store.setMeta('sync_clock_skew_seconds', String(-offset));
+        // HQ revoked this device: kept, so the screen says when and why and the schedule stops asking.
+        if (err.messageKey === 'error.sync.revoked') store.setMeta(revokedKey, JSON.stringify({ at: err.params?.revokedAt ?? null, reason: err.params?.reason ?? null }));
         recordAttempt(store, attempt);
         // Retries every few minutes while offline would bury the audit log: the first of a run is enough.
         if (trigger === 'manual' || previous?.reason !== err.messageKey) {

@@ -1,7 +1,7 @@
 import type { Store } from '../../db/store';
 import type { Installation } from '../services/installation';
 import { failuresInARow, readAttempts } from './attempts';
-import { isEnrolled, type SyncRunner } from './runner';
+import { isEnrolled, revocation, type SyncRunner } from './runner';
 
 /** The timer functions the schedule uses; tests pass their own to step through time. */
 export interface Timers {
@@ -114,7 +114,8 @@ export class SyncScheduler {
     const inst = this.opts.installation;
     if (!inst.isOpen) return null;
     const store = inst.requireStore();
-    return isEnrolled(store) && store.settings.autoSync ? store : null;
+    // A revoked device asks HQ nothing on its own: every request would be refused (docs/sync.md#revocation).
+    return isEnrolled(store) && store.settings.autoSync && !revocation(store) ? store : null;
   }
 
   private replan(): void {

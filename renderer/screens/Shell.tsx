@@ -74,6 +74,8 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
     settings: can(roles, 'settings.manage'),
     sync: !atHq && can(roles, 'sync.run'),
     reports: atHq && can(roles, 'reports.read'),
+    // HQ's administrators see the fleet too, to revoke a lost device; they read no person (docs/hq-console.md).
+    fleet: atHq && can(roles, 'fleet.read'),
   };
   const allowed = (r: Route): boolean => {
     switch (r.name) {
@@ -105,6 +107,7 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
       case 'sync':
         return may.sync;
       case 'hqFacilities':
+        return may.fleet;
       case 'hqCompliance':
       case 'hqCases':
         return may.reports;
@@ -151,7 +154,7 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
   ];
   const hqNavItems: typeof navItems = [
     { target: 'home', label: 'nav.home', shown: !may.reports },
-    { target: 'hqFacilities', label: 'hq.nav.facilities', shown: may.reports },
+    { target: 'hqFacilities', label: 'hq.nav.facilities', shown: may.fleet },
     { target: 'hqCompliance', label: 'hq.nav.compliance', shown: may.reports },
     { target: 'register', label: 'nav.register', shown: may.read },
     { target: 'audit', label: 'nav.audit', shown: may.audit },
@@ -214,7 +217,7 @@ function Screen({ route, session, mayRead }: { route: Route; session: SessionVie
       if (session.facilityKind === 'headquarters') return can(session.user.roles, 'reports.read') ? <Compliance /> : <Home session={session} />;
       return mayRead ? <DueNow /> : <Home session={session} />;
     case 'hqFacilities':
-      return <Facilities />;
+      return <Facilities mayRevoke={can(session.user.roles, 'devices.revoke')} />;
     case 'hqCompliance':
       return <Compliance key={`${route.from ?? ''}/${route.to ?? ''}`} from={route.from} to={route.to} />;
     case 'hqCases':

@@ -131,7 +131,21 @@ function StatusCard({ status, run }: { status: SyncStatus; run: RunMutation }) {
             </p>
           </div>
         ) : null}
-        {!busy && status.lastOutcome === 'failed' && status.lastError ? (
+        {!busy && status.revoked ? (
+          <div className="alert alert--danger sync__revoked">
+            <p className="alert__title">
+              <FormattedMessage id="sync.revoked.title" />
+            </p>
+            <p>
+              {status.revoked.at && status.revoked.reason ? (
+                <FormattedMessage id="sync.revoked.body" values={{ date: <Instant value={status.revoked.at} />, reason: <q>{status.revoked.reason}</q> }} />
+              ) : (
+                <FormattedMessage id="sync.revoked.bodyNoReason" />
+              )}
+            </p>
+          </div>
+        ) : null}
+        {!busy && status.lastOutcome === 'failed' && status.lastError && !status.revoked ? (
           <div className="alert alert--warning">
             <p className="alert__title">
               <FormattedMessage id="sync.problem" />

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { fork } from 'node:child_process';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { createRequire } from 'node:module';
@@ -51,7 +52,8 @@ const PouchDB = require('pouchdb-node') as PouchConstructor;
  */
 const pouchReplication = { batch_size: 1000, batches_limit: 10 };
 
-type ChildRole = { role: 'hq'; file: string } | { role: 'pouch'; dir: string };
+/** `key`: HQ's key (base64), made by the parent for this run; both processes open HQ's keys with it. */
+type ChildRole = { role: 'hq'; file: string; key: string } | { role: 'pouch'; dir: string };
 type ChildMessage = { listening: string } | { failed: string } | { cpu: number };
 
 /** CPU seconds (user + system, all threads) this process has used so far. */
@@ -70,7 +72,7 @@ async function serveChild(role: ChildRole): Promise<void> {
   let close: () => Promise<void>;
   let url: string;
   if (role.role === 'hq') {
-    const hq = await openHqDatabase({ database: { kind: 'sqlite', file: role.file } });
+    const hq = await openHqDatabase({ database: { kind: 'sqlite', file: role.file } }, { kind: 'file', key: Buffer.from(role.key, 'base64') });
     await migrateHq(hq);
     const app = buildHqServer({ db: hq, version: 'bench' });
     await app.listen({ host: '127.0.0.1', port: 0 });
@@ -194,10 +196,11 @@ async function pouchReplicate(dir: string, docs: PouchDoc[]): Promise<Replicatio
  */
 async function qeydReplicate(dir: string, store: Store, total: number): Promise<Replication & { pullCheck: number }> {
   const file = join(dir, 'hq.sqlite');
-  const server = await spawnServer({ role: 'hq', file });
+  const key = randomBytes(32);
+  const server = await spawnServer({ role: 'hq', file, key: key.toString('base64') });
   let hq: HqDatabase | undefined;
   try {
-    hq = await openHqDatabase({ database: { kind: 'sqlite', file } });
+    hq = await openHqDatabase({ database: { kind: 'sqlite', file } }, { kind: 'file', key });
     const facility = 'Bench centre';
     const { code } = await createEnrollmentCode(hq, { name: facility, kind: 'detention_centre' });
     const enrolled = await HqClient.enroll(server.url, { code, deviceId: store.device.deviceId, deviceName: store.device.name, publicKey: store.device.publicKey, facilityName: facility });

@@ -24,7 +24,8 @@ interface BenchHq {
   close(): Promise<void>;
 }
 
-type ChildConfig = { database: HqDatabaseConfig };
+/** `key`: HQ's key (base64), made by the parent for this run; both processes open HQ's keys with it. */
+type ChildConfig = { database: HqDatabaseConfig; key: string };
 type ChildMessage = { listening: string } | { failed: string };
 
 /**
@@ -34,7 +35,7 @@ type ChildMessage = { listening: string } | { failed: string };
  * same Node flags (the tsx loader), and listens on 127.0.0.1:0.
  */
 async function serveHqChild(config: ChildConfig): Promise<void> {
-  const hq = await openHqDatabase(config);
+  const hq = await openHqDatabase(config, { kind: 'file', key: Buffer.from(config.key, 'base64') });
   await migrateHq(hq);
   const app = buildHqServer({ db: hq, version: 'bench' });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -83,9 +84,10 @@ function spawnHq(config: ChildConfig): Promise<{ url: string; stop(): Promise<vo
  */
 async function startHq(dialect: HqDialect, dir: string): Promise<BenchHq> {
   let config: ChildConfig;
+  const key = randomBytes(32).toString('base64');
   let dropSchema = async () => {};
   if (dialect === 'sqlite') {
-    config = { database: { kind: 'sqlite', file: join(dir, `hq-${randomBytes(4).toString('hex')}.sqlite`) } };
+    config = { database: { kind: 'sqlite', file: join(dir, `hq-${randomBytes(4).toString('hex')}.sqlite`) }, key };
   } else {
     const admin = new pg.Pool({ connectionString: pgUrl, max: 1, connectionTimeoutMillis: 5000 });
     admin.on('error', () => undefined);
@@ -105,13 +107,13 @@ async function startHq(dialect: HqDialect, dir: string): Promise<BenchHq> {
     };
     const url = new URL(pgUrl);
     url.searchParams.set('options', `-c search_path=${schema}`);
-    config = { database: { kind: 'postgres', url: url.toString() } };
+    config = { database: { kind: 'postgres', url: url.toString() }, key };
   }
   let child: Awaited<ReturnType<typeof spawnHq>> | undefined;
   let hq: HqDatabase | undefined;
   try {
     child = await spawnHq(config);
-    hq = await openHqDatabase(config);
+    hq = await openHqDatabase(config, { kind: 'file', key: Buffer.from(key, 'base64') });
   } catch (e) {
     await child?.stop();
     await dropSchema().catch(() => undefined);

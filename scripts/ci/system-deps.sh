@@ -19,6 +19,7 @@ declare -A programs=(
   [createdb]=postgresql-client
   [pg_isready]=postgresql-client
   [psql]=postgresql-client
+  [pg_dump]=postgresql-client
   [su]=login
   [git]=git
   [python3]=python3

@@ -1,5 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -21,7 +22,10 @@ export interface HqServer {
  */
 export function startHqServer(): Promise<HqServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'qeyd-e2e-hq-'));
-  const env = { ...process.env, QEYD_HQ_DATA_DIR: dataDir, QEYD_HQ_PORT: '0', QEYD_HQ_DATABASE_URL: '', NO_COLOR: '1' };
+  // HQ's key file beside its data, as an operator keeps it off the data's disk (docs/hq-keys.md).
+  const keyFile = `${dataDir}.key`;
+  writeFileSync(keyFile, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+  const env = { ...process.env, QEYD_HQ_DATA_DIR: dataDir, QEYD_HQ_KEY_FILE: keyFile, QEYD_HQ_PORT: '0', QEYD_HQ_DATABASE_URL: '', NO_COLOR: '1' };
   const child = spawn('npx', ['tsx', 'hq/start.ts'], { cwd: process.cwd(), env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
@@ -53,6 +57,7 @@ export function startHqServer(): Promise<HqServer> {
         dispose: async () => {
           await stop();
           rmSync(dataDir, { recursive: true, force: true });
+          rmSync(keyFile, { force: true });
         },
       });
     };

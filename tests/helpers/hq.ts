@@ -32,6 +32,8 @@ export interface RunningHqWithConsole extends RunningHq {
 export interface HqOptions {
   /** Called on every server built, before it listens: e.g. hooks that watch the requests. */
   configure?(app: FastifyInstance): void;
+  /** whom HQ believes about the client's protocol (QEYD_HQ_TRUST_PROXY), for a test behind a TLS proxy */
+  trustProxy?: boolean | string[];
   /** HQ's clock for the window of signed requests, when a test puts it apart from the device's */
   clock?: () => number;
 }
@@ -45,6 +47,7 @@ function serve(tdb: TestDatabase, hq: HqDatabase, opts: HqOptions, hqConsole?: H
       db: hq,
       version: 'test',
       clock: opts.clock,
+      trustProxy: opts.trustProxy,
       ...(hqConsole ? { console: { backend: hqConsole.backend, staticRoot: `${repoRoot}/dist/renderer` } } : {}),
     });
     opts.configure?.(a);

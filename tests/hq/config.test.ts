@@ -37,7 +37,26 @@ describe('the HQ configuration', () => {
       host: '0.0.0.0',
       database: { kind: 'sqlite', file: '/srv/hq-data/hq.sqlite' },
       requests: { audiences: null, windowMinutes: 5 },
+      console: true,
+      keyFile: null,
+      trustProxy: false,
     });
+  });
+
+  it('takes the HQ key file (a relative path against the working directory) and whom to trust about TLS', () => {
+    expect(loadHqConfig({ QEYD_HQ_KEY_FILE: 'keys/hq.key' }, 'linux', '/srv').keyFile).toBe('/srv/keys/hq.key');
+    expect(loadHqConfig({ QEYD_HQ_KEY_FILE: '/media/key/hq.key' }, 'linux', '/srv').keyFile).toBe('/media/key/hq.key');
+    expect(loadHqConfig({ QEYD_HQ_TRUST_PROXY: 'on' }, 'linux', '/srv').trustProxy).toBe(true);
+    expect(loadHqConfig({ QEYD_HQ_TRUST_PROXY: 'off' }, 'linux', '/srv').trustProxy).toBe(false);
+    expect(loadHqConfig({ QEYD_HQ_TRUST_PROXY: '127.0.0.1, 10.1.0.0/16,::1' }, 'linux', '/srv').trustProxy).toEqual(['127.0.0.1', '10.1.0.0/16', '::1']);
+  });
+
+  it('refuses a proxy setting that is neither on, off nor addresses, quoting it', () => {
+    for (const bad of ['yes', '10.0.0.1/33', '300.1.1.1', 'proxy.example.org', '10.0.0.0/8/1']) {
+      expect(problemsOf({ QEYD_HQ_TRUST_PROXY: bad })[0], bad).toBe(
+        `QEYD_HQ_TRUST_PROXY must be off, on, or the TLS proxy's addresses such as 127.0.0.1 or 10.0.0.0/8 (comma-separated) (got "${bad}")`,
+      );
+    }
   });
 
   it('takes the addresses devices sign for as origins, and the request window in minutes', () => {

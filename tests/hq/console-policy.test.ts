@@ -15,7 +15,11 @@ const before = {
   readsRecords: /^(hq|persons|register|dueNow|safeguards|conflicts)\./,
 };
 
+/** Methods added since, that say where they are served themselves: HQ's own changes (not of a person's record). */
+const addedSince = new Set(['hq.revokeDevice']);
+
 function refusedBefore(name: string, def: AnyMethod): boolean {
+  if (addedSince.has(name)) return false;
   const records = def.access.kind === 'permission' && before.recordingPermissions.has(def.access.permission);
   return records || def.audit?.kind === 'change' || before.deviceOnlyNamespaces.has(name.split('.')[0] ?? '');
 }
@@ -31,13 +35,13 @@ describe('the HQ console policy, from the contract', () => {
     const refused = methods.filter(({ def }) => !servedAt(def).includes(hqConsolePolicy.place)).map((m) => m.name);
     expect(refused).toEqual(methods.filter(({ name, def }) => refusedBefore(name, def)).map((m) => m.name));
     expect(refused).toHaveLength(70);
-    expect(methods).toHaveLength(114);
+    expect(methods).toHaveLength(115);
   });
 
   it('catches up before the methods it caught up before, of those it serves', () => {
     // Before, the namespace regex also caught up ahead of the writes it then refused; a refusal shows no record.
     const served = methods.filter(({ def }) => servedAt(def).includes('hqConsole'));
-    expect(methods.filter((m) => catchesUp(m.name)).map((m) => m.name)).toEqual(served.filter((m) => before.readsRecords.test(m.name)).map((m) => m.name));
+    expect(methods.filter((m) => catchesUp(m.name)).map((m) => m.name)).toEqual(served.filter((m) => before.readsRecords.test(m.name) && !addedSince.has(m.name)).map((m) => m.name));
     expect(methods.filter((m) => m.def.readsRecords && !servedAt(m.def).includes('hqConsole'))).toEqual([]);
   });
 

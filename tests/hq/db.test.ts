@@ -159,7 +159,7 @@ describe('the embedded SQLite database', () => {
 describe('an unreachable PostgreSQL', () => {
   it('is reported at open with where it was looked for, and never the password', async () => {
     const url = 'postgres://someone:s3cret-pw@127.0.0.1:1/nothing_here';
-    const failure = await openHqDatabase({ database: { kind: 'postgres', url } }).then(
+    const failure = await openHqDatabase({ database: { kind: 'postgres', url } }, { kind: 'file', key: Buffer.alloc(32) }).then(
       () => null,
       (e: unknown) => e,
     );

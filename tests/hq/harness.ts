@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { HqDatabaseConfig } from '../../hq/config';
 import { openHqDatabase, redactDatabaseUrl, type HqDatabase, type HqDialect } from '../../hq/db';
+import { newHqKeyFileText, readHqKeyFile, type HqKeySource } from '../../hq/vault';
 
 /** Every HQ suite runs on both: production uses PostgreSQL, the zero-set-up default is SQLite. */
 export const dialects: readonly HqDialect[] = ['sqlite', 'postgres'];
@@ -27,7 +28,9 @@ const howToStartPostgres = [
 export interface TestDatabase {
   dialect: HqDialect;
   /** what QEYD_HQ_DATABASE_URL / QEYD_HQ_DATA_DIR must be for hq/start.ts to use the same database */
-  env: { QEYD_HQ_DATA_DIR: string; QEYD_HQ_DATABASE_URL: string };
+  env: { QEYD_HQ_DATA_DIR: string; QEYD_HQ_DATABASE_URL: string; QEYD_HQ_KEY_FILE: string };
+  /** the HQ key this database is opened with: a key file beside the data directory, as an operator keeps it apart */
+  key: HqKeySource;
   config: { database: HqDatabaseConfig };
   open(): Promise<HqDatabase>;
   /** the schema (PostgreSQL) whose tables belong to this test; undefined for SQLite */
@@ -55,10 +58,14 @@ async function adminPool(): Promise<pg.Pool> {
  */
 export async function createTestDatabase(dialect: HqDialect): Promise<TestDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'qeyd-hq-test-'));
-  const removeDir = () => rmSync(dataDir, { recursive: true, force: true });
+  const keyFile = writeTestKeyFile(dataDir);
+  const removeDir = () => {
+    rmSync(dataDir, { recursive: true, force: true });
+    keyFile.remove();
+  };
   const opened: HqDatabase[] = [];
   const open = async (config: { database: HqDatabaseConfig }) => {
-    const hq = await openHqDatabase(config);
+    const hq = await openHqDatabase(config, keyFile.key);
     opened.push(hq);
     return hq;
   };
@@ -68,7 +75,8 @@ export async function createTestDatabase(dialect: HqDialect): Promise<TestDataba
     const config = { database: { kind: 'sqlite', file: join(dataDir, 'hq.sqlite') } as const };
     return {
       dialect,
-      env: { QEYD_HQ_DATA_DIR: dataDir, QEYD_HQ_DATABASE_URL: '' },
+      env: { QEYD_HQ_DATA_DIR: dataDir, QEYD_HQ_DATABASE_URL: '', QEYD_HQ_KEY_FILE: keyFile.path },
+      key: keyFile.key,
       config,
       schema: undefined,
       open: () => open(config),
@@ -93,7 +101,8 @@ export async function createTestDatabase(dialect: HqDialect): Promise<TestDataba
   const config = { database: { kind: 'postgres', url: url.toString() } as const };
   return {
     dialect,
-    env: { QEYD_HQ_DATA_DIR: dataDir, QEYD_HQ_DATABASE_URL: url.toString() },
+    env: { QEYD_HQ_DATA_DIR: dataDir, QEYD_HQ_DATABASE_URL: url.toString(), QEYD_HQ_KEY_FILE: keyFile.path },
+    key: keyFile.key,
     config,
     schema,
     open: () => open(config),
@@ -107,6 +116,16 @@ export async function createTestDatabase(dialect: HqDialect): Promise<TestDataba
       }
     },
   };
+}
+
+/**
+ * A new HQ key file beside `dataDir` (not inside it: an operator keeps the key off the data's disk),
+ * mode 0600 as `hq:admin create-key-file` writes it; removed with the directory's sibling cleanup.
+ */
+export function writeTestKeyFile(dataDir: string): { path: string; key: HqKeySource; remove(): void } {
+  const path = `${dataDir}.key`;
+  writeFileSync(path, newHqKeyFileText(), { mode: 0o600 });
+  return { path, key: { kind: 'file', key: readHqKeyFile(path) }, remove: () => rmSync(path, { force: true }) };
 }
 
 /** Table names and their columns, for comparing a schema before and after something. */

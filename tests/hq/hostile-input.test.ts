@@ -10,6 +10,7 @@ import { currentBundleKey } from '../../hq/sync/bundle-keys';
 import { SyncRefusal } from '../../hq/sync/common';
 import { countEvents, hqDevice, hqServer, type HqDevice } from '../helpers/hq-device';
 import { dialects } from './harness';
+import { hqVault } from '../../hq/vault';
 
 /**
  * Issue #10: what a fuzzing run against HQ found. Every case sends correctly signed, correctly chained
@@ -86,8 +87,8 @@ for (const dialect of dialects) {
         [2, null],
         [3, 'ill_formed_text'],
       ]);
-      const stored = await hq.db.selectFrom('events').select(['payload', 'hash']).where('device_seq', '=', 3).executeTakeFirstOrThrow();
-      expect(stored).toEqual({ payload: escaped[0]!.payload, hash: escaped[0]!.hash });
+      const stored = await hq.db.selectFrom('events').select(['event_id', 'payload', 'hash']).where('device_seq', '=', 3).executeTakeFirstOrThrow();
+      expect({ payload: (await hqVault(hq)).openPayload(stored.event_id, stored.payload), hash: stored.hash }).toEqual({ payload: escaped[0]!.payload, hash: escaped[0]!.hash });
     });
 
     it('refuses ill-formed text at enrollment and a NUL in a query, never with a 500', async () => {
@@ -145,8 +146,8 @@ for (const dialect of dialects) {
       const res = await a.push(altered, a.headOf(held));
       expect(res.statusCode).toBe(200);
       expect(res.json().result).toMatchObject({ ackedSeq: 2, stored: 0, duplicates: 1, quarantined: [{ deviceSeq: 1, reason: 'altered_copy' }] });
-      const stored = await hq.db.selectFrom('events').select('payload').where('device_seq', '=', 1).executeTakeFirstOrThrow();
-      expect(stored.payload).toBe(held[0]!.payload);
+      const stored = await hq.db.selectFrom('events').select(['event_id', 'payload']).where('device_seq', '=', 1).executeTakeFirstOrThrow();
+      expect((await hqVault(hq)).openPayload(stored.event_id, stored.payload)).toBe(held[0]!.payload);
       // Recorded once for HQ staff, however often the device sends it.
       await a.push(altered, a.headOf(held));
       const log = await hq.db.selectFrom('quarantine_log').select(['device_id', 'device_seq', 'reason']).execute();

@@ -40,7 +40,7 @@ describe.each(dialects)('npm run hq (hq/start.ts) on %s', (dialect) => {
     await expect(httpGet(`http://127.0.0.1:${port}/health`)).rejects.toThrow(/ECONNREFUSED/);
 
     // It migrated the database it was pointed at, and left it in a state the next start accepts.
-    const hq = await openHqDatabase(t.config);
+    const hq = await openHqDatabase(t.config, t.key);
     try {
       expect((await migrateHq(hq)).applied).toEqual([]);
     } finally {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openHqDatabase } from '../../hq/db';
+import { writeTestKeyFile } from '../hq/harness';
 import { migrateHq } from '../../hq/migrate';
 import { createEnrollmentCode } from '../../hq/sync/enroll';
 import { createBackend } from '../../main/backend';
@@ -90,7 +91,8 @@ async function preparedDevice(hqUrl: string, code: string, n: number): Promise<s
 }
 
 async function hqCount(hqDataDir: string): Promise<{ events: number; distinct: number }> {
-  const hq = await openHqDatabase({ database: { kind: 'sqlite', file: `${hqDataDir}/hq.sqlite` } });
+  // Counting rows opens no key.
+  const hq = await openHqDatabase({ database: { kind: 'sqlite', file: `${hqDataDir}/hq.sqlite` } }, () => Promise.reject(new Error('counting opens no key')));
   try {
     const r = await hq.db
       .selectFrom('events')
@@ -106,11 +108,13 @@ describe('a device killed mid-sync', () => {
   it('finishes the push and the pull after a restart, with nothing lost or duplicated', async () => {
     const hqDir = tempDir('qeyd-crash-hq-');
     dirs.push(hqDir);
-    const hqDb = await openHqDatabase({ database: { kind: 'sqlite', file: `${hqDir.path}/hq.sqlite` } });
+    const hqKey = writeTestKeyFile(hqDir.path);
+    dirs.push(hqKey);
+    const hqDb = await openHqDatabase({ database: { kind: 'sqlite', file: `${hqDir.path}/hq.sqlite` } }, hqKey.key);
     await migrateHq(hqDb);
     const codes = [await createEnrollmentCode(hqDb, { name: 'Centre', kind: 'detention_centre' }), await createEnrollmentCode(hqDb, { name: 'Centre', kind: 'detention_centre' })];
     await hqDb.close();
-    const hq = await start('hq/start.ts', { QEYD_HQ_DATA_DIR: hqDir.path, QEYD_HQ_PORT: '0' }, /Qeyd HQ: (http:\/\/127\.0\.0\.1:\d+)\//);
+    const hq = await start('hq/start.ts', { QEYD_HQ_DATA_DIR: hqDir.path, QEYD_HQ_KEY_FILE: hqKey.path, QEYD_HQ_PORT: '0' }, /Qeyd HQ: (http:\/\/127\.0\.0\.1:\d+)\//);
 
     const total = 6000;
     const pusherDir = await preparedDevice(hq.url, codes[0]!.code, total);

@@ -86,7 +86,7 @@ describe('sync under random schedules', () => {
         ),
         async ({ devices, skews, ops }) => {
           const dir = join(root.path, String(schedule++));
-          const hq = await openHqDatabase({ database: { kind: 'sqlite', file: join(dir, 'hq.sqlite') } });
+          const hq = await openHqDatabase({ database: { kind: 'sqlite', file: join(dir, 'hq.sqlite') } }, { kind: 'file', key: randomBytes(32) });
           await migrateHq(hq);
           const stores = skews.map((skew, i) => Store.create(join(dir, `d${i}.db`), randomBytes(32), `Desk ${i}`, {}, () => Date.now() + skew));
           try {

@@ -143,4 +143,20 @@ export const hq = {
   'hq.cases.truncated': 'Yalnız ilk {count} nəfər göstərilir.',
   'hq.cases.audited': 'Şəxsin qeydini açmağınız audit jurnalına sizin adınızla yazılır.',
   'hq.cases.unknownFacility': 'müəssisə məlum deyil',
+  'error.hq.deviceUnknown': 'Mərkəzdə bu identifikatorla cihaz yoxdur.',
+  'error.hq.deviceAlreadyRevoked': 'Bu cihaz artıq deaktiv edilib.',
+  'error.hq.revokeReasonLine': 'Səbəbi bir sətirdə, idarəedici simvollar olmadan yazın.',
+  'hq.device.col.actions': 'Əməliyyatlar',
+  'hq.device.revokedWhy': '{reason} ({by})',
+  'hq.revoke.button': 'Deaktiv et…',
+  'hq.revoke.button.label': '{device} cihazını deaktiv et',
+  'hq.revoke.dialog': '{device} cihazını deaktiv et',
+  'hq.revoke.title': 'Bu cihazı deaktiv edin',
+  'hq.revoke.intro':
+    'Bundan sonra mərkəz {facility} müəssisəsinin {device} ({id}) cihazından gələn sorğuları rədd edir: o, qeydləri göndərə və ala bilməyəcək və səbəbi ona bildiriləcək. Müəssisənin paket açarı dəyişdirilir; digər cihazlar yeni açarı növbəti sinxronlaşdırmada alır. Bunu burada geri qaytarmaq olmaz: cihaz yeni kodla yenidən qeydiyyatdan keçməlidir.',
+  'hq.revoke.reason': 'Səbəb',
+  'hq.revoke.reasonHint':
+    'Bir sətir, 3–500 simvol: nə baş verib (“3 mayda növbətçi maşından oğurlanıb”, “istismardan çıxarılıb, disk silinib”). Cihaza göstərilir və audit jurnalında sizin adınızla saxlanılır.',
+  'hq.revoke.confirm': 'Cihazı deaktiv et',
+  'hq.revoke.done': '{device} deaktiv edildi. Müəssisənin paket açarı indi {keyId} versiyasıdır.',
 } as const;

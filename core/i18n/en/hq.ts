@@ -143,4 +143,20 @@ export const hq = {
   'hq.cases.truncated': 'Only the first {count} are listed.',
   'hq.cases.audited': 'Opening a person’s record is written to the audit log under your name.',
   'hq.cases.unknownFacility': 'facility not known',
+  'error.hq.deviceUnknown': 'HQ has no device with this id.',
+  'error.hq.deviceAlreadyRevoked': 'This device is already revoked.',
+  'error.hq.revokeReasonLine': 'Write the reason on one line, without control characters.',
+  'hq.device.col.actions': 'Actions',
+  'hq.device.revokedWhy': '{reason} (by {by})',
+  'hq.revoke.button': 'Revoke…',
+  'hq.revoke.button.label': 'Revoke device {device}',
+  'hq.revoke.dialog': 'Revoke device {device}',
+  'hq.revoke.title': 'Revoke this device',
+  'hq.revoke.intro':
+    'From now on HQ refuses {device} ({id}) of {facility}: it can no longer send or receive records, and it is told why. The facility’s bundle key is replaced; its other devices receive the new key with their next sync. This cannot be undone here: the device would have to be enrolled again with a new code.',
+  'hq.revoke.reason': 'Reason',
+  'hq.revoke.reasonHint':
+    'One line, 3 to 500 characters: what happened (“stolen from the duty car on 3 May”, “retired, disk wiped”). The device is shown it and the audit log keeps it under your name.',
+  'hq.revoke.confirm': 'Revoke device',
+  'hq.revoke.done': '{device} is revoked. The facility’s bundle key is now version {keyId}.',
 } as const;

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { z } from 'zod';
@@ -14,6 +14,8 @@ import { Span } from '../safeguards/clock';
 import { staleness, type Staleness } from './model';
 import './hq.css';
 import { ColumnHeads } from '../../components/ColumnHeads';
+import { ContractForm } from '../../components/ContractForm';
+import { FTextArea } from '../../components/form-fields';
 
 type Device = z.infer<typeof hqDeviceView>;
 type Facility = z.infer<typeof hqFacilityView>;
@@ -51,8 +53,10 @@ function When({ at, now }: { at: string | null; now: number }) {
  * what it says is still waiting, and anything quarantined. A device silent for a day is amber, for
  * three days red: a centre HQ cannot see is a centre nobody is checking.
  */
-export function Facilities() {
+export function Facilities({ mayRevoke = false }: { mayRevoke?: boolean }) {
   const fleet = useQuery({ queryKey: ['hqFacilities'], queryFn: () => api.hq.facilities({}), refetchInterval: 30_000 });
+  const [revoking, setRevoking] = useState<{ device: Device; facility: string } | null>(null);
+  const [revoked, setRevoked] = useState<{ name: string; keyId: number } | null>(null);
   const now = useTickingNow();
   const d = fleet.data;
   const devices = d ? d.facilities.reduce((n, f) => n + f.devices.length, 0) : 0;
@@ -78,6 +82,11 @@ export function Facilities() {
             </span>
           </p>
           <div role="status" className="status-line">
+            {revoked ? (
+              <p className="alert alert--success">
+                <FormattedMessage id="hq.revoke.done" values={{ device: revoked.name, keyId: revoked.keyId }} />
+              </p>
+            ) : null}
             {d.consoleBehind > 0 ? (
               <p className="alert alert--warning">
                 <FormattedMessage id="hq.facilities.behind" values={{ count: d.consoleBehind }} />
@@ -94,17 +103,71 @@ export function Facilities() {
                 <span className="hq-swatch hq-swatch--amber" aria-hidden="true" /> <span className="hq-swatch hq-swatch--red" aria-hidden="true" /> <FormattedMessage id="hq.facilities.staleLegend" />
               </p>
               {d.facilities.map((f) => (
-                <FacilityDevices key={f.facilityId} facility={f} now={now} />
+                <FacilityDevices key={f.facilityId} facility={f} now={now} onRevoke={mayRevoke ? (device) => setRevoking({ device, facility: f.name }) : null} />
               ))}
             </>
           )}
         </>
       ) : null}
+      {revoking ? (
+        <RevokeDialog
+          device={revoking.device}
+          facility={revoking.facility}
+          onClose={() => setRevoking(null)}
+          onDone={async (keyId) => {
+            setRevoking(null);
+            setRevoked({ name: revoking.device.name, keyId });
+            await fleet.refetch();
+          }}
+        />
+      ) : null}
     </>
   );
 }
 
-function FacilityDevices({ facility, now }: { facility: Facility; now: number }) {
+/**
+ * Revoking is for a laptop that is lost, stolen or retired: it cannot be undone from here (the device
+ * would have to be enrolled again with a new code), so it asks for the reason, which the device is told
+ * and the console's audit log keeps (docs/hq-console.md).
+ */
+function RevokeDialog({ device, facility, onClose, onDone }: { device: Device; facility: string; onClose(): void; onDone(keyId: number): Promise<void> }) {
+  const intl = useIntl();
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog || dialog.open) return;
+    // A modal dialog: the page behind cannot be used until it is answered or closed.
+    if (typeof dialog.showModal === 'function') dialog.showModal();
+    else dialog.setAttribute('open', '');
+  }, []);
+  return (
+    <dialog
+      ref={ref}
+      className="hq-revoke-dialog"
+      aria-label={intl.formatMessage({ id: 'hq.revoke.dialog' }, { device: device.name })}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <ContractForm
+        method="hq.revokeDevice"
+        title="hq.revoke.title"
+        intro={<FormattedMessage id="hq.revoke.intro" values={{ device: <strong>{device.name}</strong>, facility, id: device.deviceId.slice(0, 8) }} />}
+        defaults={{ reason: '' }}
+        toInput={(v: { reason: string }) => ({ deviceId: device.deviceId, reason: v.reason })}
+        onDone={(r) => onDone(r.bundleKeyId)}
+        onCancel={onClose}
+        submitLabel="hq.revoke.confirm"
+        danger
+      >
+        <FTextArea name="reason" label="hq.revoke.reason" hint={<FormattedMessage id="hq.revoke.reasonHint" />} rows={2} />
+      </ContractForm>
+    </dialog>
+  );
+}
+
+function FacilityDevices({ facility, now, onRevoke }: { facility: Facility; now: number; onRevoke: ((device: Device) => void) | null }) {
   const intl = useIntl();
   const titleId = useId();
   const kind = (facilityKindLabel as Record<string, MessageKey | undefined>)[facility.kind] ?? null;
@@ -130,7 +193,7 @@ function FacilityDevices({ facility, now }: { facility: Facility; now: number })
             </caption>
             {/* Fixed widths, so that the devices of every facility line up column for column. */}
             <colgroup>
-              {['name', 'state', 'push', 'seen', 'acked', 'pending', 'quarantined', 'enrolled'].map((c) => (
+              {['name', 'state', 'push', 'seen', 'acked', 'pending', 'quarantined', 'enrolled', ...(onRevoke ? ['actions'] : [])].map((c) => (
                 <col key={c} className={`hq-devices__col-${c}`} />
               ))}
             </colgroup>
@@ -144,11 +207,12 @@ function FacilityDevices({ facility, now }: { facility: Facility; now: number })
                 { label: 'hq.device.col.pending', className: 'num' },
                 { label: 'hq.device.col.quarantined', className: 'num' },
                 { label: 'hq.device.col.enrolled' },
+                ...(onRevoke ? [{ label: 'hq.device.col.actions' as const, hidden: true }] : []),
               ]}
             />
             <tbody>
               {facility.devices.map((dev) => (
-                <DeviceRow key={dev.deviceId} device={dev} now={now} stateText={(s) => intl.formatMessage({ id: stateLabel[s] })} />
+                <DeviceRow key={dev.deviceId} device={dev} now={now} stateText={(s) => intl.formatMessage({ id: stateLabel[s] })} onRevoke={onRevoke} />
               ))}
             </tbody>
           </table>
@@ -158,8 +222,9 @@ function FacilityDevices({ facility, now }: { facility: Facility; now: number })
   );
 }
 
-function DeviceRow({ device, now, stateText }: { device: Device; now: number; stateText(s: Staleness): string }) {
+function DeviceRow({ device, now, stateText, onRevoke }: { device: Device; now: number; stateText(s: Staleness): string; onRevoke: ((device: Device) => void) | null }) {
   const state = staleness(device, now);
+  const intl = useIntl();
   return (
     <tr className={`hq-device hq-device--${state}`}>
       <th scope="row" className="hq-device__name">
@@ -178,6 +243,11 @@ function DeviceRow({ device, now, stateText }: { device: Device; now: number; st
             </>
           ) : null}
         </span>
+        {state === 'revoked' && device.revokedReason ? (
+          <span className="hq-revoked-why small">
+            <FormattedMessage id="hq.device.revokedWhy" values={{ reason: device.revokedReason, by: device.revokedBy ?? '—' }} />
+          </span>
+        ) : null}
       </td>
       <td>
         <When at={device.lastPushAt} now={now} />
@@ -199,6 +269,20 @@ function DeviceRow({ device, now, stateText }: { device: Device; now: number; st
       <td className="small">
         <Instant value={device.enrolledAt} />
       </td>
+      {onRevoke ? (
+        <td>
+          {device.revokedAt ? null : (
+            <button
+              type="button"
+              className="button button--danger button--small"
+              onClick={() => onRevoke(device)}
+              aria-label={intl.formatMessage({ id: 'hq.revoke.button.label' }, { device: device.name })}
+            >
+              <FormattedMessage id="hq.revoke.button" />
+            </button>
+          )}
+        </td>
+      ) : null}
     </tr>
   );
 }
