@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createEnrollmentCode } from './sync/enroll';
 import { importBundle } from './sync/bundles';
 import { SyncRefusal } from './sync/common';
+import { RevocationError, revokeDevice } from './sync/revoke';
 import { setUpConsole } from './console/setup';
 import { hqKeySource } from './key-source';
 import { HqKeyError, newHqKeyFileText, readHqKeyFile, rotateHqMasterKey, type HqKeySource } from './vault';
@@ -35,7 +36,7 @@ function cliKeySource(config: HqConfig, hq: () => HqDatabase): HqKeySource | (()
  *   npm run hq:admin -- setup-console --username admin --display-name "HQ administrator" [--name "SMS headquarters"]
  *     (reads the new administrator's password from standard input; prints the console's recovery key)
  *   npm run hq:admin -- create-enrollment-code --facility "Baku centre" [--kind detention_centre] [--days 7]
- *   npm run hq:admin -- revoke-device --device <device id>
+ *   npm run hq:admin -- revoke-device --device <device id> --reason "<why: lost, stolen, retired …>"
  *   npm run hq:admin -- import-bundle --file <path to .qeyd-bundle>
  *   npm run hq:admin -- create-key-file --out <path>      (a new HQ key file, mode 0600; docs/hq-keys.md)
  *   npm run hq:admin -- rotate-key --new-key-file <path>  (HQ's keys wrapped under the new key instead)
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
       kind: { type: 'string', default: 'detention_centre' },
       days: { type: 'string', default: '7' },
       device: { type: 'string' },
+      reason: { type: 'string' },
       file: { type: 'string' },
       username: { type: 'string' },
       'display-name': { type: 'string' },
@@ -89,8 +91,23 @@ async function main(): Promise<void> {
       console.log(`Enrollment code for "${values.facility}" (${facilityId}): ${code}\nValid once, until ${expiresAt}.`);
     } else if (command === 'revoke-device') {
       if (!values.device) throw new Error('--device is required');
-      const r = await hq.db.updateTable('devices').set({ revoked_at: new Date().toISOString() }).where('device_id', '=', values.device).where('revoked_at', 'is', null).executeTakeFirst();
-      console.log(Number(r.numUpdatedRows) === 1 ? `Device ${values.device} revoked.` : `No active device ${values.device}.`);
+      if (!values.reason) throw new Error('--reason is required: why the device is revoked (the device is told it)');
+      // The console's path too (hq/sync/revoke.ts): marked with who and why, and the facility's bundle key rotated.
+      try {
+        const r = await revokeDevice(hq, { deviceId: values.device, reason: values.reason, by: 'hq:admin' });
+        console.log(
+          `Device ${r.deviceName} (${r.deviceId}) revoked at ${r.revokedAt}: ${r.reason}\nThe facility's bundle key is now version ${r.bundleKeyId}; its other devices receive it with their next sync.`,
+        );
+      } catch (e) {
+        if (!(e instanceof RevocationError)) throw e;
+        throw new Error(
+          e.reason === 'bad_reason'
+            ? '--reason must be 3 to 500 characters on one line'
+            : e.reason === 'already_revoked'
+              ? `Device ${values.device} is already revoked.`
+              : `No device ${values.device} is enrolled.`,
+        );
+      }
     } else if (command === 'import-bundle') {
       if (!values.file) throw new Error('--file is required');
       let raw: unknown;
@@ -121,7 +138,7 @@ async function main(): Promise<void> {
       );
     } else {
       console.error(
-        'usage: hq:admin create-key-file --out PATH | rotate-key --new-key-file PATH | setup-console --username U --display-name N [--name FACILITY] < password | create-enrollment-code --facility NAME [--kind KIND] [--days N] | revoke-device --device ID | import-bundle --file PATH',
+        'usage: hq:admin create-key-file --out PATH | rotate-key --new-key-file PATH | setup-console --username U --display-name N [--name FACILITY] < password | create-enrollment-code --facility NAME [--kind KIND] [--days N] | revoke-device --device ID --reason TEXT | import-bundle --file PATH',
       );
       process.exitCode = 2;
     }

@@ -10,6 +10,7 @@ import { receiptMessage, signWith } from '../../db/device-auth';
 import type { HqDatabase } from '../db';
 import type { EventsTable, HqSchema } from '../schema';
 import { SyncRefusal, now } from './common';
+import { quarantineForeignEntities } from './entity-owners';
 import { hqVault, type HqVault } from '../vault';
 
 /** Serialises event inserts so that server_seq order is commit order (PostgreSQL hands out identities at insert). */
@@ -286,7 +287,8 @@ async function applyPush(trx: Transaction<HqSchema>, dialect: HqDatabase['dialec
       .executeTakeFirst()
   )
     throw new SyncRefusal(409, 'duplicate_event', head.seq);
-  const { rows, quarantined } = await quarantineReregistrations(trx, dialect, plan);
+  // A record of another facility is quarantined, a new one claimed for the pusher's (hq/sync/entity-owners.ts).
+  const { rows, quarantined } = await quarantineForeignEntities(trx, dialect, deviceId, await quarantineReregistrations(trx, dialect, plan));
   await insertEvents(trx, dialect, vault, rows);
   const last = fresh[fresh.length - 1]!;
   await trx
