@@ -24,6 +24,8 @@ export const permissions = [
   'visit.write',
   /** A centre answers the ombudsman: its identity, the register extract, responses to recommendations. */
   'npm.respond',
+  /** Back up the installation (issue #13 §4): the database, key slots and device key, encrypted. */
+  'backup.manage',
   /** HQ's console: the facilities and their devices (no person in it). */
   'fleet.read',
   /** HQ's console: revoke a lost or retired device (issue #13 §1, docs/sync.md#revocation). */
@@ -36,7 +38,7 @@ export type Permission = (typeof permissions)[number];
  * records; the ombudsman's monitors never read the centre's own records through this installation.
  */
 const grants: Record<Role, readonly Permission[]> = {
-  admin: ['users.manage', 'audit.read', 'settings.manage', 'asylum.record', 'sync.run', 'fleet.read', 'devices.revoke'],
+  admin: ['users.manage', 'audit.read', 'settings.manage', 'asylum.record', 'sync.run', 'backup.manage', 'fleet.read', 'devices.revoke'],
   registrar: ['person.read', 'person.write', 'asylum.record', 'legalAid.write', 'sync.run', 'npm.respond'],
   duty_officer: ['person.read', 'person.write', 'asylum.record', 'legalAid.write', 'sync.run'],
   centre_head: ['person.read', 'person.write', 'person.override', 'protection.read', 'asylum.record', 'legalAid.write', 'audit.read', 'reports.read', 'settings.manage', 'sync.run', 'npm.respond'],

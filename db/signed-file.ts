@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { canonicalJson } from '../core/canonical-json';
 import { ruleError } from '../core/contract/errors';
 import { signedFileSchema, type SignedFile, type signedFileKinds } from '../core/npm/files';
+import { rotationBody } from '../core/npm/key-rotation';
 import { isWellFormedDeep } from '../core/well-formed';
 import { signWith, verifyWith } from './device-auth';
 
@@ -97,6 +98,38 @@ export function readSignedFile<S extends z.ZodType>(
   const body = bodySchema.safeParse(raw);
   if (!body.success) throw ruleError('error.npm.badFile');
   return { file, body: body.data };
+}
+
+function rotationMessage(format: string, statement: unknown): Buffer {
+  return Buffer.from(`qeyd-key-rotation-v1\n${format}\n${canonicalJson(statement)}`, 'utf8');
+}
+
+/**
+ * A key rotation file (docs/npm.md#key-rotation): the statement signed by the new key inside the body,
+ * the whole body signed by the old key in the envelope. The receiver checks the envelope against the
+ * key it trusts now, so only whoever holds that key can hand its trust on, and the inner signature
+ * against the new key, so nobody can name a key they do not hold.
+ */
+export function signRotationFile(format: 'qeyd-npm-key-rotation' | 'qeyd-facility-key-rotation', statement: unknown, oldSigner: FileSigner, newPrivateKey: string): SignedFile {
+  return signFile(format, { statement, newKeySignature: signWith(newPrivateKey, rotationMessage(format, statement)) }, oldSigner);
+}
+
+/**
+ * Reads a rotation file: envelope and statement shape (badFile), the old key's signature against the
+ * key `trustedKey` names for the signer (unknownSigner / badSignature via readSignedFile), then the new
+ * key's (badSignature). Which key the receiver trusts, and whether to move, is the caller's decision.
+ */
+export function readRotationFile<S extends z.ZodType>(
+  content: string,
+  format: 'qeyd-npm-key-rotation' | 'qeyd-facility-key-rotation',
+  statementSchema: S,
+  trustedKey: (signer: SignedFile['signer']) => string | null,
+  newKeyOf: (statement: z.infer<S>) => string,
+): { file: SignedFile; statement: z.infer<S> } {
+  const { file, body } = readSignedFile(content, format, rotationBody(statementSchema), trustedKey);
+  const { statement, newKeySignature } = body as { statement: z.infer<S>; newKeySignature: string };
+  if (!verifyWith(newKeyOf(statement), rotationMessage(format, statement), newKeySignature)) throw ruleError('error.npm.badSignature');
+  return { file, statement };
 }
 
 /** What a person compares on screen to confirm a key: 20 hex digits of its SHA-256, in groups of four. */

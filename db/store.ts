@@ -72,6 +72,8 @@ interface ChainState {
   auditHash: string;
 }
 
+const restorePendingKey = 'restore_pending';
+
 const insertEventSql = `INSERT INTO events
   (event_id, device_id, device_seq, hlc, actor, type, entity_id, payload, schema_version, supersedes, prev_hash, hash, server_seq)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
@@ -109,6 +111,34 @@ export class Store implements ReadStore {
     const clock = lastHlc.hlc && isHlc(lastHlc.hlc) ? { ...decodeHlc(lastHlc.hlc), node: device.deviceId } : { millis: 0, counter: 0, node: device.deviceId };
     this.state = { seq: head?.device_seq ?? 0, hash: head?.hash ?? '', clock, auditHash: lastAuditHash(this.q) };
     this.currentSettings = readSettings(this.meta('settings'));
+    this.restorePending = this.meta(restorePendingKey) ?? null;
+  }
+
+  /**
+   * Set on a store restored from a backup until it has asked HQ for its own events made after the
+   * backup (docs/backup.md): until then nothing may be recorded, since a new event would take a
+   * `device_seq` HQ may already hold with other content, a fork HQ refuses for ever.
+   */
+  private restorePending: string | null;
+
+  get restoreReport(): string | null {
+    return this.restorePending;
+  }
+
+  setRestoreReport(value: string | null): void {
+    if (value === null) this.q.prepared('DELETE FROM meta WHERE key = ?').run(restorePendingKey);
+    else this.setMeta(restorePendingKey, value);
+    this.restorePending = value;
+  }
+
+  /**
+   * A consistent, encrypted copy of the whole database at `path` (issue #13 §4). SQLite's backup API as
+   * better-sqlite3 offers it opens the copy without a key, and SQLite3 Multiple Ciphers refuses to copy
+   * encrypted pages into it ("incompatible source and target databases"); `VACUUM INTO` writes the copy
+   * under this connection's cipher and key, from one read transaction (tests/db/backup.test.ts greps it).
+   */
+  copyTo(path: string): void {
+    this.sqlite.prepare('VACUUM INTO ?').run(path);
   }
 
   get settings(): Settings {
@@ -228,6 +258,7 @@ export class Store implements ReadStore {
   }
 
   private appendOwn<T extends EventType>(work: ChainState, actor: Actor, draft: EventDraft<T>): EventRecord {
+    if (this.restorePending !== null) throw new ApiError({ code: 'rule', messageKey: 'error.restore.syncFirst' });
     const spec = eventCatalog[draft.type];
     // Validate even our own drafts: a projection must never see a payload the catalog would refuse.
     const payload = spec.payload.parse(draft.payload);
@@ -344,7 +375,9 @@ export class Store implements ReadStore {
       if (driftWarnings) this.setMeta('sync_clock_drift_events', String(Number(this.meta('sync_clock_drift_events') ?? 0) + driftWarnings));
       alsoInTransaction?.();
     })();
-    this.state = { ...this.state, clock };
+    // This device's own events come back only to a store restored from a backup (HQ held more of its chain).
+    const own = heads.get(this.device.deviceId);
+    this.state = own && own.seq > this.state.seq ? { ...this.state, seq: own.seq, hash: own.hash, clock } : { ...this.state, clock };
     return { applied, skipped, quarantined };
   }
 

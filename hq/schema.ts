@@ -37,6 +37,8 @@ export interface DevicesTable {
   /** events the device said were still waiting after its last push or pull (its own count, unverified) */
   reported_pending: number | null;
   reported_at: string | null;
+  /** which copy of the identity HQ accepts: raised by a restore from backup (migration 0008) */
+  incarnation: Generated<number>;
 }
 
 /** One-time enrollment codes. Only a hash is stored, so a leaked database enrolls nobody. */
@@ -79,6 +81,22 @@ export interface QuarantineLogTable {
   reason: string;
   detail: string;
   recorded_at: string;
+}
+
+/** A device restored from a backup, and what its old copy lost (migration 0008, docs/backup.md). */
+export interface DeviceRestoresTable {
+  restore_id: string;
+  device_id: string;
+  incarnation: number;
+  backup_seq: number;
+  backup_created_at: string;
+  /** how far HQ held the device's chain when the restored copy reported */
+  hq_head_seq: number;
+  reported_pending: number | null;
+  reported_at: string | null;
+  lost_from: number | null;
+  lost_to: number | null;
+  restored_at: string;
 }
 
 /** Nonces of accepted signed requests, until no request carrying them could still be accepted (migration 0006). */
@@ -129,6 +147,7 @@ export interface HqSchema {
   hq_meta: HqMetaTable;
   quarantine_log: QuarantineLogTable;
   request_nonces: RequestNoncesTable;
+  device_restores: DeviceRestoresTable;
   facility_bundle_keys: FacilityBundleKeysTable;
   entity_owners: EntityOwnersTable;
 }

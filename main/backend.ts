@@ -10,6 +10,7 @@ import { asylumHandlers, vulnerabilityHandlers } from './services/vulnerability'
 import { dueNowHandlers, registerHandlers, settingsHandlers } from './services/register';
 import { safeguardsHandlers } from './services/safeguards';
 import { syncHandlers } from './services/sync';
+import { backupHandlers } from './services/backup';
 import { SyncRunner } from './sync/runner';
 import { SyncScheduler, unrefTimers, type Timers } from './sync/scheduler';
 import { SignInGuard } from './services/sign-in-guard';
@@ -45,7 +46,7 @@ export interface BackendOptions {
  * What screens call on a timer (the sync indicator, boards, figures): these calls never count as
  * activity, or an open screen would keep a session from ever locking.
  */
-const polledMethods: ReadonlySet<string> = new Set(['sync.status', 'sync.history', 'dueNow.list', 'safeguards.stats', 'hq.compliance', 'hq.facilities']);
+const polledMethods: ReadonlySet<string> = new Set(['backup.status', 'sync.status', 'sync.history', 'dueNow.list', 'safeguards.stats', 'hq.compliance', 'hq.facilities']);
 
 export interface Backend extends CallHandler {
   readonly installation: Installation;
@@ -102,6 +103,7 @@ export async function composeBackend(policy: BackendPolicy, options: BackendOpti
     npmFacilities: npmFacilitiesHandlers(installation),
     npmVisits: npmVisitsHandlers(installation, now),
     sync: syncHandlers(installation, now, { runner: syncRunner, nextAutoSyncAt: () => syncScheduler.nextAt }),
+    ...backupHandlers(installation, now),
     hq: hqHandlers(installation, options.hq?.source ?? null, now),
     npmCentre: npmCentreHandlers(installation, now),
   };

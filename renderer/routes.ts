@@ -27,7 +27,8 @@ export type Route =
   | { name: 'organisation' }
   | { name: 'printVisit'; visitId: string; lang: 'az' | 'en' | 'ru' }
   | { name: 'npmCentre' }
-  | { name: 'sync' };
+  | { name: 'sync' }
+  | { name: 'backup' };
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -54,6 +55,7 @@ export function parseHash(hash: string): Route {
     case 'register':
     case 'settings':
     case 'sync':
+    case 'backup':
       return parts.length === 1 ? { name: parts[0] } : { name: 'home' };
     case 'intake':
       if (parts.length === 1) return { name: 'intake' };

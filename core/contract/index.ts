@@ -17,6 +17,7 @@ import { dueNowContract } from './due-now';
 import { settingsContract } from './settings';
 import { safeguardsContract } from './safeguards';
 import { syncContract } from './sync';
+import { backupContract } from './backup';
 import { hqContract } from './hq';
 import { npmOrgContract } from './npm-org';
 import { npmFacilitiesContract } from './npm-facilities';
@@ -52,6 +53,7 @@ export const contract = {
   ...settingsContract,
   ...safeguardsContract,
   ...syncContract,
+  ...backupContract,
   ...hqContract,
   ...npmOrgContract,
   ...npmFacilitiesContract,

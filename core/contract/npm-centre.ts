@@ -4,14 +4,18 @@ import { authorityResponseSchema } from '../npm/visit';
 import { needs } from '../permissions';
 import { id, ok } from './common';
 import { method } from './method';
-import { file, fileContent, recommendationView } from './npm';
+import { file, fileContent, orgRotationView, recommendationView } from './npm';
 
 /** The centre's side of the ombudsman's visits: its identity, the register extract, recommendations received and responses sent. */
 export const npmCentreContract = {
   npmCentre: {
     status: method({
       input: z.object({}).strict(),
-      output: z.object({ trustedOmbudsman: z.object({ organisationId: z.string(), name: z.string(), fingerprint: z.string() }).nullable() }),
+      output: z.object({
+        trustedOmbudsman: z.object({ organisationId: z.string(), name: z.string(), fingerprint: z.string() }).nullable(),
+        /** the key this device signs its files for the office with, and when it last changed */
+        fileKey: z.object({ fingerprint: z.string(), rotatedAt: z.string().nullable() }),
+      }),
       access: needs('npm.respond'),
     }),
     /** This centre's public identity file, for the ombudsman office to check its extracts and responses. */
@@ -19,6 +23,21 @@ export const npmCentreContract = {
     trustOmbudsman: method({
       input: z.object({ content: fileContent }).strict(),
       output: z.object({ organisationId: z.string(), name: z.string(), fingerprint: z.string() }),
+      access: needs('settings.manage'),
+    }),
+    /** What an office key rotation file says, checked against the trusted key; nothing changes (docs/npm.md#key-rotation). */
+    readKeyRotation: method({ input: z.object({ content: fileContent }).strict(), output: orgRotationView, access: needs('settings.manage') }),
+    /** Trusts the office's new key on a statement signed by the key trusted now; refused otherwise, changing nothing. */
+    acceptKeyRotation: method({
+      input: z.object({ content: fileContent }).strict(),
+      output: orgRotationView,
+      access: needs('settings.manage'),
+      audit: { kind: 'change', entityType: 'oversight', entityId: (_i, o) => o?.organisationId ?? null },
+    }),
+    /** A new key for this device's files to the office, with the statement (signed by the old key) the office accepts. */
+    rotateKey: method({
+      input: z.object({}).strict(),
+      output: file.extend({ oldFingerprint: z.string(), newFingerprint: z.string() }),
       access: needs('settings.manage'),
     }),
     /** Everyone held in the period with the state of each safeguard, signed by this device. */

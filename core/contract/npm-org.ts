@@ -17,6 +17,9 @@ export const npmOrgContract = {
         organisationId: z.string().nullable(),
         name: z.string().nullable(),
         fingerprint: z.string().nullable(),
+        /** keys replaced by rotation, oldest first; their sealing halves still open older notes */
+        retiredKeys: z.array(z.object({ fingerprint: z.string(), retiredAt: z.string(), canOpenSealed: z.boolean() })),
+        lastRotationAt: z.string().nullable(),
       }),
       /** monitors (visit.read) and the office's administrator (settings.manage), checked in the handler */
       access: signedIn,
@@ -33,6 +36,17 @@ export const npmOrgContract = {
       access: needs('settings.manage'),
     }),
     importKey: method({ input: z.object({ content: fileContent, passphrase: z.string().min(1).max(256) }).strict(), output: ok, access: needs('settings.manage') }),
+    /**
+     * New organisation keys (docs/npm.md#key-rotation): the old sealing key is kept to open older notes,
+     * the old signing key signs a statement handing its trust to the new one, for each centre.
+     */
+    rotateKey: method({
+      input: z.object({}).strict(),
+      output: file.extend({ oldFingerprint: z.string(), newFingerprint: z.string() }),
+      access: needs('settings.manage'),
+    }),
+    /** The last rotation statement again, for a centre that has not received it yet. */
+    rotationFile: method({ input: z.object({}).strict(), output: file, access: signedIn }),
     /** The public identity file a centre installs to check recommendation files. */
     identity: method({ input: z.object({}).strict(), output: file, access: signedIn }),
   },

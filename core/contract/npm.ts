@@ -127,3 +127,14 @@ export const npmFacilityView = z.object({
   addedAt: z.string(),
   devices: z.array(z.object({ deviceId: z.string(), deviceName: z.string(), fingerprint: z.string() })),
 });
+
+/** A key rotation statement as the receiver checked it: who, the key it trusts now and the one it would trust. */
+const rotationView = z.object({
+  oldFingerprint: z.string(),
+  newFingerprint: z.string(),
+  rotatedAt: z.string(),
+  /** the receiver already trusts the new key (the same file taken in again) */
+  alreadyAccepted: z.boolean(),
+});
+export const orgRotationView = rotationView.extend({ organisationId: z.string(), name: z.string() });
+export const deviceRotationView = rotationView.extend({ facilityId: z.string(), facilityName: z.string(), deviceId: z.string(), deviceName: z.string() });

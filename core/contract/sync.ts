@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { needs } from '../permissions';
 import { devicesOnly, method } from './method';
+import { restoreLoss } from '../sync-restore';
 
 /** HTTPS to HQ; plain HTTP only on this machine's loopback (development, tests). */
 export const hqUrl = z
@@ -90,6 +91,8 @@ export const syncContract = {
         hqSeq: z.number().int(),
         missing: z.object({ from: z.number().int(), to: z.number().int() }).nullable(),
         recordedThatDay: z.number().int(),
+        /** Restores of this device from a backup HQ recorded, with the events each lost (docs/backup.md). */
+        restores: z.array(restoreLoss),
       }),
       access: needs('sync.run'),
       servedAt: devicesOnly,

@@ -158,6 +158,11 @@ export const eventCatalog = {
     schemaVersion: 1,
     payload: z.object({ name: text(200), installationId: ref, deviceId: ref, deviceName: text(100), publicKey: text(200) }).strict(),
   },
+  /** a centre device's file-signing key replaced, on a statement signed by the old key (docs/npm.md#key-rotation) */
+  'npm.facilityKeyRotated': {
+    schemaVersion: 1,
+    payload: z.object({ deviceId: ref, oldPublicKey: text(200), newPublicKey: text(200), rotatedAt: isoInstant, file: signedFileSchema }).strict(),
+  },
   'visit.planned': { schemaVersion: 1, payload: z.object({ plan: visitPlanSchema }).strict() },
   'visit.moved': { schemaVersion: 1, payload: z.object({ to: z.enum(visitStates), at: isoInstant }).strict() },
   'visit.areaObserved': { schemaVersion: 1, payload: z.object({ observation: areaObservationSchema, at: isoInstant }).strict() },
@@ -196,6 +201,11 @@ export const eventCatalog = {
 
   // A centre's side of oversight.
   'oversight.ombudsmanTrusted': { schemaVersion: 1, payload: z.object({ organisationId: ref, name: text(200), signingPublicKey: text(200) }).strict() },
+  /** the trusted office's signing key replaced, on a statement signed by the old key (docs/npm.md#key-rotation) */
+  'oversight.ombudsmanKeyRotated': {
+    schemaVersion: 1,
+    payload: z.object({ organisationId: ref, name: text(200), oldSigningPublicKey: text(200), newSigningPublicKey: text(200), rotatedAt: isoInstant, file: signedFileSchema }).strict(),
+  },
   'oversight.recommendationsReceived': { schemaVersion: 1, payload: z.object({ file: signedFileSchema, receivedAt: isoInstant }).strict() },
   'oversight.responded': { schemaVersion: 1, payload: z.object({ recommendationId: ref, visitId: ref, response: authorityResponseSchema }).strict() },
 } as const;

@@ -57,6 +57,7 @@ export const upcasters: { readonly [T in EventType]: readonly Upcaster[] } = {
   'legalAid.issue': [],
   'legalAid.waived': [],
   'npm.facilityAdded': [],
+  'npm.facilityKeyRotated': [],
   'visit.planned': [],
   'visit.moved': [],
   'visit.areaObserved': [],
@@ -69,6 +70,7 @@ export const upcasters: { readonly [T in EventType]: readonly Upcaster[] } = {
   'visit.responseRecorded': [],
   'visit.recommendationVerified': [],
   'oversight.ombudsmanTrusted': [],
+  'oversight.ombudsmanKeyRotated': [],
   'oversight.recommendationsReceived': [],
   'oversight.responded': [],
 };

@@ -10,6 +10,7 @@ import { npm as azNpm } from './az/npm';
 import { npmVisits as azNpmVisits } from './az/npm-visits';
 import { signIn as azSignIn } from './az/sign-in';
 import { accounts as azAccounts } from './az/accounts';
+import { npmKeys as azNpmKeys } from './az/npm-keys';
 import { errors as enErrors } from './en/errors';
 import { register as enRegister } from './en/register';
 import { safeguards as enSafeguards } from './en/safeguards';
@@ -21,6 +22,7 @@ import { npm as enNpm } from './en/npm';
 import { npmVisits as enNpmVisits } from './en/npm-visits';
 import { signIn as enSignIn } from './en/sign-in';
 import { accounts as enAccounts } from './en/accounts';
+import { npmKeys as enNpmKeys } from './en/npm-keys';
 import { errors as ruErrors } from './ru/errors';
 import { register as ruRegister } from './ru/register';
 import { safeguards as ruSafeguards } from './ru/safeguards';
@@ -32,16 +34,18 @@ import { npm as ruNpm } from './ru/npm';
 import { npmVisits as ruNpmVisits } from './ru/npm-visits';
 import { signIn as ruSignIn } from './ru/sign-in';
 import { accounts as ruAccounts } from './ru/accounts';
+import { npmKeys as ruNpmKeys } from './ru/npm-keys';
 
 /** ICU message catalogs (plural rules matter: Russian has one/few/many). Azerbaijani is the default. */
 export const catalogs: Record<Locale, Record<string, string>> = {
-  az: { ...azErrors, ...azUi, ...azRegister, ...azSafeguards, ...azHq, ...azNpmCentre, ...azSync, ...azNpm, ...azNpmVisits, ...azSignIn, ...azAccounts },
-  en: { ...enErrors, ...enUi, ...enRegister, ...enSafeguards, ...enHq, ...enNpmCentre, ...enSync, ...enNpm, ...enNpmVisits, ...enSignIn, ...enAccounts },
-  ru: { ...ruErrors, ...ruUi, ...ruRegister, ...ruSafeguards, ...ruHq, ...ruNpmCentre, ...ruSync, ...ruNpm, ...ruNpmVisits, ...ruSignIn, ...ruAccounts },
+  az: { ...azErrors, ...azUi, ...azRegister, ...azSafeguards, ...azHq, ...azNpmCentre, ...azSync, ...azNpm, ...azNpmVisits, ...azSignIn, ...azAccounts, ...azNpmKeys },
+  en: { ...enErrors, ...enUi, ...enRegister, ...enSafeguards, ...enHq, ...enNpmCentre, ...enSync, ...enNpm, ...enNpmVisits, ...enSignIn, ...enAccounts, ...enNpmKeys },
+  ru: { ...ruErrors, ...ruUi, ...ruRegister, ...ruSafeguards, ...ruHq, ...ruNpmCentre, ...ruSync, ...ruNpm, ...ruNpmVisits, ...ruSignIn, ...ruAccounts, ...ruNpmKeys },
 };
 
 export const defaultLocale: Locale = 'az';
 export type MessageKey =
+  | keyof typeof enNpmKeys
   | keyof typeof enAccounts
   | keyof typeof enSignIn
   | keyof typeof enNpmVisits

@@ -14,7 +14,16 @@ const base64 = z
   .regex(/^[A-Za-z0-9+/=]+$/)
   .max(200);
 
-export const signedFileKinds = ['qeyd-register-extract', 'qeyd-npm-recommendations', 'qeyd-npm-responses', 'qeyd-facility-identity', 'qeyd-npm-identity'] as const;
+export const signedFileKinds = [
+  'qeyd-register-extract',
+  'qeyd-npm-recommendations',
+  'qeyd-npm-responses',
+  'qeyd-facility-identity',
+  'qeyd-npm-identity',
+  // a key rotation statement (core/npm/key-rotation.ts), signed by the old key
+  'qeyd-npm-key-rotation',
+  'qeyd-facility-key-rotation',
+] as const;
 
 /** The envelope: `body` is canonical JSON text, exactly the bytes that were signed. */
 export const signedFileSchema = z

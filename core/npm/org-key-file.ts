@@ -38,7 +38,11 @@ export const orgKeyFileSchema = z
     /** checked on its own (orgKeyKdfSchema) so that an over-costly file gets its own reason */
     kdf: z.unknown(),
     iv: b64,
-    ct: b64,
+    /** the private keys, with the sealing keys replaced by rotation (up to 100 of them: docs/npm.md#key-rotation) */
+    ct: z
+      .string()
+      .regex(/^[A-Za-z0-9+/=]+$/)
+      .max(64_000),
     /** the whole 16-byte GCM tag (24 base64 characters): a shorter one is a weaker check, refused */
     tag: z.string().regex(/^[A-Za-z0-9+/]{22}==$/),
   })

@@ -50,6 +50,7 @@ export const projectors: ProjectorMap = {
   'legalAid.issue': sg.legalAidIssue,
   'legalAid.waived': sg.legalAidWaived,
   'npm.facilityAdded': npm.npmFacilityAdded,
+  'npm.facilityKeyRotated': npm.npmFacilityKeyRotated,
   'visit.planned': npm.visitPlanned,
   'visit.moved': npm.visitMoved,
   'visit.areaObserved': npm.visitAreaObserved,
@@ -62,6 +63,7 @@ export const projectors: ProjectorMap = {
   'visit.responseRecorded': npm.visitResponseRecorded,
   'visit.recommendationVerified': npm.visitRecommendationVerified,
   'oversight.ombudsmanTrusted': npmCentre.ombudsmanTrusted,
+  'oversight.ombudsmanKeyRotated': npmCentre.ombudsmanKeyRotated,
   'oversight.recommendationsReceived': npmCentre.recommendationsReceived,
   'oversight.responded': npmCentre.responded,
 };

@@ -21,6 +21,18 @@ export const ombudsmanTrusted: Projector<'oversight.ombudsmanTrusted'> = ({ even
   return untouched;
 };
 
+/** The trust moves on only from the key the statement replaced: a replay of an older rotation changes nothing. */
+export const ombudsmanKeyRotated: Projector<'oversight.ombudsmanKeyRotated'> = ({ payload, qb, q }) => {
+  q.run(
+    qb
+      .updateTable('npm_trust')
+      .set({ signing_public_key: payload.newSigningPublicKey, name: payload.name })
+      .where('organisation_id', '=', payload.organisationId)
+      .where('signing_public_key', '=', payload.oldSigningPublicKey),
+  );
+  return untouched;
+};
+
 /**
  * The body was checked against the trusted key before the event was made; it is read again here from
  * the signed text the event keeps, so a rebuild gives the same rows. A recommendation sent again (the

@@ -34,6 +34,19 @@ export const npmFacilityAdded: Projector<'npm.facilityAdded'> = ({ event, payloa
   return untouched;
 };
 
+/** The device's key moves on only from the key the statement replaced: a replay of an older rotation changes nothing. */
+export const npmFacilityKeyRotated: Projector<'npm.facilityKeyRotated'> = ({ event, payload, qb, q }) => {
+  q.run(
+    qb
+      .updateTable('npm_facility_keys')
+      .set({ public_key: payload.newPublicKey })
+      .where('facility_id', '=', event.entityId)
+      .where('device_id', '=', payload.deviceId)
+      .where('public_key', '=', payload.oldPublicKey),
+  );
+  return untouched;
+};
+
 export const visitPlanned: Projector<'visit.planned'> = ({ event, payload, at, qb, q }) => {
   const p = payload.plan;
   q.run(

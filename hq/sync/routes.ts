@@ -10,6 +10,8 @@ import { enrollDevice } from './enroll';
 import { facilityState } from './facility';
 import { pushEvents } from './push';
 import { SyncRefusal } from './common';
+import { incarnationHeader, ownEventsRequest, restoredRequest } from '../../core/sync-restore';
+import { ownEvents, recordRestore, restoreLosses, supersededCopy } from './restore';
 
 const deviceIdSchema = z.uuid();
 
@@ -130,6 +132,9 @@ export function registerSyncRoutes(app: FastifyInstance, hq: HqDatabase, options
       .onConflict((oc) => oc.columns(['device_id', 'nonce']).doNothing())
       .executeTakeFirst();
     if (Number(stored.numInsertedOrUpdatedRows ?? 0n) !== 1) return send(reply, 401, 'unauthenticated', 'error.sync.replayed');
+    // An older copy of an identity restored from a backup elsewhere (docs/backup.md#two-copies-of-one-device).
+    const superseded = request.url === '/api/sync/restored' ? null : await supersededCopy(hq, deviceId, header(incarnationHeader));
+    if (superseded) return send(reply, 409, 'conflict', 'error.sync.superseded_copy', { device: superseded.device, deviceId });
     request.deviceId = deviceId;
   };
 
@@ -160,11 +165,30 @@ export function registerSyncRoutes(app: FastifyInstance, hq: HqDatabase, options
     const parsed = manifestRequest.safeParse(request.body);
     if (!parsed.success) return send(reply, 400, 'validation', 'error.validation');
     try {
-      return { ok: true, result: await checkManifest(hq, request.deviceId!, parsed.data) };
+      // With the restores HQ recorded for the device and the events each lost (docs/backup.md).
+      return { ok: true, result: { ...(await checkManifest(hq, request.deviceId!, parsed.data)), restores: await restoreLosses(hq, request.deviceId!) } };
     } catch (e) {
       if (e instanceof SyncRefusal) return refusal(reply, e);
       throw e;
     }
+  });
+
+  // A device restored from a backup (docs/backup.md): its report, then its own events HQ holds.
+  app.post('/api/sync/restored', { preHandler: authenticate }, async (request, reply) => {
+    const parsed = restoredRequest.safeParse(request.body);
+    if (!parsed.success) return send(reply, 400, 'validation', 'error.validation');
+    try {
+      return { ok: true, result: await recordRestore(hq, request.deviceId!, parsed.data) };
+    } catch (e) {
+      if (e instanceof SyncRefusal) return refusal(reply, e);
+      throw e;
+    }
+  });
+
+  app.post('/api/sync/own-events', { preHandler: authenticate }, async (request, reply) => {
+    const parsed = ownEventsRequest.safeParse(request.body);
+    if (!parsed.success) return send(reply, 400, 'validation', 'error.validation');
+    return { ok: true, result: await ownEvents(hq, request.deviceId!, parsed.data) };
   });
 
   app.get('/api/sync/pull', { preHandler: authenticate }, async (request, reply) => {

@@ -65,7 +65,8 @@ function status(store: ReadStore, deps: SyncDeps): SyncStatus {
  * Failures are kept with their reason, so the screen can say honestly what is wrong.
  */
 export function syncHandlers(inst: ServiceInstallation, now: () => number, deps: SyncDeps): Handlers['sync'] {
-  const client = (store: ServiceStore) => new HqClient(store.meta('sync_hq_url')!, { deviceId: store.device.deviceId, privateKey: store.devicePrivateKey });
+  const client = (store: ServiceStore) =>
+    new HqClient(store.meta('sync_hq_url')!, { deviceId: store.device.deviceId, privateKey: store.devicePrivateKey, incarnation: Number(store.meta('sync_incarnation') ?? 0) });
   return {
     status: () => status(inst.readStore(), deps),
     history: () => ({ attempts: readAttempts(inst.readStore()) }),
@@ -125,7 +126,7 @@ export function syncHandlers(inst: ServiceInstallation, now: () => number, deps:
         outcome: 'ok',
         detail: JSON.stringify({ day, deviceSeq: head.seq, hqSeq: res.hqHead.seq }),
       });
-      return { day, complete: res.complete, deviceSeq: head.seq, hqSeq: res.hqHead.seq, missing: res.missing, recordedThatDay };
+      return { day, complete: res.complete, deviceSeq: head.seq, hqSeq: res.hqHead.seq, missing: res.missing, recordedThatDay, restores: res.restores ?? [] };
     },
     exportBundles: (_input, env) => {
       const store = inst.requireStore();

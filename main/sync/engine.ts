@@ -6,12 +6,16 @@ import { rowToEvent, type EventRow, type ReadStore, type Store } from '../../db/
 import type { z } from 'zod';
 import type { pullResponse, pushResponse } from '../../core/sync';
 import { keepFacilityState } from './facility';
+import { reconcileRestore, type RestoreApi } from './restore';
 
 /** What sync needs of HQ: the HTTP client in production; tests may drive HQ's own service directly. */
 export interface HqApi {
   push(body: unknown): Promise<z.infer<typeof pushResponse>>;
   /** `queued`: how many of this device's events still wait to go, for HQ's console (a hint, not a claim). */
   pull(after: number, limit: number, queued?: number): Promise<z.infer<typeof pullResponse>>;
+  /** Only a store restored from a backup needs these, once (main/sync/restore.ts). */
+  restored?: RestoreApi['restored'];
+  ownEvents?: RestoreApi['ownEvents'];
 }
 
 export interface SyncReport {
@@ -54,6 +58,8 @@ export async function runSync(store: Store, hq: HqApi, opts: { pushBatch?: numbe
   const pushBatch = Math.min(opts.pushBatch ?? maxPushBatch, maxPushBatch);
   const pullBatch = opts.pullBatch ?? 2000;
   const hqKey = store.meta('sync_hq_public_key');
+  // A store restored from a backup first takes back what HQ holds of its own chain (docs/backup.md).
+  if (store.restoreReport !== null) await reconcileRestore(store, hq);
   let pushed = 0;
   let serverTime: string | null = null;
   let rewinds = 0;

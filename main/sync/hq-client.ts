@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { apiErrorSchema, ApiError } from '../../core/contract/errors';
 import { enrollResponse, manifestResponse, pullResponse, pushResponse } from '../../core/sync';
 import { requestAudience, signedRequestHeaders } from '../../db/device-auth';
+import { incarnationHeader, manifestLosses, ownEventsResponse, restoredResponse } from '../../core/sync-restore';
 
 /** A timeout keeps a dead link from hanging the duty desk. */
 const requestTimeoutMs = 30_000;
@@ -9,6 +10,8 @@ const requestTimeoutMs = 30_000;
 export interface DeviceCredentials {
   deviceId: string;
   privateKey: string;
+  /** which copy of this identity HQ accepted last (raised by a restore from backup, docs/backup.md) */
+  incarnation?: number;
 }
 
 export class HqUnreachable extends Error {
@@ -49,7 +52,7 @@ export class HqClient {
     const auth = signedRequestHeaders(this.credentials.privateKey, this.credentials.deviceId, { method, audience: requestAudience(this.baseUrl), path, body });
     return {
       method,
-      headers: { ...(method === 'POST' ? { 'content-type': 'application/json' } : {}), ...auth },
+      headers: { ...(method === 'POST' ? { 'content-type': 'application/json' } : {}), ...auth, [incarnationHeader]: String(this.credentials.incarnation ?? 0) },
       ...(method === 'POST' ? { body } : {}),
     };
   }
@@ -65,7 +68,20 @@ export class HqClient {
 
   manifest(body: unknown) {
     const text = JSON.stringify(body);
-    return request(new URL('/api/sync/manifest', this.baseUrl).toString(), this.signed('POST', '/api/sync/manifest', text), manifestResponse);
+    return request(new URL('/api/sync/manifest', this.baseUrl).toString(), this.signed('POST', '/api/sync/manifest', text), manifestResponse.extend(manifestLosses.shape));
+  }
+
+  /** A restored copy's report (main/sync/restore.ts); from its answer on, requests carry the new incarnation. */
+  async restored(body: unknown) {
+    const text = JSON.stringify(body);
+    const res = await request(new URL('/api/sync/restored', this.baseUrl).toString(), this.signed('POST', '/api/sync/restored', text), restoredResponse);
+    this.credentials.incarnation = res.incarnation;
+    return res;
+  }
+
+  ownEvents(body: unknown) {
+    const text = JSON.stringify(body);
+    return request(new URL('/api/sync/own-events', this.baseUrl).toString(), this.signed('POST', '/api/sync/own-events', text), ownEventsResponse);
   }
 
   pull(after: number, limit: number, queued?: number) {

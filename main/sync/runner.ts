@@ -108,7 +108,7 @@ export class SyncRunner {
   private async execute(store: Store, trigger: SyncTrigger, actor: string | null, method: string): Promise<SyncRunResult> {
     const at = new Date(this.now()).toISOString();
     store.setMeta('sync_last_attempt', at);
-    const client = new HqClient(store.meta('sync_hq_url')!, { deviceId: store.device.deviceId, privateKey: store.devicePrivateKey });
+    const client = new HqClient(store.meta('sync_hq_url')!, { deviceId: store.device.deviceId, privateKey: store.devicePrivateKey, incarnation: Number(store.meta('sync_incarnation') ?? 0) });
     const previous = readAttempts(store)[0];
     let attempt: SyncAttempt;
     try {

@@ -13,6 +13,7 @@ import { applyServerErrors, contractResolverOptions } from '../forms';
 import { fallbackTimeZone } from '../i18n';
 import { facilityKindLabel } from '../labels';
 import { setupFormSchema } from '../schemas';
+import { RestoreForm } from './Restore';
 
 type Values = z.input<typeof setupFormSchema>;
 const serverFields = ['facilityName', 'facilityKind', 'deviceName', 'timeZone', 'admin.username', 'admin.displayName', 'admin.password'];
@@ -20,6 +21,8 @@ const serverFields = ['facilityName', 'facilityKind', 'deviceName', 'timeZone', 
 export function Setup({ onDone, onAlreadyInitialized }: { onDone(recoveryKey: string, facilityName: string): void; onAlreadyInitialized(): void }) {
   const intl = useIntl();
   const [formError, setFormError] = useState<MessageRef | null>(null);
+  // A laptop replacing one that died starts from its backup instead (docs/backup.md).
+  const [restoring, setRestoring] = useState(false);
   const {
     register,
     handleSubmit,
@@ -54,9 +57,28 @@ export function Setup({ onDone, onAlreadyInitialized }: { onDone(recoveryKey: st
     () => setFormError({ key: 'error.validation' }),
   );
 
+  if (restoring) {
+    return (
+      <PublicFrame titleId="restore.frameTitle" wide subtitle={<FormattedMessage id="restore.intro" />}>
+        <LanguageChoice />
+        <RestoreForm onRestored={onAlreadyInitialized} />
+        <div className="actions actions--start">
+          <button type="button" className="button button--quiet" onClick={() => setRestoring(false)}>
+            <FormattedMessage id="restore.back" />
+          </button>
+        </div>
+      </PublicFrame>
+    );
+  }
+
   return (
     <PublicFrame titleId="setup.title" wide subtitle={<FormattedMessage id="setup.intro" />}>
       <LanguageChoice />
+      <div className="actions actions--start">
+        <button type="button" className="button" onClick={() => setRestoring(true)}>
+          <FormattedMessage id="restore.choose" />
+        </button>
+      </div>
       <form onSubmit={submit} noValidate className="form">
         <div className="form-columns">
           <fieldset className="form-section">

@@ -20,6 +20,8 @@ import { RightsLetter } from '../print/RightsLetter';
 import { VerifyLetter } from './safeguards/rights/VerifyLetter';
 import { Settings } from './Settings';
 import { Sync } from './Sync';
+import { Backup } from './Backup';
+import { BackupReminder } from '../components/BackupReminder';
 import { Users } from './Users';
 import { VisitReport } from '../print/VisitReport';
 import { CentreResponses } from './npm/CentreResponses';
@@ -31,7 +33,8 @@ import { Cases } from './hq/Cases';
 import { Compliance } from './hq/Compliance';
 import { Facilities } from './hq/Facilities';
 
-type NavTarget = 'npmVisits' | 'npmFacilities' | 'organisation' | 'npmCentre' | 'home' | 'register' | 'intake' | 'overview' | 'sync' | 'settings' | 'users' | 'audit' | 'hqFacilities' | 'hqCompliance';
+type NavTarget =
+  'npmVisits' | 'npmFacilities' | 'organisation' | 'npmCentre' | 'home' | 'register' | 'intake' | 'overview' | 'sync' | 'backup' | 'settings' | 'users' | 'audit' | 'hqFacilities' | 'hqCompliance';
 
 /** Which nav item a route belongs to (a person page is part of the register). */
 function section(route: Route): NavTarget {
@@ -73,6 +76,7 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
     write: !atHq && can(roles, 'person.write'),
     settings: can(roles, 'settings.manage'),
     sync: !atHq && can(roles, 'sync.run'),
+    backup: !atHq && can(roles, 'backup.manage'),
     reports: atHq && can(roles, 'reports.read'),
     // HQ's administrators see the fleet too, to revoke a lost device; they read no person (docs/hq-console.md).
     fleet: atHq && can(roles, 'fleet.read'),
@@ -106,6 +110,8 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
         return may.npmCentre;
       case 'sync':
         return may.sync;
+      case 'backup':
+        return may.backup;
       case 'hqFacilities':
         return may.fleet;
       case 'hqCompliance':
@@ -140,6 +146,7 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
     { target: 'intake', label: 'nav.intake', shown: may.write },
     { target: 'overview', label: 'nav.overview', shown: may.read },
     { target: 'sync', label: 'nav.sync', shown: may.sync },
+    { target: 'backup', label: 'nav.backup', shown: may.backup },
     { target: 'npmCentre', label: 'vis.nav.oversight', shown: may.npmCentre },
     { target: 'settings', label: 'nav.settings', shown: may.settings },
     { target: 'users', label: 'nav.users', shown: may.users },
@@ -150,7 +157,7 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
     { target: 'npmVisits', label: 'vis.nav.visits', shown: may.npmVisits },
     { target: 'npmFacilities', label: 'vis.nav.facilities', shown: may.npmVisits },
     { target: 'organisation', label: 'vis.nav.organisation', shown: may.organisation },
-    ...navItems.filter((i) => i.target === 'sync' || i.target === 'settings' || i.target === 'users' || i.target === 'audit'),
+    ...navItems.filter((i) => i.target === 'sync' || i.target === 'backup' || i.target === 'settings' || i.target === 'users' || i.target === 'audit'),
   ];
   const hqNavItems: typeof navItems = [
     { target: 'home', label: 'nav.home', shown: !may.reports },
@@ -178,6 +185,7 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
           <span className="shell__facility">{session.facilityName}</span>
         </div>
         {may.sync ? <SyncIndicator /> : null}
+        {may.backup ? <BackupReminder /> : null}
         <div className="shell__user">
           <span className="shell__user-name">{session.user.displayName}</span>
           <span className="shell__user-roles">{roleNames}</span>
@@ -259,6 +267,8 @@ function Screen({ route, session, mayRead }: { route: Route; session: SessionVie
     case 'npmCentre':
       return <CentreResponses mayManage={can(session.user.roles, 'settings.manage')} />;
     case 'sync':
-      return <Sync roles={session.user.roles} />;
+      return <Sync roles={session.user.roles} deviceName={session.deviceName} />;
+    case 'backup':
+      return <Backup />;
   }
 }

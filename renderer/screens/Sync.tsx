@@ -38,7 +38,7 @@ const refOf = (e: unknown): MessageRef => (e instanceof ApiError ? { key: e.mess
  * with its progress, the recent attempts with their reasons, the day-end check and removable media.
  * Offline is the normal state of a field office: it is said calmly, never as an error wall.
  */
-export function Sync({ roles }: { roles: readonly Role[] }) {
+export function Sync({ roles, deviceName }: { roles: readonly Role[]; deviceName?: string }) {
   const queryClient = useQueryClient();
   // Every 2 s while this screen is open: a running sync's progress moves, a retry's outcome appears.
   const status = useQuery({ queryKey: syncStatusKey, queryFn: () => api.sync.status(), refetchInterval: 2_000 });
@@ -75,7 +75,7 @@ export function Sync({ roles }: { roles: readonly Role[] }) {
       ) : null}
       {status.data?.enrolled ? (
         <div className="sync">
-          <StatusCard status={status.data} run={run} />
+          <StatusCard status={status.data} run={run} deviceName={deviceName} />
           <Attempts attempts={history.data?.attempts ?? null} busy={status.data.running || run.isPending} onRetry={() => run.mutate()} />
           <div className="sync__tools">
             <DayEnd />
@@ -89,7 +89,7 @@ export function Sync({ roles }: { roles: readonly Role[] }) {
 
 type RunMutation = UseMutationResult<Awaited<ReturnType<typeof api.sync.run>>, Error, void>;
 
-function StatusCard({ status, run }: { status: SyncStatus; run: RunMutation }) {
+function StatusCard({ status, run, deviceName }: { status: SyncStatus; run: RunMutation; deviceName?: string }) {
   const id = useId();
   const translate = useTranslateRef();
   const busy = status.running || run.isPending;
@@ -151,6 +151,11 @@ function StatusCard({ status, run }: { status: SyncStatus; run: RunMutation }) {
               <FormattedMessage id="sync.problem" />
             </p>
             <p>{translate({ key: status.lastError })}</p>
+            {status.lastError === 'error.sync.superseded_copy' && deviceName ? (
+              <p>
+                <FormattedMessage id="sync.superseded.which" values={{ device: deviceName }} />
+              </p>
+            ) : null}
           </div>
         ) : null}
       </div>
@@ -351,6 +356,7 @@ function DayEnd() {
             </p>
           )
         ) : null}
+        {r && !check.isPending ? <RestoreLosses restores={r.restores} /> : null}
         {check.isError && isOffline(check.error) ? <p className="alert alert--info">{translate({ key: 'sync.offline' })}</p> : null}
       </div>
       {check.isError && !isOffline(check.error) ? <FormAlert message={refOf(check.error)} /> : null}
@@ -482,5 +488,20 @@ function ImportBundle({ onImported }: { onImported(): Promise<unknown> }) {
       </div>
       {imported.isError ? <FormAlert message={refOf(imported.error)} /> : null}
     </form>
+  );
+}
+
+/** What HQ recorded as lost when this device was restored from a backup (docs/backup.md). */
+function RestoreLosses({ restores }: { restores: z.infer<typeof contract.sync.dayEnd.output>['restores'] }) {
+  const lost = restores.filter((r) => r.count > 0 && r.from !== null && r.to !== null);
+  if (lost.length === 0) return null;
+  return (
+    <>
+      {lost.map((r) => (
+        <p key={r.restoredAt} className="alert alert--warning">
+          <FormattedMessage id="sync.dayEnd.lost" values={{ count: r.count, from: r.from, to: r.to, date: <Instant value={r.restoredAt} /> }} />
+        </p>
+      ))}
+    </>
   );
 }

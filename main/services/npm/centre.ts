@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
-import type { z } from 'zod';
-import { ruleError } from '../../../core/contract/errors';
+import { z } from 'zod';
+import { ApiError, ruleError } from '../../../core/contract/errors';
 import type { RecommendationView } from '../../../core/contract/npm';
 import { maskObligationKind, obligations, statusAt } from '../../../core/due-now';
 import { effectiveState, type EpisodeState } from '../../../core/episode';
@@ -11,7 +11,9 @@ import { formatRegisterNo } from '../../../core/register-number';
 import { addCalendarDays, localDate, startOfLocalDay } from '../../../core/time';
 import { loadEpisodeFacts } from '../../../db/episode-facts';
 import { bodyHash } from '../../../db/projections/npm-centre';
-import { fileSlug as slug, keyFingerprint, readSignedFile, signedFileText, signFile, type SignedFileKind } from '../../../db/signed-file';
+import { fileSlug as slug, keyFingerprint, readRotationFile, readSignedFile, signedFileText, signFile, signRotationFile, type FileSigner, type SignedFileKind } from '../../../db/signed-file';
+import { generateDeviceKeyPair } from '../../../db/chain';
+import { decideRotation, deviceKeyRotationStatement, orgKeyRotationStatement, retiredKeyAccepts } from '../../../core/npm/key-rotation';
 import type { EpisodesTable, PersonsTable } from '../../../db/schema';
 import type { ServiceStore } from '../../../db/store';
 import type { Handlers } from '../../api/router';
@@ -33,8 +35,81 @@ export function facilityOfInstallation(inst: ServiceInstallation, store: Service
   };
 }
 
-function deviceSigner(store: ServiceStore) {
-  return { kind: 'device' as const, id: store.device.deviceId, publicKey: store.device.publicKey, privateKey: store.devicePrivateKey };
+/**
+ * The key this device signs its files for the office with. Until the first rotation it is the device's
+ * own Ed25519 key (the one HQ enrolled and its event chain is signed with); a rotation gives the files
+ * a key of their own in meta, so the office can be handed a new key without touching the chain's key,
+ * which HQ and every peer hold (docs/npm.md#key-rotation).
+ */
+const fileKeyMeta = 'npm_file_key';
+const fileKeySchema = z
+  .object({
+    publicKey: z.string().max(200),
+    privateKey: z.string().max(400),
+    rotatedAt: z.string(),
+  })
+  .strict();
+
+function deviceSigner(store: ServiceStore): FileSigner {
+  const raw = store.meta(fileKeyMeta);
+  const own = raw ? fileKeySchema.parse(JSON.parse(raw)) : null;
+  return { kind: 'device', id: store.device.deviceId, publicKey: own?.publicKey ?? store.device.publicKey, privateKey: own?.privateKey ?? store.devicePrivateKey };
+}
+
+function fileKeyRotatedAt(store: ServiceStore): string | null {
+  const raw = store.meta(fileKeyMeta);
+  return raw ? fileKeySchema.parse(JSON.parse(raw)).rotatedAt : null;
+}
+
+/** The office keys this centre trusted before, each with the moment it was replaced (from the log, oldest first). */
+function retiredOmbudsmanKeys(store: ServiceStore, organisationId: string): { key: string; retiredAt: string }[] {
+  return store.q
+    .all(store.qb.selectFrom('events').select('payload').where('type', '=', 'oversight.ombudsmanKeyRotated').where('entity_id', '=', organisationId).orderBy('local_seq'))
+    .map((e) => JSON.parse(e.payload) as { oldSigningPublicKey: string; rotatedAt: string })
+    .map((p) => ({ key: p.oldSigningPublicKey, retiredAt: p.rotatedAt }));
+}
+
+/** Reads an office rotation file and decides, against the key trusted now; refuses with a translated reason. */
+function checkOrgRotation(store: ServiceStore, content: string) {
+  const trust = trustedOmbudsman(store);
+  // The envelope is checked against the key it names, then that key must be the one trusted now: so a
+  // statement signed by any other key is refused as not signed by the trusted key (not as "altered"),
+  // and one for another organisation as unknown.
+  const { file, statement } = readRotationFile(
+    content,
+    'qeyd-npm-key-rotation',
+    orgKeyRotationStatement,
+    (s) => (s.kind === 'organisation' ? s.publicKey : null),
+    (st) => st.newSigningPublicKey,
+  );
+  if (statement.organisationId !== file.signer.id || statement.oldSigningPublicKey !== file.signer.publicKey) throw ruleError('error.npm.badFile');
+  const known = trust !== null && trust.organisation_id === statement.organisationId;
+  const decision = decideRotation(
+    { oldKey: statement.oldSigningPublicKey, newKey: statement.newSigningPublicKey },
+    { current: known ? trust.signing_public_key : null, retired: known ? retiredOmbudsmanKeys(store, trust.organisation_id).map((r) => r.key) : [] },
+  );
+  if (!decision.accept) throw ruleError(decision.refusal);
+  const view = {
+    organisationId: statement.organisationId,
+    name: statement.name,
+    oldFingerprint: keyFingerprint(statement.oldSigningPublicKey),
+    newFingerprint: keyFingerprint(statement.newSigningPublicKey),
+    rotatedAt: statement.rotatedAt,
+    alreadyAccepted: decision.already,
+  };
+  return { file, statement, view };
+}
+
+/** A refused rotation is audited (who tried, why) and changes nothing else. */
+function auditedRefusal<T>(store: ServiceStore, env: { session: { userId: string }; method: string }, entityId: string | null, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof ApiError) {
+      store.audit({ actor: env.session.userId, action: 'npm.keyRotationRefused', method: env.method, entityType: 'oversight', entityId, outcome: 'denied', detail: e.messageKey });
+    }
+    throw e;
+  }
 }
 
 function asFile(format: SignedFileKind, body: unknown, store: ServiceStore, name: string): { fileName: string; content: string } {
@@ -229,8 +304,78 @@ function displayName(store: ServiceStore, userId: string, fallback: string): str
 export function npmCentreHandlers(inst: ServiceInstallation, now: () => number): Handlers['npmCentre'] {
   return {
     status: () => {
-      const t = trustedOmbudsman(inst.requireStore());
-      return { trustedOmbudsman: t ? { organisationId: t.organisation_id, name: t.name, fingerprint: keyFingerprint(t.signing_public_key) } : null };
+      const store = inst.requireStore();
+      const t = trustedOmbudsman(store);
+      return {
+        trustedOmbudsman: t ? { organisationId: t.organisation_id, name: t.name, fingerprint: keyFingerprint(t.signing_public_key) } : null,
+        fileKey: { fingerprint: keyFingerprint(deviceSigner(store).publicKey), rotatedAt: fileKeyRotatedAt(store) },
+      };
+    },
+
+    readKeyRotation: ({ content }, env) => {
+      const store = inst.requireStore();
+      return auditedRefusal(store, env, trustedOmbudsman(store)?.organisation_id ?? null, () => checkOrgRotation(store, content).view);
+    },
+
+    acceptKeyRotation: ({ content }, env) => {
+      const store = inst.requireStore();
+      return auditedRefusal(store, env, trustedOmbudsman(store)?.organisation_id ?? null, () => {
+        const { file, statement, view } = checkOrgRotation(store, content);
+        if (view.alreadyAccepted) return view;
+        store.command(actor(env), env.method, (tx) => {
+          tx.append({
+            type: 'oversight.ombudsmanKeyRotated',
+            entityId: statement.organisationId,
+            payload: {
+              organisationId: statement.organisationId,
+              name: statement.name,
+              oldSigningPublicKey: statement.oldSigningPublicKey,
+              newSigningPublicKey: statement.newSigningPublicKey,
+              rotatedAt: statement.rotatedAt,
+              file,
+            },
+          });
+        });
+        return view;
+      });
+    },
+
+    rotateKey: (_input, env) => {
+      const store = inst.requireStore();
+      const { installationId, facilityName } = facilityOfInstallation(inst, store);
+      const old = deviceSigner(store);
+      const next = generateDeviceKeyPair();
+      const rotatedAt = new Date(now()).toISOString();
+      const statement = deviceKeyRotationStatement.parse({
+        installationId,
+        facilityName,
+        deviceId: store.device.deviceId,
+        deviceName: store.device.name,
+        oldPublicKey: old.publicKey,
+        oldFingerprint: keyFingerprint(old.publicKey),
+        newPublicKey: next.publicKey,
+        rotatedAt,
+      });
+      const file = signRotationFile('qeyd-facility-key-rotation', statement, old, next.privateKey);
+      const newFingerprint = keyFingerprint(next.publicKey);
+      // The old private key is not kept: files are only ever signed with the current one.
+      store.command(actor(env), env.method, (tx) => {
+        store.setMeta(fileKeyMeta, JSON.stringify({ publicKey: next.publicKey, privateKey: next.privateKey, rotatedAt }));
+        tx.audit({
+          action: 'npm.deviceKeyRotated',
+          method: env.method,
+          entityType: 'oversight',
+          entityId: store.device.deviceId,
+          outcome: 'ok',
+          detail: JSON.stringify({ oldFingerprint: statement.oldFingerprint, newFingerprint }),
+        });
+      });
+      return {
+        fileName: `qeyd-key-change-${slug(facilityName)}-${slug(store.device.name)}-${rotatedAt.slice(0, 10)}.json`,
+        content: signedFileText(file),
+        oldFingerprint: statement.oldFingerprint,
+        newFingerprint,
+      };
     },
 
     identity: () => {
@@ -241,7 +386,7 @@ export function npmCentreHandlers(inst: ServiceInstallation, now: () => number):
         facilityName,
         deviceId: store.device.deviceId,
         deviceName: store.device.name,
-        publicKey: store.device.publicKey,
+        publicKey: deviceSigner(store).publicKey,
         issuedAt: new Date(now()).toISOString(),
       });
       return asFile('qeyd-facility-identity', body, store, `qeyd-identity-${slug(facilityName)}-${slug(store.device.name)}`);
@@ -280,10 +425,19 @@ export function npmCentreHandlers(inst: ServiceInstallation, now: () => number):
       const store = inst.requireStore();
       const trust = trustedOmbudsman(store);
       if (!trust) throw ruleError('error.oversight.noOmbudsmanTrusted');
-      const { file, body } = readSignedFile(content, 'qeyd-npm-recommendations', recommendationsBody, (s) =>
-        s.kind === 'organisation' && s.id === trust.organisation_id ? trust.signing_public_key : null,
-      );
+      // The key trusted now, or one replaced since (docs/npm.md#key-rotation): a file signed with a
+      // replaced key is read only if it was made before the replacement.
+      let retiredAt: string | null = null;
+      const { file, body } = readSignedFile(content, 'qeyd-npm-recommendations', recommendationsBody, (s) => {
+        if (s.kind !== 'organisation' || s.id !== trust.organisation_id) return null;
+        if (s.publicKey === trust.signing_public_key) return trust.signing_public_key;
+        const retired = retiredOmbudsmanKeys(store, trust.organisation_id).find((r) => r.key === s.publicKey);
+        if (!retired) throw ruleError('error.npm.unknownKey');
+        retiredAt = retired.retiredAt;
+        return retired.key;
+      });
       if (body.organisationId !== trust.organisation_id) throw ruleError('error.npm.badFile');
+      if (retiredAt !== null && !retiredKeyAccepts(body.issuedAt, retiredAt)) throw new ApiError({ code: 'rule', messageKey: 'error.npm.retiredKey', params: { date: retiredAt } });
       if (body.installationId !== facilityOfInstallation(inst, store).installationId) throw ruleError('error.npm.wrongFacility');
       const result = { visitId: body.visitId, recommendations: body.recommendations.length };
       const held = store.q.first(store.qb.selectFrom('received_recommendation_files').select('event_id').where('body_hash', '=', bodyHash(file.body)));

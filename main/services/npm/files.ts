@@ -1,7 +1,9 @@
 import type { Selectable } from 'kysely';
 import type { z } from 'zod';
 import { canonicalJson } from '../../../core/canonical-json';
-import { ruleError } from '../../../core/contract/errors';
+import { ApiError, ruleError } from '../../../core/contract/errors';
+import { retiredKeyAccepts } from '../../../core/npm/key-rotation';
+import { retiredDeviceKeys } from './facilities';
 import { discrepancies, type InterviewForCheck } from '../../../core/npm/discrepancies';
 import { registerExtractBody, responsesBody, type Discrepancy, type SignedFile } from '../../../core/npm/files';
 import { sealedSchema, type Sealed } from '../../../core/npm/sealed';
@@ -43,14 +45,28 @@ function installationOf(store: ReadStore, facilityId: string): string | null {
  * then for the facility the caller expects. A key of another known centre is a file for another
  * facility, not an unknown signer: the office knows who made it, just not for this.
  */
-function readCentreFile<S extends z.ZodType>(store: ReadStore, content: string, format: SignedFileKind, body: S): { file: SignedFile; body: z.infer<S>; facilityId: string } {
+function readCentreFile<S extends z.ZodType>(
+  store: ReadStore,
+  content: string,
+  format: SignedFileKind,
+  body: S,
+  madeAt: (body: z.infer<S>) => string,
+): { file: SignedFile; body: z.infer<S>; facilityId: string } {
   let facilityId: string | null = null;
+  let retiredAt: string | null = null;
   const read = readSignedFile(content, format, body, (signer) => {
     if (signer.kind !== 'device') return null;
     const key = store.q.first(store.qb.selectFrom('npm_facility_keys').select(['facility_id', 'public_key']).where('device_id', '=', signer.id));
     facilityId = key?.facility_id ?? null;
-    return key?.public_key ?? null;
+    if (!key) return null;
+    // A key the device replaced (docs/npm.md#key-rotation) still reads what was made before the replacement.
+    if (signer.publicKey === key.public_key) return key.public_key;
+    const retired = retiredDeviceKeys(store, signer.id).find((r) => r.key === signer.publicKey && r.facilityId === key.facility_id);
+    if (!retired) throw ruleError('error.npm.unknownKey');
+    retiredAt = retired.retiredAt;
+    return retired.key;
   });
+  if (retiredAt !== null && !retiredKeyAccepts(madeAt(read.body), retiredAt)) throw new ApiError({ code: 'rule', messageKey: 'error.npm.retiredKey', params: { date: retiredAt } });
   return { ...read, facilityId: facilityId! };
 }
 
@@ -89,7 +105,7 @@ export function importExtractFile(
   cmd: FileCommand & { openSealed: Opener | null },
 ): { persons: number; discrepancies: Discrepancy[] } {
   const visit = visitRow(store, visitId);
-  const { file, body, facilityId } = readCentreFile(store, content, 'qeyd-register-extract', registerExtractBody);
+  const { file, body, facilityId } = readCentreFile(store, content, 'qeyd-register-extract', registerExtractBody, (b) => b.generatedAt);
   if (facilityId !== visit.facility_id || body.installationId !== installationOf(store, visit.facility_id)) throw ruleError('error.npm.wrongFacility');
   const held = store.q.first(store.qb.selectFrom('visit_extracts').select('event_id').where('visit_id', '=', visitId).where('extract_id', '=', body.extractId));
   if (!held) {
@@ -105,7 +121,7 @@ export function importExtractFile(
 // The centre's responses to the office's recommendations.
 
 export function importResponsesFile(store: ServiceStore, content: string, _now: number, cmd: FileCommand): { visitId: string; recorded: number; alreadyHeld: number } {
-  const { body, facilityId } = readCentreFile(store, content, 'qeyd-npm-responses', responsesBody);
+  const { body, facilityId } = readCentreFile(store, content, 'qeyd-npm-responses', responsesBody, (b) => b.generatedAt);
   const visit = visitFacts(store, body.visitId);
   if (!visit) throw ruleError('error.npm.unknownRecommendation');
   if (facilityId !== visit.facility_id || body.installationId !== installationOf(store, visit.facility_id)) throw ruleError('error.npm.wrongFacility');

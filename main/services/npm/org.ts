@@ -10,7 +10,8 @@ import type { Sealed } from '../../../core/npm/sealed';
 import { generateDeviceKeyPair } from '../../../db/chain';
 import { scryptMaxmem, unlockWithPassword } from '../../../db/keyslots';
 import { generateSealingKeyPair, open, seal, SealedOpenError, sealingKeyId } from '../../../db/sealed';
-import { fileSlug, keyFingerprint, signFile, signedFileText, type FileSigner } from '../../../db/signed-file';
+import { fileSlug, keyFingerprint, signFile, signedFileText, signRotationFile, type FileSigner } from '../../../db/signed-file';
+import { orgKeyRotationStatement } from '../../../core/npm/key-rotation';
 import type { ReadStore, ServiceStore } from '../../../db/store';
 import type { Handlers } from '../../api/router';
 import { actor } from '../common';
@@ -28,6 +29,13 @@ const b64 = z
   .regex(/^[A-Za-z0-9+/=]+$/)
   .max(400);
 
+/**
+ * A key pair the organisation replaced (docs/npm.md#key-rotation): the sealing private key stays, since
+ * notes sealed to it before the rotation must still open; the old signing private key is dropped.
+ */
+const retiredKeySchema = z.object({ boxPublicKey: b64, boxPrivateKey: b64.nullable(), signingPublicKey: b64, retiredAt: z.string() }).strict();
+type RetiredKey = z.infer<typeof retiredKeySchema>;
+
 const orgKeysSchema = z
   .object({
     organisationId: z.string().min(1).max(100),
@@ -37,13 +45,17 @@ const orgKeysSchema = z
     signingPublicKey: b64,
     boxPrivateKey: b64.nullable(),
     signingPrivateKey: b64.nullable(),
+    /** keys replaced by rotation, oldest first */
+    retired: z.array(retiredKeySchema).max(100).optional(),
+    /** the rotation statements made here, oldest first, to hand to centres again */
+    rotations: z.array(z.string().max(20_000)).max(100).optional(),
   })
   .strict();
 export type OrgKeys = z.infer<typeof orgKeysSchema>;
 
 const metaKey = 'npm_org';
 
-const privatePartsSchema = z.object({ boxPrivateKey: b64, signingPrivateKey: b64 }).strict();
+const privatePartsSchema = z.object({ boxPrivateKey: b64, signingPrivateKey: b64, retired: z.array(retiredKeySchema).max(100).optional() }).strict();
 
 export function orgKeys(store: ReadStore): OrgKeys | null {
   const raw = store.meta(metaKey);
@@ -69,9 +81,13 @@ export function sealForOrg(store: ReadStore, value: unknown): Sealed {
 export type Opener = (sealed: Sealed) => unknown;
 export function openerFor(store: ReadStore): Opener | null {
   const org = orgKeys(store);
-  const key = org?.boxPrivateKey;
-  if (!key) return null;
+  if (!org?.boxPrivateKey) return null;
+  // Content sealed before a rotation is sealed to a retired key, which the office keeps for exactly this.
+  const keys = new Map([[sealingKeyId(org.boxPublicKey), org.boxPrivateKey]]);
+  for (const r of org.retired ?? []) if (r.boxPrivateKey) keys.set(sealingKeyId(r.boxPublicKey), r.boxPrivateKey);
   return (sealed) => {
+    const key = keys.get(sealed.kid);
+    if (!key) return null;
     try {
       return open(key, sealed);
     } catch (e) {
@@ -120,7 +136,9 @@ export async function exportOrgKey(org: OrgKeys, passphrase: string): Promise<st
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', kek, iv);
   cipher.setAAD(fileAad(org));
-  const ct = Buffer.concat([cipher.update(canonicalJson({ boxPrivateKey: org.boxPrivateKey, signingPrivateKey: org.signingPrivateKey }), 'utf8'), cipher.final()]);
+  // Retired sealing keys travel too: another laptop or the console must open notes sealed before a rotation.
+  const parts = { boxPrivateKey: org.boxPrivateKey, signingPrivateKey: org.signingPrivateKey, ...(org.retired?.length ? { retired: org.retired } : {}) };
+  const ct = Buffer.concat([cipher.update(canonicalJson(parts), 'utf8'), cipher.final()]);
   kek.fill(0);
   const file: OrgKeyFile = {
     format: 'qeyd-npm-org-key',
@@ -172,6 +190,7 @@ export async function openOrgKeyFile(f: OrgKeyFile, passphrase: string, now: str
   }
   const keys = privatePartsSchema.safeParse(JSON.parse(plain));
   if (!keys.success || !pairs(keys.data.boxPrivateKey, f.boxPublicKey) || !pairs(keys.data.signingPrivateKey, f.signingPublicKey)) throw ruleError('error.npm.badFile');
+  if ((keys.data.retired ?? []).some((r) => r.boxPrivateKey !== null && !pairs(r.boxPrivateKey, r.boxPublicKey))) throw ruleError('error.npm.badFile');
   return { organisationId: f.organisationId, name: f.name, createdAt: now, boxPublicKey: f.boxPublicKey, signingPublicKey: f.signingPublicKey, ...keys.data };
 }
 
@@ -191,7 +210,61 @@ export function npmOrgHandlers(inst: ServiceInstallation, now: () => number): Ha
         organisationId: org?.organisationId ?? null,
         name: org?.name ?? null,
         fingerprint: org ? keyFingerprint(org.signingPublicKey) : null,
+        retiredKeys: (org?.retired ?? []).map((r) => ({ fingerprint: keyFingerprint(r.signingPublicKey), retiredAt: r.retiredAt, canOpenSealed: r.boxPrivateKey !== null })),
+        lastRotationAt: org?.retired?.at(-1)?.retiredAt ?? null,
       };
+    },
+
+    rotateKey: (_input, env) => {
+      const store = inst.requireStore();
+      if (!isOffice(inst, store, false)) throw ruleError('error.npm.onlyOmbudsman');
+      const org = requireOrg(store);
+      const oldSigner = orgSigner(store);
+      if (!org.boxPrivateKey) throw ruleError('error.npm.noPrivateKey');
+      const box = generateSealingKeyPair();
+      const signing = generateDeviceKeyPair();
+      const rotatedAt = new Date(now()).toISOString();
+      const statement = orgKeyRotationStatement.parse({
+        organisationId: org.organisationId,
+        name: org.name,
+        oldSigningPublicKey: org.signingPublicKey,
+        oldFingerprint: keyFingerprint(org.signingPublicKey),
+        newSigningPublicKey: signing.publicKey,
+        newBoxPublicKey: box.publicKey,
+        rotatedAt,
+      });
+      const content = signedFileText(signRotationFile('qeyd-npm-key-rotation', statement, oldSigner, signing.privateKey));
+      const retired: RetiredKey = { boxPublicKey: org.boxPublicKey, boxPrivateKey: org.boxPrivateKey, signingPublicKey: org.signingPublicKey, retiredAt: rotatedAt };
+      const next: OrgKeys = {
+        ...org,
+        boxPublicKey: box.publicKey,
+        boxPrivateKey: box.privateKey,
+        signingPublicKey: signing.publicKey,
+        signingPrivateKey: signing.privateKey,
+        retired: [...(org.retired ?? []), retired],
+        rotations: [...(org.rotations ?? []), content],
+      };
+      store.command(actor(env), env.method, (tx) => {
+        store.setMeta(metaKey, JSON.stringify(next));
+        tx.audit({
+          action: 'npm.orgKeyRotated',
+          method: env.method,
+          entityType: 'npm_org',
+          entityId: org.organisationId,
+          outcome: 'ok',
+          detail: JSON.stringify({ oldFingerprint: statement.oldFingerprint, newFingerprint: keyFingerprint(signing.publicKey) }),
+        });
+      });
+      return { ...rotationFileOf(org.name, rotatedAt, content), oldFingerprint: statement.oldFingerprint, newFingerprint: keyFingerprint(signing.publicKey) };
+    },
+
+    rotationFile: (_input, env) => {
+      requireOrgReader(env.session.roles);
+      const org = requireOrg(inst.requireStore());
+      const last = org.rotations?.at(-1);
+      const at = org.retired?.at(-1)?.retiredAt;
+      if (!last || !at) throw ruleError('error.npm.noRotation');
+      return rotationFileOf(org.name, at, last);
     },
 
     create: ({ name }, env) => {
@@ -239,13 +312,17 @@ export function npmOrgHandlers(inst: ServiceInstallation, now: () => number): Ha
       const file = parseOrgKeyFile(content);
       const current = orgKeys(store);
       // The public parts are bound into the file's tag, so comparing them before the passphrase is safe.
-      if (current && (current.organisationId !== file.organisationId || current.boxPublicKey !== file.boxPublicKey || current.signingPublicKey !== file.signingPublicKey)) {
-        throw ruleError('error.npm.otherOrganisation');
-      }
+      if (current && current.organisationId !== file.organisationId) throw ruleError('error.npm.otherOrganisation');
+      const sameKeys = current !== null && current.boxPublicKey === file.boxPublicKey && current.signingPublicKey === file.signingPublicKey;
       const imported = await openOrgKeyFile(file, passphrase, new Date(now()).toISOString());
-      if (current?.boxPrivateKey && current.signingPrivateKey) return { ok: true as const };
+      // Other keys of the same organisation: taken only when the file's keys succeed this laptop's by
+      // rotation (its retired keys include ours); a file older than what this laptop holds is refused.
+      if (current && !sameKeys && !(imported.retired ?? []).some((r) => r.signingPublicKey === current.signingPublicKey)) {
+        throw ruleError((current.retired ?? []).some((r) => r.signingPublicKey === file.signingPublicKey) ? 'error.npm.keyFileOlder' : 'error.npm.otherOrganisation');
+      }
+      if (sameKeys && current.boxPrivateKey && current.signingPrivateKey) return { ok: true as const };
       store.command(actor(env), env.method, (tx) => {
-        store.setMeta(metaKey, JSON.stringify({ ...imported, createdAt: current?.createdAt ?? imported.createdAt }));
+        store.setMeta(metaKey, JSON.stringify({ ...imported, createdAt: current?.createdAt ?? imported.createdAt, rotations: current?.rotations }));
         tx.audit({ action: 'npm.orgKeyImported', method: env.method, entityType: 'npm_org', entityId: imported.organisationId, outcome: 'ok' });
       });
       return { ok: true as const };
@@ -261,6 +338,10 @@ export function npmOrgHandlers(inst: ServiceInstallation, now: () => number): Ha
       return { fileName: `qeyd-ombudsman-identity-${fileSlug(org.name)}.json`, content: signedFileText(file) };
     },
   };
+}
+
+function rotationFileOf(name: string, at: string, content: string): { fileName: string; content: string } {
+  return { fileName: `qeyd-ombudsman-key-change-${fileSlug(name)}-${at.slice(0, 10)}.json`, content };
 }
 
 /** The organisation key's fingerprint as sealed content names it (for diagnostics and tests). */

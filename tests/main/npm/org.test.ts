@@ -19,7 +19,7 @@ function eventsOf(o: Office) {
 describe('organisation keys', () => {
   it('are made once, on an ombudsman office installation only', async () => {
     const o = await office({ createOrg: false });
-    expect(await o.monitor.npmOrg.status({})).toEqual({ configured: false, canOpenSealed: false, organisationId: null, name: null, fingerprint: null });
+    expect(await o.monitor.npmOrg.status({})).toEqual({ configured: false, canOpenSealed: false, organisationId: null, name: null, fingerprint: null, retiredKeys: [], lastRotationAt: null });
     expect((await refusal(o.monitor.npmOrg.identity({}))).messageKey).toBe('error.npm.noOrganisation');
     await o.admin.npmOrg.create({ name: 'Ombudsman' });
     const status = await o.monitor.npmOrg.status({});
