@@ -11,6 +11,7 @@ import { npmVisits as azNpmVisits } from './az/npm-visits';
 import { signIn as azSignIn } from './az/sign-in';
 import { accounts as azAccounts } from './az/accounts';
 import { npmKeys as azNpmKeys } from './az/npm-keys';
+import { backup as azBackup } from './az/backup';
 import { errors as enErrors } from './en/errors';
 import { register as enRegister } from './en/register';
 import { safeguards as enSafeguards } from './en/safeguards';
@@ -23,6 +24,7 @@ import { npmVisits as enNpmVisits } from './en/npm-visits';
 import { signIn as enSignIn } from './en/sign-in';
 import { accounts as enAccounts } from './en/accounts';
 import { npmKeys as enNpmKeys } from './en/npm-keys';
+import { backup as enBackup } from './en/backup';
 import { errors as ruErrors } from './ru/errors';
 import { register as ruRegister } from './ru/register';
 import { safeguards as ruSafeguards } from './ru/safeguards';
@@ -35,17 +37,19 @@ import { npmVisits as ruNpmVisits } from './ru/npm-visits';
 import { signIn as ruSignIn } from './ru/sign-in';
 import { accounts as ruAccounts } from './ru/accounts';
 import { npmKeys as ruNpmKeys } from './ru/npm-keys';
+import { backup as ruBackup } from './ru/backup';
 
 /** ICU message catalogs (plural rules matter: Russian has one/few/many). Azerbaijani is the default. */
 export const catalogs: Record<Locale, Record<string, string>> = {
-  az: { ...azErrors, ...azUi, ...azRegister, ...azSafeguards, ...azHq, ...azNpmCentre, ...azSync, ...azNpm, ...azNpmVisits, ...azSignIn, ...azAccounts, ...azNpmKeys },
-  en: { ...enErrors, ...enUi, ...enRegister, ...enSafeguards, ...enHq, ...enNpmCentre, ...enSync, ...enNpm, ...enNpmVisits, ...enSignIn, ...enAccounts, ...enNpmKeys },
-  ru: { ...ruErrors, ...ruUi, ...ruRegister, ...ruSafeguards, ...ruHq, ...ruNpmCentre, ...ruSync, ...ruNpm, ...ruNpmVisits, ...ruSignIn, ...ruAccounts, ...ruNpmKeys },
+  az: { ...azErrors, ...azUi, ...azRegister, ...azSafeguards, ...azHq, ...azNpmCentre, ...azSync, ...azNpm, ...azNpmVisits, ...azSignIn, ...azAccounts, ...azNpmKeys, ...azBackup },
+  en: { ...enErrors, ...enUi, ...enRegister, ...enSafeguards, ...enHq, ...enNpmCentre, ...enSync, ...enNpm, ...enNpmVisits, ...enSignIn, ...enAccounts, ...enNpmKeys, ...enBackup },
+  ru: { ...ruErrors, ...ruUi, ...ruRegister, ...ruSafeguards, ...ruHq, ...ruNpmCentre, ...ruSync, ...ruNpm, ...ruNpmVisits, ...ruSignIn, ...ruAccounts, ...ruNpmKeys, ...ruBackup },
 };
 
 export const defaultLocale: Locale = 'az';
 export type MessageKey =
   | keyof typeof enNpmKeys
+  | keyof typeof enBackup
   | keyof typeof enAccounts
   | keyof typeof enSignIn
   | keyof typeof enNpmVisits
