@@ -20,6 +20,7 @@ import '../styles/sync.css';
 import { ColumnHeads } from '../components/ColumnHeads';
 import { Fact } from '../components/Fact';
 import { clockSkewNotice } from '../clock-skew';
+import { RevokedNotice } from '../components/RevokedNotice';
 
 type SyncStatus = z.infer<typeof syncStatus>;
 type Attempt = z.infer<typeof syncAttempt>;
@@ -131,20 +132,7 @@ function StatusCard({ status, run, deviceName }: { status: SyncStatus; run: RunM
             </p>
           </div>
         ) : null}
-        {!busy && status.revoked ? (
-          <div className="alert alert--danger sync__revoked">
-            <p className="alert__title">
-              <FormattedMessage id="sync.revoked.title" />
-            </p>
-            <p>
-              {status.revoked.at && status.revoked.reason ? (
-                <FormattedMessage id="sync.revoked.body" values={{ date: <Instant value={status.revoked.at} />, reason: <q>{status.revoked.reason}</q> }} />
-              ) : (
-                <FormattedMessage id="sync.revoked.bodyNoReason" />
-              )}
-            </p>
-          </div>
-        ) : null}
+        {!busy && status.revoked ? <RevokedNotice revoked={status.revoked} /> : null}
         {!busy && status.lastOutcome === 'failed' && status.lastError && !status.revoked ? (
           <div className="alert alert--warning">
             <p className="alert__title">
