@@ -39,6 +39,8 @@ export interface DevicesTable {
   reported_at: string | null;
   /** which copy of the identity HQ accepts: raised by a restore from backup (migration 0008) */
   incarnation: Generated<number>;
+  /** the last request HQ refused from an older copy of this identity (migration 0009) */
+  superseded_seen_at: string | null;
 }
 
 /** One-time enrollment codes. Only a hash is stored, so a leaked database enrolls nobody. */

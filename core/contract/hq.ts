@@ -26,6 +26,8 @@ export const hqDeviceView = z.object({
   /** what the device said was still waiting after its last push; null until it has said */
   pending: z.number().int().nullable(),
   quarantined: z.number().int(),
+  /** restored from a backup (issue #13 §4): the latest restore, what it lost, and whether an older copy still calls */
+  restore: z.object({ restoredAt: z.string(), incarnation: z.number().int(), lost: z.number().int(), olderCopySeenAt: z.string().nullable() }).nullable(),
 });
 
 export const hqFacilityView = z.object({

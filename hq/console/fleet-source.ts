@@ -3,6 +3,7 @@ import { ApiError } from '../../core/contract/errors';
 import type { FleetFacility, HqFleetSource } from '../../main/services/hq-console';
 import type { HqDatabase } from '../db';
 import { RevocationError, revokeDevice } from '../sync/revoke';
+import { latestRestores } from '../sync/restore';
 
 const revocationRefusals = {
   unknown_device: { code: 'not_found', messageKey: 'error.hq.deviceUnknown' },
@@ -29,6 +30,7 @@ export function fleetSource(hq: HqDatabase): HqFleetSource {
         .groupBy('device_id')
         .execute();
       const q = new Map(quarantined.map((r) => [r.device_id, Number(r.n)]));
+      const restores = await latestRestores(hq);
       for (const r of altered) q.set(r.device_id, (q.get(r.device_id) ?? 0) + Number(r.n));
       return facilities.map((f) => ({
         facilityId: f.facility_id,
@@ -48,6 +50,7 @@ export function fleetSource(hq: HqDatabase): HqFleetSource {
             ackedSeq: Number(d.head_seq),
             pending: d.reported_pending === null ? null : Number(d.reported_pending),
             quarantined: q.get(d.device_id) ?? 0,
+            restore: restoreView(restores.get(d.device_id), d.superseded_seen_at),
           })),
       }));
     },
@@ -67,4 +70,10 @@ export function fleetSource(hq: HqDatabase): HqFleetSource {
       return { hqEvents: Number(row.total), behind: Number(row.behind ?? 0) };
     },
   };
+}
+
+/** A restored device as the fleet view shows it: an older copy counts only if it called after the restore. */
+function restoreView(r: { restoredAt: string; incarnation: number; lost: number } | undefined, supersededSeenAt: string | null) {
+  if (!r) return null;
+  return { ...r, olderCopySeenAt: supersededSeenAt && supersededSeenAt >= r.restoredAt ? supersededSeenAt : null };
 }

@@ -18,6 +18,8 @@ export async function supersededCopy(hq: HqDatabase, deviceId: string, header: s
   const claimed = header !== undefined && /^\d{1,9}$/.test(header) ? Number(header) : 0;
   const device = await hq.db.selectFrom('devices').select(['name', 'incarnation']).where('device_id', '=', deviceId).executeTakeFirst();
   if (!device || claimed >= Number(device.incarnation)) return null;
+  // Kept for the console's fleet view: two copies are alive, and one must be revoked.
+  await hq.db.updateTable('devices').set({ superseded_seen_at: now() }).where('device_id', '=', deviceId).execute();
   return { device: device.name };
 }
 
@@ -83,6 +85,17 @@ export async function ownEvents(hq: HqDatabase, deviceId: string, input: z.outpu
     return event;
   });
   return { events, more: rows.length === input.limit, serverTime: now() };
+}
+
+/** The latest restore of each device HQ recorded, for the console's fleet view. */
+export async function latestRestores(hq: HqDatabase): Promise<Map<string, { restoredAt: string; incarnation: number; lost: number }>> {
+  const rows = await hq.db.selectFrom('device_restores').selectAll().orderBy('restored_at').execute();
+  const out = new Map<string, { restoredAt: string; incarnation: number; lost: number }>();
+  for (const r of rows) {
+    const lost = r.lost_from === null || r.lost_to === null ? 0 : Number(r.lost_to) - Number(r.lost_from) + 1;
+    out.set(r.device_id, { restoredAt: r.restored_at, incarnation: Number(r.incarnation), lost });
+  }
+  return out;
 }
 
 /** Every restore HQ recorded for the device, with the range each lost, for the day-end manifest. */

@@ -248,6 +248,7 @@ function DeviceRow({ device, now, stateText, onRevoke }: { device: Device; now: 
             <FormattedMessage id="hq.device.revokedWhy" values={{ reason: device.revokedReason, by: device.revokedBy ?? '—' }} />
           </span>
         ) : null}
+        <RestoreNote device={device} />
       </td>
       <td>
         <When at={device.lastPushAt} now={now} />
@@ -284,5 +285,23 @@ function DeviceRow({ device, now, stateText, onRevoke }: { device: Device; now: 
         </td>
       ) : null}
     </tr>
+  );
+}
+
+/** A device restored from a backup (docs/backup.md): when, what it lost, and an older copy still calling. */
+function RestoreNote({ device }: { device: Device }) {
+  const r = device.restore;
+  if (!r) return null;
+  return (
+    <>
+      <span className="hq-revoked-why small">
+        <FormattedMessage id="hq.device.restored" values={{ date: <Instant value={r.restoredAt} />, lost: r.lost }} />
+      </span>
+      {r.olderCopySeenAt && !device.revokedAt ? (
+        <span className="hq-revoked-why small hq-quarantined">
+          <FormattedMessage id="hq.device.olderCopy" values={{ device: device.name, date: <Instant value={r.olderCopySeenAt} /> }} />
+        </span>
+      ) : null}
+    </>
   );
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../main/backend';
 import { HqClient } from '../../../main/sync/hq-client';
+import { fleetSource } from '../../../hq/console/fleet-source';
 import { pendingCount } from '../../../main/sync/engine';
 import { refusal, useCentre } from '../../helpers/centre';
 import { adminPassword, clientFor, tempDir } from '../../helpers/backend';
@@ -183,6 +184,10 @@ for (const dialect of dialects) {
       expect(old.messageKey).toBe('error.sync.superseded_copy');
       expect(old.params).toMatchObject({ deviceId, device: 'Duty desk 1' });
       expect((await ownEventsAtHq(hq, deviceId)).length).toBe(atHq.length);
+
+      // HQ's console shows the restore, what it lost, and that an older copy still calls: one must be revoked.
+      const fleet = (await fleetSource(hq.hq).fleet()).flatMap((f) => f.devices).find((d) => d.deviceId === deviceId)!;
+      expect(fleet.restore).toMatchObject({ incarnation: 1, lost: lostCount, olderCopySeenAt: expect.any(String) });
     });
   });
 }
