@@ -7,7 +7,8 @@ import { hqVersion } from './version';
 import { fileURLToPath } from 'node:url';
 import { createHqConsole, type HqConsole } from './console';
 import { devKeyFile, hqKeySource } from './key-source';
-import { HqKeyError, hqVault, sealClearPayloads, type HqKeySource } from './vault';
+import { dropClearCopies, HqKeyError, hqVault, sealClearPayloads, type HqKeySource } from './vault';
+import { sealClearBundleKeys } from './sync/bundle-keys';
 
 /** If closing hangs (a stuck client, a dead PostgreSQL), a service manager still gets its exit. */
 const shutdownGraceMs = 10_000;
@@ -48,8 +49,9 @@ async function main(): Promise<void> {
   try {
     hq = await openHqDatabase(config, key);
     await migrateHq(hq);
+    let vault;
     try {
-      await hqVault(hq);
+      vault = await hqVault(hq);
     } catch (e) {
       if (!(e instanceof HqKeyError)) throw e;
       console.error(`Qeyd HQ: cannot start: ${e.message}`);
@@ -57,8 +59,11 @@ async function main(): Promise<void> {
       process.exit(2);
     }
     // Rows an older HQ stored in clear (a migration has no key to seal them with).
+    const sealedKeys = await sealClearBundleKeys(hq.db, vault);
     const sealed = await sealClearPayloads(hq);
+    if (sealedKeys) console.log(`Qeyd HQ: sealed ${sealedKeys} facility bundle keys an older HQ had stored in clear`);
     if (sealed) console.log(`Qeyd HQ: sealed ${sealed} event payloads an older HQ had stored in clear`);
+    if (sealed || sealedKeys) await dropClearCopies(hq);
     // One node of several runs the console (docs/hq-deploy.md); the others serve devices only.
     hqConsole = config.console ? await createHqConsole({ hq, dataDir: config.dataDir }) : null;
     const staticRoot = fileURLToPath(new URL('../dist/renderer', import.meta.url));

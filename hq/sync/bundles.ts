@@ -5,6 +5,7 @@ import { illFormedPath } from '../../core/well-formed';
 import { BundleError, bundleKeyIdOf, openBundle, readBundleFile } from '../../db/bundle';
 import type { HqDatabase } from '../db';
 import { bundleKeyById } from './bundle-keys';
+import { hqVault } from '../vault';
 import { SyncRefusal } from './common';
 import { pushEvents } from './push';
 
@@ -28,7 +29,7 @@ export async function importBundle(hq: HqDatabase, raw: unknown): Promise<z.infe
   const device = await hq.db.selectFrom('devices').select(['public_key', 'revoked_at', 'facility_id']).where('device_id', '=', deviceId).executeTakeFirst();
   if (!device) throw new SyncRefusal(401, 'unknown_device');
   if (device.revoked_at) throw new SyncRefusal(403, 'revoked');
-  const key = await bundleKeyById(hq.db, device.facility_id, bundleKeyIdOf(file));
+  const key = await bundleKeyById(hq.db, await hqVault(hq), device.facility_id, bundleKeyIdOf(file));
   let opened;
   try {
     opened = openBundle(file, { facilityId: device.facility_id, bundleKey: key?.key ?? null, expectedPublicKey: device.public_key });

@@ -5,8 +5,8 @@ import { type enrollRequest } from '../../core/sync';
 import type { HqDatabase } from '../db';
 import { SyncRefusal, now } from './common';
 import { currentBundleKey } from './bundle-keys';
+import { hqVault } from '../vault';
 import { facilityState } from './facility';
-import { hqKeyPair } from './keys';
 
 const codeAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const hashCode = (code: string) => createHash('sha256').update(code.toUpperCase().replace(/[\s-]/g, '')).digest('hex');
@@ -17,7 +17,7 @@ export async function createEnrollmentCode(hq: HqDatabase, facility: { name: str
   if (!row) {
     row = { facility_id: randomUUID(), name: facility.name, kind: facility.kind, created_at: now(), bundle_key: null };
     await hq.db.insertInto('facilities').values(row).execute();
-    await currentBundleKey(hq.db, row.facility_id);
+    await currentBundleKey(hq.db, await hqVault(hq), row.facility_id);
   }
   const bytes = randomBytes(12);
   const raw = [...bytes].map((b) => codeAlphabet[b & 31]).join('');
@@ -32,7 +32,9 @@ export async function createEnrollmentCode(hq: HqDatabase, facility: { name: str
 
 /** Enrollment: a valid unused code binds the device's public key to the code's facility, once. */
 export async function enrollDevice(hq: HqDatabase, input: z.output<typeof enrollRequest>) {
-  const keys = await hqKeyPair(hq);
+  // Opened before the transaction: on SQLite a first opening would wait for the connection the transaction holds.
+  const vault = await hqVault(hq);
+  const keys = vault.signingKey;
   const enrolled = await hq.db.transaction().execute(async (trx) => {
     const code = await trx.selectFrom('enrollment_codes').selectAll().where('code_hash', '=', hashCode(input.code)).executeTakeFirst();
     if (!code || code.used_at || code.expires_at < now()) throw new SyncRefusal(403, 'bad_code');
@@ -60,7 +62,7 @@ export async function enrollDevice(hq: HqDatabase, input: z.output<typeof enroll
     // The same device enrolling with two codes at once: the second finds the first's row.
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) throw new SyncRefusal(409, 'already_enrolled');
     const facility = await trx.selectFrom('facilities').select(['facility_id', 'name']).where('facility_id', '=', code.facility_id).executeTakeFirstOrThrow();
-    const bundleKey = await currentBundleKey(trx, facility.facility_id);
+    const bundleKey = await currentBundleKey(trx, vault, facility.facility_id);
     return { facilityId: facility.facility_id, facilityName: facility.name, hqPublicKey: keys.publicKey, bundleKey: bundleKey.key, bundleKeyId: bundleKey.keyId, serverTime: now() };
   });
   // The facility's devices and key versions, so that a bundle from a peer enrolled earlier imports before the first pull.

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { revocationReason } from '../../core/contract/hq';
 import type { HqDatabase } from '../db';
 import { rotateBundleKey } from './bundle-keys';
+import { hqVault } from '../vault';
 import { now } from './common';
 
 export class RevocationError extends Error {
@@ -30,6 +31,8 @@ export interface Revocation {
 export async function revokeDevice(hq: HqDatabase, input: { deviceId: string; reason: z.input<typeof revocationReason>; by: string }): Promise<Revocation> {
   const reason = revocationReason.safeParse(input.reason);
   if (!reason.success) throw new RevocationError('bad_reason');
+  // Opened before the transaction: on SQLite a first opening would wait for the connection the transaction holds.
+  const vault = await hqVault(hq);
   return hq.db.transaction().execute(async (trx) => {
     const device = await trx.selectFrom('devices').select(['device_id', 'name', 'facility_id', 'revoked_at']).where('device_id', '=', input.deviceId).executeTakeFirst();
     if (!device) throw new RevocationError('unknown_device');
@@ -42,7 +45,7 @@ export async function revokeDevice(hq: HqDatabase, input: { deviceId: string; re
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw new RevocationError('already_revoked');
-    const key = await rotateBundleKey(trx, device.facility_id);
+    const key = await rotateBundleKey(trx, vault, device.facility_id);
     return { deviceId: device.device_id, deviceName: device.name, facilityId: device.facility_id, revokedAt, reason: reason.data, revokedBy: input.by, bundleKeyId: key.keyId };
   });
 }

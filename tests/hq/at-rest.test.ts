@@ -1,9 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openHqDatabase, type HqDatabase } from '../../hq/db';
 import { hqVault, HqKeyError, readHqKeyFile, rotateHqMasterKey, sealClearPayloads, sealedPrefix, wrongKeyMessage } from '../../hq/vault';
+import { currentBundleKey, sealClearBundleKeys } from '../../hq/sync/bundle-keys';
 import { useCentre } from '../helpers/centre';
 import { useHq, type RunningHq } from '../helpers/hq';
 import { browserOn, consolePassword, setUpHqConsole } from '../helpers/hq-console';
@@ -60,6 +61,11 @@ function databaseCopy(hq: RunningHq): Buffer {
   return Buffer.concat(filesUnder(hq.tdb.env.QEYD_HQ_DATA_DIR).map((f) => readFileSync(f)));
 }
 
+/** The facility the test's devices were enrolled in. */
+async function facilityOf(hq: HqDatabase): Promise<string> {
+  return (await hq.db.selectFrom('facilities').select('facility_id').executeTakeFirstOrThrow()).facility_id;
+}
+
 /** A centre that records the person and pushes, and a second device of the centre that pulls. */
 async function personPushed(hq: RunningHq) {
   const a = await centre();
@@ -114,6 +120,9 @@ for (const dialect of dialects) {
       expect(hqMeta.map((r) => r.key)).not.toContain('hq_private_key');
       expect(hqMeta.find((r) => r.key === 'hq_signing_key')!.value.startsWith(sealedPrefix)).toBe(true);
       expect(copy.includes(Buffer.from((await hqVault(hq.hq)).signingKey.privateKey))).toBe(false);
+      // And the facility's bundle key, which opens its removable-media bundles, is sealed too.
+      const bundleKey = await currentBundleKey(hq.hq.db, await hqVault(hq.hq), await facilityOf(hq.hq));
+      expect(copy.includes(Buffer.from(bundleKey.key))).toBe(false);
     });
 
     it('refuses to start with the wrong key, saying so, with exit code 2, and changes nothing', async () => {
@@ -151,10 +160,14 @@ for (const dialect of dialects) {
       for (const [id, payload] of clear) await hq.hq.db.updateTable('events').set({ payload }).where('event_id', '=', id).execute();
       await hq.hq.db.deleteFrom('hq_meta').where('key', 'in', ['hq_key_check', 'hq_data_key', 'hq_signing_key']).execute();
       await hq.hq.db.insertInto('hq_meta').values({ key: 'hq_private_key', value: vault.signingKey.privateKey }).execute();
+      const facilityId = await facilityOf(hq.hq);
+      const bundleKey = await currentBundleKey(hq.hq.db, vault, facilityId);
+      await hq.hq.db.updateTable('facility_bundle_keys').set({ bundle_key: bundleKey.key }).where('facility_id', '=', facilityId).execute();
       await hq.down();
       await hq.hq.close();
 
       running = spawnHq({ ...hq.tdb.env, QEYD_HQ_PORT: '0' });
+      await waitForOutput(running, /Qeyd HQ: sealed 1 facility bundle keys an older HQ had stored in clear/);
       await waitForOutput(running, new RegExp(`Qeyd HQ: sealed ${clear.size} event payloads an older HQ had stored in clear`));
       await waitForOutput(running, /Qeyd HQ: http:\/\//);
       running.signal('SIGTERM');
@@ -163,6 +176,8 @@ for (const dialect of dialects) {
 
       const copy = databaseCopy(hq);
       expect(found(copy)).toEqual([]);
+      expect(copy.includes(Buffer.from(bundleKey.key))).toBe(false);
+      expect(copy.includes(Buffer.from(vault.signingKey.privateKey))).toBe(false);
       const reopened = await hq.tdb.open();
       const after = await reopened.db.selectFrom('events').select(['event_id', 'payload']).execute();
       expect(after.every((r) => r.payload.startsWith(sealedPrefix))).toBe(true);
@@ -170,9 +185,11 @@ for (const dialect of dialects) {
       for (const r of after) expect(opened.openPayload(r.event_id, r.payload)).toBe(clear.get(r.event_id));
       // The same key pair, now wrapped: devices enrolled before still verify HQ's receipts.
       expect(opened.signingKey).toEqual(vault.signingKey);
+      expect(await currentBundleKey(reopened.db, opened, facilityId)).toEqual(bundleKey);
       expect(await reopened.db.selectFrom('hq_meta').select('key').where('key', '=', 'hq_private_key').executeTakeFirst()).toBeUndefined();
       // Run again (a second process, a restart after a crash): nothing left to seal, nothing changed.
       expect(await sealClearPayloads(reopened, 2)).toBe(0);
+      expect(await sealClearBundleKeys(reopened.db, opened)).toBe(0);
       expect(await reopened.db.selectFrom('events').select(['event_id', 'payload']).execute()).toEqual(after);
       expect(made.personId).toBeTruthy();
     });
@@ -221,6 +238,61 @@ for (const dialect of dialects) {
     });
   });
 }
+
+describe('an HQ passphrase instead of a key file', () => {
+  it('sets HQ up with scrypt, keeping only the salt and parameters; the same passphrase opens it, another or a key file is refused', async () => {
+    const hq = await hqs.start('sqlite');
+    await hq.down();
+    await hq.hq.close();
+    const passphrase = { kind: 'passphrase', passphrase: 'correct horse battery staple 2026' } as const;
+    const first = await openHqDatabase(hq.tdb.config, passphrase);
+    const sealed = (await hqVault(first)).sealPayload('e-1', '{"name":"Zarina Yusupova"}');
+    const kdf = JSON.parse((await first.db.selectFrom('hq_meta').select('value').where('key', '=', 'hq_key_kdf').executeTakeFirstOrThrow()).value) as Record<string, unknown>;
+    expect(Object.keys(kdf).sort()).toEqual(['N', 'name', 'p', 'r', 'salt']);
+    expect(kdf).toMatchObject({ name: 'scrypt', N: 2 ** 17, r: 8, p: 1 });
+    await first.close();
+
+    const again = await openHqDatabase(hq.tdb.config, passphrase);
+    const other = await openHqDatabase(hq.tdb.config, { kind: 'passphrase', passphrase: 'correct horse battery staple 2025' });
+    const file = await openHqDatabase(hq.tdb.config, hq.tdb.key);
+    try {
+      expect((await hqVault(again)).openPayload('e-1', sealed)).toBe('{"name":"Zarina Yusupova"}');
+      await expect(hqVault(other)).rejects.toThrow(wrongKeyMessage);
+      await expect(hqVault(file)).rejects.toThrow(`${wrongKeyMessage}: it was set up with a passphrase, not a key file`);
+    } finally {
+      await Promise.all([again.close(), other.close(), file.close()]);
+    }
+  });
+});
+
+describe('hq:admin create-key-file and rotate-key', () => {
+  it('writes a new key file only where none is, and rotates HQ onto it: HQ then starts with the new key and refuses the old', async () => {
+    const hq = await hqs.start('sqlite');
+    await personPushed(hq);
+    await hq.down();
+    await hq.hq.close();
+    const out = `${hq.tdb.env.QEYD_HQ_DATA_DIR}-rotated.key`;
+    extraKeys.push({ remove: () => rmSync(out, { force: true }) });
+    const admin = (...args: string[]) =>
+      spawnSync('npx', ['tsx', 'hq/cli.ts', ...args], { cwd: repoRoot, env: { ...process.env, ...hq.tdb.env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const made = admin('create-key-file', '--out', out);
+    expect(made.stdout).toContain(`HQ key file written to ${out} (mode 0600)`);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const before = readFileSync(out, 'utf8');
+    const twice = admin('create-key-file', '--out', out);
+    expect(twice.status).toBe(1);
+    expect(twice.stderr).toContain(`cannot write ${out}`);
+    expect(readFileSync(out, 'utf8')).toBe(before);
+
+    const rotated = admin('rotate-key', '--new-key-file', out);
+    expect(rotated.stdout).toContain(`HQ's data key and signing key are now wrapped under ${out}`);
+    running = spawnHq({ ...hq.tdb.env, QEYD_HQ_PORT: '0' });
+    expect((await waitForExit(running)).code).toBe(2);
+    expect(running.stderr()).toContain(wrongKeyMessage);
+    running = spawnHq({ ...hq.tdb.env, QEYD_HQ_KEY_FILE: out, QEYD_HQ_PORT: '0' });
+    await waitForOutput(running, /Qeyd HQ: http:\/\//);
+  });
+});
 
 describe('the HQ key file', () => {
   it('is refused when other users can read it, or when it holds no key, with a message saying how to fix it', () => {

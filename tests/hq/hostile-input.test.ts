@@ -221,7 +221,7 @@ for (const dialect of dialects) {
       const { hq, app } = await setUp(dialect);
       const a = await hqDevice(app, hq, cleanups);
       const device = await hq.db.selectFrom('devices').select('facility_id').where('device_id', '=', a.deviceId).executeTakeFirstOrThrow();
-      const bundleKey = await currentBundleKey(hq.db, device.facility_id);
+      const bundleKey = await currentBundleKey(hq.db, await hqVault(hq), device.facility_id);
       const seal = (content: unknown) =>
         sealBundle(content as never, {
           deviceId: a.deviceId,
