@@ -194,6 +194,8 @@ export function backupHandlers(inst: ServiceInstallation, now: () => number): { 
         if (!slotFile.success) throw rule('error.backup.not_a_backup', 'path');
         const file = slotFile.data;
         const opening = 'recoveryKey' in input ? await openRecoverySlot(file, input.recoveryKey) : await openUserSlot(file, input.username, input.password);
+        // Another restore (or a set-up) may have finished while the slot was being opened.
+        if (inst.info) throw new ApiError({ code: 'already_initialized', messageKey: 'error.alreadyInitialized' });
         const badCredentials = () =>
           new ApiError({
             code: 'rule',
