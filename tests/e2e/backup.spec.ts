@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { enrollmentCode, startHqServer } from './hq-server';
 import { shot, startPreview, usePreview, watchConsole, type Preview } from './preview';
 
 /**
@@ -104,4 +105,60 @@ test('a backup taken on the Backup screen restores at first start of another ins
   await expect(page.getByRole('navigation')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('Növbətçi masası 1').or(page.getByText('Bakı Qanunsuz Miqrantların Saxlanılması Mərkəzi')).first()).toBeVisible();
   expect(problems).toEqual([]);
+});
+
+test('after a restore, the old laptop’s sync is refused as the superseded copy and says so', async ({ page, playwright }) => {
+  test.setTimeout(180_000);
+  const problems = watchConsole(page);
+  const hq = await startHqServer();
+  const fresh = await startPreview();
+  try {
+    const request = await playwright.request.newContext();
+    const call =
+      (base: string) =>
+      async (method: string, input: unknown = {}) => {
+        const res = await request.post(`${base}rpc/${method}`, { headers: { 'content-type': 'application/json', 'x-qeyd-client': '1' }, data: input });
+        const body = (await res.json()) as { ok: boolean; result?: Record<string, unknown>; error?: unknown };
+        if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+        return body.result!;
+      };
+    // The old laptop: enrolled, synced, backed up.
+    const old = call(preview.url);
+    await old('auth.login', { username: admin.username, password: admin.password });
+    await old('sync.enroll', { hqUrl: hq.url, code: enrollmentCode(hq, 'Bakı mərkəzi') });
+    await old('sync.run');
+    const made = await old('backup.create', { folder });
+    // The new laptop restores that backup and syncs once.
+    const neu = call(fresh.url);
+    await neu('restore.apply', { path: made.path, username: admin.username, password: admin.password });
+    await neu('auth.login', { username: admin.username, password: admin.password });
+    await neu('sync.run');
+    await request.dispose();
+
+    // The old laptop, still alive, tries again.
+    await page.addInitScript(() => {
+      if (!window.localStorage.getItem('qeyd.locale')) window.localStorage.setItem('qeyd.locale', 'en');
+    });
+    await page.goto(`${preview.url}#/sync`);
+    if (await page.getByLabel('User name', { exact: true }).isVisible()) {
+      await page.getByLabel('User name', { exact: true }).fill(admin.username);
+      await page.getByLabel('Password', { exact: true }).fill(admin.password);
+      await page.getByLabel('Password', { exact: true }).press('Enter');
+    }
+    await page.getByRole('navigation').getByRole('link', { name: 'Sync with HQ', exact: true }).click();
+    await page.getByRole('button', { name: 'Sync now' }).click();
+    await expect(page.getByText(/the same device was restored from a backup on another computer/).first()).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText('This device is “Növbətçi masası 1”: give HQ this name when you call.')).toBeVisible();
+    await shot(page, 'sync-superseded-en');
+    await inLanguage(page, 'az');
+    await expect(page.getByText(/İki nüsxədən biri mərkəzdə ləğv edilməlidir/).first()).toBeVisible({ timeout: 30_000 });
+    await shot(page, 'sync-superseded-az');
+    await inLanguage(page, 'ru');
+    await expect(page.getByText(/Одну из двух копий нужно отозвать в центре/).first()).toBeVisible({ timeout: 30_000 });
+    await shot(page, 'sync-superseded-ru');
+    expect(problems.filter((p) => !/status of 409/.test(p))).toEqual([]);
+  } finally {
+    await fresh.stop();
+    await hq.dispose().catch(() => undefined);
+  }
 });

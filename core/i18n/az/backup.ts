@@ -53,7 +53,7 @@ export const backup = {
   'sync.dayEnd.lost': 'Bu cihazın {count} qeydi (№ {from}–{to}) mərkəzə çatmayıb və {date} tarixində bərpa edilmiş noutbukla birlikdə itib.',
   'hq.device.restored': '{date} tarixində ehtiyat nüsxədən bərpa edilib; {lost, plural, =0 {heç nə itməyib} other {# qeyd itib}}.',
   'hq.device.olderCopy': '“{device}” cihazının köhnə nüsxəsi hələ də sinxronlaşmağa çalışır (son dəfə {date}) və rədd edilir. İki nüsxədən birini ləğv edin.',
-  'sync.superseded.which': 'Bu cihaz “{device}”-dir. Mərkəzə zəng edin: iki nüsxədən biri orada ləğv edilməlidir.',
+  'sync.superseded.which': 'Bu cihaz “{device}”-dir: mərkəzə zəng edəndə bu adı deyin.',
 
   'error.restore.syncFirst': 'Bu noutbuk ehtiyat nüsxədən bərpa edilib. Yeni bir şey qeyd etməzdən əvvəl bir dəfə mərkəzlə sinxronlaşdırın.',
   'error.restore.badCredentials': 'Bu parol və ya bərpa açarı ehtiyat nüsxəni açmır.',

@@ -53,7 +53,7 @@ export const backup = {
   'sync.dayEnd.lost': '{count, plural, one {# record} other {# records}} of this device (nos. {from}–{to}) never reached HQ and were lost with the laptop restored on {date}.',
   'hq.device.restored': 'Restored from a backup on {date}; {lost, plural, =0 {nothing lost} one {# record lost} other {# records lost}}.',
   'hq.device.olderCopy': 'An older copy of “{device}” still tries to sync (last {date}) and is refused. Revoke one of the two copies.',
-  'sync.superseded.which': 'This device is “{device}”. Call HQ: one of the two copies must be revoked there.',
+  'sync.superseded.which': 'This device is “{device}”: give HQ this name when you call.',
 
   'error.restore.syncFirst': 'This laptop was restored from a backup. Sync with HQ once before recording anything new.',
   'error.restore.badCredentials': 'This password or recovery key does not open the backup.',
