@@ -19,6 +19,8 @@ const pgUrl = process.env.QEYD_TEST_PG_URL || 'postgres://qeyd:qeyd@127.0.0.1:54
 
 interface BenchHq {
   url: string;
+  /** every HQ process's address (one unless several nodes share the database) */
+  urls: string[];
   /** the bench's own connection to HQ's database, for enrollment codes and counting what HQ holds */
   hq: HqDatabase;
   close(): Promise<void>;
@@ -82,7 +84,7 @@ function spawnHq(config: ChildConfig): Promise<{ url: string; stop(): Promise<vo
  * A listening HQ on loopback. PostgreSQL gets a fresh schema made the connection's only search_path
  * entry (as tests/hq/harness.ts does), so the bench never touches anyone's tables and drops its own.
  */
-async function startHq(dialect: HqDialect, dir: string): Promise<BenchHq> {
+async function startHq(dialect: HqDialect, dir: string, nodes = 1): Promise<BenchHq> {
   let config: ChildConfig;
   const key = randomBytes(32).toString('base64');
   let dropSchema = async () => {};
@@ -109,22 +111,28 @@ async function startHq(dialect: HqDialect, dir: string): Promise<BenchHq> {
     url.searchParams.set('options', `-c search_path=${schema}`);
     config = { database: { kind: 'postgres', url: url.toString() }, key };
   }
-  let child: Awaited<ReturnType<typeof spawnHq>> | undefined;
+  const children: Awaited<ReturnType<typeof spawnHq>>[] = [];
   let hq: HqDatabase | undefined;
   try {
-    child = await spawnHq(config);
+    // Several HQ processes on one database, as docs/hq-deploy.md runs them behind a round-robin proxy.
+    for (const started of await Promise.allSettled(Array.from({ length: nodes }, () => spawnHq(config)))) {
+      if (started.status === 'fulfilled') children.push(started.value);
+    }
+    if (children.length < nodes) throw new Error(`only ${children.length} of ${nodes} HQ processes started`);
     hq = await openHqDatabase(config, { kind: 'file', key: Buffer.from(key, 'base64') });
   } catch (e) {
-    await child?.stop();
+    for (const c of children) await c.stop();
     await dropSchema().catch(() => undefined);
     throw e;
   }
+  const db = hq;
   return {
-    url: child.url,
-    hq,
+    url: children[0]!.url,
+    urls: children.map((c) => c.url),
+    hq: db,
     close: async () => {
-      await child.stop();
-      await hq.close();
+      for (const c of children) await c.stop();
+      await db.close();
       await dropSchema();
     },
   };
@@ -138,12 +146,17 @@ class PgUnavailable extends Error {
 
 /** Enrolls a store with HQ over HTTP and keeps what the device keeps (as main/services/sync.ts does). */
 async function enroll(hq: BenchHq, store: Store, facility: string): Promise<HqClient> {
+  return (await enrollAll(hq, store, facility))[0]!;
+}
+
+/** Enrolls once and gives a client per HQ process (each signs for the address it sends to). */
+async function enrollAll(hq: BenchHq, store: Store, facility: string): Promise<HqClient[]> {
   const { code } = await createEnrollmentCode(hq.hq, { name: facility, kind: 'detention_centre' });
   const res = await HqClient.enroll(hq.url, { code, deviceId: store.device.deviceId, deviceName: store.device.name, publicKey: store.device.publicKey, facilityName: facility });
   store.setMeta('sync_hq_url', hq.url);
   store.setMeta('sync_hq_public_key', res.hqPublicKey);
   store.setMeta('sync_facility_id', res.facilityId);
-  return new HqClient(hq.url, { deviceId: store.device.deviceId, privateKey: store.devicePrivateKey });
+  return hq.urls.map((url) => new HqClient(url, { deviceId: store.device.deviceId, privateKey: store.devicePrivateKey }));
 }
 
 /**
@@ -152,7 +165,9 @@ async function enroll(hq: BenchHq, store: Store, facility: string): Promise<HqCl
  * ten devices of one facility each pull would ingest the other nine devices' events, which is the
  * device's ingest speed, not HQ's.
  */
-async function pushAll(store: Store, client: HqClient, batch: number): Promise<number> {
+async function pushAll(store: Store, clients: HqClient | readonly HqClient[], batch: number): Promise<number> {
+  const all: readonly HqClient[] = Array.isArray(clients) ? clients : [clients];
+  let turn = 0;
   const hqKey = store.meta('sync_hq_public_key')!;
   const next = store.q.prepared('SELECT * FROM events WHERE device_id = ? AND device_seq > ? ORDER BY device_seq LIMIT ?');
   let acked = Number(store.meta('sync_acked_seq') ?? 0);
@@ -161,7 +176,8 @@ async function pushAll(store: Store, client: HqClient, batch: number): Promise<n
     const events = (next.all(store.device.deviceId, acked, batch) as EventRow[]).map(rowToEvent);
     if (events.length === 0) return stored;
     const last = events[events.length - 1]!;
-    const res = await client.push({ events, head: store.signHeadAt(last.deviceSeq) });
+    // Each request to the next HQ process in turn, as a round-robin proxy sends them.
+    const res = await all[turn++ % all.length]!.push({ events, head: store.signHeadAt(last.deviceSeq) });
     if (res.ackedSeq !== last.deviceSeq || !verifyWith(hqKey, receiptMessage(store.device.deviceId, res.ackedSeq, last.hash), res.receipt)) {
       throw new Error(`HQ acknowledged ${res.ackedSeq} of ${last.deviceSeq} for ${store.device.deviceId}, or its receipt does not verify`);
     }
@@ -179,15 +195,21 @@ async function pushAll(store: Store, client: HqClient, batch: number): Promise<n
  * receipt. HQ's count of stored events is checked afterwards.
  */
 export async function benchHqIngest(dialect: HqDialect, total = 100_000, devices = 10): Promise<void> {
+  const rate = await hqIngestRate(dialect, total, devices, 1);
+  report(`hq_ingest_events_per_s_${dialect === 'postgres' ? 'pg' : 'sqlite'}`, Math.round(rate), 'events/s');
+}
+
+/** One run of the ingest workload against `nodes` HQ processes on one database; events per second. */
+async function hqIngestRate(dialect: HqDialect, total: number, devices: number, nodes: number): Promise<number> {
   const dir = benchDir();
   const stores: Store[] = [];
   let hq: BenchHq | undefined;
   try {
     const per = Math.ceil(total / devices);
     for (let i = 0; i < devices; i++) stores.push(storeWithEvents(join(dir.path, `d${i}.db`), Math.min(per, total - i * per)).store);
-    hq = await startHq(dialect, dir.path);
-    const clients: HqClient[] = [];
-    for (const s of stores) clients.push(await enroll(hq, s, 'Bench centre'));
+    hq = await startHq(dialect, dir.path, nodes);
+    const clients: HqClient[][] = [];
+    for (const s of stores) clients.push(await enrollAll(hq, s, 'Bench centre'));
 
     const t0 = performance.now();
     const pushed = await Promise.all(stores.map((s, i) => pushAll(s, clients[i]!, 1000)));
@@ -203,8 +225,8 @@ export async function benchHqIngest(dialect: HqDialect, total = 100_000, devices
       ).n,
     );
     if (sent !== total || held !== total) throw new Error(`pushed ${total} events, HQ stored ${sent} and holds ${held}`);
-    process.stderr.write(`[bench] hq ingest (${dialect}): ${total.toLocaleString('en')} events from ${devices} devices in ${seconds.toFixed(2)} s\n`);
-    report(`hq_ingest_events_per_s_${dialect === 'postgres' ? 'pg' : 'sqlite'}`, Math.round(total / seconds), 'events/s');
+    process.stderr.write(`[bench] hq ingest (${dialect}, ${nodes} HQ process${nodes > 1 ? 'es' : ''}): ${total.toLocaleString('en')} events from ${devices} devices in ${seconds.toFixed(2)} s\n`);
+    return total / seconds;
   } finally {
     for (const s of stores) s.close();
     await hq?.close();
@@ -284,15 +306,37 @@ export async function benchPropertySchedules(schedules = 5000): Promise<void> {
   report('sync_property_schedules_per_s', schedules / seconds, 'schedules/s');
 }
 
+/**
+ * hq_ingest_events_per_s_pg and hq_ingest_events_per_s_pg_2nodes in the same run (issue #13 §6): the
+ * ingest workload above against one HQ process and against two on one PostgreSQL, each device's
+ * requests alternating between the two. The set-ups take turns, `repetitions` times each, so a noisy
+ * moment of the machine falls on both; each figure is the median, with its min and max beside it.
+ */
+export async function benchHqIngestPg(total = 100_000, repetitions = 3, devices = 10): Promise<void> {
+  const runs: Record<'pg' | 'pg_2nodes', number[]> = { pg: [], pg_2nodes: [] };
+  for (let r = 0; r < repetitions; r++) {
+    runs.pg.push(await hqIngestRate('postgres', total, devices, 1));
+    runs.pg_2nodes.push(await hqIngestRate('postgres', total, devices, 2));
+  }
+  for (const [name, rates] of Object.entries(runs)) {
+    const sorted = [...rates].sort((a, b) => a - b);
+    const mid = sorted.length / 2;
+    const median = sorted.length % 2 ? sorted[Math.floor(mid)]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+    report(`hq_ingest_events_per_s_${name}`, Math.round(median), 'events/s');
+    report(`hq_ingest_events_per_s_${name}_min`, Math.round(sorted[0]!), 'events/s');
+    report(`hq_ingest_events_per_s_${name}_max`, Math.round(sorted[sorted.length - 1]!), 'events/s');
+  }
+}
+
 /** Every sync figure; PostgreSQL being unreachable skips only its own figure. */
 export async function benchSync(scale = 1): Promise<void> {
   const n = (x: number, min: number) => Math.max(min, Math.round(x * scale));
   await benchHqIngest('sqlite', n(100_000, 1000));
   try {
-    await benchHqIngest('postgres', n(100_000, 1000));
+    await benchHqIngestPg(n(100_000, 1000));
   } catch (e) {
     if (!(e instanceof PgUnavailable)) throw e;
-    process.stderr.write(`[bench] hq_ingest_events_per_s_pg skipped: ${e.message}\n`);
+    process.stderr.write(`[bench] hq_ingest_events_per_s_pg and _pg_2nodes skipped: ${e.message}\n`);
   }
   await benchDayEnd(n(50_000, 1000), n(2_000, 100));
   await benchPropertySchedules(n(5_000, 50));

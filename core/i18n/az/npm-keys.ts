@@ -44,6 +44,8 @@ export const npmKeys = {
   'ovs.rotate.title': 'Ombudsman ofisinin açar dəyişikliyi',
   'ovs.rotate.hint': 'Ombudsman ofisinin açarını dəyişdikdən sonra göndərdiyi fayl.',
   'ovs.fileKey.title': 'Ofisə fayllar üçün açar',
+  'ovs.fileKey.intro':
+    'Bu cihaz ofis üçün reyestr çıxarışını və cavabları öz açarı ilə imzalayır. Noutbuk və ya onun surəti başqasının əlinə keçə bilərsə, açarı dəyişin; sonra ofis açar dəyişikliyi faylını qəbul etməlidir.',
   'ovs.fileKey.rotate': 'Bu cihazın açarını dəyişdir',
   'ovs.fileKey.confirm': 'Bu cihazın ombudsman ofisinə faylları üçün yeni açar yaradılsın? Ofis yeni açarla imzalanmış faylları qəbul etməzdən əvvəl açar dəyişikliyi faylını qəbul etməlidir.',
   'ovs.fileKey.confirmButton': 'Bəli, açarı dəyişdir',

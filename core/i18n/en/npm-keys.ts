@@ -44,6 +44,8 @@ export const npmKeys = {
   'ovs.rotate.title': 'Ombudsman office key change',
   'ovs.rotate.hint': 'The file the ombudsman office sent after changing its key.',
   'ovs.fileKey.title': 'Key for files to the office',
+  'ovs.fileKey.intro':
+    'This device signs the register extract and its responses for the office with its own key. Change it when the laptop or a copy of it may be in other hands; the office must then accept the key change file.',
   'ovs.fileKey.rotate': 'Change this device’s key',
   'ovs.fileKey.confirm': 'Make a new key for this device’s files to the ombudsman office? The office must accept the key change file before it takes files signed with the new key.',
   'ovs.fileKey.confirmButton': 'Yes, change the key',

@@ -23,6 +23,7 @@ import { useFormClock } from '../../components/clock';
 import { ColumnHeads } from '../../components/ColumnHeads';
 import { DownloadButton, ImportFileForm, saveFile, useProblem } from './files';
 import { identityPreview, keyFingerprint } from './fingerprint';
+import { KeyChangeImport, RotateKey } from './KeyRotation';
 import { FindingCell, findingColumn, RecStateBadge, ResponseText, severityColumn, SeverityBadge, stateColumns } from './Findings';
 import { addresseeLabel, responseStatusLabel, responseStatuses } from './labels';
 import { Fingerprint, PanelCard } from './bits';
@@ -100,6 +101,32 @@ export function CentreResponses({ mayManage }: { mayManage: boolean }) {
           ) : null}
         </section>
       </div>
+
+      {mayManage && trusted ? (
+        <div className="npm-columns">
+          <KeyChangeImport
+            title="ovs.rotate.title"
+            hint="ovs.rotate.hint"
+            senderOf={(v) => v.name}
+            read={(content: string) => api.npmCentre.readKeyRotation({ content })}
+            accept={(content) => api.npmCentre.acceptKeyRotation({ content })}
+            onAccepted={() => {
+              setNotice({ key: 'rot.accepted' });
+              void queryClient.invalidateQueries({ queryKey: statusKey });
+            }}
+          />
+          <RotateKey
+            title="ovs.fileKey.title"
+            intro="ovs.fileKey.intro"
+            button="ovs.fileKey.rotate"
+            confirm="ovs.fileKey.confirm"
+            confirmButton="ovs.fileKey.confirmButton"
+            done="ovs.fileKey.done"
+            rotate={() => api.npmCentre.rotateKey({})}
+            onDone={() => void queryClient.invalidateQueries({ queryKey: statusKey })}
+          />
+        </div>
+      ) : null}
 
       <ExtractForm />
 

@@ -8,6 +8,8 @@ import { Instant } from '../../components/Instant';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
 import { ImportFileForm } from './files';
+import { KeyChangeImport } from './KeyRotation';
+import { StatusNotice } from './common';
 import { Fingerprint } from './bits';
 import './npm.css';
 import { ColumnHeads } from '../../components/ColumnHeads';
@@ -24,6 +26,7 @@ export function Facilities({ mayWrite }: { mayWrite: boolean }) {
   const list = useQuery({ queryKey: facilitiesKey, queryFn: () => api.npmFacilities.list() });
   const [added, setAdded] = useState<Facility | null>(null);
   const [adding, setAdding] = useState(false);
+  const [rotated, setRotated] = useState(false);
   return (
     <div className="npm-page">
       <PageTitle id="vis.fac.title">
@@ -52,8 +55,22 @@ export function Facilities({ mayWrite }: { mayWrite: boolean }) {
           }}
         />
       ) : null}
+      {rotated ? <StatusNotice notice="rot.accepted" /> : null}
       {list.isError ? <QueryError error={list.error} onRetry={() => void list.refetch()} /> : null}
       {list.data ? <FacilityTable facilities={list.data.facilities} /> : null}
+      {mayWrite && list.data?.facilities.length ? (
+        <KeyChangeImport
+          title="vis.fac.rotate.title"
+          hint="vis.fac.rotate.hint"
+          senderOf={(v) => `${v.facilityName} · ${v.deviceName}`}
+          read={(content: string) => api.npmFacilities.readKeyRotation({ content })}
+          accept={(content) => api.npmFacilities.acceptKeyRotation({ content })}
+          onAccepted={() => {
+            setRotated(true);
+            void queryClient.invalidateQueries({ queryKey: facilitiesKey });
+          }}
+        />
+      ) : null}
       {list.isPending ? (
         <p className="muted" role="status">
           <FormattedMessage id="app.loading" />

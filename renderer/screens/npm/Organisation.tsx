@@ -15,6 +15,8 @@ import { Fingerprint, LockMark, PanelCard } from './bits';
 import { Fact } from '../../components/Fact';
 import { StatusNotice } from './common';
 import { DownloadButton, ImportFileForm, saveFile, useProblem } from './files';
+import { RotateKey } from './KeyRotation';
+import { Instant } from '../../components/Instant';
 import './npm.css';
 
 export const orgKey = ['npmOrg'] as const;
@@ -32,6 +34,7 @@ export function Organisation({ mayManage, mayRead }: { mayManage: boolean; mayRe
   const [passphraseMissing, setPassphraseMissing] = useState(false);
   // What this screen itself just did, for an administrator who cannot read the status.
   const [holdsKeys, setHoldsKeys] = useState(false);
+  const [rotatedHere, setRotatedHere] = useState(false);
   const refresh = (said: MessageKey) => {
     setNotice(said);
     setHoldsKeys(true);
@@ -67,6 +70,22 @@ export function Organisation({ mayManage, mayRead }: { mayManage: boolean; mayRe
         {mayManage && configured !== true ? <CreateOrgForm onDone={() => refresh('vis.org.created')} /> : null}
         {mayRead && configured ? <IdentityCard /> : null}
         {mayManage && configured !== false && canOpen !== false ? <ExportKeyForm /> : null}
+        {mayManage && configured !== false && canOpen !== false ? (
+          <RotateKey
+            title="vis.org.rotate.title"
+            intro="vis.org.rotate.intro"
+            button="vis.org.rotate.button"
+            confirm="vis.org.rotate.confirm"
+            confirmButton="vis.org.rotate.confirmButton"
+            done="vis.org.rotate.done"
+            rotate={() => api.npmOrg.rotateKey({})}
+            onDone={() => {
+              setRotatedHere(true);
+              void queryClient.invalidateQueries({ queryKey: orgKey });
+            }}
+          />
+        ) : null}
+        {s?.lastRotationAt || rotatedHere ? <RotationFileCard /> : null}
         {mayManage && canOpen !== true ? (
           <ImportFileForm
             title="vis.org.import.title"
@@ -131,6 +150,17 @@ function OrgStatus({ status }: { status: Status }) {
           <Fact label="vis.fingerprint">
             <Fingerprint value={status.fingerprint} />
           </Fact>
+          {status.retiredKeys.length ? (
+            <Fact label="vis.org.retired">
+              <ul className="plain-list">
+                {status.retiredKeys.map((k) => (
+                  <li key={k.fingerprint}>
+                    <Fingerprint value={k.fingerprint} /> <FormattedMessage id="vis.org.retiredAt" values={{ at: <Instant value={k.retiredAt} /> }} />
+                  </li>
+                ))}
+              </ul>
+            </Fact>
+          ) : null}
           <Fact label="vis.org.sealed">
             {status.canOpenSealed ? (
               <span className="badge badge--ok">
@@ -251,6 +281,19 @@ function IdentityCard() {
       <FormAlert message={problems.problem} />
       <div className="actions actions--start">
         <DownloadButton label="vis.org.identity.download" problems={problems} fetch={() => api.npmOrg.identity()} />
+      </div>
+    </PanelCard>
+  );
+}
+
+/** The last key change file again, for a centre that has not received it. */
+function RotationFileCard() {
+  const problems = useProblem();
+  return (
+    <PanelCard title="vis.org.rotate.again">
+      <FormAlert message={problems.problem} />
+      <div className="actions actions--start">
+        <DownloadButton label="vis.org.rotate.again" problems={problems} fetch={() => api.npmOrg.rotationFile()} />
       </div>
     </PanelCard>
   );
