@@ -28,7 +28,7 @@ test.beforeAll(async () => {
   // From the server's shell, as an operator would: the console and its first administrator, then demo data.
   hq.cli(['setup-console', '--username', admin.username, '--display-name', admin.displayName], `${admin.password}\n`);
   execFileSync('npx', ['tsx', 'scripts/hq-demo.ts', '--hq', hqUrl, '--data-dir', hq.dataDir], {
-    env: { ...process.env, QEYD_HQ_DATA_DIR: hq.dataDir, QEYD_HQ_DATABASE_URL: '', [lowKdfCostVariable]: '1' },
+    env: { ...process.env, QEYD_HQ_DATA_DIR: hq.dataDir, QEYD_HQ_KEY_FILE: hq.keyFile, QEYD_HQ_DATABASE_URL: '', [lowKdfCostVariable]: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   mkdirSync(shots, { recursive: true });

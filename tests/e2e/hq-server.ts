@@ -8,6 +8,8 @@ export interface HqServer {
   /** e.g. http://127.0.0.1:41234 (no trailing slash) */
   url: string;
   dataDir: string;
+  /** HQ's key file (beside dataDir): what anything else opening HQ's database must be given, as QEYD_HQ_KEY_FILE */
+  keyFile: string;
   /** `hq/cli.ts` against this server's store, as an operator at HQ's shell; returns what it printed */
   cli(args: string[], input?: string): string;
   /** stops the server (its whole process group); safe to call twice */
@@ -51,6 +53,7 @@ export function startHqServer(): Promise<HqServer> {
       resolve({
         url: m[1]!,
         dataDir,
+        keyFile,
         cli: (args, input) =>
           execFileSync('npx', ['tsx', 'hq/cli.ts', ...args], { cwd: process.cwd(), env, encoding: 'utf8', ...(input === undefined ? {} : { input }), stdio: ['pipe', 'pipe', 'pipe'] }),
         stop,
