@@ -62,10 +62,10 @@ test('HQ reads every facility: devices, compliance figures, the people behind a 
   await page.evaluate(() => window.localStorage.setItem('qeyd.locale', 'en'));
   await page.reload();
 
-  // The administrator manages accounts, the audit log and settings; records and figures are not theirs.
+  // The administrator manages accounts, the devices (to revoke a lost one), the audit log and settings; records and figures are not theirs.
   await signIn(page, admin, 'Overview');
   const nav = page.getByRole('navigation', { name: 'Main menu' });
-  await expect(nav.getByRole('link')).toHaveText(['Home', 'Audit log', 'Users', 'Settings']);
+  await expect(nav.getByRole('link')).toHaveText(['Home', 'Facilities & devices', 'Audit log', 'Users', 'Settings']);
   await expect(page.getByRole('banner')).toContainText('Headquarters');
 
   await nav.getByRole('link', { name: 'Users' }).click();

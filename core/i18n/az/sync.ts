@@ -100,7 +100,7 @@ export const sync: Record<keyof typeof en, string> = {
   'sync.indicator.offline': 'Əlaqə yoxdur',
   'sync.indicator.problem': 'Sinxronlaşmada problem',
   'sync.indicator.waiting': '{count, plural, other {# gözləyir}}',
-  'sync.revoked.title': 'Bu cihaz mərkəz tərəfindən deaktiv edilib',
+  'sync.revoked.title': 'Sinxronlaşdırma dayandırılıb',
   'sync.revoked.body':
     'Bu cihaz {date} tarixində mərkəz tərəfindən deaktiv edilib: {reason}. Nə edəcəyinizi mərkəzdən soruşun; yenidən sinxronlaşdırmaq üçün bu kompüter yenidən qeydiyyatdan keçməlidir. Üzərindəki qeydlər burada qalır, avtomatik sinxronlaşdırma dayandırılıb.',
   'sync.revoked.bodyNoReason':

@@ -99,7 +99,7 @@ export const sync = {
   'sync.indicator.offline': 'Offline',
   'sync.indicator.problem': 'Sync problem',
   'sync.indicator.waiting': '{count, plural, one {# waiting} other {# waiting}}',
-  'sync.revoked.title': 'This device was revoked by HQ',
+  'sync.revoked.title': 'Sync has stopped',
   'sync.revoked.body':
     'This device was revoked by HQ on {date}: {reason}. Ask HQ what to do next; to sync again this computer has to be enrolled anew. The records on it stay here, and automatic sync has stopped.',
   'sync.revoked.bodyNoReason':

@@ -105,7 +105,7 @@ export const sync: Record<keyof typeof en, string> = {
   'sync.indicator.offline': 'Нет связи',
   'sync.indicator.problem': 'Проблема синхронизации',
   'sync.indicator.waiting': '{count, plural, one {# ждёт} few {# ждут} many {# ждут} other {# ждут}}',
-  'sync.revoked.title': 'Центр отозвал это устройство',
+  'sync.revoked.title': 'Синхронизация остановлена',
   'sync.revoked.body':
     'Центр отозвал это устройство {date}: {reason}. Спросите в центре, что делать дальше; чтобы снова синхронизироваться, этот компьютер нужно зарегистрировать заново. Записи на нём остаются здесь, автоматическая синхронизация остановлена.',
   'sync.revoked.bodyNoReason':
