@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ApiError } from '../../core/contract/errors';
 import { clientFor } from '../helpers/backend';
@@ -122,8 +123,12 @@ for (const dialect of dialects) {
 describe('a centre device', () => {
   it('has no HQ console: the cross-facility views refuse there', async () => {
     const baku = await centre();
+    // The centre's administrator holds the fleet and revocation permissions (they are an HQ administrator's),
+    // but a centre has no fleet: both refuse there; a centre head has neither.
+    expect((await refusal(baku.inst.admin.hq.facilities())).messageKey).toBe('error.hq.only');
+    expect((await refusal(baku.inst.admin.hq.revokeDevice({ deviceId: randomUUID(), reason: 'Lost on the road' }))).messageKey).toBe('error.hq.only');
     const head = await baku.as('centre_head');
-    expect((await refusal(head.hq.facilities())).messageKey).toBe('error.hq.only');
+    expect((await refusal(head.hq.facilities())).messageKey).toBe('error.forbidden');
     // an anonymous caller is refused before anything else
     const anon = clientFor(baku.inst.backend);
     expect((await refusal(anon.hq.facilities())).code).toBe('unauthenticated');
