@@ -8,6 +8,7 @@ import { createAppProtocolHandler } from './app-protocol';
 import { createBackendProxy, type BackendProxy, type ToBackend } from './backend-proxy';
 import { registerIpc } from './ipc';
 import { registerPrint } from './print';
+import { pickPathDialogOptions, registerPathPicker } from './pick-path';
 import { hardenSession, hardenWebContents } from './security';
 import { mainWindowOptions } from './window-options';
 
@@ -155,6 +156,11 @@ function start(): void {
       appOrigin,
       askWhereToSave: (defaultPath) => (mainWindow ? dialog.showSaveDialog(mainWindow, { defaultPath, filters: [{ name: 'PDF', extensions: ['pdf'] }] }) : Promise.resolve({ canceled: true })),
       writeFile: (path, data) => writeFile(path, data),
+    });
+
+    registerPathPicker(ipcMain, {
+      appOrigin,
+      ask: (kind) => (mainWindow ? dialog.showOpenDialog(mainWindow, pickPathDialogOptions(kind)) : Promise.resolve({ canceled: true, filePaths: [] })),
     });
 
     const openWindow = (): void => {

@@ -12,6 +12,7 @@ import { PageTitle } from '../components/PageTitle';
 import { QueryError } from '../components/QueryError';
 import { Fact } from '../components/Fact';
 import { contractResolver, placeServerErrors } from '../contract-form';
+import { pathPicker } from '../path-picker';
 
 export const backupStatusKey = ['backupStatus'] as const;
 
@@ -35,6 +36,7 @@ export function Backup() {
     defaultValues: { folder: '' },
   });
   const lastFolder = status.data?.lastFolder ?? null;
+  const pick = pathPicker();
   useEffect(() => {
     if (lastFolder && !form.getValues('folder')) form.setValue('folder', lastFolder);
   }, [lastFolder, form]);
@@ -97,6 +99,21 @@ export function Backup() {
             <FormattedMessage id="backup.create.title" />
           </h2>
           <FText name="folder" label="backup.folder" hint={<FormattedMessage id="backup.folder.hint" />} />
+          {pick ? (
+            <div className="actions actions--start">
+              <button
+                type="button"
+                className="button"
+                onClick={() =>
+                  void pick('backupFolder').then((p) => {
+                    if (p) form.setValue('folder', p, { shouldValidate: true });
+                  })
+                }
+              >
+                <FormattedMessage id="backup.folder.choose" />
+              </button>
+            </div>
+          ) : null}
           <p className="muted">
             <FormattedMessage id="backup.create.what" />
           </p>

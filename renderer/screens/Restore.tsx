@@ -10,6 +10,7 @@ import { TextField } from '../components/fields';
 import { Instant } from '../components/Instant';
 import { Fact } from '../components/Fact';
 import { contractResolver, placeServerErrors } from '../contract-form';
+import { pathPicker } from '../path-picker';
 
 type Values = { path: string; mode: 'password' | 'recoveryKey'; username: string; password: string; recoveryKey: string };
 type Summary = z.output<typeof contract.restore.inspect.output>;
@@ -35,6 +36,7 @@ export function RestoreForm({ onRestored }: { onRestored(): void }) {
   const [restored, setRestored] = useState<{ mustSyncFirst: boolean } | null>(null);
   const form = useForm<Values, unknown, Input>({ resolver, defaultValues: { path: '', mode: 'password', username: '', password: '', recoveryKey: '' } });
   const mode = form.watch('mode');
+  const pick = pathPicker();
   const toFormPath = (p: string) => (p === 'path' || p === 'username' || p === 'password' || p === 'recoveryKey' ? p : null);
 
   const check = async () => {
@@ -101,6 +103,19 @@ export function RestoreForm({ onRestored }: { onRestored(): void }) {
         </p>
         <FText name="path" label="restore.path" hint={<FormattedMessage id="restore.path.hint" />} />
         <div className="actions actions--start">
+          {pick ? (
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                void pick('backupFile').then((p) => {
+                  if (p) form.setValue('path', p);
+                })
+              }
+            >
+              <FormattedMessage id="restore.path.choose" />
+            </button>
+          ) : null}
           <button type="button" className="button" onClick={() => void check()}>
             <FormattedMessage id="restore.check" />
           </button>

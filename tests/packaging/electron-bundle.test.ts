@@ -96,7 +96,7 @@ describe('the Electron build', () => {
     expect(required).toEqual(['electron']);
     expect(exposed.map(([key]) => key)).toEqual(['qeyd']);
     const api = exposed[0]![1];
-    expect(Object.keys(api).sort()).toEqual(['call', 'platform', 'printToPdf']);
+    expect(Object.keys(api).sort()).toEqual(['call', 'pickPath', 'platform', 'printToPdf']);
     expect(api.platform).toBe('electron');
     const reply = await (api.call as (m: string, i: unknown) => Promise<unknown>)('auth.session', {});
     expect(reply).toEqual({ ok: true, result: 'pong' });
