@@ -158,5 +158,6 @@ export const hq = {
   'hq.revoke.reasonHint':
     'Bir sətir, 3–500 simvol: nə baş verib (“3 mayda növbətçi maşından oğurlanıb”, “istismardan çıxarılıb, disk silinib”). Cihaza göstərilir və audit jurnalında sizin adınızla saxlanılır.',
   'hq.revoke.confirm': 'Cihazı deaktiv et',
+  'audit.action.device.revoked': 'Cihaz deaktiv edildi (səbəbi ilə)',
   'hq.revoke.done': '{device} deaktiv edildi. Müəssisənin paket açarı indi {keyId} versiyasıdır.',
 } as const;

@@ -158,5 +158,6 @@ export const hq = {
   'hq.revoke.reasonHint':
     'One line, 3 to 500 characters: what happened (“stolen from the duty car on 3 May”, “retired, disk wiped”). The device is shown it and the audit log keeps it under your name.',
   'hq.revoke.confirm': 'Revoke device',
+  'audit.action.device.revoked': 'Device revoked (with the reason)',
   'hq.revoke.done': '{device} is revoked. The facility’s bundle key is now version {keyId}.',
 } as const;
