@@ -20,6 +20,7 @@ declare -A programs=(
   [pg_isready]=postgresql-client
   [psql]=postgresql-client
   [pg_dump]=postgresql-client
+  [sh]=dash
   [su]=login
   [git]=git
   [python3]=python3
