@@ -58,6 +58,8 @@ test.afterAll(async () => {
 
 async function shot(page: Page, name: string) {
   mkdirSync(shots, { recursive: true });
+  // A full-page shot of a scrolled page draws the sticky header mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${shots}/npm-rotation-${name}.png`, fullPage: true });
 }
 
