@@ -71,11 +71,19 @@ export async function quarantineForeignEntities(
     }
     return r;
   });
-  for (let i = 0; i < claims.length; i += 500)
-    await trx
-      .insertInto('entity_owners')
-      .values(claims.slice(i, i + 500))
-      .onConflict((oc) => oc.column('entity_id').doNothing())
-      .execute();
+  if (claims.length && dialect === 'postgres') {
+    // One jsonb parameter, as events are inserted (push.ts insertEvents): this runs under the push lock.
+    const batch = JSON.stringify(claims.map((c) => [c.entity_id, c.facility_id, c.device_id]));
+    await sql`INSERT INTO entity_owners (entity_id, facility_id, device_id)
+      SELECT r->>0, r->>1, r->>2 FROM jsonb_array_elements(${batch}::jsonb) AS t(r)
+      ON CONFLICT (entity_id) DO NOTHING`.execute(trx);
+  } else {
+    for (let i = 0; i < claims.length; i += 500)
+      await trx
+        .insertInto('entity_owners')
+        .values(claims.slice(i, i + 500))
+        .onConflict((oc) => oc.column('entity_id').doNothing())
+        .execute();
+  }
   return { rows, quarantined: quarantined.length === pushed.quarantined.length ? quarantined : quarantined.sort((a, b) => a.deviceSeq - b.deviceSeq) };
 }
