@@ -2,6 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readdirSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { syncDir } from './sync-dir';
 
 /**
  * The backup file of one installation (issue #13 §4, docs/backup.md): one line of header JSON, the
@@ -66,19 +67,6 @@ export function partialName(fileName: string): string {
 export function removePartials(folder: string): void {
   for (const name of readdirSync(folder)) {
     if (name.startsWith('.qeyd-backup-') && name.endsWith('.partial')) rmSync(join(folder, name), { force: true });
-  }
-}
-
-function syncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Directories cannot be opened for fsync on Windows; the rename is still atomic there.
   }
 }
 

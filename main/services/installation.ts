@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiError } from '../../core/contract/errors';
 import { readInstallation, writeInstallation } from '../../db/installation-file';
@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { promotedRekey, withoutPendingRekey, withPendingRekey, type InstallationFile, type SlotOpening } from '../../db/keyslots';
 import { StoreTooNewError } from '../../db/migrate';
 import { rekeyedCopy, Store, WrongKeyError, type ReadStore, type ServiceStore } from '../../db/store';
+import { syncDir } from '../../db/sync-dir';
 
 export const storeFileName = 'qeyd.db';
 
@@ -191,20 +192,6 @@ export class Installation {
     this.store = null;
     this.key?.fill(0);
     this.key = null;
-  }
-}
-
-/** The rename of the re-keyed database is durable only once its directory is synced. */
-function syncDir(dir: string): void {
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Directories cannot be opened for fsync on Windows; the rename is still atomic there.
   }
 }
 

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupExtension, openBackup } from '../../../db/backup';
 import { createBackend } from '../../../main/backend';
 import { adminPassword, clientFor, setUpInstallation, tempDir } from '../../helpers/backend';
+import { runKilledAfter } from '../../helpers/crash-child';
 
 /**
  * Issue #13 §4: a backup killed with SIGKILL at any point leaves the backups already in the folder
@@ -30,24 +30,7 @@ const sha = (path: string) => createHash('sha256').update(readFileSync(path)).di
 
 /** Runs the backup in a child process; kills it `killAfterMs` after it starts (or lets it finish). */
 function runBackup(dataDir: string, folder: string, killAfterMs: number | null): Promise<{ killed: boolean; ms: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/main/services/fixtures/backup-once.ts', dataDir, adminPassword, folder], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let started = 0;
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (b: Buffer) => {
-      out += b.toString();
-      if (!started && out.includes('go\n')) {
-        started = Date.now();
-        if (killAfterMs !== null) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-      }
-    });
-    child.stderr.on('data', (b: Buffer) => (out += b.toString()));
-    child.once('exit', (code, signal) => {
-      if (signal === 'SIGKILL') resolve({ killed: true, ms: Date.now() - started });
-      else if (code === 0) resolve({ killed: false, ms: Date.now() - started });
-      else reject(new Error(`child exited with ${code}: ${out}`));
-    });
-  });
+  return runKilledAfter('tests/main/services/fixtures/backup-once.ts', [dataDir, adminPassword, folder], killAfterMs);
 }
 
 /** A fresh laptop restores the backup with the administrator's password and finds every person. */

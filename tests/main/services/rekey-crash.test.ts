@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { Store, WrongKeyError } from '../../../db/store';
 import { createBackend } from '../../../main/backend';
 import { storeFileName } from '../../../main/services/installation';
 import { adminPassword, clientFor, setUpInstallation, tempDir } from '../../helpers/backend';
+import { runKilledAfter } from '../../helpers/crash-child';
 
 /**
  * Issue #10 §4: the re-key after a disable is crash-safe. A real process disables a user and is killed
@@ -32,24 +32,7 @@ function copyDir(from: string): string {
 
 /** Runs the disable in a child process; kills it `killAfterMs` after it starts disabling (or lets it finish). */
 function runDisable(dataDir: string, killAfterMs: number | null): Promise<{ killed: boolean; ms: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/main/services/fixtures/disable-once.ts', dataDir, adminPassword, 'leaver'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let started = 0;
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (b: Buffer) => {
-      out += b.toString();
-      if (!started && out.includes('go\n')) {
-        started = Date.now();
-        if (killAfterMs !== null) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-      }
-    });
-    child.stderr.on('data', (b: Buffer) => (out += b.toString()));
-    child.once('exit', (code, signal) => {
-      if (signal === 'SIGKILL') resolve({ killed: true, ms: Date.now() - started });
-      else if (code === 0) resolve({ killed: false, ms: Date.now() - started });
-      else reject(new Error(`child exited with ${code}: ${out}`));
-    });
-  });
+  return runKilledAfter('tests/main/services/fixtures/disable-once.ts', [dataDir, adminPassword, 'leaver'], killAfterMs);
 }
 
 /** Signs in through a fresh backend on its own copy of the crashed folder, and checks the store. */
