@@ -147,8 +147,8 @@ export function dateBox(scope: Page | Locator, label: string | RegExp, options: 
 }
 
 /**
- * Types a value into a date and time box the way an officer does: into the first segment, moving on by
- * itself as each one fills, in whatever order the app's language lays them out. `value` is what a
+ * Types a value into a date and time box the way an officer does: digits into each segment, in whatever
+ * order the app's language lays them out. `value` is what a
  * datetime-local input held: "2026-12-07T08:30" or "2026-12-07".
  */
 export async function fillDate(scope: Page | Locator, label: string | RegExp, value: string, options: { exact?: boolean } = {}): Promise<void> {
@@ -156,15 +156,25 @@ export async function fillDate(scope: Page | Locator, label: string | RegExp, va
   if (!m) throw new Error(`fillDate: ${value} is not YYYY-MM-DD or YYYY-MM-DDTHH:mm`);
   const wanted: Record<string, string | undefined> = { year: m[1], month: m[2], day: m[3], hour: m[4], minute: m[5] };
   const segments = dateBox(scope, label, options).getByRole('spinbutton');
-  const order = await segments.evaluateAll((els) => els.map((e) => e.getAttribute('data-type') ?? ''));
-  const digits = order.map((type) => wanted[type] ?? '').join('');
   const typed = async () => {
-    // Each segment holds a fixed number of digits here (07, 12, 2026, 08, 30), so each one hands on to
-    // the next. A page that has just loaded moves focus to its heading once; typing that raced it went
-    // nowhere, and typing again from the first segment replaces whatever is there.
-    await segments.first().focus();
-    await expect(segments.first()).toBeFocused();
-    await segments.first().page().keyboard.type(digits);
+    // evaluateAll does not wait: on a page still loading (just navigated to) it finds no segment, and
+    // there would be nothing to type into. Wait for the box, then read its layout.
+    await expect(segments.first()).toBeVisible();
+    const order = await segments.evaluateAll((els) => els.map((e) => e.getAttribute('data-type') ?? ''));
+    expect(order.length, `${String(label)}: segments`).toBeGreaterThan(0);
+    // Segment by segment, each checked before the next: on a loaded machine the field hands focus on
+    // to the next segment a render later, and digits typed in one burst could land before it did.
+    // Typing into a focused segment replaces what it held, so a retry is safe.
+    for (const [i, type] of order.entries()) {
+      const want = wanted[type];
+      if (want === undefined) continue;
+      const segment = segments.nth(i);
+      await segment.focus();
+      await expect(segment).toBeFocused();
+      await segment.page().keyboard.type(want);
+      await expect(segment, `${String(label)} ← ${value}`).toHaveAttribute('aria-valuenow', String(Number(want)), { timeout: 2_000 });
+    }
+    // And all of it still there at the end (a form that re-rendered from its first state would lose it).
     const got = await segments.evaluateAll((els) => els.map((e) => [e.getAttribute('data-type') ?? '', e.getAttribute('aria-valuenow') ?? ''] as const));
     for (const [type, now] of got) {
       const want = wanted[type];

@@ -43,7 +43,22 @@ const urlPart = fc
   .map((p) => p.join(''));
 const headerValue = fc.string({ unit: 'binary-ascii', maxLength: 40 }).map((s) => s.replace(/[^\x20-\x7e]/g, ''));
 
-const paths = ['/health', '/api/enroll', '/api/sync/push', '/api/sync/manifest', '/api/sync/pull', '/api/sync/restored', '/api/sync/own-events', '/rpc/', '/', '/index.html', '/assets/', '/fonts/', '/favicon.svg', '/'];
+const paths = [
+  '/health',
+  '/api/enroll',
+  '/api/sync/push',
+  '/api/sync/manifest',
+  '/api/sync/pull',
+  '/api/sync/restored',
+  '/api/sync/own-events',
+  '/rpc/',
+  '/',
+  '/index.html',
+  '/assets/',
+  '/fonts/',
+  '/favicon.svg',
+  '/',
+];
 /** Served as files (the console's renderer, or a plain "not built" note): every other answer is JSON. */
 const staticGet = (method: string, url: string) => method === 'GET' && /^\/(index\.html|assets\/|fonts\/|favicon\.svg|$|\?)/.test(url);
 
