@@ -6,7 +6,8 @@ import { benchPouchdbRatio } from './pouchdb.bench';
 import { benchRightsLetterPdf } from './rights-letter.bench';
 import { benchRegister } from './register.bench';
 import { benchSearch } from './search.bench';
-import { benchInstallation } from '../seed/bench-store';
+import { benchAdminPassword, benchInstallation } from '../seed/bench-store';
+import { benchBackup } from './backup.bench';
 
 /**
  * `npm run bench`: every benchmark, one line per figure: `BENCH <name> <value> <unit>`.
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
   const seeded = await benchInstallation(n(100_000));
   try {
     await benchRegister(seeded);
+    await benchBackup(seeded, benchAdminPassword);
     await seeded.growTo(n(1_000_000));
     await benchSearch(seeded);
   } finally {

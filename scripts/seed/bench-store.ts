@@ -7,6 +7,7 @@ import { seed, type SeedOptions } from './run';
 /** The benchmarks' clock and seed: fixed, so every run measures the same register. */
 export const benchNow = Date.parse('2026-11-23T06:00:00Z');
 export const benchSeed = 20261123;
+export const benchAdminPassword = 'bench-admin-password';
 
 export interface BenchInstallation {
   dataDir: string;
@@ -37,7 +38,7 @@ export async function benchInstallation(histories: number): Promise<BenchInstall
     seed: benchSeed,
     now: benchNow,
     apiLimit: 0,
-    adminPassword: 'bench-admin-password',
+    adminPassword: benchAdminPassword,
     keepOpen: true,
     log: progress,
   };

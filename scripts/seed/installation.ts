@@ -41,7 +41,7 @@ export interface SeedInstallation {
   close(): Promise<void>;
 }
 
-function clientOf(backend: Backend): Client {
+export function clientOf(backend: Backend): Client {
   const ctx: CallContext = {
     transport: 'internal',
     sessionToken: null,
