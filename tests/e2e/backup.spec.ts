@@ -140,7 +140,10 @@ test('after a restore, the old laptop’s sync is refused as the superseded copy
       if (!window.localStorage.getItem('qeyd.locale')) window.localStorage.setItem('qeyd.locale', 'en');
     });
     await page.goto(`${preview.url}#/sync`);
-    if (await page.getByLabel('User name', { exact: true }).isVisible()) {
+    // isVisible does not wait: read it only once the page shows either the sign-in form or the app.
+    const userName = page.getByLabel('User name', { exact: true });
+    await expect(userName.or(page.getByRole('navigation')).first()).toBeVisible({ timeout: 30_000 });
+    if (await userName.isVisible()) {
       await page.getByLabel('User name', { exact: true }).fill(admin.username);
       await page.getByLabel('Password', { exact: true }).fill(admin.password);
       await page.getByLabel('Password', { exact: true }).press('Enter');
