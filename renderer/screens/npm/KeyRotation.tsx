@@ -6,7 +6,7 @@ import { FormAlert } from '../../components/fields';
 import { Fact } from '../../components/Fact';
 import { Instant } from '../../components/Instant';
 import { Fingerprint } from './bits';
-import { FilePicker, refOfError, saveFile } from './files';
+import { FilePicker, refOfError, saveFile, useFileForm } from './files';
 
 /**
  * Key rotation on both sides (docs/npm.md#key-rotation): the side that changes its key makes it after a
@@ -39,23 +39,11 @@ export function KeyChangeImport<V extends RotationView>({
   onAccepted(view: NoInfer<V>): void;
 }) {
   const titleId = useId();
-  const [file, setFile] = useState<{ name: string; content: string } | null>(null);
-  const [missing, setMissing] = useState(false);
-  const [problem, setProblem] = useState<MessageRef | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useFileForm();
   const [view, setView] = useState<V | null>(null);
-  const [pickerKey, setPickerKey] = useState(0);
   const reset = () => {
-    setFile(null);
+    form.clear();
     setView(null);
-    setPickerKey((k) => k + 1);
-  };
-  const run = (work: () => Promise<void>) => {
-    setProblem(null);
-    setBusy(true);
-    work()
-      .catch((e: unknown) => setProblem(refOfError(e)))
-      .finally(() => setBusy(false));
   };
   return (
     <section className="card panel npm-import" aria-labelledby={titleId}>
@@ -67,23 +55,18 @@ export function KeyChangeImport<V extends RotationView>({
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          if (!file) {
-            setMissing(true);
-            return;
-          }
-          run(async () => setView(await read(file.content)));
+          const file = form.required();
+          if (file) form.run(async () => setView(await read(file.content)));
         }}
       >
         <FilePicker
-          key={pickerKey}
+          key={form.pickerKey}
           label="rot.file"
           hint={hint}
-          error={missing && !file ? 'vis.file.required' : undefined}
+          error={form.pickerError}
           onPick={(f) => {
-            setMissing(false);
-            setProblem(null);
+            form.pick(f);
             setView(null);
-            setFile(f);
           }}
         />
         {view ? (
@@ -109,30 +92,30 @@ export function KeyChangeImport<V extends RotationView>({
             </p>
           </div>
         ) : null}
-        <FormAlert message={problem} />
+        <FormAlert message={form.problem} />
         <div className="actions actions--start">
           {view && !view.alreadyAccepted ? (
             <>
               <button
                 type="button"
                 className="button button--primary"
-                disabled={busy}
+                disabled={form.busy}
                 onClick={() =>
-                  run(async () => {
-                    const done = await accept(file!.content);
+                  form.run(async () => {
+                    const done = await accept(form.file!.content);
                     reset();
                     onAccepted(done);
                   })
                 }
               >
-                <FormattedMessage id={busy ? 'form.saving' : 'rot.accept'} />
+                <FormattedMessage id={form.busy ? 'form.saving' : 'rot.accept'} />
               </button>
-              <button type="button" className="button" disabled={busy} onClick={reset}>
+              <button type="button" className="button" disabled={form.busy} onClick={reset}>
                 <FormattedMessage id="rot.cancel" />
               </button>
             </>
           ) : (
-            <button type="submit" className="button" disabled={busy}>
+            <button type="submit" className="button" disabled={form.busy}>
               <FormattedMessage id="rot.check" />
             </button>
           )}

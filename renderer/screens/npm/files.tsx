@@ -115,6 +115,53 @@ export function useProblem() {
 
 export type Problems = ReturnType<typeof useProblem>;
 
+export type PickedFile = { name: string; content: string };
+
+/**
+ * What every pick-a-file form keeps: the file, whether it was asked for, the refusal, whether a call is
+ * running, and a key that renews the picker (the same file picked again must fire a change).
+ */
+export function useFileForm() {
+  const [file, setFile] = useState<PickedFile | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [problem, setProblem] = useState<MessageRef | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [pickerKey, setPickerKey] = useState(0);
+  return {
+    file,
+    problem,
+    busy,
+    /** the picker's key: renewed when the file is forgotten */
+    pickerKey,
+    /** the picker's error: a file is required once the form was sent without one */
+    pickerError: missing && !file ? 'vis.file.required' : undefined,
+    pick(f: PickedFile | null) {
+      setMissing(false);
+      setProblem(null);
+      setFile(f);
+    },
+    /** forgets the file and renews the picker */
+    clear() {
+      setFile(null);
+      setPickerKey((k) => k + 1);
+    },
+    /** the picked file, or null once the picker is marked as required */
+    required(): PickedFile | null {
+      setProblem(null);
+      if (!file) setMissing(true);
+      return file;
+    },
+    /** runs a call: the last refusal cleared, the buttons disabled meanwhile, a new refusal shown */
+    run(work: () => Promise<void>) {
+      setProblem(null);
+      setBusy(true);
+      work()
+        .catch((e: unknown) => setProblem(refOfError(e)))
+        .finally(() => setBusy(false));
+    },
+  };
+}
+
 /** Asks the backend for a file and saves it; a refusal goes to the caller's problem line. */
 export function DownloadButton<F extends { fileName: string; content: string }>({
   label,
@@ -179,11 +226,7 @@ export function ImportFileForm<R>({
   showIdentity?: boolean;
 }) {
   const titleId = useId();
-  const [file, setFile] = useState<{ name: string; content: string } | null>(null);
-  const [missing, setMissing] = useState(false);
-  const [problem, setProblem] = useState<MessageRef | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [key, setKey] = useState(0);
+  const form = useFileForm();
   const [identity, setIdentity] = useState<(IdentityPreview & { fingerprint: string | null }) | null>(null);
   return (
     <section className="card panel npm-import" aria-labelledby={titleId}>
@@ -195,36 +238,25 @@ export function ImportFileForm<R>({
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          setProblem(null);
           const extraOk = validateExtra ? validateExtra() : true;
-          if (!file) {
-            setMissing(true);
-            return;
-          }
-          if (!extraOk) return;
-          setBusy(true);
-          send(file.content)
-            .then((r) => {
-              setFile(null);
-              setIdentity(null);
-              // A fresh input: the same file picked again must fire a change.
-              setKey((k) => k + 1);
-              onDone(r);
-            })
-            .catch((err: unknown) => setProblem(refOfError(err)))
-            .finally(() => setBusy(false));
+          const file = form.required();
+          if (!file || !extraOk) return;
+          form.run(async () => {
+            const r = await send(file.content);
+            form.clear();
+            setIdentity(null);
+            onDone(r);
+          });
         }}
       >
         <div className="form-grid">
           <FilePicker
-            key={key}
+            key={form.pickerKey}
             label={label}
             hint={hint}
-            error={missing && !file ? 'vis.file.required' : undefined}
+            error={form.pickerError}
             onPick={(f) => {
-              setMissing(false);
-              setProblem(null);
-              setFile(f);
+              form.pick(f);
               setIdentity(null);
               const preview = showIdentity && f ? identityPreview(f.content) : null;
               if (preview) void keyFingerprint(preview.publicKey).then((fingerprint) => setIdentity({ ...preview, fingerprint }));
@@ -245,10 +277,10 @@ export function ImportFileForm<R>({
             </p>
           </div>
         ) : null}
-        <FormAlert message={problem} />
+        <FormAlert message={form.problem} />
         <div className="actions actions--start">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            <FormattedMessage id={busy ? 'form.saving' : submitLabel} />
+          <button type="submit" className="button button--primary" disabled={form.busy}>
+            <FormattedMessage id={form.busy ? 'form.saving' : submitLabel} />
           </button>
         </div>
       </form>
