@@ -496,6 +496,33 @@ export interface RecommendationsTable {
   verification_note: string | null;
 }
 
+/** A tracing request HQ sent this centre with a pull (migration 0013): not an event, kept as received. */
+export interface TracingRequestsTable {
+  request_id: string;
+  person_id: string;
+  /** JSON array: consent_to_disclose, contact_notice */
+  kinds: string;
+  requester_category: string;
+  asked_at: string;
+  received_at: string;
+}
+
+/** The person's answer to a tracing request (migration 0013), a projection of person.tracingAnswered. */
+export interface TracingAnswersTable {
+  request_id: string;
+  person_id: string;
+  consent_to_disclose: string | null;
+  contact: string | null;
+  note: string | null;
+  answered_at: string;
+  answered_by: string;
+  /** the device that recorded it: HQ's console counts an answer only from the facility asked */
+  device_id: string;
+  /** the recording clock: of two answers recorded offline on two devices, the later stands on every replica */
+  hlc: string;
+  event_id: string;
+}
+
 export interface Database {
   meta: MetaTable;
   events: EventsTable;
@@ -537,4 +564,6 @@ export interface Database {
   visit_reprisal_checks: VisitReprisalChecksTable;
   visit_extracts: VisitExtractsTable;
   recommendations: RecommendationsTable;
+  tracing_requests: TracingRequestsTable;
+  tracing_answers: TracingAnswersTable;
 }

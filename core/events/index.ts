@@ -4,6 +4,7 @@ import { asylumExpressionSchema, asylumForwardSchema, asylumStatusChangeSchema }
 import { apprehensionSchema, decisionSchema, exitSchema, handoverSchema, identityDocumentSchema, legalReviewOverrideSchema, medicalCheckSchema, propertyItemSchema, regime } from '../episode';
 import { isoInstant, optionalText, text } from '../fields';
 import { isWellFormedText } from '../well-formed';
+import { tracingAnsweredSchema } from '../tracing-answers';
 import { isHlc } from '../hlc';
 import { nonRefoulementCheckSchema } from '../non-refoulement';
 import { personDetails } from '../person';
@@ -59,6 +60,8 @@ export const eventCatalog = {
   /** Two records found to be one person: the merged record points at the survivor; nothing is deleted. */
   'person.merged': { schemaVersion: 1, payload: z.object({ intoPersonId: ref, reason: text(1000) }).strict() },
   'person.unmerged': { schemaVersion: 1, payload: z.object({ reason: text(1000) }).strict() },
+  /** The person's answer to HQ's tracing request, asked through the centre (issue #14 §3, docs/sync.md#tracing-requests-to-a-centre). */
+  'person.tracingAnswered': { schemaVersion: 1, payload: tracingAnsweredSchema },
 
   'document.recorded': { schemaVersion: 1, payload: z.object({ personId: ref, document: identityDocumentSchema }).strict() },
   'document.corrected': { schemaVersion: 1, payload: correction },

@@ -19,6 +19,7 @@ export const upcasters: { readonly [T in EventType]: readonly Upcaster[] } = {
   'person.corrected': [],
   'person.merged': [],
   'person.unmerged': [],
+  'person.tracingAnswered': [],
   'document.recorded': [],
   'document.corrected': [],
   'episode.apprehended': [],

@@ -1,5 +1,6 @@
 import type { ProjectorMap } from './types';
 import { personCorrected, personMerged, personRegistered, personUnmerged } from './persons';
+import { personTracingAnswered } from './tracing-answers';
 import * as r from './register';
 import * as sg from './safeguards';
 import { conflictResolved } from './resolution';
@@ -12,6 +13,7 @@ export const projectors: ProjectorMap = {
   'person.corrected': personCorrected,
   'person.merged': personMerged,
   'person.unmerged': personUnmerged,
+  'person.tracingAnswered': personTracingAnswered,
   'document.recorded': r.documentRecorded,
   'document.corrected': r.documentCorrected,
   'episode.apprehended': r.episodeApprehended,
@@ -102,4 +104,5 @@ export const projectedTables = [
   'visit_reprisal_checks',
   'visit_extracts',
   'recommendations',
+  'tracing_answers',
 ] as const;

@@ -46,6 +46,10 @@ beforeAll(async () => {
   });
   const basedOn = (await inst.clients.registrar.persons.view({ personId: held.person_id })).lastEventId;
   await inst.clients.registrar.persons.correct({ personId: held.person_id, basedOn, changes: { 'names.latin': 'Corrected Name' }, reason: 'passport seen' });
+  // The person's answer to an HQ tracing request (issue #14 §3).
+  store.command({ userId: 'registrar' }, 'test', (tx) =>
+    tx.append({ type: 'person.tracingAnswered', entityId: held.person_id, payload: { requestId: '0b0c3d4e-5f60-4a71-8b92-a3b4c5d6e7f8', answers: { contact: 'refused' }, note: 'asked in private' } }),
+  );
 });
 
 afterAll(async () => {

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { optionalText } from './fields';
+import type { TracingRequestKind } from './contract/tracing-shared';
+
+/**
+ * A held person's answer to HQ's tracing request, as the centre records it (issue #14 §3,
+ * docs/sync.md#tracing-requests-to-a-centre): whether they consent to their whereabouts being disclosed to
+ * whoever asked, and whether they accept contact once told who is looking for them. Both are the person's
+ * own decision; the centre only records it.
+ */
+export const consentAnswer = z.enum(['given', 'refused']);
+export const contactAnswer = z.enum(['accepted', 'refused']);
+export type ConsentAnswer = z.infer<typeof consentAnswer>;
+export type ContactAnswer = z.infer<typeof contactAnswer>;
+
+export const tracingAnswers = z
+  .object({ consentToDisclose: consentAnswer.optional(), contact: contactAnswer.optional() })
+  .strict()
+  .refine((a) => a.consentToDisclose !== undefined || a.contact !== undefined, { message: 'error.tracingCentre.noAnswer' });
+export type TracingAnswers = z.infer<typeof tracingAnswers>;
+
+/** The payload of person.tracingAnswered (entity: the person). */
+export const tracingAnsweredSchema = z.object({ requestId: z.string().min(1).max(100), answers: tracingAnswers, note: optionalText(2000) }).strict();
+
+/** What each kind of request needs answered. */
+const answerFor: Record<TracingRequestKind, keyof TracingAnswers> = { consent_to_disclose: 'consentToDisclose', contact_notice: 'contact' };
+
+/**
+ * Which asked kinds the answers leave open, and which answers answer nothing asked: the person is asked
+ * exactly what HQ asked, so a recorded answer to a question nobody put would misstate their will.
+ */
+export function answerGaps(kinds: readonly TracingRequestKind[], answers: TracingAnswers): { missing: (keyof TracingAnswers)[]; unasked: (keyof TracingAnswers)[] } {
+  const asked = new Set(kinds.map((k) => answerFor[k]));
+  const given = (Object.keys(answerFor) as TracingRequestKind[]).map((k) => answerFor[k]).filter((f) => answers[f] !== undefined);
+  return { missing: [...asked].filter((f) => answers[f] === undefined), unasked: given.filter((f) => !asked.has(f)) };
+}
