@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nationalCard } from './sync-national';
 import { apprehensionSchema, decisionSchema, handoverSchema, identityDocumentSchema, medicalCheckSchema, propertyItemSchema, regime } from './episode';
 import { isoInstant } from './fields';
 import { localDate } from './time';
@@ -29,6 +30,14 @@ export const intakeSchema = z
     /** Absent: the person is held awaiting a decision (DECISION_PENDING), not admitted. */
     admission: admissionSchema.optional(),
     draftId: z.string().max(100).optional(),
+    /**
+     * HQ's answer to the national check the registrar saw at the desk (issue #14 §2). Absent: not checked
+     * nationally (offline, not enrolled), and the next sync asks HQ.
+     */
+    national: z
+      .object({ checkedAt: z.string().max(40), candidates: z.array(nationalCard).max(20) })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((v, ctx) => {

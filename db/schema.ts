@@ -88,6 +88,33 @@ export interface PersonsTable {
   restricted: number;
 }
 
+/** The same person's record at another facility (migration 0014, issue #14 §2). */
+export interface NationalLinksTable {
+  person_id: string;
+  other_facility_id: string;
+  other_person_id: string;
+  other_facility_name: string;
+  other_register_no: string;
+  reason: string;
+  linked_at: string;
+  linked_by: string;
+  last_event_id: string;
+}
+
+/** This device's intakes and their national check: pending until HQ answered (migration 0014). */
+export interface NationalChecksTable {
+  person_id: string;
+  /** pending: not checked yet; clear: nothing likely; match: a likely candidate, a task; dismissed / linked: the registrar decided */
+  status: 'pending' | 'clear' | 'match' | 'dismissed' | 'linked';
+  asked_at: string;
+  asked_by: string;
+  checked_at: string | null;
+  /** HQ's cards (core/sync-national.ts nationalCard), JSON */
+  candidates: string;
+  resolved_by: string | null;
+  resolved_at: string | null;
+}
+
 export interface PersonNameKeysTable {
   key: string;
   person_id: string;
@@ -532,6 +559,8 @@ export interface Database {
   audit_log: AuditLogTable;
   persons: PersonsTable;
   person_name_keys: PersonNameKeysTable;
+  national_links: NationalLinksTable;
+  national_checks: NationalChecksTable;
   person_events: PersonEventsTable;
   documents: DocumentsTable;
   episodes: EpisodesTable;

@@ -15,6 +15,7 @@ export const unprojectedTables = {
   users: 'accounts and their key slots: changed by account commands and audited, not written as events',
   drafts: "unsaved forms: a user's work in progress, by design never in the log",
   sync_quarantine: 'received events this version could not apply: a fact about ingest, which a rebuild reads to skip them',
+  national_checks: "this device's intakes and whether HQ checked them nationally yet, with HQ's answer: a fact about a lookup, not history (docs/sync.md#national-duplicate-check)",
   tracing_requests: "HQ's tracing requests to this centre, received with a pull: HQ writes nothing into a device's log (docs/sync.md#tracing-requests-to-a-centre)",
 } as const satisfies Record<string, string>;
 

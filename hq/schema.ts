@@ -126,6 +126,58 @@ export interface EntityOwnersTable {
   device_id: string;
 }
 
+/** The national name index (migration 0010, hq/sync/national.ts): one row per person across every facility. */
+export interface NationalPersonsTable {
+  person_id: string;
+  facility_id: string;
+  device_id: string;
+  /** the card (names, birth date, register number, nationalities), sealed under the data key */
+  card: string;
+  /** which nameKeys made this row's keys: rows of an older version are re-keyed at start */
+  key_version: string;
+  merged_into: string | null;
+  updated_at: string;
+}
+
+/** Keyed hashes of the person's name keys (HMAC under a key derived from the data key): no name in clear. */
+export interface NationalNameKeysTable {
+  key: string;
+  person_id: string;
+}
+
+export interface NationalEpisodesTable {
+  episode_id: string;
+  person_id: string;
+  state: string;
+  opened_at: string;
+  state_since: string | null;
+}
+
+export interface NationalLinksTable {
+  person_id: string;
+  other_person_id: string;
+  other_facility_id: string;
+  linked_at: string;
+}
+
+export interface NationalRegisterCountersTable {
+  device_id: string;
+  last_no: number;
+}
+
+/** Every national lookup a device made: never the names asked about (migration 0010). */
+export interface NationalLookupsTable {
+  lookup_id: string;
+  device_id: string;
+  facility_id: string;
+  asked_by: string;
+  person_id: string | null;
+  at: string;
+  /** ok, or rate_limited */
+  outcome: string;
+  results: number;
+}
+
 export interface HqMetaTable {
   key: string;
   value: string;
@@ -152,4 +204,10 @@ export interface HqSchema {
   device_restores: DeviceRestoresTable;
   facility_bundle_keys: FacilityBundleKeysTable;
   entity_owners: EntityOwnersTable;
+  national_persons: NationalPersonsTable;
+  national_name_keys: NationalNameKeysTable;
+  national_episodes: NationalEpisodesTable;
+  national_links: NationalLinksTable;
+  national_register_counters: NationalRegisterCountersTable;
+  national_lookups: NationalLookupsTable;
 }

@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { HqConfigError, loadHqConfig } from './config';
 import { openHqDatabase, type HqDatabase } from './db';
 import { migrateHq } from './migrate';
+import { prepareNationalIndex } from './sync/national';
+import { lockEventLog } from './sync/push';
 import { buildHqServer } from './server';
 import { hqVersion } from './version';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +66,9 @@ async function main(): Promise<void> {
     if (sealedKeys) console.log(`Qeyd HQ: sealed ${sealedKeys} facility bundle keys an older HQ had stored in clear`);
     if (sealed) console.log(`Qeyd HQ: sealed ${sealed} event payloads an older HQ had stored in clear`);
     if (sealed || sealedKeys) await dropClearCopies(hq);
+    // The national name index: events held before it existed, and rows an older nameKeys indexed (hq/sync/national.ts).
+    const national = await prepareNationalIndex(hq, (trx) => lockEventLog(trx, hq!));
+    if (national.indexed || national.rekeyed) console.log(`Qeyd HQ: national name index: ${national.indexed} events read, ${national.rekeyed} people re-keyed`);
     // One node of several runs the console (docs/hq-deploy.md); the others serve devices only.
     hqConsole = config.console ? await createHqConsole({ hq, dataDir: config.dataDir }) : null;
     const staticRoot = fileURLToPath(new URL('../dist/renderer', import.meta.url));

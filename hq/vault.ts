@@ -15,7 +15,7 @@
  * The data key never changes when the master key does (rotate-key re-wraps it), so rotating the master
  * key rewrites two rows, not every event.
  */
-import { createCipheriv, createDecipheriv, createHmac, createPrivateKey, createPublicKey, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, createPrivateKey, createPublicKey, hkdfSync, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { sql } from 'kysely';
 import { z } from 'zod';
@@ -142,6 +142,12 @@ export interface HqVault {
   /** Another secret HQ keeps (a facility's bundle key), bound to a label naming what and whose it is. */
   sealSecret(label: string, secret: string): string;
   openSecret(label: string, stored: string): string;
+  /**
+   * A keyed hash (HMAC-SHA256) of a text under a key derived from the data key for one purpose: an index
+   * that must find equal values without listing them (the national name index, hq/sync/national.ts).
+   * Derived from the data key, not the master key, so a master key rotation leaves the index valid.
+   */
+  keyedHash(purpose: string, text: string): string;
   readonly signingKey: { publicKey: string; privateKey: string };
 }
 
@@ -157,6 +163,7 @@ export class SealedPayloadError extends Error {
 const dataKeys = new WeakMap<HqVault, Buffer>();
 
 function makeVault(dataKey: Buffer, signingKey: { publicKey: string; privateKey: string }): HqVault {
+  const hashKeys = new Map<string, Buffer>();
   const vault: HqVault = {
     signingKey,
     sealPayload: (eventId, payload) => seal(dataKey, payload, aad.payload(eventId)),
@@ -167,6 +174,11 @@ function makeVault(dataKey: Buffer, signingKey: { publicKey: string; privateKey:
       return opened.toString('utf8');
     },
     sealSecret: (label, secret) => seal(dataKey, secret, aad.secret(label)),
+    keyedHash(purpose, text) {
+      let key = hashKeys.get(purpose);
+      if (!key) hashKeys.set(purpose, (key = Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), `qeyd-hq-keyed-hash-v1\0${purpose}`, 32))));
+      return createHmac('sha256', key).update(text, 'utf8').digest('base64url');
+    },
     openSecret(label, stored) {
       if (!stored.startsWith(sealedPrefix)) return stored;
       const opened = unseal(dataKey, stored, aad.secret(label));

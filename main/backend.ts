@@ -5,6 +5,7 @@ import { authHandlers, idleLockMinutes } from './services/auth';
 import { Installation } from './services/installation';
 import { documentsHandlers, personsHandlers } from './services/persons';
 import { draftsHandlers, intakeHandlers } from './services/intake';
+import { nationalHandlers } from './services/national';
 import { episodesHandlers } from './services/episodes';
 import { asylumHandlers, vulnerabilityHandlers } from './services/vulnerability';
 import { dueNowHandlers, registerHandlers, settingsHandlers } from './services/register';
@@ -89,6 +90,7 @@ export async function composeBackend(policy: BackendPolicy, options: BackendOpti
     audit: auditHandlers(installation),
     persons: personsHandlers(installation, now),
     intake: intakeHandlers(installation, now),
+    national: nationalHandlers(installation),
     drafts: draftsHandlers(installation, now),
     documents: documentsHandlers(installation),
     conflicts: conflictsHandlers(installation),

@@ -23,6 +23,7 @@ import { npmOrgContract } from './npm-org';
 import { npmFacilitiesContract } from './npm-facilities';
 import { npmVisitsContract } from './npm-visits';
 import { npmCentreContract } from './npm-centre';
+import { nationalContract } from './national';
 
 export { userView, type UserView } from './users';
 export { sessionView, type SessionView } from './auth';
@@ -59,6 +60,7 @@ export const contract = {
   ...npmFacilitiesContract,
   ...npmVisitsContract,
   ...npmCentreContract,
+  ...nationalContract,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@ import { tracingAnsweredSchema } from '../tracing-answers';
 import { isHlc } from '../hlc';
 import { nonRefoulementCheckSchema } from '../non-refoulement';
 import { personDetails } from '../person';
+import { hqPersonRef } from '../sync-national';
 import { ageAssessmentSchema, guardianSchema, referralProgressSchema, referralSchema, screeningSchema } from '../vulnerability';
 import {
   consularConsentSchema,
@@ -60,6 +61,15 @@ export const eventCatalog = {
   /** Two records found to be one person: the merged record points at the survivor; nothing is deleted. */
   'person.merged': { schemaVersion: 1, payload: z.object({ intoPersonId: ref, reason: text(1000) }).strict() },
   'person.unmerged': { schemaVersion: 1, payload: z.object({ reason: text(1000) }).strict() },
+  /**
+   * The same person's record at another facility, found through HQ's national check (issue #14 §2):
+   * linked, never merged (each centre keeps its own record); undone by person.nationalUnlinked.
+   */
+  'person.nationalLinked': {
+    schemaVersion: 1,
+    payload: z.object({ hqRef: hqPersonRef, facilityName: text(200), registerNo: text(40), reason: text(1000) }).strict(),
+  },
+  'person.nationalUnlinked': { schemaVersion: 1, payload: z.object({ hqRef: hqPersonRef, reason: text(1000) }).strict() },
   /** The person's answer to HQ's tracing request, asked through the centre (issue #14 §3, docs/sync.md#tracing-requests-to-a-centre). */
   'person.tracingAnswered': { schemaVersion: 1, payload: tracingAnsweredSchema },
 

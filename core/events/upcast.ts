@@ -19,6 +19,8 @@ export const upcasters: { readonly [T in EventType]: readonly Upcaster[] } = {
   'person.corrected': [],
   'person.merged': [],
   'person.unmerged': [],
+  'person.nationalLinked': [],
+  'person.nationalUnlinked': [],
   'person.tracingAnswered': [],
   'document.recorded': [],
   'document.corrected': [],

@@ -12,6 +12,7 @@ import { signIn as azSignIn } from './az/sign-in';
 import { accounts as azAccounts } from './az/accounts';
 import { npmKeys as azNpmKeys } from './az/npm-keys';
 import { backup as azBackup } from './az/backup';
+import { national as azNational } from './az/national';
 import { errors as enErrors } from './en/errors';
 import { register as enRegister } from './en/register';
 import { safeguards as enSafeguards } from './en/safeguards';
@@ -25,6 +26,7 @@ import { signIn as enSignIn } from './en/sign-in';
 import { accounts as enAccounts } from './en/accounts';
 import { npmKeys as enNpmKeys } from './en/npm-keys';
 import { backup as enBackup } from './en/backup';
+import { national as enNational } from './en/national';
 import { errors as ruErrors } from './ru/errors';
 import { register as ruRegister } from './ru/register';
 import { safeguards as ruSafeguards } from './ru/safeguards';
@@ -38,16 +40,18 @@ import { signIn as ruSignIn } from './ru/sign-in';
 import { accounts as ruAccounts } from './ru/accounts';
 import { npmKeys as ruNpmKeys } from './ru/npm-keys';
 import { backup as ruBackup } from './ru/backup';
+import { national as ruNational } from './ru/national';
 
 /** ICU message catalogs (plural rules matter: Russian has one/few/many). Azerbaijani is the default. */
 export const catalogs: Record<Locale, Record<string, string>> = {
-  az: { ...azErrors, ...azUi, ...azRegister, ...azSafeguards, ...azHq, ...azNpmCentre, ...azSync, ...azNpm, ...azNpmVisits, ...azSignIn, ...azAccounts, ...azNpmKeys, ...azBackup },
-  en: { ...enErrors, ...enUi, ...enRegister, ...enSafeguards, ...enHq, ...enNpmCentre, ...enSync, ...enNpm, ...enNpmVisits, ...enSignIn, ...enAccounts, ...enNpmKeys, ...enBackup },
-  ru: { ...ruErrors, ...ruUi, ...ruRegister, ...ruSafeguards, ...ruHq, ...ruNpmCentre, ...ruSync, ...ruNpm, ...ruNpmVisits, ...ruSignIn, ...ruAccounts, ...ruNpmKeys, ...ruBackup },
+  az: { ...azErrors, ...azUi, ...azRegister, ...azSafeguards, ...azHq, ...azNpmCentre, ...azSync, ...azNpm, ...azNpmVisits, ...azSignIn, ...azAccounts, ...azNpmKeys, ...azBackup, ...azNational },
+  en: { ...enErrors, ...enUi, ...enRegister, ...enSafeguards, ...enHq, ...enNpmCentre, ...enSync, ...enNpm, ...enNpmVisits, ...enSignIn, ...enAccounts, ...enNpmKeys, ...enBackup, ...enNational },
+  ru: { ...ruErrors, ...ruUi, ...ruRegister, ...ruSafeguards, ...ruHq, ...ruNpmCentre, ...ruSync, ...ruNpm, ...ruNpmVisits, ...ruSignIn, ...ruAccounts, ...ruNpmKeys, ...ruBackup, ...ruNational },
 };
 
 export const defaultLocale: Locale = 'az';
 export type MessageKey =
+  | keyof typeof enNational
   | keyof typeof enNpmKeys
   | keyof typeof enBackup
   | keyof typeof enAccounts

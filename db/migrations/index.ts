@@ -11,6 +11,7 @@ import { migration0010 } from './0010_consular_disclosure';
 import { migration0011 } from './0011_rights_delay';
 import { migration0012 } from './0012_letter_status';
 import { migration0013 } from './0013_tracing_requests';
+import { migration0014 } from './0014_national';
 import type { Migration } from './types';
 
 /** In order. A new migration is a new file appended here; released ones are never edited. */
@@ -28,5 +29,6 @@ export const migrations: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
+  migration0014,
 ];
 export const latestVersion = migrations[migrations.length - 1]!.version;

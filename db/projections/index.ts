@@ -1,5 +1,6 @@
 import type { ProjectorMap } from './types';
 import { personCorrected, personMerged, personRegistered, personUnmerged } from './persons';
+import { personNationalLinked, personNationalUnlinked } from './national';
 import { personTracingAnswered } from './tracing-answers';
 import * as r from './register';
 import * as sg from './safeguards';
@@ -13,6 +14,8 @@ export const projectors: ProjectorMap = {
   'person.corrected': personCorrected,
   'person.merged': personMerged,
   'person.unmerged': personUnmerged,
+  'person.nationalLinked': personNationalLinked,
+  'person.nationalUnlinked': personNationalUnlinked,
   'person.tracingAnswered': personTracingAnswered,
   'document.recorded': r.documentRecorded,
   'document.corrected': r.documentCorrected,
@@ -74,6 +77,7 @@ export const projectors: ProjectorMap = {
 export const projectedTables = [
   'persons',
   'person_name_keys',
+  'national_links',
   'person_events',
   'documents',
   'episodes',

@@ -7,8 +7,20 @@ import { migration0006 } from './0006_request_nonces';
 import { migration0007 } from './0007_revocation';
 import { migration0008 } from './0008_device_restores';
 import { migration0009 } from './0009_superseded_copies';
+import { migration0010 } from './0010_national_index';
 import type { HqMigration } from './types';
 
 /** In order. A new migration is a new file appended here; released ones are never edited. */
-export const hqMigrations: readonly HqMigration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009];
+export const hqMigrations: readonly HqMigration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+  migration0007,
+  migration0008,
+  migration0009,
+  migration0010,
+];
 export const latestHqSchemaVersion = hqMigrations[hqMigrations.length - 1]!.version;

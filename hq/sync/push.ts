@@ -12,9 +12,10 @@ import type { EventsTable, HqSchema } from '../schema';
 import { SyncRefusal, now } from './common';
 import { quarantineForeignEntities } from './entity-owners';
 import { hqVault, type HqVault } from '../vault';
+import { indexPushedEvents } from './national';
 
 /** Serialises event inserts so that server_seq order is commit order (PostgreSQL hands out identities at insert). */
-async function lockEventLog(trx: Transaction<HqSchema>, hq: HqDatabase): Promise<void> {
+export async function lockEventLog(trx: Transaction<HqSchema>, hq: HqDatabase): Promise<void> {
   if (hq.dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(727001)`.execute(trx);
 }
 
@@ -101,7 +102,7 @@ export async function pushEvents(hq: HqDatabase, deviceId: string, input: z.outp
   const device = await hq.db.selectFrom('devices').select(['public_key', 'head_seq', 'head_hash']).where('device_id', '=', deviceId).executeTakeFirstOrThrow();
   const receivedAt = now();
   const early = planPush(events, deviceId, device.public_key, { seq: device.head_seq, hash: device.head_hash }, input.head, receivedAt);
-  const result = await commitInGroup(hq, { deviceId, events, input, publicKey: device.public_key, receivedAt, early, vault });
+  const result = await commitInGroup(hq, { hq, deviceId, events, input, publicKey: device.public_key, receivedAt, early, vault });
   // Only now, after the commit, does the device learn what HQ holds.
   return {
     ackedSeq: result.ackedSeq,
@@ -114,6 +115,7 @@ export async function pushEvents(hq: HqDatabase, deviceId: string, input: z.outp
 }
 
 interface QueuedPush {
+  hq: HqDatabase;
   deviceId: string;
   events: EventRecord[];
   input: z.output<typeof pushRequest>;
@@ -243,7 +245,7 @@ function oneOf(dialect: HqDatabase['dialect'], column: 'event_id' | 'entity_id',
 
 /** One push inside the serialised section: re-check the head, refuse forks, store, move the head. */
 async function applyPush(trx: Transaction<HqSchema>, dialect: HqDatabase['dialect'], push: QueuedPush): Promise<PushResult> {
-  const { deviceId, events, input, publicKey, receivedAt, early, vault } = push;
+  const { hq, deviceId, events, input, publicKey, receivedAt, early, vault } = push;
   const current = await trx.selectFrom('devices').select(['head_seq', 'head_hash']).where('device_id', '=', deviceId).executeTakeFirstOrThrow();
   const plan =
     current.head_seq === early.head.seq && current.head_hash === early.head.hash
@@ -290,6 +292,8 @@ async function applyPush(trx: Transaction<HqSchema>, dialect: HqDatabase['dialec
   // A record of another facility is quarantined, a new one claimed for the pusher's (hq/sync/entity-owners.ts).
   const { rows, quarantined } = await quarantineForeignEntities(trx, dialect, deviceId, await quarantineReregistrations(trx, dialect, plan));
   await insertEvents(trx, dialect, vault, rows);
+  // The national name index moves with what is stored, in the same transaction (hq/sync/national.ts).
+  await indexPushedEvents(trx, hq, vault, rows);
   const last = fresh[fresh.length - 1]!;
   await trx
     .updateTable('devices')

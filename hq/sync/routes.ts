@@ -8,7 +8,9 @@ import type { HqDatabase } from '../db';
 import { checkManifest, pullEvents } from './pull';
 import { enrollDevice } from './enroll';
 import { facilityState } from './facility';
-import { pushEvents } from './push';
+import { lockEventLog, pushEvents } from './push';
+import { nationalCheck } from './national';
+import { nationalCheckRequest } from '../../core/sync-national';
 import { SyncRefusal } from './common';
 import { incarnationHeader, ownEventsRequest, restoredRequest } from '../../core/sync-restore';
 import { ownEvents, recordRestore, restoreLosses, supersededCopy } from './restore';
@@ -189,6 +191,18 @@ export function registerSyncRoutes(app: FastifyInstance, hq: HqDatabase, options
     const parsed = ownEventsRequest.safeParse(request.body);
     if (!parsed.success) return send(reply, 400, 'validation', 'error.validation');
     return { ok: true, result: await ownEvents(hq, request.deviceId!, parsed.data) };
+  });
+
+  // The national duplicate check (docs/sync.md#national-duplicate-check): audited and rate-limited per device.
+  app.post('/api/sync/national-check', { preHandler: authenticate }, async (request, reply) => {
+    const parsed = nationalCheckRequest.safeParse(request.body);
+    if (!parsed.success) return send(reply, 400, 'validation', 'error.validation');
+    try {
+      return { ok: true, result: await nationalCheck(hq, (trx) => lockEventLog(trx, hq), request.deviceId!, parsed.data, clock) };
+    } catch (e) {
+      if (e instanceof SyncRefusal) return refusal(reply, e);
+      throw e;
+    }
   });
 
   app.get('/api/sync/pull', { preHandler: authenticate }, async (request, reply) => {

@@ -6,6 +6,7 @@ import { actor, dateValidationError, notFound, rule } from './common';
 import type { ServiceInstallation } from './installation';
 import { findMatches } from './name-search';
 import { requirePerson } from './persons';
+import { statusOf } from '../sync/national';
 
 export function facilityOf(store: ReadStore): { facilityId: string; facilityName: string } {
   return { facilityId: store.meta('installation_id') ?? store.device.deviceId, facilityName: store.meta('facility_name') ?? '' };
@@ -65,6 +66,31 @@ export function intakeHandlers(inst: ServiceInstallation, now: () => number): Ha
           tx.append({ type: 'episode.apprehended', entityId: episodeId, payload: { personId, ...facility, apprehension: input.apprehension } });
         }
         if (input.draftId) tx.q.run(tx.qb.deleteFrom('drafts').where('draft_id', '=', input.draftId));
+        // Checked nationally at the desk, or not (offline, not enrolled): then the next sync asks HQ (docs/sync.md#national-duplicate-check).
+        const national = input.national;
+        tx.q.run(
+          tx.qb
+            .insertInto('national_checks')
+            .values({
+              person_id: personId,
+              status: national ? statusOf(national.candidates) : 'pending',
+              asked_at: tx.now,
+              asked_by: env.session.userId,
+              checked_at: national?.checkedAt ?? null,
+              candidates: JSON.stringify(national?.candidates ?? []),
+            })
+            .onConflict((oc) =>
+              oc.column('person_id').doUpdateSet({
+                status: national ? statusOf(national.candidates) : 'pending',
+                asked_at: tx.now,
+                asked_by: env.session.userId,
+                checked_at: national?.checkedAt ?? null,
+                candidates: JSON.stringify(national?.candidates ?? []),
+                resolved_by: null,
+                resolved_at: null,
+              }),
+            ),
+        );
       });
       return { personId, episodeId };
     },

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { apiErrorSchema, ApiError } from '../../core/contract/errors';
 import { enrollResponse, manifestResponse, pullResponse, pushResponse } from '../../core/sync';
 import { requestAudience, signedRequestHeaders } from '../../db/device-auth';
+import { nationalCheckResponse, type NationalCheckRequest } from '../../core/sync-national';
 import { incarnationHeader, manifestLosses, ownEventsResponse, restoredResponse } from '../../core/sync-restore';
 
 /** A timeout keeps a dead link from hanging the duty desk. */
@@ -21,10 +22,10 @@ export class HqUnreachable extends Error {
   }
 }
 
-async function request<T extends z.ZodType>(url: string, init: RequestInit, schema: T): Promise<z.output<T>> {
+async function request<T extends z.ZodType>(url: string, init: RequestInit, schema: T, timeoutMs = requestTimeoutMs): Promise<z.output<T>> {
   let res: Response;
   try {
-    res = await fetch(url, { ...init, signal: AbortSignal.timeout(requestTimeoutMs) });
+    res = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   } catch (e) {
     throw new HqUnreachable(e);
   }
@@ -82,6 +83,12 @@ export class HqClient {
   ownEvents(body: unknown) {
     const text = JSON.stringify(body);
     return request(new URL('/api/sync/own-events', this.baseUrl).toString(), this.signed('POST', '/api/sync/own-events', text), ownEventsResponse);
+  }
+
+  /** The national duplicate check (docs/sync.md#national-duplicate-check); the intake waits only `timeoutMs` for it. */
+  nationalCheck(body: NationalCheckRequest, timeoutMs: number) {
+    const text = JSON.stringify(body);
+    return request(new URL('/api/sync/national-check', this.baseUrl).toString(), this.signed('POST', '/api/sync/national-check', text), nationalCheckResponse, timeoutMs);
   }
 
   pull(after: number, limit: number, queued?: number) {

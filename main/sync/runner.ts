@@ -4,6 +4,7 @@ import type { Installation } from '../services/installation';
 import { readAttempts, recordAttempt, type SyncAttempt } from './attempts';
 import { runSync, type SyncProgress, type SyncReport } from './engine';
 import { HqClient, HqUnreachable } from './hq-client';
+import { recheckPending } from './national';
 
 export type SyncTrigger = SyncAttempt['trigger'];
 
@@ -113,6 +114,8 @@ export class SyncRunner {
     let attempt: SyncAttempt;
     try {
       const report = await runSync(store, client, { onProgress: (p) => (this.currentProgress = p) });
+      // Intakes recorded without a national check are checked now; a failure here never fails the sync.
+      await recheckPending(store, client, actor, method).catch((e: unknown) => this.log('national re-check failed', e));
       const finishedAt = new Date(this.now()).toISOString();
       attempt = { at, finishedAt, trigger, outcome: 'ok', pushed: report.pushed, pulled: report.pulled, quarantined: report.quarantined, reason: null };
       // An automatic sync that moved nothing is not worth an audit line every quarter of an hour.
