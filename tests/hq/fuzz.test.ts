@@ -51,6 +51,7 @@ const paths = [
   '/api/sync/pull',
   '/api/sync/restored',
   '/api/sync/own-events',
+  '/api/sync/national-check',
   '/rpc/',
   '/',
   '/index.html',

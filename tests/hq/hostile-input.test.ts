@@ -118,6 +118,39 @@ for (const dialect of dialects) {
       expect(await countEvents(hq)).toBe(0);
     });
 
+    it('refuses a hostile national check cleanly: bad shapes, huge or broken names, an unsigned caller; never a 500 and nothing audited', async () => {
+      const { hq, app } = await setUp(dialect);
+      const a = await hqDevice(app, hq, cleanups);
+      const url = '/api/sync/national-check';
+      const good = { names: { original: 'Гусейнов Али', latin: 'Guseynov Ali', aliases: [] }, askedBy: 'u' };
+      for (const body of [
+        '{}',
+        'null',
+        '[]',
+        JSON.stringify({ ...good, names: { original: 'x'.repeat(201), latin: 'x', aliases: [] } }),
+        JSON.stringify({ ...good, names: { ...good.names, aliases: Array.from({ length: 21 }, () => 'Ali') } }),
+        JSON.stringify({ ...good, birthDate: '1990-02-31' }),
+        JSON.stringify({ ...good, nationalities: ['<script>'] }),
+        JSON.stringify({ ...good, askedBy: '' }),
+        JSON.stringify({ ...good, personId: 'not-a-uuid' }),
+        JSON.stringify({ ...good, extra: 1 }),
+        JSON.stringify({ ...good, names: 'Ali' }),
+      ]) {
+        const res = await a.post(url, body);
+        expect(res.statusCode, body.slice(0, 80)).toBe(400);
+        expect(refusalOf(res).messageKey).toBe('error.validation');
+      }
+      // A lone surrogate has no faithful stored form: refused before the route, as for every sync request.
+      const lone = await a.post(url, JSON.stringify({ ...good, names: { ...good.names, original: 'Ali \ud800' } }));
+      expect(lone.statusCode).toBe(400);
+      expect(refusalOf(lone).messageKey).toBe('error.sync.ill_formed');
+      const unsigned = await app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload: JSON.stringify(good) });
+      expect(refusalOf(unsigned).code).toBe('unauthenticated');
+      expect(await hq.db.selectFrom('national_lookups').selectAll().execute()).toEqual([]);
+      // The same request, well formed, is answered.
+      expect((await a.post(url, JSON.stringify(good))).statusCode).toBe(200);
+    });
+
     it('refuses an event id another device already used, or one used twice in a batch, naming the reason and storing nothing of the batch', async () => {
       const { hq, app } = await setUp(dialect);
       const a = await hqDevice(app, hq, cleanups);
