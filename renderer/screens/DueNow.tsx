@@ -10,6 +10,7 @@ import { QueryError } from '../components/QueryError';
 import { obligationKey, obligationStatusLabel } from '../register-labels';
 import { href } from '../routes';
 import { SafeguardsFigures } from './safeguards/SafeguardsFigures';
+import { NationalTasks } from './national/NationalTasks';
 
 type Item = Awaited<ReturnType<typeof api.dueNow.list>>['items'][number];
 type Status = Item['status'];
@@ -94,6 +95,7 @@ export function DueNow() {
         ) : null}
       </p>
       {due.isError ? <QueryError error={due.error} onRetry={() => void due.refetch()} /> : null}
+      <NationalTasks />
       {due.isPending ? (
         <p className="muted" role="status">
           <FormattedMessage id="app.loading" />

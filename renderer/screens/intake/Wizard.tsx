@@ -191,12 +191,20 @@ function useDuplicateCheck(control: Control<IntakeValues, unknown, unknown>) {
   }, [original, latin, aliases, birthMode, birthDate, nationalities, existing]);
   const debounced = useDebounced(query, 600);
   const key = debounced ? JSON.stringify(debounced) : null;
-  return useQuery({
+  const local = useQuery({
     queryKey: ['duplicates', key],
     queryFn: () => api.intake.checkDuplicates(debounced!),
     enabled: debounced !== null,
     staleTime: 0,
   });
+  // HQ across every facility, beside the local check: answers within seconds or says "not checked nationally".
+  const national = useQuery({
+    queryKey: ['national', key],
+    queryFn: () => api.national.check(debounced!),
+    enabled: debounced !== null,
+    staleTime: 60_000,
+  });
+  return [local, national] as const;
 }
 
 function firstErrorPath(errors: FieldErrors, prefix = ''): string | null {
@@ -263,9 +271,10 @@ function WizardForm({ initial, draftId, savedAt }: { initial: DraftData; draftId
     [autosave, setFocus],
   );
 
-  const duplicates = useDuplicateCheck(control);
+  const [duplicates, national] = useDuplicateCheck(control);
   const [existingPersonId, dismissed, hasDecision] = useWatch({ control, name: ['existingPersonId', 'dismissedMatches', 'hasDecision'] });
   const matches: DuplicateMatchView[] = existingPersonId ? [] : (duplicates.data?.matches ?? []);
+  const nationalOutcome = existingPersonId ? undefined : national.data;
   const unresolved = matches.filter((m) => !(dismissed ?? []).includes(m.person.personId));
 
   useEffect(() => {
@@ -326,7 +335,9 @@ function WizardForm({ initial, draftId, savedAt }: { initial: DraftData; draftId
     try {
       await autosave.flush();
       // What the step checks passed, parsed by the same schema: the typed input the method takes.
-      const input = methodSchema('intake.submit').parse(toIntakeInput(values, zone, mode, autosave.idRef.current ?? undefined));
+      // What HQ answered, if it did: without it the intake is re-checked nationally at the next sync.
+      const nationalSeen = nationalOutcome?.status === 'checked' ? { national: { checkedAt: nationalOutcome.checkedAt, candidates: nationalOutcome.candidates } } : {};
+      const input = methodSchema('intake.submit').parse({ ...(toIntakeInput(values, zone, mode, autosave.idRef.current ?? undefined) as Record<string, unknown>), ...nationalSeen });
       const { personId } = await callMethod('intake.submit', input);
       autosave.stop();
       await Promise.all(['drafts', 'register', 'dueNow', 'person'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
@@ -385,7 +396,16 @@ function WizardForm({ initial, draftId, savedAt }: { initial: DraftData; draftId
             <FormattedMessage id="intake.stepOf" values={{ n: index + 1, total: steps.length, name: intl.formatMessage({ id: stepLabel[step] }) }} />
           </h2>
           {step === 'person' ? (
-            <PersonStep matches={matches} unresolved={unresolved} checking={duplicates.isFetching} onUse={useRecord} onCreateNew={createNew} onUseNewInstead={useNewInstead} />
+            <PersonStep
+              matches={matches}
+              unresolved={unresolved}
+              checking={duplicates.isFetching}
+              national={nationalOutcome}
+              nationalChecking={national.isFetching}
+              onUse={useRecord}
+              onCreateNew={createNew}
+              onUseNewInstead={useNewInstead}
+            />
           ) : null}
           {step === 'documents' ? <DocumentsStep /> : null}
           {step === 'apprehension' ? <ApprehensionStep /> : null}
@@ -395,6 +415,8 @@ function WizardForm({ initial, draftId, savedAt }: { initial: DraftData; draftId
               matches={matches}
               unresolved={unresolved}
               checking={duplicates.isFetching}
+              national={nationalOutcome}
+              nationalChecking={national.isFetching}
               onUse={useRecord}
               onCreateNew={createNew}
               onUseNewInstead={useNewInstead}

@@ -13,9 +13,14 @@ import { useLocale, useTimeZone } from '../../i18n';
 import { countryLabel, countryOptions, languageLabel, languageOptions } from '../../places';
 import { documentTypeLabel, matchReasonLabel, regimeLabel, sexLabel, verificationLabel } from '../../register-labels';
 import type { DuplicateMatchView, IntakeValues, Step } from './model';
+import type { NationalOutcome } from '../../../core/contract/national';
+import { NationalPanel } from '../national/NationalPanel';
 
 interface DuplicateProps {
   matches: DuplicateMatchView[];
+  /** HQ's national check (issue #14 §2): absent while not asked */
+  national?: NationalOutcome;
+  nationalChecking?: boolean;
   unresolved: DuplicateMatchView[];
   checking: boolean;
   onUse(m: DuplicateMatchView): void;
@@ -100,6 +105,7 @@ function NewPerson(props: DuplicateProps) {
         </div>
       </fieldset>
       <DuplicatePanel {...props} />
+      <NationalPanel outcome={props.national} checking={props.nationalChecking ?? false} />
       <Section title="lbl.person.birth" columns={false}>
         <FRadios
           stacked
@@ -347,6 +353,7 @@ export function ReviewStep(props: DuplicateProps & { onEdit(s: Step): void }) {
   return (
     <div className="review">
       {v.existingPerson ? null : <DuplicatePanel {...props} />}
+      {v.existingPerson ? null : <NationalPanel outcome={props.national} checking={props.nationalChecking ?? false} />}
       <Summary title="intake.step.person" step="person" onEdit={props.onEdit}>
         {v.existingPerson ? (
           <div className="field-stack">

@@ -9,6 +9,7 @@ import { QueryError } from '../../components/QueryError';
 import { takeFlash } from '../../flash';
 import { href } from '../../routes';
 import { SafeguardsPanel } from '../safeguards/SafeguardsPanel';
+import { PersonNational } from '../national/PersonNational';
 import { availableActions, personActions, type Action } from './actions';
 import { Conflicts } from './Conflicts';
 import { CurrentDetention, currentEpisode, EmptyCard, Episodes, Obligations } from './Detention';
@@ -165,6 +166,7 @@ export function Person({ personId, session }: { personId: string; session: Sessi
             onDone={(label) => done(label)}
             onCancel={cancel}
           />
+          <PersonNational personId={personId} mayWrite={mayWrite} />
           <Documents view={v} />
           <Episodes view={v} />
         </div>
