@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { eventRecord, maxStoredInteger } from './events';
+import { requesterCategory, tracingRequestKind } from './contract/tracing-shared';
 
 /**
  * The sync protocol between a device and HQ (docs/sync.md): the messages, validated on both sides.
@@ -104,6 +105,24 @@ export const pulledEvent = eventRecord.extend({
   quarantined: z.string().nullable(),
 });
 
+/** The most tracing requests one pull answer carries; the rest come with the next (docs/sync.md#tracing-requests-to-a-centre). */
+export const maxTracingRequestsPerPull = 500;
+
+/**
+ * HQ's request to the centre holding a person (issue #14 §3): ask their consent to disclose their
+ * whereabouts and/or tell them who is looking for them. Only the requester's category travels, never
+ * their name or contact. `seq` orders requests for the device's tracing cursor.
+ */
+export const tracingRequestDelivery = z
+  .object({
+    requestId: z.uuid(),
+    personId: z.string().min(1).max(100),
+    kinds: z.array(tracingRequestKind).min(1).max(2),
+    requesterCategory,
+    askedAt: z.iso.datetime({ offset: true }),
+  })
+  .strict();
+
 export const pullResponse = z.object({
   events: z.array(pulledEvent),
   /** Cursor to ask from next: the highest server_seq examined (not only those returned). */
@@ -114,6 +133,10 @@ export const pullResponse = z.object({
   bundleKeys: z.array(bundleKeyVersion).max(10_000).optional(),
   /** The facility's devices, revoked ones included, for verifying bundles from peers. */
   facilityDevices: z.array(facilityDevice).max(10_000).optional(),
+  /** HQ's tracing requests to this facility after the device's tracing cursor (only when it sent one: `tracingAfter`). */
+  tracingRequests: z.array(tracingRequestDelivery).max(maxTracingRequestsPerPull).optional(),
+  /** The tracing cursor to send next: the highest request examined. */
+  tracingCursor: z.number().int().min(0).optional(),
 });
 
 export const syncErrorReasons = [

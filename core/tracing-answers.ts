@@ -13,11 +13,11 @@ export const contactAnswer = z.enum(['accepted', 'refused']);
 export type ConsentAnswer = z.infer<typeof consentAnswer>;
 export type ContactAnswer = z.infer<typeof contactAnswer>;
 
-export const tracingAnswers = z
-  .object({ consentToDisclose: consentAnswer.optional(), contact: contactAnswer.optional() })
-  .strict()
-  .refine((a) => a.consentToDisclose !== undefined || a.contact !== undefined, { message: 'error.tracingCentre.noAnswer' });
-export type TracingAnswers = z.infer<typeof tracingAnswers>;
+/** The answers as a form sends them: which ones are needed depends on what HQ asked (answerGaps). */
+export const tracingAnswersInput = z.object({ consentToDisclose: consentAnswer.optional(), contact: contactAnswer.optional() }).strict();
+/** As recorded: at least one. */
+export const tracingAnswers = tracingAnswersInput.refine((a) => a.consentToDisclose !== undefined || a.contact !== undefined, { message: 'error.tracingCentre.noAnswer' });
+export type TracingAnswers = z.infer<typeof tracingAnswersInput>;
 
 /** The payload of person.tracingAnswered (entity: the person). */
 export const tracingAnsweredSchema = z.object({ requestId: z.string().min(1).max(100), answers: tracingAnswers, note: optionalText(2000) }).strict();

@@ -178,6 +178,20 @@ export interface NationalLookupsTable {
   results: number;
 }
 
+/**
+ * HQ's tracing requests to centres (migration 0011, hq/sync/tracing-requests.ts). `content` is sealed under
+ * the data key: the person, what is asked, the requester's category and the analyst who asked.
+ */
+export interface TracingRequestsTable {
+  /** the devices' tracing cursor: only grows, committed in order */
+  request_seq: Generated<number>;
+  request_id: string;
+  inquiry_id: string;
+  facility_id: string;
+  content: string;
+  asked_at: string;
+}
+
 export interface HqMetaTable {
   key: string;
   value: string;
@@ -204,6 +218,7 @@ export interface HqSchema {
   device_restores: DeviceRestoresTable;
   facility_bundle_keys: FacilityBundleKeysTable;
   entity_owners: EntityOwnersTable;
+  tracing_requests: TracingRequestsTable;
   national_persons: NationalPersonsTable;
   national_name_keys: NationalNameKeysTable;
   national_episodes: NationalEpisodesTable;

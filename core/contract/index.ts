@@ -23,6 +23,7 @@ import { npmOrgContract } from './npm-org';
 import { npmFacilitiesContract } from './npm-facilities';
 import { npmVisitsContract } from './npm-visits';
 import { npmCentreContract } from './npm-centre';
+import { tracingCentreContract } from './tracing-centre';
 import { nationalContract } from './national';
 
 export { userView, type UserView } from './users';
@@ -60,6 +61,7 @@ export const contract = {
   ...npmFacilitiesContract,
   ...npmVisitsContract,
   ...npmCentreContract,
+  ...tracingCentreContract,
   ...nationalContract,
 } satisfies ContractShape;
 

@@ -6,6 +6,7 @@ import type { HqDatabase } from '../db';
 import { ConsoleFeed } from './feed';
 import { lockConsoleDir } from './lock';
 import { fleetSource } from './fleet-source';
+import { tracingCentreSource } from './tracing-source';
 import { catchesUp, hqConsolePolicy } from './policy';
 
 /** How often the console reads new pushes while someone is signed in; views also catch up on demand. */
@@ -32,7 +33,7 @@ export async function createHqConsole(opts: { hq: HqDatabase; dataDir: string; l
   const unlock = lockConsoleDir(consoleDataDir(opts.dataDir));
   let backend: Backend;
   try {
-    backend = await composeBackend(hqConsolePolicy, { dataDir: consoleDataDir(opts.dataDir), now: opts.now, log, hq: { source: fleetSource(opts.hq) } });
+    backend = await composeBackend(hqConsolePolicy, { dataDir: consoleDataDir(opts.dataDir), now: opts.now, log, hq: { source: fleetSource(opts.hq), tracing: tracingCentreSource(opts.hq) } });
   } catch (e) {
     unlock();
     throw e;

@@ -8,6 +8,7 @@ import { migration0007 } from './0007_revocation';
 import { migration0008 } from './0008_device_restores';
 import { migration0009 } from './0009_superseded_copies';
 import { migration0010 } from './0010_national_index';
+import { migration0011 } from './0011_tracing_requests';
 import type { HqMigration } from './types';
 
 /** In order. A new migration is a new file appended here; released ones are never edited. */
@@ -22,5 +23,6 @@ export const hqMigrations: readonly HqMigration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];
 export const latestHqSchemaVersion = hqMigrations[hqMigrations.length - 1]!.version;

@@ -8,6 +8,7 @@ import type { HqDatabase } from '../db';
 import { checkManifest, pullEvents } from './pull';
 import { enrollDevice } from './enroll';
 import { facilityState } from './facility';
+import { tracingRequestsForDevice } from './tracing-requests';
 import { lockEventLog, pushEvents } from './push';
 import { nationalCheck } from './national';
 import { nationalCheckRequest } from '../../core/sync-national';
@@ -58,6 +59,8 @@ const pullQuery = z.object({
   limit: z.coerce.number().int().min(1).max(maxPullBatch).default(1000),
   /** the device's own count of events still waiting to go, for HQ's console */
   queued: z.coerce.number().int().min(0).max(1e9).optional(),
+  /** the device's tracing cursor: sent by a device that keeps HQ's tracing requests (docs/sync.md#tracing-requests-to-a-centre) */
+  tracingAfter: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 
 /**
@@ -213,6 +216,7 @@ export function registerSyncRoutes(app: FastifyInstance, hq: HqDatabase, options
       await hq.db.updateTable('devices').set({ reported_pending: parsed.data.queued, reported_at: at, last_seen_at: at }).where('device_id', '=', request.deviceId!).execute();
     }
     const events = await pullEvents(hq, request.deviceId!, parsed.data.after, parsed.data.limit);
-    return { ok: true, result: { ...events, ...(await facilityState(hq, request.deviceId!)) } };
+    const tracing = parsed.data.tracingAfter === undefined ? {} : await tracingRequestsForDevice(hq, request.deviceId!, parsed.data.tracingAfter);
+    return { ok: true, result: { ...events, ...(await facilityState(hq, request.deviceId!)), ...tracing } };
   });
 }

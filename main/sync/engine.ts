@@ -6,13 +6,15 @@ import { rowToEvent, type EventRow, type ReadStore, type Store } from '../../db/
 import type { z } from 'zod';
 import type { pullResponse, pushResponse } from '../../core/sync';
 import { keepFacilityState } from './facility';
+import { keepTracingRequests, tracingCursor } from './tracing-requests';
 import { reconcileRestore, type RestoreApi } from './restore';
 
 /** What sync needs of HQ: the HTTP client in production; tests may drive HQ's own service directly. */
 export interface HqApi {
   push(body: unknown): Promise<z.infer<typeof pushResponse>>;
   /** `queued`: how many of this device's events still wait to go, for HQ's console (a hint, not a claim). */
-  pull(after: number, limit: number, queued?: number): Promise<z.infer<typeof pullResponse>>;
+  /** `tracingAfter`: this device's tracing cursor, for HQ's tracing requests to its facility (main/sync/tracing-requests.ts). */
+  pull(after: number, limit: number, queued?: number, tracingAfter?: number): Promise<z.infer<typeof pullResponse>>;
   /** Only a store restored from a backup needs these, once (main/sync/restore.ts). */
   restored?: RestoreApi['restored'];
   ownEvents?: RestoreApi['ownEvents'];
@@ -101,11 +103,12 @@ export async function runSync(store: Store, hq: HqApi, opts: { pushBatch?: numbe
   let quarantined = 0;
   for (;;) {
     const cursor = metaNumber(store, 'sync_cursor');
-    const res = await hq.pull(cursor, pullBatch, pendingCount(store));
-    // The facility's key versions and devices come with each pull: kept with the batch (main/sync/facility.ts).
+    const res = await hq.pull(cursor, pullBatch, pendingCount(store), tracingCursor(store));
+    // The facility's key versions and devices, and HQ's tracing requests, come with each pull: kept with the batch.
     const applied = store.ingest(res.events, () => {
       store.setMeta('sync_cursor', String(res.cursor));
       keepFacilityState(store, res);
+      keepTracingRequests(store, res);
     });
     pulled += applied.applied;
     quarantined += applied.quarantined;

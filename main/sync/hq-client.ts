@@ -91,8 +91,8 @@ export class HqClient {
     return request(new URL('/api/sync/national-check', this.baseUrl).toString(), this.signed('POST', '/api/sync/national-check', text), nationalCheckResponse, timeoutMs);
   }
 
-  pull(after: number, limit: number, queued?: number) {
-    const path = `/api/sync/pull?after=${after}&limit=${limit}${queued === undefined ? '' : `&queued=${queued}`}`;
+  pull(after: number, limit: number, queued?: number, tracingAfter?: number) {
+    const path = `/api/sync/pull?after=${after}&limit=${limit}${queued === undefined ? '' : `&queued=${queued}`}${tracingAfter === undefined ? '' : `&tracingAfter=${tracingAfter}`}`;
     return request(new URL(path, this.baseUrl).toString(), this.signed('GET', path, ''), pullResponse);
   }
 }

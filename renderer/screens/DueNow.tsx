@@ -10,6 +10,7 @@ import { QueryError } from '../components/QueryError';
 import { obligationKey, obligationStatusLabel } from '../register-labels';
 import { href } from '../routes';
 import { SafeguardsFigures } from './safeguards/SafeguardsFigures';
+import { TracingRequestsBoard } from './tracing/CentreRequests';
 import { NationalTasks } from './national/NationalTasks';
 
 type Item = Awaited<ReturnType<typeof api.dueNow.list>>['items'][number];
@@ -95,6 +96,7 @@ export function DueNow() {
         ) : null}
       </p>
       {due.isError ? <QueryError error={due.error} onRetry={() => void due.refetch()} /> : null}
+      <TracingRequestsBoard />
       <NationalTasks />
       {due.isPending ? (
         <p className="muted" role="status">

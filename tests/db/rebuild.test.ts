@@ -46,6 +46,14 @@ beforeAll(async () => {
   });
   const basedOn = (await inst.clients.registrar.persons.view({ personId: held.person_id })).lastEventId;
   await inst.clients.registrar.persons.correct({ personId: held.person_id, basedOn, changes: { 'names.latin': 'Corrected Name' }, reason: 'passport seen' });
+  // The same person at two other centres, found through HQ (issue #14 §2): one link kept, one undone.
+  store.command({ userId: 'registrar' }, 'test', (tx) => {
+    const hqRef = (personId: string) => ({ facilityId: 'ganja-centre', personId });
+    tx.append({
+      type: 'person.nationalLinked',
+      entityId: held.person_id,
+      payload: { hqRef: hqRef('7f304152-6c7d-4e8f-a091-b23c4d5e6f70'), facilityName: 'Ganja centre', registerNo: '1A2B-7', reason: 'Same passport' },
+    });
   // The person's answer to an HQ tracing request (issue #14 §3).
   store.command({ userId: 'registrar' }, 'test', (tx) =>
     tx.append({ type: 'person.tracingAnswered', entityId: held.person_id, payload: { requestId: '0b0c3d4e-5f60-4a71-8b92-a3b4c5d6e7f8', answers: { contact: 'refused' }, note: 'asked in private' } }),

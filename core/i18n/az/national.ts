@@ -10,6 +10,7 @@ export const national: Record<keyof typeof en, string> = {
   'error.national.unknownCandidate': 'Mərkəz bu qeydi bu şəxs üçün göstərməyib. Ölkə üzrə yenidən yoxlayın və cavabdan əlaqələndirin.',
   'error.national.alreadyLinked': 'Bu qeyd artıq həmin şəxslə əlaqələndirilib.',
   'error.national.nothingToDismiss': 'Bu şəxs üçün qərar gözləyən milli uyğunluq yoxdur.',
+  'entity.national_tasks': 'Digər mərkəzlərdə mümkün uyğunluqlar',
   'national.title': 'Digər mərkəzlər (milli yoxlama)',
   'national.checking': 'Digər müəssisələr barədə mərkəzə sorğu göndərilir…',
   'national.notChecked': 'Ölkə üzrə yoxlanmayıb',

@@ -8,6 +8,7 @@ export const national = {
   'error.national.unknownCandidate': 'HQ did not name this record for this person. Check nationally again and link from its answer.',
   'error.national.alreadyLinked': 'This record is already linked to that person.',
   'error.national.nothingToDismiss': 'There is no national match waiting for a decision on this person.',
+  'entity.national_tasks': 'Possible matches at other centres',
   'national.title': 'Other centres (national check)',
   'national.checking': 'Asking HQ about other centres…',
   'national.notChecked': 'Not checked nationally',

@@ -10,6 +10,7 @@ export const national: Record<keyof typeof en, string> = {
   'error.national.unknownCandidate': 'Центр не называл эту запись для этого человека. Проверьте по стране снова и свяжите из его ответа.',
   'error.national.alreadyLinked': 'Эта запись уже связана с этим человеком.',
   'error.national.nothingToDismiss': 'Для этого человека нет национального совпадения, ожидающего решения.',
+  'entity.national_tasks': 'Возможные совпадения в других центрах',
   'national.title': 'Другие центры (национальная проверка)',
   'national.checking': 'Запрос в центр о других учреждениях…',
   'national.notChecked': 'Не проверено по стране',

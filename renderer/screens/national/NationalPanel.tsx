@@ -62,17 +62,19 @@ export function NationalPanel({ outcome, checking }: { outcome: NationalOutcome 
       </p>
     ) : null;
   }
+  const title: MessageKey = outcome.status === 'checked' ? 'national.title' : 'national.notChecked';
+  const why: MessageKey = outcome.status === 'not_checked' && outcome.reason === 'not_enrolled' ? 'national.notChecked.not_enrolled' : 'national.notChecked.unreachable';
   return (
     <section className="card dupes national" aria-labelledby={titleId}>
       <h3 className="card__title" id={titleId}>
-        <FormattedMessage id={outcome.status === 'checked' ? 'national.title' : 'national.notChecked'} />
+        <FormattedMessage id={title} />
       </h3>
       {outcome.status === 'not_checked' ? (
         <p className="field__hint" role="status">
           {outcome.reason === 'refused' ? (
             <FormattedMessage id="national.notChecked.refused" values={{ reason: outcome.messageKey ? intl.formatMessage({ id: outcome.messageKey as MessageKey }) : '' }} />
           ) : (
-            <FormattedMessage id={outcome.reason === 'not_enrolled' ? 'national.notChecked.not_enrolled' : 'national.notChecked.unreachable'} />
+            <FormattedMessage id={why} />
           )}
         </p>
       ) : outcome.candidates.length === 0 ? (

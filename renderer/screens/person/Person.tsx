@@ -17,6 +17,7 @@ import { Documents } from './Documents';
 import { PersonHeader } from './PersonHeader';
 import { Protection, type ItemAction } from './Protection';
 import { Timeline } from './Timeline';
+import { PersonTracingRequests } from '../tracing/CentreRequests';
 
 /**
  * The person page: who the person is, what was just done, the action bar and the form it opened, the
@@ -148,6 +149,7 @@ export function Person({ personId, session }: { personId: string; session: Sessi
 
       <div className="person__grid">
         <div className="person__main">
+          <PersonTracingRequests personId={personId} mayAnswer={mayWrite} onAnswered={() => done('event.person.tracingAnswered')} />
           {episode ? <CurrentDetention episode={episode} /> : <EmptyCard title="pp.detention.title" text="pp.detention.none" />}
           {episode ? <SafeguardsPanel personId={personId} session={session} /> : null}
         </div>

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { optionalText } from '../fields';
+import { needs } from '../permissions';
+import { consentAnswer, contactAnswer, tracingAnswersInput } from '../tracing-answers';
+import { id } from './common';
+import { method } from './method';
+import { requesterCategory, tracingRequestKind } from './tracing-shared';
+
+/**
+ * The HQ -> centre channel of tracing inquiries (issue #14 §3, docs/sync.md#tracing-requests-to-a-centre):
+ * HQ asks the centre holding a person to ask their consent to disclose their whereabouts to whoever asked,
+ * and/or to tell them who is looking for them; the centre records the person's answer, which travels back
+ * to HQ as an event. The request carries the requester's category, never their name or contact.
+ *
+ * One namespace per file (./index.ts), so these are `tracingCentre.*` beside the inquiries' `tracing.*`.
+ */
+
+const kinds = z
+  .array(tracingRequestKind)
+  .min(1)
+  .max(2)
+  .refine((k) => new Set(k).size === k.length, { message: 'error.tracingCentre.kindTwice' });
+
+export const centreAnswerView = z.object({ consentToDisclose: consentAnswer.optional(), contact: contactAnswer.optional() });
+
+/** A request as HQ's console shows it beside the inquiry, with the centre's answer once it has come back. */
+export const centreRequestView = z.object({
+  requestId: z.string(),
+  personId: z.string(),
+  facilityId: z.string(),
+  kinds: z.array(tracingRequestKind),
+  askedAt: z.string(),
+  askedBy: z.string(),
+  status: z.enum(['pending', 'answered']),
+  answers: centreAnswerView,
+  answeredAt: z.string().optional(),
+  note: z.string().optional(),
+});
+
+/** A request as the centre sees it: whom it is about and what HQ asks, with the answer once recorded. */
+export const centreTaskView = z.object({
+  requestId: z.string(),
+  personId: z.string(),
+  nameLatin: z.string(),
+  nameOriginal: z.string(),
+  kinds: z.array(tracingRequestKind),
+  requesterCategory,
+  askedAt: z.string(),
+  status: z.enum(['pending', 'answered']),
+  answers: centreAnswerView,
+  answeredAt: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+/**
+ * Who at HQ may ask a centre and read its answers: the analysts who keep tracing inquiries. Until the
+ * inquiries' own permission exists this is the analysts' `reports.read` (the methods are served at HQ's
+ * console only, where no other role holds it).
+ */
+export const tracingCentreContract = {
+  tracingCentre: {
+    /**
+     * HQ asks the centre holding the person (the facility of their current or last episode, found in the
+     * console's records, never taken from the caller). Audited in the console's audit log.
+     */
+    askCentre: method({
+      input: z.object({ inquiryId: z.uuid(), personId: z.uuid(), kinds, requesterCategory }).strict(),
+      output: z.object({ requestId: z.string() }),
+      access: needs('reports.read'),
+      audit: { kind: 'change', entityType: 'person', entityId: (i) => i.personId },
+      servedAt: ['hqConsole'],
+      readsRecords: true,
+    }),
+    /** Every request made for an inquiry, pending or answered, with the person's answers as the centre recorded them. */
+    centreAnswers: method({
+      input: z.object({ inquiryId: z.uuid() }).strict(),
+      output: z.object({ requests: z.array(centreRequestView) }),
+      access: needs('reports.read'),
+      audit: { kind: 'read', entityType: 'tracing_inquiry', entityId: (i) => i.inquiryId },
+      servedAt: ['hqConsole'],
+      readsRecords: true,
+    }),
+    /** HQ's requests to this centre: every pending one (the due-now board), or all of one person's. */
+    list: method({
+      input: z.object({ personId: id.optional(), includeAnswered: z.boolean().default(false) }).strict(),
+      output: z.object({ requests: z.array(centreTaskView) }),
+      access: needs('person.read'),
+      audit: { kind: 'read', entityType: 'person', entityId: (i) => i.personId ?? null },
+    }),
+    /** Records the person's answer, asked in private: each kind HQ asked needs its answer. */
+    answer: method({
+      input: z.object({ requestId: z.uuid(), personId: id, answers: tracingAnswersInput, note: optionalText(2000) }).strict(),
+      output: z.object({ eventId: z.string() }),
+      access: needs('person.write'),
+      audit: { kind: 'change', entityType: 'person', entityId: (i) => i.personId },
+    }),
+  },
+};

@@ -1,0 +1,87 @@
+import { expect, test, type Page } from '@playwright/test';
+import { intakeAt } from '../helpers/intake';
+import { admin, analyst, call, registrar, rpc, signInInEnglish, useCentreWithHq } from './centre';
+import { shot, watchConsole } from './preview';
+
+/**
+ * Issue #14 §3: HQ asks the centre holding a man whose family is looking for him to tell him and to ask
+ * his consent to disclosure. After the day's sync the registrar sees the request on the due-now board
+ * and on his page, asks him in private, and records that he refuses contact and refuses disclosure; the
+ * next sync brings the answer to HQ's console. Screenshots in en, az and ru.
+ */
+const stage = useCentreWithHq();
+
+/** The day's sync, from the administrator's desk. */
+async function sync(page: Page) {
+  const request = await page
+    .context()
+    .browser()!
+    .newContext()
+    .then((c) => c.request);
+  await call(request, stage.preview.url, 'auth.login', { username: admin.username, password: admin.password });
+  await call(request, stage.preview.url, 'sync.run', {});
+}
+
+test('the centre sees HQ’s tracing request as a task, records that the person refuses contact, and HQ sees the answer', async ({ page, playwright }) => {
+  test.setTimeout(180_000);
+  const problems = watchConsole(page);
+  await signInInEnglish(page, stage.preview.url, registrar, 'Due now');
+  const { personId } = await rpc<{ personId: string }>(
+    page,
+    'intake.submit',
+    intakeAt(Date.now() - 60_000, {}, { names: { original: 'Гусейнов Эльчин', latin: 'Huseynov Elchin', aliases: [] }, nationalities: ['RUS'], languages: ['ru'] }),
+  );
+  await sync(page);
+
+  // At HQ: an analyst working on the family's inquiry asks the centre (the inquiry screen calls the same method).
+  const atHq = await playwright.request.newContext();
+  await call(atHq, `${stage.hq.url}/`, 'auth.login', { username: analyst.username, password: analyst.password });
+  const inquiryId = '3f0b1c2d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+  const { requestId } = (await call(atHq, `${stage.hq.url}/`, 'tracingCentre.askCentre', {
+    inquiryId,
+    personId,
+    kinds: ['contact_notice', 'consent_to_disclose'],
+    requesterCategory: 'family',
+  })) as { requestId: string };
+  await sync(page);
+
+  // The due-now board: the request with the person, what HQ asks, and who is looking (the category only).
+  await page.reload();
+  const board = page.getByTestId('tracing-board');
+  await expect(board).toContainText('HQ asks: a family member is looking for this person — tell them and record whether they accept contact.');
+  await expect(board).toContainText('HQ asks: ask their consent to disclose where they are to a family member.');
+  await shot(page, '140-tracing-board-en');
+
+  // The person's page: the card, then the answer form.
+  await board.getByRole('link', { name: /Huseynov Elchin/ }).click();
+  const card = page.getByTestId('tracing-requests');
+  await expect(card).toBeVisible({ timeout: 30_000 });
+  await card.getByRole('button', { name: 'Record the answer…' }).click();
+  const form = page.getByTestId('tracing-answer-form');
+  // Saved without an answer: each question HQ asked needs one.
+  await form.getByRole('button', { name: 'Save the answer' }).click();
+  await expect(form.getByText('Record the person’s answer to each question HQ asked.').first()).toBeVisible();
+  await form.getByRole('group', { name: 'Consent to disclose where they are' }).getByLabel('Refuses').check();
+  await form.getByRole('group', { name: 'Contact with whoever is looking' }).getByLabel('Refuses contact').check();
+  await form.getByLabel('Note (optional)').fill('Told in private with a Russian interpreter. Does not want his family told where he is.');
+  await card.scrollIntoViewIfNeeded();
+  await shot(page, '141-tracing-answer-form-en');
+  await form.getByRole('button', { name: 'Save the answer' }).click();
+  await expect(card).toContainText('Answered');
+  await expect(card).toContainText('Refuses contact');
+  await shot(page, '142-tracing-answered-en');
+
+  for (const locale of ['az', 'ru'] as const) {
+    await page.evaluate((l) => window.localStorage.setItem('qeyd.locale', l), locale);
+    await page.reload();
+    await expect(page.getByTestId('tracing-requests')).toBeVisible({ timeout: 30_000 });
+    await shot(page, `142-tracing-answered-${locale}`);
+  }
+
+  // The next sync brings the answer to HQ.
+  await sync(page);
+  const answers = (await call(atHq, `${stage.hq.url}/`, 'tracingCentre.centreAnswers', { inquiryId })) as { requests: { requestId: string; status: string; answers: unknown }[] };
+  expect(answers.requests).toMatchObject([{ requestId, status: 'answered', answers: { contact: 'refused', consentToDisclose: 'refused' } }]);
+  await atHq.dispose();
+  expect(problems).toEqual([]);
+});
