@@ -6,6 +6,7 @@ import { backfillNationalIndex, nameKeyVersion, rekeyNationalIndex } from '../..
 import { refusal, useCentre } from '../helpers/centre';
 import { useHq, type RunningHq } from '../helpers/hq';
 import { intakeAt } from '../helpers/intake';
+import { browserOn, consolePassword, setUpHqConsole } from '../helpers/hq-console';
 import { dialects } from './harness';
 
 const centre = useCentre();
@@ -128,7 +129,8 @@ for (const dialect of dialects) {
     });
 
     it('a link across facilities is audited and can be undone', async () => {
-      const hq = await hqs.start(dialect);
+      const hq = await hqs.startWithConsole(dialect);
+      await setUpHqConsole(hq);
       const { ganja, ganjaDesk, admitted } = await twoCentres(hq);
       const outcome = await ganjaDesk.national.check(asTyped);
       if (outcome.status !== 'checked') throw new Error('not checked');
@@ -152,6 +154,15 @@ for (const dialect of dialects) {
       // Synced: HQ's index shows the link, and a third centre's check sees it on the card.
       await ganjaDesk.sync.run();
       expect(await hq.hq.db.selectFrom('national_links').select(['person_id', 'other_person_id']).execute()).toEqual([{ person_id: local.personId, other_person_id: admitted.personId }]);
+      // HQ's console projects the device's event too: the person's view there shows the link.
+      const { api } = browserOn(hq.url);
+      await api.auth.login({ username: 'hqadmin', password: consolePassword });
+      await api.users.create({ username: 'analyst', displayName: 'Leyla Analyst', roles: ['hq_analyst'], password: 'analyst passphrase 2026' });
+      await api.auth.logout();
+      await api.auth.login({ username: 'analyst', password: 'analyst passphrase 2026' });
+      expect((await api.national.forPerson({ personId: local.personId })).links).toMatchObject([{ facilityName: 'Baku centre', personId: admitted.personId, reason: 'Same passport number P0123456' }]);
+      // Nothing is recorded at the console: the link is a centre's act.
+      expect((await refusal(api.national.link({ personId: local.personId, facilityId: card.facilityId, otherPersonId: admitted.personId, reason: 'x' }))).code).not.toBe('internal');
       const shusha = await centre();
       await shusha.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Shusha centre') });
       const third = await (await shusha.as('registrar')).national.check(asTyped);
@@ -166,6 +177,7 @@ for (const dialect of dialects) {
       expect((await ganjaDesk.national.tasks({})).tasks.map((t) => t.personId)).toEqual([local.personId]);
       await ganjaDesk.sync.run();
       expect(await hq.hq.db.selectFrom('national_links').selectAll().execute()).toEqual([]);
+      expect((await api.national.forPerson({ personId: local.personId })).links).toEqual([]);
     });
 
     it('rows indexed under an older name-key version are re-keyed at start, and events held before the index are indexed once', async () => {
