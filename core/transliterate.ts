@@ -233,7 +233,8 @@ const armenian: Record<string, string> = {
 // text has them). It is a SUGGESTION the officer checks against the document — "محمد" gives "Muhammad"
 // only through the short list of very common names below, and "Mhmd" otherwise would be worse than useless.
 // ---------------------------------------------------------------------------------------------------
-const arabicConsonants: Record<string, string> = {
+/** Exported for name matching (core/name-matching.ts), which reads Arabic script by the same consonant table. */
+export const arabicConsonants: Record<string, string> = {
   ب: 'b',
   پ: 'p',
   ت: 't',

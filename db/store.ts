@@ -15,6 +15,7 @@ import { migrate } from './migrate';
 import { refreshPerson } from './episode-facts';
 import { defaultSettings, settingsSchema, type Settings } from '../core/settings';
 import { projectedTables, projectors } from './projections';
+import { reindexPersonKeysIfStale } from './projections/persons';
 import type { Projector } from './projections/types';
 import type { Database, EventsTable } from './schema';
 import { SyncQuery, type ReadBuilder, type ReadQuery } from './sync-query';
@@ -112,6 +113,8 @@ export class Store implements ReadStore {
     this.state = { seq: head?.device_seq ?? 0, hash: head?.hash ?? '', clock, auditHash: lastAuditHash(this.q) };
     this.currentSettings = readSettings(this.meta('settings'));
     this.restorePending = this.meta(restorePendingKey) ?? null;
+    // Person keys written by an older release's name matching are rewritten once (issue #14).
+    sqlite.transaction(() => reindexPersonKeysIfStale(this.q, this.qb))();
   }
 
   /**

@@ -140,7 +140,7 @@ export const nrResultLabel: Record<'cleared' | 'not_cleared', MessageKey> = {
   not_cleared: 'nrResult.not_cleared',
 };
 
-export const matchReasonLabel: Record<'same_name' | 'other_script' | 'spelling_variant' | 'alias' | 'birth_within_year' | 'birth_differs' | 'same_nationality', MessageKey> = {
+export const matchReasonLabel: Record<'same_name' | 'other_script' | 'spelling_variant' | 'alias' | 'birth_within_year' | 'birth_differs' | 'same_nationality' | 'same_document', MessageKey> = {
   same_name: 'match.same_name',
   other_script: 'match.other_script',
   spelling_variant: 'match.spelling_variant',
@@ -148,6 +148,7 @@ export const matchReasonLabel: Record<'same_name' | 'other_script' | 'spelling_v
   birth_within_year: 'match.birth_within_year',
   birth_differs: 'match.birth_differs',
   same_nationality: 'match.same_nationality',
+  same_document: 'match.same_document',
 };
 
 export const obligationStatusLabel: Record<'overdue' | 'due' | 'upcoming', MessageKey> = {

@@ -156,7 +156,7 @@ export type PersonView = z.infer<typeof personView>;
 export const duplicateMatch = z.object({
   person: personSummary,
   score: z.number(),
-  reasons: z.array(z.enum(['same_name', 'other_script', 'spelling_variant', 'alias', 'birth_within_year', 'birth_differs', 'same_nationality'])),
+  reasons: z.array(z.enum(['same_name', 'other_script', 'spelling_variant', 'alias', 'birth_within_year', 'birth_differs', 'same_nationality', 'same_document'])),
 });
 
 export const registerRow = z.object({

@@ -1,4 +1,5 @@
-import { nameKeys } from '../../core/name-matching';
+import { documentKeys, documentKeysVersion } from '../../core/document-number';
+import { nameKeys, nameKeysVersion } from '../../core/name-matching';
 import type { PersonDetails } from '../../core/person';
 import type { SyncQuery } from '../sync-query';
 import type { Kysely } from 'kysely';
@@ -43,7 +44,11 @@ export const personRegistered: Projector<'person.registered'> = ({ event, payloa
   return { personId: event.entityId, refresh: false };
 };
 
-/** Rewrites a person's keys in the duplicate-detection index from their current names. */
+/**
+ * Rewrites a person's keys in the duplicate-detection index from their current names and documents:
+ * name skeletons and pairs (core/name-matching.ts) and document numbers (core/document-number.ts), so a
+ * search by either reads one index.
+ */
 export function indexNames(q: SyncQuery, qb: Kysely<Database>, personId: string): void {
   const p = q.first(qb.selectFrom('persons').select(['name_original', 'name_latin', 'patronymic', 'aliases']).where('person_id', '=', personId));
   q.run(qb.deleteFrom('person_name_keys').where('person_id', '=', personId));
@@ -51,6 +56,27 @@ export function indexNames(q: SyncQuery, qb: Kysely<Database>, personId: string)
   const names = [p.name_original, p.name_latin, ...(JSON.parse(p.aliases) as string[])];
   const insert = q.prepared('INSERT OR IGNORE INTO person_name_keys (key, person_id) VALUES (?, ?)');
   for (const key of nameKeys(names)) insert.run(key, personId);
+  for (const d of q.prepared('SELECT series, number FROM documents WHERE person_id = ?').all(personId) as { series: string | null; number: string | null }[]) {
+    for (const key of documentKeys(d.series, d.number)) insert.run(key, personId);
+  }
+}
+
+/** Which key functions wrote a store's person_name_keys; kept in meta under personKeysMeta. */
+export const personKeysVersion = `names ${nameKeysVersion}, documents ${documentKeysVersion}`;
+export const personKeysMeta = 'person_keys_version';
+
+/**
+ * Rewrites every person's keys when the store's were written by other key functions (an update that
+ * changes how names are matched, issue #14): without it a store would keep finding people by the keys of
+ * the release that registered them. Returns how many people were reindexed (0 when current).
+ */
+export function reindexPersonKeysIfStale(q: SyncQuery, qb: Kysely<Database>): number {
+  const current = q.prepared('SELECT value FROM meta WHERE key = ?').get(personKeysMeta) as { value: string } | undefined;
+  if (current?.value === personKeysVersion) return 0;
+  const ids = q.prepared('SELECT person_id FROM persons').all() as { person_id: string }[];
+  for (const { person_id } of ids) indexNames(q, qb, person_id);
+  q.prepared('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(personKeysMeta, personKeysVersion);
+  return ids.length;
 }
 
 /** Column for each correctable field path; anything else in a correction is ignored by the projection. */

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 import type { SyncQuery } from '../sync-query';
 import { applyVersions } from './conflicts';
+import { indexNames } from './persons';
 import { takeNumber } from './register-numbers';
 import type { Projector, Touched } from './types';
 
@@ -32,6 +33,8 @@ export const documentRecorded: Projector<'document.recorded'> = ({ event, payloa
       last_event_id: event.eventId,
     }),
   );
+  // The number is searchable (persons.search): the person's keys include their documents' numbers.
+  indexNames(q, qb, payload.personId);
   return { personId: payload.personId, refresh: false };
 };
 
@@ -52,7 +55,9 @@ export const documentCorrected: Projector<'document.corrected'> = ({ event, payl
     if (column) set[column] = value ?? null;
   }
   q.run(qb.updateTable('documents').set(set).where('document_id', '=', event.entityId));
-  return { personId: q.first(qb.selectFrom('documents').select('person_id').where('document_id', '=', event.entityId))?.person_id ?? null, refresh: false };
+  const personId = q.first(qb.selectFrom('documents').select('person_id').where('document_id', '=', event.entityId))?.person_id ?? null;
+  if (personId) indexNames(q, qb, personId);
+  return { personId, refresh: false };
 };
 
 export const episodeApprehended: Projector<'episode.apprehended'> = ({ event, payload, at, qb, q }) => {

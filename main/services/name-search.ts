@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { duplicateMatch } from '../../core/contract/register-views';
+import { documentKeyPrefix, documentNumberKey } from '../../core/document-number';
 import { matcherFor, searchKeys, type NameQuery } from '../../core/name-matching';
 import type { PersonsTable } from '../../db/schema';
 import type { ReadStore } from '../../db/store';
@@ -22,21 +23,37 @@ function holders(store: ReadStore, keys: readonly string[], limit: number): stri
 }
 
 /**
+ * A word key held by more people than this is too common to read whole for a fallback (Mohammad, Ali,
+ * Karimov in a register of a million): only the rarer words of the query are read in full.
+ */
+const commonWord = 3000;
+
+/** How many people hold `key`, counted up to `commonWord` (the index is ordered by key: a short range read). */
+function heldBy(store: ReadStore, key: string): number {
+  return (store.q.prepared(`SELECT count(*) AS n FROM (SELECT 1 FROM person_name_keys WHERE key = ? LIMIT ${commonWord})`).get(key) as { n: number }).n;
+}
+
+/**
  * Candidates with their records. A query with a name of two or more words looks up pairs of its words
  * (see nameKeys): a person qualifies by sharing two words of one name in any script, and the lists
- * read are short even for the commonest given names. A one-word query can only look up that word, so
- * it takes the first people found holding it.
+ * read are short even for the commonest given names. When the pairs leave room, single words fill it —
+ * so a query none of whose pairs is held (one word spelled past every convention) still finds the
+ * person by the other word: the rarer words in full, people holding more of them first; if every word
+ * is common, the first holders of the rarest one.
  */
 function candidates(store: ReadStore, query: NameQuery): PersonsTable[] {
   const { words, pairs } = searchKeys([...query.names, ...(query.aliases ?? [])]);
-  let ids: string[];
-  if (pairs.length) {
-    ids = holders(store, pairs, maxCandidates);
-  } else if (words.length) {
-    ids = (store.q.prepared(`SELECT DISTINCT person_id FROM person_name_keys WHERE key IN (${marks(words.length)}) LIMIT ${maxCandidates}`).all(...words) as { person_id: string }[]).map(
-      (r) => r.person_id,
-    );
-  } else return [];
+  const ids = pairs.length ? holders(store, pairs, maxCandidates) : [];
+  if (ids.length < maxCandidates && words.length) {
+    const counted = words.map((key) => ({ key, n: heldBy(store, key) })).sort((a, b) => a.n - b.n);
+    const rare = counted.filter((w) => w.n < commonWord).map((w) => w.key);
+    const more = rare.length ? holders(store, rare, maxCandidates) : holders(store, [counted[0]!.key], maxCandidates);
+    const seen = new Set(ids);
+    for (const id of more) {
+      if (ids.length >= maxCandidates) break;
+      if (!seen.has(id)) ids.push(id);
+    }
+  }
   if (ids.length === 0) return [];
   // One statement for any number of ids (a list of placeholders would compile a statement per length).
   return store.q.prepared('SELECT p.* FROM json_each(?) j JOIN persons p ON p.person_id = j.value').all(JSON.stringify(ids)) as PersonsTable[];
@@ -73,4 +90,33 @@ export function findMatches(store: ReadStore, query: NameQuery, limit: number): 
     .sort((a, b) => b.score - a.score || (a.apart === b.apart ? 0 : a.apart < b.apart ? -1 : 1))
     .slice(0, limit)
     .map(({ apart: _apart, ...match }) => match);
+}
+
+/**
+ * People holding a document with this number (passport, national ID, travel document), however it was
+ * typed: spaces, dashes, case and O for 0 do not matter (core/document-number.ts). A merged record is
+ * represented by the record it was merged into.
+ */
+export function findByDocument(store: ReadStore, text: string, limit: number): Match[] {
+  const key = documentNumberKey(text);
+  if (!key) return [];
+  const ids = (store.q.prepared(`SELECT person_id FROM person_name_keys WHERE key = ? LIMIT ${limit}`).all(documentKeyPrefix + key) as { person_id: string }[]).map((r) => r.person_id);
+  const found = new Map<string, Match>();
+  for (const id of ids) {
+    const row = store.q.first(store.qb.selectFrom('persons').selectAll().where('person_id', '=', id));
+    const target = row?.merged_into ? store.q.first(store.qb.selectFrom('persons').selectAll().where('person_id', '=', row.merged_into)) : row;
+    if (target && !found.has(target.person_id)) found.set(target.person_id, { person: toSummary(target), score: 1, reasons: ['same_document'] });
+  }
+  return [...found.values()];
+}
+
+/**
+ * persons.search: the query as a document number (people holding it first, reason "same document
+ * number") and as a name in any script; a person found both ways is listed once, by the document.
+ */
+export function searchPersons(store: ReadStore, query: string, birthDate: string | null, limit: number): Match[] {
+  const byDocument = findByDocument(store, query, limit);
+  const seen = new Set(byDocument.map((m) => m.person.personId));
+  const byName = findMatches(store, { names: [query], birthDate }, limit).filter((m) => !seen.has(m.person.personId));
+  return [...byDocument, ...byName].slice(0, limit);
 }

@@ -5,7 +5,7 @@ import { can } from '../../core/permissions';
 import { localDate } from '../../core/time';
 import type { ReadStore } from '../../db/store';
 import type { Handlers } from '../api/router';
-import { findMatches } from './name-search';
+import { searchPersons } from './name-search';
 import { actor, notFound, rule } from './common';
 import type { ServiceInstallation } from './installation';
 import { actorNames, assertNotConflicted, buildHistory, buildPersonView, personEvents, personRow, toSummary, versionsOf } from './person-view';
@@ -54,7 +54,7 @@ export function personsHandlers(inst: ServiceInstallation, now: () => number): H
       return { persons: rows.map(toSummary), total: Number(total) };
     },
     view: (input, env) => buildPersonView(inst.readStore(), input.personId, now(), can(env.session.roles, 'protection.read')),
-    search: (input) => ({ matches: findMatches(inst.readStore(), { names: [input.query], birthDate: input.birthDate ?? null }, input.limit) }),
+    search: (input) => ({ matches: searchPersons(inst.readStore(), input.query, input.birthDate ?? null, input.limit) }),
     correct: (input, env) => {
       const store = inst.requireStore();
       const row = personRow(store, input.personId);

@@ -168,6 +168,7 @@ export const register: Record<keyof typeof en, string> = {
   'match.birth_within_year': 'Doğum tarixi bir il daxilində',
   'match.birth_differs': 'Doğum tarixi fərqlidir',
   'match.same_nationality': 'Eyni vətəndaşlıq',
+  'match.same_document': 'Eyni sənəd nömrəsi',
 
   'screen.ageInDoubt': 'Yaşı şübhəlidir',
   'screen.unaccompaniedOrSeparated': 'Müşayiətsiz və ya ailəsindən ayrı düşmüş uşaq',

@@ -174,6 +174,7 @@ export const register = {
   'match.birth_within_year': 'Birth date within a year',
   'match.birth_differs': 'Birth date differs',
   'match.same_nationality': 'Same nationality',
+  'match.same_document': 'Same document number',
 
   'screen.ageInDoubt': 'Age in doubt',
   'screen.unaccompaniedOrSeparated': 'Unaccompanied or separated child',

@@ -168,6 +168,7 @@ export const register: Record<keyof typeof en, string> = {
   'match.birth_within_year': 'Дата рождения в пределах года',
   'match.birth_differs': 'Дата рождения отличается',
   'match.same_nationality': 'То же гражданство',
+  'match.same_document': 'Тот же номер документа',
 
   'screen.ageInDoubt': 'Возраст под сомнением',
   'screen.unaccompaniedOrSeparated': 'Ребёнок без сопровождения или разлучённый с семьёй',
