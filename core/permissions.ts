@@ -30,6 +30,8 @@ export const permissions = [
   'fleet.read',
   /** HQ's console: revoke a lost or retired device (issue #13 §1, docs/sync.md#revocation). */
   'devices.revoke',
+  /** HQ's console: tracing inquiries, their candidates and answers, and records of unidentified persons and deaths (issue #14 §3). */
+  'tracing.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -45,7 +47,8 @@ const grants: Record<Role, readonly Permission[]> = {
   legal_aid_officer: ['person.read', 'protection.read', 'asylum.record', 'legalAid.write', 'sync.run'],
   ombudsman_monitor: ['visit.read', 'visit.write', 'sync.run'],
   // HQ's console: the cross-facility figures and, behind them, the person (read-only, audited).
-  hq_analyst: ['reports.read', 'person.read', 'fleet.read'],
+  // Tracing inquiries are HQ's own records, kept by its analysts (docs/hq-console.md "Tracing inquiries").
+  hq_analyst: ['reports.read', 'person.read', 'fleet.read', 'tracing.manage'],
 };
 
 /**

@@ -47,6 +47,8 @@ export const settingsSchema = z
     facilityTypeLabel: z.string().trim().max(120).default(''),
     /** Days the authority has to answer an ombudsman recommendation, from the end of the visit. */
     npmResponseDays: z.number().int().min(1).max(365).default(30),
+    /** HQ answers a tracing inquiry within this many working days of receiving it (issue #14 §3). */
+    tracingAnswerWorkingDays: z.number().int().min(1).max(60).default(10),
     /** Sync with HQ on its own whenever HQ is reachable; off leaves only "Sync now" and bundles. */
     autoSync: z.boolean().default(true),
     /** Minutes between automatic syncs (after a failure it retries sooner, never later than this). */

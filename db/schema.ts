@@ -550,6 +550,74 @@ export interface TracingAnswersTable {
   event_id: string;
 }
 
+/** HQ's tracing inquiries (migration 0015), projections of the console's tracing.* events. */
+export interface TracingInquiriesTable {
+  inquiry_id: string;
+  category: string;
+  /** JSON: category, name, contact, organisation */
+  requester: string;
+  /** JSON: names, sex, birthDate, age, nationality, lastKnownPlace, distinguishing */
+  subject: string;
+  legal_basis: string;
+  consent: string;
+  consent_note: string | null;
+  received_on: string;
+  due_on: string;
+  status: string;
+  closed_reason: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  last_event_id: string;
+}
+
+/** An analyst's latest decision on one candidate of an inquiry (migration 0015). */
+export interface TracingReviewsTable {
+  inquiry_id: string;
+  candidate_kind: string;
+  candidate_id: string;
+  decision: string;
+  note: string;
+  reviewed_at: string;
+  reviewed_by: string;
+  event_id: string;
+}
+
+/** What HQ told the requester, to whom and when (migration 0015). */
+export interface TracingInquiryAnswersTable {
+  answer_id: string;
+  inquiry_id: string;
+  outcome: string;
+  candidate_id: string | null;
+  told_to: string;
+  told_at: string;
+  channel: string;
+  summary: string;
+  recorded_at: string;
+  recorded_by: string;
+}
+
+/** A record of an unidentified person or of a death, matchable by inquiries (migration 0015). */
+export interface TracingRecordsTable {
+  record_id: string;
+  kind: string;
+  /** JSON array of names, if any are known */
+  names: string;
+  sex: string;
+  age_min: number | null;
+  age_max: number | null;
+  nationality: string | null;
+  description: string;
+  photo_ref: string | null;
+  found_place: string;
+  found_on: string;
+  circumstance: string | null;
+  facility_name: string | null;
+  recorded_at: string;
+  recorded_by: string;
+  event_id: string;
+}
+
 export interface Database {
   meta: MetaTable;
   events: EventsTable;
@@ -593,6 +661,10 @@ export interface Database {
   visit_reprisal_checks: VisitReprisalChecksTable;
   visit_extracts: VisitExtractsTable;
   recommendations: RecommendationsTable;
+  tracing_inquiries: TracingInquiriesTable;
+  tracing_reviews: TracingReviewsTable;
+  tracing_inquiry_answers: TracingInquiryAnswersTable;
+  tracing_records: TracingRecordsTable;
   tracing_requests: TracingRequestsTable;
   tracing_answers: TracingAnswersTable;
 }

@@ -22,7 +22,7 @@ import { setupHandlers } from './services/setup';
 import { usersHandlers } from './services/users';
 import { npmCentreHandlers } from './services/npm/centre';
 import { hqHandlers, type HqFleetSource } from './services/hq-console';
-import { tracingCentreHandlers, type TracingCentreSource } from './services/tracing-centre';
+import { tracingHandlers } from './services/tracing/handlers';
 import { npmOrgHandlers } from './services/npm/org';
 import { npmFacilitiesHandlers } from './services/npm/facilities';
 import { npmVisitsHandlers } from './services/npm/visits';
@@ -37,7 +37,7 @@ export interface BackendOptions {
   /** Where unexpected errors go (the user sees only a translated "something went wrong"). */
   log?: (message: string, error: unknown) => void;
   /** Set only by the HQ server for its console installation: the fleet it knows (hq/console/fleet-source.ts). */
-  hq?: { source: HqFleetSource; tracing?: TracingCentreSource };
+  hq?: { source: HqFleetSource };
   /** Automatic sync: tests pass their own timers or shorter retries (see main/sync/scheduler.ts). */
   autoSync?: { timers?: Timers; firstRetryMs?: number; startupDelayMs?: number };
   /** The idle lock's timer (tests pass their own to step through time; see main/services/idle-lock.ts). */
@@ -109,7 +109,13 @@ export async function composeBackend(policy: BackendPolicy, options: BackendOpti
     ...backupHandlers(installation, now),
     hq: hqHandlers(installation, options.hq?.source ?? null, now),
     npmCentre: npmCentreHandlers(installation, now),
-    tracingCentre: tracingCentreHandlers(installation, now, options.hq?.tracing ?? null),
+    tracing: tracingHandlers(installation, now, {
+      atHq: options.hq !== undefined,
+      facilities: async () => {
+        const fleet = options.hq ? await options.hq.source.fleet() : [];
+        return new Map(fleet.flatMap((f) => f.devices.map((d): [string, string] => [d.deviceId, f.name])));
+      },
+    }),
   };
   const router = createRouter({
     handlers,

@@ -124,6 +124,10 @@ export function href(route: Route): string {
     case 'hqFacilities':
     case 'hqCompliance':
     case 'hqCases':
+    case 'hqTracing':
+    case 'hqTracingNew':
+    case 'hqInquiry':
+    case 'hqTracingRecords':
       return hqHref(route);
     default:
       return `#/${route.name}`;

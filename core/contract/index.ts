@@ -23,7 +23,7 @@ import { npmOrgContract } from './npm-org';
 import { npmFacilitiesContract } from './npm-facilities';
 import { npmVisitsContract } from './npm-visits';
 import { npmCentreContract } from './npm-centre';
-import { tracingCentreContract } from './tracing-centre';
+import { tracingContract } from './tracing';
 import { nationalContract } from './national';
 
 export { userView, type UserView } from './users';
@@ -61,8 +61,8 @@ export const contract = {
   ...npmFacilitiesContract,
   ...npmVisitsContract,
   ...npmCentreContract,
-  ...tracingCentreContract,
   ...nationalContract,
+  ...tracingContract,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { rightsDelaySchema } from '../admission-status';
 import { asylumExpressionSchema, asylumForwardSchema, asylumStatusChangeSchema } from '../asylum';
 import { apprehensionSchema, decisionSchema, exitSchema, handoverSchema, identityDocumentSchema, legalReviewOverrideSchema, medicalCheckSchema, propertyItemSchema, regime } from '../episode';
-import { isoInstant, optionalText, text } from '../fields';
+import { isoDate, isoInstant, optionalText, text } from '../fields';
+import { answerChannel, answerOutcome, candidateKind, consentHeld, disclosureState, inquirySubject, requester, reviewDecision, tracingRecordPayload } from '../contract/tracing';
 import { isWellFormedText } from '../well-formed';
 import { tracingAnsweredSchema } from '../tracing-answers';
 import { isHlc } from '../hlc';
@@ -61,6 +62,8 @@ export const eventCatalog = {
   /** Two records found to be one person: the merged record points at the survivor; nothing is deleted. */
   'person.merged': { schemaVersion: 1, payload: z.object({ intoPersonId: ref, reason: text(1000) }).strict() },
   'person.unmerged': { schemaVersion: 1, payload: z.object({ reason: text(1000) }).strict() },
+  /** The person's answer to HQ's tracing request, asked through the centre (issue #14 §3, docs/sync.md#tracing-requests-to-a-centre). */
+  'person.tracingAnswered': { schemaVersion: 1, payload: tracingAnsweredSchema },
   /**
    * The same person's record at another facility, found through HQ's national check (issue #14 §2):
    * linked, never merged (each centre keeps its own record); undone by person.nationalUnlinked.
@@ -70,8 +73,6 @@ export const eventCatalog = {
     payload: z.object({ hqRef: hqPersonRef, facilityName: text(200), registerNo: text(40), reason: text(1000) }).strict(),
   },
   'person.nationalUnlinked': { schemaVersion: 1, payload: z.object({ hqRef: hqPersonRef, reason: text(1000) }).strict() },
-  /** The person's answer to HQ's tracing request, asked through the centre (issue #14 §3, docs/sync.md#tracing-requests-to-a-centre). */
-  'person.tracingAnswered': { schemaVersion: 1, payload: tracingAnsweredSchema },
 
   'document.recorded': { schemaVersion: 1, payload: z.object({ personId: ref, document: identityDocumentSchema }).strict() },
   'document.corrected': { schemaVersion: 1, payload: correction },
@@ -221,6 +222,28 @@ export const eventCatalog = {
   },
   'oversight.recommendationsReceived': { schemaVersion: 1, payload: z.object({ file: signedFileSchema, receivedAt: isoInstant }).strict() },
   'oversight.responded': { schemaVersion: 1, payload: z.object({ recommendationId: ref, visitId: ref, response: authorityResponseSchema }).strict() },
+
+  /**
+   * HQ's tracing inquiries (issue #14 §3, docs/hq-console.md "Tracing inquiries"): recorded at the HQ
+   * console only, in its own store, and never synced to a device.
+   */
+  'tracing.inquiryOpened': {
+    schemaVersion: 1,
+    payload: z.object({ requester, subject: inquirySubject, legalBasis: text(1000), consent: consentHeld, consentNote: optionalText(1000), receivedOn: isoDate, dueOn: isoDate }).strict(),
+  },
+  'tracing.candidateReviewed': {
+    schemaVersion: 1,
+    payload: z.object({ kind: candidateKind, candidateId: ref, decision: reviewDecision, note: text(1000) }).strict(),
+  },
+  'tracing.inquiryAnswered': {
+    schemaVersion: 1,
+    payload: z
+      .object({ outcome: answerOutcome, candidateId: ref.optional(), toldTo: text(300), toldAt: isoInstant, channel: answerChannel, summary: text(4000), disclosure: disclosureState.optional() })
+      .strict(),
+  },
+  'tracing.inquiryClosed': { schemaVersion: 1, payload: z.object({ reason: text(1000) }).strict() },
+  /** A person whose identity is unknown, or a death in custody or at the border. */
+  'tracing.recordCreated': { schemaVersion: 1, payload: z.object({ record: tracingRecordPayload }).strict() },
 } as const;
 
 export type EventType = keyof typeof eventCatalog;

@@ -76,6 +76,11 @@ export const upcasters: { readonly [T in EventType]: readonly Upcaster[] } = {
   'oversight.ombudsmanKeyRotated': [],
   'oversight.recommendationsReceived': [],
   'oversight.responded': [],
+  'tracing.inquiryOpened': [],
+  'tracing.candidateReviewed': [],
+  'tracing.inquiryAnswered': [],
+  'tracing.inquiryClosed': [],
+  'tracing.recordCreated': [],
 };
 
 /** What reading needs to know of one event type: its current version and schema, and the way up to it. */

@@ -12,7 +12,7 @@ import { signIn as azSignIn } from './az/sign-in';
 import { accounts as azAccounts } from './az/accounts';
 import { npmKeys as azNpmKeys } from './az/npm-keys';
 import { backup as azBackup } from './az/backup';
-import { tracingCentre as azTracingCentre } from './az/tracing-centre';
+import { tracing as azTracing } from './az/tracing';
 import { national as azNational } from './az/national';
 import { errors as enErrors } from './en/errors';
 import { register as enRegister } from './en/register';
@@ -27,7 +27,7 @@ import { signIn as enSignIn } from './en/sign-in';
 import { accounts as enAccounts } from './en/accounts';
 import { npmKeys as enNpmKeys } from './en/npm-keys';
 import { backup as enBackup } from './en/backup';
-import { tracingCentre as enTracingCentre } from './en/tracing-centre';
+import { tracing as enTracing } from './en/tracing';
 import { national as enNational } from './en/national';
 import { errors as ruErrors } from './ru/errors';
 import { register as ruRegister } from './ru/register';
@@ -42,18 +42,67 @@ import { signIn as ruSignIn } from './ru/sign-in';
 import { accounts as ruAccounts } from './ru/accounts';
 import { npmKeys as ruNpmKeys } from './ru/npm-keys';
 import { backup as ruBackup } from './ru/backup';
-import { tracingCentre as ruTracingCentre } from './ru/tracing-centre';
+import { tracing as ruTracing } from './ru/tracing';
 import { national as ruNational } from './ru/national';
 
 /** ICU message catalogs (plural rules matter: Russian has one/few/many). Azerbaijani is the default. */
 export const catalogs: Record<Locale, Record<string, string>> = {
-  az: { ...azTracingCentre, ...azErrors, ...azUi, ...azRegister, ...azSafeguards, ...azHq, ...azNpmCentre, ...azSync, ...azNpm, ...azNpmVisits, ...azSignIn, ...azAccounts, ...azNpmKeys, ...azBackup, ...azNational },
-  en: { ...enTracingCentre, ...enErrors, ...enUi, ...enRegister, ...enSafeguards, ...enHq, ...enNpmCentre, ...enSync, ...enNpm, ...enNpmVisits, ...enSignIn, ...enAccounts, ...enNpmKeys, ...enBackup, ...enNational },
-  ru: { ...ruTracingCentre, ...ruErrors, ...ruUi, ...ruRegister, ...ruSafeguards, ...ruHq, ...ruNpmCentre, ...ruSync, ...ruNpm, ...ruNpmVisits, ...ruSignIn, ...ruAccounts, ...ruNpmKeys, ...ruBackup, ...ruNational },
+  az: {
+    ...azErrors,
+    ...azUi,
+    ...azRegister,
+    ...azSafeguards,
+    ...azHq,
+    ...azNpmCentre,
+    ...azSync,
+    ...azNpm,
+    ...azNpmVisits,
+    ...azSignIn,
+    ...azAccounts,
+    ...azNpmKeys,
+    ...azBackup,
+    ...azNational,
+    ...azTracing,
+  },
+  en: {
+    ...enErrors,
+    ...enUi,
+    ...enRegister,
+    ...enSafeguards,
+    ...enHq,
+    ...enNpmCentre,
+    ...enSync,
+    ...enNpm,
+    ...enNpmVisits,
+    ...enSignIn,
+    ...enAccounts,
+    ...enNpmKeys,
+    ...enBackup,
+    ...enNational,
+    ...enTracing,
+  },
+  ru: {
+    ...ruErrors,
+    ...ruUi,
+    ...ruRegister,
+    ...ruSafeguards,
+    ...ruHq,
+    ...ruNpmCentre,
+    ...ruSync,
+    ...ruNpm,
+    ...ruNpmVisits,
+    ...ruSignIn,
+    ...ruAccounts,
+    ...ruNpmKeys,
+    ...ruBackup,
+    ...ruNational,
+    ...ruTracing,
+  },
 };
 
 export const defaultLocale: Locale = 'az';
 export type MessageKey =
+  | keyof typeof enTracing
   | keyof typeof enNational
   | keyof typeof enNpmKeys
   | keyof typeof enBackup
@@ -67,5 +116,4 @@ export type MessageKey =
   | keyof typeof enSafeguards
   | keyof typeof enHq
   | keyof typeof enNpmCentre
-  | keyof typeof enTracingCentre
   | keyof typeof enSync;

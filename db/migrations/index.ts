@@ -12,6 +12,7 @@ import { migration0011 } from './0011_rights_delay';
 import { migration0012 } from './0012_letter_status';
 import { migration0013 } from './0013_tracing_requests';
 import { migration0014 } from './0014_national';
+import { migration0015 } from './0015_tracing_inquiries';
 import type { Migration } from './types';
 
 /** In order. A new migration is a new file appended here; released ones are never edited. */
@@ -30,5 +31,6 @@ export const migrations: readonly Migration[] = [
   migration0012,
   migration0013,
   migration0014,
+  migration0015,
 ];
 export const latestVersion = migrations[migrations.length - 1]!.version;

@@ -7,6 +7,7 @@ import * as sg from './safeguards';
 import { conflictResolved } from './resolution';
 import * as npm from './npm';
 import * as npmCentre from './npm-centre';
+import * as tracing from './tracing-inquiries';
 
 /** Every event type has exactly one projector (the type checker refuses a missing one). */
 export const projectors: ProjectorMap = {
@@ -71,6 +72,11 @@ export const projectors: ProjectorMap = {
   'oversight.ombudsmanKeyRotated': npmCentre.ombudsmanKeyRotated,
   'oversight.recommendationsReceived': npmCentre.recommendationsReceived,
   'oversight.responded': npmCentre.responded,
+  'tracing.inquiryOpened': tracing.inquiryOpened,
+  'tracing.candidateReviewed': tracing.candidateReviewed,
+  'tracing.inquiryAnswered': tracing.inquiryAnswered,
+  'tracing.inquiryClosed': tracing.inquiryClosed,
+  'tracing.recordCreated': tracing.recordCreated,
 };
 
 /** State tables that projections own; a rebuild empties them and replays the log. Every other table is declared, with why, in ../table-kinds.ts. */
@@ -108,5 +114,9 @@ export const projectedTables = [
   'visit_reprisal_checks',
   'visit_extracts',
   'recommendations',
+  'tracing_inquiries',
+  'tracing_reviews',
+  'tracing_inquiry_answers',
+  'tracing_records',
   'tracing_answers',
 ] as const;

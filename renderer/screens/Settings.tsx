@@ -76,6 +76,10 @@ export const settingGroups: { title: MessageKey; fields: { setting: string; kind
     title: 'set.group.npm',
     fields: [{ setting: 'npmResponseDays', kind: 'days' }],
   },
+  {
+    title: 'set.group.tracing',
+    fields: [{ setting: 'tracingAnswerWorkingDays', kind: 'workingDays' }],
+  },
 ];
 
 /** Settings shown in their own widgets rather than in the groups above. */

@@ -32,9 +32,28 @@ import { Visits } from './npm/Visits';
 import { Cases } from './hq/Cases';
 import { Compliance } from './hq/Compliance';
 import { Facilities } from './hq/Facilities';
+import { Inquiries } from './hq/tracing/Inquiries';
+import { Inquiry } from './hq/tracing/Inquiry';
+import { NewInquiry } from './hq/tracing/NewInquiry';
+import { Records } from './hq/tracing/Records';
 
 type NavTarget =
-  'npmVisits' | 'npmFacilities' | 'organisation' | 'npmCentre' | 'home' | 'register' | 'intake' | 'overview' | 'sync' | 'backup' | 'settings' | 'users' | 'audit' | 'hqFacilities' | 'hqCompliance';
+  | 'npmVisits'
+  | 'npmFacilities'
+  | 'organisation'
+  | 'npmCentre'
+  | 'home'
+  | 'register'
+  | 'intake'
+  | 'overview'
+  | 'sync'
+  | 'backup'
+  | 'settings'
+  | 'users'
+  | 'audit'
+  | 'hqFacilities'
+  | 'hqCompliance'
+  | 'hqTracing';
 
 /** Which nav item a route belongs to (a person page is part of the register). */
 function section(route: Route): NavTarget {
@@ -52,6 +71,10 @@ function section(route: Route): NavTarget {
       return 'npmVisits';
     case 'hqCases':
       return 'hqCompliance';
+    case 'hqTracingNew':
+    case 'hqInquiry':
+    case 'hqTracingRecords':
+      return 'hqTracing';
     default:
       return route.name;
   }
@@ -80,6 +103,8 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
     reports: atHq && can(roles, 'reports.read'),
     // HQ's administrators see the fleet too, to revoke a lost device; they read no person (docs/hq-console.md).
     fleet: atHq && can(roles, 'fleet.read'),
+    // Tracing inquiries are HQ's own records (docs/hq-console.md "Tracing inquiries").
+    tracing: atHq && can(roles, 'tracing.manage'),
   };
   const allowed = (r: Route): boolean => {
     switch (r.name) {
@@ -117,6 +142,11 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
       case 'hqCompliance':
       case 'hqCases':
         return may.reports;
+      case 'hqTracing':
+      case 'hqTracingNew':
+      case 'hqInquiry':
+      case 'hqTracingRecords':
+        return may.tracing;
       default:
         return true;
     }
@@ -163,6 +193,7 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
     { target: 'home', label: 'nav.home', shown: !may.reports },
     { target: 'hqFacilities', label: 'hq.nav.facilities', shown: may.fleet },
     { target: 'hqCompliance', label: 'hq.nav.compliance', shown: may.reports },
+    { target: 'hqTracing', label: 'hq.nav.tracing', shown: may.tracing },
     { target: 'register', label: 'nav.register', shown: may.read },
     { target: 'audit', label: 'nav.audit', shown: may.audit },
     { target: 'users', label: 'nav.users', shown: may.users },
@@ -230,6 +261,14 @@ function Screen({ route, session, mayRead }: { route: Route; session: SessionVie
       return <Compliance key={`${route.from ?? ''}/${route.to ?? ''}`} from={route.from} to={route.to} />;
     case 'hqCases':
       return <Cases from={route.from} to={route.to} issue={route.issue} facilityId={route.facilityId} />;
+    case 'hqTracing':
+      return <Inquiries key={route.status ?? 'open'} status={route.status} />;
+    case 'hqTracingNew':
+      return <NewInquiry />;
+    case 'hqInquiry':
+      return <Inquiry key={route.inquiryId} inquiryId={route.inquiryId} />;
+    case 'hqTracingRecords':
+      return <Records />;
     case 'overview':
       return <Home session={session} />;
     case 'users':

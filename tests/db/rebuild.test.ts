@@ -54,10 +54,51 @@ beforeAll(async () => {
       entityId: held.person_id,
       payload: { hqRef: hqRef('7f304152-6c7d-4e8f-a091-b23c4d5e6f70'), facilityName: 'Ganja centre', registerNo: '1A2B-7', reason: 'Same passport' },
     });
+    tx.append({
+      type: 'person.nationalLinked',
+      entityId: held.person_id,
+      payload: { hqRef: hqRef('80415263-7d8e-4f90-b1a2-c34d5e6f7081'), facilityName: 'Ganja centre', registerNo: '1A2B-9', reason: 'Same photo' },
+    });
+    tx.append({ type: 'person.nationalUnlinked', entityId: held.person_id, payload: { hqRef: hqRef('80415263-7d8e-4f90-b1a2-c34d5e6f7081'), reason: 'A namesake' } });
+  });
   // The person's answer to an HQ tracing request (issue #14 §3).
   store.command({ userId: 'registrar' }, 'test', (tx) =>
     tx.append({ type: 'person.tracingAnswered', entityId: held.person_id, payload: { requestId: '0b0c3d4e-5f60-4a71-8b92-a3b4c5d6e7f8', answers: { contact: 'refused' }, note: 'asked in private' } }),
   );
+  // HQ's own tracing records (issue #14 §3): an inquiry reviewed and answered, another closed, a record of an unidentified man.
+  store.command({ userId: 'analyst' }, 'test', (tx) => {
+    const inquiry = (entityId: string) =>
+      tx.append({
+        type: 'tracing.inquiryOpened',
+        entityId,
+        payload: {
+          requester: { category: 'family', name: 'Zahra Rahimi', contact: '+994 50 000 00 00' },
+          subject: { names: ['Мухаммад Рахими'], sex: 'male', age: 34 },
+          legalBasis: 'Request of the next of kin',
+          consent: 'next_of_kin',
+          receivedOn: '2026-11-20',
+          dueOn: '2026-12-04',
+        },
+      });
+    inquiry('5d1e2f30-4a5b-4c6d-8e7f-901a2b3c4d5e');
+    inquiry('6e2f3041-5b6c-4d7e-9f80-a12b3c4d5e6f');
+    tx.append({
+      type: 'tracing.recordCreated',
+      entityId: '7f304152-6c7d-4e8f-a091-b23c4d5e6f70',
+      payload: { record: { kind: 'unidentified', names: [], sex: 'male', ageMin: 30, ageMax: 40, description: 'Anchor tattoo', foundPlace: 'Astara', foundOn: '2026-11-01' } },
+    });
+    tx.append({
+      type: 'tracing.candidateReviewed',
+      entityId: '5d1e2f30-4a5b-4c6d-8e7f-901a2b3c4d5e',
+      payload: { kind: 'person', candidateId: held.person_id, decision: 'confirmed', note: 'Birth date agrees' },
+    });
+    tx.append({
+      type: 'tracing.inquiryAnswered',
+      entityId: '5d1e2f30-4a5b-4c6d-8e7f-901a2b3c4d5e',
+      payload: { outcome: 'located', candidateId: held.person_id, toldTo: 'Zahra Rahimi', toldAt: '2026-11-22T10:00:00Z', channel: 'phone', summary: 'Held', disclosure: 'may_disclose' },
+    });
+    tx.append({ type: 'tracing.inquiryClosed', entityId: '6e2f3041-5b6c-4d7e-9f80-a12b3c4d5e6f', payload: { reason: 'Withdrawn' } });
+  });
 });
 
 afterAll(async () => {

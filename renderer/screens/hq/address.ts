@@ -6,7 +6,18 @@ import { isComplianceIssue, isIsoDate } from './model';
  * are in the address, so Back from a person returns to the same list and a link can be shared.
  */
 export type HqRoute =
-  { name: 'hqFacilities' } | { name: 'hqCompliance'; from?: string; to?: string } | { name: 'hqCases'; from: string; to: string; issue: ComplianceIssue; facilityId: string | null };
+  | { name: 'hqFacilities' }
+  | { name: 'hqCompliance'; from?: string; to?: string }
+  | { name: 'hqCases'; from: string; to: string; issue: ComplianceIssue; facilityId: string | null }
+  | { name: 'hqTracing'; status?: TracingFilter }
+  | { name: 'hqTracingNew' }
+  | { name: 'hqInquiry'; inquiryId: string }
+  | { name: 'hqTracingRecords' };
+
+/** Which inquiries the tracing list shows (issue #14 §3). */
+export const tracingFilters = ['open', 'answered', 'closed', 'all'] as const;
+export type TracingFilter = (typeof tracingFilters)[number];
+const isTracingFilter = (v: string | null): v is TracingFilter => (tracingFilters as readonly (string | null)[]).includes(v);
 
 export function parseHqPath(parts: readonly string[], params: URLSearchParams): HqRoute | null {
   switch (parts[0]) {
@@ -24,6 +35,13 @@ export function parseHqPath(parts: readonly string[], params: URLSearchParams): 
       if (!isIsoDate(from) || !isIsoDate(to) || !isComplianceIssue(issue)) return { name: 'hqCompliance' };
       return { name: 'hqCases', from, to, issue, facilityId: params.get('facility') || null };
     }
+    case 'tracing': {
+      if (parts[1] === 'new') return { name: 'hqTracingNew' };
+      if (parts[1] === 'records') return { name: 'hqTracingRecords' };
+      if (parts[1]) return { name: 'hqInquiry', inquiryId: parts[1] };
+      const status = params.get('status');
+      return isTracingFilter(status) ? { name: 'hqTracing', status } : { name: 'hqTracing' };
+    }
     default:
       return null;
   }
@@ -40,5 +58,13 @@ export function hqHref(route: HqRoute): string {
       if (route.facilityId) q.set('facility', route.facilityId);
       return `#/hq/cases?${q.toString()}`;
     }
+    case 'hqTracing':
+      return route.status && route.status !== 'open' ? `#/hq/tracing?status=${route.status}` : '#/hq/tracing';
+    case 'hqTracingNew':
+      return '#/hq/tracing/new';
+    case 'hqInquiry':
+      return `#/hq/tracing/${encodeURIComponent(route.inquiryId)}`;
+    case 'hqTracingRecords':
+      return '#/hq/tracing/records';
   }
 }

@@ -1,0 +1,269 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../core/contract/errors';
+import { catalogs } from '../../core/i18n';
+import { localDate } from '../../core/time';
+import { useCentre } from '../helpers/centre';
+import { browserOn, consolePassword, setUpHqConsole } from '../helpers/hq-console';
+import { useHq, type RunningHqWithConsole } from '../helpers/hq';
+import { intakeAt } from '../helpers/intake';
+import { dialects } from './harness';
+
+/**
+ * Issue #14 §3, docs/hq-console.md "Tracing inquiries": HQ records an inquiry, matches it against every
+ * facility's records (held or not) and the records of unidentified persons and deaths, and answers
+ * without disclosing what protection withholds. Everything through the console's client, as an analyst.
+ */
+const centre = useCentre();
+const hqs = useHq();
+const iso = (ms: number) => new Date(ms).toISOString();
+const day = 86_400_000;
+/** The console's "today" (its store's time zone, Asia/Baku by default), which decides what is overdue. */
+const consoleToday = () => localDate(Date.now(), 'Asia/Baku');
+const daysFromToday = (n: number) => new Date(Date.parse(`${consoleToday()}T00:00:00Z`) + n * day).toISOString().slice(0, 10);
+
+/** Another man with his own name and passport, so the duplicate check lets him through. */
+function man(at: number, latin: string, original: string, passport: string, nationality = 'AFG') {
+  return intakeAt(
+    at,
+    { documents: [{ type: 'passport', series: 'P', number: passport, issuingState: nationality, verification: 'unverified' }] },
+    { names: { original, latin, aliases: [] }, nationalities: [nationality], birth: { date: '1990-05-01', estimated: false } },
+  );
+}
+
+async function analystOn(hq: RunningHqWithConsole) {
+  const browser = browserOn(hq.url);
+  await browser.api.auth.login({ username: 'hqadmin', password: consolePassword });
+  await browser.api.users.create({ username: 'analyst', displayName: 'Leyla Analyst', roles: ['hq_analyst'], password: 'analyst passphrase 2026' });
+  await browser.api.auth.login({ username: 'analyst', password: 'analyst passphrase 2026' });
+  return browser;
+}
+
+const inquiry = (
+  over: Partial<{ category: 'family' | 'consulate' | 'icrc_red_crescent'; names: string[]; receivedOn: string; dueOn: string; distinguishing: string; lastKnownPlace: string; age: number }> = {},
+) => ({
+  requester: { category: over.category ?? 'family', name: 'Zahra Rahimi', contact: '+994 50 000 00 00' },
+  subject: {
+    names: over.names ?? ['Mukhammad Rakhimi'],
+    sex: 'male' as const,
+    ...(over.age !== undefined ? { age: over.age } : {}),
+    ...(over.distinguishing ? { distinguishing: over.distinguishing } : {}),
+    ...(over.lastKnownPlace ? { lastKnownPlace: over.lastKnownPlace } : {}),
+  },
+  legalBasis: 'Request of the next of kin',
+  consent: 'next_of_kin' as const,
+  receivedOn: over.receivedOn ?? consoleToday(),
+  ...(over.dueOn ? { dueOn: over.dueOn } : {}),
+});
+
+async function refusal(p: Promise<unknown>): Promise<ApiError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof ApiError) return e;
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
+
+for (const dialect of dialects) {
+  describe(`HQ tracing inquiries on ${dialect}`, () => {
+    it('an inquiry in Cyrillic finds a person registered in Latin at another facility', async () => {
+      const hq = await hqs.startWithConsole(dialect);
+      await setUpHqConsole(hq);
+      const baku = await centre();
+      const ganja = await centre();
+      await baku.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
+      await ganja.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Ganja centre') });
+      const bakuDesk = await baku.as('registrar');
+      const ganjaDesk = await ganja.as('registrar');
+      await bakuDesk.intake.submit(man(baku.clock.now, 'Farid Karimov', 'Farid Karimov', '3000001', 'AZE'));
+      const elvin = await ganjaDesk.intake.submit(man(ganja.clock.now, 'Elvin Aliyev', 'Elvin Aliyev', '3000002', 'AZE'));
+      await bakuDesk.sync.run();
+      await ganjaDesk.sync.run();
+
+      const { api } = await analystOn(hq);
+      const { inquiryId } = await api.tracing.open(inquiry({ names: ['Эльвин Алиев'] }));
+      const view = await api.tracing.view({ inquiryId });
+      const found = view.candidates.find((c) => c.candidateId === elvin.personId);
+      expect(found).toMatchObject({ kind: 'person', state: 'held', facilityName: 'Ganja centre', disclosure: 'may_disclose' });
+      expect(found?.reasons).toContain('other_script');
+      expect(found?.score).toBeGreaterThan(0.8);
+      expect(view.candidates.filter((c) => c.kind === 'person' && c.person.nameLatin === 'Farid Karimov')).toEqual([]);
+    });
+
+    it('a consulate’s inquiry about an asylum seeker is answered withheld without consent', async () => {
+      const hq = await hqs.startWithConsole(dialect);
+      await setUpHqConsole(hq);
+      const baku = await centre();
+      await baku.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
+      const desk = await baku.as('registrar');
+      const asker = await desk.intake.submit(man(baku.clock.now, 'Ahmad Shah Noori', 'Ahmad Shah Noori', '3100001'));
+      await desk.asylum.express({ personId: asker.personId, episodeId: asker.episodeId, expression: { at: iso(baku.clock.now), place: 'centre', words: 'I cannot go back', language: 'fa' } });
+      await desk.sync.run();
+
+      const { api, call } = await analystOn(hq);
+      const consulate = await api.tracing.open(inquiry({ category: 'consulate', names: ['Ahmad Shah Noori'] }));
+      const seen = await api.tracing.view({ inquiryId: consulate.inquiryId });
+      const candidate = seen.candidates.find((c) => c.candidateId === asker.personId);
+      expect(candidate).toMatchObject({ kind: 'person', disclosure: 'withheld_protection', protection: ['asylum'] });
+      await api.tracing.review({ inquiryId: consulate.inquiryId, kind: 'person', candidateId: asker.personId, decision: 'confirmed', note: 'Name, birth date and passport agree' });
+
+      // Saying where he is to the consulate is refused, translated, and leaves nothing recorded.
+      const located = await call('tracing.answer', {
+        inquiryId: consulate.inquiryId,
+        outcome: 'located',
+        candidateId: asker.personId,
+        toldTo: 'Consul',
+        toldAt: new Date().toISOString(),
+        channel: 'letter',
+        summary: 'He is held at Baku centre',
+      });
+      expect(located.status).toBe(422);
+      expect(located.body.error?.messageKey).toBe('error.tracing.withheld.withheld_protection');
+      for (const locale of ['az', 'en', 'ru'] as const) expect(catalogs[locale]['error.tracing.withheld.withheld_protection']).toBeTruthy();
+      expect((await api.tracing.view({ inquiryId: consulate.inquiryId })).answers).toEqual([]);
+
+      await api.tracing.answer({
+        inquiryId: consulate.inquiryId,
+        outcome: 'withheld',
+        candidateId: asker.personId,
+        toldTo: 'Consul',
+        toldAt: new Date().toISOString(),
+        channel: 'letter',
+        summary: 'No information can be given.',
+      });
+      const answered = await api.tracing.view({ inquiryId: consulate.inquiryId });
+      expect(answered.status).toBe('answered');
+      expect(answered.answers.map((a) => [a.outcome, a.toldTo])).toEqual([['withheld', 'Consul']]);
+
+      // His family asking is not the authority of the country he fled: the answer may say where he is.
+      const family = await api.tracing.open(inquiry({ category: 'family', names: ['Ahmad Shah Noori'] }));
+      expect((await api.tracing.view({ inquiryId: family.inquiryId })).candidates.find((c) => c.candidateId === asker.personId)).toMatchObject({ disclosure: 'may_disclose' });
+    });
+
+    it('an inquiry matched after the person was released still finds them', async () => {
+      const hq = await hqs.startWithConsole(dialect);
+      await setUpHqConsole(hq);
+      const baku = await centre();
+      await baku.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
+      const desk = await baku.as('registrar');
+      const head = await baku.as('centre_head');
+      const gone = await desk.intake.submit(man(baku.clock.now, 'Rahim Jafari', 'Rahim Jafari', '3200001'));
+      await baku.advance(day);
+      await head.episodes.close({ episodeId: gone.episodeId, exit: { type: 'released_decision', at: iso(baku.clock.now), basis: 'Court order to release' } });
+      await desk.sync.run();
+
+      const { api } = await analystOn(hq);
+      const { inquiryId } = await api.tracing.open(inquiry({ category: 'icrc_red_crescent', names: ['Rahim Jafari'] }));
+      const view = await api.tracing.view({ inquiryId });
+      expect(view.candidates.find((c) => c.candidateId === gone.personId)).toMatchObject({ kind: 'person', state: 'released', facilityName: 'Baku centre', since: iso(baku.clock.now) });
+    });
+
+    it('an unidentified person’s record is found by a later inquiry', async () => {
+      const hq = await hqs.startWithConsole(dialect);
+      await setUpHqConsole(hq);
+      const { api } = await analystOn(hq);
+      const { recordId } = await api.tracing.recordFound({
+        kind: 'unidentified',
+        sex: 'male',
+        ageMin: 30,
+        ageMax: 40,
+        description: 'Scar across the eyebrow, tattoo of an anchor on the forearm, grey jacket',
+        photoRef: 'PHOTO-2026-118',
+        foundPlace: 'Astara border crossing',
+        foundOn: daysFromToday(-20),
+      });
+      // A death elsewhere that fits nothing the family describes is not offered.
+      await api.tracing.recordFound({ kind: 'death', circumstance: 'border', sex: 'female', ageMin: 20, ageMax: 25, description: 'Red scarf', foundPlace: 'Balakan', foundOn: daysFromToday(-5) });
+
+      const { inquiryId } = await api.tracing.open(inquiry({ names: ['Karim Ahmadi'], age: 34, distinguishing: 'Anchor tattoo on his forearm, scar over the eyebrow', lastKnownPlace: 'Astara' }));
+      const view = await api.tracing.view({ inquiryId });
+      const records = view.candidates.filter((c) => c.kind === 'record');
+      expect(records.map((c) => c.candidateId)).toEqual([recordId]);
+      expect(records[0]?.reasons).toEqual(expect.arrayContaining(['details_overlap', 'place_overlap', 'sex_matches', 'age_fits']));
+      await api.tracing.review({ inquiryId, kind: 'record', candidateId: recordId, decision: 'confirmed', note: 'Family recognised the photograph' });
+      expect((await api.tracing.view({ inquiryId })).candidates[0]).toMatchObject({ candidateId: recordId, review: { decision: 'confirmed', byName: 'Leyla Analyst' } });
+    });
+
+    it('overdue inquiries are listed first, with due dates ten working days after receipt by default', async () => {
+      const hq = await hqs.startWithConsole(dialect);
+      await setUpHqConsole(hq);
+      const { api } = await analystOn(hq);
+      const fresh = await api.tracing.open(inquiry({ names: ['Fresh Inquiry'] }));
+      const late = await api.tracing.open(inquiry({ names: ['Late Inquiry'], receivedOn: daysFromToday(-40) }));
+      const lateSet = await api.tracing.open(inquiry({ names: ['Late Given'], receivedOn: daysFromToday(-60), dueOn: daysFromToday(-3) }));
+      const soon = await api.tracing.open(inquiry({ names: ['Soon Due'], receivedOn: daysFromToday(-2), dueOn: daysFromToday(1) }));
+      const done = await api.tracing.open(inquiry({ names: ['Answered Long Ago'], receivedOn: daysFromToday(-90) }));
+      await api.tracing.answer({ inquiryId: done.inquiryId, outcome: 'not_located', toldTo: 'Zahra Rahimi', toldAt: new Date().toISOString(), channel: 'phone', summary: 'No record' });
+      // 2026-11-27 is a Friday: ten working days later is Friday 2026-12-11, the weekends skipped.
+      const friday = await api.tracing.open(inquiry({ names: ['Friday Inquiry'], receivedOn: '2026-11-27' }));
+      expect(friday.dueOn).toBe('2026-12-11');
+      await api.tracing.close({ inquiryId: friday.inquiryId, reason: 'Opened to check the due date' });
+
+      const { items } = await api.tracing.list({ status: 'open' });
+      expect(items.map((i) => [i.inquiryId, i.overdue])).toEqual([
+        [late.inquiryId, true],
+        [lateSet.inquiryId, true],
+        [soon.inquiryId, false],
+        [fresh.inquiryId, false],
+      ]);
+      expect((await api.tracing.list({ status: 'answered' })).items.map((i) => i.inquiryId)).toEqual([done.inquiryId]);
+    });
+
+    it('viewing an inquiry is audited, with a read line for each candidate shown', async () => {
+      const hq = await hqs.startWithConsole(dialect);
+      await setUpHqConsole(hq);
+      const baku = await centre();
+      await baku.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
+      const desk = await baku.as('registrar');
+      const person = await desk.intake.submit(man(baku.clock.now, 'Nasir Hakimi', 'Nasir Hakimi', '3300001'));
+      await desk.sync.run();
+      const { api } = await analystOn(hq);
+      const { inquiryId } = await api.tracing.open(inquiry({ names: ['Nasir Hakimi'] }));
+      await api.tracing.view({ inquiryId });
+
+      const audit = hq.hqConsole.backend.installation
+        .requireStore()
+        .q.prepared(`SELECT action, method, entity_type, entity_id, detail FROM audit_log WHERE method = 'tracing.view' ORDER BY seq`)
+        .all() as {
+        action: string;
+        entity_type: string;
+        entity_id: string;
+        detail: string | null;
+      }[];
+      expect(audit).toContainEqual(expect.objectContaining({ action: 'read', entity_type: 'tracing_inquiry', entity_id: inquiryId }));
+      const shown = audit.filter((a) => a.entity_type === 'person');
+      expect(shown.map((a) => a.entity_id)).toEqual([person.personId]);
+      expect(JSON.parse(shown[0]!.detail!)).toMatchObject({ inquiryId });
+      expect(audit.filter((a) => a.action === 'read' && a.entity_type === 'tracing_inquiry')).toHaveLength(1);
+    });
+
+    it('bad input is refused with a translated error and records nothing; an HQ administrator keeps no inquiries', async () => {
+      const hq = await hqs.startWithConsole(dialect);
+      await setUpHqConsole(hq);
+      const { api, call } = await analystOn(hq);
+      const backwards = await call('tracing.open', { ...inquiry(), receivedOn: daysFromToday(-1), dueOn: daysFromToday(-5) });
+      expect(backwards.status).toBe(400);
+      expect(backwards.body.error).toMatchObject({ messageKey: 'error.validation', fields: { dueOn: { key: 'error.tracing.dueBeforeReceived' } } });
+      const future = await call('tracing.open', inquiry({ receivedOn: daysFromToday(3) }));
+      expect(future.body.error).toMatchObject({ fields: { receivedOn: { key: 'error.tracing.receivedInFuture' } } });
+      const nameless = await call('tracing.open', inquiry({ names: [] }));
+      expect(nameless.status).toBe(400);
+      const ages = await call('tracing.recordFound', { kind: 'unidentified', sex: 'male', ageMin: 40, ageMax: 30, description: 'x', foundPlace: 'Astara', foundOn: daysFromToday(-1) });
+      expect(ages.body.error).toMatchObject({ fields: { ageMax: { key: 'error.tracing.ageOrder' } } });
+      for (const key of ['error.tracing.dueBeforeReceived', 'error.tracing.receivedInFuture', 'error.tracing.ageOrder']) {
+        for (const locale of ['az', 'en', 'ru'] as const) expect(catalogs[locale][key], `${locale} ${key}`).toBeTruthy();
+      }
+      expect((await api.tracing.list({ status: 'all' })).items).toEqual([]);
+      expect((await api.tracing.records({})).items).toEqual([]);
+
+      const { inquiryId } = await api.tracing.open(inquiry());
+      await api.tracing.close({ inquiryId, reason: 'Withdrawn by the family' });
+      expect((await refusal(api.tracing.review({ inquiryId, kind: 'person', candidateId: crypto.randomUUID(), decision: 'rejected', note: 'n' }))).messageKey).toBe('error.tracing.closed');
+
+      const admin = browserOn(hq.url);
+      await admin.api.auth.login({ username: 'hqadmin', password: consolePassword });
+      expect((await admin.call('tracing.list', { status: 'open' })).status).toBe(403);
+    });
+  });
+}
