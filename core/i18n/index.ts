@@ -12,7 +12,7 @@ import { signIn as azSignIn } from './az/sign-in';
 import { accounts as azAccounts } from './az/accounts';
 import { npmKeys as azNpmKeys } from './az/npm-keys';
 import { backup as azBackup } from './az/backup';
-import { tracing as azTracing } from './az/tracing';
+import { tracingCentre as azTracingCentre } from './az/tracing-centre';
 import { national as azNational } from './az/national';
 import { errors as enErrors } from './en/errors';
 import { register as enRegister } from './en/register';
@@ -27,7 +27,7 @@ import { signIn as enSignIn } from './en/sign-in';
 import { accounts as enAccounts } from './en/accounts';
 import { npmKeys as enNpmKeys } from './en/npm-keys';
 import { backup as enBackup } from './en/backup';
-import { tracing as enTracing } from './en/tracing';
+import { tracingCentre as enTracingCentre } from './en/tracing-centre';
 import { national as enNational } from './en/national';
 import { errors as ruErrors } from './ru/errors';
 import { register as ruRegister } from './ru/register';
@@ -42,12 +42,13 @@ import { signIn as ruSignIn } from './ru/sign-in';
 import { accounts as ruAccounts } from './ru/accounts';
 import { npmKeys as ruNpmKeys } from './ru/npm-keys';
 import { backup as ruBackup } from './ru/backup';
-import { tracing as ruTracing } from './ru/tracing';
+import { tracingCentre as ruTracingCentre } from './ru/tracing-centre';
 import { national as ruNational } from './ru/national';
 
 /** ICU message catalogs (plural rules matter: Russian has one/few/many). Azerbaijani is the default. */
 export const catalogs: Record<Locale, Record<string, string>> = {
   az: {
+    ...azTracingCentre,
     ...azErrors,
     ...azUi,
     ...azRegister,
@@ -62,9 +63,9 @@ export const catalogs: Record<Locale, Record<string, string>> = {
     ...azNpmKeys,
     ...azBackup,
     ...azNational,
-    ...azTracing,
   },
   en: {
+    ...enTracingCentre,
     ...enErrors,
     ...enUi,
     ...enRegister,
@@ -79,9 +80,9 @@ export const catalogs: Record<Locale, Record<string, string>> = {
     ...enNpmKeys,
     ...enBackup,
     ...enNational,
-    ...enTracing,
   },
   ru: {
+    ...ruTracingCentre,
     ...ruErrors,
     ...ruUi,
     ...ruRegister,
@@ -96,13 +97,11 @@ export const catalogs: Record<Locale, Record<string, string>> = {
     ...ruNpmKeys,
     ...ruBackup,
     ...ruNational,
-    ...ruTracing,
   },
 };
 
 export const defaultLocale: Locale = 'az';
 export type MessageKey =
-  | keyof typeof enTracing
   | keyof typeof enNational
   | keyof typeof enNpmKeys
   | keyof typeof enBackup
@@ -116,4 +115,5 @@ export type MessageKey =
   | keyof typeof enSafeguards
   | keyof typeof enHq
   | keyof typeof enNpmCentre
+  | keyof typeof enTracingCentre
   | keyof typeof enSync;
