@@ -22,6 +22,7 @@ import { setupHandlers } from './services/setup';
 import { usersHandlers } from './services/users';
 import { npmCentreHandlers } from './services/npm/centre';
 import { hqHandlers, type HqFleetSource } from './services/hq-console';
+import { tracingCentreHandlers, type TracingCentreSource } from './services/tracing-centre';
 import { tracingHandlers } from './services/tracing/handlers';
 import { npmOrgHandlers } from './services/npm/org';
 import { npmFacilitiesHandlers } from './services/npm/facilities';
@@ -37,7 +38,7 @@ export interface BackendOptions {
   /** Where unexpected errors go (the user sees only a translated "something went wrong"). */
   log?: (message: string, error: unknown) => void;
   /** Set only by the HQ server for its console installation: the fleet it knows (hq/console/fleet-source.ts). */
-  hq?: { source: HqFleetSource };
+  hq?: { source: HqFleetSource; tracing?: TracingCentreSource };
   /** Automatic sync: tests pass their own timers or shorter retries (see main/sync/scheduler.ts). */
   autoSync?: { timers?: Timers; firstRetryMs?: number; startupDelayMs?: number };
   /** The idle lock's timer (tests pass their own to step through time; see main/services/idle-lock.ts). */
@@ -109,6 +110,7 @@ export async function composeBackend(policy: BackendPolicy, options: BackendOpti
     ...backupHandlers(installation, now),
     hq: hqHandlers(installation, options.hq?.source ?? null, now),
     npmCentre: npmCentreHandlers(installation, now),
+    tracingCentre: tracingCentreHandlers(installation, now, options.hq?.tracing ?? null),
     tracing: tracingHandlers(installation, now, {
       atHq: options.hq !== undefined,
       facilities: async () => {

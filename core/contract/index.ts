@@ -23,6 +23,7 @@ import { npmOrgContract } from './npm-org';
 import { npmFacilitiesContract } from './npm-facilities';
 import { npmVisitsContract } from './npm-visits';
 import { npmCentreContract } from './npm-centre';
+import { tracingCentreContract } from './tracing-centre';
 import { tracingContract } from './tracing';
 import { nationalContract } from './national';
 
@@ -61,6 +62,7 @@ export const contract = {
   ...npmFacilitiesContract,
   ...npmVisitsContract,
   ...npmCentreContract,
+  ...tracingCentreContract,
   ...nationalContract,
   ...tracingContract,
 } satisfies ContractShape;

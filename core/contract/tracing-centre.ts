@@ -52,21 +52,17 @@ export const centreTaskView = z.object({
   note: z.string().nullable(),
 });
 
-/**
- * Who at HQ may ask a centre and read its answers: the analysts who keep tracing inquiries. Until the
- * inquiries' own permission exists this is the analysts' `reports.read` (the methods are served at HQ's
- * console only, where no other role holds it).
- */
 export const tracingCentreContract = {
   tracingCentre: {
     /**
      * HQ asks the centre holding the person (the facility of their current or last episode, found in the
-     * console's records, never taken from the caller). Audited in the console's audit log.
+     * console's records, never taken from the caller). For the analysts keeping tracing inquiries
+     * (tracing.manage); audited in the console's audit log.
      */
     askCentre: method({
       input: z.object({ inquiryId: z.uuid(), personId: z.uuid(), kinds, requesterCategory }).strict(),
       output: z.object({ requestId: z.string() }),
-      access: needs('reports.read'),
+      access: needs('tracing.manage'),
       audit: { kind: 'change', entityType: 'person', entityId: (i) => i.personId },
       servedAt: ['hqConsole'],
       readsRecords: true,
@@ -75,7 +71,7 @@ export const tracingCentreContract = {
     centreAnswers: method({
       input: z.object({ inquiryId: z.uuid() }).strict(),
       output: z.object({ requests: z.array(centreRequestView) }),
-      access: needs('reports.read'),
+      access: needs('tracing.manage'),
       audit: { kind: 'read', entityType: 'tracing_inquiry', entityId: (i) => i.inquiryId },
       servedAt: ['hqConsole'],
       readsRecords: true,
