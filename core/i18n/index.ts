@@ -13,6 +13,7 @@ import { accounts as azAccounts } from './az/accounts';
 import { npmKeys as azNpmKeys } from './az/npm-keys';
 import { backup as azBackup } from './az/backup';
 import { tracingCentre as azTracingCentre } from './az/tracing-centre';
+import { tracing as azTracing } from './az/tracing';
 import { national as azNational } from './az/national';
 import { errors as enErrors } from './en/errors';
 import { register as enRegister } from './en/register';
@@ -28,6 +29,7 @@ import { accounts as enAccounts } from './en/accounts';
 import { npmKeys as enNpmKeys } from './en/npm-keys';
 import { backup as enBackup } from './en/backup';
 import { tracingCentre as enTracingCentre } from './en/tracing-centre';
+import { tracing as enTracing } from './en/tracing';
 import { national as enNational } from './en/national';
 import { errors as ruErrors } from './ru/errors';
 import { register as ruRegister } from './ru/register';
@@ -43,6 +45,7 @@ import { accounts as ruAccounts } from './ru/accounts';
 import { npmKeys as ruNpmKeys } from './ru/npm-keys';
 import { backup as ruBackup } from './ru/backup';
 import { tracingCentre as ruTracingCentre } from './ru/tracing-centre';
+import { tracing as ruTracing } from './ru/tracing';
 import { national as ruNational } from './ru/national';
 
 /** ICU message catalogs (plural rules matter: Russian has one/few/many). Azerbaijani is the default. */
@@ -62,6 +65,7 @@ export const catalogs: Record<Locale, Record<string, string>> = {
     ...azAccounts,
     ...azNpmKeys,
     ...azBackup,
+    ...azTracing,
     ...azNational,
   },
   en: {
@@ -79,6 +83,7 @@ export const catalogs: Record<Locale, Record<string, string>> = {
     ...enAccounts,
     ...enNpmKeys,
     ...enBackup,
+    ...enTracing,
     ...enNational,
   },
   ru: {
@@ -96,6 +101,7 @@ export const catalogs: Record<Locale, Record<string, string>> = {
     ...ruAccounts,
     ...ruNpmKeys,
     ...ruBackup,
+    ...ruTracing,
     ...ruNational,
   },
 };
@@ -103,6 +109,7 @@ export const catalogs: Record<Locale, Record<string, string>> = {
 export const defaultLocale: Locale = 'az';
 export type MessageKey =
   | keyof typeof enNational
+  | keyof typeof enTracing
   | keyof typeof enNpmKeys
   | keyof typeof enBackup
   | keyof typeof enAccounts
