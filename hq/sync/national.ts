@@ -125,57 +125,126 @@ const indexedTypes = new Set([
   'episode.closed',
 ]);
 
+/** Rows per insert: well under both engines' parameter limits, few round trips on a 2,000-event push. */
+const chunk = 500;
+
+async function inChunks<T>(items: readonly T[], size: number, f: (part: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await f(items.slice(i, i + size));
+}
+
 /**
- * Brings the index up to date with events just stored, in their device order, inside the transaction
- * that stores them: the index never holds what HQ did not commit, nor misses what it did. A device's
- * n-th person.registered is its register number n, counted as the device counts it (all of its own).
+ * Registrations of a run of events, a few statements for all of them (a push of 2,000 registrations
+ * would otherwise pay five round trips each under the push lock). Each takes its device's next number,
+ * quarantined or not, as the device that made it counted it.
  */
-async function indexRows(db: Db, vault: HqVault, rows: readonly ClearRow[]): Promise<void> {
-  const facilityOf = new Map<string, string>();
+async function indexRegistrations(db: Db, vault: HqVault, rows: readonly ClearRow[], facilityOf: Map<string, string>): Promise<void> {
+  if (!rows.length) return;
+  const numbers = new Map<ClearRow, number>();
+  for (const deviceId of [...new Set(rows.map((r) => r.device_id))]) {
+    const mine = rows.filter((r) => r.device_id === deviceId);
+    const counted = await db
+      .insertInto('national_register_counters')
+      .values({ device_id: deviceId, last_no: mine.length })
+      .onConflict((oc) => oc.column('device_id').doUpdateSet({ last_no: sql`national_register_counters.last_no + ${mine.length}` }))
+      .returning('last_no')
+      .executeTakeFirstOrThrow();
+    mine.forEach((r, i) => numbers.set(r, counted.last_no - mine.length + 1 + i));
+    if (!facilityOf.has(deviceId)) facilityOf.set(deviceId, (await db.selectFrom('devices').select('facility_id').where('device_id', '=', deviceId).executeTakeFirst())?.facility_id ?? '');
+  }
+  const cards = new Map<string, Card>();
   for (const r of rows) {
-    if (!indexedTypes.has(r.type)) continue;
-    const deviceId = r.device_id;
-    if (r.type === 'person.registered') {
-      const counted = await db
-        .insertInto('national_register_counters')
-        .values({ device_id: deviceId, last_no: 1 })
-        .onConflict((oc) => oc.column('device_id').doUpdateSet({ last_no: sql`national_register_counters.last_no + 1` }))
-        .returning('last_no')
-        .executeTakeFirstOrThrow();
-      if (r.quarantine_reason) continue;
-      const read = readPayload({ type: r.type, schemaVersion: r.schema_version, payload: r.payload });
-      if ('reason' in read) continue;
-      const details = (read.payload as EventPayload<'person.registered'>).details;
-      let facilityId = facilityOf.get(deviceId);
-      if (facilityId === undefined) {
-        facilityId = (await db.selectFrom('devices').select('facility_id').where('device_id', '=', deviceId).executeTakeFirst())?.facility_id ?? '';
-        facilityOf.set(deviceId, facilityId);
-      }
-      const card: Card = {
-        personId: r.entity_id,
-        facilityId,
-        deviceId,
-        registerNo: formatRegisterNo(deviceId, counted.last_no),
-        names: { original: details.names.original, latin: details.names.latin, patronymic: details.names.patronymic ?? null, aliases: [...details.names.aliases] },
-        birthDate: details.birth?.date ?? null,
-        nationalities: [...details.nationalities],
-      };
-      const inserted = await db
-        .insertInto('national_persons')
-        .values({
+    if (r.quarantine_reason || cards.has(r.entity_id)) continue;
+    const read = readPayload({ type: r.type, schemaVersion: r.schema_version, payload: r.payload });
+    if ('reason' in read) continue;
+    const details = (read.payload as EventPayload<'person.registered'>).details;
+    cards.set(r.entity_id, {
+      personId: r.entity_id,
+      facilityId: facilityOf.get(r.device_id) ?? '',
+      deviceId: r.device_id,
+      registerNo: formatRegisterNo(r.device_id, numbers.get(r)!),
+      names: { original: details.names.original, latin: details.names.latin, patronymic: details.names.patronymic ?? null, aliases: [...details.names.aliases] },
+      birthDate: details.birth?.date ?? null,
+      nationalities: [...details.nationalities],
+    });
+  }
+  const at = now();
+  const inserted = new Set<string>();
+  await inChunks([...cards.values()], chunk, async (part) => {
+    const done = await db
+      .insertInto('national_persons')
+      .values(
+        part.map((card) => ({
           person_id: card.personId,
-          facility_id: facilityId,
-          device_id: deviceId,
+          facility_id: card.facilityId,
+          device_id: card.deviceId,
           card: vault.sealSecret(cardLabel(card.personId), JSON.stringify(card)),
           key_version: nameKeyVersion,
           merged_into: null,
-          updated_at: now(),
-        })
-        .onConflict((oc) => oc.column('person_id').doNothing())
-        .executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) await writeKeys(db, vault, card);
+          updated_at: at,
+        })),
+      )
+      .onConflict((oc) => oc.column('person_id').doNothing())
+      .returning('person_id')
+      .execute();
+    for (const d of done) inserted.add(d.person_id);
+  });
+  const keys = [...inserted].flatMap((id) => hashedKeys(vault, cardNames(cards.get(id)!)).map((key) => ({ key, person_id: id })));
+  await inChunks(keys, chunk * 2, (part) =>
+    db
+      .insertInto('national_name_keys')
+      .values(part)
+      .onConflict((oc) => oc.columns(['key', 'person_id']).doNothing())
+      .execute(),
+  );
+}
+
+/** Episodes opened or admitted in a run of events: one upsert per chunk, the last word per episode kept. */
+async function indexEpisodes(db: Db, rows: readonly ClearRow[]): Promise<void> {
+  const byEpisode = new Map<string, { episode_id: string; person_id: string; state: string; opened_at: string; state_since: string }>();
+  for (const r of rows) {
+    if (r.quarantine_reason) continue;
+    const read = readPayload({ type: r.type, schemaVersion: r.schema_version, payload: r.payload });
+    if ('reason' in read) continue;
+    const e = read.payload as EventPayload<'episode.apprehended'> & Partial<EventPayload<'episode.admitted'>>;
+    const state: NationalState = r.type === 'episode.admitted' ? 'held' : 'awaiting_decision';
+    byEpisode.set(r.entity_id, { episode_id: r.entity_id, person_id: e.personId, state, opened_at: e.apprehension.at, state_since: e.admittedAt ?? e.apprehension.at });
+  }
+  await inChunks([...byEpisode.values()], chunk, (part) =>
+    db
+      .insertInto('national_episodes')
+      .values(part)
+      .onConflict((oc) => oc.column('episode_id').doUpdateSet((eb) => ({ state: eb.ref('excluded.state'), state_since: eb.ref('excluded.state_since') })))
+      .execute(),
+  );
+}
+
+/**
+ * Brings the index up to date with events just stored, in their device order, inside the transaction
+ * that stores them: the index never holds what HQ did not commit, nor misses what it did. Runs of
+ * registrations and episode openings are written together; any other indexed event first flushes the
+ * run before it, so each event still sees the index as its predecessors left it.
+ */
+async function indexRows(db: Db, vault: HqVault, rows: readonly ClearRow[]): Promise<void> {
+  const facilityOf = new Map<string, string>();
+  let registrations: ClearRow[] = [];
+  let episodes: ClearRow[] = [];
+  const flush = async () => {
+    await indexRegistrations(db, vault, registrations, facilityOf);
+    await indexEpisodes(db, episodes);
+    registrations = [];
+    episodes = [];
+  };
+  for (const r of rows) {
+    if (!indexedTypes.has(r.type)) continue;
+    if (r.type === 'person.registered') {
+      registrations.push(r);
       continue;
     }
+    if (r.type === 'episode.apprehended' || r.type === 'episode.admitted') {
+      episodes.push(r);
+      continue;
+    }
+    await flush();
     if (r.quarantine_reason) continue;
     const read = readPayload({ type: r.type, schemaVersion: r.schema_version, payload: r.payload });
     if ('reason' in read) continue;
@@ -212,18 +281,6 @@ async function indexRows(db: Db, vault: HqVault, rows: readonly ClearRow[]): Pro
           .where('other_person_id', '=', (p as EventPayload<'person.nationalUnlinked'>).hqRef.personId)
           .execute();
         break;
-      case 'episode.apprehended':
-      case 'episode.admitted': {
-        const e = p as EventPayload<'episode.apprehended'> & Partial<EventPayload<'episode.admitted'>>;
-        const state: NationalState = r.type === 'episode.admitted' ? 'held' : 'awaiting_decision';
-        const since = e.admittedAt ?? e.apprehension.at;
-        await db
-          .insertInto('national_episodes')
-          .values({ episode_id: r.entity_id, person_id: e.personId, state, opened_at: e.apprehension.at, state_since: since })
-          .onConflict((oc) => oc.column('episode_id').doUpdateSet({ state, state_since: since }))
-          .execute();
-        break;
-      }
       case 'episode.closed': {
         const { exit } = p as EventPayload<'episode.closed'>;
         await db.updateTable('national_episodes').set({ state: exitState[exit.type], state_since: exit.at }).where('episode_id', '=', r.entity_id).execute();
@@ -231,6 +288,7 @@ async function indexRows(db: Db, vault: HqVault, rows: readonly ClearRow[]): Pro
       }
     }
   }
+  await flush();
 }
 
 const stateKey = 'national_index_state';

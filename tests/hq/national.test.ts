@@ -182,13 +182,18 @@ for (const dialect of dialects) {
 
     it('rows indexed under an older name-key version are re-keyed at start, and events held before the index are indexed once', async () => {
       const hq = await hqs.start(dialect);
-      const { ganjaDesk, admitted } = await twoCentres(hq);
+      const { baku, bakuDesk, ganjaDesk, admitted } = await twoCentres(hq);
+      // Baku's second registration: register number 2 of its device, counted at HQ as the device counts.
+      const second = await bakuDesk.intake.submit(intakeAt(baku.clock.now, {}, { names: { original: 'Rustam Karimov', latin: 'Rustam Karimov', aliases: [] }, nationalities: ['UZB'] }));
+      await bakuDesk.sync.run();
+      const secondNo = (await bakuDesk.persons.get({ personId: second.personId })).person.registerNo;
+      expect(secondNo).toMatch(/-2$/);
       // As if an older nameKeys had written the keys: they no longer match what a lookup computes.
       await hq.hq.db.deleteFrom('national_name_keys').execute();
       await hq.hq.db.updateTable('national_persons').set({ key_version: 'nk-older' }).execute();
       const before = await ganjaDesk.national.check(asTyped);
       expect(before.status === 'checked' && before.candidates).toEqual([]);
-      expect(await rekeyNationalIndex(hq.hq)).toBe(1);
+      expect(await rekeyNationalIndex(hq.hq)).toBe(2);
       expect((await hq.hq.db.selectFrom('national_persons').select('key_version').executeTakeFirstOrThrow()).key_version).toBe(nameKeyVersion);
       expect(await rekeyNationalIndex(hq.hq)).toBe(0);
       const after = await ganjaDesk.national.check(asTyped);
@@ -206,6 +211,8 @@ for (const dialect of dialects) {
       expect(vault.keyedHash('national-name-key', 'gsnv')).not.toBe('gsnv');
       const again = await ganjaDesk.national.check(asTyped);
       expect(again.status === 'checked' && again.candidates[0]).toMatchObject({ personId: admitted.personId, state: 'held' });
+      const karimov = await ganjaDesk.national.check({ names: { original: 'Рустам Каримов', latin: 'Rustam Karimov', aliases: [] }, nationalities: [] });
+      expect(karimov.status === 'checked' && karimov.candidates[0]).toMatchObject({ personId: second.personId, registerNo: secondNo });
     });
   });
 }
