@@ -113,6 +113,8 @@ export async function composeBackend(policy: BackendPolicy, options: BackendOpti
     tracingCentre: tracingCentreHandlers(installation, now, options.hq?.tracing ?? null),
     tracing: tracingHandlers(installation, now, {
       atHq: options.hq !== undefined,
+      // What the person answered through the centre decides what an answer may disclose (core/tracing.ts).
+      centreAnswers: async (inquiryId, env) => (await handlers.tracingCentre.centreAnswers({ inquiryId }, env)).requests,
       facilities: async () => {
         const fleet = options.hq ? await options.hq.source.fleet() : [];
         return new Map(fleet.flatMap((f) => f.devices.map((d): [string, string] => [d.deviceId, f.name])));

@@ -20,7 +20,7 @@ import { createEnrollmentCode } from '../hq/sync/enroll';
  * Gives a running HQ something to show: three device installations (two desks of a Baku centre and one
  * of a Yevlax centre) in temporary folders, each enrolled with a fresh one-time code, each recording a
  * few SYNTHETIC detainees (invented names) — rights told on time, late or not at all, consular notices
- * sent, opposed or overdue, a defender met or not, and one child — and each synced to HQ. The codes are
+ * sent, opposed or overdue, a defender met or not, one asylum claim and one child — and each synced to HQ. The codes are
  * made against HQ's database directly (as `npm run hq:admin -- create-enrollment-code` does), so the
  * data directory (or QEYD_HQ_DATABASE_URL) must be the running server's. Device folders are deleted at
  * the end unless --keep is given.
@@ -45,6 +45,8 @@ interface Story {
   consular: { wish: 'requests' | 'expressly_opposes' | 'declines'; sentAfter: number | null } | null;
   /** first contact with a defender this long after apprehension; null: none yet */
   defenderAfter: number | null;
+  /** asked for asylum this long after apprehension (a protection case: HQ's tracing answers to a consulate are withheld) */
+  asylumAfter?: number;
 }
 
 interface Desk {
@@ -96,6 +98,7 @@ const desks: Desk[] = [
         letterLanguage: 'ar',
         consular: { wish: 'expressly_opposes', sentAfter: null },
         defenderAfter: 30 * hour,
+        asylumAfter: 5 * hour,
       },
     ],
   },
@@ -270,6 +273,9 @@ async function record(desk: Client, s: Story, now: number): Promise<void> {
         sent: { at: iso(apprehended + s.consular.sentAfter), mission: `Embassy (${s.nationality})`, channel: 'note_verbale', reference: `N-${episodeId.slice(0, 6)}` },
       });
     }
+  }
+  if (s.asylumAfter !== undefined) {
+    await desk.asylum.express({ personId, episodeId, expression: { at: iso(apprehended + s.asylumAfter), place: 'centre', words: 'Geri qayıda bilmərəm', language: s.languages[0] ?? 'ar' } });
   }
   if (s.defenderAfter !== null) {
     const { requestId } = await desk.safeguards.requestLegalAid({ episodeId, request: { requestedAt: iso(apprehended + 30 * minute), requestedBy: 'detainee', funding: 'state' } });

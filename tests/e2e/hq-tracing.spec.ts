@@ -59,6 +59,14 @@ test.beforeAll(async () => {
     consent: 'not_required',
     receivedOn: received,
   });
+  // The consulate of the country Samir Haddad (scripts/hq-demo.ts) fled asks where he is: he asked for asylum.
+  await call('tracing.open', {
+    requester: { category: 'consulate', name: 'Embassy of the Syrian Arab Republic', contact: 'consular@example.sy' },
+    subject: { names: ['Samir Haddad'], sex: 'male', nationality: 'SYR' },
+    legalBasis: 'Note verbale 211/2026',
+    consent: 'none',
+    receivedOn: bakuDate(Date.now()),
+  });
   mkdirSync(shots, { recursive: true });
 });
 
@@ -129,13 +137,39 @@ test('an analyst records an inquiry in Cyrillic, finds the person at a centre, c
   // The list: the ICRC's unanswered inquiry of six weeks ago first, marked overdue; the answered one is not open.
   await page.getByRole('link', { name: 'All inquiries' }).click();
   const list = page.getByTestId('tracing-list');
-  await expect(list.locator('tbody tr')).toHaveCount(1);
+  await expect(list.locator('tbody tr')).toHaveCount(2);
   await expect(list.locator('tbody tr').first()).toContainText('Omid Karimi');
   await expect(list.locator('tbody tr').first()).toContainText('Overdue');
-  await page.getByLabel('Show').selectOption('all');
-  await expect(list.locator('tbody tr')).toHaveCount(2);
-  await expect(list.locator('tbody tr').first()).toContainText('Overdue');
+  await expect(list.locator('tbody tr').nth(1)).toContainText('Samir Haddad');
+  await expect(list.locator('tbody tr').nth(1)).not.toContainText('Overdue');
   await shot(page, 'list');
+  await page.getByLabel('Show').selectOption('all');
+  await expect(list.locator('tbody tr')).toHaveCount(3);
+  await expect(list.locator('tbody tr').first()).toContainText('Overdue');
+  await page.getByLabel('Show').selectOption('open');
+
+  // The Syrian consulate asks about a man who asked for asylum: the answer is withheld, and why; his
+  // consent can be asked through the centre that holds him.
+  await list.getByRole('link', { name: 'Samir Haddad' }).click();
+  const samir = page.getByTestId('tracing-candidates').getByRole('row', { name: /Samir Haddad/ });
+  await expect(samir).toContainText('Withheld: asylum seeker; nothing to the consulate without the person’s consent');
+  await samir.getByRole('button', { name: 'Confirm' }).click();
+  await page.getByTestId('tracing-review').getByLabel('Note (what was compared)').fill('Name, nationality and birth date agree');
+  await page.getByTestId('tracing-review').getByRole('button', { name: 'Record the decision' }).click();
+  await expect(samir).toContainText('Confirmed');
+  await page.getByTestId('tracing-centre').getByRole('button', { name: 'Ask consent to disclose' }).click();
+  await expect(page.getByTestId('tracing-centre-answers')).toContainText('no answer yet');
+  await expect(samir).toContainText('Withheld: the person has been asked and has not answered yet');
+  // Telling the consulate where he is is refused, with the reason.
+  await page.getByRole('button', { name: 'Record the answer' }).click();
+  const withheld = page.getByTestId('tracing-answer');
+  await withheld.getByLabel('Answer', { exact: true }).selectOption('located');
+  await withheld.getByLabel('What was said').fill('Held at the Baku centre.');
+  await withheld.getByRole('button', { name: 'Record the answer' }).click();
+  await expect(withheld.getByText('The person has not answered yet. Until they consent, the answer is “withheld”.')).toBeVisible();
+  await shot(page, 'inquiry-withheld');
+  await withheld.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('link', { name: 'All inquiries' }).click();
 
   // The same list in Azerbaijani and Russian.
   await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('az');

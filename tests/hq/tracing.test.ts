@@ -141,6 +141,48 @@ for (const dialect of dialects) {
       expect((await api.tracing.view({ inquiryId: family.inquiryId })).candidates.find((c) => c.candidateId === asker.personId)).toMatchObject({ disclosure: 'may_disclose' });
     });
 
+    it('the person’s consent through the centre lets the answer say where they are; a refusal of contact withholds it from anyone', async () => {
+      const hq = await hqs.startWithConsole(dialect);
+      await setUpHqConsole(hq);
+      const baku = await centre();
+      await baku.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
+      const desk = await baku.as('registrar');
+      const asker = await desk.intake.submit(man(baku.clock.now, 'Javad Mohammadi', 'Javad Mohammadi', '3150001'));
+      await desk.asylum.express({ personId: asker.personId, episodeId: asker.episodeId, expression: { at: iso(baku.clock.now), place: 'centre', words: 'Please protect me', language: 'fa' } });
+      const quiet = await desk.intake.submit(man(baku.clock.now, 'Hamid Sultani', 'Hamid Sultani', '3150002'));
+      await desk.sync.run();
+
+      const { api } = await analystOn(hq);
+      const consulate = await api.tracing.open(inquiry({ category: 'consulate', names: ['Javad Mohammadi'] }));
+      await api.tracing.review({ inquiryId: consulate.inquiryId, kind: 'person', candidateId: asker.personId, decision: 'confirmed', note: 'Passport number agrees' });
+      await api.tracingCentre.askCentre({ inquiryId: consulate.inquiryId, personId: asker.personId, kinds: ['consent_to_disclose'], requesterCategory: 'consulate' });
+      const pending = (await api.tracing.view({ inquiryId: consulate.inquiryId })).candidates.find((c) => c.candidateId === asker.personId);
+      expect(pending).toMatchObject({ disclosure: 'consent_pending' });
+
+      const family = await api.tracing.open(inquiry({ category: 'family', names: ['Hamid Sultani'] }));
+      await api.tracing.review({ inquiryId: family.inquiryId, kind: 'person', candidateId: quiet.personId, decision: 'confirmed', note: 'Birth date agrees' });
+      await api.tracingCentre.askCentre({ inquiryId: family.inquiryId, personId: quiet.personId, kinds: ['contact_notice'], requesterCategory: 'family' });
+
+      // At the centre: the requests arrive with the next sync; each man answers in private.
+      await desk.sync.run();
+      const asked = await desk.tracingCentre.list({});
+      const ofAsker = asked.requests.find((r) => r.personId === asker.personId)!;
+      const ofQuiet = asked.requests.find((r) => r.personId === quiet.personId)!;
+      await desk.tracingCentre.answer({ requestId: ofAsker.requestId, personId: asker.personId, answers: { consentToDisclose: 'given' } });
+      await desk.tracingCentre.answer({ requestId: ofQuiet.requestId, personId: quiet.personId, answers: { contact: 'refused' }, note: 'Does not want his family told' });
+      await desk.sync.run();
+
+      expect((await api.tracing.view({ inquiryId: consulate.inquiryId })).candidates.find((c) => c.candidateId === asker.personId)).toMatchObject({ disclosure: 'consent_given' });
+      const told = { toldTo: 'Consul', toldAt: new Date().toISOString(), channel: 'letter' as const, summary: 'Held at Baku centre; he consented.' };
+      await api.tracing.answer({ inquiryId: consulate.inquiryId, outcome: 'located', candidateId: asker.personId, ...told });
+
+      expect((await api.tracing.view({ inquiryId: family.inquiryId })).candidates.find((c) => c.candidateId === quiet.personId)).toMatchObject({ disclosure: 'contact_refused' });
+      const refused = await refusal(api.tracing.answer({ inquiryId: family.inquiryId, outcome: 'located', candidateId: quiet.personId, ...told, toldTo: 'Zahra Rahimi' }));
+      expect(refused.messageKey).toBe('error.tracing.withheld.contact_refused');
+      await api.tracing.answer({ inquiryId: family.inquiryId, outcome: 'contact_refused', candidateId: quiet.personId, ...told, toldTo: 'Zahra Rahimi', summary: 'The person does not wish contact.' });
+      expect((await api.tracing.view({ inquiryId: family.inquiryId })).answers.map((a) => a.outcome)).toEqual(['contact_refused']);
+    });
+
     it('an inquiry matched after the person was released still finds them', async () => {
       const hq = await hqs.startWithConsole(dialect);
       await setUpHqConsole(hq);

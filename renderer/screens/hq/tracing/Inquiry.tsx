@@ -16,6 +16,7 @@ import { formatDate } from '../../../datetime';
 import { useListFormat, useLocale } from '../../../i18n';
 import { sexLabel } from '../../../register-labels';
 import { href } from '../../../routes';
+import { CentrePanel } from './CentrePanel';
 import { categoryLabel, channelLabel, consentLabel, decisionLabel, disclosureLabel, keysOf, outcomeLabel, protectionLabel, reasonLabel, recordKindLabel, stateLabel, statusLabel } from './labels';
 import '../hq.css';
 import './tracing.css';
@@ -111,6 +112,7 @@ function InquiryBody({ view, reload }: { view: View; reload(): Promise<unknown> 
         </dl>
       </section>
       <Candidates view={view} closed={closed} reload={reload} />
+      <CentrePanel view={view} closed={closed} reload={reload} />
       <Answers view={view} closed={closed} reload={reload} />
     </>
   );
