@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormattedMessage } from 'react-intl';
 import type { TracingRequestKind } from '../../../core/contract/tracing-shared';
+import type { MessageKey } from '../../../core/i18n';
 import { api } from '../../api';
 import { ContractForm } from '../../components/ContractForm';
 import { FRadios, FTextArea } from '../../components/form-fields';
@@ -20,13 +21,20 @@ type Request = Awaited<ReturnType<typeof api.tracingCentre.list>>['requests'][nu
 
 const queryKey = ['tracingCentre'] as const;
 
+const questionKey: Record<TracingRequestKind, MessageKey> = {
+  contact_notice: 'tracingCentre.task.contact_notice',
+  consent_to_disclose: 'tracingCentre.task.consent_to_disclose',
+};
+const consentKey: Record<'given' | 'refused', MessageKey> = { given: 'tracingCentre.answer.consentGiven', refused: 'tracingCentre.answer.consentRefused' };
+const contactKey: Record<'accepted' | 'refused', MessageKey> = { accepted: 'tracingCentre.contact.accepted', refused: 'tracingCentre.contact.refused' };
+
 /** "HQ asks: a family member is looking for this person — tell them …", one line per question asked. */
 function Questions({ request }: { request: Request }) {
   return (
     <ul className="tracing-request__questions">
       {request.kinds.map((k) => (
         <li key={k}>
-          <FormattedMessage id={k === 'contact_notice' ? 'tracingCentre.task.contact_notice' : 'tracingCentre.task.consent_to_disclose'} values={{ category: request.requesterCategory }} />
+          <FormattedMessage id={questionKey[k]} values={{ category: request.requesterCategory }} />
         </li>
       ))}
     </ul>
@@ -99,9 +107,9 @@ function Answered({ request }: { request: Request }) {
       <span className="status-badge status-badge--ok">
         <FormattedMessage id="tracingCentre.status.answered" />
       </span>{' '}
-      {a.consentToDisclose ? <FormattedMessage id={a.consentToDisclose === 'given' ? 'tracingCentre.answer.consentGiven' : 'tracingCentre.answer.consentRefused'} /> : null}
+      {a.consentToDisclose ? <FormattedMessage id={consentKey[a.consentToDisclose]} /> : null}
       {a.consentToDisclose && a.contact ? ' · ' : null}
-      {a.contact ? <FormattedMessage id={a.contact === 'accepted' ? 'tracingCentre.contact.accepted' : 'tracingCentre.contact.refused'} /> : null}
+      {a.contact ? <FormattedMessage id={contactKey[a.contact]} /> : null}
       {request.answeredAt ? (
         <span className="muted">
           {' · '}
