@@ -183,6 +183,22 @@ for (const dialect of dialects) {
       expect((await api.tracing.view({ inquiryId: family.inquiryId })).answers.map((a) => a.outcome)).toEqual(['contact_refused']);
     });
 
+    it('a presumed trafficking victim is withheld from the consulate and named to an analyst only as a restricted protection case', async () => {
+      const hq = await hqs.startWithConsole(dialect);
+      await setUpHqConsole(hq);
+      const baku = await centre();
+      await baku.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
+      const desk = await baku.as('registrar');
+      const victim = await desk.intake.submit(man(baku.clock.now, 'Bashir Nazari', 'Bashir Nazari', '3160001'));
+      await desk.vulnerability.screen({ episodeId: victim.episodeId, screening: { at: iso(baku.clock.now), traffickingIndicators: true } });
+      await desk.sync.run();
+
+      const { api } = await analystOn(hq);
+      const { inquiryId } = await api.tracing.open(inquiry({ category: 'consulate', names: ['Bashir Nazari'] }));
+      const candidate = (await api.tracing.view({ inquiryId })).candidates.find((c) => c.candidateId === victim.personId);
+      expect(candidate).toMatchObject({ kind: 'person', disclosure: 'withheld_protection', protection: ['restricted'] });
+    });
+
     it('an inquiry matched after the person was released still finds them', async () => {
       const hq = await hqs.startWithConsole(dialect);
       await setUpHqConsole(hq);
