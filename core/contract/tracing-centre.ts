@@ -3,7 +3,7 @@ import { optionalText } from '../fields';
 import { needs } from '../permissions';
 import { consentAnswer, contactAnswer, tracingAnswersInput } from '../tracing-answers';
 import { id } from './common';
-import { method } from './method';
+import { everywhere, method } from './method';
 import { requesterCategory, tracingRequestKind } from './tracing-shared';
 
 /**
@@ -13,6 +13,8 @@ import { requesterCategory, tracingRequestKind } from './tracing-shared';
  * to HQ as an event. The request carries the requester's category, never their name or contact.
  *
  * One namespace per file (./index.ts), so these are `tracingCentre.*` beside the inquiries' `tracing.*`.
+ * askCentre and centreAnswers answer only at HQ's console, which holds HQ's requests; a device refuses
+ * them with `error.hq.only`, as the hq.* views.
  */
 
 const kinds = z
@@ -64,7 +66,7 @@ export const tracingCentreContract = {
       output: z.object({ requestId: z.string() }),
       access: needs('tracing.manage'),
       audit: { kind: 'change', entityType: 'person', entityId: (i) => i.personId },
-      servedAt: ['hqConsole'],
+      servedAt: everywhere,
       readsRecords: true,
     }),
     /** Every request made for an inquiry, pending or answered, with the person's answers as the centre recorded them. */
@@ -73,7 +75,7 @@ export const tracingCentreContract = {
       output: z.object({ requests: z.array(centreRequestView) }),
       access: needs('tracing.manage'),
       audit: { kind: 'read', entityType: 'tracing_inquiry', entityId: (i) => i.inquiryId },
-      servedAt: ['hqConsole'],
+      servedAt: everywhere,
       readsRecords: true,
     }),
     /** HQ's requests to this centre: every pending one (the due-now board), or all of one person's. */
