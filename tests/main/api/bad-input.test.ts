@@ -10,9 +10,11 @@ beforeAll(async () => {
   inst = await setUpInstallation();
 });
 let office: TestInstallation | null = null;
+let headquarters: TestInstallation | null = null;
 afterAll(async () => {
   await inst.close();
   await office?.close();
+  await headquarters?.close();
 });
 
 const garbage: [string, unknown][] = [
@@ -38,9 +40,15 @@ describe('garbage sent to every method of the contract', () => {
   // monitor may call are tried there, by an administrator who is also a monitor.
   const centreRoles = ['admin', 'registrar', 'centre_head'] as const;
   const officeRoles = ['admin', 'ombudsman_monitor'] as const;
+  // HQ's tracing inquiries (tracing.manage) belong to HQ's analysts alone: tried in a headquarters installation.
+  const hqRoles = ['admin', 'hq_analyst'] as const;
   async function target(method: string) {
     const access = lookupMethod(method)!.access;
     if (access.kind !== 'permission' || can([...centreRoles], access.permission)) return { inst, roles: centreRoles };
+    if (can([...hqRoles], access.permission) && !can([...officeRoles], access.permission)) {
+      headquarters ??= await setUpInstallation({ facilityKind: 'headquarters' });
+      return { inst: headquarters, roles: hqRoles };
+    }
     office ??= await setUpInstallation({ facilityKind: 'ombudsman_office' });
     return { inst: office, roles: officeRoles };
   }
