@@ -256,6 +256,8 @@ export const tracingContract = {
       output: z.object({ answerId: z.string() }),
       access: needs('tracing.manage'),
       servedAt: everywhere,
+      // What may be disclosed is decided on the records as HQ holds them now, the centre's answers included.
+      readsRecords: true,
       audit: { kind: 'change', entityType: 'tracing_inquiry', entityId: (i) => i.inquiryId },
     }),
     close: method({

@@ -19,7 +19,7 @@ const before = {
 /** Methods added since, that say where they are served themselves: HQ's own changes (not of a person's record). */
 const addedSince = new Set(['hq.revokeDevice', 'tracing.open', 'tracing.review', 'tracing.answer', 'tracing.close', 'tracing.recordFound', 'tracingCentre.askCentre']);
 /** Methods added since that read synced records, so the console catches up before them. */
-const readsRecordsSince = new Set(['tracingCentre.askCentre', 'tracingCentre.centreAnswers', 'tracing.view']);
+const readsRecordsSince = new Set(['tracingCentre.askCentre', 'tracingCentre.centreAnswers', 'tracing.view', 'tracing.answer']);
 
 function refusedBefore(name: string, def: AnyMethod): boolean {
   if (addedSince.has(name)) return false;
