@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectedTables } from '../../db/projections';
 import type { Store } from '../../db/store';
+import { keepTracingRequests } from '../../main/sync/tracing-requests';
 import { tableKind, unprojectedTables } from '../../db/table-kinds';
 import { seed } from '../../scripts/seed/run';
 import type { SeedInstallation } from '../../scripts/seed/installation';
@@ -61,10 +62,14 @@ beforeAll(async () => {
     });
     tx.append({ type: 'person.nationalUnlinked', entityId: held.person_id, payload: { hqRef: hqRef('80415263-7d8e-4f90-b1a2-c34d5e6f7081'), reason: 'A namesake' } });
   });
-  // The person's answer to an HQ tracing request (issue #14 §3).
-  store.command({ userId: 'registrar' }, 'test', (tx) =>
-    tx.append({ type: 'person.tracingAnswered', entityId: held.person_id, payload: { requestId: '0b0c3d4e-5f60-4a71-8b92-a3b4c5d6e7f8', answers: { contact: 'refused' }, note: 'asked in private' } }),
-  );
+  // HQ's tracing request as a pull delivers it, and the person's answer through the registrar's client (issue #14 §3).
+  const tracingRequestId = '0b0c3d4e-5f60-4a71-8b92-a3b4c5d6e7f8';
+  keepTracingRequests(store, {
+    tracingRequests: [{ requestId: tracingRequestId, personId: held.person_id, kinds: ['contact_notice'], requesterCategory: 'family', askedAt: at }],
+    tracingCursor: 1,
+    serverTime: at,
+  });
+  await inst.clients.registrar.tracingCentre.answer({ requestId: tracingRequestId, personId: held.person_id, answers: { contact: 'refused' }, note: 'asked in private' });
   // HQ's own tracing records (issue #14 §3): an inquiry reviewed and answered, another closed, a record of an unidentified man.
   store.command({ userId: 'analyst' }, 'test', (tx) => {
     const inquiry = (entityId: string) =>
