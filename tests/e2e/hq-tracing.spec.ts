@@ -108,6 +108,7 @@ test('an analyst records an inquiry in Cyrillic, finds the person at a centre, c
   await expect(page).toHaveURL(/#\/hq\/tracing\/new$/);
   await form.getByLabel('Names (one per line)').fill('Нодира Каримова');
   await form.getByLabel('Sex', { exact: true }).selectOption('female');
+  await shot(page, 'new');
   await form.getByRole('button', { name: 'Record the inquiry' }).click();
 
   // The inquiry page: the person registered in Latin and Cyrillic at a centre, with score and reasons.
