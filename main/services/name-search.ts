@@ -11,6 +11,11 @@ type Match = z.infer<typeof duplicateMatch>;
 /** Below this a candidate is not worth a registrar's attention. */
 export const minimumMatchScore = 0.72;
 const maxCandidates = 300;
+/**
+ * At most this many candidates come from single words when the pairs found fewer: reading and scoring a
+ * candidate is most of a search's time, and the people sharing the most (rarest) words come first.
+ */
+const maxFallback = 60;
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
 
@@ -22,11 +27,15 @@ function holders(store: ReadStore, keys: readonly string[], limit: number): stri
   return rows.map((r) => r.person_id);
 }
 
+function firstHolders(store: ReadStore, key: string, limit: number): string[] {
+  return (store.q.prepared(`SELECT person_id FROM person_name_keys WHERE key = ? LIMIT ${limit}`).all(key) as { person_id: string }[]).map((r) => r.person_id);
+}
+
 /**
  * A word key held by more people than this is too common to read whole for a fallback (Mohammad, Ali,
  * Karimov in a register of a million): only the rarer words of the query are read in full.
  */
-const commonWord = 3000;
+const commonWord = 1000;
 
 /** How many people hold `key`, counted up to `commonWord` (the index is ordered by key: a short range read). */
 function heldBy(store: ReadStore, key: string): number {
@@ -36,28 +45,34 @@ function heldBy(store: ReadStore, key: string): number {
 /**
  * Candidates with their records. A query with a name of two or more words looks up pairs of its words
  * (see nameKeys): a person qualifies by sharing two words of one name in any script, and the lists
- * read are short even for the commonest given names. When the pairs leave room, single words fill it —
- * so a query none of whose pairs is held (one word spelled past every convention) still finds the
- * person by the other word: the rarer words in full, people holding more of them first; if every word
- * is common, the first holders of the rarest one.
+ * read are short even for the commonest given names. When the pairs find fewer than maxFallback people,
+ * single words add to them — so a query none of whose pairs is held (one word spelled past every
+ * convention) still finds the person by the other word: people holding more of the query's rarer words
+ * first; if every word is common and no pair was held, the first holders of the rarest one.
  */
-function candidates(store: ReadStore, query: NameQuery): PersonsTable[] {
+function candidates(store: ReadStore, query: NameQuery): Scored[] {
   const { words, pairs } = searchKeys([...query.names, ...(query.aliases ?? [])]);
   const ids = pairs.length ? holders(store, pairs, maxCandidates) : [];
-  if (ids.length < maxCandidates && words.length) {
+  if (ids.length < maxFallback && words.length) {
     const counted = words.map((key) => ({ key, n: heldBy(store, key) })).sort((a, b) => a.n - b.n);
     const rare = counted.filter((w) => w.n < commonWord).map((w) => w.key);
-    const more = rare.length ? holders(store, rare, maxCandidates) : holders(store, [counted[0]!.key], maxCandidates);
+    // Every word common and no pair held: the first holders of the rarest word, read in index order (a
+    // GROUP BY over tens of thousands of holders of "Mohammad" would cost more than the whole search).
+    const more = rare.length ? holders(store, rare, maxFallback) : ids.length ? [] : firstHolders(store, counted[0]!.key, maxFallback);
     const seen = new Set(ids);
     for (const id of more) {
-      if (ids.length >= maxCandidates) break;
+      if (ids.length >= maxFallback) break;
       if (!seen.has(id)) ids.push(id);
     }
   }
   if (ids.length === 0) return [];
   // One statement for any number of ids (a list of placeholders would compile a statement per length).
-  return store.q.prepared('SELECT p.* FROM json_each(?) j JOIN persons p ON p.person_id = j.value').all(JSON.stringify(ids)) as PersonsTable[];
+  return store.q.prepared(`SELECT ${scoredColumns.map((c) => `p.${c}`).join(', ')} FROM json_each(?) j JOIN persons p ON p.person_id = j.value`).all(JSON.stringify(ids)) as Scored[];
 }
+
+/** What scoring reads of a candidate; the whole record is read only for those returned. */
+const scoredColumns = ['person_id', 'merged_into', 'name_original', 'name_latin', 'aliases', 'birth_date', 'nationalities'] as const;
+type Scored = Pick<PersonsTable, (typeof scoredColumns)[number]>;
 
 /**
  * Likely matches for a name in any script: candidates from the name index, each scored (names,
@@ -68,7 +83,7 @@ export function findMatches(store: ReadStore, query: NameQuery, limit: number): 
   const rows = candidates(store, query);
   if (rows.length === 0) return [];
   const score = matcherFor(query);
-  const survivors = new Map<string, Match & { apart: number }>();
+  const survivors = new Map<string, { personId: string; score: number; reasons: Match['reasons']; apart: number }>();
   const born = query.birthDate ? Date.parse(query.birthDate) : NaN;
   for (const row of rows) {
     const { score: s, reasons } = score({
@@ -78,18 +93,19 @@ export function findMatches(store: ReadStore, query: NameQuery, limit: number): 
       nationalities: JSON.parse(row.nationalities) as string[],
     });
     if (s < minimumMatchScore) continue;
-    const targetId = row.merged_into ?? row.person_id;
-    const target = row.merged_into ? store.q.first(store.qb.selectFrom('persons').selectAll().where('person_id', '=', targetId)) : row;
-    if (!target) continue;
-    const existing = survivors.get(targetId);
+    const personId = row.merged_into ?? row.person_id;
+    const existing = survivors.get(personId);
     // Scores treat any birth date within a year alike; among equal scores the nearer date is likelier.
     const apart = row.birth_date && !Number.isNaN(born) ? Math.abs(Date.parse(row.birth_date) - born) : Number.POSITIVE_INFINITY;
-    if (!existing || existing.score < s) survivors.set(targetId, { person: toSummary(target), score: s, reasons, apart });
+    if (!existing || existing.score < s) survivors.set(personId, { personId, score: s, reasons, apart });
   }
-  return [...survivors.values()]
-    .sort((a, b) => b.score - a.score || (a.apart === b.apart ? 0 : a.apart < b.apart ? -1 : 1))
-    .slice(0, limit)
-    .map(({ apart: _apart, ...match }) => match);
+  const out: Match[] = [];
+  for (const m of [...survivors.values()].sort((a, b) => b.score - a.score || (a.apart === b.apart ? 0 : a.apart < b.apart ? -1 : 1))) {
+    if (out.length >= limit) break;
+    const target = store.q.first(store.qb.selectFrom('persons').selectAll().where('person_id', '=', m.personId));
+    if (target) out.push({ person: toSummary(target), score: m.score, reasons: m.reasons });
+  }
+  return out;
 }
 
 /**

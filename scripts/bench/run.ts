@@ -6,6 +6,7 @@ import { benchPouchdbRatio } from './pouchdb.bench';
 import { benchRightsLetterPdf } from './rights-letter.bench';
 import { benchRegister } from './register.bench';
 import { benchSearch } from './search.bench';
+import { benchNameMatch } from './name-match.bench';
 import { benchAdminPassword, benchInstallation } from '../seed/bench-store';
 import { benchBackup } from './backup.bench';
 
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
   await benchSync(scale);
   await benchPouchdbRatio(n(100_000));
   await benchRightsLetterPdf();
+  // Recall on the labelled spelling pairs (issue #14): always among 10,000 people, whatever the scale.
+  benchNameMatch(10_000);
   // One seeded store per run: the register and intake benches on 100k people with histories, then
   // the same store grown to 1M person records for the name search.
   const seeded = await benchInstallation(n(100_000));

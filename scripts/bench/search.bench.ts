@@ -1,7 +1,8 @@
 import { findMatches } from '../../main/services/name-search';
 import { otherScriptForms, otherSpelling } from '../seed/names';
 import { Prng } from '../seed/prng';
-import type { BenchInstallation } from '../seed/bench-store';
+import { pathToFileURL } from 'node:url';
+import { benchInstallation, type BenchInstallation } from '../seed/bench-store';
 import { profile } from '../seed/stories';
 import { percentile, report } from './fixtures';
 
@@ -9,8 +10,9 @@ import { percentile, report } from './fixtures';
  * person_search_p95_ms: fuzzy, cross-script name search (findMatches, as behind persons.search and the
  * intake's duplicate check) over the bench store's ~1M people. Each query is a stored person's name as
  * someone else would write it — in another script (Мухаммад Рахими for محمد رحیمی) or another Latin
- * spelling (Muhammad Rakhimi) — with the birth date for half of them. The p95 over 300 queries; how
- * often the person sought is among the top 10 goes to stderr (speed must not be bought with recall).
+ * spelling (Muhammad Rakhimi) — with the birth date for half of them. The p95 over 300 queries, the median
+ * of three passes (lowest and highest to stderr); how often the person sought is among the top 10 goes to
+ * stderr (speed must not be bought with recall).
  */
 export async function benchSearch(b: BenchInstallation, count = 300): Promise<void> {
   const store = b.inst.backend.installation.requireStore();
@@ -28,20 +30,28 @@ export async function benchSearch(b: BenchInstallation, count = 300): Promise<vo
   }
 
   for (const q of queries.slice(0, 10)) findMatches(store, { names: q.names, birthDate: q.birthDate }, 10);
-  const times: number[] = [];
+  // Three passes over the queries: the p95 reported is their median, with the lowest and highest beside it
+  // (a shared machine's neighbours move a single pass by tens of percent).
+  const p95s: number[] = [];
+  let times: number[] = [];
   let found = 0;
   let foundWithBirth = 0;
   let withBirth = 0;
-  for (const q of queries) {
-    const t0 = performance.now();
-    const matches = findMatches(store, { names: q.names, birthDate: q.birthDate }, 10);
-    times.push(performance.now() - t0);
-    const hit = matches.some((m) => m.person.nameOriginal === q.want.original && m.person.nameLatin === q.want.latin && m.person.birthDate === q.want.birth);
-    if (hit) found++;
-    if (q.birthDate) {
-      withBirth++;
-      if (hit) foundWithBirth++;
+  for (let pass = 0; pass < 3; pass++) {
+    times = [];
+    found = foundWithBirth = withBirth = 0;
+    for (const q of queries) {
+      const t0 = performance.now();
+      const matches = findMatches(store, { names: q.names, birthDate: q.birthDate }, 10);
+      times.push(performance.now() - t0);
+      const hit = matches.some((m) => m.person.nameOriginal === q.want.original && m.person.nameLatin === q.want.latin && m.person.birthDate === q.want.birth);
+      if (hit) found++;
+      if (q.birthDate) {
+        withBirth++;
+        if (hit) foundWithBirth++;
+      }
     }
+    p95s.push(percentile(times, 95));
   }
   const persons = (store.sqlite.prepare('SELECT count(*) AS n FROM persons').get() as { n: number }).n;
   const keys = (store.sqlite.prepare('SELECT count(*) AS n FROM person_name_keys').get() as { n: number }).n;
@@ -49,7 +59,8 @@ export async function benchSearch(b: BenchInstallation, count = 300): Promise<vo
     `[bench] search over ${persons.toLocaleString('en')} people (${keys.toLocaleString('en')} name keys): median ${percentile(times, 50).toFixed(2)} ms, max ${Math.max(...times).toFixed(1)} ms; ` +
       `person sought in the top 10 for ${found}/${queries.length} (${foundWithBirth}/${withBirth} with a birth date)\n`,
   );
-  report('person_search_p95_ms', percentile(times, 95), 'ms');
+  process.stderr.write(`[bench] person_search_p95_ms over 3 passes: median ${percentile(p95s, 50).toFixed(2)}, min ${Math.min(...p95s).toFixed(2)}, max ${Math.max(...p95s).toFixed(2)}\n`);
+  report('person_search_p95_ms', percentile(p95s, 50), 'ms');
 
   const api = b.inst.clients.registrar;
   const viaHandler: number[] = [];
@@ -59,4 +70,18 @@ export async function benchSearch(b: BenchInstallation, count = 300): Promise<vo
     viaHandler.push(performance.now() - t0);
   }
   process.stderr.write(`[bench] persons.search through the handler (with its audit line): p95 ${percentile(viaHandler, 95).toFixed(2)} ms over 50\n`);
+}
+
+// `npx tsx scripts/bench/search.bench.ts [people] [histories]` runs this one alone on its own seeded store
+// (the 1M of `npm run bench` takes long on a small machine; the same code at 100k–200k says how it scales).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  void (async () => {
+    const seeded = await benchInstallation(Number(process.argv[3] ?? 10_000));
+    try {
+      await seeded.growTo(Number(process.argv[2] ?? 200_000));
+      await benchSearch(seeded);
+    } finally {
+      await seeded.remove();
+    }
+  })();
 }
