@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { admin, call, centre, registrar, signInInEnglish, useCentreWithHq } from './centre';
+import { admin, call, centre, registrar, rpc, signInInEnglish, useCentreWithHq } from './centre';
 import { enrollmentCode } from './hq-server';
 import { shot, watchConsole, type Preview } from './preview';
 
@@ -13,26 +13,11 @@ const baku = useCentreWithHq();
 let ganja: Preview;
 const H = 3_600_000;
 
-test.beforeAll(async ({ playwright }) => {
-  test.setTimeout(180_000);
-  ganja = await centre(playwright);
-  const request = await playwright.request.newContext();
-  await call(request, ganja.url, 'auth.login', { username: admin.username, password: admin.password });
-  await call(request, ganja.url, 'sync.enroll', { hqUrl: baku.hq.url, code: enrollmentCode(baku.hq, 'Gəncə mərkəzi') });
-  await request.dispose();
-  // Baku's registrar admits the man and syncs.
-  const atBaku = await playwright.request.newContext();
-  await call(atBaku, baku.preview.url, 'auth.login', { username: registrar.username, password: registrar.password });
+/** A lawful intake of the man, as a centre's registrar records it. */
+function intakeBody(names: { original: string; latin: string }) {
   const at = Date.now() - 3 * H;
-  await call(atBaku, baku.preview.url, 'intake.submit', {
-    person: {
-      names: { original: 'Гусейнов Али', latin: 'Guseynov Ali', aliases: [] },
-      sex: 'male',
-      birth: { date: '1990-05-12', estimated: false },
-      nationalities: ['IRN'],
-      stateless: false,
-      languages: ['fa'],
-    },
+  return {
+    person: { names: { ...names, aliases: [] }, sex: 'male', birth: { date: '1990-05-12', estimated: false }, nationalities: ['IRN'], stateless: false, languages: ['fa'] },
     documents: [],
     apprehension: { at: new Date(at - 2 * H).toISOString(), place: 'Bakı, Xətai rayonu', authority: 'Miqrasiya polisi' },
     admission: {
@@ -50,13 +35,62 @@ test.beforeAll(async ({ playwright }) => {
       handover: { body: 'Miqrasiya polisi', officerPosition: 'Inspektor', officerName: 'E. Məmmədov', serviceId: 'MP-4471', signed: true },
       property: [],
     },
-  });
+  };
+}
+
+test.beforeAll(async ({ playwright }) => {
+  test.setTimeout(180_000);
+  ganja = await centre(playwright);
+  const request = await playwright.request.newContext();
+  await call(request, ganja.url, 'auth.login', { username: admin.username, password: admin.password });
+  await call(request, ganja.url, 'sync.enroll', { hqUrl: baku.hq.url, code: enrollmentCode(baku.hq, 'Gəncə mərkəzi') });
+  await request.dispose();
+  // Baku's registrar admits the man and syncs.
+  const atBaku = await playwright.request.newContext();
+  await call(atBaku, baku.preview.url, 'auth.login', { username: registrar.username, password: registrar.password });
+  await call(atBaku, baku.preview.url, 'intake.submit', intakeBody({ original: 'Гусейнов Али', latin: 'Guseynov Ali' }));
   await call(atBaku, baku.preview.url, 'sync.run', {});
   await atBaku.dispose();
 });
 
 test.afterAll(async () => {
   await ganja?.stop();
+});
+
+test('the registrar sees the national match as a task, links the records from the person page, and can undo it', async ({ page }) => {
+  const problems = watchConsole(page);
+  await signInInEnglish(page, ganja.url, registrar, 'Due now');
+  // Recorded at the desk with what HQ answered (the intake screen itself is the next test's).
+  const answer = await rpc<{ status: string; checkedAt: string; candidates: unknown[] }>(page, 'national.check', {
+    names: { original: 'Hüseynov Əli', latin: 'Guseynov Ali', aliases: [] },
+    nationalities: [],
+  });
+  expect(answer.status).toBe('checked');
+  const { personId } = await rpc<{ personId: string }>(page, 'intake.submit', {
+    ...intakeBody({ original: 'Hüseynov Əli', latin: 'Guseynov Ali' }),
+    national: { checkedAt: answer.checkedAt, candidates: answer.candidates },
+  });
+  await page.reload();
+  const tasks = page.getByRole('region', { name: 'Possible matches at other centres' });
+  await expect(tasks).toContainText('Guseynov Ali');
+  await shot(page, 'national-check-task');
+  await tasks.getByRole('link', { name: 'Open' }).click();
+  const section = page.getByRole('region', { name: 'Same person at other centres' });
+  await expect(section).toContainText('Bakı mərkəzi');
+  await section.getByRole('button', { name: 'Same person: link' }).click();
+  await section.getByLabel('Reason').fill('Same passport number seen in Baku’s record');
+  await section.getByRole('button', { name: 'Confirm' }).click();
+  await expect(section.getByRole('button', { name: 'Undo link' })).toBeVisible();
+  await expect(section).toContainText('Same passport number seen in Baku’s record');
+  await shot(page, 'national-check-linked');
+  expect(personId).toBeTruthy();
+  // Undone with a reason: the candidate can be linked again.
+  await section.getByRole('button', { name: 'Undo link' }).click();
+  await section.getByLabel('Reason').fill('Linked by mistake: a namesake');
+  await section.getByRole('button', { name: 'Confirm' }).click();
+  await expect(section.getByRole('button', { name: 'Same person: link' })).toBeVisible();
+  await expect(section).toContainText('Not linked to any record at another centre.');
+  expect(problems).toEqual([]);
 });
 
 test('the intake at another centre shows the person found nationally, and "not checked nationally" without HQ', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { FormattedMessage } from 'react-intl';
 import { ApiError } from '../../../core/contract/errors';
 import type { MessageKey } from '../../../core/i18n';
 import { api } from '../../api';
@@ -15,7 +15,6 @@ type Pending = { kind: 'link'; facilityId: string; otherPersonId: string } | { k
  * At HQ's console it shows the links only (nothing is recorded there).
  */
 export function PersonNational({ personId, mayWrite }: { personId: string; mayWrite: boolean }) {
-  const intl = useIntl();
   const titleId = useId();
   const reasonId = useId();
   const queryClient = useQueryClient();
@@ -24,7 +23,8 @@ export function PersonNational({ personId, mayWrite }: { personId: string; mayWr
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const [busy, setBusy] = useState(false);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['national'] });
+  // The person's timeline shows the link too.
+  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: ['national'] }), queryClient.invalidateQueries({ queryKey: ['person', personId] })]);
   const run = async (f: () => Promise<unknown>) => {
     setBusy(true);
     setProblem(null);
@@ -85,7 +85,7 @@ export function PersonNational({ personId, mayWrite }: { personId: string; mayWr
                 <FormattedMessage id="national.person.linkedTo" values={{ facility: l.facilityName, no: l.registerNo }} />
               </strong>{' '}
               <span className="muted">
-                <FormattedMessage id="national.person.linkedBy" values={{ date: intl.formatDate(l.linkedAt), reason: l.reason }} />
+                <FormattedMessage id="national.person.linkedBy" values={{ date: <Instant value={l.linkedAt} />, reason: l.reason }} />
               </span>{' '}
               {mayWrite ? (
                 <button type="button" className="button button--small" onClick={() => setPending({ kind: 'unlink', otherPersonId: l.personId })}>
