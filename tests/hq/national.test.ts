@@ -89,6 +89,9 @@ for (const dialect of dialects) {
     it('an offline intake says not checked nationally and the next sync raises a task when HQ finds a match', async () => {
       const hq = await hqs.start(dialect);
       const { ganja, ganjaDesk, admitted } = await twoCentres(hq);
+      // A centre never enrolled with HQ: not checked nationally, and it says why.
+      const alone = await centre();
+      expect(await (await alone.as('registrar')).national.check(asTyped)).toEqual({ status: 'not_checked', reason: 'not_enrolled', messageKey: null });
       await hq.down();
       const offline = await ganjaDesk.national.check(asTyped);
       expect(offline).toEqual({ status: 'not_checked', reason: 'unreachable', messageKey: null });
