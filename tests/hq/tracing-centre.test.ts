@@ -181,6 +181,40 @@ for (const dialect of dialects) {
       expect((await c.bakuDesk.tracingCentre.list({})).requests).toHaveLength(1);
     });
 
+    it('two desks of one centre answering offline: the answer recorded later stands on both and at HQ', async () => {
+      const hq = await hqs.startWithConsole(dialect);
+      await setUpHqConsole(hq);
+      const a = await centre();
+      const b = await centre();
+      for (const d of [a, b]) await d.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
+      const deskA = await a.as('registrar');
+      const deskB = await b.as('registrar');
+      const { personId } = await deskA.intake.submit(intakeAt(a.clock.now));
+      await deskA.sync.run();
+      await deskB.sync.run();
+      const { api } = browserOn(hq.url);
+      await api.auth.login({ username: 'hqadmin', password: consolePassword });
+      await api.users.create({ username: 'analyst', displayName: 'Leyla Analyst', roles: ['hq_analyst'], password: 'analyst passphrase 2026' });
+      await api.auth.login({ username: 'analyst', password: 'analyst passphrase 2026' });
+      const inquiryId = randomUUID();
+      const { requestId } = await api.tracingCentre.askCentre({ inquiryId, personId, kinds: ['contact_notice'], requesterCategory: 'iom' });
+      await deskA.sync.run();
+      await deskB.sync.run();
+      // Each desk asks him, neither having the other's answer yet; desk B records later.
+      await deskA.tracingCentre.answer({ requestId, personId, answers: { contact: 'accepted' } });
+      await b.advance(60_000);
+      await deskB.tracingCentre.answer({ requestId, personId, answers: { contact: 'refused' }, note: 'Changed his mind after talking to his lawyer.' });
+      await deskA.sync.run();
+      await deskB.sync.run();
+      await deskA.sync.run();
+      for (const desk of [deskA, deskB]) {
+        expect((await desk.tracingCentre.list({ personId, includeAnswered: true })).requests).toMatchObject([{ requestId, status: 'answered', answers: { contact: 'refused' } }]);
+      }
+      expect((await api.tracingCentre.centreAnswers({ inquiryId })).requests).toMatchObject([
+        { requestId, status: 'answered', answers: { contact: 'refused' }, note: 'Changed his mind after talking to his lawyer.' },
+      ]);
+    });
+
     it('keeps the request sealed in HQ’s tables: no person, question, requester or analyst in clear', async () => {
       const hq = await hqs.startWithConsole(dialect);
       const c = await twoCentres(hq);
