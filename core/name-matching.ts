@@ -363,21 +363,23 @@ function wordSimilarity(a: string, b: string, vowelless: boolean): number {
  * candidate has beyond the query's costs a little (Amir Mohammad Rezaei is a little less like Mohammad
  * Rezaei than Mohammad Rezaei is).
  */
-function wordSetSimilarity(q: Form, c: Form): number {
+function wordSetSimilarity(q: Form, c: Form, similarity: (a: string, b: string, vowelless: boolean) => number = wordSimilarity): number {
   const qs = q.words;
   const cs = c.words;
   if (!qs.length || !cs.length) return 0;
   const vowelless = q.arabic || c.arabic;
   const sims: { i: number; j: number; sim: number }[] = [];
-  for (let i = 0; i < qs.length && i < pairWords * 2; i++) for (let j = 0; j < cs.length && j < pairWords * 2; j++) sims.push({ i, j, sim: wordSimilarity(qs[i]!, cs[j]!, vowelless) });
+  const n = Math.min(qs.length, pairWords * 2);
+  const m = Math.min(cs.length, pairWords * 2);
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) sims.push({ i, j, sim: similarity(qs[i]!, cs[j]!, vowelless) });
   sims.sort((a, b) => b.sim - a.sim);
-  const usedQ = new Set<number>();
-  const usedC = new Set<number>();
+  let usedQ = 0;
+  let usedC = 0;
   let total = 0;
   for (const { i, j, sim } of sims) {
-    if (usedQ.has(i) || usedC.has(j)) continue;
-    usedQ.add(i);
-    usedC.add(j);
+    if (usedQ & (1 << i) || usedC & (1 << j)) continue;
+    usedQ |= 1 << i;
+    usedC |= 1 << j;
     total += sim;
   }
   return Math.max(0, total / qs.length - 0.01 * Math.max(0, cs.length - qs.length));
@@ -403,6 +405,17 @@ const formOf = (raw: string): Form => {
  * (the same figures as scoreMatch, which is this applied to a single candidate).
  */
 export function matcherFor(q: NameQuery): (c: NameCandidate) => MatchScore {
+  // Candidates of one search share most of their words (a few hundred people, a few dozen names).
+  const seen = new Map<string, number>();
+  const similarity = (a: string, b: string, vowelless: boolean) => {
+    const key = `${a} ${b} ${vowelless ? 1 : 0}`;
+    let v = seen.get(key);
+    if (v === undefined) {
+      v = wordSimilarity(a, b, vowelless);
+      seen.set(key, v);
+    }
+    return v;
+  };
   const names = q.names.map(formOf);
   const aliases = (q.aliases ?? []).map(formOf);
   const namesAndAliases = [...names, ...aliases];
@@ -414,7 +427,7 @@ export function matcherFor(q: NameQuery): (c: NameCandidate) => MatchScore {
     let bestPair: [Form, Form] | null = null;
     for (const qn of names) {
       for (const cn of cNames) {
-        const s = wordSetSimilarity(qn, cn);
+        const s = wordSetSimilarity(qn, cn, similarity);
         if (s > best) {
           best = s;
           bestPair = [qn, cn];
@@ -424,9 +437,9 @@ export function matcherFor(q: NameQuery): (c: NameCandidate) => MatchScore {
     let aliasBest = 0;
     if (c.aliases.length) {
       const cAliases = c.aliases.map(formOf);
-      for (const qn of namesAndAliases) for (const ca of cAliases) aliasBest = Math.max(aliasBest, wordSetSimilarity(qn, ca));
+      for (const qn of namesAndAliases) for (const ca of cAliases) aliasBest = Math.max(aliasBest, wordSetSimilarity(qn, ca, similarity));
     }
-    for (const qa of aliases) for (const cn of cNames) aliasBest = Math.max(aliasBest, wordSetSimilarity(qa, cn));
+    for (const qa of aliases) for (const cn of cNames) aliasBest = Math.max(aliasBest, wordSetSimilarity(qa, cn, similarity));
     if (aliasBest > best) {
       best = aliasBest;
       reasons.add('alias');

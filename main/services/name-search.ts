@@ -12,9 +12,13 @@ type Match = z.infer<typeof duplicateMatch>;
 export const minimumMatchScore = 0.72;
 const maxCandidates = 300;
 /**
- * At most this many candidates come from single words when the pairs found fewer: reading and scoring a
- * candidate is most of a search's time, and the people sharing the most (rarest) words come first.
+ * Single words add candidates only when the pairs found fewer than `fallbackBelow` people, and at most
+ * `maxFallback` in all: reading and scoring a candidate is most of a search's time, and the people sharing
+ * the most (rarest) words come first. Measured on 200,000 people (docs/name-matching.md): adding them
+ * whenever the pairs found fewer than 60 doubled the p95; below 10 costs almost nothing and loses no pair
+ * of the evaluation set.
  */
+const fallbackBelow = 10;
 const maxFallback = 60;
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
@@ -45,7 +49,7 @@ function heldBy(store: ReadStore, key: string): number {
 /**
  * Candidates with their records. A query with a name of two or more words looks up pairs of its words
  * (see nameKeys): a person qualifies by sharing two words of one name in any script, and the lists
- * read are short even for the commonest given names. When the pairs find fewer than maxFallback people,
+ * read are short even for the commonest given names. When the pairs find fewer than fallbackBelow people,
  * single words add to them — so a query none of whose pairs is held (one word spelled past every
  * convention) still finds the person by the other word: people holding more of the query's rarer words
  * first; if every word is common and no pair was held, the first holders of the rarest one.
@@ -53,7 +57,7 @@ function heldBy(store: ReadStore, key: string): number {
 function candidates(store: ReadStore, query: NameQuery): Scored[] {
   const { words, pairs } = searchKeys([...query.names, ...(query.aliases ?? [])]);
   const ids = pairs.length ? holders(store, pairs, maxCandidates) : [];
-  if (ids.length < maxFallback && words.length) {
+  if (ids.length < fallbackBelow && words.length) {
     const counted = words.map((key) => ({ key, n: heldBy(store, key) })).sort((a, b) => a.n - b.n);
     const rare = counted.filter((w) => w.n < commonWord).map((w) => w.key);
     // Every word common and no pair held: the first holders of the rarest word, read in index order (a
