@@ -542,7 +542,7 @@ export const register: Record<keyof typeof en, string> = {
   'lbl.correction.reason': 'Düzəlişin səbəbi',
   'lbl.correction.reasonHint': 'Düzəlişlə birlikdə saxlanılır; əvvəlki dəyərlər xronologiyada görünür.',
   'lbl.merge.search': 'Qalacaq qeydi tapın',
-  'lbl.merge.searchHint': 'İstənilən əlifbada ad.',
+  'lbl.merge.searchHint': 'İstənilən əlifbada ad və ya sənəd nömrəsi.',
   'lbl.merge.into': 'Birləşdiriləcək qeyd',
   'lbl.merge.typeToSearch': 'Adın ən azı iki hərfini yazın.',
   'lbl.merge.noMatches': 'Uyğun qeyd yoxdur.',

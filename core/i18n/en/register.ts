@@ -552,7 +552,7 @@ export const register = {
   'lbl.correction.reason': 'Reason for the correction',
   'lbl.correction.reasonHint': 'Kept with the correction; the earlier values stay visible in the timeline.',
   'lbl.merge.search': 'Find the record that stays',
-  'lbl.merge.searchHint': 'A name in any script.',
+  'lbl.merge.searchHint': 'A name in any script, or a document number.',
   'lbl.merge.into': 'Merge into',
   'lbl.merge.typeToSearch': 'Type at least two letters of a name.',
   'lbl.merge.noMatches': 'No matching record.',

@@ -542,7 +542,7 @@ export const register: Record<keyof typeof en, string> = {
   'lbl.correction.reason': 'Причина исправления',
   'lbl.correction.reasonHint': 'Хранится вместе с исправлением; прежние значения остаются видны в хронологии.',
   'lbl.merge.search': 'Найдите запись, которая останется',
-  'lbl.merge.searchHint': 'Имя любым алфавитом.',
+  'lbl.merge.searchHint': 'Имя любым алфавитом или номер документа.',
   'lbl.merge.into': 'Объединить с',
   'lbl.merge.typeToSearch': 'Введите хотя бы две буквы имени.',
   'lbl.merge.noMatches': 'Подходящих записей нет.',

@@ -15,7 +15,7 @@ import type { MethodInput } from '../../contract-method';
 import { formatDate } from '../../datetime';
 import { useLocale } from '../../i18n';
 import { countryLabel, countryOptions, languageLabel, languageOptions } from '../../places';
-import { sexLabel } from '../../register-labels';
+import { matchReasonLabel, sexLabel } from '../../register-labels';
 import type { FormProps } from './forms';
 
 interface DetailsValues {
@@ -229,6 +229,11 @@ function MergeSearch({ selfId }: { selfId: string }) {
                     <span className="choice__meta">
                       <FormattedMessage id="lbl.merge.meta" values={{ no: m.person.registerNo, birth: m.person.birthDate ? formatDate(m.person.birthDate) : '—' }} />
                     </span>
+                    {m.reasons.includes('same_document') ? (
+                      <span className="choice__meta">
+                        <FormattedMessage id={matchReasonLabel.same_document} />
+                      </span>
+                    ) : null}
                   </span>
                 </label>
               </li>
