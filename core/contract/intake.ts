@@ -16,6 +16,8 @@ export const intakeContract = {
           names: personNames,
           birthDate: isoDate.optional(),
           nationalities: z.array(nationalityCode).max(5).default([]),
+          /** Numbers of the documents the person carries, as typed (series and number together or apart): people holding one come first. */
+          documentNumbers: z.array(z.string().trim().min(1).max(80)).max(5).default([]),
         })
         .strict(),
       output: z.object({ matches: z.array(duplicateMatch) }),

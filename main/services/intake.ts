@@ -4,7 +4,7 @@ import type { ReadStore } from '../../db/store';
 import type { Handlers } from '../api/router';
 import { actor, dateValidationError, notFound, rule } from './common';
 import type { ServiceInstallation } from './installation';
-import { findMatches } from './name-search';
+import { findByDocument, findMatches, type Match } from './name-search';
 import { requirePerson } from './persons';
 import { statusOf } from '../sync/national';
 
@@ -19,13 +19,18 @@ export function facilityOf(store: ReadStore): { facilityId: string; facilityName
  */
 export function intakeHandlers(inst: ServiceInstallation, now: () => number): Handlers['intake'] {
   return {
-    checkDuplicates: (input) => ({
-      matches: findMatches(
-        inst.readStore(),
+    checkDuplicates: (input) => {
+      const store = inst.readStore();
+      // A document already recorded is the strongest sign of the same person (reason: same document number).
+      const byDocument = new Map<string, Match>();
+      for (const n of input.documentNumbers) for (const m of findByDocument(store, n, 10)) if (!byDocument.has(m.person.personId)) byDocument.set(m.person.personId, m);
+      const byName = findMatches(
+        store,
         { names: [input.names.original, input.names.latin], aliases: input.names.aliases, birthDate: input.birthDate ?? null, nationalities: input.nationalities },
         10,
-      ),
-    }),
+      ).filter((m) => !byDocument.has(m.person.personId));
+      return { matches: [...byDocument.values(), ...byName].slice(0, 10) };
+    },
     submit: (input, env) => {
       const store = inst.requireStore();
       const issues = intakeDateIssues(input, now(), store.settings.timeZone);

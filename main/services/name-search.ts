@@ -6,7 +6,7 @@ import type { PersonsTable } from '../../db/schema';
 import type { ReadStore } from '../../db/store';
 import { toSummary } from './person-view';
 
-type Match = z.infer<typeof duplicateMatch>;
+export type Match = z.infer<typeof duplicateMatch>;
 
 /** Below this a candidate is not worth a registrar's attention. */
 export const minimumMatchScore = 0.72;

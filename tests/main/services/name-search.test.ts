@@ -82,6 +82,17 @@ describe('persons.search by document number', () => {
   });
 });
 
+describe("the intake's duplicate check", () => {
+  it('finds the person holding a document number typed differently, first, with the reason', async () => {
+    const { registrar } = await centre();
+    const { personId } = await registrar.intake.submit(intakeAt(now, { documents: [{ type: 'passport', series: 'C', number: '01234567', issuingState: 'AZE', verification: 'unverified' }] }));
+    const { matches } = await registrar.intake.checkDuplicates({ names: { original: 'Samir Qasımov', latin: 'Samir Qasimov', aliases: [] }, documentNumbers: ['C O123 4567'] });
+    expect(matches[0]?.person.personId).toBe(personId);
+    expect(matches[0]?.reasons).toEqual(['same_document']);
+    expect((await registrar.intake.checkDuplicates({ names: { original: 'Samir Qasımov', latin: 'Samir Qasimov', aliases: [] } })).matches.map((m) => m.person.personId)).not.toContain(personId);
+  });
+});
+
 describe('the name index of an existing store', () => {
   it('is rebuilt on open when it was written by older name keys', () => {
     const dir = tempDir();
