@@ -117,7 +117,8 @@ function canonicalWords(word: string): string[] {
   const allah = /^(.{3,}?)[aou]ll(?:ah?|oh?)$/.exec(w);
   if (allah) return [...canonicalWords(allah[1]!), 'allah'];
   if (/^[aou]ll(?:ah?|oh?)$/.test(w)) return ['allah'];
-  const din = /^(.{3,}?)[aeiou][ld]?d(?:in|ine|een|dine)$/.exec(w);
+  // -ud-din is written with dd or ld (Nuruddin, Noureddine, Alaeldin): Borodin and Kudin are not compounds.
+  const din = /^(.{3,}?)[aeiou][ld]d(?:in|ine|een)$/.exec(w);
   if (din) return [...canonicalWords(din[1]!), 'din'];
   const zade = /^(.{3,}?)(?:zadeh|zade|zada|zoda|zodah)$/.exec(w);
   if (zade) return [...canonicalWords(zade[1]!), 'zade'];
@@ -219,7 +220,7 @@ export function conventionForm(name: string): string {
 }
 
 /** Versions of nameKeys: a store whose person_name_keys were written by another version rebuilds them on open. */
-export const nameKeysVersion = 2;
+export const nameKeysVersion = 3;
 
 /** Pairs are made from at most this many words of one name (a 200-character name has dozens). */
 const pairWords = 6;

@@ -69,3 +69,13 @@ describe('document numbers', () => {
     expect(documentKeys('45 06', '123456')).toEqual(['#123456', '#4506123456']);
   });
 });
+
+describe('compounds', () => {
+  it('-ud-din and -ullah are cut, a Russian surname ending in -din or -la is not', () => {
+    expect(nameWords(latinize('Nuruddin'))).toEqual(['nur', 'din']);
+    expect(nameWords(latinize('Noureddine'))).toEqual(['nour', 'din']);
+    expect(nameWords(latinize('Najibullah'))).toEqual(['najib', 'allah']);
+    expect(nameWords(latinize('Borodin'))).toEqual(['borodin']);
+    expect(nameWords(latinize('Ivan Kudin'))).toEqual(['ivan', 'kudin']);
+  });
+});
