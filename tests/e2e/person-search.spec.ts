@@ -47,3 +47,29 @@ test('a passport number typed with spaces and O for 0 finds the record that stay
   }
   expect(problems).toEqual([]);
 });
+
+test("an intake's document number finds the person registered under another spelling", async ({ page }) => {
+  test.setTimeout(180_000);
+  const problems = watchConsole(page);
+  await signInInEnglish(page, preview.url, registrar, 'Due now');
+  const held = await rpc<{ person: { personId: string } }>(page, 'persons.register', {
+    details: { names: { original: 'Rəşad Məmmədli', latin: 'Rashad Mammadli', aliases: [] }, sex: 'male', nationalities: ['AZE'] },
+  });
+  await rpc(page, 'documents.add', { personId: held.person.personId, document: { type: 'passport', number: 'C07654321', issuingState: 'AZE', verification: 'unverified' } });
+
+  await page.goto(`${preview.url}#/intake/new`);
+  // Names no officer would pair with the record: only the passport can find it.
+  await page.getByLabel('Name in the original script').fill('Ruslan Orlov');
+  await page.getByLabel('Name in Latin letters').fill('Ruslan Orlov');
+  await page.getByLabel('Sex').selectOption('male');
+  await page.getByRole('radio', { name: 'Not known' }).check();
+  await page.getByRole('button', { name: 'Next: Documents' }).click();
+  await page.getByRole('button', { name: 'Add a document' }).click();
+  await page.getByLabel('Number', { exact: true }).fill('c o765 4321');
+  await page.getByRole('button', { name: /Person/ }).click();
+  const panel = page.getByRole('region', { name: /may be the same person/ });
+  await expect(panel.getByText('Rashad Mammadli')).toBeVisible();
+  await expect(panel.getByText('Same document number')).toBeVisible();
+  await shot(page, '141-intake-document-match-en');
+  expect(problems).toEqual([]);
+});

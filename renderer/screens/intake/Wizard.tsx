@@ -173,12 +173,23 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
-/** The duplicate check runs as names and the birth date are typed, and again on the review step. */
+/**
+ * The duplicate check runs as names and the birth date are typed, and again on the review step, where
+ * the documents typed since also find a person holding the same number (docs/name-matching.md).
+ */
 function useDuplicateCheck(control: Control<IntakeValues, unknown, unknown>) {
-  const [original, latin, aliases, birthMode, birthDate, nationalities, existing] = useWatch({
+  const [original, latin, aliases, birthMode, birthDate, nationalities, existing, documents] = useWatch({
     control,
-    name: ['person.names.original', 'person.names.latin', 'person.names.aliases', 'person.birthMode', 'person.birth.date', 'person.nationalities', 'existingPersonId'],
+    name: ['person.names.original', 'person.names.latin', 'person.names.aliases', 'person.birthMode', 'person.birth.date', 'person.nationalities', 'existingPersonId', 'documents'],
   });
+  const documentNumbers = useMemo(
+    () =>
+      (documents ?? [])
+        .map((d) => `${d.series ?? ''}${d.number ?? ''}`.trim())
+        .filter((n) => n.length > 0 && n.length <= 80)
+        .slice(0, 5),
+    [documents],
+  );
   const query = useMemo(() => {
     const o = (original ?? '').trim();
     const l = (latin ?? '').trim();
@@ -191,9 +202,10 @@ function useDuplicateCheck(control: Control<IntakeValues, unknown, unknown>) {
   }, [original, latin, aliases, birthMode, birthDate, nationalities, existing]);
   const debounced = useDebounced(query, 600);
   const key = debounced ? JSON.stringify(debounced) : null;
+  const numbers = useDebounced(documentNumbers, 600);
   const local = useQuery({
-    queryKey: ['duplicates', key],
-    queryFn: () => api.intake.checkDuplicates(debounced!),
+    queryKey: ['duplicates', key, numbers.join('\n')],
+    queryFn: () => api.intake.checkDuplicates({ ...debounced!, documentNumbers: numbers }),
     enabled: debounced !== null,
     staleTime: 0,
   });
