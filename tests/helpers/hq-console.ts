@@ -1,5 +1,6 @@
 import { createClient } from '../../core/contract/client';
 import { setUpConsole } from '../../hq/console/setup';
+import type { useCentre } from './centre';
 
 export const consolePassword = 'hq console passphrase 2026';
 
@@ -31,4 +32,21 @@ export function browserOn(url: string) {
   };
   const raw = async (method: string, input: unknown): Promise<unknown> => (await call(method, input)).body;
   return { api: createClient(raw), raw, call };
+}
+
+/** The console's analyst (hq_analyst), created by hqadmin and signed in on a browser of their own. */
+export async function analystOn(hq: { url: string }) {
+  const browser = browserOn(hq.url);
+  await browser.api.auth.login({ username: 'hqadmin', password: consolePassword });
+  await browser.api.users.create({ username: 'analyst', displayName: 'Leyla Analyst', roles: ['hq_analyst'], password: 'analyst passphrase 2026' });
+  await browser.api.auth.logout();
+  await browser.api.auth.login({ username: 'analyst', password: 'analyst passphrase 2026' });
+  return browser;
+}
+
+/** A centre enrolled with HQ as the named facility, its registrar signed in (docs/sync.md, enrolment). */
+export async function enrolledCentre(newCentre: ReturnType<typeof useCentre>, hq: { url: string; code(facility?: string): Promise<string> }, facility: string) {
+  const centre = await newCentre();
+  await centre.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code(facility) });
+  return { centre, desk: await centre.as('registrar') };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useCentre } from '../helpers/centre';
-import { browserOn, consolePassword, setUpHqConsole } from '../helpers/hq-console';
+import { analystOn, enrolledCentre, setUpHqConsole } from '../helpers/hq-console';
 import { useHq } from '../helpers/hq';
 import { intakeAt } from '../helpers/intake';
 import { dialects } from './harness';
@@ -18,9 +18,7 @@ for (const dialect of dialects) {
     it('counts a consular disclosure conflict and names the person behind it, open until the centre records the review', async () => {
       const hq = await hqs.startWithConsole(dialect);
       await setUpHqConsole(hq);
-      const baku = await centre();
-      await baku.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
-      const desk = await baku.as('registrar');
+      const { centre: baku, desk } = await enrolledCentre(centre, hq, 'Baku centre');
 
       const told = await desk.intake.submit(intakeAt(baku.clock.now, {}, { names: { original: 'Imran Khan', latin: 'Imran Khan', aliases: [] }, nationalities: ['PAK'] }));
       const { noticeId } = await desk.safeguards.openConsular({ episodeId: told.episodeId, open: { states: ['PAK'], informedAt: iso(baku.clock.now), wish: 'requests' } });
@@ -32,10 +30,7 @@ for (const dialect of dialects) {
       await desk.safeguards.sendConsular({ noticeId: other.noticeId, sent: { at: iso(baku.clock.now), mission: 'Embassy', channel: 'email', reference: 'E-1' } });
       await desk.sync.run();
 
-      const { api } = browserOn(hq.url);
-      await api.auth.login({ username: 'hqadmin', password: consolePassword });
-      await api.users.create({ username: 'analyst', displayName: 'Leyla Analyst', roles: ['hq_analyst'], password: 'analyst passphrase 2026' });
-      await api.auth.login({ username: 'analyst', password: 'analyst passphrase 2026' });
+      const { api } = await analystOn(hq);
 
       const today = new Date(baku.clock.now).toISOString().slice(0, 10);
       const overview = await api.hq.compliance({ from: today, to: today });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useCentre } from '../helpers/centre';
-import { browserOn, consolePassword, setUpHqConsole } from '../helpers/hq-console';
+import { analystOn, enrolledCentre, setUpHqConsole } from '../helpers/hq-console';
 import { useHq } from '../helpers/hq';
 import { intakeAt } from '../helpers/intake';
 import { dialects } from './harness';
@@ -19,9 +19,7 @@ for (const dialect of dialects) {
     it('counts rights explained with an unreviewed letter per facility and names the person behind the figure', async () => {
       const hq = await hqs.startWithConsole(dialect);
       await setUpHqConsole(hq);
-      const baku = await centre();
-      await baku.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
-      const desk = await baku.as('registrar');
+      const { centre: baku, desk } = await enrolledCentre(centre, hq, 'Baku centre');
       const letter = (language: string) => writtenLetter(baku.clock.now, language);
 
       const urdu = await desk.intake.submit(intakeAt(baku.clock.now, {}, { names: { original: 'عمران خان', latin: 'Imran Khan', aliases: [] }, languages: ['ur'], nationalities: ['PAK'] }));
@@ -45,10 +43,7 @@ for (const dialect of dialects) {
       await desk.safeguards.notifyRights({ episodeId: russian.episodeId, notification: letter('ru') });
       await desk.sync.run();
 
-      const { api } = browserOn(hq.url);
-      await api.auth.login({ username: 'hqadmin', password: consolePassword });
-      await api.users.create({ username: 'analyst', displayName: 'Leyla Analyst', roles: ['hq_analyst'], password: 'analyst passphrase 2026' });
-      await api.auth.login({ username: 'analyst', password: 'analyst passphrase 2026' });
+      const { api } = await analystOn(hq);
 
       const today = iso(baku.clock.now).slice(0, 10);
       const overview = await api.hq.compliance({ from: today, to: today });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useCentre } from '../helpers/centre';
-import { browserOn, consolePassword, setUpHqConsole } from '../helpers/hq-console';
+import { analystOn, enrolledCentre, setUpHqConsole } from '../helpers/hq-console';
 import { useHq } from '../helpers/hq';
 import { day, intakeAt } from '../helpers/intake';
 import { dialects } from './harness';
@@ -26,9 +26,7 @@ for (const dialect of dialects) {
     it('counts asylum requests by the day asked, pending claims and removal holds today, and names the people', async () => {
       const hq = await hqs.startWithConsole(dialect);
       await setUpHqConsole(hq);
-      const baku = await centre();
-      await baku.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
-      const desk = await baku.as('registrar');
+      const { centre: baku, desk } = await enrolledCentre(centre, hq, 'Baku centre');
       const admitted = baku.clock.now;
 
       const asking = await desk.intake.submit(intakeAt(admitted, ...person('Ahmad Asker', '2000001')));
@@ -43,10 +41,7 @@ for (const dialect of dialects) {
       await desk.asylum.express({ personId: later.personId, episodeId: later.episodeId, expression: { at: iso(asked), place: 'centre', words: 'Please protect me', language: 'fa' } });
       await desk.sync.run();
 
-      const { api } = browserOn(hq.url);
-      await api.auth.login({ username: 'hqadmin', password: consolePassword });
-      await api.users.create({ username: 'analyst', displayName: 'Leyla Analyst', roles: ['hq_analyst'], password: 'analyst passphrase 2026' });
-      await api.auth.login({ username: 'analyst', password: 'analyst passphrase 2026' });
+      const { api } = await analystOn(hq);
 
       const first = await api.hq.compliance({ from: date(admitted), to: date(admitted) });
       expect(first.total).toMatchObject({ episodes: 4, asylumRequests: 1, asylumPendingNow: 2, nonRefoulementHoldsNow: 3 });

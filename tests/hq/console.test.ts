@@ -4,7 +4,7 @@ import type { ApiError } from '../../core/contract/errors';
 import { clientFor } from '../helpers/backend';
 import { refusal, useCentre } from '../helpers/centre';
 import { useHq } from '../helpers/hq';
-import { browserOn, consolePassword, setUpHqConsole } from '../helpers/hq-console';
+import { analystOn, consolePassword, enrolledCentre, setUpHqConsole } from '../helpers/hq-console';
 import { hour, intakeAt } from '../helpers/intake';
 import { completeFirstHour } from '../helpers/safeguards';
 import { dialects } from './harness';
@@ -18,12 +18,8 @@ for (const dialect of dialects) {
       const hq = await hqs.startWithConsole(dialect);
       await setUpHqConsole(hq);
 
-      const baku = await centre();
-      const ganja = await centre();
-      await baku.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
-      await ganja.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Ganja centre') });
-      const bakuDesk = await baku.as('registrar');
-      const ganjaDesk = await ganja.as('registrar');
+      const { centre: baku, desk: bakuDesk } = await enrolledCentre(centre, hq, 'Baku centre');
+      const { centre: ganja, desk: ganjaDesk } = await enrolledCentre(centre, hq, 'Ganja centre');
 
       // Baku: one person told their rights within the hour, one never told.
       const onTime = await bakuDesk.intake.submit(intakeAt(baku.clock.now));
@@ -39,11 +35,7 @@ for (const dialect of dialects) {
       await bakuDesk.sync.run();
       await ganjaDesk.sync.run();
 
-      const { api, raw } = browserOn(hq.url);
-      await api.auth.login({ username: 'hqadmin', password: consolePassword });
-      await api.users.create({ username: 'analyst', displayName: 'Leyla Analyst', roles: ['hq_analyst'], password: 'analyst passphrase 2026' });
-      await api.auth.logout();
-      await api.auth.login({ username: 'analyst', password: 'analyst passphrase 2026' });
+      const { api, raw } = await analystOn(hq);
 
       const fleet = await api.hq.facilities();
       expect(fleet.facilities.map((f) => [f.name, f.heldNow, f.devices.length])).toEqual([
@@ -96,17 +88,12 @@ for (const dialect of dialects) {
     it('catches up with pushes made while nobody was signed in, and refuses a call from another site', async () => {
       const hq = await hqs.startWithConsole(dialect);
       await setUpHqConsole(hq);
-      const baku = await centre();
-      await baku.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
-      const desk = await baku.as('registrar');
+      const { centre: baku, desk } = await enrolledCentre(centre, hq, 'Baku centre');
       for (let i = 0; i < 3; i++) await desk.intake.submit(intakeAt(baku.clock.now, {}, { names: { original: `Person ${i}`, latin: `Person ${i}`, aliases: [] } }));
       await desk.sync.run();
       expect(hq.hqConsole.backend.installation.isOpen).toBe(false);
 
-      const { api } = browserOn(hq.url);
-      await api.auth.login({ username: 'hqadmin', password: consolePassword });
-      await api.users.create({ username: 'analyst', displayName: 'Analyst', roles: ['hq_analyst'], password: 'analyst passphrase 2026' });
-      await api.auth.login({ username: 'analyst', password: 'analyst passphrase 2026' });
+      const { api } = await analystOn(hq);
       const register = await api.register.list({});
       expect(register.total).toBe(3);
 

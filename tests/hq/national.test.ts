@@ -6,7 +6,7 @@ import { backfillNationalIndex, nameKeyVersion, rekeyNationalIndex } from '../..
 import { refusal, useCentre } from '../helpers/centre';
 import { useHq, type RunningHq } from '../helpers/hq';
 import { intakeAt } from '../helpers/intake';
-import { browserOn, consolePassword, setUpHqConsole } from '../helpers/hq-console';
+import { analystOn, enrolledCentre, setUpHqConsole } from '../helpers/hq-console';
 import { dialects } from './harness';
 
 const centre = useCentre();
@@ -19,12 +19,8 @@ const asTyped = { names: { original: 'Hüseynov Əli', latin: 'Guseynov Ali', al
 
 /** Two centres of two facilities, both enrolled with one HQ; Baku has admitted the man and synced. */
 async function twoCentres(hq: RunningHq) {
-  const baku = await centre();
-  const ganja = await centre();
-  await baku.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
-  await ganja.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Ganja centre') });
-  const bakuDesk = await baku.as('registrar');
-  const ganjaDesk = await ganja.as('registrar');
+  const { centre: baku, desk: bakuDesk } = await enrolledCentre(centre, hq, 'Baku centre');
+  const { centre: ganja, desk: ganjaDesk } = await enrolledCentre(centre, hq, 'Ganja centre');
   const admitted = await bakuDesk.intake.submit(intakeAt(baku.clock.now, {}, bakuPerson));
   await bakuDesk.sync.run();
   return { baku, ganja, bakuDesk, ganjaDesk, admitted };
@@ -158,11 +154,7 @@ for (const dialect of dialects) {
       await ganjaDesk.sync.run();
       expect(await hq.hq.db.selectFrom('national_links').select(['person_id', 'other_person_id']).execute()).toEqual([{ person_id: local.personId, other_person_id: admitted.personId }]);
       // HQ's console projects the device's event too: the person's view there shows the link.
-      const { api } = browserOn(hq.url);
-      await api.auth.login({ username: 'hqadmin', password: consolePassword });
-      await api.users.create({ username: 'analyst', displayName: 'Leyla Analyst', roles: ['hq_analyst'], password: 'analyst passphrase 2026' });
-      await api.auth.logout();
-      await api.auth.login({ username: 'analyst', password: 'analyst passphrase 2026' });
+      const { api } = await analystOn(hq);
       expect((await api.national.forPerson({ personId: local.personId })).links).toMatchObject([{ facilityName: 'Baku centre', personId: admitted.personId, reason: 'Same passport number P0123456' }]);
       // Nothing is recorded at the console: the link is a centre's act.
       expect((await refusal(api.national.link({ personId: local.personId, facilityId: card.facilityId, otherPersonId: admitted.personId, reason: 'x' }))).code).not.toBe('internal');

@@ -4,7 +4,7 @@ import { catalogs } from '../../core/i18n';
 import { runSync } from '../../main/sync/engine';
 import { HqClient } from '../../main/sync/hq-client';
 import { refusal, useCentre } from '../helpers/centre';
-import { browserOn, consolePassword, setUpHqConsole } from '../helpers/hq-console';
+import { analystOn, browserOn, consolePassword, enrolledCentre, setUpHqConsole } from '../helpers/hq-console';
 import { useHq, type RunningHqWithConsole } from '../helpers/hq';
 import { intakeAt } from '../helpers/intake';
 import { dialects } from './harness';
@@ -20,23 +20,16 @@ const hqs = useHq();
 /** Two enrolled centres, each with one person held, and an analyst signed in at HQ's console. */
 async function twoCentres(hq: RunningHqWithConsole) {
   await setUpHqConsole(hq);
-  const baku = await centre();
-  const ganja = await centre();
-  await baku.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
-  await ganja.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Ganja centre') });
-  const bakuDesk = await baku.as('registrar');
-  const ganjaDesk = await ganja.as('registrar');
+  const { centre: baku, desk: bakuDesk } = await enrolledCentre(centre, hq, 'Baku centre');
+  const { centre: ganja, desk: ganjaDesk } = await enrolledCentre(centre, hq, 'Ganja centre');
   const held = await bakuDesk.intake.submit(intakeAt(baku.clock.now, {}, { names: { original: 'Гусейнов Эльчин', latin: 'Huseynov Elchin', aliases: [] }, nationalities: ['RUS'] }));
   const other = await ganjaDesk.intake.submit(intakeAt(ganja.clock.now));
   await bakuDesk.sync.run();
   await ganjaDesk.sync.run();
-  const browser = browserOn(hq.url);
+  const browser = await analystOn(hq);
   const { api } = browser;
-  await api.auth.login({ username: 'hqadmin', password: consolePassword });
-  await api.users.create({ username: 'analyst', displayName: 'Leyla Analyst', roles: ['hq_analyst'], password: 'analyst passphrase 2026' });
   const admin = browserOn(hq.url).api;
   await admin.auth.login({ username: 'hqadmin', password: consolePassword });
-  await api.auth.login({ username: 'analyst', password: 'analyst passphrase 2026' });
   return { baku, ganja, bakuDesk, ganjaDesk, held, other, analyst: api, browser, admin };
 }
 

@@ -3,8 +3,8 @@ import { ApiError } from '../../core/contract/errors';
 import { catalogs } from '../../core/i18n';
 import { localDate } from '../../core/time';
 import { useCentre } from '../helpers/centre';
-import { browserOn, consolePassword, setUpHqConsole } from '../helpers/hq-console';
-import { useHq, type RunningHqWithConsole } from '../helpers/hq';
+import { analystOn, browserOn, consolePassword, enrolledCentre, setUpHqConsole } from '../helpers/hq-console';
+import { useHq } from '../helpers/hq';
 import { intakeAt } from '../helpers/intake';
 import { dialects } from './harness';
 
@@ -28,14 +28,6 @@ function man(at: number, latin: string, original: string, passport: string, nati
     { documents: [{ type: 'passport', series: 'P', number: passport, issuingState: nationality, verification: 'unverified' }] },
     { names: { original, latin, aliases: [] }, nationalities: [nationality], birth: { date: '1990-05-01', estimated: false } },
   );
-}
-
-async function analystOn(hq: RunningHqWithConsole) {
-  const browser = browserOn(hq.url);
-  await browser.api.auth.login({ username: 'hqadmin', password: consolePassword });
-  await browser.api.users.create({ username: 'analyst', displayName: 'Leyla Analyst', roles: ['hq_analyst'], password: 'analyst passphrase 2026' });
-  await browser.api.auth.login({ username: 'analyst', password: 'analyst passphrase 2026' });
-  return browser;
 }
 
 const inquiry = (
@@ -70,12 +62,8 @@ for (const dialect of dialects) {
     it('an inquiry in Cyrillic finds a person registered in Latin at another facility', async () => {
       const hq = await hqs.startWithConsole(dialect);
       await setUpHqConsole(hq);
-      const baku = await centre();
-      const ganja = await centre();
-      await baku.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
-      await ganja.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Ganja centre') });
-      const bakuDesk = await baku.as('registrar');
-      const ganjaDesk = await ganja.as('registrar');
+      const { centre: baku, desk: bakuDesk } = await enrolledCentre(centre, hq, 'Baku centre');
+      const { centre: ganja, desk: ganjaDesk } = await enrolledCentre(centre, hq, 'Ganja centre');
       await bakuDesk.intake.submit(man(baku.clock.now, 'Farid Karimov', 'Farid Karimov', '3000001', 'AZE'));
       const elvin = await ganjaDesk.intake.submit(man(ganja.clock.now, 'Elvin Aliyev', 'Elvin Aliyev', '3000002', 'AZE'));
       await bakuDesk.sync.run();
@@ -94,9 +82,7 @@ for (const dialect of dialects) {
     it('a consulate’s inquiry about an asylum seeker is answered withheld without consent', async () => {
       const hq = await hqs.startWithConsole(dialect);
       await setUpHqConsole(hq);
-      const baku = await centre();
-      await baku.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
-      const desk = await baku.as('registrar');
+      const { centre: baku, desk } = await enrolledCentre(centre, hq, 'Baku centre');
       const asker = await desk.intake.submit(man(baku.clock.now, 'Ahmad Shah Noori', 'Ahmad Shah Noori', '3100001'));
       await desk.asylum.express({ personId: asker.personId, episodeId: asker.episodeId, expression: { at: iso(baku.clock.now), place: 'centre', words: 'I cannot go back', language: 'fa' } });
       await desk.sync.run();
@@ -144,9 +130,7 @@ for (const dialect of dialects) {
     it('the person’s consent through the centre lets the answer say where they are; a refusal of contact withholds it from anyone', async () => {
       const hq = await hqs.startWithConsole(dialect);
       await setUpHqConsole(hq);
-      const baku = await centre();
-      await baku.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
-      const desk = await baku.as('registrar');
+      const { centre: baku, desk } = await enrolledCentre(centre, hq, 'Baku centre');
       const asker = await desk.intake.submit(man(baku.clock.now, 'Javad Mohammadi', 'Javad Mohammadi', '3150001'));
       await desk.asylum.express({ personId: asker.personId, episodeId: asker.episodeId, expression: { at: iso(baku.clock.now), place: 'centre', words: 'Please protect me', language: 'fa' } });
       const quiet = await desk.intake.submit(man(baku.clock.now, 'Hamid Sultani', 'Hamid Sultani', '3150002'));
@@ -186,9 +170,7 @@ for (const dialect of dialects) {
     it('a presumed trafficking victim is withheld from the consulate and named to an analyst only as a restricted protection case', async () => {
       const hq = await hqs.startWithConsole(dialect);
       await setUpHqConsole(hq);
-      const baku = await centre();
-      await baku.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
-      const desk = await baku.as('registrar');
+      const { centre: baku, desk } = await enrolledCentre(centre, hq, 'Baku centre');
       const victim = await desk.intake.submit(man(baku.clock.now, 'Bashir Nazari', 'Bashir Nazari', '3160001'));
       await desk.vulnerability.screen({ episodeId: victim.episodeId, screening: { at: iso(baku.clock.now), traffickingIndicators: true } });
       await desk.sync.run();
@@ -202,9 +184,7 @@ for (const dialect of dialects) {
     it('an inquiry matched after the person was released still finds them', async () => {
       const hq = await hqs.startWithConsole(dialect);
       await setUpHqConsole(hq);
-      const baku = await centre();
-      await baku.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
-      const desk = await baku.as('registrar');
+      const { centre: baku, desk } = await enrolledCentre(centre, hq, 'Baku centre');
       const head = await baku.as('centre_head');
       const gone = await desk.intake.submit(man(baku.clock.now, 'Rahim Jafari', 'Rahim Jafari', '3200001'));
       await baku.advance(day);
@@ -271,9 +251,7 @@ for (const dialect of dialects) {
     it('viewing an inquiry is audited, with a read line for each candidate shown', async () => {
       const hq = await hqs.startWithConsole(dialect);
       await setUpHqConsole(hq);
-      const baku = await centre();
-      await baku.inst.admin.sync.enroll({ hqUrl: hq.url, code: await hq.code('Baku centre') });
-      const desk = await baku.as('registrar');
+      const { centre: baku, desk } = await enrolledCentre(centre, hq, 'Baku centre');
       const person = await desk.intake.submit(man(baku.clock.now, 'Nasir Hakimi', 'Nasir Hakimi', '3300001'));
       await desk.sync.run();
       const { api } = await analystOn(hq);
