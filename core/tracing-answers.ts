@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText } from './fields';
+import { optionalText, text } from './fields';
 import type { TracingRequestKind } from './contract/tracing-shared';
 
 /**
@@ -21,6 +21,20 @@ export type TracingAnswers = z.infer<typeof tracingAnswersInput>;
 
 /** The payload of person.tracingAnswered (entity: the person). */
 export const tracingAnsweredSchema = z.object({ requestId: z.string().min(1).max(100), answers: tracingAnswers, note: optionalText(2000) }).strict();
+
+/**
+ * Why the centre could not put HQ's question to the person: they have left (released, transferred,
+ * removed, escaped), died, cannot understand it (no capacity, no interpreter found after trying), or
+ * something else the note explains. It closes the task at the centre and is no consent at HQ.
+ */
+export const couldNotAskReason = z.enum(['left_the_centre', 'deceased', 'unable_to_understand', 'other']);
+export type CouldNotAskReason = z.infer<typeof couldNotAskReason>;
+
+/**
+ * The payload of person.tracingNotAsked (entity: the person). A note is required: HQ decides from it
+ * whether to ask another centre or answer the inquiry without the person's word.
+ */
+export const tracingNotAskedSchema = z.object({ requestId: z.string().min(1).max(100), reason: couldNotAskReason, note: text(2000) }).strict();
 
 /** What each kind of request needs answered. */
 const answerFor: Record<TracingRequestKind, keyof TracingAnswers> = { consent_to_disclose: 'consentToDisclose', contact_notice: 'contact' };

@@ -541,6 +541,8 @@ export interface TracingAnswersTable {
   consent_to_disclose: string | null;
   contact: string | null;
   note: string | null;
+  /** why the centre could not ask (person.tracingNotAsked, migration 0016); the answers are empty then */
+  could_not_ask: string | null;
   answered_at: string;
   answered_by: string;
   /** the device that recorded it: HQ's console counts an answer only from the facility asked */

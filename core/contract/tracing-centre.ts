@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { optionalText } from '../fields';
+import { optionalText, text } from '../fields';
 import { needs } from '../permissions';
-import { consentAnswer, contactAnswer, tracingAnswersInput } from '../tracing-answers';
+import { consentAnswer, contactAnswer, couldNotAskReason, tracingAnswersInput } from '../tracing-answers';
 import { id } from './common';
 import { everywhere, method } from './method';
 import { requesterCategory, tracingRequestKind } from './tracing-shared';
@@ -25,6 +25,9 @@ const kinds = z
 
 export const centreAnswerView = z.object({ consentToDisclose: consentAnswer.optional(), contact: contactAnswer.optional() });
 
+/** Pending until the centre records the answer, or that it could not ask the person (then no answer at all, and no consent). */
+export const centreRequestStatus = z.enum(['pending', 'answered', 'could_not_ask']);
+
 /** A request as HQ's console shows it beside the inquiry, with the centre's answer once it has come back. */
 export const centreRequestView = z.object({
   requestId: z.string(),
@@ -33,8 +36,10 @@ export const centreRequestView = z.object({
   kinds: z.array(tracingRequestKind),
   askedAt: z.string(),
   askedBy: z.string(),
-  status: z.enum(['pending', 'answered']),
+  status: centreRequestStatus,
   answers: centreAnswerView,
+  /** why the centre could not ask, when status is could_not_ask (the note says more) */
+  couldNotAskReason: couldNotAskReason.optional(),
   answeredAt: z.string().optional(),
   note: z.string().optional(),
 });
@@ -48,8 +53,9 @@ export const centreTaskView = z.object({
   kinds: z.array(tracingRequestKind),
   requesterCategory,
   askedAt: z.string(),
-  status: z.enum(['pending', 'answered']),
+  status: centreRequestStatus,
   answers: centreAnswerView,
+  couldNotAskReason: couldNotAskReason.nullable(),
   answeredAt: z.string().nullable(),
   note: z.string().nullable(),
 });
@@ -88,6 +94,16 @@ export const tracingCentreContract = {
     /** Records the person's answer, asked in private: each kind HQ asked needs its answer. */
     answer: method({
       input: z.object({ requestId: z.uuid(), personId: id, answers: tracingAnswersInput, note: optionalText(2000) }).strict(),
+      output: z.object({ eventId: z.string() }),
+      access: needs('person.write'),
+      audit: { kind: 'change', entityType: 'person', entityId: (i) => i.personId },
+    }),
+    /**
+     * Records that the centre could not put the request to the person (they left, died, cannot understand
+     * it), with a required note: it closes the task here and reads as no consent at HQ.
+     */
+    notAsked: method({
+      input: z.object({ requestId: z.uuid(), personId: id, reason: couldNotAskReason, note: text(2000) }).strict(),
       output: z.object({ eventId: z.string() }),
       access: needs('person.write'),
       audit: { kind: 'change', entityType: 'person', entityId: (i) => i.personId },

@@ -5,7 +5,7 @@ import { apprehensionSchema, decisionSchema, exitSchema, handoverSchema, identit
 import { isoDate, isoInstant, optionalText, text } from '../fields';
 import { answerChannel, answerOutcome, candidateKind, consentHeld, disclosureState, inquirySubject, requester, reviewDecision, tracingRecordPayload } from '../contract/tracing';
 import { isWellFormedText } from '../well-formed';
-import { tracingAnsweredSchema } from '../tracing-answers';
+import { tracingAnsweredSchema, tracingNotAskedSchema } from '../tracing-answers';
 import { isHlc } from '../hlc';
 import { nonRefoulementCheckSchema } from '../non-refoulement';
 import { personDetails } from '../person';
@@ -64,6 +64,13 @@ export const eventCatalog = {
   'person.unmerged': { schemaVersion: 1, payload: z.object({ reason: text(1000) }).strict() },
   /** The person's answer to HQ's tracing request, asked through the centre (issue #14 §3, docs/sync.md#tracing-requests-to-a-centre). */
   'person.tracingAnswered': { schemaVersion: 1, payload: tracingAnsweredSchema },
+  /**
+   * The centre could not put HQ's tracing request to the person (they left, died, cannot understand it):
+   * closes the request like an answer, but answers nothing. An event of its own rather than a second
+   * shape of person.tracingAnswered, so a device or HQ of an earlier version sets it aside as an unknown
+   * type and still reads every ordinary answer (docs/sync.md#tracing-requests-to-a-centre).
+   */
+  'person.tracingNotAsked': { schemaVersion: 1, payload: tracingNotAskedSchema },
   /**
    * The same person's record at another facility, found through HQ's national check (issue #14 §2):
    * linked, never merged (each centre keeps its own record); undone by person.nationalUnlinked.

@@ -22,6 +22,7 @@ export const upcasters: { readonly [T in EventType]: readonly Upcaster[] } = {
   'person.nationalLinked': [],
   'person.nationalUnlinked': [],
   'person.tracingAnswered': [],
+  'person.tracingNotAsked': [],
   'document.recorded': [],
   'document.corrected': [],
   'episode.apprehended': [],

@@ -13,6 +13,7 @@ import { migration0012 } from './0012_letter_status';
 import { migration0013 } from './0013_tracing_requests';
 import { migration0014 } from './0014_national';
 import { migration0015 } from './0015_tracing_inquiries';
+import { migration0016 } from './0016_tracing_not_asked';
 import type { Migration } from './types';
 
 /** In order. A new migration is a new file appended here; released ones are never edited. */
@@ -32,5 +33,6 @@ export const migrations: readonly Migration[] = [
   migration0013,
   migration0014,
   migration0015,
+  migration0016,
 ];
 export const latestVersion = migrations[migrations.length - 1]!.version;

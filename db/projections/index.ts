@@ -1,7 +1,7 @@
 import type { ProjectorMap } from './types';
 import { personCorrected, personMerged, personRegistered, personUnmerged } from './persons';
 import { personNationalLinked, personNationalUnlinked } from './national';
-import { personTracingAnswered } from './tracing-answers';
+import { personTracingAnswered, personTracingNotAsked } from './tracing-answers';
 import * as r from './register';
 import * as sg from './safeguards';
 import { conflictResolved } from './resolution';
@@ -18,6 +18,7 @@ export const projectors: ProjectorMap = {
   'person.nationalLinked': personNationalLinked,
   'person.nationalUnlinked': personNationalUnlinked,
   'person.tracingAnswered': personTracingAnswered,
+  'person.tracingNotAsked': personTracingNotAsked,
   'document.recorded': r.documentRecorded,
   'document.corrected': r.documentCorrected,
   'episode.apprehended': r.episodeApprehended,

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ApiError } from '../../core/contract/errors';
 import { tracingRequestKind, type RequesterCategory, type TracingRequestKind } from '../../core/contract/tracing-shared';
-import { answerGaps, type ConsentAnswer, type ContactAnswer } from '../../core/tracing-answers';
+import { answerGaps, type ConsentAnswer, type ContactAnswer, type CouldNotAskReason } from '../../core/tracing-answers';
 import type { ReadStore } from '../../db/store';
 import type { Handlers } from '../api/router';
 import { actor } from './common';
@@ -61,11 +61,15 @@ function holdingDevice(store: ReadStore, personId: string): string | null {
 
 /** The answer recorded for each request, as this store projected it. */
 function answersFor(store: ReadStore, requestIds: readonly string[]) {
-  if (!requestIds.length) return new Map<string, { person_id: string; consent_to_disclose: string | null; contact: string | null; note: string | null; answered_at: string; device_id: string }>();
+  if (!requestIds.length)
+    return new Map<
+      string,
+      { person_id: string; consent_to_disclose: string | null; contact: string | null; note: string | null; could_not_ask: string | null; answered_at: string; device_id: string }
+    >();
   const rows = store.q.all(
     store.qb
       .selectFrom('tracing_answers')
-      .select(['request_id', 'person_id', 'consent_to_disclose', 'contact', 'note', 'answered_at', 'device_id'])
+      .select(['request_id', 'person_id', 'consent_to_disclose', 'contact', 'note', 'could_not_ask', 'answered_at', 'device_id'])
       .where('request_id', 'in', [...requestIds]),
   );
   return new Map(rows.map((r) => [r.request_id, r]));
@@ -145,8 +149,9 @@ export function tracingCentreHandlers(inst: ServiceInstallation, now: () => numb
             kinds: r.kinds,
             askedAt: r.askedAt,
             askedBy: r.askedBy,
-            status: valid ? ('answered' as const) : ('pending' as const),
+            status: !valid ? ('pending' as const) : a.could_not_ask !== null ? ('could_not_ask' as const) : ('answered' as const),
             answers: valid ? answerView(a) : {},
+            ...(valid && a.could_not_ask !== null ? { couldNotAskReason: a.could_not_ask as CouldNotAskReason } : {}),
             ...(valid ? { answeredAt: a.answered_at } : {}),
             ...(valid && a.note !== null ? { note: a.note } : {}),
           };
@@ -159,7 +164,20 @@ export function tracingCentreHandlers(inst: ServiceInstallation, now: () => numb
         .selectFrom('tracing_requests as r')
         .innerJoin('persons as p', 'p.person_id', 'r.person_id')
         .leftJoin('tracing_answers as a', 'a.request_id', 'r.request_id')
-        .select(['r.request_id', 'r.person_id', 'r.kinds', 'r.requester_category', 'r.asked_at', 'p.name_latin', 'p.name_original', 'a.consent_to_disclose', 'a.contact', 'a.note', 'a.answered_at'])
+        .select([
+          'r.request_id',
+          'r.person_id',
+          'r.kinds',
+          'r.requester_category',
+          'r.asked_at',
+          'p.name_latin',
+          'p.name_original',
+          'a.consent_to_disclose',
+          'a.contact',
+          'a.note',
+          'a.could_not_ask',
+          'a.answered_at',
+        ])
         .orderBy('r.asked_at');
       if (input.personId !== undefined) q = q.where('r.person_id', '=', input.personId);
       if (!input.includeAnswered) q = q.where('a.request_id', 'is', null);
@@ -172,8 +190,9 @@ export function tracingCentreHandlers(inst: ServiceInstallation, now: () => numb
           kinds: kindsColumn.parse(JSON.parse(r.kinds)),
           requesterCategory: r.requester_category as RequesterCategory,
           askedAt: r.asked_at,
-          status: r.answered_at === null ? ('pending' as const) : ('answered' as const),
+          status: r.answered_at === null ? ('pending' as const) : r.could_not_ask !== null ? ('could_not_ask' as const) : ('answered' as const),
           answers: answerView(r.answered_at === null ? undefined : { consent_to_disclose: r.consent_to_disclose, contact: r.contact }),
+          couldNotAskReason: r.could_not_ask as CouldNotAskReason | null,
           answeredAt: r.answered_at,
           note: r.note,
         })),
@@ -181,14 +200,7 @@ export function tracingCentreHandlers(inst: ServiceInstallation, now: () => numb
     },
     answer: (input, env) => {
       const store = inst.requireStore();
-      const request = store.q.first(store.qb.selectFrom('tracing_requests').selectAll().where('request_id', '=', input.requestId));
-      if (!request || request.person_id !== input.personId) throw new ApiError({ code: 'not_found', messageKey: 'error.tracingCentre.requestUnknown' });
-      if (store.q.first(store.qb.selectFrom('tracing_answers').select('request_id').where('request_id', '=', input.requestId))) {
-        throw new ApiError({ code: 'conflict', messageKey: 'error.tracingCentre.alreadyAnswered' });
-      }
-      if (!store.q.first(store.qb.selectFrom('persons').select('person_id').where('person_id', '=', input.personId))) {
-        throw new ApiError({ code: 'not_found', messageKey: 'error.tracingCentre.personUnknown' });
-      }
+      const request = openRequest(store, input.requestId, input.personId);
       const gaps = answerGaps(kindsColumn.parse(JSON.parse(request.kinds)), input.answers);
       if (gaps.missing.length || gaps.unasked.length) {
         const fields = Object.fromEntries([
@@ -202,5 +214,26 @@ export function tracingCentreHandlers(inst: ServiceInstallation, now: () => numb
       );
       return { eventId: e.eventId };
     },
+    notAsked: (input, env) => {
+      const store = inst.requireStore();
+      openRequest(store, input.requestId, input.personId);
+      const e = store.command(actor(env), env.method, (tx) =>
+        tx.append({ type: 'person.tracingNotAsked', entityId: input.personId, payload: { requestId: input.requestId, reason: input.reason, note: input.note } }),
+      );
+      return { eventId: e.eventId };
+    },
   };
+}
+
+/** The request, held here for this person and not yet answered (nor closed as not asked): a second record is refused. */
+function openRequest(store: ReadStore, requestId: string, personId: string) {
+  const request = store.q.first(store.qb.selectFrom('tracing_requests').selectAll().where('request_id', '=', requestId));
+  if (!request || request.person_id !== personId) throw new ApiError({ code: 'not_found', messageKey: 'error.tracingCentre.requestUnknown' });
+  if (store.q.first(store.qb.selectFrom('tracing_answers').select('request_id').where('request_id', '=', requestId))) {
+    throw new ApiError({ code: 'conflict', messageKey: 'error.tracingCentre.alreadyAnswered' });
+  }
+  if (!store.q.first(store.qb.selectFrom('persons').select('person_id').where('person_id', '=', personId))) {
+    throw new ApiError({ code: 'not_found', messageKey: 'error.tracingCentre.personUnknown' });
+  }
+  return request;
 }

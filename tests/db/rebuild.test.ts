@@ -64,12 +64,18 @@ beforeAll(async () => {
   });
   // HQ's tracing request as a pull delivers it, and the person's answer through the registrar's client (issue #14 §3).
   const tracingRequestId = '0b0c3d4e-5f60-4a71-8b92-a3b4c5d6e7f8';
+  const notAskedRequestId = '0b0c3d4e-5f60-4a71-8b92-a3b4c5d6e7f9';
   keepTracingRequests(store, {
-    tracingRequests: [{ requestId: tracingRequestId, personId: held.person_id, kinds: ['contact_notice'], requesterCategory: 'family', askedAt: at }],
+    tracingRequests: [
+      { requestId: tracingRequestId, personId: held.person_id, kinds: ['contact_notice'], requesterCategory: 'family', askedAt: at },
+      { requestId: notAskedRequestId, personId: held.person_id, kinds: ['consent_to_disclose'], requesterCategory: 'consulate', askedAt: at },
+    ],
     tracingCursor: 1,
     serverTime: at,
   });
   await inst.clients.registrar.tracingCentre.answer({ requestId: tracingRequestId, personId: held.person_id, answers: { contact: 'refused' }, note: 'asked in private' });
+  // A request the centre could not put to the person (person.tracingNotAsked).
+  await inst.clients.registrar.tracingCentre.notAsked({ requestId: notAskedRequestId, personId: held.person_id, reason: 'unable_to_understand', note: 'No interpreter found after trying' });
   // HQ's own tracing records (issue #14 §3): an inquiry reviewed and answered, another closed, a record of an unidentified man.
   store.command({ userId: 'analyst' }, 'test', (tx) => {
     const inquiry = (entityId: string) =>

@@ -93,6 +93,60 @@ for (const dialect of dialects) {
       );
     });
 
+    it('a centre that could not ask closes the request and HQ sees why', async () => {
+      const hq = await hqs.startWithConsole(dialect);
+      const c = await twoCentres(hq);
+      const inquiryId = randomUUID();
+      const { requestId } = await c.analyst.tracingCentre.askCentre({ inquiryId, personId: c.held.personId, kinds: ['contact_notice', 'consent_to_disclose'], requesterCategory: 'family' });
+      await c.bakuDesk.sync.run();
+      const note = 'Released on 3 December before he could be asked; no forwarding address.';
+      await c.bakuDesk.tracingCentre.notAsked({ requestId, personId: c.held.personId, reason: 'left_the_centre', note });
+      // Closed here: gone from the due list, kept on the person's page with the reason.
+      expect((await c.bakuDesk.tracingCentre.list({})).requests).toEqual([]);
+      expect((await c.bakuDesk.tracingCentre.list({ personId: c.held.personId, includeAnswered: true })).requests).toMatchObject([
+        { requestId, status: 'could_not_ask', couldNotAskReason: 'left_the_centre', answers: {}, note },
+      ]);
+      await c.bakuDesk.sync.run();
+      const [closed] = (await c.analyst.tracingCentre.centreAnswers({ inquiryId })).requests;
+      expect(closed).toEqual(expect.objectContaining({ requestId, status: 'could_not_ask', couldNotAskReason: 'left_the_centre', answers: {}, note }));
+      expect(closed!.answeredAt).toBe(new Date(c.baku.clock.now).toISOString());
+      // Recorded once: neither an answer nor a second "could not ask" can follow it.
+      expect((await refusal(c.bakuDesk.tracingCentre.answer({ requestId, personId: c.held.personId, answers: { contact: 'accepted', consentToDisclose: 'given' } }))).messageKey).toBe(
+        'error.tracingCentre.alreadyAnswered',
+      );
+      expect((await refusal(c.bakuDesk.tracingCentre.notAsked({ requestId, personId: c.held.personId, reason: 'other', note: 'again' }))).messageKey).toBe('error.tracingCentre.alreadyAnswered');
+      // The person's timeline has it, as an event of its own.
+      expect(c.baku.inst.backend.installation.requireStore().sqlite.prepare("SELECT count(*) AS n FROM events WHERE type = 'person.tracingNotAsked'").get()).toEqual({ n: 1 });
+      // HQ's console records nothing at a centre.
+      expect((await refusal(c.analyst.tracingCentre.notAsked({ requestId, personId: c.held.personId, reason: 'deceased', note: 'x' }))).code).toBe('forbidden');
+    });
+
+    it('could not ask without a note is refused with a translated error and records nothing', async () => {
+      const hq = await hqs.startWithConsole(dialect);
+      const c = await twoCentres(hq);
+      const inquiryId = randomUUID();
+      const { requestId } = await c.analyst.tracingCentre.askCentre({ inquiryId, personId: c.held.personId, kinds: ['consent_to_disclose'], requesterCategory: 'consulate' });
+      await c.bakuDesk.sync.run();
+      const notAsked = (input: Record<string, unknown>) =>
+        c.bakuDesk.tracingCentre.notAsked({ requestId, personId: c.held.personId, reason: 'deceased', note: 'Died in hospital on 4 December.', ...input } as never);
+      for (const bad of [{ note: '' }, { note: '   ' }, { note: undefined }]) {
+        const e = await refusal(notAsked(bad));
+        expect(e.code).toBe('validation');
+        expect(e.fields?.note?.key).toBe('error.field.required');
+        expect(translated(e.messageKey) && translated(e.fields!.note!.key)).toBe(true);
+      }
+      const e = await refusal(notAsked({ reason: 'transferred' }));
+      expect(e.fields?.reason?.key).toBe('error.field.invalidOption');
+      expect(translated(e.fields!.reason!.key)).toBe(true);
+      expect((await refusal(notAsked({ requestId: randomUUID() }))).messageKey).toBe('error.tracingCentre.requestUnknown');
+      expect((await refusal(notAsked({ personId: c.other.personId }))).messageKey).toBe('error.tracingCentre.requestUnknown');
+      expect(c.baku.count('tracing_answers')).toBe(0);
+      expect(c.baku.inst.backend.installation.requireStore().sqlite.prepare("SELECT count(*) AS n FROM events WHERE type = 'person.tracingNotAsked'").get()).toEqual({ n: 0 });
+      expect((await c.bakuDesk.tracingCentre.list({})).requests).toMatchObject([{ requestId, status: 'pending' }]);
+      await c.bakuDesk.sync.run();
+      expect((await c.analyst.tracingCentre.centreAnswers({ inquiryId })).requests).toMatchObject([{ requestId, status: 'pending' }]);
+    });
+
     it('a request carries the requester’s category, never their name or contact', async () => {
       const hq = await hqs.startWithConsole(dialect);
       const c = await twoCentres(hq);

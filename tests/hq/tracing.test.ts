@@ -167,6 +167,40 @@ for (const dialect of dialects) {
       expect((await api.tracing.view({ inquiryId: family.inquiryId })).answers.map((a) => a.outcome)).toEqual(['contact_refused']);
     });
 
+    it('a request the centre could not ask is not consent: the consulate’s answer stays withheld', async () => {
+      const hq = await hqs.startWithConsole(dialect);
+      await setUpHqConsole(hq);
+      const { centre: baku, desk } = await enrolledCentre(centre, hq, 'Baku centre');
+      const asker = await desk.intake.submit(man(baku.clock.now, 'Karim Rostami', 'Karim Rostami', '3155001'));
+      await desk.asylum.express({ personId: asker.personId, episodeId: asker.episodeId, expression: { at: iso(baku.clock.now), place: 'centre', words: 'I cannot go back', language: 'fa' } });
+      await desk.sync.run();
+
+      const { api } = await analystOn(hq);
+      const consulate = await api.tracing.open(inquiry({ category: 'consulate', names: ['Karim Rostami'] }));
+      await api.tracing.review({ inquiryId: consulate.inquiryId, kind: 'person', candidateId: asker.personId, decision: 'confirmed', note: 'Passport number agrees' });
+      await api.tracingCentre.askCentre({ inquiryId: consulate.inquiryId, personId: asker.personId, kinds: ['consent_to_disclose'], requesterCategory: 'consulate' });
+      await desk.sync.run();
+      const [request] = (await desk.tracingCentre.list({})).requests;
+      await desk.tracingCentre.notAsked({
+        requestId: request!.requestId,
+        personId: asker.personId,
+        reason: 'unable_to_understand',
+        note: 'No Dari interpreter could be found in three days of trying.',
+      });
+      await desk.sync.run();
+
+      // Closed, not pending: and with no consent recorded the consulate is told nothing of where he is.
+      expect((await api.tracingCentre.centreAnswers({ inquiryId: consulate.inquiryId })).requests).toMatchObject([{ status: 'could_not_ask', couldNotAskReason: 'unable_to_understand', answers: {} }]);
+      expect((await api.tracing.view({ inquiryId: consulate.inquiryId })).candidates.find((c) => c.candidateId === asker.personId)).toMatchObject({ disclosure: 'withheld_protection' });
+      const told = { toldTo: 'Consul', toldAt: new Date().toISOString(), channel: 'letter' as const, summary: 'Held at Baku centre.' };
+      const refused = await refusal(api.tracing.answer({ inquiryId: consulate.inquiryId, outcome: 'located', candidateId: asker.personId, ...told }));
+      expect(refused.messageKey).toBe('error.tracing.withheld.withheld_protection');
+      expect((await api.tracing.view({ inquiryId: consulate.inquiryId })).answers).toEqual([]);
+      // HQ may ask again (he might be asked later, or at another centre): the closed request does not block it.
+      await api.tracingCentre.askCentre({ inquiryId: consulate.inquiryId, personId: asker.personId, kinds: ['consent_to_disclose'], requesterCategory: 'consulate' });
+      expect((await api.tracing.view({ inquiryId: consulate.inquiryId })).candidates.find((c) => c.candidateId === asker.personId)).toMatchObject({ disclosure: 'consent_pending' });
+    });
+
     it('a presumed trafficking victim is withheld from the consulate and named to an analyst only as a restricted protection case', async () => {
       const hq = await hqs.startWithConsole(dialect);
       await setUpHqConsole(hq);

@@ -17,7 +17,8 @@ import { personCandidates, recordCandidates, recordView } from './matching';
 /** One request HQ sent a centre about this inquiry, as the HQ -> centre channel reports it (tracingCentre.centreAnswers). */
 export interface CentreRequest {
   personId: string;
-  status: 'pending' | 'answered';
+  /** could_not_ask: the centre closed it without the person's word (they left, died, could not understand): no answer, no consent */
+  status: 'pending' | 'answered' | 'could_not_ask';
   answers: { consentToDisclose?: 'given' | 'refused'; contact?: 'accepted' | 'refused' };
   answeredAt?: string;
   askedAt: string;
