@@ -4,12 +4,12 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { api } from '../../../api';
 import { ColumnHeads } from '../../../components/ColumnHeads';
 import { PageTitle } from '../../../components/PageTitle';
-import { QueryError } from '../../../components/QueryError';
 import { formatDate } from '../../../datetime';
 import { useListFormat } from '../../../i18n';
 import { href, navigate } from '../../../routes';
 import { tracingFilters, type TracingFilter } from '../address';
 import { categoryLabel, statusLabel } from './labels';
+import { OverdueBadge, QueryList } from './bits';
 import '../hq.css';
 import './tracing.css';
 
@@ -46,31 +46,18 @@ export function Inquiries({ status = 'open' }: { status?: TracingFilter }) {
           ))}
         </select>
       </div>
-      {inquiries.isError ? <QueryError error={inquiries.error} onRetry={() => void inquiries.refetch()} /> : null}
-      {inquiries.data && inquiries.data.items.length === 0 ? (
-        <p className="muted">
-          <FormattedMessage id="tracing.empty" />
-        </p>
-      ) : null}
-      {inquiries.data && inquiries.data.items.length > 0 ? (
-        <div className="table-wrap">
+      <QueryList query={inquiries} empty="tracing.empty">
+        {(items) => (
           <table className="table tracing-list" data-testid="tracing-list">
             <ColumnHeads
               columns={[{ label: 'tracing.col.due' }, { label: 'tracing.col.sought' }, { label: 'tracing.col.requester' }, { label: 'tracing.col.received' }, { label: 'tracing.col.status' }]}
             />
             <tbody>
-              {inquiries.data.items.map((i) => (
+              {items.map((i) => (
                 <tr key={i.inquiryId} className={i.overdue ? 'tracing-row--overdue' : undefined}>
                   <td>
                     {formatDate(i.dueOn)}
-                    {i.overdue ? (
-                      <>
-                        {' '}
-                        <span className="badge badge--denied">
-                          <FormattedMessage id="tracing.overdue" />
-                        </span>
-                      </>
-                    ) : null}
+                    <OverdueBadge overdue={i.overdue} />
                   </td>
                   <th scope="row">
                     <a href={href({ name: 'hqInquiry', inquiryId: i.inquiryId })}>{list(i.subjectNames)}</a>
@@ -86,8 +73,8 @@ export function Inquiries({ status = 'open' }: { status?: TracingFilter }) {
               ))}
             </tbody>
           </table>
-        </div>
-      ) : null}
+        )}
+      </QueryList>
     </>
   );
 }

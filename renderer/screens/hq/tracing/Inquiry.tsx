@@ -18,6 +18,7 @@ import { sexLabel } from '../../../register-labels';
 import { href } from '../../../routes';
 import { CentrePanel } from './CentrePanel';
 import { categoryLabel, channelLabel, consentLabel, decisionLabel, disclosureLabel, keysOf, outcomeLabel, protectionLabel, reasonLabel, recordKindLabel, stateLabel, statusLabel } from './labels';
+import { BackToInquiries, OverdueBadge } from './bits';
 import '../hq.css';
 import './tracing.css';
 
@@ -36,12 +37,7 @@ export function Inquiry({ inquiryId }: { inquiryId: string }) {
   const reload = () => queryClient.invalidateQueries({ queryKey: ['tracing'] });
   return (
     <>
-      <p className="hq-back">
-        <a href={href({ name: 'hqTracing' })}>
-          <span aria-hidden="true">← </span>
-          <FormattedMessage id="tracing.back" />
-        </a>
-      </p>
+      <BackToInquiries />
       <PageTitle id="entity.tracing_inquiry" />
       {inquiry.isError ? <QueryError error={inquiry.error} onRetry={() => void inquiry.refetch()} /> : null}
       {inquiry.data ? <InquiryBody view={inquiry.data} reload={reload} /> : null}
@@ -64,14 +60,7 @@ function InquiryBody({ view, reload }: { view: View; reload(): Promise<unknown> 
           <span className="badge badge--muted">
             <FormattedMessage id={statusLabel[view.status]} />
           </span>
-          {view.overdue ? (
-            <>
-              {' '}
-              <span className="badge badge--denied">
-                <FormattedMessage id="tracing.overdue" />
-              </span>
-            </>
-          ) : null}
+          <OverdueBadge overdue={view.overdue} />
         </h2>
         <p className="muted">
           <FormattedMessage id="tracing.page.dates" values={{ received: formatDate(view.receivedOn), due: formatDate(view.dueOn) }} />

@@ -10,8 +10,9 @@ import { todayIn } from '../../../datetime';
 import { useLocale, useTimeZone } from '../../../i18n';
 import { countryOptions } from '../../../places';
 import { sexLabel } from '../../../register-labels';
-import { href, navigate } from '../../../routes';
+import { navigate } from '../../../routes';
 import { categoryLabel, consentLabel, keysOf, lines } from './labels';
+import { BackToInquiries } from './bits';
 import '../hq.css';
 import './tracing.css';
 
@@ -53,12 +54,7 @@ export function NewInquiry() {
   const today = todayIn(zone);
   return (
     <>
-      <p className="hq-back">
-        <a href={href({ name: 'hqTracing' })}>
-          <span aria-hidden="true">← </span>
-          <FormattedMessage id="tracing.back" />
-        </a>
-      </p>
+      <BackToInquiries />
       <PageTitle id="tracing.new" />
       <ContractForm
         method="tracing.open"

@@ -7,14 +7,13 @@ import { ColumnHeads } from '../../../components/ColumnHeads';
 import { ContractForm } from '../../../components/ContractForm';
 import { FDate, FNumber, FSelect, FText, FTextArea } from '../../../components/form-fields';
 import { PageTitle } from '../../../components/PageTitle';
-import { QueryError } from '../../../components/QueryError';
 import { num, opt } from '../../../contract-form';
 import { formatDate, todayIn } from '../../../datetime';
 import { useListFormat, useLocale, useTimeZone } from '../../../i18n';
 import { countryOptions } from '../../../places';
 import { sexLabel } from '../../../register-labels';
-import { href } from '../../../routes';
 import { circumstanceLabel, keysOf, lines, recordKindLabel } from './labels';
+import { BackToInquiries, QueryList } from './bits';
 import '../hq.css';
 import './tracing.css';
 
@@ -47,12 +46,7 @@ export function Records() {
   const records = useQuery({ queryKey: ['tracing', 'records'], queryFn: () => api.tracing.records({}) });
   return (
     <>
-      <p className="hq-back">
-        <a href={href({ name: 'hqTracing' })}>
-          <span aria-hidden="true">← </span>
-          <FormattedMessage id="tracing.back" />
-        </a>
-      </p>
+      <BackToInquiries />
       <PageTitle id="tracing.records.title">
         <button type="button" className="button button--primary" onClick={() => setAdding(true)}>
           <FormattedMessage id="tracing.records.new" />
@@ -125,18 +119,12 @@ export function Records() {
           <FTextArea name="description" label="tracing.record.field.description" rows={3} />
         </ContractForm>
       ) : null}
-      {records.isError ? <QueryError error={records.error} onRetry={() => void records.refetch()} /> : null}
-      {records.data && records.data.items.length === 0 ? (
-        <p className="muted">
-          <FormattedMessage id="tracing.records.empty" />
-        </p>
-      ) : null}
-      {records.data && records.data.items.length > 0 ? (
-        <div className="table-wrap">
+      <QueryList query={records} empty="tracing.records.empty">
+        {(items) => (
           <table className="table" data-testid="tracing-records">
             <ColumnHeads columns={[{ label: 'tracing.records.col.kind' }, { label: 'tracing.records.col.description' }, { label: 'tracing.records.col.found' }]} />
             <tbody>
-              {records.data.items.map((r) => (
+              {items.map((r) => (
                 <tr key={r.recordId}>
                   <th scope="row">
                     <FormattedMessage id={recordKindLabel[r.kind]} />
@@ -164,8 +152,8 @@ export function Records() {
               ))}
             </tbody>
           </table>
-        </div>
-      ) : null}
+        )}
+      </QueryList>
     </>
   );
 }
