@@ -115,3 +115,44 @@ export function useCentreWithHq(): { readonly preview: Preview; readonly hq: HqS
     },
   };
 }
+
+const hour = 3_600_000;
+
+/**
+ * A lawful intake by court decision, admitted at `at`, as a registrar records it through the API when the
+ * screen under test is another one. What a spec looks for (names, nationality, term, numbers) it passes.
+ */
+export function lawfulIntake(
+  at: number,
+  person: { names: readonly [original: string, latin: string]; nationality: string; birthDate?: string },
+  over: { decisionNumber?: string; termEnd?: number; serviceId?: string; medical?: boolean } = {},
+) {
+  return {
+    person: {
+      names: { original: person.names[0], latin: person.names[1], aliases: [] },
+      sex: 'male',
+      birth: { date: person.birthDate ?? '1990-05-12', estimated: false },
+      nationalities: [person.nationality],
+      stateless: false,
+      languages: ['fa'],
+    },
+    documents: [],
+    apprehension: { at: new Date(at - 2 * hour).toISOString(), place: 'Bakı, Xətai rayonu', authority: 'Miqrasiya polisi' },
+    admission: {
+      regime: 'forced_court',
+      decision: {
+        issuingBody: 'Xətai rayon məhkəməsi',
+        officialPosition: 'Hakim',
+        officialName: 'N. Əliyev',
+        basis: 'Miqrasiya Məcəlləsi',
+        date: new Date(at - hour).toISOString().slice(0, 10),
+        number: over.decisionNumber ?? '2-3001/2026',
+        termEnd: new Date(over.termEnd ?? at + 30 * 24 * hour).toISOString(),
+      },
+      admittedAt: new Date(at).toISOString(),
+      handover: { body: 'Miqrasiya polisi', officerPosition: 'Müfəttiş', officerName: 'T. Rzayev', serviceId: over.serviceId ?? 'MP-5001', signed: true },
+      ...(over.medical === false ? {} : { medical: { at: new Date(at + 600_000).toISOString(), examiner: 'Dr. S. Əliyeva', visibleInjuries: false, illTreatmentComplaint: false } }),
+      property: [],
+    },
+  };
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { admin, call, centre, registrar, rpc, signInInEnglish, useCentreWithHq } from './centre';
+import { admin, call, centre, lawfulIntake, registrar, rpc, signInInEnglish, useCentreWithHq } from './centre';
 import { enrollmentCode } from './hq-server';
 import { shot, watchConsole, type Preview } from './preview';
 
@@ -13,31 +13,6 @@ const baku = useCentreWithHq();
 let ganja: Preview;
 const H = 3_600_000;
 
-/** A lawful intake of the man, as a centre's registrar records it. */
-function intakeBody(names: { original: string; latin: string }) {
-  const at = Date.now() - 3 * H;
-  return {
-    person: { names: { ...names, aliases: [] }, sex: 'male', birth: { date: '1990-05-12', estimated: false }, nationalities: ['IRN'], stateless: false, languages: ['fa'] },
-    documents: [],
-    apprehension: { at: new Date(at - 2 * H).toISOString(), place: 'Bakı, Xətai rayonu', authority: 'Miqrasiya polisi' },
-    admission: {
-      regime: 'forced_court',
-      decision: {
-        issuingBody: 'Xətai rayon məhkəməsi',
-        officialPosition: 'Hakim',
-        officialName: 'N. Əliyev',
-        basis: 'Miqrasiya Məcəlləsi',
-        date: new Date(at - H).toISOString().slice(0, 10),
-        number: '2-3001/2026',
-        termEnd: new Date(at + 30 * 24 * H).toISOString(),
-      },
-      admittedAt: new Date(at).toISOString(),
-      handover: { body: 'Miqrasiya polisi', officerPosition: 'Inspektor', officerName: 'E. Məmmədov', serviceId: 'MP-4471', signed: true },
-      property: [],
-    },
-  };
-}
-
 test.beforeAll(async ({ playwright }) => {
   test.setTimeout(180_000);
   ganja = await centre(playwright);
@@ -48,7 +23,7 @@ test.beforeAll(async ({ playwright }) => {
   // Baku's registrar admits the man and syncs.
   const atBaku = await playwright.request.newContext();
   await call(atBaku, baku.preview.url, 'auth.login', { username: registrar.username, password: registrar.password });
-  await call(atBaku, baku.preview.url, 'intake.submit', intakeBody({ original: 'Гусейнов Али', latin: 'Guseynov Ali' }));
+  await call(atBaku, baku.preview.url, 'intake.submit', lawfulIntake(Date.now() - 3 * H, { names: ['Гусейнов Али', 'Guseynov Ali'], nationality: 'IRN' }, { serviceId: 'MP-4471', medical: false }));
   await call(atBaku, baku.preview.url, 'sync.run', {});
   await atBaku.dispose();
 });
@@ -67,7 +42,7 @@ test('the registrar sees the national match as a task, links the records from th
   });
   expect(answer.status).toBe('checked');
   const { personId } = await rpc<{ personId: string }>(page, 'intake.submit', {
-    ...intakeBody({ original: 'Hüseynov Əli', latin: 'Guseynov Ali' }),
+    ...lawfulIntake(Date.now() - 3 * H, { names: ['Hüseynov Əli', 'Guseynov Ali'], nationality: 'IRN' }, { serviceId: 'MP-4471', medical: false }),
     national: { checkedAt: answer.checkedAt, candidates: answer.candidates },
   });
   await page.reload();

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { lawfulIntake } from './centre';
 import { dateBox, fillDate, initializeViaApi, shot, startPreview, watchConsole, type Preview } from './preview';
 
 /**
@@ -44,34 +45,11 @@ function seedIntake(i: number, now: number) {
     ['Фарид Джафари', 'Farid Jafari'],
     ['Карим Султани', 'Karim Sultani'],
   ][i % 6]!;
-  return {
-    person: {
-      names: { original: `${names[0]} ${i}`, latin: `${names[1]} ${i}`, aliases: [] },
-      sex: 'male',
-      birth: { date: `${1970 + (i % 30)}-05-1${i % 10}`, estimated: false },
-      nationalities: [['AFG', 'IRN', 'PAK', 'IRQ', 'SYR', 'UZB'][i % 6]],
-      stateless: false,
-      languages: ['fa'],
-    },
-    documents: [],
-    apprehension: { at: new Date(at - 2 * H).toISOString(), place: 'Bakı, Xətai rayonu', authority: 'Miqrasiya polisi' },
-    admission: {
-      regime: 'forced_court',
-      decision: {
-        issuingBody: 'Xətai rayon məhkəməsi',
-        officialPosition: 'Hakim',
-        officialName: 'N. Əliyev',
-        basis: 'Miqrasiya Məcəlləsi',
-        date: new Date(at - H).toISOString().slice(0, 10),
-        number: `2-${3000 + i}/2026`,
-        termEnd: new Date(at + (20 + (i % 50)) * D).toISOString(),
-      },
-      admittedAt: new Date(at).toISOString(),
-      handover: { body: 'Miqrasiya polisi', officerPosition: 'Müfəttiş', officerName: 'T. Rzayev', serviceId: `MP-${5000 + i}`, signed: true },
-      medical: { at: new Date(at + 600_000).toISOString(), examiner: 'Dr. S. Əliyeva', visibleInjuries: false, illTreatmentComplaint: false },
-      property: [],
-    },
-  };
+  return lawfulIntake(
+    at,
+    { names: [`${names[0]} ${i}`, `${names[1]} ${i}`], nationality: ['AFG', 'IRN', 'PAK', 'IRQ', 'SYR', 'UZB'][i % 6]!, birthDate: `${1970 + (i % 30)}-05-1${i % 10}` },
+    { decisionNumber: `2-${3000 + i}/2026`, termEnd: at + (20 + (i % 50)) * D, serviceId: `MP-${5000 + i}` },
+  );
 }
 
 const seeded = 260;

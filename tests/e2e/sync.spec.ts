@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { lawfulIntake } from './centre';
 import { enrollmentCode, startHqServer, type HqServer } from './hq-server';
 import { initializeViaApi, startPreview, watchConsole, type Preview } from './preview';
 
@@ -28,32 +29,6 @@ async function apiAs(request: APIRequestContext, who: { username: string; passwo
   };
   await call('auth.login', { username: who.username, password: who.password });
   return call;
-}
-
-/** A lawful intake, recorded by the registrar through the API: the screen under test is the sync screen. */
-function intake(name: [string, string], now: number) {
-  const at = now - 3 * H;
-  return {
-    person: { names: { original: name[0], latin: name[1], aliases: [] }, sex: 'male', birth: { date: '1990-05-12', estimated: false }, nationalities: ['AFG'], stateless: false, languages: ['fa'] },
-    documents: [],
-    apprehension: { at: new Date(at - 2 * H).toISOString(), place: 'Bakı, Xətai rayonu', authority: 'Miqrasiya polisi' },
-    admission: {
-      regime: 'forced_court',
-      decision: {
-        issuingBody: 'Xətai rayon məhkəməsi',
-        officialPosition: 'Hakim',
-        officialName: 'N. Əliyev',
-        basis: 'Miqrasiya Məcəlləsi',
-        date: new Date(at - H).toISOString().slice(0, 10),
-        number: '2-3001/2026',
-        termEnd: new Date(at + 30 * 24 * H).toISOString(),
-      },
-      admittedAt: new Date(at).toISOString(),
-      handover: { body: 'Miqrasiya polisi', officerPosition: 'Müfəttiş', officerName: 'T. Rzayev', serviceId: 'MP-5001', signed: true },
-      medical: { at: new Date(at + 600_000).toISOString(), examiner: 'Dr. S. Əliyeva', visibleInjuries: false, illTreatmentComplaint: false },
-      property: [],
-    },
-  };
 }
 
 async function shot(page: Page, name: string) {
@@ -122,7 +97,7 @@ test('an administrator enrolls the device; Sync now sends the registrar’s inta
   // The registrar records a person; it waits to go.
   const request = await playwright.request.newContext();
   const asRegistrar = await apiAs(request, registrar);
-  await asRegistrar('intake.submit', intake(['Али Ахмади', 'Ali Ahmadi'], Date.now()));
+  await asRegistrar('intake.submit', lawfulIntake(Date.now() - 3 * H, { names: ['Али Ахмади', 'Ali Ahmadi'], nationality: 'AFG' }));
   await request.dispose();
   const card = page.getByRole('region', { name: 'Status' });
   const waitingText = card.getByText(/^\d+ records?$/);
@@ -150,7 +125,7 @@ test('HQ goes away: the screen stays calm, the failure has its reason and a Retr
   await hq.stop();
   const request = await playwright.request.newContext();
   const asRegistrar = await apiAs(request, registrar);
-  await asRegistrar('intake.submit', intake(['Реза Назари', 'Reza Nazari'], Date.now()));
+  await asRegistrar('intake.submit', lawfulIntake(Date.now() - 3 * H, { names: ['Реза Назари', 'Reza Nazari'], nationality: 'AFG' }));
   await request.dispose();
 
   await signIn(page, registrar);
