@@ -85,3 +85,53 @@ test('the centre sees HQ’s tracing request as a task, records that the person 
   await atHq.dispose();
   expect(problems).toEqual([]);
 });
+
+test('a centre that could not ask the person records why, which closes the task and shows at HQ', async ({ page, playwright }) => {
+  test.setTimeout(180_000);
+  const problems = watchConsole(page);
+  await signInInEnglish(page, stage.preview.url, registrar, 'Due now');
+  const { personId } = await rpc<{ personId: string }>(
+    page,
+    'intake.submit',
+    intakeAt(Date.now() - 60_000, {}, { names: { original: 'نوری احمد', latin: 'Noori Ahmad', aliases: [] }, nationalities: ['AFG'], languages: ['fa'] }),
+  );
+  await sync(page);
+  const atHq = await playwright.request.newContext();
+  await call(atHq, `${stage.hq.url}/`, 'auth.login', { username: analyst.username, password: analyst.password });
+  const inquiryId = '4a1c2d3e-5f60-4b7c-8d9e-0f1a2b3c4d5e';
+  const { requestId } = (await call(atHq, `${stage.hq.url}/`, 'tracingCentre.askCentre', { inquiryId, personId, kinds: ['consent_to_disclose'], requesterCategory: 'consulate' })) as {
+    requestId: string;
+  };
+  await sync(page);
+
+  await page.goto(`${stage.preview.url}#/person/${personId}`);
+  const card = page.getByTestId('tracing-requests');
+  await expect(card).toBeVisible({ timeout: 30_000 });
+  await card.getByRole('button', { name: 'Could not ask…' }).click();
+  const form = page.getByTestId('tracing-not-asked-form');
+  // Saved without a reason or a note: both are needed, and nothing is recorded.
+  await form.getByRole('button', { name: 'Record that they could not be asked' }).click();
+  await expect(form.getByRole('combobox', { name: 'Why' })).toBeVisible();
+  await expect(card).not.toContainText('Could not ask ');
+  await form.getByRole('combobox', { name: 'Why' }).selectOption('unable_to_understand');
+  await form.getByLabel('Note (required): what happened, when, what was tried').fill('No Dari interpreter could be found in three days of trying; the request should go again once one is.');
+  await card.scrollIntoViewIfNeeded();
+  await shot(page, '143-tracing-not-asked-form-en');
+  await form.getByRole('button', { name: 'Record that they could not be asked' }).click();
+  await expect(card).toContainText('Could not ask');
+  await expect(card).toContainText('Cannot understand it (capacity; no interpreter found)');
+  await shot(page, '144-tracing-not-asked-en');
+  for (const locale of ['az', 'ru'] as const) {
+    await page.evaluate((l) => window.localStorage.setItem('qeyd.locale', l), locale);
+    await page.reload();
+    await expect(page.getByTestId('tracing-requests')).toBeVisible({ timeout: 30_000 });
+    await shot(page, `144-tracing-not-asked-${locale}`);
+  }
+  await page.evaluate(() => window.localStorage.setItem('qeyd.locale', 'en'));
+
+  await sync(page);
+  const answers = (await call(atHq, `${stage.hq.url}/`, 'tracingCentre.centreAnswers', { inquiryId })) as { requests: { requestId: string; status: string }[] };
+  expect(answers.requests).toMatchObject([{ requestId, status: 'could_not_ask', couldNotAskReason: 'unable_to_understand', answers: {} }]);
+  await atHq.dispose();
+  expect(problems).toEqual([]);
+});

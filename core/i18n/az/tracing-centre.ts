@@ -55,4 +55,5 @@ export const tracingCentre = {
   'tracingCentre.notAsked.save': 'Soruşmağın mümkün olmadığını qeyd et',
   'tracingCentre.status.could_not_ask': 'Soruşmaq mümkün olmadı',
   'tracingCentre.hq.couldNotAsk': 'Mərkəz şəxsdən soruşa bilmədi ({date}): {reason}',
+  'tracingCentre.notAskedAt': 'Qeyd olunub: {at}',
 } as const;

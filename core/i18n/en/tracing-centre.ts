@@ -49,10 +49,11 @@ export const tracingCentre = {
   'tracingCentre.notAsked.reason': 'Why',
   'tracingCentre.reason.left_the_centre': 'Left the centre (released, transferred, removed or escaped)',
   'tracingCentre.reason.deceased': 'Deceased',
-  'tracingCentre.reason.unable_to_understand': 'Cannot understand the question (capacity, or no interpreter found)',
+  'tracingCentre.reason.unable_to_understand': 'Cannot understand it (capacity; no interpreter found)',
   'tracingCentre.reason.other': 'Other (say what in the note)',
   'tracingCentre.notAsked.note': 'Note (required): what happened, when, what was tried',
   'tracingCentre.notAsked.save': 'Record that they could not be asked',
   'tracingCentre.status.could_not_ask': 'Could not ask',
   'tracingCentre.hq.couldNotAsk': 'The centre could not ask the person ({date}): {reason}',
+  'tracingCentre.notAskedAt': 'Recorded {at}',
 } as const;

@@ -55,4 +55,5 @@ export const tracingCentre = {
   'tracingCentre.notAsked.save': 'Записать, что спросить не удалось',
   'tracingCentre.status.could_not_ask': 'Не удалось спросить',
   'tracingCentre.hq.couldNotAsk': 'Центр не смог спросить человека ({date}): {reason}',
+  'tracingCentre.notAskedAt': 'Записано {at}',
 } as const;

@@ -149,7 +149,7 @@ export function Person({ personId, session }: { personId: string; session: Sessi
 
       <div className="person__grid">
         <div className="person__main">
-          <PersonTracingRequests personId={personId} mayAnswer={mayWrite} onAnswered={() => done('event.person.tracingAnswered')} />
+          <PersonTracingRequests personId={personId} mayAnswer={mayWrite} onAnswered={done} />
           {episode ? <CurrentDetention episode={episode} /> : <EmptyCard title="pp.detention.title" text="pp.detention.none" />}
           {episode ? <SafeguardsPanel personId={personId} session={session} /> : null}
         </div>

@@ -2,10 +2,11 @@ import { useId, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormattedMessage } from 'react-intl';
 import type { TracingRequestKind } from '../../../core/contract/tracing-shared';
+import type { CouldNotAskReason } from '../../../core/tracing-answers';
 import type { MessageKey } from '../../../core/i18n';
 import { api } from '../../api';
 import { ContractForm } from '../../components/ContractForm';
-import { FRadios, FTextArea } from '../../components/form-fields';
+import { FRadios, FSelect, FTextArea } from '../../components/form-fields';
 import { Instant } from '../../components/Instant';
 import { PersonNames } from '../../components/person-bits';
 import { QueryError } from '../../components/QueryError';
@@ -27,6 +28,12 @@ const questionKey: Record<TracingRequestKind, MessageKey> = {
 };
 const consentKey: Record<'given' | 'refused', MessageKey> = { given: 'tracingCentre.answer.consentGiven', refused: 'tracingCentre.answer.consentRefused' };
 const contactKey: Record<'accepted' | 'refused', MessageKey> = { accepted: 'tracingCentre.contact.accepted', refused: 'tracingCentre.contact.refused' };
+export const couldNotAskKey: Record<CouldNotAskReason, MessageKey> = {
+  left_the_centre: 'tracingCentre.reason.left_the_centre',
+  deceased: 'tracingCentre.reason.deceased',
+  unable_to_understand: 'tracingCentre.reason.unable_to_understand',
+  other: 'tracingCentre.reason.other',
+};
 
 /** "HQ asks: a family member is looking for this person — tell them …", one line per question asked. */
 function Questions({ request }: { request: Request }) {
@@ -100,6 +107,55 @@ function AnswerForm({ request, onDone, onCancel }: { request: Request; onDone():
   );
 }
 
+interface NotAskedValues {
+  reason: '' | CouldNotAskReason;
+  note: string;
+}
+
+/**
+ * The person could not be asked (they left, died, cannot understand the question): the reason and a
+ * required note close the request here, and HQ reads it as no consent (docs/sync.md#tracing-requests-to-a-centre).
+ */
+function NotAskedForm({ request, onDone, onCancel }: { request: Request; onDone(): void; onCancel(): void }) {
+  return (
+    <ContractForm<NotAskedValues, 'tracingCentre.notAsked'>
+      method="tracingCentre.notAsked"
+      title="tracingCentre.notAsked.formTitle"
+      intro={<FormattedMessage id="tracingCentre.notAsked.intro" />}
+      look="inset"
+      defaults={{ reason: '', note: '' }}
+      toInput={(v) => ({ requestId: request.requestId, personId: request.personId, reason: v.reason, note: v.note })}
+      check={(v) => [...(!v.reason ? [{ field: 'reason', key: 'error.field.required' as const }] : []), ...(!v.note.trim() ? [{ field: 'note', key: 'error.field.required' as const }] : [])]}
+      toFormPath={(p) => (p === 'reason' || p === 'note' ? p : null)}
+      onDone={onDone}
+      onCancel={onCancel}
+      submitLabel="tracingCentre.notAsked.save"
+      testId="tracing-not-asked-form"
+    >
+      <FSelect name="reason" label="tracingCentre.notAsked.reason" keys={(Object.keys(couldNotAskKey) as CouldNotAskReason[]).map((r) => ({ value: r, label: couldNotAskKey[r] }))} />
+      <FTextArea name="note" label="tracingCentre.notAsked.note" rows={3} />
+    </ContractForm>
+  );
+}
+
+function NotAsked({ request }: { request: Request }) {
+  return (
+    <p className="tracing-request__answer">
+      <span className="status-badge status-badge--upcoming">
+        <FormattedMessage id="tracingCentre.status.could_not_ask" />
+      </span>{' '}
+      {request.couldNotAskReason ? <FormattedMessage id={couldNotAskKey[request.couldNotAskReason]} /> : null}
+      {request.answeredAt ? (
+        <span className="muted">
+          {' · '}
+          <FormattedMessage id="tracingCentre.notAskedAt" values={{ at: <Instant value={request.answeredAt} key="at" /> }} />
+        </span>
+      ) : null}
+      {request.note ? <span className="tracing-request__note">{request.note}</span> : null}
+    </p>
+  );
+}
+
 function Answered({ request }: { request: Request }) {
   const a = request.answers;
   return (
@@ -122,10 +178,15 @@ function Answered({ request }: { request: Request }) {
 }
 
 /** The person's requests from HQ, a card on their page; nothing when HQ never asked about them. */
-export function PersonTracingRequests({ personId, mayAnswer, onAnswered }: { personId: string; mayAnswer: boolean; onAnswered(): void }) {
+export function PersonTracingRequests({ personId, mayAnswer, onAnswered }: { personId: string; mayAnswer: boolean; onAnswered(event: MessageKey): void }) {
   const queryClient = useQueryClient();
   const titleId = useId();
-  const [answering, setAnswering] = useState<string | null>(null);
+  const [answering, setAnswering] = useState<{ requestId: string; form: 'answer' | 'notAsked' } | null>(null);
+  const finished = (event: MessageKey) => {
+    setAnswering(null);
+    void queryClient.invalidateQueries({ queryKey });
+    onAnswered(event);
+  };
   const list = useQuery({ queryKey: [...queryKey, personId], queryFn: () => api.tracingCentre.list({ personId, includeAnswered: true }) });
   if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
   const requests = list.data?.requests ?? [];
@@ -143,21 +204,22 @@ export function PersonTracingRequests({ personId, mayAnswer, onAnswered }: { per
               <FormattedMessage id="tracingCentre.askedAt" values={{ at: <Instant value={r.askedAt} key="at" /> }} />
             </p>
             {r.status === 'answered' ? <Answered request={r} /> : null}
-            {r.status === 'pending' && mayAnswer && answering !== r.requestId ? (
-              <button type="button" className="button button--small button--primary" onClick={() => setAnswering(r.requestId)}>
-                <FormattedMessage id="tracingCentre.record" />
-              </button>
+            {r.status === 'could_not_ask' ? <NotAsked request={r} /> : null}
+            {r.status === 'pending' && mayAnswer && answering?.requestId !== r.requestId ? (
+              <div className="tracing-request__actions">
+                <button type="button" className="button button--small button--primary" onClick={() => setAnswering({ requestId: r.requestId, form: 'answer' })}>
+                  <FormattedMessage id="tracingCentre.record" />
+                </button>
+                <button type="button" className="button button--small" onClick={() => setAnswering({ requestId: r.requestId, form: 'notAsked' })}>
+                  <FormattedMessage id="tracingCentre.notAsked" />
+                </button>
+              </div>
             ) : null}
-            {answering === r.requestId ? (
-              <AnswerForm
-                request={r}
-                onCancel={() => setAnswering(null)}
-                onDone={() => {
-                  setAnswering(null);
-                  void queryClient.invalidateQueries({ queryKey });
-                  onAnswered();
-                }}
-              />
+            {answering?.requestId === r.requestId && answering.form === 'answer' ? (
+              <AnswerForm request={r} onCancel={() => setAnswering(null)} onDone={() => finished('event.person.tracingAnswered')} />
+            ) : null}
+            {answering?.requestId === r.requestId && answering.form === 'notAsked' ? (
+              <NotAskedForm request={r} onCancel={() => setAnswering(null)} onDone={() => finished('event.person.tracingNotAsked')} />
             ) : null}
           </li>
         ))}

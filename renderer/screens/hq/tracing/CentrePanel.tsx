@@ -9,6 +9,7 @@ import type { MessageKey } from '../../../../core/i18n';
 import { api } from '../../../api';
 import { Instant } from '../../../components/Instant';
 import { useListFormat } from '../../../i18n';
+import { couldNotAskKey } from '../../tracing/CentreRequests';
 import { consentAnswerLabel, contactAnswerLabel, requestKindLabel } from './labels';
 
 type View = z.infer<typeof inquiryView>;
@@ -90,6 +91,15 @@ export function CentrePanel({ view, closed, reload }: { view: View; closed: bool
                   <div className="small muted">
                     {r.status === 'pending' ? (
                       <FormattedMessage id="tracing.centre.pending" values={{ date: <Instant value={r.askedAt} /> }} />
+                    ) : r.status === 'could_not_ask' ? (
+                      // Closed without the person's word: the reason and the centre's note, which is no consent (core/tracing.ts).
+                      <span data-testid="tracing-centre-not-asked">
+                        <FormattedMessage
+                          id="tracingCentre.hq.couldNotAsk"
+                          values={{ date: r.answeredAt ? <Instant value={r.answeredAt} /> : '', reason: r.couldNotAskReason ? intl.formatMessage({ id: couldNotAskKey[r.couldNotAskReason] }) : '' }}
+                        />
+                        {r.note ? ` (${r.note})` : ''}
+                      </span>
                     ) : (
                       <>
                         <FormattedMessage id="tracing.centre.answered" values={{ date: r.answeredAt ? <Instant value={r.answeredAt} /> : '' }} />
