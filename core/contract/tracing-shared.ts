@@ -23,3 +23,15 @@ export type RequesterCategory = z.infer<typeof requesterCategory>;
  */
 export const tracingRequestKind = z.enum(['consent_to_disclose', 'contact_notice']);
 export type TracingRequestKind = z.infer<typeof tracingRequestKind>;
+
+/** A request to a centre as HQ keeps it (hq/sync/tracing-requests.ts) and HQ's console reads it (main/services/tracing-centre.ts). */
+export interface CentreRequestRecord {
+  requestId: string;
+  inquiryId: string;
+  facilityId: string;
+  personId: string;
+  kinds: TracingRequestKind[];
+  requesterCategory: RequesterCategory;
+  askedAt: string;
+  askedBy: string;
+}

@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { requesterCategory, tracingRequestKind, type RequesterCategory, type TracingRequestKind } from '../../core/contract/tracing-shared';
+import { requesterCategory, tracingRequestKind, type CentreRequestRecord } from '../../core/contract/tracing-shared';
 import { maxTracingRequestsPerPull, type tracingRequestDelivery } from '../../core/sync';
 import type { HqDatabase } from '../db';
 import { hqVault, type HqVault } from '../vault';
@@ -13,16 +13,8 @@ import { hqVault, type HqVault } from '../vault';
 /** What a request holds beyond its clear columns, sealed under HQ's data key. */
 const sealedContent = z.object({ personId: z.string(), kinds: z.array(tracingRequestKind), requesterCategory, askedBy: z.string() }).strict();
 
-export interface TracingRequest {
-  requestId: string;
-  inquiryId: string;
-  facilityId: string;
-  personId: string;
-  kinds: TracingRequestKind[];
-  requesterCategory: RequesterCategory;
-  askedAt: string;
-  askedBy: string;
-}
+/** A request as HQ keeps it: one shape with what the console reads (core/contract/tracing-shared.ts). */
+export type TracingRequest = CentreRequestRecord;
 
 /** The label the content is sealed under: bound to its request, so a sealed value moved to another row does not open. */
 const label = (requestId: string) => `tracing_request:${requestId}`;

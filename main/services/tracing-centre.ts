@@ -8,24 +8,14 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { ApiError } from '../../core/contract/errors';
-import { tracingRequestKind, type RequesterCategory, type TracingRequestKind } from '../../core/contract/tracing-shared';
+import { tracingRequestKind, type CentreRequestRecord, type RequesterCategory } from '../../core/contract/tracing-shared';
 import { answerGaps, type ConsentAnswer, type ContactAnswer, type CouldNotAskReason } from '../../core/tracing-answers';
 import type { ReadStore } from '../../db/store';
 import type { Handlers } from '../api/router';
 import { actor } from './common';
 import type { ServiceInstallation } from './installation';
 
-/** A request as HQ keeps it (hq/sync/tracing-requests.ts). */
-export interface CentreRequestRecord {
-  requestId: string;
-  inquiryId: string;
-  facilityId: string;
-  personId: string;
-  kinds: TracingRequestKind[];
-  requesterCategory: RequesterCategory;
-  askedAt: string;
-  askedBy: string;
-}
+export type { CentreRequestRecord };
 
 /**
  * What HQ's database offers the console for tracing requests; implemented in hq/console/tracing-source.ts.

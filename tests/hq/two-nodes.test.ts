@@ -268,6 +268,7 @@ describe('two HQ processes on one PostgreSQL', () => {
     // Refused before it opened the console: the first node's lock is still its own.
     expect(JSON.parse(readFileSync(join(consoleDataDir(t.env.QEYD_HQ_DATA_DIR), consoleLockFileName), 'utf8'))).toMatchObject({ pid: expect.any(Number) });
     await node({ QEYD_HQ_CONSOLE: 'off' });
-    expect(nodes[2]!.stdout()).toContain('the staff console is off on this node');
+    // The node says so on the line after its address, which may reach the pipe a moment later.
+    await expect.poll(() => nodes[2]!.stdout()).toContain('the staff console is off on this node');
   });
 });
