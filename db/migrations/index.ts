@@ -14,6 +14,7 @@ import { migration0013 } from './0013_tracing_requests';
 import { migration0014 } from './0014_national';
 import { migration0015 } from './0015_tracing_inquiries';
 import { migration0016 } from './0016_tracing_not_asked';
+import { migration0017 } from './0017_exits';
 import type { Migration } from './types';
 
 /** In order. A new migration is a new file appended here; released ones are never edited. */
@@ -34,5 +35,6 @@ export const migrations: readonly Migration[] = [
   migration0014,
   migration0015,
   migration0016,
+  migration0017,
 ];
 export const latestVersion = migrations[migrations.length - 1]!.version;
