@@ -15,7 +15,9 @@ import { migration0014 } from './0014_national';
 import { migration0015 } from './0015_tracing_inquiries';
 import { migration0016 } from './0016_tracing_not_asked';
 import { migration0017 } from './0017_exits';
+import { migration0018 } from './0018_complaints';
 import { migration0020 } from './0020_health';
+import { migration0021 } from './0021_discipline_property';
 import type { Migration } from './types';
 
 /** In order. A new migration is a new file appended here; released ones are never edited. */
@@ -37,6 +39,8 @@ export const migrations: readonly Migration[] = [
   migration0015,
   migration0016,
   migration0017,
+  migration0018,
   migration0020,
+  migration0021,
 ];
 export const latestVersion = migrations[migrations.length - 1]!.version;
