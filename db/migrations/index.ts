@@ -18,6 +18,7 @@ import { migration0017 } from './0017_exits';
 import { migration0018 } from './0018_complaints';
 import { migration0020 } from './0020_health';
 import { migration0021 } from './0021_discipline_property';
+import { migration0021 } from './0021_discipline_property';
 import type { Migration } from './types';
 
 /** In order. A new migration is a new file appended here; released ones are never edited. */
@@ -41,6 +42,7 @@ export const migrations: readonly Migration[] = [
   migration0017,
   migration0018,
   migration0020,
+  migration0021,
   migration0021,
 ];
 export const latestVersion = migrations[migrations.length - 1]!.version;
