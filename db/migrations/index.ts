@@ -16,8 +16,8 @@ import { migration0015 } from './0015_tracing_inquiries';
 import { migration0016 } from './0016_tracing_not_asked';
 import { migration0017 } from './0017_exits';
 import { migration0018 } from './0018_complaints';
+import { migration0019 } from './0019_contacts';
 import { migration0020 } from './0020_health';
-import { migration0021 } from './0021_discipline_property';
 import { migration0021 } from './0021_discipline_property';
 import type { Migration } from './types';
 
@@ -41,8 +41,8 @@ export const migrations: readonly Migration[] = [
   migration0016,
   migration0017,
   migration0018,
+  migration0019,
   migration0020,
-  migration0021,
   migration0021,
 ];
 export const latestVersion = migrations[migrations.length - 1]!.version;
