@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { intakeAt } from '../helpers/intake';
 import { admin, analyst, call, registrar, rpc, signInInEnglish, useCentreWithHq } from './centre';
 import { shot, watchConsole } from './preview';
@@ -22,28 +22,41 @@ async function sync(page: Page) {
   await call(request, stage.preview.url, 'sync.run', {});
 }
 
-test('the centre sees HQ’s tracing request as a task, records that the person refuses contact, and HQ sees the answer', async ({ page, playwright }) => {
-  test.setTimeout(180_000);
-  const problems = watchConsole(page);
+/**
+ * A person admitted and synced, about whom an HQ analyst then asks the centre (the inquiry screen calls
+ * the same method), and the sync that brings the request to the centre.
+ */
+async function askedAbout(
+  page: Page,
+  atHq: APIRequestContext,
+  person: { original: string; latin: string; nationality: string; language: string },
+  ask: { inquiryId: string; kinds: string[]; requesterCategory: string },
+) {
   await signInInEnglish(page, stage.preview.url, registrar, 'Due now');
   const { personId } = await rpc<{ personId: string }>(
     page,
     'intake.submit',
-    intakeAt(Date.now() - 60_000, {}, { names: { original: 'Гусейнов Эльчин', latin: 'Huseynov Elchin', aliases: [] }, nationalities: ['RUS'], languages: ['ru'] }),
+    intakeAt(Date.now() - 60_000, {}, { names: { original: person.original, latin: person.latin, aliases: [] }, nationalities: [person.nationality], languages: [person.language] }),
   );
   await sync(page);
-
-  // At HQ: an analyst working on the family's inquiry asks the centre (the inquiry screen calls the same method).
-  const atHq = await playwright.request.newContext();
   await call(atHq, `${stage.hq.url}/`, 'auth.login', { username: analyst.username, password: analyst.password });
-  const inquiryId = '3f0b1c2d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
-  const { requestId } = (await call(atHq, `${stage.hq.url}/`, 'tracingCentre.askCentre', {
-    inquiryId,
-    personId,
-    kinds: ['contact_notice', 'consent_to_disclose'],
-    requesterCategory: 'family',
-  })) as { requestId: string };
+  const { requestId } = (await call(atHq, `${stage.hq.url}/`, 'tracingCentre.askCentre', { personId, ...ask })) as { requestId: string };
   await sync(page);
+  return { personId, requestId };
+}
+
+test('the centre sees HQ’s tracing request as a task, records that the person refuses contact, and HQ sees the answer', async ({ page, playwright }) => {
+  test.setTimeout(180_000);
+  const problems = watchConsole(page);
+  // At HQ: an analyst working on the family's inquiry asks the centre.
+  const atHq = await playwright.request.newContext();
+  const inquiryId = '3f0b1c2d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+  const { requestId } = await askedAbout(
+    page,
+    atHq,
+    { original: 'Гусейнов Эльчин', latin: 'Huseynov Elchin', nationality: 'RUS', language: 'ru' },
+    { inquiryId, kinds: ['contact_notice', 'consent_to_disclose'], requesterCategory: 'family' },
+  );
 
   // The due-now board: the request with the person, what HQ asks, and who is looking (the category only).
   await page.reload();
@@ -89,20 +102,14 @@ test('the centre sees HQ’s tracing request as a task, records that the person 
 test('a centre that could not ask the person records why, which closes the task and shows at HQ', async ({ page, playwright }) => {
   test.setTimeout(180_000);
   const problems = watchConsole(page);
-  await signInInEnglish(page, stage.preview.url, registrar, 'Due now');
-  const { personId } = await rpc<{ personId: string }>(
-    page,
-    'intake.submit',
-    intakeAt(Date.now() - 60_000, {}, { names: { original: 'نوری احمد', latin: 'Noori Ahmad', aliases: [] }, nationalities: ['AFG'], languages: ['fa'] }),
-  );
-  await sync(page);
   const atHq = await playwright.request.newContext();
-  await call(atHq, `${stage.hq.url}/`, 'auth.login', { username: analyst.username, password: analyst.password });
   const inquiryId = '4a1c2d3e-5f60-4b7c-8d9e-0f1a2b3c4d5e';
-  const { requestId } = (await call(atHq, `${stage.hq.url}/`, 'tracingCentre.askCentre', { inquiryId, personId, kinds: ['consent_to_disclose'], requesterCategory: 'consulate' })) as {
-    requestId: string;
-  };
-  await sync(page);
+  const { personId, requestId } = await askedAbout(
+    page,
+    atHq,
+    { original: 'نوری احمد', latin: 'Noori Ahmad', nationality: 'AFG', language: 'fa' },
+    { inquiryId, kinds: ['consent_to_disclose'], requesterCategory: 'consulate' },
+  );
 
   await page.goto(`${stage.preview.url}#/person/${personId}`);
   const card = page.getByTestId('tracing-requests');

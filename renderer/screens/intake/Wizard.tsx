@@ -368,6 +368,17 @@ function WizardForm({ initial, draftId, savedAt }: { initial: DraftData; draftId
     }
   };
 
+  // What the person step and the review both show of the duplicate checks, local and national.
+  const duplicateCheck = {
+    matches,
+    unresolved,
+    checking: duplicates.isFetching,
+    national: nationalOutcome,
+    nationalChecking: national.isFetching,
+    onUse: useRecord,
+    onCreateNew: createNew,
+    onUseNewInstead: useNewInstead,
+  };
   const rootError = (formState.errors as { root?: { message?: string } }).root?.message;
   // "Some fields need attention" goes away once they no longer do.
   const shownProblem = problem && !(problem.alert.key === 'error.validation' && Object.keys(formState.errors).length === 0) ? problem : null;
@@ -407,34 +418,11 @@ function WizardForm({ initial, draftId, savedAt }: { initial: DraftData; draftId
           <h2 className="wizard__title" id={`${stepsLabelId}-h`} tabIndex={-1} ref={headingRef}>
             <FormattedMessage id="intake.stepOf" values={{ n: index + 1, total: steps.length, name: intl.formatMessage({ id: stepLabel[step] }) }} />
           </h2>
-          {step === 'person' ? (
-            <PersonStep
-              matches={matches}
-              unresolved={unresolved}
-              checking={duplicates.isFetching}
-              national={nationalOutcome}
-              nationalChecking={national.isFetching}
-              onUse={useRecord}
-              onCreateNew={createNew}
-              onUseNewInstead={useNewInstead}
-            />
-          ) : null}
+          {step === 'person' ? <PersonStep {...duplicateCheck} /> : null}
           {step === 'documents' ? <DocumentsStep /> : null}
           {step === 'apprehension' ? <ApprehensionStep /> : null}
           {step === 'admission' ? <AdmissionStep /> : null}
-          {step === 'review' ? (
-            <ReviewStep
-              matches={matches}
-              unresolved={unresolved}
-              checking={duplicates.isFetching}
-              national={nationalOutcome}
-              nationalChecking={national.isFetching}
-              onUse={useRecord}
-              onCreateNew={createNew}
-              onUseNewInstead={useNewInstead}
-              onEdit={(s) => setStep(s)}
-            />
-          ) : null}
+          {step === 'review' ? <ReviewStep {...duplicateCheck} onEdit={(s) => setStep(s)} /> : null}
           {rootError && step === 'person' && !shownProblem ? <FormProblems alert={{ key: rootError }} /> : null}
           {shownProblem ? (
             <div className="wizard__problem">
