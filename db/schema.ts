@@ -174,6 +174,8 @@ export interface EpisodesTable {
   status_changed_at: string | null;
   /** JSON of the latest recorded rights delay, with its recording clock (migration 11). */
   rights_delay: string | null;
+  /** The transfer under way while an escort holds the person (migration 22, docs/sync.md#transfers-between-centres). */
+  in_transfer: string | null;
   created_at: string;
   updated_at: string;
   last_event_id: string;
@@ -620,6 +622,47 @@ export interface TracingRecordsTable {
   event_id: string;
 }
 
+/** A transfer between centres (migration 22, docs/sync.md#transfers-between-centres): a projection of transfer.* events. */
+export interface TransfersTable {
+  transfer_id: string;
+  person_id: string;
+  episode_id: string;
+  from_facility_id: string;
+  from_facility_name: string;
+  to_facility_id: string;
+  to_facility_name: string;
+  dispatched_at: string;
+  reason: string;
+  /** JSON: escort, documents and property going with the person, note */
+  handover: string;
+  /** dispatched | received | refused */
+  status: string;
+  outcome_at: string | null;
+  /** JSON: the receiving centre's handover check, or its refusal */
+  outcome: string | null;
+  discrepancies: number;
+  /** 1 where this store holds the receiving centre's admission (the person continues here) */
+  received_here: number;
+  /** when the sending centre recorded the outcome HQ told it */
+  confirmed_at: string | null;
+  created_at: string;
+  updated_at: string;
+  last_event_id: string;
+}
+
+/** Transfer packages for this centre not yet admitted or refused (migration 22): not events. */
+export interface TransferInboxTable {
+  transfer_id: string;
+  person_id: string;
+  from_facility_id: string;
+  from_facility_name: string;
+  /** the signed package as it arrived (JSON) */
+  package: string;
+  /** hq | file */
+  source: string;
+  arrived_at: string;
+}
+
 export interface Database {
   meta: MetaTable;
   events: EventsTable;
@@ -669,4 +712,6 @@ export interface Database {
   tracing_records: TracingRecordsTable;
   tracing_requests: TracingRequestsTable;
   tracing_answers: TracingAnswersTable;
+  transfers: TransfersTable;
+  transfer_inbox: TransferInboxTable;
 }

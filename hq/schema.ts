@@ -192,6 +192,32 @@ export interface TracingRequestsTable {
   asked_at: string;
 }
 
+/** Transfers between centres (migration 0012, hq/sync/transfers.ts): the signed package and the outcome sealed. */
+export interface TransferPackagesTable {
+  package_seq: Generated<number>;
+  transfer_id: string;
+  from_facility_id: string;
+  to_facility_id: string;
+  /** JSON: the records handed over, whose ownership moves to the receiving facility when it admits */
+  entity_ids: string;
+  content: string;
+  /** pending | received | refused */
+  status: string;
+  outcome: string | null;
+  dispatched_at: string;
+  outcome_at: string | null;
+}
+
+/** A device's request for its transfers (rate limit and audit). */
+export interface TransferFetchesTable {
+  fetch_id: string;
+  device_id: string;
+  facility_id: string;
+  at: string;
+  outcome: string;
+  packages: number;
+}
+
 export interface HqMetaTable {
   key: string;
   value: string;
@@ -225,4 +251,6 @@ export interface HqSchema {
   national_links: NationalLinksTable;
   national_register_counters: NationalRegisterCountersTable;
   national_lookups: NationalLookupsTable;
+  transfer_packages: TransferPackagesTable;
+  transfer_fetches: TransferFetchesTable;
 }
