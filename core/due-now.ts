@@ -3,6 +3,7 @@ import { effectiveState } from './episode';
 import type { Settings } from './settings';
 import { endOfLocalDay, hours, localDate, startOfLocalDay, workingDaysBefore } from './time';
 import type { ReferralType, VulnerabilityFlag } from './vulnerability';
+import { deathObligations, exitObligations, type DeathFacts, type ExitFacts } from './exits';
 
 /**
  * What is owed to a detained person and by when, computed offline from what has been recorded and the
@@ -31,6 +32,14 @@ export const obligationKinds = [
   'defender_contact',
   'child_detained',
   'consular_disclosure_review',
+  // issue #15 §6: the exit pathway and a death in custody (core/exits.ts).
+  'removal_period',
+  'exit_planned',
+  'death_notify_family',
+  'death_notify_consul',
+  'death_notify_prosecutor',
+  'death_notify_ombudsman',
+  'body_unclaimed',
 ] as const;
 export type ObligationKind = (typeof obligationKinds)[number];
 
@@ -101,6 +110,10 @@ export interface EpisodeFacts {
     disclosure?: 'none' | 'conflict' | 'reviewed';
   } | null;
   legalAid: { firstContactAt: string | null; waived: boolean };
+  /** The exit pathway opened by scheduling the exit and its recorded steps (core/exits.ts). */
+  exit?: ExitFacts;
+  /** A death in custody: its notifications and the body are owed after the episode closed (core/exits.ts). */
+  death?: DeathFacts | null;
 }
 
 export interface Obligation {
@@ -116,7 +129,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Every open obligation of one episode, independent of the current time. */
 export function obligations(f: EpisodeFacts, s: Settings): Obligation[] {
-  if (f.state === 'CLOSED') return [];
+  if (f.state === 'CLOSED') return f.death ? deathObligations(f, f.death, s) : [];
   const out: Obligation[] = [];
   const add = (kind: ObligationKind, dueAt: number, warnFrom: number = dueAt) =>
     out.push({ kind, personId: f.personId, episodeId: f.episodeId, dueAt: iso(dueAt), warnFrom: iso(Math.min(warnFrom, dueAt)) });
@@ -213,6 +226,7 @@ export function obligations(f: EpisodeFacts, s: Settings): Obligation[] {
     const due = start + f_days(s.maxDetentionDays);
     add('max_detention', due, due - f_days(s.limitWarningDays));
   }
+  if (f.exit) out.push(...exitObligations(f, f.exit, s));
   return out;
 }
 

@@ -100,6 +100,10 @@ export const outcomeTypes = [
   'refugee_status',
   'died',
   'escaped',
+  // issue #15 §6: a voluntary departure, a regularisation and a trafficking victim's residence permit close the stay too.
+  'departed_voluntarily',
+  'regularised',
+  'thb_residence_permit',
 ] as const;
 export type OutcomeType = (typeof outcomeTypes)[number];
 

@@ -37,6 +37,13 @@ export const settingsSchema = z
     holidays: z.array(isoDate).max(400).default([]),
     /** docs/domain.md §5 rule 3: applying the consular block to presumed trafficking victims is a default. */
     consularBlockForTrafficking: z.boolean().default(true),
+    /** Period to leave after a removal notice (2010 Deportation Rules, docs/domain.md §4: 48 h, "verify current"). */
+    removalLeaveHours: z.number().min(1).max(720).default(48),
+    /** A death in custody: hours to tell the family, the consul, the prosecutor ("immediately") and the ombudsman (issue #15 §6). */
+    deathFamilyNotifyHours: z.number().min(1).max(168).default(24),
+    deathConsulNotifyHours: z.number().min(1).max(168).default(24),
+    deathProsecutorNotifyHours: z.number().min(0.25).max(48).default(1),
+    deathOmbudsmanNotifyHours: z.number().min(1).max(168).default(24),
     /** Report to the mission "immediately" (SMS); the service level for a notice that is ready. */
     consularSendHours: z.number().min(1).max(168).default(24),
     /** National policy reports every detention to the consulate; a protection block conflicts with it. */

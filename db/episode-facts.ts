@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { asylumPending, claimEpisode, type AsylumStatus } from '../core/asylum';
 import { currentCheck } from '../core/non-refoulement';
 import { nextDue, obligations, type EpisodeFacts } from '../core/due-now';
-import type { EpisodeState, Regime } from '../core/episode';
+import type { EpisodeState, OutcomeType, Regime } from '../core/episode';
+import { pathwayOfOutcome, type DeathFacts, type DeathRecipient, type ExitFacts, type ExitStepKind } from '../core/exits';
 import type { Settings } from '../core/settings';
 import { unaccompaniedChildSince, type IdentificationRecord, type ReferralType, type VulnerabilityFlag } from '../core/vulnerability';
 import { decodeHlc } from '../core/hlc';
@@ -19,7 +20,8 @@ export function loadEpisodeFacts(q: ReadQuery, qb: ReadBuilder, personIds: reado
   if (personIds.length === 0) return [];
   const ids = [...new Set(personIds)];
   let episodesQuery = qb.selectFrom('episodes').selectAll().where('person_id', 'in', ids);
-  if (opts.openOnly) episodesQuery = episodesQuery.where('state', '!=', 'CLOSED');
+  // A death in custody closes the episode but not what is owed after it (issue #15 §6): those episodes stay in.
+  if (opts.openOnly) episodesQuery = episodesQuery.where((eb) => eb.or([eb('state', '!=', 'CLOSED'), eb('episode_id', 'in', eb.selectFrom('deaths').select('episode_id'))]));
   const episodes = q.all(episodesQuery);
   if (episodes.length === 0) return [];
   const flags = personFlags(q, qb, ids);
@@ -64,6 +66,7 @@ export function loadEpisodeFacts(q: ReadQuery, qb: ReadBuilder, personIds: reado
   );
   const aid = q.all(qb.selectFrom('legal_aid_requests').select(['episode_id', 'first_contact_at']).where('episode_id', 'in', episodeIds));
   const waivers = new Set(q.all(qb.selectFrom('legal_aid_waivers').select('episode_id').where('episode_id', 'in', episodeIds)).map((w) => w.episode_id));
+  const exits = exitFacts(q, qb, episodeIds);
   return episodes.map((e) => {
     const screened = screenings.filter((s) => s.episode_id === e.episode_id).at(-1)?.at ?? null;
     // A child when detained is a child for this episode's safeguards, whatever the calendar says later.
@@ -125,6 +128,8 @@ export function loadEpisodeFacts(q: ReadQuery, qb: ReadBuilder, personIds: reado
         firstContactAt: earliest(aid.filter((a) => a.episode_id === e.episode_id).map((a) => a.first_contact_at)),
         waived: waivers.has(e.episode_id),
       },
+      exit: plannedExitFacts(e.planned_exit, exits.get(e.episode_id)?.steps ?? {}),
+      death: exits.get(e.episode_id)?.death ?? null,
     };
   });
 }
@@ -160,6 +165,41 @@ function identificationRecords(screenings: readonly { at: string; flags: string;
   ]
     .sort((a, b) => (a.recorded < b.recorded ? -1 : a.recorded > b.recorded ? 1 : 0))
     .map((x) => x.r);
+}
+
+/** Each episode's recorded exit steps and death in custody (core/exits.ts), in two queries. */
+function exitFacts(q: ReadQuery, qb: ReadBuilder, episodeIds: readonly string[]): Map<string, { steps: ExitFacts['steps']; death: DeathFacts | null }> {
+  const out = new Map<string, { steps: ExitFacts['steps']; death: DeathFacts | null }>();
+  const of = (id: string) => out.get(id) ?? out.set(id, { steps: {}, death: null }).get(id)!;
+  for (const s of q.all(qb.selectFrom('exit_steps').select(['episode_id', 'step', 'done_at']).where('episode_id', 'in', episodeIds))) of(s.episode_id).steps[s.step as ExitStepKind] = s.done_at;
+  const deaths = q.all(qb.selectFrom('deaths').select(['episode_id', 'died_at', 'family_known', 'body']).where('episode_id', 'in', episodeIds));
+  if (deaths.length > 0) {
+    const notified = q.all(
+      qb
+        .selectFrom('death_notifications')
+        .select(['episode_id', 'recipient'])
+        .where(
+          'episode_id',
+          'in',
+          deaths.map((d) => d.episode_id),
+        ),
+    );
+    for (const d of deaths) {
+      of(d.episode_id).death = {
+        diedAt: d.died_at,
+        familyKnown: d.family_known === 1,
+        notified: notified.filter((n) => n.episode_id === d.episode_id).map((n) => n.recipient as DeathRecipient),
+        body: d.body ? (JSON.parse(d.body) as { kind: 'claimed' | 'state_burial' }).kind : null,
+      };
+    }
+  }
+  return out;
+}
+
+/** The pathway opened by scheduling the exit (its planned outcome), with the steps recorded so far. */
+function plannedExitFacts(planned: string | null, steps: ExitFacts['steps']): ExitFacts {
+  const p = planned ? (JSON.parse(planned) as { plannedAt: string; plannedOutcome: OutcomeType }) : null;
+  return { plannedAt: p?.plannedAt ?? null, pathway: p ? (pathwayOfOutcome[p.plannedOutcome] ?? null) : null, steps };
 }
 
 function earliest(xs: readonly (string | null)[]): string | null {

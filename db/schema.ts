@@ -337,6 +337,49 @@ export interface LegalAidWaiversTable {
   statement: string | null;
 }
 
+/** A recorded step of an episode's exit pathway (issue #15 §6, core/exits.ts); `details` is the step as recorded. */
+export interface ExitStepsTable {
+  episode_id: string;
+  person_id: string;
+  pathway: string;
+  step: string;
+  details: string;
+  done_at: string;
+  recorded_at: string;
+  recorded_by: string;
+  event_id: string;
+}
+
+/** A death in custody; `certificate` and `body` are JSON (core/exits.ts deathSchema, bodyRecordSchema). */
+export interface DeathsTable {
+  episode_id: string;
+  person_id: string;
+  died_at: string;
+  place: string;
+  circumstances: string;
+  found_by: string;
+  found_at: string;
+  certificate: string;
+  family_known: number;
+  body: string | null;
+  recorded_at: string;
+  recorded_by: string;
+  event_id: string;
+}
+
+export interface DeathNotificationsTable {
+  episode_id: string;
+  person_id: string;
+  recipient: string;
+  notified_at: string;
+  to_whom: string;
+  channel: string;
+  reference: string | null;
+  recorded_at: string;
+  recorded_by: string;
+  event_id: string;
+}
+
 export interface SyncQuarantineTable {
   event_id: string;
   reason: string;
@@ -689,6 +732,9 @@ export interface Database {
   consular_notices: ConsularNoticesTable;
   legal_aid_requests: LegalAidRequestsTable;
   legal_aid_waivers: LegalAidWaiversTable;
+  exit_steps: ExitStepsTable;
+  deaths: DeathsTable;
+  death_notifications: DeathNotificationsTable;
   sync_quarantine: SyncQuarantineTable;
   field_heads: FieldHeadsTable;
   superseded_events: SupersededEventsTable;

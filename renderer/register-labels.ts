@@ -45,6 +45,9 @@ export const outcomeTypeLabel: Record<OutcomeType, MessageKey> = {
   refugee_status: 'outcome.refugee_status',
   died: 'outcome.died',
   escaped: 'outcome.escaped',
+  departed_voluntarily: 'outcome.departed_voluntarily',
+  regularised: 'outcome.regularised',
+  thb_residence_permit: 'outcome.thb_residence_permit',
 };
 
 export const documentTypeLabel: Record<(typeof documentTypes)[number], MessageKey> = {

@@ -5,6 +5,7 @@ import { apprehensionSchema, decisionSchema, exitSchema, handoverSchema, identit
 import { isoDate, isoInstant, optionalText, text } from '../fields';
 import { answerChannel, answerOutcome, candidateKind, consentHeld, disclosureState, inquirySubject, requester, reviewDecision, tracingRecordPayload } from '../contract/tracing';
 import { isWellFormedText } from '../well-formed';
+import { bodyRecordSchema, deathNotificationSchema, deathSchema, exitPathways, exitStepSchema } from '../exits';
 import { tracingAnsweredSchema, tracingNotAskedSchema } from '../tracing-answers';
 import { isHlc } from '../hlc';
 import { nonRefoulementCheckSchema } from '../non-refoulement';
@@ -173,6 +174,13 @@ export const eventCatalog = {
   'legalAid.contacted': { schemaVersion: 1, payload: z.object({ contact: legalAidContactSchema }).strict() },
   'legalAid.issue': { schemaVersion: 1, payload: z.object({ issue: legalAidIssueSchema }).strict() },
   'legalAid.waived': { schemaVersion: 1, payload: z.object({ personId: ref, episodeId: ref, at: isoInstant, witness: text(200), statement: optionalText(2000) }).strict() },
+
+  // Every way out (issue #15 §6, core/exits.ts): entity = the episode.
+  'exit.stepRecorded': { schemaVersion: 1, payload: z.object({ personId: ref, pathway: z.enum(exitPathways), step: exitStepSchema }).strict() },
+  /** A death in custody; the same command closes the episode with outcome `died`. */
+  'death.recorded': { schemaVersion: 1, payload: z.object({ personId: ref, death: deathSchema }).strict() },
+  'death.notified': { schemaVersion: 1, payload: z.object({ notification: deathNotificationSchema }).strict() },
+  'death.bodyRecorded': { schemaVersion: 1, payload: z.object({ body: bodyRecordSchema }).strict() },
 
   // Ombudsman (NPM) installations only. Interview content travels sealed to the organisation key.
   'npm.facilityAdded': {

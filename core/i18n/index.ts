@@ -15,6 +15,7 @@ import { backup as azBackup } from './az/backup';
 import { tracingCentre as azTracingCentre } from './az/tracing-centre';
 import { tracing as azTracing } from './az/tracing';
 import { national as azNational } from './az/national';
+import { exits as azExits } from './az/exits';
 import { errors as enErrors } from './en/errors';
 import { register as enRegister } from './en/register';
 import { safeguards as enSafeguards } from './en/safeguards';
@@ -31,6 +32,7 @@ import { backup as enBackup } from './en/backup';
 import { tracingCentre as enTracingCentre } from './en/tracing-centre';
 import { tracing as enTracing } from './en/tracing';
 import { national as enNational } from './en/national';
+import { exits as enExits } from './en/exits';
 import { errors as ruErrors } from './ru/errors';
 import { register as ruRegister } from './ru/register';
 import { safeguards as ruSafeguards } from './ru/safeguards';
@@ -47,6 +49,7 @@ import { backup as ruBackup } from './ru/backup';
 import { tracingCentre as ruTracingCentre } from './ru/tracing-centre';
 import { tracing as ruTracing } from './ru/tracing';
 import { national as ruNational } from './ru/national';
+import { exits as ruExits } from './ru/exits';
 
 /** ICU message catalogs (plural rules matter: Russian has one/few/many). Azerbaijani is the default. */
 export const catalogs: Record<Locale, Record<string, string>> = {
@@ -67,6 +70,7 @@ export const catalogs: Record<Locale, Record<string, string>> = {
     ...azBackup,
     ...azTracing,
     ...azNational,
+    ...azExits,
   },
   en: {
     ...enTracingCentre,
@@ -85,6 +89,7 @@ export const catalogs: Record<Locale, Record<string, string>> = {
     ...enBackup,
     ...enTracing,
     ...enNational,
+    ...enExits,
   },
   ru: {
     ...ruTracingCentre,
@@ -103,12 +108,14 @@ export const catalogs: Record<Locale, Record<string, string>> = {
     ...ruBackup,
     ...ruTracing,
     ...ruNational,
+    ...ruExits,
   },
 };
 
 export const defaultLocale: Locale = 'az';
 export type MessageKey =
   | keyof typeof enNational
+  | keyof typeof enExits
   | keyof typeof enTracing
   | keyof typeof enNpmKeys
   | keyof typeof enBackup

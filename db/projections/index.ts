@@ -8,6 +8,7 @@ import { conflictResolved } from './resolution';
 import * as npm from './npm';
 import * as npmCentre from './npm-centre';
 import * as tracing from './tracing-inquiries';
+import * as exits from './exits';
 
 /** Every event type has exactly one projector (the type checker refuses a missing one). */
 export const projectors: ProjectorMap = {
@@ -56,6 +57,10 @@ export const projectors: ProjectorMap = {
   'legalAid.contacted': sg.legalAidContacted,
   'legalAid.issue': sg.legalAidIssue,
   'legalAid.waived': sg.legalAidWaived,
+  'exit.stepRecorded': exits.exitStepRecorded,
+  'death.recorded': exits.deathRecorded,
+  'death.notified': exits.deathNotified,
+  'death.bodyRecorded': exits.deathBodyRecorded,
   'npm.facilityAdded': npm.npmFacilityAdded,
   'npm.facilityKeyRotated': npm.npmFacilityKeyRotated,
   'visit.planned': npm.visitPlanned,
@@ -99,6 +104,9 @@ export const projectedTables = [
   'consular_notices',
   'legal_aid_requests',
   'legal_aid_waivers',
+  'exit_steps',
+  'deaths',
+  'death_notifications',
   'field_heads',
   'superseded_events',
   'npm_trust',

@@ -94,6 +94,10 @@ const exitState: Record<OutcomeType, NationalState> = {
   refugee_status: 'refugee',
   died: 'deceased',
   escaped: 'escaped',
+  // issue #15 §6: a voluntary departure leaves the country; a residence permit ends the detention.
+  departed_voluntarily: 'removed',
+  regularised: 'released',
+  thb_residence_permit: 'released',
 };
 
 /** The person fields a correction may change that the card keeps (db/projections/persons.ts names the same paths). */

@@ -80,6 +80,16 @@ export const settingGroups: { title: MessageKey; fields: { setting: string; kind
     title: 'set.group.tracing',
     fields: [{ setting: 'tracingAnswerWorkingDays', kind: 'workingDays' }],
   },
+  {
+    title: 'set.group.exits',
+    fields: [
+      { setting: 'removalLeaveHours', kind: 'hours' },
+      { setting: 'deathFamilyNotifyHours', kind: 'hours' },
+      { setting: 'deathConsulNotifyHours', kind: 'hours' },
+      { setting: 'deathProsecutorNotifyHours', kind: 'hours' },
+      { setting: 'deathOmbudsmanNotifyHours', kind: 'hours' },
+    ],
+  },
 ];
 
 /** Settings shown in their own widgets rather than in the groups above. */

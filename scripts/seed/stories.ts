@@ -230,6 +230,9 @@ const exitBasis: Record<OutcomeType, string> = {
   refugee_status: 'Qaçqın statusu verildi — azad edildi',
   died: 'Vəfat etdi — prokurorluğa və konsulluğa məlumat verildi',
   escaped: 'Qaçma — polisə məlumat verildi',
+  departed_voluntarily: 'Ölkəni könüllü tərk etdi',
+  regularised: 'Yaşayış icazəsi verildi — azad edildi',
+  thb_residence_permit: 'Müvəqqəti yaşayış icazəsi verildi — azad edildi',
 };
 
 const receivers: Partial<Record<OutcomeType, string>> = {
