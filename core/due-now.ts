@@ -1,8 +1,12 @@
 import type { EpisodeState, Regime } from './episode';
+import { healthObligationKinds, healthObligations, medicalObligationKinds, type HealthFacts } from './health';
 import { effectiveState } from './episode';
+import { contactObligations, type ContactRefusalFact } from './contacts';
 import type { Settings } from './settings';
+import { disciplineObligations, type DisciplineFact } from './discipline';
 import { endOfLocalDay, hours, localDate, startOfLocalDay, workingDaysBefore } from './time';
 import type { ReferralType, VulnerabilityFlag } from './vulnerability';
+import { complaintObligations, type AppealFacts, type ComplaintFacts } from './complaints';
 import { deathObligations, exitObligations, type DeathFacts, type ExitFacts } from './exits';
 
 /**
@@ -32,6 +36,13 @@ export const obligationKinds = [
   'defender_contact',
   'child_detained',
   'consular_disclosure_review',
+  // issue #15 §1: a refused lawyer or ombudsman, owed the head's review (core/contacts.ts).
+  'contact_refused_review',
+  // issue #15 §2: requests, complaints and court appeals (core/complaints.ts).
+  'complaint_forward',
+  'complaint_answer',
+  'restricted_complaint',
+  'release_ordered',
   // issue #15 §6: the exit pathway and a death in custody (core/exits.ts).
   'removal_period',
   'exit_planned',
@@ -40,6 +51,11 @@ export const obligationKinds = [
   'death_notify_prosecutor',
   'death_notify_ombudsman',
   'body_unclaimed',
+  // issue #15 §3: discipline (core/discipline.ts).
+  'discipline_decision',
+  'discipline_notice',
+  // issue #15 §4: health (core/health.ts).
+  ...healthObligationKinds,
 ] as const;
 export type ObligationKind = (typeof obligationKinds)[number];
 
@@ -61,7 +77,9 @@ const protectionKinds: ReadonlySet<ObligationKind> = new Set<ObligationKind>(['t
  */
 const restrictedRecordKinds: ReadonlySet<ObligationKind> = new Set<ObligationKind>(['consular_disclosure_review']);
 
-export function maskObligationKind(kind: ObligationKind, mayReadProtection: boolean, restrictedRecord = false): ObligationViewKind {
+/** Health items whose kind is medical content are masked without `medical.read` (core/health.ts); by default, as protection. */
+export function maskObligationKind(kind: ObligationKind, mayReadProtection: boolean, restrictedRecord = false, mayReadMedical = mayReadProtection): ObligationViewKind {
+  if (medicalObligationKinds.has(kind)) return mayReadMedical ? kind : restrictedObligationKind;
   if (mayReadProtection) return kind;
   return protectionKinds.has(kind) || (restrictedRecord && restrictedRecordKinds.has(kind)) ? restrictedObligationKind : kind;
 }
@@ -110,10 +128,19 @@ export interface EpisodeFacts {
     disclosure?: 'none' | 'conflict' | 'reviewed';
   } | null;
   legalAid: { firstContactAt: string | null; waived: boolean };
+  /** Refused lawyers and ombudsmen of the episode and whether the head reviewed each (core/contacts.ts). */
+  contactRefusals?: readonly ContactRefusalFact[];
+  /** Breaches of the internal rules and their measures (core/discipline.ts); absent where not loaded. */
+  discipline?: readonly DisciplineFact[];
+  /** Requests and complaints of the episode, and its appeals' outcomes (core/complaints.ts). */
+  complaints?: readonly ComplaintFacts[];
+  appeals?: readonly AppealFacts[];
   /** The exit pathway opened by scheduling the exit and its recorded steps (core/exits.ts). */
   exit?: ExitFacts;
   /** A death in custody: its notifications and the body are owed after the episode closed (core/exits.ts). */
   death?: DeathFacts | null;
+  /** Health during the stay (core/health.ts, issue #15 §4). */
+  health?: HealthFacts;
 }
 
 export interface Obligation {
@@ -222,11 +249,15 @@ export function obligations(f: EpisodeFacts, s: Settings): Obligation[] {
     if (!f.legalAid.firstContactAt && !f.legalAid.waived) add('defender_contact', apprehended + hours(s.defenderContactHours), apprehended);
   }
 
+  out.push(...disciplineObligations(f, s));
   if (start !== null && s.maxDetentionDays !== null) {
     const due = start + f_days(s.maxDetentionDays);
     add('max_detention', due, due - f_days(s.limitWarningDays));
   }
   if (f.exit) out.push(...exitObligations(f, f.exit, s));
+  if (f.health) for (const h of healthObligations(f.health, { state: f.state, admittedAt: f.admittedAt, admissionExamAt: f.medicalCheckAt, child: f.flags.includes('child') }, s)) add(h.kind, h.dueAt, h.warnFrom);
+  out.push(...complaintObligations(f, s));
+  out.push(...contactObligations(f, s));
   return out;
 }
 

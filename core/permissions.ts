@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const roles = ['admin', 'registrar', 'duty_officer', 'centre_head', 'legal_aid_officer', 'ombudsman_monitor', 'hq_analyst'] as const;
+export const roles = ['admin', 'registrar', 'duty_officer', 'centre_head', 'legal_aid_officer', 'medical_officer', 'ombudsman_monitor', 'hq_analyst'] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -32,6 +32,12 @@ export const permissions = [
   'devices.revoke',
   /** HQ's console: tracing inquiries, their candidates and answers, and records of unidentified persons and deaths (issue #14 §3). */
   'tracing.manage',
+  /** Medical details (visits, treatment, hospital reasons, injuries): special-category data, need-to-know (docs/health.md). */
+  'medical.read',
+  /** Record examinations, visits, hospital stays, injuries and their reports (issue #15 §4). */
+  'medical.write',
+  /** Complaints about staff (NMR r57, issue #15 §2): the centre head reads them, unless named in one. */
+  'complaints.staff',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -43,8 +49,10 @@ const grants: Record<Role, readonly Permission[]> = {
   admin: ['users.manage', 'audit.read', 'settings.manage', 'asylum.record', 'sync.run', 'backup.manage', 'fleet.read', 'devices.revoke'],
   registrar: ['person.read', 'person.write', 'asylum.record', 'legalAid.write', 'sync.run', 'npm.respond'],
   duty_officer: ['person.read', 'person.write', 'asylum.record', 'legalAid.write', 'sync.run'],
-  centre_head: ['person.read', 'person.write', 'person.override', 'protection.read', 'asylum.record', 'legalAid.write', 'audit.read', 'reports.read', 'settings.manage', 'sync.run', 'npm.respond'],
+  centre_head: ['person.read', 'person.write', 'person.override', 'protection.read', 'asylum.record', 'legalAid.write', 'audit.read', 'reports.read', 'settings.manage', 'sync.run', 'npm.respond', 'complaints.staff', 'medical.read'],
   legal_aid_officer: ['person.read', 'protection.read', 'asylum.record', 'legalAid.write', 'sync.run'],
+  // The centre's doctor or nurse: finds the person and records their health; no protection data, no other records.
+  medical_officer: ['person.read', 'medical.read', 'medical.write', 'asylum.record', 'sync.run'],
   ombudsman_monitor: ['visit.read', 'visit.write', 'sync.run'],
   // HQ's console: the cross-facility figures and, behind them, the person (read-only, audited).
   // Tracing inquiries are HQ's own records, kept by its analysts (docs/hq-console.md "Tracing inquiries").
@@ -62,7 +70,7 @@ export function rolesForKind(kind: 'detention_centre' | 'field_office' | 'ombuds
     case 'headquarters':
       return ['admin', 'hq_analyst'];
     default:
-      return ['admin', 'registrar', 'duty_officer', 'centre_head', 'legal_aid_officer'];
+      return ['admin', 'registrar', 'duty_officer', 'centre_head', 'legal_aid_officer', 'medical_officer'];
   }
 }
 

@@ -56,6 +56,30 @@ export const settingsSchema = z
     npmResponseDays: z.number().int().min(1).max(365).default(30),
     /** HQ answers a tracing inquiry within this many working days of receiving it (issue #14 §3). */
     tracingAnswerWorkingDays: z.number().int().min(1).max(60).default(10),
+    /** [D] A child is examined at admission and then every this many days (issue #15 §4; no legal interval found, docs/health.md). */
+    childMedicalExamDays: z.number().int().min(1).max(90).default(14),
+    /** [D] An injury not seen at admission is reported to the prosecutor and the ombudsman within this (docs/health.md). */
+    injuryReportHours: z.number().min(1).max(168).default(24),
+    /**
+     * [D] Working days each addressee has to answer a request or complaint (docs/complaints.md): 15 as we read the
+     * Law on Citizens' Appeals (2015) for the centre head, the SMS and the prosecutor; 30 for the ombudsman and a
+     * court, whose procedures run longer. Not verified against the text: settings, not rules.
+     */
+    complaintDaysCentreHead: z.number().int().min(1).max(90).default(15),
+    complaintDaysSms: z.number().int().min(1).max(90).default(15),
+    complaintDaysOmbudsman: z.number().int().min(1).max(90).default(30),
+    complaintDaysCourt: z.number().int().min(1).max(90).default(30),
+    complaintDaysProsecutor: z.number().int().min(1).max(90).default(15),
+    /** [D] Hours the centre has to forward a complaint to an addressee outside it (NMR r56–57: promptly, without censorship). */
+    complaintForwardHours: z.number().min(1).max(168).default(24),
+    /** An unanswered request or complaint shows as coming up this many working days before its answer is due. */
+    complaintWarningWorkingDays: z.number().int().min(0).max(30).default(3),
+    /** [D] MC Art. 90.3 hands the decision's copy and explains the appeal "immediately"; read like Art. 74.5's (rightsNotificationHours). */
+    disciplineNoticeHours: z.number().min(0.25).max(24).default(1),
+    /** [D] Longest isolation as a disciplinary measure, in days: the CPT's maximum for one offence (21st General Report §56(b)); MC 90.1 not found. */
+    disciplineIsolationMaxDays: z.number().int().min(1).max(14).default(14),
+    /** [D] Longest restriction of privileges (purchases, parcels beyond the minimum; never contact with a lawyer, consul or the ombudsman), in days. */
+    disciplineRestrictionMaxDays: z.number().int().min(1).max(90).default(30),
     /** Sync with HQ on its own whenever HQ is reachable; off leaves only "Sync now" and bundles. */
     autoSync: z.boolean().default(true),
     /** Minutes between automatic syncs (after a failure it retries sooner, never later than this). */

@@ -5,12 +5,14 @@ import { nextDue, obligations, type EpisodeFacts } from '../core/due-now';
 import type { EpisodeState, OutcomeType, Regime } from '../core/episode';
 import { pathwayOfOutcome, type DeathFacts, type DeathRecipient, type ExitFacts, type ExitStepKind } from '../core/exits';
 import type { Settings } from '../core/settings';
+import type { AppealOutcome, ComplaintAddressee } from '../core/complaints';
 import { unaccompaniedChildSince, type IdentificationRecord, type ReferralType, type VulnerabilityFlag } from '../core/vulnerability';
 import { decodeHlc } from '../core/hlc';
 import { inRecordingOrder, recordedAt, recordedEvents } from './recording-order';
 import type { ConsularNoticesTable, Database } from './schema';
 import { consularDisclosure, consularState, type ConsularFacts, type DisclosureFacts } from '../core/safeguards';
 import type { ReadBuilder, ReadQuery, SyncQuery } from './sync-query';
+import { loadHealthFacts } from './health-facts';
 
 /**
  * Gathers, for a set of people, everything the deadline rules need (core/due-now.ts) in a handful of
@@ -65,7 +67,24 @@ export function loadEpisodeFacts(q: ReadQuery, qb: ReadBuilder, personIds: reado
     notices.map((n) => n.notice_id),
   );
   const aid = q.all(qb.selectFrom('legal_aid_requests').select(['episode_id', 'first_contact_at']).where('episode_id', 'in', episodeIds));
+  const breaches = q.all(
+    qb
+      .selectFrom('discipline_cases')
+      .select(['episode_id', 'occurred_at', 'detected_at', 'inquiry', 'decided_at', 'dropped', 'copy_handed_at', 'appeal_notice_at'])
+      .where('episode_id', 'in', episodeIds),
+  );
+  const complaintRows = q.all(
+    qb.selectFrom('complaints').select(['complaint_id', 'episode_id', 'addressee', 'received_at', 'forwarded_at', 'answered_at', 'escalated_to', 'about_staff']).where('episode_id', 'in', episodeIds),
+  );
+  const appealRows = q.all(qb.selectFrom('appeals').select(['episode_id', 'outcome', 'outcome_at']).where('episode_id', 'in', episodeIds));
   const waivers = new Set(q.all(qb.selectFrom('legal_aid_waivers').select('episode_id').where('episode_id', 'in', episodeIds)).map((w) => w.episode_id));
+  // Issue #15 §1: a lawyer who came and met the person is a defender contact too (Constitution Art. 61(2):
+  // a lawyer of the person's choosing counts as much as one of legal aid); a refused lawyer or ombudsman
+  // is owed the head's review (core/contacts.ts).
+  const contactRows = q.all(
+    qb.selectFrom('contacts').select(['contact_id', 'episode_id', 'kind', 'category', 'at', 'outcome', 'review']).where('episode_id', 'in', episodeIds).where('category', 'in', ['lawyer', 'ombudsman']),
+  );
+  const health = loadHealthFacts(q, qb, episodes);
   const exits = exitFacts(q, qb, episodeIds);
   return episodes.map((e) => {
     const screened = screenings.filter((s) => s.episode_id === e.episode_id).at(-1)?.at ?? null;
@@ -125,11 +144,40 @@ export function loadEpisodeFacts(q: ReadQuery, qb: ReadBuilder, personIds: reado
         ...screenings.filter((s) => s.person_id === e.person_id).map((s) => s.at),
       ]),
       legalAid: {
-        firstContactAt: earliest(aid.filter((a) => a.episode_id === e.episode_id).map((a) => a.first_contact_at)),
+        firstContactAt: earliest([
+          ...aid.filter((a) => a.episode_id === e.episode_id).map((a) => a.first_contact_at),
+          ...contactRows.filter((c) => c.episode_id === e.episode_id && c.category === 'lawyer' && (c.kind === 'visit' || c.kind === 'call') && c.outcome === 'took_place').map((c) => c.at),
+        ]),
         waived: waivers.has(e.episode_id),
       },
+      contactRefusals: contactRows
+        .filter((c) => c.episode_id === e.episode_id && c.outcome === 'refused')
+        .map((c) => ({ contactId: c.contact_id, at: c.at, category: c.category as 'lawyer' | 'ombudsman', reviewed: c.review !== null })),
+      health: health.get(e.episode_id),
+      discipline: breaches
+        .filter((b) => b.episode_id === e.episode_id)
+        .map((b) => ({
+          occurredAt: b.occurred_at,
+          detectedAt: b.detected_at,
+          inquiry: b.inquiry === 1,
+          decidedAt: b.decided_at,
+          dropped: b.dropped !== null,
+          noticeAt: b.copy_handed_at !== null && b.appeal_notice_at !== null ? (b.copy_handed_at > b.appeal_notice_at ? b.copy_handed_at : b.appeal_notice_at) : null,
+        })),
       exit: plannedExitFacts(e.planned_exit, exits.get(e.episode_id)?.steps ?? {}),
       death: exits.get(e.episode_id)?.death ?? null,
+      complaints: complaintRows
+        .filter((c) => c.episode_id === e.episode_id)
+        .map((c) => ({
+          complaintId: c.complaint_id,
+          addressee: c.addressee as ComplaintAddressee,
+          receivedAt: c.received_at,
+          forwardedAt: c.forwarded_at,
+          answeredAt: c.answered_at,
+          escalated: c.escalated_to !== null,
+          aboutStaff: c.about_staff === 1,
+        })),
+      appeals: appealRows.filter((a) => a.episode_id === e.episode_id).map((a) => ({ outcome: a.outcome as AppealOutcome | null, outcomeAt: a.outcome_at })),
     };
   });
 }

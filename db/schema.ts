@@ -174,6 +174,10 @@ export interface EpisodesTable {
   status_changed_at: string | null;
   /** JSON of the latest recorded rights delay, with its recording clock (migration 11). */
   rights_delay: string | null;
+  /** Taken to hospital while still held, since when (migration 20): the one health fact every role sees. */
+  in_hospital_since: string | null;
+  /** JSON of why the person left without the examination before leaving (migration 20). */
+  exit_exam_not_done: string | null;
   /** The transfer under way while an escort holds the person (migration 22, docs/sync.md#transfers-between-centres). */
   in_transfer: string | null;
   created_at: string;
@@ -326,6 +330,111 @@ export interface LegalAidRequestsTable {
   first_contact_at: string | null;
   contacts: string;
   issues: string;
+}
+
+/** Requests and complaints (migration 0018, issue #15 §2). */
+export interface ComplaintsTable {
+  complaint_id: string;
+  person_id: string;
+  episode_id: string;
+  kind: string;
+  category: string;
+  subject: string;
+  lodged_by: string;
+  lodged_by_name: string | null;
+  received_at: string;
+  addressee: string;
+  about_staff: number;
+  staff_named: string | null;
+  staff_user_ids: string;
+  escalated_from: string | null;
+  forwarded_at: string | null;
+  forward_via: string | null;
+  answered_at: string | null;
+  answer_from: string | null;
+  answer_text: string | null;
+  escalated_to: string | null;
+  recorded_at: string;
+  recorded_by: string;
+  updated_at: string;
+  last_event_id: string;
+}
+
+/** Appeals against the placement decision or an extension (migration 0018). */
+export interface AppealsTable {
+  appeal_id: string;
+  person_id: string;
+  episode_id: string;
+  decision: string;
+  extension_no: number | null;
+  filed_at: string;
+  note: string | null;
+  court: string;
+  hearings: string;
+  outcome: string | null;
+  outcome_at: string | null;
+  new_term_end: string | null;
+  term_end_before: string | null;
+  term_applied: number;
+  outcome_note: string | null;
+  recorded_at: string;
+  recorded_by: string;
+  updated_at: string;
+  last_event_id: string;
+}
+
+/** Health during the stay (migration 20, core/health.ts): medical content, read with medical.read only. */
+export interface HealthVisitsTable {
+  visit_id: string;
+  person_id: string;
+  episode_id: string;
+  kind: string;
+  at: string;
+  clinician: string;
+  complaint: string | null;
+  finding: string;
+  treatment: string | null;
+  follow_up_on: string | null;
+  recorded_by: string;
+  event_id: string;
+}
+
+export interface HospitalStaysTable {
+  stay_id: string;
+  person_id: string;
+  episode_id: string;
+  admitted_at: string;
+  hospital: string;
+  reason: string;
+  escort: string;
+  returned_at: string | null;
+  recorded_by: string;
+  event_id: string;
+}
+
+export interface InjuriesTable {
+  injury_id: string;
+  person_id: string;
+  episode_id: string;
+  examined_at: string;
+  examiner: string;
+  region: string;
+  location_note: string | null;
+  account: string;
+  finding: string;
+  seen_at_admission: number;
+  recorded_by: string;
+  event_id: string;
+}
+
+export interface InjuryReportsTable {
+  injury_id: string;
+  addressee: string;
+  sent_to: string;
+  sent_at: string;
+  reference: string;
+  recorded_by: string;
+  event_id: string;
 }
 
 export interface LegalAidWaiversTable {
@@ -665,6 +774,36 @@ export interface TracingRecordsTable {
   event_id: string;
 }
 
+/** Outside contacts (migration 0019, issue #15 §1): one row per visit, call, letter or parcel. */
+export interface ContactsTable {
+  contact_id: string;
+  person_id: string;
+  episode_id: string;
+  kind: string;
+  category: string | null;
+  who_name: string;
+  who_relation: string | null;
+  direction: string | null;
+  at: string;
+  duration_minutes: number | null;
+  supervision: string | null;
+  supervised_by: string | null;
+  outcome: string;
+  /** JSON of the refusal (reason, basis, by) */
+  refusal: string | null;
+  note: string | null;
+  notice_id: string | null;
+  legal_aid_request_id: string | null;
+  /** `log` (recorded as a contact) or `consular` (an old consular.visited event) */
+  source: string;
+  /** JSON of the head's review of a refused lawyer or ombudsman contact, with who recorded it */
+  review: string | null;
+  corrections: Generated<number>;
+  recorded_at: string;
+  recorded_by: string;
+  last_event_id: string;
+}
+
 /** A transfer between centres (migration 22, docs/sync.md#transfers-between-centres): a projection of transfer.* events. */
 export interface TransfersTable {
   transfer_id: string;
@@ -706,6 +845,71 @@ export interface TransferInboxTable {
   arrived_at: string;
 }
 
+/** A breach of the internal rules and its one measure (migration 0021, core/discipline.ts); JSON columns hold the recorded parts. */
+export interface DisciplineCasesTable {
+  case_id: string;
+  episode_id: string;
+  person_id: string;
+  facility_id: string;
+  breach: string;
+  occurred_at: string;
+  detected_at: string;
+  inquiry: number;
+  inquiry_done_at: string | null;
+  hearing: string | null;
+  measure_type: string | null;
+  decision: string | null;
+  decision_no: string | null;
+  decided_at: string | null;
+  starts_on: string | null;
+  ends_on: string | null;
+  notice: string | null;
+  copy_handed_at: string | null;
+  appeal_notice_at: string | null;
+  appeal: string | null;
+  appeal_outcome: string | null;
+  /** open | decided | dropped | annulled */
+  status: string;
+  dropped: string | null;
+  created_at: string;
+  updated_at: string;
+  last_event_id: string;
+}
+
+/** One item or sum the centre holds for a person (migration 0021, core/property.ts). */
+export interface PropertyItemsTable {
+  item_id: string;
+  episode_id: string;
+  person_id: string;
+  facility_id: string;
+  source: string;
+  kind: string;
+  description: string;
+  quantity: number;
+  amount: string | null;
+  currency: string | null;
+  condition: string | null;
+  storage: string | null;
+  notes: string | null;
+  taken_at: string;
+  state: string;
+  disposition: string | null;
+  disposed_at: string | null;
+  created_at: string;
+  updated_at: string;
+  last_event_id: string;
+}
+
+export interface PropertyAcknowledgementsTable {
+  ack_id: string;
+  episode_id: string;
+  person_id: string;
+  acknowledgement: string;
+  item_ids: string;
+  at: string;
+  last_event_id: string;
+}
+
 export interface Database {
   meta: MetaTable;
   events: EventsTable;
@@ -730,11 +934,21 @@ export interface Database {
   rights_notifications: RightsNotificationsTable;
   interpreter_uses: InterpreterUsesTable;
   consular_notices: ConsularNoticesTable;
+  contacts: ContactsTable;
   legal_aid_requests: LegalAidRequestsTable;
   legal_aid_waivers: LegalAidWaiversTable;
+  health_visits: HealthVisitsTable;
+  hospital_stays: HospitalStaysTable;
+  injuries: InjuriesTable;
+  injury_reports: InjuryReportsTable;
+  complaints: ComplaintsTable;
+  appeals: AppealsTable;
   exit_steps: ExitStepsTable;
   deaths: DeathsTable;
   death_notifications: DeathNotificationsTable;
+  discipline_cases: DisciplineCasesTable;
+  property_items: PropertyItemsTable;
+  property_acknowledgements: PropertyAcknowledgementsTable;
   sync_quarantine: SyncQuarantineTable;
   field_heads: FieldHeadsTable;
   superseded_events: SupersededEventsTable;

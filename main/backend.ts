@@ -10,6 +10,11 @@ import { episodesHandlers } from './services/episodes';
 import { asylumHandlers, vulnerabilityHandlers } from './services/vulnerability';
 import { dueNowHandlers, registerHandlers, settingsHandlers } from './services/register';
 import { safeguardsHandlers } from './services/safeguards';
+import { disciplineHandlers } from './services/discipline';
+import { propertyHandlers } from './services/property';
+import { healthHandlers } from './services/health';
+import { complaintsHandlers } from './services/complaints';
+import { contactsHandlers } from './services/contacts';
 import { syncHandlers } from './services/sync';
 import { backupHandlers } from './services/backup';
 import { SyncRunner } from './sync/runner';
@@ -23,6 +28,7 @@ import { usersHandlers } from './services/users';
 import { npmCentreHandlers } from './services/npm/centre';
 import { hqHandlers, type HqFleetSource } from './services/hq-console';
 import { tracingCentreHandlers, type TracingCentreSource } from './services/tracing-centre';
+import { transfersHandlers } from './services/transfers';
 import { tracingHandlers } from './services/tracing/handlers';
 import { npmOrgHandlers } from './services/npm/org';
 import { npmFacilitiesHandlers } from './services/npm/facilities';
@@ -103,6 +109,11 @@ export async function composeBackend(policy: BackendPolicy, options: BackendOpti
     dueNow: dueNowHandlers(installation, now),
     settings: settingsHandlers(installation),
     safeguards: safeguardsHandlers(installation, now),
+    discipline: disciplineHandlers(installation, now),
+    property: propertyHandlers(installation, now),
+    health: healthHandlers(installation, now),
+    complaints: complaintsHandlers(installation, now),
+    contacts: contactsHandlers(installation, now),
     npmOrg: npmOrgHandlers(installation, now),
     npmFacilities: npmFacilitiesHandlers(installation),
     npmVisits: npmVisitsHandlers(installation, now),
@@ -111,6 +122,7 @@ export async function composeBackend(policy: BackendPolicy, options: BackendOpti
     hq: hqHandlers(installation, options.hq?.source ?? null, now),
     npmCentre: npmCentreHandlers(installation, now),
     tracingCentre: tracingCentreHandlers(installation, now, options.hq?.tracing ?? null),
+    transfers: transfersHandlers(installation, now),
     tracing: tracingHandlers(installation, now, {
       atHq: options.hq !== undefined,
       // What the person answered through the centre decides what an answer may disclose (core/tracing.ts).

@@ -10,6 +10,7 @@ export const roleLabel: Record<Role, MessageKey> = {
   duty_officer: 'role.duty_officer',
   centre_head: 'role.centre_head',
   legal_aid_officer: 'role.legal_aid_officer',
+  medical_officer: 'role.medical_officer',
   ombudsman_monitor: 'role.ombudsman_monitor',
   hq_analyst: 'role.hq_analyst',
 };

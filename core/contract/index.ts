@@ -16,6 +16,9 @@ import { registerContract } from './register';
 import { dueNowContract } from './due-now';
 import { settingsContract } from './settings';
 import { safeguardsContract } from './safeguards';
+import { healthContract } from './health';
+import { complaintsContract } from './complaints';
+import { contactsContract } from './contacts';
 import { syncContract } from './sync';
 import { backupContract } from './backup';
 import { hqContract } from './hq';
@@ -24,8 +27,11 @@ import { npmFacilitiesContract } from './npm-facilities';
 import { npmVisitsContract } from './npm-visits';
 import { npmCentreContract } from './npm-centre';
 import { tracingCentreContract } from './tracing-centre';
+import { transfersContract } from './transfers';
 import { tracingContract } from './tracing';
 import { nationalContract } from './national';
+import { disciplineContract } from './discipline';
+import { propertyContract } from './property';
 
 export { userView, type UserView } from './users';
 export { sessionView, type SessionView } from './auth';
@@ -55,6 +61,9 @@ export const contract = {
   ...dueNowContract,
   ...settingsContract,
   ...safeguardsContract,
+  ...healthContract,
+  ...complaintsContract,
+  ...contactsContract,
   ...syncContract,
   ...backupContract,
   ...hqContract,
@@ -63,8 +72,11 @@ export const contract = {
   ...npmVisitsContract,
   ...npmCentreContract,
   ...tracingCentreContract,
+  ...transfersContract,
   ...nationalContract,
   ...tracingContract,
+  ...disciplineContract,
+  ...propertyContract,
 } satisfies ContractShape;
 
 export type Contract = typeof contract;

@@ -44,7 +44,7 @@ export type ParsedInputOf<M> = M extends MethodDef<infer I, z.ZodType> ? z.outpu
 export type OutputOf<M> = M extends MethodDef<z.ZodType, infer O> ? z.output<O> : never;
 
 /** Permissions that let their holder record about a person or a visit. */
-const recordingPermissions: ReadonlySet<Permission> = new Set<Permission>(['person.write', 'person.override', 'asylum.record', 'legalAid.write', 'npm.respond', 'visit.write']);
+const recordingPermissions: ReadonlySet<Permission> = new Set<Permission>(['person.write', 'person.override', 'asylum.record', 'legalAid.write', 'npm.respond', 'visit.write', 'medical.write']);
 
 /**
  * Where a method is served. Unless it says so itself, a method that records (it needs a recording

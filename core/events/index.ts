@@ -1,12 +1,18 @@
 import { z } from 'zod';
+import { appealFileSchema, appealHearingSchema, appealOutcomeSchema, complaintAnswerSchema, complaintForwardSchema, complaintLodgeSchema } from '../complaints';
+import { contactReviewSchema, contactSchema } from '../contacts';
 import { rightsDelaySchema } from '../admission-status';
 import { asylumExpressionSchema, asylumForwardSchema, asylumStatusChangeSchema } from '../asylum';
 import { apprehensionSchema, decisionSchema, exitSchema, handoverSchema, identityDocumentSchema, legalReviewOverrideSchema, medicalCheckSchema, propertyItemSchema, regime } from '../episode';
 import { isoDate, isoInstant, optionalText, text } from '../fields';
+import { appealOutcomeSchema as disciplineAppealOutcomeSchema, appealSchema as disciplineAppealSchema, breachSchema, decisionSchema as disciplineDecisionSchema, dropSchema, hearingSchema, noticeSchema } from '../discipline';
+import { propertyAcknowledgementSchema, recordItemsSchema, releaseSchema } from '../property';
 import { answerChannel, answerOutcome, candidateKind, consentHeld, disclosureState, inquirySubject, requester, reviewDecision, tracingRecordPayload } from '../contract/tracing';
 import { isWellFormedText } from '../well-formed';
+import { exitExamNotDoneSchema, hospitalAdmissionSchema, injuryReportSchema, injurySchema, medicalVisitSchema } from '../health';
 import { bodyRecordSchema, deathNotificationSchema, deathSchema, exitPathways, exitStepSchema } from '../exits';
 import { tracingAnsweredSchema, tracingNotAskedSchema } from '../tracing-answers';
+import { transferConfirmedSchema, transferDispatchedSchema, transferReceivedSchema, transferRefusedSchema } from '../transfers';
 import { isHlc } from '../hlc';
 import { nonRefoulementCheckSchema } from '../non-refoulement';
 import { personDetails } from '../person';
@@ -174,6 +180,13 @@ export const eventCatalog = {
   'legalAid.contacted': { schemaVersion: 1, payload: z.object({ contact: legalAidContactSchema }).strict() },
   'legalAid.issue': { schemaVersion: 1, payload: z.object({ issue: legalAidIssueSchema }).strict() },
   'legalAid.waived': { schemaVersion: 1, payload: z.object({ personId: ref, episodeId: ref, at: isoInstant, witness: text(200), statement: optionalText(2000) }).strict() },
+  /** Health during the stay (issue #15 §4, core/health.ts): medical content, read with medical.read only. */
+  'health.visitRecorded': { schemaVersion: 1, payload: z.object({ personId: ref, episodeId: ref, visit: medicalVisitSchema }).strict() },
+  'health.exitExamNotDone': { schemaVersion: 1, payload: z.object({ personId: ref, episodeId: ref, notDone: exitExamNotDoneSchema }).strict() },
+  'health.hospitalAdmitted': { schemaVersion: 1, payload: z.object({ personId: ref, episodeId: ref, stay: hospitalAdmissionSchema }).strict() },
+  'health.hospitalReturned': { schemaVersion: 1, payload: z.object({ at: isoInstant }).strict() },
+  'health.injuryRecorded': { schemaVersion: 1, payload: z.object({ personId: ref, episodeId: ref, injury: injurySchema }).strict() },
+  'health.injuryReported': { schemaVersion: 1, payload: z.object({ report: injuryReportSchema }).strict() },
 
   // Every way out (issue #15 §6, core/exits.ts): entity = the episode.
   'exit.stepRecorded': { schemaVersion: 1, payload: z.object({ personId: ref, pathway: z.enum(exitPathways), step: exitStepSchema }).strict() },
@@ -181,6 +194,41 @@ export const eventCatalog = {
   'death.recorded': { schemaVersion: 1, payload: z.object({ personId: ref, death: deathSchema }).strict() },
   'death.notified': { schemaVersion: 1, payload: z.object({ notification: deathNotificationSchema }).strict() },
   'death.bodyRecorded': { schemaVersion: 1, payload: z.object({ body: bodyRecordSchema }).strict() },
+  /** Outside contacts (issue #15 §1, docs/contacts.md): a visit, call, letter or parcel, a refusal with its reason. */
+  'contact.recorded': {
+    schemaVersion: 1,
+    payload: z.object({ personId: ref, episodeId: ref, contact: contactSchema, noticeId: ref.optional(), legalAidRequestId: ref.optional() }).strict(),
+  },
+  /** The whole contact as it should have been recorded, and why: the earlier events keep what was there. */
+  'contact.corrected': { schemaVersion: 1, payload: z.object({ contact: contactSchema, reason: text(1000) }).strict() },
+  /** The centre head's review of a refused lawyer or ombudsman contact (a safeguard failure). */
+  'contact.refusalReviewed': { schemaVersion: 1, payload: z.object({ review: contactReviewSchema }).strict() },
+
+  /** Requests and complaints (issue #15 §2, docs/complaints.md); an escalation is a new item naming the one it takes further. */
+  'complaint.lodged': { schemaVersion: 1, payload: z.object({ personId: ref, episodeId: ref, complaint: complaintLodgeSchema, escalatedFrom: ref.optional() }).strict() },
+  'complaint.forwarded': { schemaVersion: 1, payload: z.object({ forward: complaintForwardSchema }).strict() },
+  'complaint.answered': { schemaVersion: 1, payload: z.object({ answer: complaintAnswerSchema }).strict() },
+  /** Appeals to a court against the placement decision or an extension: filed, heard, decided. */
+  'appeal.filed': { schemaVersion: 1, payload: z.object({ personId: ref, episodeId: ref, appeal: appealFileSchema }).strict() },
+  'appeal.hearing': { schemaVersion: 1, payload: z.object({ hearing: appealHearingSchema }).strict() },
+  'appeal.decided': { schemaVersion: 1, payload: z.object({ outcome: appealOutcomeSchema }).strict() },
+
+  /** Discipline (issue #15 §3, docs/discipline-property.md): entity = the breach, which carries its one measure (MC Art. 90.4). */
+  'discipline.breachRecorded': { schemaVersion: 1, payload: z.object({ personId: ref, episodeId: ref, breach: breachSchema }).strict() },
+  'discipline.heard': { schemaVersion: 1, payload: z.object({ hearing: hearingSchema }).strict() },
+  /** The centre head's reasoned decision (MC 90.3); `officerName` as it is signed on the decision. */
+  'discipline.decided': { schemaVersion: 1, payload: z.object({ decision: disciplineDecisionSchema, officerName: text(200) }).strict() },
+  'discipline.noticeGiven': { schemaVersion: 1, payload: z.object({ notice: noticeSchema }).strict() },
+  'discipline.appealed': { schemaVersion: 1, payload: z.object({ appeal: disciplineAppealSchema }).strict() },
+  'discipline.appealDecided': { schemaVersion: 1, payload: z.object({ outcome: disciplineAppealOutcomeSchema }).strict() },
+  'discipline.dropped': { schemaVersion: 1, payload: z.object({ drop: dropSchema }).strict() },
+  /** Property (issue #15 §5): entity = the episode; item ids are made by the recording device. */
+  'property.itemsRecorded': {
+    schemaVersion: 1,
+    payload: z.object({ personId: ref, record: recordItemsSchema, itemIds: z.array(ref).min(1).max(100) }).strict(),
+  },
+  'property.acknowledged': { schemaVersion: 1, payload: z.object({ personId: ref, ackId: ref, acknowledgement: propertyAcknowledgementSchema, itemIds: z.array(ref).max(1000) }).strict() },
+  'property.released': { schemaVersion: 1, payload: z.object({ personId: ref, itemIds: z.array(ref).min(1).max(1000), release: releaseSchema }).strict() },
 
   // Ombudsman (NPM) installations only. Interview content travels sealed to the organisation key.
   'npm.facilityAdded': {
@@ -259,6 +307,17 @@ export const eventCatalog = {
   'tracing.inquiryClosed': { schemaVersion: 1, payload: z.object({ reason: text(1000) }).strict() },
   /** A person whose identity is unknown, or a death in custody or at the border. */
   'tracing.recordCreated': { schemaVersion: 1, payload: z.object({ record: tracingRecordPayload }).strict() },
+
+  /**
+   * Transfers between centres (issue #15 §6, docs/sync.md#transfers-between-centres), each on the transfer
+   * (its id is the entity): dispatched by the sending centre with the signed package of the person's
+   * records; received (the handover check, carrying the package) or refused by the receiving centre;
+   * confirmed by the sending centre once HQ told it the outcome.
+   */
+  'transfer.dispatched': { schemaVersion: 1, payload: transferDispatchedSchema },
+  'transfer.received': { schemaVersion: 1, payload: transferReceivedSchema },
+  'transfer.refused': { schemaVersion: 1, payload: transferRefusedSchema },
+  'transfer.confirmed': { schemaVersion: 1, payload: transferConfirmedSchema },
 } as const;
 
 export type EventType = keyof typeof eventCatalog;

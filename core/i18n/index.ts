@@ -2,6 +2,7 @@ import type { Locale } from '../fields';
 import { errors as azErrors } from './az/errors';
 import { register as azRegister } from './az/register';
 import { safeguards as azSafeguards } from './az/safeguards';
+import { health as azHealth } from './az/health';
 import { sync as azSync } from './az/sync';
 import { ui as azUi } from './az/ui';
 import { hq as azHq } from './az/hq';
@@ -15,10 +16,14 @@ import { backup as azBackup } from './az/backup';
 import { tracingCentre as azTracingCentre } from './az/tracing-centre';
 import { tracing as azTracing } from './az/tracing';
 import { national as azNational } from './az/national';
+import { disciplineProperty as azDisciplineProperty } from './az/discipline-property';
+import { complaints as azComplaints } from './az/complaints';
 import { exits as azExits } from './az/exits';
+import { contacts as azContacts } from './az/contacts';
 import { errors as enErrors } from './en/errors';
 import { register as enRegister } from './en/register';
 import { safeguards as enSafeguards } from './en/safeguards';
+import { health as enHealth } from './en/health';
 import { sync as enSync } from './en/sync';
 import { ui as enUi } from './en/ui';
 import { hq as enHq } from './en/hq';
@@ -32,10 +37,14 @@ import { backup as enBackup } from './en/backup';
 import { tracingCentre as enTracingCentre } from './en/tracing-centre';
 import { tracing as enTracing } from './en/tracing';
 import { national as enNational } from './en/national';
+import { disciplineProperty as enDisciplineProperty } from './en/discipline-property';
+import { complaints as enComplaints } from './en/complaints';
 import { exits as enExits } from './en/exits';
+import { contacts as enContacts } from './en/contacts';
 import { errors as ruErrors } from './ru/errors';
 import { register as ruRegister } from './ru/register';
 import { safeguards as ruSafeguards } from './ru/safeguards';
+import { health as ruHealth } from './ru/health';
 import { sync as ruSync } from './ru/sync';
 import { ui as ruUi } from './ru/ui';
 import { hq as ruHq } from './ru/hq';
@@ -49,7 +58,10 @@ import { backup as ruBackup } from './ru/backup';
 import { tracingCentre as ruTracingCentre } from './ru/tracing-centre';
 import { tracing as ruTracing } from './ru/tracing';
 import { national as ruNational } from './ru/national';
+import { disciplineProperty as ruDisciplineProperty } from './ru/discipline-property';
+import { complaints as ruComplaints } from './ru/complaints';
 import { exits as ruExits } from './ru/exits';
+import { contacts as ruContacts } from './ru/contacts';
 
 /** ICU message catalogs (plural rules matter: Russian has one/few/many). Azerbaijani is the default. */
 export const catalogs: Record<Locale, Record<string, string>> = {
@@ -59,6 +71,7 @@ export const catalogs: Record<Locale, Record<string, string>> = {
     ...azUi,
     ...azRegister,
     ...azSafeguards,
+    ...azHealth,
     ...azHq,
     ...azNpmCentre,
     ...azSync,
@@ -70,7 +83,10 @@ export const catalogs: Record<Locale, Record<string, string>> = {
     ...azBackup,
     ...azTracing,
     ...azNational,
+    ...azDisciplineProperty,
+    ...azComplaints,
     ...azExits,
+    ...azContacts,
   },
   en: {
     ...enTracingCentre,
@@ -78,6 +94,7 @@ export const catalogs: Record<Locale, Record<string, string>> = {
     ...enUi,
     ...enRegister,
     ...enSafeguards,
+    ...enHealth,
     ...enHq,
     ...enNpmCentre,
     ...enSync,
@@ -89,7 +106,10 @@ export const catalogs: Record<Locale, Record<string, string>> = {
     ...enBackup,
     ...enTracing,
     ...enNational,
+    ...enDisciplineProperty,
+    ...enComplaints,
     ...enExits,
+    ...enContacts,
   },
   ru: {
     ...ruTracingCentre,
@@ -97,6 +117,7 @@ export const catalogs: Record<Locale, Record<string, string>> = {
     ...ruUi,
     ...ruRegister,
     ...ruSafeguards,
+    ...ruHealth,
     ...ruHq,
     ...ruNpmCentre,
     ...ruSync,
@@ -108,14 +129,19 @@ export const catalogs: Record<Locale, Record<string, string>> = {
     ...ruBackup,
     ...ruTracing,
     ...ruNational,
+    ...ruDisciplineProperty,
+    ...ruComplaints,
     ...ruExits,
+    ...ruContacts,
   },
 };
 
 export const defaultLocale: Locale = 'az';
 export type MessageKey =
   | keyof typeof enNational
+  | keyof typeof enComplaints
   | keyof typeof enExits
+  | keyof typeof enContacts
   | keyof typeof enTracing
   | keyof typeof enNpmKeys
   | keyof typeof enBackup
@@ -127,6 +153,7 @@ export type MessageKey =
   | keyof typeof enUi
   | keyof typeof enRegister
   | keyof typeof enSafeguards
+  | keyof typeof enHealth
   | keyof typeof enHq
   | keyof typeof enNpmCentre
   | keyof typeof enTracingCentre

@@ -12,6 +12,8 @@ export const migration0020: Migration = {
   name: 'health',
   up: `
     ALTER TABLE episodes ADD COLUMN in_hospital_since TEXT;
+    -- Why the person left without the examination before leaving (JSON: at, reason, by), when recorded.
+    ALTER TABLE episodes ADD COLUMN exit_exam_not_done TEXT;
 
     CREATE TABLE health_visits (
       visit_id TEXT PRIMARY KEY,
@@ -62,6 +64,7 @@ export const migration0020: Migration = {
     CREATE TABLE injury_reports (
       injury_id TEXT NOT NULL,
       addressee TEXT NOT NULL,
+      sent_to TEXT NOT NULL,
       sent_at TEXT NOT NULL,
       reference TEXT NOT NULL,
       recorded_by TEXT NOT NULL,

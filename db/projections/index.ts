@@ -4,10 +4,15 @@ import { personNationalLinked, personNationalUnlinked } from './national';
 import { personTracingAnswered, personTracingNotAsked } from './tracing-answers';
 import * as r from './register';
 import * as sg from './safeguards';
+import * as health from './health';
+import * as complaints from './complaints';
+import * as contacts from './contacts';
 import { conflictResolved } from './resolution';
 import * as npm from './npm';
 import * as npmCentre from './npm-centre';
 import * as tracing from './tracing-inquiries';
+import * as transfers from './transfers';
+import * as dp from './discipline-property';
 import * as exits from './exits';
 
 /** Every event type has exactly one projector (the type checker refuses a missing one). */
@@ -23,15 +28,27 @@ export const projectors: ProjectorMap = {
   'document.recorded': r.documentRecorded,
   'document.corrected': r.documentCorrected,
   'episode.apprehended': r.episodeApprehended,
-  'episode.admitted': r.episodeAdmitted,
+  'episode.admitted': (ctx) => {
+    const touched = r.episodeAdmitted(ctx);
+    dp.admissionItems(ctx);
+    return touched;
+  },
   'episode.medicalChecked': r.episodeMedicalChecked,
   'episode.extensionRequested': r.episodeExtensionRequested,
   'episode.extended': r.episodeExtended,
   'episode.reviewed': r.episodeReviewed,
   'episode.transferred': r.episodeTransferred,
   'episode.exitScheduled': r.episodeExitScheduled,
-  'episode.closed': r.episodeClosed,
-  'episode.corrected': r.episodeCorrected,
+  'episode.closed': (ctx) => {
+    const touched = r.episodeClosed(ctx);
+    dp.itemsLeftAtExit(ctx);
+    return touched;
+  },
+  'episode.corrected': (ctx) => {
+    const touched = r.episodeCorrected(ctx);
+    dp.admissionItems(ctx);
+    return touched;
+  },
   'screening.recorded': r.screeningRecorded,
   'age.assessed': r.ageAssessed,
   'guardian.appointed': r.guardianAppointed,
@@ -57,10 +74,25 @@ export const projectors: ProjectorMap = {
   'legalAid.contacted': sg.legalAidContacted,
   'legalAid.issue': sg.legalAidIssue,
   'legalAid.waived': sg.legalAidWaived,
+  'health.visitRecorded': health.healthVisitRecorded,
+  'health.exitExamNotDone': health.healthExitExamNotDone,
+  'health.hospitalAdmitted': health.healthHospitalAdmitted,
+  'health.hospitalReturned': health.healthHospitalReturned,
+  'health.injuryRecorded': health.healthInjuryRecorded,
+  'health.injuryReported': health.healthInjuryReported,
+  'complaint.lodged': complaints.complaintLodged,
+  'complaint.forwarded': complaints.complaintForwarded,
+  'complaint.answered': complaints.complaintAnswered,
+  'appeal.filed': complaints.appealFiled,
+  'appeal.hearing': complaints.appealHearing,
+  'appeal.decided': complaints.appealDecided,
   'exit.stepRecorded': exits.exitStepRecorded,
   'death.recorded': exits.deathRecorded,
   'death.notified': exits.deathNotified,
   'death.bodyRecorded': exits.deathBodyRecorded,
+  'contact.recorded': contacts.contactRecorded,
+  'contact.corrected': contacts.contactCorrected,
+  'contact.refusalReviewed': contacts.contactRefusalReviewed,
   'npm.facilityAdded': npm.npmFacilityAdded,
   'npm.facilityKeyRotated': npm.npmFacilityKeyRotated,
   'visit.planned': npm.visitPlanned,
@@ -83,6 +115,20 @@ export const projectors: ProjectorMap = {
   'tracing.inquiryAnswered': tracing.inquiryAnswered,
   'tracing.inquiryClosed': tracing.inquiryClosed,
   'tracing.recordCreated': tracing.recordCreated,
+  'transfer.dispatched': transfers.transferDispatched,
+  'transfer.received': transfers.transferReceived,
+  'transfer.refused': transfers.transferRefused,
+  'transfer.confirmed': transfers.transferConfirmed,
+  'discipline.breachRecorded': dp.disciplineBreachRecorded,
+  'discipline.heard': dp.disciplineHeard,
+  'discipline.decided': dp.disciplineDecided,
+  'discipline.noticeGiven': dp.disciplineNoticeGiven,
+  'discipline.appealed': dp.disciplineAppealed,
+  'discipline.appealDecided': dp.disciplineAppealDecided,
+  'discipline.dropped': dp.disciplineDropped,
+  'property.itemsRecorded': dp.propertyItemsRecorded,
+  'property.acknowledged': dp.propertyAcknowledged,
+  'property.released': dp.propertyReleased,
 };
 
 /** State tables that projections own; a rebuild empties them and replays the log. Every other table is declared, with why, in ../table-kinds.ts. */
@@ -104,6 +150,13 @@ export const projectedTables = [
   'consular_notices',
   'legal_aid_requests',
   'legal_aid_waivers',
+  'transfers',
+  'health_visits',
+  'hospital_stays',
+  'injuries',
+  'injury_reports',
+  'complaints',
+  'appeals',
   'exit_steps',
   'deaths',
   'death_notifications',
@@ -128,4 +181,7 @@ export const projectedTables = [
   'tracing_inquiry_answers',
   'tracing_records',
   'tracing_answers',
+  'discipline_cases',
+  'property_items',
+  'property_acknowledgements',
 ] as const;

@@ -8,7 +8,9 @@ import type { ReadStore } from '../../db/store';
 import type { Handlers } from '../api/router';
 import { actor, dateValidationError, notFound, notFuture, rule } from './common';
 import { facilityOf } from './intake';
+import { assertExitExamRecorded } from './health';
 import type { ServiceInstallation } from './installation';
+import { refuseExitWithPropertyHeld } from './property';
 import { assertCurrent } from './persons';
 import { assertNotConflicted, currentFlags, episodeRemovalLocks, personRow, versionsOf } from './person-view';
 
@@ -126,6 +128,10 @@ export function episodesHandlers(inst: ServiceInstallation, now: () => number): 
       if (input.exit.type === 'released_term_expired' && (!row.term_end || Date.parse(row.term_end) > Date.parse(input.exit.at))) {
         throw rule('error.exit.termNotExpired', 'exit.type');
       }
+      // issue #15 §4: examined before leaving, or the reason recorded (main/services/health.ts).
+      assertExitExamRecorded(store, row, input.exit.type);
+      // issue #15 §5: no exit while the centre still holds the person's property unaccounted for (main/services/property.ts).
+      refuseExitWithPropertyHeld(store, row.episode_id);
       const locks = isRemoval(input.exit.type) ? episodeRemovalLocks(store, row.person_id, currentFlags(personRow(store, row.person_id), now())) : [];
       if (locks.length > 0) {
         // docs/domain.md §5 rule 4: only the centre head, with a documented legal review, may remove anyway.

@@ -6,6 +6,7 @@ import type { EventRecord } from '../../core/events';
 import { readPayload } from '../../core/events/upcast';
 import { currentCheck, maskRemovalLocks, removalLocks } from '../../core/non-refoulement';
 import { episodeAdmission } from './admission';
+import { maskComplaintHistory, type ComplaintViewer } from './complaints';
 import { notFound } from './common';
 import type { PersonSummary } from '../../core/person';
 import { formatRegisterNo } from '../../core/register-number';
@@ -140,7 +141,7 @@ export function episodeRemovalLocks(store: ReadStore, personId: string, flags: r
  * One episode for the person page. Without `protection.read`, obligations and locks that would name
  * a protection fact are masked (a THB referral, a trafficking lock): still there, without the why.
  */
-export function toEpisodeView(store: ReadStore, e: EpisodesTable, flags: readonly VulnerabilityFlag[], now: number, mayReadProtection: boolean): EpisodeView {
+export function toEpisodeView(store: ReadStore, e: EpisodesTable, flags: readonly VulnerabilityFlag[], now: number, mayReadProtection: boolean, mayReadMedical = false): EpisodeView {
   const tz = store.settings.timeZone;
   const facts = loadEpisodeFacts(store.q, store.qb, [e.person_id], store.settings).find((f) => f.episodeId === e.episode_id);
   const recorded = e.state as EpisodeState;
@@ -168,7 +169,7 @@ export function toEpisodeView(store: ReadStore, e: EpisodesTable, flags: readonl
     daysHeld: start ? daysHeld(Date.parse(start), e.exit_at ? Date.parse(e.exit_at) : now, tz) : null,
     obligations: list.flatMap((o) => {
       const status = statusAt(o, now, recorded, e.term_end);
-      return status ? [{ kind: maskObligationKind(o.kind, mayReadProtection, flags.includes('trafficking')), personId: o.personId, episodeId: o.episodeId, dueAt: o.dueAt, status }] : [];
+      return status ? [{ kind: maskObligationKind(o.kind, mayReadProtection, flags.includes('trafficking'), mayReadMedical), personId: o.personId, episodeId: o.episodeId, dueAt: o.dueAt, status }] : [];
     }),
     removalLocks: recorded === 'CLOSED' ? [] : maskRemovalLocks(episodeRemovalLocks(store, e.person_id, flags), mayReadProtection),
     lastEventId: e.last_event_id,
@@ -186,7 +187,7 @@ export function personEvents(store: ReadStore, personIds: readonly string[]): Ev
 }
 
 /** Everything about a person for their page; protection details are withheld from roles without the right. */
-export function buildPersonView(store: ReadStore, personId: string, now: number, mayReadProtection: boolean): PersonView {
+export function buildPersonView(store: ReadStore, personId: string, now: number, mayReadProtection: boolean, viewer: ComplaintViewer = { userId: '', mayReadStaffComplaints: false }, mayReadMedical = false): PersonView {
   const row = personRow(store, personId);
   const merged = store.q.all(store.qb.selectFrom('persons').select('person_id').where('merged_into', '=', personId)).map((r) => r.person_id);
   const ids = [personId, ...merged];
@@ -224,7 +225,7 @@ export function buildPersonView(store: ReadStore, personId: string, now: number,
       recordedAt: d.recorded_at,
       lastEventId: d.last_event_id,
     })),
-    episodes: episodes.map((e) => toEpisodeView(store, e, flags, now, mayReadProtection)),
+    episodes: episodes.map((e) => toEpisodeView(store, e, flags, now, mayReadProtection, mayReadMedical)),
     screenings: store.q.all(qb.selectFrom('screenings').selectAll().where('person_id', 'in', ids).orderBy('at', 'desc')).map((s) => {
       const sFlags = JSON.parse(s.flags) as VulnerabilityFlag[];
       return {
@@ -274,7 +275,11 @@ export function buildPersonView(store: ReadStore, personId: string, now: number,
     nonRefoulementChecks: store.q
       .all(qb.selectFrom('nr_checks').selectAll().where('person_id', 'in', ids).orderBy('at'))
       .map((c) => ({ checkId: c.check_id, episodeId: c.episode_id, at: c.at, result: c.result as 'cleared' | 'not_cleared', basis: c.basis })),
-    history: redacted ? buildHistory(personEvents(store, ids), actorNames(store)).filter((h) => !isProtectionEvent(h.type)) : buildHistory(personEvents(store, ids), actorNames(store)),
+    // A complaint about staff shows only as 'restricted' to whoever may not read it (issue #15 §2).
+    history: withholdMedical(
+      maskComplaintHistory(store, ids, redacted ? buildHistory(personEvents(store, ids), actorNames(store)).filter((h) => !isProtectionEvent(h.type)) : buildHistory(personEvents(store, ids), actorNames(store)), viewer),
+      mayReadMedical,
+    ),
     conflicts: openConflicts(store, [...ids, ...episodes.map((e) => e.episode_id)]),
   };
 }
@@ -331,6 +336,16 @@ export function assertNotConflicted(store: ReadStore, entityId: string, fields: 
   if (fields.length === 0) return;
   const hit = fields.find((f) => isConflicted(fieldHeads(store.q, store.qb, entityId, f)));
   if (hit) throw new ApiError({ code: 'conflict', messageKey: 'error.correction.fieldConflicted', fields: { [`changes.${hit}`]: { key: 'error.correction.fieldConflicted' } } });
+}
+
+/**
+ * Without medical.read a health record shows in the timeline as one that was made, never what kind (an
+ * injury, a visit): the kind itself is medical content (docs/health.md). The hospital stay stays named:
+ * the register shows it to everyone, for safety.
+ */
+function withholdMedical(history: HistoryEntry[], mayReadMedical: boolean): HistoryEntry[] {
+  if (mayReadMedical) return history;
+  return history.map((h) => (h.type.startsWith('health.') && !h.type.startsWith('health.hospital') ? { ...h, type: 'health.restricted', changes: [], reason: null } : h));
 }
 
 /** Event types whose content is protection data (withheld from a restricted record's timeline). */

@@ -6,6 +6,7 @@ import { localDate } from '../../core/time';
 import type { ReadStore } from '../../db/store';
 import type { Handlers } from '../api/router';
 import { searchPersons } from './name-search';
+import { maskComplaintHistory, viewerOf } from './complaints';
 import { actor, notFound, rule } from './common';
 import type { ServiceInstallation } from './installation';
 import { actorNames, assertNotConflicted, buildHistory, buildPersonView, personEvents, personRow, toSummary, versionsOf } from './person-view';
@@ -36,10 +37,10 @@ export function personsHandlers(inst: ServiceInstallation, now: () => number): H
       store.command(actor(env), env.method, (tx) => tx.append({ type: 'person.registered', entityId: personId, payload: { details: input.details } }));
       return { person: toSummary(personRow(store, personId)) };
     },
-    get: (input) => {
+    get: (input, env) => {
       const store = inst.readStore();
       const person = toSummary(personRow(store, input.personId));
-      return { person, history: buildHistory(personEvents(store, [input.personId]), actorNames(store)) };
+      return { person, history: maskComplaintHistory(store, [input.personId], buildHistory(personEvents(store, [input.personId]), actorNames(store)), viewerOf(env)) };
     },
     list: (input) => {
       const store = inst.readStore();
@@ -53,7 +54,7 @@ export function personsHandlers(inst: ServiceInstallation, now: () => number): H
       const rows = store.q.all(base.selectAll().orderBy('created_at', 'desc').orderBy('person_id', 'desc').limit(input.limit).offset(input.offset));
       return { persons: rows.map(toSummary), total: Number(total) };
     },
-    view: (input, env) => buildPersonView(inst.readStore(), input.personId, now(), can(env.session.roles, 'protection.read')),
+    view: (input, env) => buildPersonView(inst.readStore(), input.personId, now(), can(env.session.roles, 'protection.read'), viewerOf(env), can(env.session.roles, 'medical.read')),
     search: (input) => ({ matches: searchPersons(inst.readStore(), input.query, input.birthDate ?? null, input.limit) }),
     correct: (input, env) => {
       const store = inst.requireStore();

@@ -42,6 +42,8 @@ export const settingGroups: { title: MessageKey; fields: { setting: string; kind
       { setting: 'consularSendHours', kind: 'hours' },
       { setting: 'defenderContactHours', kind: 'hours' },
       { setting: 'medicalExamHours', kind: 'hours' },
+      { setting: 'injuryReportHours', kind: 'hours' },
+      { setting: 'childMedicalExamDays', kind: 'days' },
       { setting: 'screeningHours', kind: 'hours' },
       { setting: 'guardianHours', kind: 'hours' },
       { setting: 'decisionMissingHours', kind: 'hours' },
@@ -56,6 +58,14 @@ export const settingGroups: { title: MessageKey; fields: { setting: string; kind
       { setting: 'voluntaryProtectionMaxMonths', kind: 'months' },
       { setting: 'maxDetentionDays', kind: 'maxDays' },
       { setting: 'limitWarningDays', kind: 'days' },
+    ],
+  },
+  {
+    title: 'set.group.discipline',
+    fields: [
+      { setting: 'disciplineNoticeHours', kind: 'hours' },
+      { setting: 'disciplineIsolationMaxDays', kind: 'days' },
+      { setting: 'disciplineRestrictionMaxDays', kind: 'days' },
     ],
   },
   {
@@ -88,6 +98,18 @@ export const settingGroups: { title: MessageKey; fields: { setting: string; kind
       { setting: 'deathConsulNotifyHours', kind: 'hours' },
       { setting: 'deathProsecutorNotifyHours', kind: 'hours' },
       { setting: 'deathOmbudsmanNotifyHours', kind: 'hours' },
+    ],
+  },
+  {
+    title: 'set.group.complaints',
+    fields: [
+      { setting: 'complaintForwardHours', kind: 'hours' },
+      { setting: 'complaintDaysCentreHead', kind: 'workingDays' },
+      { setting: 'complaintDaysSms', kind: 'workingDays' },
+      { setting: 'complaintDaysOmbudsman', kind: 'workingDays' },
+      { setting: 'complaintDaysCourt', kind: 'workingDays' },
+      { setting: 'complaintDaysProsecutor', kind: 'workingDays' },
+      { setting: 'complaintWarningWorkingDays', kind: 'workingDays' },
     ],
   },
 ];

@@ -18,7 +18,9 @@ describe('migration 0020: health during the stay (issue #15 §4)', () => {
       db,
       migrations.filter((m) => m.version <= 20),
     );
-    expect(db.prepare('SELECT episode_id, state, in_hospital_since FROM episodes').all()).toEqual([{ episode_id: 'x1', state: 'ACTIVE', in_hospital_since: null }]);
+    expect(db.prepare('SELECT episode_id, state, in_hospital_since, exit_exam_not_done FROM episodes').all()).toEqual([
+      { episode_id: 'x1', state: 'ACTIVE', in_hospital_since: null, exit_exam_not_done: null },
+    ]);
     expect(tableNames(db)).toEqual(expect.arrayContaining(['health_visits', 'hospital_stays', 'injuries', 'injury_reports']));
     for (const t of ['health_visits', 'hospital_stays', 'injuries', 'injury_reports']) expect(db.prepare(`SELECT count(*) AS n FROM ${t}`).get()).toEqual({ n: 0 });
   });
