@@ -17,7 +17,15 @@ function personAndEpisode(db: ReturnType<typeof databaseAt>, episodeId: string, 
 describe('migration 21: discipline cases and the property register (issue #15 §3, §5)', () => {
   it('an admission recorded before the migration keeps its inventory: held while the episode is open, unrecorded when it had closed', () => {
     const db = databaseAt(20);
-    personAndEpisode(db, 'open', 'ACTIVE', JSON.stringify([{ item: 'Phone', quantity: 1 }, { item: 'Belt', quantity: 2, notes: 'leather' }]));
+    personAndEpisode(
+      db,
+      'open',
+      'ACTIVE',
+      JSON.stringify([
+        { item: 'Phone', quantity: 1 },
+        { item: 'Belt', quantity: 2, notes: 'leather' },
+      ]),
+    );
     personAndEpisode(db, 'closed', 'CLOSED', JSON.stringify([{ item: 'Watch', quantity: 1 }]));
     personAndEpisode(db, 'none', 'ACTIVE', '[]');
     migrate(
