@@ -38,6 +38,8 @@ export interface EpisodeCompliance {
   draftLetter: boolean;
   /** the languages of those letters, each once, for the people behind the figure */
   draftLetterLanguages: string[];
+  /** Refused lawyers and ombudsmen (a safeguard failure, core/contacts.ts): when, who, and whether the head reviewed it. */
+  contactRefusals: readonly { at: string; category: 'lawyer' | 'ombudsman'; reviewed: boolean }[];
 }
 
 const hoursBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 3_600_000;
@@ -89,6 +91,7 @@ export function episodeCompliance(f: EpisodeFacts, s: Settings, now: number): Ep
       : [],
     draftLetter: f.rights.some((r) => r.letterStatus === 'draft'),
     draftLetterLanguages: [...new Set(f.rights.filter((r) => r.letterStatus === 'draft').map((r) => r.language))],
+    contactRefusals: (f.contactRefusals ?? []).map((r) => ({ at: r.at, category: r.category, reviewed: r.reviewed })),
   };
 }
 
@@ -117,6 +120,11 @@ export interface ComplianceSummary {
   nonRefoulementHoldsNow: number;
   /** episodes in the period whose rights were explained with an unreviewed (draft) letter */
   rightsDraftLetter: number;
+  /** refused lawyers and ombudsmen, by the day of the refusal (issue #15 §1): safeguard failures */
+  contactRefusalsLawyer: number;
+  contactRefusalsOmbudsman: number;
+  /** every such refusal whose review by the centre head is not recorded, whatever the period */
+  contactRefusalsUnreviewed: number;
 }
 
 export function median(xs: readonly number[]): number | null {
@@ -129,8 +137,9 @@ export function median(xs: readonly number[]): number | null {
 /**
  * Period figures count episodes apprehended in [from, to]; "now" figures (held, overdue, children)
  * count every open episode, because a child held since last year is still held today. Asylum claims
- * count by the instant the person asked (`claimInPeriod`), since a claim often comes weeks into a stay;
- * without it, the claims of the episodes in the period.
+ * count by the instant the person asked (`claimInPeriod`, an instant's test), since a claim often comes weeks
+ * into a stay, and refused lawyers and ombudsmen by the instant of the refusal; without it, those of the
+ * episodes in the period.
  */
 export function summarizeCompliance(all: readonly EpisodeCompliance[], inPeriod: (c: EpisodeCompliance) => boolean, claimInPeriod?: (expressedAt: string) => boolean): ComplianceSummary {
   const period = all.filter(inPeriod);
@@ -138,6 +147,9 @@ export function summarizeCompliance(all: readonly EpisodeCompliance[], inPeriod:
   const count = (xs: readonly EpisodeCompliance[], p: (c: EpisodeCompliance) => boolean) => xs.reduce((n, c) => (p(c) ? n + 1 : n), 0);
   const defender = period.flatMap((c) => (c.hoursToDefender === null ? [] : [c.hoursToDefender]));
   const rounded = median(defender);
+  // A refusal belongs to the period of the day it happened, like a claim (often weeks into a stay).
+  const refusals = (category: 'lawyer' | 'ombudsman') =>
+    all.reduce((n, c) => n + c.contactRefusals.filter((r) => r.category === category && (claimInPeriod ? claimInPeriod(r.at) : inPeriod(c))).length, 0);
   return {
     episodes: period.length,
     rightsWithinLimit: count(period, (c) => c.rights === 'within'),
@@ -157,5 +169,8 @@ export function summarizeCompliance(all: readonly EpisodeCompliance[], inPeriod:
     asylumPendingNow: count(openNow, (c) => c.asylumPending),
     nonRefoulementHoldsNow: count(openNow, (c) => c.nonRefoulementHolds.length > 0),
     rightsDraftLetter: count(period, (c) => c.draftLetter),
+    contactRefusalsLawyer: refusals('lawyer'),
+    contactRefusalsOmbudsman: refusals('ombudsman'),
+    contactRefusalsUnreviewed: all.reduce((n, c) => n + c.contactRefusals.filter((r) => !r.reviewed).length, 0),
   };
 }

@@ -68,6 +68,11 @@ export const complianceFigures = z.object({
   nonRefoulementHoldsNow: z.number().int(),
   /** episodes in the period whose rights were explained with an unreviewed (draft) letter (issue #11 §7) */
   rightsDraftLetter: z.number().int(),
+  /** refused lawyers' and ombudsmen's contacts in the period, by the day of the refusal (issue #15 §1) */
+  contactRefusalsLawyer: z.number().int(),
+  contactRefusalsOmbudsman: z.number().int(),
+  /** of every such refusal on record, those the centre head has not reviewed */
+  contactRefusalsUnreviewed: z.number().int(),
 });
 export type ComplianceFigures = z.infer<typeof complianceFigures>;
 
@@ -84,6 +89,7 @@ export const complianceIssues = [
   'asylum_pending',
   'nonrefoulement_hold',
   'rights_draft_letter',
+  'contact_refused',
 ] as const;
 export const complianceIssue = z.enum(complianceIssues);
 export type ComplianceIssue = z.infer<typeof complianceIssue>;

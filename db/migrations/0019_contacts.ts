@@ -40,7 +40,7 @@ export const migration0019: Migration = {
     CREATE INDEX contacts_person ON contacts (person_id, at);
 
     INSERT INTO contacts (contact_id, person_id, episode_id, kind, category, who_name, at, outcome, notice_id, source, recorded_at, recorded_by, last_event_id)
-      SELECT 'consular:' || notice_id, person_id, episode_id, 'visit', 'consul', 'Consulate: ' || states, visited_at, 'took_place', notice_id, 'consular', visited_at, 'migration', 'migration'
+      SELECT 'consular:' || notice_id, person_id, episode_id, 'visit', 'consul', (SELECT group_concat(value, ', ') FROM json_each(consular_notices.states)), visited_at, 'took_place', notice_id, 'consular', visited_at, 'migration', 'migration'
       FROM consular_notices WHERE visited_at IS NOT NULL;
   `,
 };

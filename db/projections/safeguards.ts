@@ -3,6 +3,7 @@ import { letterStatusOf } from '../../core/rights-letters';
 import type { Database } from '../schema';
 import type { SyncQuery } from '../sync-query';
 import type { Projector, Touched } from './types';
+import { consularVisitContact } from './contacts';
 
 /** Projections of the safeguards: rights, interpreters, consular notices, legal aid. */
 
@@ -120,8 +121,9 @@ export const consularAcknowledged: Projector<'consular.acknowledged'> = ({ event
   return noticePerson(q, qb, event.entityId);
 };
 
-export const consularVisited: Projector<'consular.visited'> = ({ event, payload, qb, q }) => {
-  q.run(qb.updateTable('consular_notices').set({ visited_at: payload.at }).where('notice_id', '=', event.entityId));
+/** Recorded before issue #15; a consul's visit is now a contact.recorded (consul) and lands in the log too. */
+export const consularVisited: Projector<'consular.visited'> = ({ event, payload, qb, q, at }) => {
+  consularVisitContact(q, qb, event.entityId, payload.at, payload.note, event.eventId, event.actor, at);
   return noticePerson(q, qb, event.entityId);
 };
 

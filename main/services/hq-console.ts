@@ -81,6 +81,8 @@ const issueTests = {
   asylum_pending: (c: EpisodeCompliance) => c.asylumPending,
   nonrefoulement_hold: (c: EpisodeCompliance) => c.nonRefoulementHolds.length > 0,
   rights_draft_letter: (c: EpisodeCompliance) => c.draftLetter,
+  // Counted by the day of the refusal, like asylum requests: see casesInPeriod.
+  contact_refused: (c: EpisodeCompliance) => c.contactRefusals.length > 0,
 } as const;
 
 /** Issues about today's situation, not about what happened in the period. */
@@ -102,6 +104,9 @@ function detailOf(issue: keyof typeof issueTests, c: EpisodeCompliance, mayReadP
       return maskRemovalLocks(c.nonRefoulementHolds, mayReadProtection).join(',');
     case 'rights_draft_letter':
       return c.draftLetterLanguages.join(',');
+    case 'contact_refused':
+      // each refusal's category, and whether the head reviewed it: "lawyer:unreviewed,ombudsman:reviewed"
+      return c.contactRefusals.map((r) => `${r.category}:${r.reviewed ? 'reviewed' : 'unreviewed'}`).join(',');
     default:
       return null;
   }
@@ -194,8 +199,14 @@ export function hqHandlers(inst: ServiceInstallation, source: HqFleetSource | nu
       const inPeriod = inLocalPeriod(store, input.from, input.to);
       const test = issueTests[input.issue];
       const claimInPeriod = instantInLocalPeriod(store, input.from, input.to);
-      // Asylum requests belong to the period in which the person asked; the others to their apprehension.
-      const casesInPeriod = (c: EpisodeCompliance) => (input.issue === 'asylum_requests' ? c.asylumRequests.some((r) => claimInPeriod(r.expressedAt)) : nowIssues.has(input.issue) || inPeriod(c));
+      // Asylum requests belong to the period in which the person asked, refused contacts to the day of the
+      // refusal; the others to their apprehension.
+      const casesInPeriod = (c: EpisodeCompliance) =>
+        input.issue === 'asylum_requests'
+          ? c.asylumRequests.some((r) => claimInPeriod(r.expressedAt))
+          : input.issue === 'contact_refused'
+            ? c.contactRefusals.some((r) => claimInPeriod(r.at))
+            : nowIssues.has(input.issue) || inPeriod(c);
       const matches = allCompliance(store, now())
         .filter((c) => casesInPeriod(c) && test(c))
         .filter((c) => input.facilityId === null || byEpisode.get(c.episodeId) === input.facilityId)

@@ -73,6 +73,9 @@ describe('the facilities table', () => {
     asylumPendingNow: 0,
     nonRefoulementHoldsNow: 0,
     rightsDraftLetter: 0,
+    contactRefusalsLawyer: 0,
+    contactRefusalsOmbudsman: 0,
+    contactRefusalsUnreviewed: 0,
     ...f,
   });
   const rows = [

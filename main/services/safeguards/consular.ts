@@ -12,6 +12,7 @@ import { dateValidationError, notFuture } from '../common';
 import type { ServiceInstallation } from '../installation';
 import { actor, notFound, rule, notBeforeApprehension, flagsOf } from './shared';
 import { interpreterUse } from './interpreters';
+import { appendContact } from '../contacts';
 
 export function noticeRow(store: ServiceStore, noticeId: string): ConsularNoticesTable {
   const n = store.q.first(store.qb.selectFrom('consular_notices').selectAll().where('notice_id', '=', noticeId));
@@ -112,8 +113,16 @@ export function consularHandlers(
       if (!noticeDisclosure(store, n, flagsOf(store, n.person_id)).furtherStepsAllowed) throw rule('error.consular.consentNeeded');
       if (Date.parse(input.at) < Date.parse(n.sent_at)) throw dateValidationError([{ path: 'at', key: 'error.time.beforeSent' }]);
       notFuture(input.at, now(), 'at');
-      const type = input.kind === 'acknowledged' ? 'consular.acknowledged' : 'consular.visited';
-      const e = store.command(actor(env), env.method, (tx) => tx.append({ type, entityId: n.notice_id, payload: { at: input.at, note: input.note } }));
+      if (input.kind === 'visited') {
+        // A consul's visit is an entry of the contact log (issue #15 §1), linked to this notice; the card's
+        // VISITED is derived from it (db/projections/contacts.ts).
+        const ep = episodeRow(store, n.episode_id);
+        const who = { name: (JSON.parse(n.states) as string[]).join(', ') };
+        const contact = { kind: 'visit' as const, category: 'consul' as const, who, at: input.at, outcome: 'took_place' as const, ...(input.note ? { note: input.note } : {}) };
+        const contactId = appendContact(store, env, ep, contact, { noticeId: n.notice_id });
+        return { eventId: store.q.first(store.qb.selectFrom('contacts').select('last_event_id').where('contact_id', '=', contactId))!.last_event_id };
+      }
+      const e = store.command(actor(env), env.method, (tx) => tx.append({ type: 'consular.acknowledged', entityId: n.notice_id, payload: { at: input.at, note: input.note } }));
       return { eventId: e.eventId };
     },
     reviewDisclosure: (input, env) => {

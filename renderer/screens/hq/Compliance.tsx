@@ -138,6 +138,15 @@ function NowFigures({ total, period }: { total: ComplianceFigures; period: Perio
       >
         <FormattedMessage id="hq.now.disclosureCaption" values={{ count: total.disclosureUnreviewed }} />
       </Tile>
+      {/* A lawyer or the ombudsman turned away is a safeguard failure (issue #15 §1): red until each is reviewed. */}
+      <Tile
+        label="hq.now.contactRefused"
+        value={total.contactRefusalsLawyer + total.contactRefusalsOmbudsman}
+        tone={total.contactRefusalsLawyer + total.contactRefusalsOmbudsman + total.contactRefusalsUnreviewed > 0 ? 'alarm' : 'good'}
+        href={total.contactRefusalsLawyer + total.contactRefusalsOmbudsman > 0 ? casesHref(period, 'contact_refused', null) : null}
+      >
+        <FormattedMessage id="hq.now.contactRefusedCaption" values={{ lawyer: total.contactRefusalsLawyer, ombudsman: total.contactRefusalsOmbudsman, unreviewed: total.contactRefusalsUnreviewed }} />
+      </Tile>
       {/* A hold is the law working, not a failure: plain, with the people behind it (docs/domain.md §5 rule 4, §6). */}
       <Tile label="hq.now.holds" value={total.nonRefoulementHoldsNow} tone="plain" href={total.nonRefoulementHoldsNow > 0 ? casesHref(period, 'nonrefoulement_hold', null) : null}>
         <FormattedMessage id="hq.now.holdsCaption" />

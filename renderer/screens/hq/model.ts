@@ -71,6 +71,9 @@ export const figureColumns: readonly FigureColumn[] = [
   { figure: 'disclosureConflicts', label: 'hq.fig.disclosureConflicts', group: 'consular', issue: 'consular_disclosure', alarm: true },
   { figure: 'medianHoursToDefender', label: 'hq.fig.medianDefender', group: 'defender', issue: null },
   { figure: 'withoutDefender', label: 'hq.fig.withoutDefender', group: 'defender', issue: 'without_defender' },
+  // A refused lawyer or ombudsman is a safeguard failure (issue #15 §1), by the day of the refusal.
+  { figure: 'contactRefusalsLawyer', label: 'hq.fig.contactRefusalsLawyer', group: 'defender', issue: 'contact_refused', alarm: true },
+  { figure: 'contactRefusalsOmbudsman', label: 'hq.fig.contactRefusalsOmbudsman', group: 'defender', issue: 'contact_refused', alarm: true },
   // What docs/domain.md §6 asks for first (issue #11 §8): claims made in the period, and today's pending claims and removal holds.
   { figure: 'asylumRequests', label: 'hq.fig.asylumRequests', group: 'protection', issue: 'asylum_requests' },
   { figure: 'asylumPendingNow', label: 'hq.fig.asylumPendingNow', group: 'protection', issue: 'asylum_pending' },
@@ -128,4 +131,5 @@ export const issueTitle: Record<ComplianceIssue, MessageKey> = {
   asylum_pending: 'hq.issue.asylum_pending',
   nonrefoulement_hold: 'hq.issue.nonrefoulement_hold',
   rights_draft_letter: 'hq.issue.rights_draft_letter',
+  contact_refused: 'hq.issue.contact_refused',
 };
