@@ -18,6 +18,7 @@ import { PersonHeader } from './PersonHeader';
 import { Protection, type ItemAction } from './Protection';
 import { Timeline } from './Timeline';
 import { PersonTracingRequests } from '../tracing/CentreRequests';
+import { PersonComplaints } from '../complaints/Complaints';
 
 /**
  * The person page: who the person is, what was just done, the action bar and the form it opened, the
@@ -152,6 +153,7 @@ export function Person({ personId, session }: { personId: string; session: Sessi
           <PersonTracingRequests personId={personId} mayAnswer={mayWrite} onAnswered={done} />
           {episode ? <CurrentDetention episode={episode} /> : <EmptyCard title="pp.detention.title" text="pp.detention.none" />}
           {episode ? <SafeguardsPanel personId={personId} session={session} /> : null}
+          {episode ? <PersonComplaints personId={personId} episode={openEpisode} mayWrite={mayWrite} onDone={done} /> : null}
         </div>
         <div className="person__side">
           <Obligations episode={openEpisode} />

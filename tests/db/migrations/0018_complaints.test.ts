@@ -14,9 +14,9 @@ describe('migration 0018: requests, complaints and appeals (issue #15 §2)', () 
     expect(tableNames(db)).toEqual(expect.arrayContaining(['complaints', 'appeals']));
     expect(db.prepare("SELECT value FROM meta WHERE key = 'facility_name'").get()).toEqual({ value: 'Baku centre' });
     db.prepare(
-      `INSERT INTO complaints (complaint_id, person_id, episode_id, kind, category, subject, lodged_by, received_on, addressee, recorded_at, recorded_by, updated_at, last_event_id)
+      `INSERT INTO complaints (complaint_id, person_id, episode_id, kind, category, subject, lodged_by, received_at, addressee, recorded_at, recorded_by, updated_at, last_event_id)
        VALUES ('c1', 'p1', 'x1', 'complaint', 'conditions', 'Cold cell', 'person', '2026-12-01', 'centre_head', 't', 'u', 't', 'e')`,
     ).run();
-    expect(db.prepare('SELECT about_staff, staff_user_ids, answered_on FROM complaints').all()).toEqual([{ about_staff: 0, staff_user_ids: '[]', answered_on: null }]);
+    expect(db.prepare('SELECT about_staff, staff_user_ids, answered_at FROM complaints').all()).toEqual([{ about_staff: 0, staff_user_ids: '[]', answered_at: null }]);
   });
 });
