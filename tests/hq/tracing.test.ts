@@ -7,6 +7,7 @@ import { analystOn, browserOn, consolePassword, enrolledCentre, setUpHqConsole }
 import { useHq } from '../helpers/hq';
 import { intakeAt } from '../helpers/intake';
 import { dialects } from './harness';
+import { leavesWithoutExamination } from '../helpers/health';
 
 /**
  * Issue #14 §3, docs/hq-console.md "Tracing inquiries": HQ records an inquiry, matches it against every
@@ -222,6 +223,7 @@ for (const dialect of dialects) {
       const head = await baku.as('centre_head');
       const gone = await desk.intake.submit(man(baku.clock.now, 'Rahim Jafari', 'Rahim Jafari', '3200001'));
       await baku.advance(day);
+      await leavesWithoutExamination(head, gone.episodeId, baku.clock.now);
       await head.episodes.close({ episodeId: gone.episodeId, exit: { type: 'released_decision', at: iso(baku.clock.now), basis: 'Court order to release' } });
       await desk.sync.run();
 

@@ -6,6 +6,7 @@ import { signedFileText, signFile, verifyFile } from '../../../db/signed-file';
 import { refusal, useCentre } from '../../helpers/centre';
 import { day, hour, intakeAt } from '../../helpers/intake';
 import { completeFirstHour } from '../../helpers/safeguards';
+import { leavesWithoutExamination } from '../../helpers/health';
 
 /**
  * The centre's side of ombudsman oversight through the real backend. The office here is only a key
@@ -136,6 +137,7 @@ describe('the register extract for a visiting team (OPCAT Art. 20)', () => {
     const gone = await registrar.intake.submit(intakeAt(c.clock.now, {}, { names: { original: 'Ahmad Karimi', latin: 'Ahmad Karimi', aliases: [] } }));
     await completeFirstHour(registrar, gone.episodeId, c.clock.now);
     await c.advance(hour);
+    await leavesWithoutExamination(registrar, gone.episodeId, c.clock.now);
     await registrar.episodes.close({ episodeId: gone.episodeId, exit: { type: 'released_decision', at: iso(c.clock.now), basis: 'Nasimi District Court: placement lifted' } });
     await c.advance(2 * day);
     const cared = await registrar.intake.submit(intakeAt(c.clock.now));

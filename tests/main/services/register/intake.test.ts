@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { refusal } from '../../../helpers/centre';
 import { setUpInstallation, type TestInstallation } from '../../../helpers/backend';
 import { day, hour, intakeAt } from '../../../helpers/intake';
+import { examinedBeforeLeaving } from '../../../helpers/health';
 
 const open: TestInstallation[] = [];
 afterEach(async () => {
@@ -113,6 +114,8 @@ describe('duplicate check before a person is created', () => {
     const { personId, episodeId } = await registrar.intake.submit(intakeAt(now));
     now += 40 * day;
     await inst.signInAgain(registrar, 'registrar');
+    await inst.signInAgain(inst.admin, 'admin');
+    await examinedBeforeLeaving(await inst.userWith(['medical_officer'], 'doctor'), episodeId, now - day);
     await registrar.episodes.close({
       episodeId,
       exit: { type: 'released_term_expired', at: new Date(now - day).toISOString(), basis: 'Term expired, release protocol No. 17' },

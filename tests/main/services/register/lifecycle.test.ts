@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { refusal, useCentre } from '../../../helpers/centre';
 import { day, hour, intakeAt } from '../../../helpers/intake';
+import { examinedBeforeLeaving } from '../../../helpers/health';
 
 const centre = useCentre();
 
@@ -42,6 +43,7 @@ describe('the non-refoulement lock', () => {
       episodeId,
       check: { at: new Date(c.clock.now).toISOString(), result: 'cleared', basis: 'Country information reviewed; no asylum claim; no risk indicators.' },
     });
+    await examinedBeforeLeaving(await c.as('medical_officer'), episodeId, c.clock.now);
     await registrar.episodes.close({ episodeId, exit: removal(c.clock.now) });
   });
 
@@ -77,6 +79,7 @@ describe('the non-refoulement lock', () => {
       reasoning: 'Travel document verified; no protection need identified after interview with interpreter.',
     };
     expect((await refusal(registrar.episodes.close({ episodeId, exit: removal(c.clock.now), override }))).messageKey).toBe('error.exit.overrideNotAllowed');
+    await examinedBeforeLeaving(await c.as('medical_officer'), episodeId, c.clock.now);
     await head.episodes.close({ episodeId, exit: removal(c.clock.now), override });
     const { entries } = await head.audit.list({ entityId: personId });
     expect(entries.map((e) => e.action)).toContain('removal.override');
@@ -152,6 +155,7 @@ describe('the episode over time', () => {
     const exit = (at: number) => ({ type: 'released_term_expired' as const, at: new Date(at).toISOString(), basis: 'Release protocol' });
     expect((await refusal(registrar.episodes.close({ episodeId, exit: exit(c.clock.now) }))).messageKey).toBe('error.exit.termNotExpired');
     await c.advance(31 * day);
+    await examinedBeforeLeaving(await c.as('medical_officer'), episodeId, c.clock.now);
     await registrar.episodes.close({ episodeId, exit: exit(c.clock.now) });
     const view = await registrar.persons.view({ personId });
     expect(view.episodes[0]).toMatchObject({ state: 'CLOSED', obligations: [] });
