@@ -1,5 +1,6 @@
 /** Health during the stay (issue #15 §4): the Health card, its forms, the role, deadlines, events and refusals. */
 export const health = {
+  'entity.health_record': 'Health record',
   'role.medical_officer': 'Medical officer',
 
   'obligation.exit_medical_exam': 'Medical examination before leaving',
