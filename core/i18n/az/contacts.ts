@@ -72,6 +72,7 @@ export const contacts = {
   'contacts.field.finding': 'Nə aşkar edildi və nə edildi',
   'contacts.field.visitArranged': 'Görüş sonradan təşkil edildi',
   'contacts.saveReview': 'Baxışı saxla',
+  'entity.contact': 'Xarici əlaqə',
   'event.contact.recorded': 'Xarici əlaqə qeydə alındı',
   'event.contact.corrected': 'Xarici əlaqə düzəldildi',
   'event.contact.refusalReviewed': 'Rədd edilmiş əlaqəyə mərkəzin rəisi baxdı',

@@ -72,6 +72,7 @@ export const contacts = {
   'contacts.field.finding': 'What was found and done',
   'contacts.field.visitArranged': 'The visit was arranged after all',
   'contacts.saveReview': 'Save the review',
+  'entity.contact': 'Outside contact',
   'event.contact.recorded': 'Outside contact recorded',
   'event.contact.corrected': 'Outside contact corrected',
   'event.contact.refusalReviewed': 'Refused contact reviewed by the centre head',

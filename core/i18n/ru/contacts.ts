@@ -72,6 +72,7 @@ export const contacts = {
   'contacts.field.finding': 'Что установлено и что сделано',
   'contacts.field.visitArranged': 'Свидание всё же организовано',
   'contacts.saveReview': 'Сохранить рассмотрение',
+  'entity.contact': 'Внешний контакт',
   'event.contact.recorded': 'Записан внешний контакт',
   'event.contact.corrected': 'Внешний контакт исправлен',
   'event.contact.refusalReviewed': 'Начальник центра рассмотрел отказ в контакте',
