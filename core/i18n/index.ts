@@ -14,6 +14,7 @@ import { accounts as azAccounts } from './az/accounts';
 import { npmKeys as azNpmKeys } from './az/npm-keys';
 import { backup as azBackup } from './az/backup';
 import { tracingCentre as azTracingCentre } from './az/tracing-centre';
+import { transfers as azTransfers } from './az/transfers';
 import { tracing as azTracing } from './az/tracing';
 import { national as azNational } from './az/national';
 import { disciplineProperty as azDisciplineProperty } from './az/discipline-property';
@@ -35,6 +36,7 @@ import { accounts as enAccounts } from './en/accounts';
 import { npmKeys as enNpmKeys } from './en/npm-keys';
 import { backup as enBackup } from './en/backup';
 import { tracingCentre as enTracingCentre } from './en/tracing-centre';
+import { transfers as enTransfers } from './en/transfers';
 import { tracing as enTracing } from './en/tracing';
 import { national as enNational } from './en/national';
 import { disciplineProperty as enDisciplineProperty } from './en/discipline-property';
@@ -56,6 +58,7 @@ import { accounts as ruAccounts } from './ru/accounts';
 import { npmKeys as ruNpmKeys } from './ru/npm-keys';
 import { backup as ruBackup } from './ru/backup';
 import { tracingCentre as ruTracingCentre } from './ru/tracing-centre';
+import { transfers as ruTransfers } from './ru/transfers';
 import { tracing as ruTracing } from './ru/tracing';
 import { national as ruNational } from './ru/national';
 import { disciplineProperty as ruDisciplineProperty } from './ru/discipline-property';
@@ -67,6 +70,7 @@ import { contacts as ruContacts } from './ru/contacts';
 export const catalogs: Record<Locale, Record<string, string>> = {
   az: {
     ...azTracingCentre,
+    ...azTransfers,
     ...azErrors,
     ...azUi,
     ...azRegister,
@@ -90,6 +94,7 @@ export const catalogs: Record<Locale, Record<string, string>> = {
   },
   en: {
     ...enTracingCentre,
+    ...enTransfers,
     ...enErrors,
     ...enUi,
     ...enRegister,
@@ -113,6 +118,7 @@ export const catalogs: Record<Locale, Record<string, string>> = {
   },
   ru: {
     ...ruTracingCentre,
+    ...ruTransfers,
     ...ruErrors,
     ...ruUi,
     ...ruRegister,
@@ -139,6 +145,7 @@ export const catalogs: Record<Locale, Record<string, string>> = {
 export const defaultLocale: Locale = 'az';
 export type MessageKey =
   | keyof typeof enNational
+  | keyof typeof enDisciplineProperty
   | keyof typeof enComplaints
   | keyof typeof enExits
   | keyof typeof enContacts
