@@ -203,3 +203,39 @@ describe('appeals against the placement decision and its extensions', () => {
     expect(c.count('appeals')).toBe(0);
   });
 });
+
+describe('the figures (complaintsFigures)', () => {
+  it('counts by addressee and kind in the period, answered on time and late, open overdue now, staff complaints by count, appeals by outcome', async () => {
+    const c = await centre('2026-11-23T06:00:00Z');
+    const { registrar, episodeId, at } = await admitted(c);
+    const onTime = await registrar.complaints.lodge({ episodeId, complaint: complaint(iso(at)) });
+    const late = await registrar.complaints.lodge({ episodeId, complaint: complaint(iso(at), { kind: 'request', addressee: 'sms' }) });
+    await registrar.complaints.lodge({ episodeId, complaint: complaint(iso(at), { addressee: 'court' }) });
+    await registrar.complaints.lodge({ episodeId, complaint: complaint(iso(at), { aboutStaff: { named: 'A guard', userIds: [] } }) });
+    const { appealId } = await registrar.complaints.fileAppeal({ episodeId, appeal: { decision: 'placement', filedAt: iso(at), court: 'Court' } });
+    await registrar.complaints.fileAppeal({ episodeId, appeal: { decision: 'placement', filedAt: iso(at), court: 'Court' } });
+    await c.advance(2 * hour);
+    const later = await c.as('registrar');
+    await later.complaints.answer({ complaintId: onTime.complaintId, answer: { at: iso(at + hour), from: 'Head', text: 'Done' } });
+    await later.complaints.decideAppeal({ appealId, outcome: { outcome: 'upheld', at: iso(at + hour) } });
+    await c.advance(40 * day);
+    const head = await c.as('centre_head');
+    await head.complaints.forward({ complaintId: late.complaintId, forward: { at: iso(at + hour) } });
+    await head.complaints.answer({ complaintId: late.complaintId, answer: { at: iso(c.clock.now - hour), from: 'SMS', text: 'Late answer' } });
+    const store = c.inst.backend.installation.readStore();
+    const f = complaintsFigures(store, '2026-11-23', '2026-11-23', c.clock.now);
+    expect(f).toMatchObject({
+      byAddressee: { centre_head: 2, sms: 1, court: 1, ombudsman: 0, prosecutor: 0 },
+      requests: 1,
+      complaints: 3,
+      answeredOnTime: 1,
+      answeredLate: 1,
+      aboutStaff: 1,
+      openOverdueNow: 2,
+      appealsFiled: 2,
+      appealsByOutcome: { upheld: 1, pending: 1, release_ordered: 0 },
+    });
+    // Another period holds none of them; what is overdue now still counts.
+    expect(complaintsFigures(store, '2026-11-24', '2026-12-31', c.clock.now)).toMatchObject({ complaints: 0, requests: 0, appealsFiled: 0, openOverdueNow: 2 });
+  });
+});
