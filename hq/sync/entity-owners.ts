@@ -45,6 +45,8 @@ export async function quarantineForeignEntities(
   dialect: HqDatabase['dialect'],
   deviceId: string,
   pushed: { rows: Insertable<EventsTable>[]; quarantined: Quarantined[] },
+  /** per admission of a transfer (event id), the records it hands over to the pusher's facility (hq/sync/transfers.ts) */
+  handovers: ReadonlyMap<string, readonly string[]> = new Map(),
 ): Promise<{ rows: Insertable<EventsTable>[]; quarantined: Quarantined[] }> {
   const live = pushed.rows.filter((r) => r.quarantine_reason === null);
   if (!live.length) return pushed;
@@ -58,8 +60,14 @@ export async function quarantineForeignEntities(
   const owner = new Map(held.map((r) => [r.entity_id, r.facility_id]));
   const claims: { entity_id: string; facility_id: string; device_id: string }[] = [];
   const quarantined = [...pushed.quarantined];
+  const moved = new Set<string>();
   const rows = pushed.rows.map((r) => {
     if (r.quarantine_reason !== null) return r;
+    // From an admitted transfer on, the person's records are the receiving facility's: its later events in this push apply.
+    for (const id of handovers.get(r.event_id) ?? []) {
+      owner.set(id, facilityId);
+      moved.add(id);
+    }
     const of = owner.get(r.entity_id);
     if (of !== undefined && of !== facilityId) {
       quarantined.push({ deviceSeq: r.device_seq, reason: 'foreign_entity' });
@@ -71,6 +79,12 @@ export async function quarantineForeignEntities(
     }
     return r;
   });
+  if (moved.size)
+    await trx
+      .updateTable('entity_owners')
+      .set({ facility_id: facilityId, device_id: deviceId })
+      .where(dialect === 'postgres' ? sql<boolean>`entity_id = any(${[...moved]}::text[])` : sql<boolean>`entity_id in (select value from json_each(${JSON.stringify([...moved])}))`)
+      .execute();
   if (claims.length && dialect === 'postgres') {
     // One jsonb parameter, as events are inserted (push.ts insertEvents): this runs under the push lock.
     const batch = JSON.stringify(claims.map((c) => [c.entity_id, c.facility_id, c.device_id]));

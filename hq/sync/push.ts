@@ -11,6 +11,7 @@ import type { HqDatabase } from '../db';
 import type { EventsTable, HqSchema } from '../schema';
 import { SyncRefusal, now } from './common';
 import { quarantineForeignEntities } from './entity-owners';
+import { checkPushedTransfers } from './transfers';
 import { hqVault, type HqVault } from '../vault';
 import { indexPushedEvents } from './national';
 
@@ -290,7 +291,9 @@ async function applyPush(trx: Transaction<HqSchema>, dialect: HqDatabase['dialec
   )
     throw new SyncRefusal(409, 'duplicate_event', head.seq);
   // A record of another facility is quarantined, a new one claimed for the pusher's (hq/sync/entity-owners.ts).
-  const { rows, quarantined } = await quarantineForeignEntities(trx, dialect, deviceId, await quarantineReregistrations(trx, dialect, plan));
+  // Transfers between centres are checked first: an admission moves the records it carries to the pusher's facility (hq/sync/transfers.ts).
+  const transfers = await checkPushedTransfers(trx, vault, deviceId, await quarantineReregistrations(trx, dialect, plan));
+  const { rows, quarantined } = await quarantineForeignEntities(trx, dialect, deviceId, transfers, transfers.handovers);
   await insertEvents(trx, dialect, vault, rows);
   // The national name index moves with what is stored, in the same transaction (hq/sync/national.ts).
   await indexPushedEvents(trx, hq, vault, rows);

@@ -9,6 +9,8 @@ import { checkManifest, pullEvents } from './pull';
 import { enrollDevice } from './enroll';
 import { facilityState } from './facility';
 import { tracingRequestsForDevice } from './tracing-requests';
+import { transfersForDevice } from './transfers';
+import { transfersRequest } from '../../core/sync-transfers';
 import { lockEventLog, pushEvents } from './push';
 import { nationalCheck } from './national';
 import { nationalCheckRequest } from '../../core/sync-national';
@@ -202,6 +204,18 @@ export function registerSyncRoutes(app: FastifyInstance, hq: HqDatabase, options
     if (!parsed.success) return send(reply, 400, 'validation', 'error.validation');
     try {
       return { ok: true, result: await nationalCheck(hq, (trx) => lockEventLog(trx, hq), request.deviceId!, parsed.data, clock) };
+    } catch (e) {
+      if (e instanceof SyncRefusal) return refusal(reply, e);
+      throw e;
+    }
+  });
+
+  // Transfers between centres (docs/sync.md#transfers-between-centres): audited and rate-limited per device.
+  app.post('/api/sync/transfers', { preHandler: authenticate }, async (request, reply) => {
+    const parsed = transfersRequest.safeParse(request.body);
+    if (!parsed.success) return send(reply, 400, 'validation', 'error.validation');
+    try {
+      return { ok: true, result: await transfersForDevice(hq, request.deviceId!, parsed.data, clock) };
     } catch (e) {
       if (e instanceof SyncRefusal) return refusal(reply, e);
       throw e;

@@ -4,6 +4,7 @@ import { enrollResponse, manifestResponse, pullResponse, pushResponse } from '..
 import { requestAudience, signedRequestHeaders } from '../../db/device-auth';
 import { nationalCheckResponse, type NationalCheckRequest } from '../../core/sync-national';
 import { incarnationHeader, manifestLosses, ownEventsResponse, restoredResponse } from '../../core/sync-restore';
+import { transfersResponse, type transfersRequest } from '../../core/sync-transfers';
 
 /** A timeout keeps a dead link from hanging the duty desk. */
 const requestTimeoutMs = 30_000;
@@ -89,6 +90,12 @@ export class HqClient {
   nationalCheck(body: NationalCheckRequest, timeoutMs: number) {
     const text = JSON.stringify(body);
     return request(new URL('/api/sync/national-check', this.baseUrl).toString(), this.signed('POST', '/api/sync/national-check', text), nationalCheckResponse, timeoutMs);
+  }
+
+  /** Transfers between centres (docs/sync.md#transfers-between-centres): the facility list, packages for this facility, outcomes of its dispatches. */
+  transfers(body: z.input<typeof transfersRequest>) {
+    const text = JSON.stringify(body);
+    return request(new URL('/api/sync/transfers', this.baseUrl).toString(), this.signed('POST', '/api/sync/transfers', text), transfersResponse);
   }
 
   pull(after: number, limit: number, queued?: number, tracingAfter?: number) {

@@ -5,6 +5,7 @@ import { readAttempts, recordAttempt, type SyncAttempt } from './attempts';
 import { runSync, type SyncProgress, type SyncReport } from './engine';
 import { HqClient, HqUnreachable } from './hq-client';
 import { recheckPending } from './national';
+import { exchangeTransfers } from './transfers';
 
 export type SyncTrigger = SyncAttempt['trigger'];
 
@@ -116,6 +117,8 @@ export class SyncRunner {
       const report = await runSync(store, client, { onProgress: (p) => (this.currentProgress = p) });
       // Intakes recorded without a national check are checked now; a failure here never fails the sync.
       await recheckPending(store, client, actor, method).catch((e: unknown) => this.log('national re-check failed', e));
+      // Transfers between centres: packages for this centre, outcomes of its dispatches; never fails the sync.
+      await exchangeTransfers(store, client, actor, method).catch((e: unknown) => this.log('transfers exchange failed', e));
       const finishedAt = new Date(this.now()).toISOString();
       attempt = { at, finishedAt, trigger, outcome: 'ok', pushed: report.pushed, pulled: report.pulled, quarantined: report.quarantined, reason: null };
       // An automatic sync that moved nothing is not worth an audit line every quarter of an hour.
