@@ -65,6 +65,8 @@ export const episodeView = z.object({
   daysHeld: z.number().int().nullable(),
   obligations: z.array(obligationView),
   removalLocks: z.array(z.enum(removalLockReasons)),
+  /** Taken to hospital while still held, since when (issue #15 §4): a safety fact every reader sees, never the reason. */
+  inHospitalSince: z.string().nullable().optional(),
   lastEventId: z.string(),
 });
 export type EpisodeView = z.infer<typeof episodeView>;

@@ -172,6 +172,7 @@ export function toEpisodeView(store: ReadStore, e: EpisodesTable, flags: readonl
       return status ? [{ kind: maskObligationKind(o.kind, mayReadProtection, flags.includes('trafficking'), mayReadMedical), personId: o.personId, episodeId: o.episodeId, dueAt: o.dueAt, status }] : [];
     }),
     removalLocks: recorded === 'CLOSED' ? [] : maskRemovalLocks(episodeRemovalLocks(store, e.person_id, flags), mayReadProtection),
+    inHospitalSince: recorded === 'CLOSED' ? null : e.in_hospital_since,
     lastEventId: e.last_event_id,
   };
 }

@@ -18,7 +18,11 @@ import { PersonHeader } from './PersonHeader';
 import { Protection, type ItemAction } from './Protection';
 import { Timeline } from './Timeline';
 import { PersonTracingRequests } from '../tracing/CentreRequests';
+import { HealthCard, HealthStatus } from '../health/HealthCard';
 import { PersonComplaints } from '../complaints/Complaints';
+import { PersonContacts } from '../contacts/Contacts';
+import { PersonDiscipline } from '../discipline/Discipline';
+import { PersonProperty } from '../property/Property';
 
 /**
  * The person page: who the person is, what was just done, the action bar and the form it opened, the
@@ -90,6 +94,7 @@ export function Person({ personId, session }: { personId: string; session: Sessi
   return (
     <div className="person">
       <PersonHeader view={v} headingRef={heading} />
+      <HealthStatus inHospitalSince={openEpisode?.inHospitalSince} />
       <div role="status" className="status-line">
         {notice ? (
           <p className="alert alert--success">
@@ -153,7 +158,13 @@ export function Person({ personId, session }: { personId: string; session: Sessi
           <PersonTracingRequests personId={personId} mayAnswer={mayWrite} onAnswered={done} />
           {episode ? <CurrentDetention episode={episode} /> : <EmptyCard title="pp.detention.title" text="pp.detention.none" />}
           {episode ? <SafeguardsPanel personId={personId} session={session} /> : null}
+          {episode && can(roles, 'medical.read') ? <HealthCard personId={personId} session={session} /> : null}
           {episode ? <PersonComplaints personId={personId} episode={openEpisode} mayWrite={mayWrite} onDone={done} /> : null}
+          {episode ? <PersonContacts personId={personId} episodeId={openEpisode?.episodeId ?? null} mayWrite={mayWrite} mayReview={mayOverride} onDone={done} /> : null}
+          {episode ? <PersonProperty personId={personId} episodeId={episode.episodeId} language={v.languages[0] ?? ''} mayWrite={mayWrite} onDone={done} /> : null}
+          {episode ? (
+            <PersonDiscipline personId={personId} episode={openEpisode} language={v.languages[0] ?? ''} officerName={session.user.displayName} mayWrite={mayWrite} mayDecide={mayOverride} onDone={done} />
+          ) : null}
         </div>
         <div className="person__side">
           <Obligations episode={openEpisode} />
