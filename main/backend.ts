@@ -15,6 +15,8 @@ import { propertyHandlers } from './services/property';
 import { healthHandlers } from './services/health';
 import { complaintsHandlers } from './services/complaints';
 import { contactsHandlers } from './services/contacts';
+import { exitsHandlers } from './services/exits';
+import { stayHandlers } from './services/stay';
 import { syncHandlers } from './services/sync';
 import { backupHandlers } from './services/backup';
 import { SyncRunner } from './sync/runner';
@@ -114,12 +116,14 @@ export async function composeBackend(policy: BackendPolicy, options: BackendOpti
     health: healthHandlers(installation, now),
     complaints: complaintsHandlers(installation, now),
     contacts: contactsHandlers(installation, now),
+    exits: exitsHandlers(installation, now),
     npmOrg: npmOrgHandlers(installation, now),
     npmFacilities: npmFacilitiesHandlers(installation),
     npmVisits: npmVisitsHandlers(installation, now),
     sync: syncHandlers(installation, now, { runner: syncRunner, nextAutoSyncAt: () => syncScheduler.nextAt }),
     ...backupHandlers(installation, now),
     hq: hqHandlers(installation, options.hq?.source ?? null, now),
+    stay: stayHandlers(installation, options.hq?.source ?? null, now),
     npmCentre: npmCentreHandlers(installation, now),
     tracingCentre: tracingCentreHandlers(installation, now, options.hq?.tracing ?? null),
     transfers: transfersHandlers(installation, now),

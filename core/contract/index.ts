@@ -30,6 +30,8 @@ import { tracingCentreContract } from './tracing-centre';
 import { transfersContract } from './transfers';
 import { tracingContract } from './tracing';
 import { nationalContract } from './national';
+import { exitsContract } from './exits';
+import { stayContract } from './stay';
 import { disciplineContract } from './discipline';
 import { propertyContract } from './property';
 
@@ -74,6 +76,8 @@ export const contract = {
   ...tracingCentreContract,
   ...transfersContract,
   ...nationalContract,
+  ...exitsContract,
+  ...stayContract,
   ...tracingContract,
   ...disciplineContract,
   ...propertyContract,

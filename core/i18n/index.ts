@@ -21,6 +21,7 @@ import { disciplineProperty as azDisciplineProperty } from './az/discipline-prop
 import { complaints as azComplaints } from './az/complaints';
 import { exits as azExits } from './az/exits';
 import { contacts as azContacts } from './az/contacts';
+import { stay as azStay } from './az/stay';
 import { errors as enErrors } from './en/errors';
 import { register as enRegister } from './en/register';
 import { safeguards as enSafeguards } from './en/safeguards';
@@ -43,6 +44,7 @@ import { disciplineProperty as enDisciplineProperty } from './en/discipline-prop
 import { complaints as enComplaints } from './en/complaints';
 import { exits as enExits } from './en/exits';
 import { contacts as enContacts } from './en/contacts';
+import { stay as enStay } from './en/stay';
 import { errors as ruErrors } from './ru/errors';
 import { register as ruRegister } from './ru/register';
 import { safeguards as ruSafeguards } from './ru/safeguards';
@@ -65,6 +67,7 @@ import { disciplineProperty as ruDisciplineProperty } from './ru/discipline-prop
 import { complaints as ruComplaints } from './ru/complaints';
 import { exits as ruExits } from './ru/exits';
 import { contacts as ruContacts } from './ru/contacts';
+import { stay as ruStay } from './ru/stay';
 
 /** ICU message catalogs (plural rules matter: Russian has one/few/many). Azerbaijani is the default. */
 export const catalogs: Record<Locale, Record<string, string>> = {
@@ -91,6 +94,7 @@ export const catalogs: Record<Locale, Record<string, string>> = {
     ...azComplaints,
     ...azExits,
     ...azContacts,
+    ...azStay,
   },
   en: {
     ...enTracingCentre,
@@ -115,6 +119,7 @@ export const catalogs: Record<Locale, Record<string, string>> = {
     ...enComplaints,
     ...enExits,
     ...enContacts,
+    ...enStay,
   },
   ru: {
     ...ruTracingCentre,
@@ -139,11 +144,13 @@ export const catalogs: Record<Locale, Record<string, string>> = {
     ...ruComplaints,
     ...ruExits,
     ...ruContacts,
+    ...ruStay,
   },
 };
 
 export const defaultLocale: Locale = 'az';
 export type MessageKey =
+  | keyof typeof enStay
   | keyof typeof enNational
   | keyof typeof enDisciplineProperty
   | keyof typeof enComplaints
@@ -164,4 +171,5 @@ export type MessageKey =
   | keyof typeof enHq
   | keyof typeof enNpmCentre
   | keyof typeof enTracingCentre
+  | keyof typeof enTransfers
   | keyof typeof enSync;

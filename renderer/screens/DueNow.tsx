@@ -10,7 +10,9 @@ import { QueryError } from '../components/QueryError';
 import { obligationKey, obligationStatusLabel } from '../register-labels';
 import { href } from '../routes';
 import { SafeguardsFigures } from './safeguards/SafeguardsFigures';
+import { StayFigures } from './stay/StayFigures';
 import { TracingRequestsBoard } from './tracing/CentreRequests';
+import { IncomingTransfers } from './transfers/Transfers';
 import { NationalTasks } from './national/NationalTasks';
 
 type Item = Awaited<ReturnType<typeof api.dueNow.list>>['items'][number];
@@ -59,7 +61,8 @@ export function Duration({ ms }: { ms: number }) {
   return <>{parts.join(' ')}</>;
 }
 
-export function DueNow() {
+/** `mayReport`: the user reads the facility's reports (the figures of the whole stay). */
+export function DueNow({ mayReport = false }: { mayReport?: boolean }) {
   const intl = useIntl();
   const [upcoming, setUpcoming] = useState(false);
   const upcomingId = useId();
@@ -97,6 +100,7 @@ export function DueNow() {
       </p>
       {due.isError ? <QueryError error={due.error} onRetry={() => void due.refetch()} /> : null}
       <TracingRequestsBoard />
+      <IncomingTransfers />
       <NationalTasks />
       {due.isPending ? (
         <p className="muted" role="status">
@@ -249,6 +253,7 @@ export function DueNow() {
         </>
       ) : null}
       <SafeguardsFigures />
+      {mayReport ? <StayFigures /> : null}
     </>
   );
 }

@@ -17,6 +17,7 @@ import { Person } from './person/Person';
 import { Register } from './Register';
 import { RegisterPrint } from './RegisterPrint';
 import { RightsLetter } from '../print/RightsLetter';
+import { PropertyReceipt } from '../print/PropertyReceipt';
 import { VerifyLetter } from './safeguards/rights/VerifyLetter';
 import { Settings } from './Settings';
 import { Sync } from './Sync';
@@ -64,6 +65,7 @@ function section(route: Route): NavTarget {
     case 'person':
     case 'printRegister':
     case 'printRights':
+    case 'printProperty':
     case 'verifyLetter':
       return 'register';
     case 'visit':
@@ -116,6 +118,7 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
       case 'person':
       case 'printRegister':
       case 'printRights':
+      case 'printProperty':
       case 'verifyLetter':
         return may.read;
       case 'intake':
@@ -203,7 +206,7 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
   const current = atHq && may.reports && route.name === 'home' ? 'hqCompliance' : may.npmVisits && route.name === 'home' ? 'npmVisits' : section(route);
 
   return (
-    <div className={`shell${route.name === 'printRegister' || route.name === 'printRights' || route.name === 'printVisit' ? ' shell--print' : ''}`}>
+    <div className={`shell${route.name === 'printRegister' || route.name === 'printRights' || route.name === 'printProperty' || route.name === 'printVisit' ? ' shell--print' : ''}`}>
       <button type="button" className="skip-link" onClick={() => main.current?.focus()}>
         <FormattedMessage id="app.skipToContent" />
       </button>
@@ -254,7 +257,7 @@ function Screen({ route, session, mayRead }: { route: Route; session: SessionVie
       // The office's monitors start at their visits.
       if (session.facilityKind === 'ombudsman_office' && can(session.user.roles, 'visit.read')) return <Visits mayWrite={can(session.user.roles, 'visit.write')} />;
       if (session.facilityKind === 'headquarters') return can(session.user.roles, 'reports.read') ? <Compliance /> : <Home session={session} />;
-      return mayRead ? <DueNow /> : <Home session={session} />;
+      return mayRead ? <DueNow mayReport={can(session.user.roles, 'reports.read')} /> : <Home session={session} />;
     case 'hqFacilities':
       return <Facilities mayRevoke={can(session.user.roles, 'devices.revoke')} />;
     case 'hqCompliance':
@@ -289,6 +292,8 @@ function Screen({ route, session, mayRead }: { route: Route; session: SessionVie
       return <RegisterPrint from={route.from} to={route.to} facilityName={session.facilityName} />;
     case 'printRights':
       return <RightsLetter key={route.notificationId} notificationId={route.notificationId} />;
+    case 'printProperty':
+      return <PropertyReceipt key={route.ackId} ackId={route.ackId} />;
     case 'verifyLetter':
       return <VerifyLetter />;
     case 'settings':

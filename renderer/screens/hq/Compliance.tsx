@@ -5,6 +5,7 @@ import type { ComplianceFigures, ComplianceIssue } from '../../../core/contract/
 import type { MessageKey } from '../../../core/i18n';
 import { api } from '../../api';
 import { DateTimeField } from '../../components/DateTimeField';
+import { StayFiguresBody } from '../stay/StayFigures';
 import { Instant } from '../../components/Instant';
 import { PageTitle } from '../../components/PageTitle';
 import { QueryError } from '../../components/QueryError';
@@ -65,6 +66,15 @@ export function Compliance({ from, to }: { from?: string; to?: string }) {
           </p>
         </>
       ) : null}
+      <section className="card stay-figures" aria-labelledby="hq-stay-title" data-testid="stay-figures">
+        <h2 className="card__title" id="hq-stay-title">
+          <FormattedMessage id="stay.title" />
+        </h2>
+        <p className="muted small">
+          <FormattedMessage id="stay.caption" />
+        </p>
+        <StayFiguresBody period={period} />
+      </section>
     </>
   );
 }
