@@ -18,6 +18,7 @@ export type Route =
   | { name: 'person'; personId: string }
   | { name: 'printRegister'; from: string; to: string }
   | { name: 'printRights'; notificationId: string }
+  | { name: 'printProperty'; ackId: string }
   | { name: 'verifyLetter' }
   | HqRoute
   | { name: 'settings' }
@@ -80,6 +81,7 @@ export function parseHash(hash: string): Route {
       return parseHqPath(parts.slice(1), params) ?? { name: 'home' };
     case 'print':
       if (parts[1] === 'rights' && parts[2]) return { name: 'printRights', notificationId: parts[2] };
+      if (parts[1] === 'property' && parts[2]) return { name: 'printProperty', ackId: parts[2] };
       if (parts[1] === 'visit' && parts[2]) {
         const lang = params.get('lang');
         return { name: 'printVisit', visitId: parts[2], lang: lang === 'en' || lang === 'ru' ? lang : 'az' };
@@ -109,6 +111,8 @@ export function href(route: Route): string {
       return `#/print/register?${new URLSearchParams({ from: route.from, to: route.to }).toString()}`;
     case 'printRights':
       return `#/print/rights/${encodeURIComponent(route.notificationId)}`;
+    case 'printProperty':
+      return `#/print/property/${encodeURIComponent(route.ackId)}`;
     case 'verifyLetter':
       return '#/verify-letter';
     case 'visit':

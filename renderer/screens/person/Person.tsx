@@ -18,6 +18,7 @@ import { PersonHeader } from './PersonHeader';
 import { Protection, type ItemAction } from './Protection';
 import { Timeline } from './Timeline';
 import { PersonTracingRequests } from '../tracing/CentreRequests';
+import { PersonTransfers } from '../transfers/Transfers';
 import { HealthCard, HealthStatus } from '../health/HealthCard';
 import { PersonComplaints } from '../complaints/Complaints';
 import { PersonContacts } from '../contacts/Contacts';
@@ -156,6 +157,7 @@ export function Person({ personId, session }: { personId: string; session: Sessi
       <div className="person__grid">
         <div className="person__main">
           <PersonTracingRequests personId={personId} mayAnswer={mayWrite} onAnswered={done} />
+          <PersonTransfers personId={personId} mayWrite={mayWrite} />
           {episode ? <CurrentDetention episode={episode} /> : <EmptyCard title="pp.detention.title" text="pp.detention.none" />}
           {episode ? <SafeguardsPanel personId={personId} session={session} /> : null}
           {episode && can(roles, 'medical.read') ? <HealthCard personId={personId} session={session} /> : null}
