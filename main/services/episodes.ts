@@ -9,6 +9,7 @@ import type { Handlers } from '../api/router';
 import { actor, dateValidationError, notFound, notFuture, rule } from './common';
 import { facilityOf } from './intake';
 import { assertExitExamRecorded } from './health';
+import { assertExitPathway, assertOutcomeOffered } from './exits';
 import type { ServiceInstallation } from './installation';
 import { refuseExitWithPropertyHeld } from './property';
 import { assertCurrent } from './persons';
@@ -114,6 +115,8 @@ export function episodesHandlers(inst: ServiceInstallation, now: () => number): 
       const store = inst.requireStore();
       const row = episodeRow(store, input.episodeId);
       requireState(row, 'scheduleExit', now());
+      // issue #15 §6: the planned outcome opens its exit pathway (main/services/exits.ts); a hospital stay or a death is no planned exit.
+      assertOutcomeOffered(input.plannedOutcome, env.session.roles, 'plannedOutcome');
       const e = store.command(actor(env), env.method, (tx) =>
         tx.append({ type: 'episode.exitScheduled', entityId: row.episode_id, payload: { plannedAt: input.plannedAt, plannedOutcome: input.plannedOutcome } }),
       );
@@ -128,6 +131,8 @@ export function episodesHandlers(inst: ServiceInstallation, now: () => number): 
       if (input.exit.type === 'released_term_expired' && (!row.term_end || Date.parse(row.term_end) > Date.parse(input.exit.at))) {
         throw rule('error.exit.termNotExpired', 'exit.type');
       }
+      // issue #15 §6: no new exit to hospital (a stay, not an exit), a death has its own record (main/services/exits.ts).
+      assertOutcomeOffered(input.exit.type, env.session.roles, 'exit.type');
       // issue #15 §4: examined before leaving, or the reason recorded (main/services/health.ts).
       assertExitExamRecorded(store, row, input.exit.type);
       // issue #15 §5: no exit while the centre still holds the person's property unaccounted for (main/services/property.ts).
@@ -143,6 +148,8 @@ export function episodesHandlers(inst: ServiceInstallation, now: () => number): 
       } else if (input.override) {
         throw rule('error.exit.overrideNotNeeded', 'override');
       }
+      // issue #15 §6: after the lock, which speaks first, the pathway's steps on record and the removal's period to leave run out (main/services/exits.ts).
+      assertExitPathway(store, row, input.exit);
       const e = store.command(actor(env), env.method, (tx) => {
         const ev = tx.append({ type: 'episode.closed', entityId: row.episode_id, payload: { exit: input.exit, override: input.override } });
         if (input.override) {

@@ -180,7 +180,8 @@ export function dueNow(store: ReadStore, now: number, includeUpcoming: boolean, 
       .selectFrom('episodes as e')
       .innerJoin('persons as p', 'p.person_id', 'e.person_id')
       .select(['e.person_id', 'e.episode_id', 'e.state', 'e.term_end', 'e.rights_delay', 'p.name_latin', 'p.name_original', 'p.register_no', 'p.register_device', 'e.book_no', 'e.book_device'])
-      .where('e.state', '!=', 'CLOSED'),
+      // A death in custody closes the stay, not what is owed after it (issue #15 §6, core/exits.ts).
+      .where((eb) => eb.or([eb('e.state', '!=', 'CLOSED'), eb('e.episode_id', 'in', eb.selectFrom('deaths').select('episode_id'))])),
   );
   const byEpisode = new Map(open.map((o) => [o.episode_id, o]));
   const facts = loadEpisodeFacts(

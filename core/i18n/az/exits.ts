@@ -149,6 +149,7 @@ export const exits: Record<keyof typeof en, string> = {
   'error.exit.consentNotUnderstood': 'Razılıq şəxsin başa düşdüyü dildə verilməlidir (tərcüməçidən istifadə edin).',
   'error.exit.restricted': 'Bunu yalnız müdafiə məlumatlarını oxuya bilən əməkdaşlar qeyd edə və ya oxuya bilər.',
   'error.exit.stepBeforeEarlier': 'Bu mərhələ özündən əvvəlki mərhələdən tez ola bilməz.',
+  'error.exit.useDeathRecord': 'Saxlanma zamanı ölüm "Saxlanma zamanı ölüm" formasında qeyd edilir və saxlanmanı bağlayır.',
   'error.death.foundBeforeDeath': 'Şəxs ölüm vaxtından əvvəl tapıla bilməz.',
   'error.death.notRecorded': 'Bu saxlanma üçün ölüm qeyd edilməyib.',
   'error.death.consulBlocked': 'Şəxsin razılığı olmadan konsula bildirilə bilməz: o, sığınacaq axtaran, qaçqın və ya ehtimal olunan insan alveri qurbanı idi.',

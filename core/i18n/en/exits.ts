@@ -147,6 +147,7 @@ export const exits = {
   'error.exit.consentNotUnderstood': 'Consent must be given in a language the person understands (use an interpreter).',
   'error.exit.restricted': 'Only staff who may read protection data may record or read this.',
   'error.exit.stepBeforeEarlier': 'This step cannot be earlier than the step it follows.',
+  'error.exit.useDeathRecord': 'A death in custody is recorded on the "Death in custody" form, which closes the stay.',
   'error.death.foundBeforeDeath': 'The person cannot have been found before the time of death.',
   'error.death.notRecorded': 'No death in custody is recorded for this stay.',
   'error.death.consulBlocked': "The consul may not be told without the person's consent: they were an asylum seeker, a refugee or a presumed trafficking victim.",
