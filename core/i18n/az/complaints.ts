@@ -56,7 +56,7 @@ export const complaints = {
   'complaints.col.received': 'Alınıb',
   'complaints.col.addressee': 'Kimə',
   'complaints.col.subject': 'Mövzu',
-  'complaints.col.due': 'Cavab müddəti',
+  'complaints.dueOn': 'cavab müddəti {at}',
   'complaints.col.status': 'Vəziyyət',
   'complaints.addressee.centre_head': 'Mərkəz rəisi',
   'complaints.addressee.sms': 'Dövlət Miqrasiya Xidməti',

@@ -56,7 +56,7 @@ export const complaints = {
   'complaints.col.received': 'Received',
   'complaints.col.addressee': 'To',
   'complaints.col.subject': 'Subject',
-  'complaints.col.due': 'Answer due',
+  'complaints.dueOn': 'answer due {at}',
   'complaints.col.status': 'Status',
   'complaints.addressee.centre_head': 'Centre head',
   'complaints.addressee.sms': 'State Migration Service',

@@ -56,7 +56,7 @@ export const complaints = {
   'complaints.col.received': 'Получено',
   'complaints.col.addressee': 'Кому',
   'complaints.col.subject': 'Суть',
-  'complaints.col.due': 'Срок ответа',
+  'complaints.dueOn': 'срок ответа {at}',
   'complaints.col.status': 'Статус',
   'complaints.addressee.centre_head': 'Начальник центра',
   'complaints.addressee.sms': 'Государственная миграционная служба',

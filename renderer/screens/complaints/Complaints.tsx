@@ -85,111 +85,116 @@ function ComplaintsCard({ complaints, canRecord, open, setOpen, children }: Card
           <FormattedMessage id="complaints.none" />
         </p>
       ) : (
-        <table className="table table--dense complaints__table">
-          <thead>
-            <tr>
-              <th scope="col">
-                <FormattedMessage id="complaints.col.received" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="complaints.col.addressee" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="complaints.col.subject" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="complaints.col.due" />
-              </th>
-              <th scope="col">
-                <FormattedMessage id="complaints.col.status" />
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {complaints.map((c) => (
-              <tr key={c.complaintId} data-testid="complaint-row" className={c.restricted ? 'complaints__row--restricted' : undefined}>
-                <td>
-                  <Instant value={c.receivedAt} />
-                </td>
-                <td>
-                  <FormattedMessage id={addresseeLabel[c.addressee]} />
-                  {c.forwardDueAt ? (
+        <div className="table-wrap">
+          <table className="table table--dense complaints__table">
+            <thead>
+              <tr>
+                <th scope="col">
+                  <FormattedMessage id="complaints.col.received" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="complaints.col.addressee" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="complaints.col.subject" />
+                </th>
+                <th scope="col">
+                  <FormattedMessage id="complaints.col.status" />
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {complaints.map((c) => (
+                <tr key={c.complaintId} data-testid="complaint-row" className={c.restricted ? 'complaints__row--restricted' : undefined}>
+                  <td>
+                    <Instant value={c.receivedAt} />
+                  </td>
+                  <td>
+                    <FormattedMessage id={addresseeLabel[c.addressee]} />
+                    {c.forwardDueAt ? (
+                      <span className="complaints__sub">
+                        {c.forwardedAt ? (
+                          <FormattedMessage id="complaints.forwardedOn" values={{ at: <Instant value={c.forwardedAt} key="a" /> }} />
+                        ) : (
+                          <FormattedMessage id="complaints.forwardBy" values={{ at: <Instant value={c.forwardDueAt} key="a" /> }} />
+                        )}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>
+                    {c.detail ? (
+                      <>
+                        <span className="complaints__kind">
+                          <FormattedMessage id={kindLabel[c.detail.kind]} /> · <FormattedMessage id={categoryLabel[c.detail.category]} />
+                          {c.aboutStaff ? (
+                            <>
+                              {' · '}
+                              <strong>
+                                <FormattedMessage id="complaints.aboutStaff" values={{ named: c.detail.staffNamed ?? '' }} />
+                              </strong>
+                            </>
+                          ) : null}
+                        </span>
+                        <span className="complaints__subject" dir="auto">
+                          {c.detail.subject}
+                        </span>
+                        <span className="complaints__sub">
+                          <FormattedMessage id="complaints.lodgedByLine" values={{ by: intl.formatMessage({ id: lodgerLabel[c.detail.lodgedBy] }), name: c.detail.lodgedByName ?? '' }} />
+                        </span>
+                        {c.answeredAt && c.detail.answerText ? (
+                          <span className="complaints__answer">
+                            <FormattedMessage id="complaints.answerLine" values={{ from: c.detail.answerFrom ?? '', at: <Instant value={c.answeredAt} key="a" /> }} />{' '}
+                            <span dir="auto">{c.detail.answerText}</span>
+                          </span>
+                        ) : null}
+                      </>
+                    ) : (
+                      <span className="complaints__restricted">
+                        <FormattedMessage id="complaints.restricted" />
+                      </span>
+                    )}
+                    {c.escalatedFrom ? (
+                      <span className="complaints__sub">
+                        <FormattedMessage id="complaints.escalatedFrom" />
+                      </span>
+                    ) : null}
+                    {canRecord && !busy && !c.restricted ? (
+                      <div className="complaints__actions">
+                        {c.forwardDueAt && !c.forwardedAt && !c.answeredAt ? (
+                          <button type="button" className="button button--small" onClick={() => setOpen({ form: 'forward', complaintId: c.complaintId })}>
+                            <FormattedMessage id="complaints.action.forward" />
+                          </button>
+                        ) : null}
+                        {!c.answeredAt ? (
+                          <button type="button" className="button button--small" onClick={() => setOpen({ form: 'answer', complaintId: c.complaintId })}>
+                            <FormattedMessage id="complaints.action.answer" />
+                          </button>
+                        ) : null}
+                        {!c.escalatedTo ? (
+                          <button type="button" className="button button--small" onClick={() => setOpen({ form: 'escalate', complaintId: c.complaintId })}>
+                            <FormattedMessage id="complaints.action.escalate" />
+                          </button>
+                        ) : null}
+                      </div>
+                    ) : null}
+                  </td>
+                  <td>
+                    <span className={`status-badge ${badge[c.status]}`}>
+                      <FormattedMessage id={statusLabel[c.status]} />
+                    </span>
                     <span className="complaints__sub">
-                      {c.forwardedAt ? (
-                        <FormattedMessage id="complaints.forwardedOn" values={{ at: <Instant value={c.forwardedAt} key="a" /> }} />
+                      {c.answeredAt ? (
+                        <FormattedMessage id="complaints.answeredOn" values={{ at: <Instant value={c.answeredAt} key="a" /> }} />
                       ) : (
-                        <FormattedMessage id="complaints.forwardBy" values={{ at: <Instant value={c.forwardDueAt} key="a" /> }} />
+                        <FormattedMessage id="complaints.dueOn" values={{ at: <Instant value={c.dueAt} key="a" /> }} />
                       )}
                     </span>
-                  ) : null}
-                </td>
-                <td>
-                  {c.detail ? (
-                    <>
-                      <span className="complaints__kind">
-                        <FormattedMessage id={kindLabel[c.detail.kind]} /> · <FormattedMessage id={categoryLabel[c.detail.category]} />
-                        {c.aboutStaff ? (
-                          <>
-                            {' · '}
-                            <strong>
-                              <FormattedMessage id="complaints.aboutStaff" values={{ named: c.detail.staffNamed ?? '' }} />
-                            </strong>
-                          </>
-                        ) : null}
-                      </span>
-                      <span className="complaints__subject" dir="auto">
-                        {c.detail.subject}
-                      </span>
-                      <span className="complaints__sub">
-                        <FormattedMessage id="complaints.lodgedByLine" values={{ by: intl.formatMessage({ id: lodgerLabel[c.detail.lodgedBy] }), name: c.detail.lodgedByName ?? '' }} />
-                      </span>
-                      {c.answeredAt && c.detail.answerText ? (
-                        <span className="complaints__answer">
-                          <FormattedMessage id="complaints.answerLine" values={{ from: c.detail.answerFrom ?? '', at: <Instant value={c.answeredAt} key="a" /> }} />{' '}
-                          <span dir="auto">{c.detail.answerText}</span>
-                        </span>
-                      ) : null}
-                    </>
-                  ) : (
-                    <span className="complaints__restricted">
-                      <FormattedMessage id="complaints.restricted" />
-                    </span>
-                  )}
-                  {c.escalatedFrom ? (
-                    <span className="complaints__sub">
-                      <FormattedMessage id="complaints.escalatedFrom" />
-                    </span>
-                  ) : null}
-                </td>
-                <td>{c.answeredAt ? <FormattedMessage id="complaints.answeredOn" values={{ at: <Instant value={c.answeredAt} key="a" /> }} /> : <Instant value={c.dueAt} />}</td>
-                <td>
-                  <span className={`status-badge ${badge[c.status]}`}>
-                    <FormattedMessage id={statusLabel[c.status]} />
-                  </span>
-                  {canRecord && !busy && !c.restricted ? (
-                    <div className="complaints__actions">
-                      {c.forwardDueAt && !c.forwardedAt && !c.answeredAt ? (
-                        <button type="button" className="button button--small" onClick={() => setOpen({ form: 'forward', complaintId: c.complaintId })}>
-                          <FormattedMessage id="complaints.action.forward" />
-                        </button>
-                      ) : null}
-                      {!c.answeredAt ? (
-                        <button type="button" className="button button--small" onClick={() => setOpen({ form: 'answer', complaintId: c.complaintId })}>
-                          <FormattedMessage id="complaints.action.answer" />
-                        </button>
-                      ) : null}
-                      {!c.escalatedTo ? (
-                        <button type="button" className="button button--small" onClick={() => setOpen({ form: 'escalate', complaintId: c.complaintId })}>
-                          <FormattedMessage id="complaints.action.escalate" />
-                        </button>
-                      ) : null}
-                    </div>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {canRecord && !busy ? (
         <div className="complaints__bar">
