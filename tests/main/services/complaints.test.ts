@@ -239,3 +239,22 @@ describe('the figures (complaintsFigures)', () => {
     expect(complaintsFigures(store, '2026-11-24', '2026-12-31', c.clock.now)).toMatchObject({ complaints: 0, requests: 0, appealsFiled: 0, openOverdueNow: 2 });
   });
 });
+
+describe('the projections', () => {
+  it('rebuild row for row from the log: the register, the appeals and the episode whose term a court shortened', async () => {
+    const c = await centre();
+    const { registrar, episodeId, at } = await admitted(c);
+    const { complaintId } = await registrar.complaints.lodge({ episodeId, complaint: complaint(iso(at), { addressee: 'sms' }) });
+    await registrar.complaints.forward({ complaintId, forward: { at: iso(at), via: 'e-mail' } });
+    await registrar.complaints.escalate({ complaintId, escalation: { addressee: 'court', receivedAt: iso(at) } });
+    const { appealId } = await registrar.complaints.fileAppeal({ episodeId, appeal: { decision: 'placement', filedAt: iso(at), court: 'Court' } });
+    await registrar.complaints.recordHearing({ appealId, hearing: { on: iso(at).slice(0, 10), result: 'Adjourned' } });
+    await registrar.complaints.decideAppeal({ appealId, outcome: { outcome: 'term_shortened', at: iso(at), newTermEnd: iso(at + 5 * day) } });
+    const store = c.inst.backend.installation.requireStore();
+    const rows = (table: string) => store.sqlite.prepare(`SELECT * FROM ${table} ORDER BY 1`).all();
+    const before = ['complaints', 'appeals', 'episodes'].map(rows);
+    expect((before[2] as { term_end: string }[])[0]!.term_end).toBe(iso(at + 5 * day));
+    store.rebuildProjections();
+    expect(['complaints', 'appeals', 'episodes'].map(rows)).toEqual(before);
+  });
+});
