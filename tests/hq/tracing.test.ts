@@ -8,6 +8,7 @@ import { useHq } from '../helpers/hq';
 import { intakeAt } from '../helpers/intake';
 import { dialects } from './harness';
 import { leavesWithoutExamination } from '../helpers/health';
+import { readyToLeave } from '../helpers/exits';
 
 /**
  * Issue #14 §3, docs/hq-console.md "Tracing inquiries": HQ records an inquiry, matches it against every
@@ -224,6 +225,7 @@ for (const dialect of dialects) {
       const gone = await desk.intake.submit(man(baku.clock.now, 'Rahim Jafari', 'Rahim Jafari', '3200001'));
       await baku.advance(day);
       await leavesWithoutExamination(head, gone.episodeId, baku.clock.now);
+      await readyToLeave(head, gone.episodeId, 'released_decision', baku.clock.now);
       await head.episodes.close({ episodeId: gone.episodeId, exit: { type: 'released_decision', at: iso(baku.clock.now), basis: 'Court order to release' } });
       await desk.sync.run();
 

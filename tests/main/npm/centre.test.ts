@@ -7,6 +7,7 @@ import { refusal, useCentre } from '../../helpers/centre';
 import { day, hour, intakeAt } from '../../helpers/intake';
 import { completeFirstHour } from '../../helpers/safeguards';
 import { leavesWithoutExamination } from '../../helpers/health';
+import { readyToLeave } from '../../helpers/exits';
 
 /**
  * The centre's side of ombudsman oversight through the real backend. The office here is only a key
@@ -138,6 +139,7 @@ describe('the register extract for a visiting team (OPCAT Art. 20)', () => {
     await completeFirstHour(registrar, gone.episodeId, c.clock.now);
     await c.advance(hour);
     await leavesWithoutExamination(registrar, gone.episodeId, c.clock.now);
+    await readyToLeave(registrar, gone.episodeId, 'released_decision', c.clock.now);
     await registrar.episodes.close({ episodeId: gone.episodeId, exit: { type: 'released_decision', at: iso(c.clock.now), basis: 'Nasimi District Court: placement lifted' } });
     await c.advance(2 * day);
     const cared = await registrar.intake.submit(intakeAt(c.clock.now));

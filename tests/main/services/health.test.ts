@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { refusal, useCentre } from '../../helpers/centre';
 import { day, hour, intakeAt } from '../../helpers/intake';
 import { healthFigures } from '../../../main/services/health';
+import { readyToLeave } from '../../helpers/exits';
 
 const centre = useCentre();
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -123,6 +124,7 @@ describe('the examination before leaving', () => {
     const e = await refusal(registrar.episodes.close({ episodeId, exit: release(c.clock.now) }));
     expect(e.messageKey).toBe('error.health.exitExamMissing');
     await doctor.health.recordVisit({ episodeId, visit: { kind: 'exit_exam', at: iso(c.clock.now), clinician: 'Dr. N. Həsənova', finding: 'Fit to travel; no injuries' } });
+    await readyToLeave(registrar, episodeId, 'released_decision', c.clock.now);
     await registrar.episodes.close({ episodeId, exit: release(c.clock.now) });
     expect((await registrar.health.status({ personId })).episodes[0]!.exitExam).toBe('done');
   });
@@ -132,6 +134,7 @@ describe('the examination before leaving', () => {
     const { registrar, personId, episodeId } = await held(c);
     await registrar.health.recordExitExamNotDone({ episodeId, notDone: { at: iso(c.clock.now), reason: 'Released by the court at the hearing; not brought back to the centre.' } });
     expect((await refusal(registrar.health.recordExitExamNotDone({ episodeId, notDone: { at: iso(c.clock.now), reason: 'again' } }))).messageKey).toBe('error.health.exitExamReasonRecorded');
+    await readyToLeave(registrar, episodeId, 'released_decision', c.clock.now);
     await registrar.episodes.close({ episodeId, exit: release(c.clock.now) });
     expect((await registrar.health.status({ personId })).episodes[0]!.exitExam).toBe('reason_recorded');
 

@@ -3,6 +3,7 @@ import { refusal } from '../../../helpers/centre';
 import { setUpInstallation, type TestInstallation } from '../../../helpers/backend';
 import { day, hour, intakeAt } from '../../../helpers/intake';
 import { examinedBeforeLeaving } from '../../../helpers/health';
+import { readyToLeave } from '../../../helpers/exits';
 
 const open: TestInstallation[] = [];
 afterEach(async () => {
@@ -116,6 +117,7 @@ describe('duplicate check before a person is created', () => {
     await inst.signInAgain(registrar, 'registrar');
     await inst.signInAgain(inst.admin, 'admin');
     await examinedBeforeLeaving(await inst.userWith(['medical_officer'], 'doctor'), episodeId, now - day);
+    await readyToLeave(registrar, episodeId, 'released_term_expired', now - day);
     await registrar.episodes.close({
       episodeId,
       exit: { type: 'released_term_expired', at: new Date(now - day).toISOString(), basis: 'Term expired, release protocol No. 17' },

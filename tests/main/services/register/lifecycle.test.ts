@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { refusal, useCentre } from '../../../helpers/centre';
 import { day, hour, intakeAt } from '../../../helpers/intake';
 import { examinedBeforeLeaving } from '../../../helpers/health';
+import { readyToLeave } from '../../../helpers/exits';
 
 const centre = useCentre();
 
@@ -43,6 +44,10 @@ describe('the non-refoulement lock', () => {
       episodeId,
       check: { at: new Date(c.clock.now).toISOString(), result: 'cleared', basis: 'Country information reviewed; no asylum claim; no risk indicators.' },
     });
+    // The removal's notice, and its departure once the period to leave has run (issue #15 §6).
+    await readyToLeave(registrar, episodeId, 'expelled', c.clock.now, ['removal_notice']);
+    await c.advance(48 * hour);
+    await readyToLeave(registrar, episodeId, 'expelled', c.clock.now, ['departure']);
     await examinedBeforeLeaving(await c.as('medical_officer'), episodeId, c.clock.now);
     await registrar.episodes.close({ episodeId, exit: removal(c.clock.now) });
   });
@@ -79,6 +84,9 @@ describe('the non-refoulement lock', () => {
       reasoning: 'Travel document verified; no protection need identified after interview with interpreter.',
     };
     expect((await refusal(registrar.episodes.close({ episodeId, exit: removal(c.clock.now), override }))).messageKey).toBe('error.exit.overrideNotAllowed');
+    await readyToLeave(registrar, episodeId, 'expelled', c.clock.now, ['removal_notice']);
+    await c.advance(48 * hour);
+    await readyToLeave(registrar, episodeId, 'expelled', c.clock.now, ['departure']);
     await examinedBeforeLeaving(await c.as('medical_officer'), episodeId, c.clock.now);
     await head.episodes.close({ episodeId, exit: removal(c.clock.now), override });
     const { entries } = await head.audit.list({ entityId: personId });
@@ -156,6 +164,7 @@ describe('the episode over time', () => {
     expect((await refusal(registrar.episodes.close({ episodeId, exit: exit(c.clock.now) }))).messageKey).toBe('error.exit.termNotExpired');
     await c.advance(31 * day);
     await examinedBeforeLeaving(await c.as('medical_officer'), episodeId, c.clock.now);
+    await readyToLeave(registrar, episodeId, 'released_term_expired', c.clock.now);
     await registrar.episodes.close({ episodeId, exit: exit(c.clock.now) });
     const view = await registrar.persons.view({ personId });
     expect(view.episodes[0]).toMatchObject({ state: 'CLOSED', obligations: [] });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { useCentre } from '../../../helpers/centre';
 import { hour, intakeAt } from '../../../helpers/intake';
 import { leavesWithoutExamination } from '../../../helpers/health';
+import { readyToLeave } from '../../../helpers/exits';
 
 /**
  * Issue #11 §8, docs/domain.md §6: the facility figures count asylum requests (on record, and pending for
@@ -68,6 +69,7 @@ describe('the facility figures for asylum and non-refoulement', () => {
   it('a hold ends with the stay: a released person is no longer counted, the request still is', async () => {
     const { c, head, asking } = await facility();
     await leavesWithoutExamination(head, asking.episodeId, c.clock.now);
+    await readyToLeave(head, asking.episodeId, 'released_decision', c.clock.now);
     await head.episodes.close({ episodeId: asking.episodeId, exit: { type: 'released_decision', at: iso(c.clock.now), basis: 'Released to the asylum reception centre by court decision' } });
     const s = await head.safeguards.stats({});
     expect(s.asylumRequests).toBe(2);
