@@ -6,6 +6,8 @@ import type { MessageKey } from '../../../core/i18n';
 import { api } from '../../api';
 import { Instant } from '../../components/Instant';
 import { QueryError } from '../../components/QueryError';
+import { useLocale } from '../../i18n';
+import { languageLabel } from '../../places';
 import { AppealForm, BreachForm, DecisionForm, DropForm, HearingForm, measureLabel, NoticeForm, OutcomeForm, outcomeLabel } from './forms';
 import './discipline.css';
 
@@ -82,6 +84,7 @@ export function PersonDiscipline({
 }) {
   const titleId = useId();
   const queryClient = useQueryClient();
+  const { locale } = useLocale();
   const [open, setOpen] = useState<Open>(null);
   const list = useQuery({ queryKey: ['discipline', personId], queryFn: () => api.discipline.list({ personId }) });
   if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
@@ -131,9 +134,6 @@ export function PersonDiscipline({
                 <FormattedMessage id="disc.col.measure" />
               </th>
               <th scope="col">
-                <FormattedMessage id="disc.col.period" />
-              </th>
-              <th scope="col">
                 <FormattedMessage id="disc.col.status" />
               </th>
               <th scope="col">
@@ -176,7 +176,7 @@ export function PersonDiscipline({
                             }}
                           />
                         ) : (
-                          <FormattedMessage id="disc.heard" values={{ time: <Instant value={c.hearing.at} key="t" />, language: c.hearing.language }} />
+                          <FormattedMessage id="disc.heard" values={{ time: <Instant value={c.hearing.at} key="t" />, language: languageLabel(c.hearing.language, locale) }} />
                         )
                       ) : (
                         <strong>
@@ -190,6 +190,9 @@ export function PersonDiscipline({
                       <>
                         <span className="discipline__measure">
                           <FormattedMessage id={measureLabel[c.decision.measureType]} />
+                        </span>
+                        <span className="discipline__period">
+                          <FormattedMessage id="disc.col.period" />: {c.decision.startsOn === c.decision.endsOn ? c.decision.startsOn : `${c.decision.startsOn} – ${c.decision.endsOn}`}
                         </span>
                         <span className="discipline__sub">
                           <FormattedMessage id="disc.decisionNo" values={{ no: c.decision.decisionNo, officer: c.decision.officerName }} /> · <Instant value={c.decision.decidedAt} />
@@ -214,7 +217,6 @@ export function PersonDiscipline({
                       </span>
                     ) : null}
                   </td>
-                  <td className="discipline__period">{c.decision ? (c.decision.startsOn === c.decision.endsOn ? c.decision.startsOn : `${c.decision.startsOn} – ${c.decision.endsOn}`) : '—'}</td>
                   <td>
                     <span className={`status-badge ${badge[c.status]}`}>
                       <FormattedMessage id={statusLabel[c.status]} />
@@ -241,7 +243,7 @@ export function PersonDiscipline({
                 </tr>
                 {steps.length ? (
                   <tr className="discipline__steps">
-                    <td colSpan={5}>
+                    <td colSpan={4}>
                       {steps.map((s) => (
                         <button key={s} type="button" className="button button--small" onClick={() => setOpen({ form: s, caseId: c.caseId })}>
                           <FormattedMessage id={stepLabel[s]} />
@@ -252,7 +254,7 @@ export function PersonDiscipline({
                 ) : null}
                 {shown ? (
                   <tr>
-                    <td colSpan={5}>{shown}</td>
+                    <td colSpan={4}>{shown}</td>
                   </tr>
                 ) : null}
               </tbody>

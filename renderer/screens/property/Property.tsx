@@ -7,6 +7,8 @@ import type { ItemState } from '../../../core/property';
 import { api } from '../../api';
 import { Instant } from '../../components/Instant';
 import { QueryError } from '../../components/QueryError';
+import { useLocale } from '../../i18n';
+import { languageLabel } from '../../places';
 import { href } from '../../routes';
 import { AckForm, ackWord, AddItemsForm, ReleaseForm, retainLabel, sourceLabel } from './forms';
 import '../discipline/discipline.css';
@@ -50,6 +52,7 @@ export function PersonProperty({
 }) {
   const titleId = useId();
   const intl = useIntl();
+  const { locale } = useLocale();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState<Open>(null);
   const list = useQuery({ queryKey: ['property', personId], queryFn: () => api.property.list({ personId }) });
@@ -96,9 +99,6 @@ export function PersonProperty({
                   <FormattedMessage id="prop.col.taken" />
                 </th>
                 <th scope="col">
-                  <FormattedMessage id="prop.col.storage" />
-                </th>
-                <th scope="col">
                   <FormattedMessage id="prop.col.state" />
                 </th>
               </tr>
@@ -113,6 +113,11 @@ export function PersonProperty({
                         {[i.condition, i.notes].filter(Boolean).join(' · ')}
                       </span>
                     ) : null}
+                    {i.storage ? (
+                      <span className="property__sub" dir="auto">
+                        <FormattedMessage id="prop.col.storage" />: {i.storage}
+                      </span>
+                    ) : null}
                   </td>
                   <td className="property__num">{i.kind === 'money' ? `${i.amount ?? ''} ${i.currency ?? ''}` : i.quantity}</td>
                   <td>
@@ -121,7 +126,6 @@ export function PersonProperty({
                       <FormattedMessage id={sourceLabel[i.source]} />
                     </span>
                   </td>
-                  <td dir="auto">{i.storage ?? '—'}</td>
                   <td>
                     <span className={`status-badge ${badge[i.state]}`}>
                       <FormattedMessage id={stateLabel[i.state]} />
@@ -165,7 +169,7 @@ export function PersonProperty({
                     a.acknowledgement.acknowledgement.kind === 'refused'
                       ? intl.formatMessage({ id: 'prop.ack.refused' }, { witness: a.acknowledgement.acknowledgement.witness })
                       : intl.formatMessage({ id: ackWord[a.acknowledgement.acknowledgement.kind] }),
-                  language: a.acknowledgement.language,
+                  language: languageLabel(a.acknowledgement.language, locale),
                 }}
               />{' '}
               <a className="button button--small" href={href({ name: 'printProperty', ackId: a.ackId })} data-testid="print-property-receipt">
