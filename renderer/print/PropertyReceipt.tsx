@@ -6,6 +6,7 @@ import type { ReceiptLanguage } from '../../core/property';
 import { api } from '../api';
 import { QueryError } from '../components/QueryError';
 import { useTimeZone } from '../i18n';
+import { languageLabel } from '../places';
 import '../styles/rights-letter.css';
 import { formatInstant } from '../time';
 import { ackWord } from '../screens/property/forms';
@@ -74,7 +75,7 @@ function ReceiptPart({ data, lang, headingRef }: { data: Receipt; lang: ReceiptL
       </header>
       {data.fallback ? (
         <p className="rl-draft">
-          <FormattedMessage id="prop.receipt.fallback" values={{ language: a.language, interpreter: a.interpreterName ?? '—' }} />
+          <FormattedMessage id="prop.receipt.fallback" values={{ language: languageLabel(a.language, lang), interpreter: a.interpreterName ?? '—' }} />
         </p>
       ) : null}
       <p className="rl-intro">

@@ -77,7 +77,7 @@ test('property taken, acknowledged through an interpreter and printed; a breach 
   await property.getByTestId('print-property-receipt').click();
   const receipt = page.getByTestId('property-receipt');
   await expect(receipt.getByTestId('receipt-az')).toContainText('Mərkəzdə saxlanılan əmlak barədə qəbz');
-  await expect(receipt.getByTestId('receipt-en')).toContainText('There is no receipt in fa');
+  await expect(receipt.getByTestId('receipt-en')).toContainText('There is no receipt in Persian');
   await expect(receipt.getByTestId('receipt-ru')).toContainText('Cash in an envelope');
   await shot(page, '162-property-receipt');
   await page.goBack();
