@@ -198,7 +198,8 @@ export const transferConfirmed: Projector<'transfer.confirmed'> = (ctx) => {
         ? {
             state: 'CLOSED',
             in_transfer: null,
-            exit: json({ type: 'transferred_centre', at: p.at, basis: 'transfer', receivingBody: p.facilityName, transferId: event.entityId }),
+            // No exit record of the manual kinds (core/episode.ts outcomeTypes): the transfer row holds the handover on both sides.
+            exit: null,
             exit_at: p.at,
             outcome: 'transferred_centre',
             next_due_at: null,

@@ -121,6 +121,7 @@ for (const dialect of dialects) {
         unknown
       >;
       expect(row).toEqual({ state: 'CLOSED', outcome: 'transferred_centre', in_transfer: null });
+      expect(JSON.stringify(await c.bakuDesk.persons.view({ personId }))).toContain('CLOSED');
       // HQ's console sees one person, held at Ganja, with the transfer received.
       await c.bakuDesk.sync.run();
       const analyst = (await analystOn(hq)).api;

@@ -25,6 +25,8 @@ export const transfers = {
   'event.transfer.confirmed': 'Qəbul edən mərkəz köçürməyə cavab verdi',
   'outcome.transferred_centre': 'Başqa mərkəzə köçürülüb',
   'audit.action.transfer.imported': 'Köçürmə faylı idxal edildi',
+  'entity.transfer': 'Mərkəzlər arası köçürmə',
+  'entity.transfer_inbox': 'Gələn köçürmə paketi',
   'transfers.title': 'Mərkəzlər arası köçürmələr',
   'transfers.incoming.title': 'Gələn köçürmələr',
   'transfers.incoming.none': 'Burada qəbul gözləyən köçürmə yoxdur.',

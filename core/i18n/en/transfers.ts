@@ -25,6 +25,8 @@ export const transfers = {
   'event.transfer.confirmed': 'Transfer answered by the receiving centre',
   'outcome.transferred_centre': 'Transferred to another centre',
   'audit.action.transfer.imported': 'Imported a transfer file',
+  'entity.transfer': 'Transfer between centres',
+  'entity.transfer_inbox': 'Incoming transfer package',
   'transfers.title': 'Transfers between centres',
   'transfers.incoming.title': 'Incoming transfers',
   'transfers.incoming.none': 'No transfers wait for admission here.',

@@ -25,6 +25,8 @@ export const transfers = {
   'event.transfer.confirmed': 'Принимающий центр ответил на перевод',
   'outcome.transferred_centre': 'Переведён в другой центр',
   'audit.action.transfer.imported': 'Импортирован файл перевода',
+  'entity.transfer': 'Перевод между центрами',
+  'entity.transfer_inbox': 'Входящий пакет перевода',
   'transfers.title': 'Переводы между центрами',
   'transfers.incoming.title': 'Входящие переводы',
   'transfers.incoming.none': 'Здесь нет переводов, ожидающих приёма.',

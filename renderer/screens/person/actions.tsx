@@ -18,10 +18,10 @@ import {
   ReviewForm,
   ScheduleExitForm,
   ScreeningForm,
-  TransferForm,
   UnmergeForm,
   type FormProps,
 } from './forms';
+import { DispatchForm } from '../transfers/Transfers';
 
 /** What decides whether an action is offered: the record, its open detention, and what the user may do. */
 export interface ActionContext {
@@ -90,7 +90,8 @@ export const personActions: Record<Action, PersonAction> = {
   requestExtension: { label: 'act.requestExtension', doneEvent: 'event.episode.extensionRequested', group: 'detention', available: step('requestExtension'), Form: RequestExtensionForm },
   extend: { label: 'act.extend', doneEvent: 'event.episode.extended', group: 'detention', available: step('extend'), Form: ExtendForm },
   review: { label: 'act.review', doneEvent: 'event.episode.reviewed', group: 'detention', available: step('review'), Form: ReviewForm },
-  transfer: { label: 'act.transfer', doneEvent: 'event.episode.transferred', group: 'detention', available: step('transfer'), Form: TransferForm },
+  // A transfer between centres travels with the person's record (docs/sync.md#transfers-between-centres).
+  transfer: { label: 'act.transfer', doneEvent: 'event.transfer.dispatched', group: 'detention', available: step('transfer'), Form: DispatchForm },
   scheduleExit: { label: 'act.scheduleExit', doneEvent: 'event.episode.exitScheduled', group: 'detention', available: step('scheduleExit'), Form: ScheduleExitForm },
   close: { label: 'act.close', doneEvent: 'event.episode.closed', group: 'detention', available: step('close'), Form: CloseForm, danger: true },
   screening: { label: 'act.screening', doneEvent: 'event.screening.recorded', group: 'protection', available: withOpenEpisode, Form: ScreeningForm },
