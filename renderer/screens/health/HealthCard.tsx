@@ -79,7 +79,7 @@ export function HealthCard({ personId, session }: { personId: string; session: S
   const openStay = ep?.hospitalStays.find((s) => s.returnedAt === null);
 
   return (
-    <section className="card health-card" aria-labelledby={titleId} data-testid="health-card">
+    <section className="card health-card" style={{ marginTop: 16, padding: '18px 22px' }} aria-labelledby={titleId} data-testid="health-card">
       <h2 className="card__title" id={titleId}>
         <FormattedMessage id="health.title" />
       </h2>
@@ -161,64 +161,68 @@ function AdmissionExam({ ep }: { ep: Ep }) {
 function Visits({ ep }: { ep: Ep }) {
   if (!ep.visits.length) return null;
   return (
-    <table className="table health-table" data-testid="health-visits">
-      <caption>
-        <FormattedMessage id="health.visits" />
-      </caption>
-      <ColumnHeads
-        columns={[
-          { label: 'health.col.when' },
-          { label: 'health.col.kind' },
-          { label: 'health.col.clinician' },
-          { label: 'health.col.complaint' },
-          { label: 'health.col.finding' },
-          { label: 'health.col.treatment' },
-          { label: 'health.col.followUp' },
-        ]}
-      />
-      <tbody>
-        {ep.visits.map((v) => (
-          <tr key={v.visitId}>
-            <td>
-              <Instant value={v.visit.at} />
-            </td>
-            <td>
-              <FormattedMessage id={visitKindLabel[v.visit.kind]} />
-            </td>
-            <td>{v.visit.clinician}</td>
-            <td dir="auto">{v.visit.complaint ?? '—'}</td>
-            <td dir="auto">{v.visit.finding}</td>
-            <td dir="auto">{v.visit.treatment ?? '—'}</td>
-            <td>{v.visit.followUpOn ?? '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="table-wrap" style={{ marginTop: 12 }}>
+      <table className="table health-table" data-testid="health-visits">
+        <caption>
+          <FormattedMessage id="health.visits" />
+        </caption>
+        <ColumnHeads
+          columns={[
+            { label: 'health.col.when' },
+            { label: 'health.col.kind' },
+            { label: 'health.col.clinician' },
+            { label: 'health.col.complaint' },
+            { label: 'health.col.finding' },
+            { label: 'health.col.treatment' },
+            { label: 'health.col.followUp' },
+          ]}
+        />
+        <tbody>
+          {ep.visits.map((v) => (
+            <tr key={v.visitId}>
+              <td>
+                <Instant value={v.visit.at} />
+              </td>
+              <td>
+                <FormattedMessage id={visitKindLabel[v.visit.kind]} />
+              </td>
+              <td>{v.visit.clinician}</td>
+              <td dir="auto">{v.visit.complaint ?? '—'}</td>
+              <td dir="auto">{v.visit.finding}</td>
+              <td dir="auto">{v.visit.treatment ?? '—'}</td>
+              <td>{v.visit.followUpOn ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
 function Stays({ ep }: { ep: Ep }) {
   if (!ep.hospitalStays.length) return null;
   return (
-    <table className="table health-table" data-testid="health-stays">
-      <caption>
-        <FormattedMessage id="health.stays" />
-      </caption>
-      <ColumnHeads columns={[{ label: 'health.col.when' }, { label: 'health.col.hospital' }, { label: 'health.col.reason' }, { label: 'health.col.escort' }, { label: 'health.col.returned' }]} />
-      <tbody>
-        {ep.hospitalStays.map((s) => (
-          <tr key={s.stayId}>
-            <td>
-              <Instant value={s.admittedAt} />
-            </td>
-            <td>{s.hospital}</td>
-            <td dir="auto">{s.reason}</td>
-            <td>{s.escort}</td>
-            <td>{s.returnedAt ? <Instant value={s.returnedAt} /> : <FormattedMessage id="health.stillThere" />}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="table-wrap" style={{ marginTop: 12 }}>
+      <table className="table health-table" data-testid="health-stays">
+        <caption>
+          <FormattedMessage id="health.stays" />
+        </caption>
+        <ColumnHeads columns={[{ label: 'health.col.when' }, { label: 'health.col.hospital' }, { label: 'health.col.reason' }, { label: 'health.col.escort' }, { label: 'health.col.returned' }]} />
+        <tbody>
+          {ep.hospitalStays.map((s) => (
+            <tr key={s.stayId}>
+              <td>
+                <Instant value={s.admittedAt} />
+              </td>
+              <td>{s.hospital}</td>
+              <td dir="auto">{s.reason}</td>
+              <td>{s.escort}</td>
+              <td>{s.returnedAt ? <Instant value={s.returnedAt} /> : <FormattedMessage id="health.stillThere" />}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -226,75 +230,77 @@ function Injuries({ ep, onReport }: { ep: Ep; onReport: ((injuryId: string, owed
   const intl = useIntl();
   if (!ep.injuries.length) return null;
   return (
-    <table className="table health-table" data-testid="health-injuries">
-      <caption>
-        <FormattedMessage id="health.injuries" />
-      </caption>
-      <ColumnHeads
-        columns={[
-          { label: 'health.col.when' },
-          { label: 'health.col.region' },
-          { label: 'health.col.account' },
-          { label: 'health.col.finding' },
-          { label: 'health.col.atAdmission' },
-          { label: 'health.col.reports' },
-        ]}
-      />
-      <tbody>
-        {ep.injuries.map((i) => {
-          const sent = new Set(i.reports.map((r) => r.report.addressee));
-          const owed = i.injury.seenAtAdmission === 'not_seen' ? reportAddressees.filter((a) => !sent.has(a)) : [];
-          return (
-            <tr key={i.injuryId}>
-              <td>
-                <Instant value={i.injury.examinedAt} />
-                <br />
-                {i.injury.examiner}
-              </td>
-              <td>
-                <FormattedMessage id={regionLabel[i.injury.region]} />
-                {i.injury.locationNote ? ` — ${i.injury.locationNote}` : null}
-              </td>
-              <td dir="auto">{i.injury.account}</td>
-              <td dir="auto">{i.injury.finding}</td>
-              <td className={i.injury.seenAtAdmission === 'not_seen' ? 'sg-bad' : undefined}>
-                <FormattedMessage id={`health.seen.${i.injury.seenAtAdmission}`} />
-              </td>
-              <td>
-                {i.reports.map((r) => (
-                  <p key={r.report.addressee} className={r.onTime ? undefined : 'sg-bad'}>
-                    <FormattedMessage
-                      id="health.report.line"
-                      values={{
-                        addressee: intl.formatMessage({ id: addresseeLabel[r.report.addressee] }),
-                        time: <Instant value={r.report.sentAt} key="t" />,
-                        to: r.report.sentTo,
-                        reference: r.report.reference,
-                      }}
-                    />
-                    {r.onTime ? null : (
-                      <>
-                        {' '}
-                        (<FormattedMessage id="health.report.late" />)
-                      </>
-                    )}
-                  </p>
-                ))}
-                {owed.map((a) => (
-                  <p key={a} className="sg-bad">
-                    <FormattedMessage id="health.report.owed" values={{ addressee: intl.formatMessage({ id: addresseeLabel[a] }) }} />
-                  </p>
-                ))}
-                {onReport && owed.length ? (
-                  <button type="button" className="button button--small" data-testid="health-report" onClick={() => onReport(i.injuryId, owed)}>
-                    <FormattedMessage id="health.action.report" />
-                  </button>
-                ) : null}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="table-wrap" style={{ marginTop: 12 }}>
+      <table className="table health-table" data-testid="health-injuries">
+        <caption>
+          <FormattedMessage id="health.injuries" />
+        </caption>
+        <ColumnHeads
+          columns={[
+            { label: 'health.col.when' },
+            { label: 'health.col.region' },
+            { label: 'health.col.account' },
+            { label: 'health.col.finding' },
+            { label: 'health.col.atAdmission' },
+            { label: 'health.col.reports' },
+          ]}
+        />
+        <tbody>
+          {ep.injuries.map((i) => {
+            const sent = new Set(i.reports.map((r) => r.report.addressee));
+            const owed = i.injury.seenAtAdmission === 'not_seen' ? reportAddressees.filter((a) => !sent.has(a)) : [];
+            return (
+              <tr key={i.injuryId}>
+                <td>
+                  <Instant value={i.injury.examinedAt} />
+                  <br />
+                  {i.injury.examiner}
+                </td>
+                <td>
+                  <FormattedMessage id={regionLabel[i.injury.region]} />
+                  {i.injury.locationNote ? ` — ${i.injury.locationNote}` : null}
+                </td>
+                <td dir="auto">{i.injury.account}</td>
+                <td dir="auto">{i.injury.finding}</td>
+                <td className={i.injury.seenAtAdmission === 'not_seen' ? 'sg-bad' : undefined}>
+                  <FormattedMessage id={`health.seen.${i.injury.seenAtAdmission}`} />
+                </td>
+                <td>
+                  {i.reports.map((r) => (
+                    <p key={r.report.addressee} className={r.onTime ? undefined : 'sg-bad'}>
+                      <FormattedMessage
+                        id="health.report.line"
+                        values={{
+                          addressee: intl.formatMessage({ id: addresseeLabel[r.report.addressee] }),
+                          time: <Instant value={r.report.sentAt} key="t" />,
+                          to: r.report.sentTo,
+                          reference: r.report.reference,
+                        }}
+                      />
+                      {r.onTime ? null : (
+                        <>
+                          {' '}
+                          (<FormattedMessage id="health.report.late" />)
+                        </>
+                      )}
+                    </p>
+                  ))}
+                  {owed.map((a) => (
+                    <p key={a} className="sg-bad">
+                      <FormattedMessage id="health.report.owed" values={{ addressee: intl.formatMessage({ id: addresseeLabel[a] }) }} />
+                    </p>
+                  ))}
+                  {onReport && owed.length ? (
+                    <button type="button" className="button button--small" data-testid="health-report" onClick={() => onReport(i.injuryId, owed)}>
+                      <FormattedMessage id="health.action.report" />
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

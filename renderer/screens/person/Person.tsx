@@ -24,6 +24,7 @@ import { PersonComplaints } from '../complaints/Complaints';
 import { PersonContacts } from '../contacts/Contacts';
 import { PersonDiscipline } from '../discipline/Discipline';
 import { PersonProperty } from '../property/Property';
+import { ExitCards } from '../exits/ExitCard';
 
 /**
  * The person page: who the person is, what was just done, the action bar and the form it opened, the
@@ -160,12 +161,19 @@ export function Person({ personId, session }: { personId: string; session: Sessi
           <PersonTransfers personId={personId} mayWrite={mayWrite} />
           {episode ? <CurrentDetention episode={episode} /> : <EmptyCard title="pp.detention.title" text="pp.detention.none" />}
           {episode ? <SafeguardsPanel personId={personId} session={session} /> : null}
-          {episode && can(roles, 'medical.read') ? <HealthCard personId={personId} session={session} /> : null}
           {episode ? <PersonComplaints personId={personId} episode={openEpisode} mayWrite={mayWrite} onDone={done} /> : null}
           {episode ? <PersonContacts personId={personId} episodeId={openEpisode?.episodeId ?? null} mayWrite={mayWrite} mayReview={mayOverride} onDone={done} /> : null}
           {episode ? <PersonProperty personId={personId} episodeId={episode.episodeId} language={v.languages[0] ?? ''} mayWrite={mayWrite} onDone={done} /> : null}
           {episode ? (
-            <PersonDiscipline personId={personId} episode={openEpisode} language={v.languages[0] ?? ''} officerName={session.user.displayName} mayWrite={mayWrite} mayDecide={mayOverride} onDone={done} />
+            <PersonDiscipline
+              personId={personId}
+              episode={openEpisode}
+              language={v.languages[0] ?? ''}
+              officerName={session.user.displayName}
+              mayWrite={mayWrite}
+              mayDecide={mayOverride}
+              onDone={done}
+            />
           ) : null}
         </div>
         <div className="person__side">
@@ -188,6 +196,8 @@ export function Person({ personId, session }: { personId: string; session: Sessi
           <Episodes view={v} />
         </div>
       </div>
+      {episode && can(roles, 'medical.read') ? <HealthCard personId={personId} session={session} /> : null}
+      {episode ? <ExitCards personId={personId} mayWrite={mayWrite} /> : null}
       <section className="card person__timeline" aria-labelledby={`${panelId}-timeline`}>
         <h2 className="card__title" id={`${panelId}-timeline`}>
           <FormattedMessage id="pp.timeline" />
