@@ -82,6 +82,12 @@ export function appendContact(store: ServiceStore, env: Parameters<typeof actor>
 
 const json = <T>(s: string | null): T | null => (s ? (JSON.parse(s) as T) : null);
 
+/** The review with the head's name: the account's display name where this installation knows it (not at HQ's console). */
+function reviewOf(raw: string | null, users: ReadonlyMap<string, string>): ContactView['review'] {
+  const r = json<NonNullable<ContactView['review']>>(raw);
+  return r ? { ...r, by: users.get(r.by) ?? '—' } : null;
+}
+
 function viewOf(r: Selectable<ContactsTable>, users: ReadonlyMap<string, string>): ContactView {
   return {
     contactId: r.contact_id,
@@ -101,7 +107,7 @@ function viewOf(r: Selectable<ContactsTable>, users: ReadonlyMap<string, string>
     legalAidRequestId: r.legal_aid_request_id,
     source: r.source === 'consular' ? 'consular' : 'log',
     safeguardFailure: isSafeguardRefusal(r),
-    review: json(r.review),
+    review: reviewOf(r.review, users),
     corrections: r.corrections,
     recordedBy: users.get(r.recorded_by) ?? null,
   };
