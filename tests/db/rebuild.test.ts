@@ -45,6 +45,27 @@ beforeAll(async () => {
     episodeId: held.episode_id,
     use: { at, language: 'fa', interpreterName: 'S. Qureshi', kind: 'contract', purpose: 'rights', genderPreferenceMet: true, affiliationChecked: true, affiliatedWithOriginState: false },
   });
+  // Discipline and property (issue #15 §3, §5): a breach heard through an interpreter, a warning, its notice and
+  // appeal; money added, the inventory acknowledged, the money returned.
+  const spoken = (JSON.parse((store.sqlite.prepare('SELECT languages FROM persons WHERE person_id = ?').get(held.person_id) as { languages: string }).languages) as string[])[0] ?? 'ru';
+  const { caseId } = await inst.clients.registrar.discipline.recordBreach({
+    episodeId: held.episode_id,
+    breach: { what: 'Shouted at the night guard', rule: '3.1', occurredAt: at, detectedAt: at, place: 'Corridor B', inquiry: false },
+  });
+  await inst.clients.registrar.discipline.recordHearing({ caseId, hearing: { at, language: 'az', interpreterName: 'S. Qureshi', interpreterLanguage: spoken, statement: 'He was frightened.' } });
+  await inst.clients.head.discipline.decide({
+    caseId,
+    decision: { measureType: 'warning', decisionNo: 'W-7', decidedAt: at, startsOn: at.slice(0, 10), endsOn: at.slice(0, 10), reasons: 'First breach.' },
+    officerName: 'R. Həsənov',
+  });
+  await inst.clients.registrar.discipline.recordNotice({ caseId, notice: { copyHandedAt: at, appealExplainedAt: at, language: spoken } });
+  await inst.clients.registrar.discipline.recordAppeal({ caseId, appeal: { filedAt: at, to: 'Administrative court' } });
+  const { itemIds } = await inst.clients.registrar.property.recordItems({
+    episodeId: held.episode_id,
+    record: { takenAt: at, source: 'admission', items: [{ kind: 'money', description: 'Cash', quantity: 1, amount: '35', currency: 'AZN' }] },
+  });
+  await inst.clients.registrar.property.acknowledge({ episodeId: held.episode_id, acknowledgement: { at, acknowledgement: { kind: 'mark' }, language: spoken, interpreterName: 'S. Qureshi' } });
+  await inst.clients.registrar.property.release({ episodeId: held.episode_id, itemIds, release: { at, kind: 'returned', acknowledgement: { kind: 'signature' } } });
   const basedOn = (await inst.clients.registrar.persons.view({ personId: held.person_id })).lastEventId;
   await inst.clients.registrar.persons.correct({ personId: held.person_id, basedOn, changes: { 'names.latin': 'Corrected Name' }, reason: 'passport seen' });
   // The same person at two other centres, found through HQ (issue #14 §2): one link kept, one undone.
