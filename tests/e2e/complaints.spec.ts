@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { intakeAt } from '../helpers/intake';
 import { admin, call, centre, inLocale, registrar, rpc, signInInEnglish } from './centre';
-import { shot, watchConsole, type Preview } from './preview';
+import { fillDate, shot, watchConsole, type Preview } from './preview';
 
 /**
  * Issue #15 §2 on the person's page: the registrar records a complaint to the prosecutor and forwards
@@ -78,6 +78,13 @@ test('a complaint forwarded, a complaint about staff kept restricted, an appeal 
   await appealForm.getByLabel('Court').fill('Baku Administrative Court No. 1');
   await appealForm.getByRole('button', { name: 'Record appeal' }).click();
   await expect(appeals.getByTestId('appeal-item')).toContainText('Against the placement decision');
+  await appeals.getByRole('button', { name: 'Hearing…' }).click();
+  const hearing = page.getByTestId('appeal-hearing-form');
+  const bakuToday = new Date(Date.now() + 4 * 3_600_000).toISOString().slice(0, 10);
+  await fillDate(hearing, 'Date of hearing', bakuToday);
+  await hearing.getByLabel('What happened').fill('Heard the person and the SMS; decision announced the same day.');
+  await hearing.getByRole('button', { name: 'Record hearing' }).click();
+  await expect(appeals).toContainText('Heard the person and the SMS');
   await appeals.getByRole('button', { name: 'Outcome…' }).click();
   const outcome = page.getByTestId('appeal-outcome-form');
   await outcome.getByLabel('Release ordered').check();

@@ -6,6 +6,7 @@ import type { MessageKey } from '../../../core/i18n';
 import { api } from '../../api';
 import { Instant } from '../../components/Instant';
 import { QueryError } from '../../components/QueryError';
+import { formatDate } from '../../datetime';
 import { AnswerForm, EscalateForm, FileAppealForm, ForwardForm, HearingForm, LodgeForm, OutcomeForm } from './forms';
 import { addresseeLabel, categoryLabel, kindLabel, lodgerLabel, outcomeLabel, statusLabel } from './labels';
 import './complaints.css';
@@ -251,9 +252,9 @@ function AppealsCard({ appeals, canRecord, open, setOpen, children }: CardProps 
                   <tbody>
                     {a.hearings.map((h, i) => (
                       <tr key={`${h.on}-${i}`}>
-                        <td>{h.on}</td>
+                        <td>{formatDate(h.on)}</td>
                         <td dir="auto">{h.result}</td>
-                        <td>{h.nextOn ?? '—'}</td>
+                        <td>{h.nextOn ? formatDate(h.nextOn) : '—'}</td>
                       </tr>
                     ))}
                   </tbody>
