@@ -90,6 +90,16 @@ export const visitSummary = z.object({
   reprisalChecksDue: z.number().int(),
 });
 
+/** One item of the stay an extract reports: its kind, when, whose, and its facts as short codes or text. */
+export const extractStayKinds = ['contact_refused', 'complaint', 'appeal', 'discipline', 'injury'] as const;
+export const extractStayRow = z.object({
+  registerNo: z.string(),
+  kind: z.enum(extractStayKinds),
+  at: z.string(),
+  facts: z.record(z.string(), z.string().nullable()),
+});
+export type ExtractStayRow = z.infer<typeof extractStayRow>;
+
 export const visitView = visitSummary.extend({
   team: z.array(teamMemberSchema),
   followsVisitId: z.string().nullable(),
@@ -112,6 +122,8 @@ export const visitView = visitSummary.extend({
       generatedAt: z.string(),
       persons: z.number().int(),
       discrepancies: z.array(discrepancySchema),
+      /** what the extract says happened during the stay (issue #15 §7), a row per item, by register number */
+      stay: z.array(extractStayRow),
     })
     .nullable(),
   findings: z.array(recommendationView),

@@ -74,6 +74,59 @@ export const extractSafeguards = z
   })
   .strict();
 
+const when = z.string().max(40);
+const word = z.string().max(60);
+
+/**
+ * What happened during the stay in the extract's period (issue #15 §7): the contacts refused, requests and
+ * complaints with their answers, appeals against detention, disciplinary measures and injuries — what a
+ * visiting team looks at first (OPCAT Art. 20; docs/domain.md §6). Injuries name the body region and the
+ * reports, never the doctor's finding or the person's account: the team asks the doctor, with consent.
+ * A complaint about staff carries its subject only if whoever made the extract may read it
+ * (core/complaints.ts mayReadComplaint); otherwise the team sees that it exists and asks.
+ */
+export const extractStaySchema = z
+  .object({
+    contactsRefused: z.array(z.object({ at: when, kind: word, category: word.nullable(), basis: word.nullable(), reason: z.string().max(2000) }).strict()).max(200),
+    complaints: z
+      .array(
+        z
+          .object({
+            receivedAt: when,
+            kind: word,
+            addressee: word,
+            category: word,
+            subject: z.string().max(4000).nullable(),
+            aboutStaff: z.boolean(),
+            forwardedAt: when.nullable(),
+            answeredAt: when.nullable(),
+          })
+          .strict(),
+      )
+      .max(200),
+    appeals: z.array(z.object({ filedAt: when, decision: word, court: z.string().max(300), outcome: word.nullable(), outcomeAt: when.nullable() }).strict()).max(50),
+    discipline: z
+      .array(
+        z
+          .object({
+            detectedAt: when,
+            breach: z.string().max(4000),
+            heard: z.boolean(),
+            measure: word.nullable(),
+            decidedAt: when.nullable(),
+            startsOn: when.nullable(),
+            endsOn: when.nullable(),
+            appealOutcome: word.nullable(),
+            status: word,
+          })
+          .strict(),
+      )
+      .max(100),
+    injuries: z.array(z.object({ examinedAt: when, region: word, seenAtAdmission: z.boolean(), reportedTo: z.array(word).max(5) }).strict()).max(100),
+  })
+  .strict();
+export type ExtractStay = z.infer<typeof extractStaySchema>;
+
 export const extractPersonSchema = z
   .object({
     personId: text(100),
@@ -92,6 +145,8 @@ export const extractPersonSchema = z
     safeguards: extractSafeguards,
     /** obligations overdue when the extract was made (core/due-now kinds) */
     overdue: z.array(z.object({ kind: z.string().max(60), dueAt: z.string() }).strict()).max(50),
+    /** absent from extracts made before issue #15 */
+    stay: extractStaySchema.optional(),
   })
   .strict();
 export type ExtractPerson = z.infer<typeof extractPersonSchema>;

@@ -1,3 +1,5 @@
+import { can } from '../../../core/permissions';
+import { stayForExtract, type ExtractMaker } from './extract-stay';
 import { randomUUID } from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
 import { z } from 'zod';
@@ -143,6 +145,7 @@ export function buildRegisterExtract(
   generatedBy: string,
   installationId: string,
   facilityName: string,
+  maker: ExtractMaker,
 ): z.infer<typeof registerExtractBody> {
   const tz = store.settings.timeZone;
   const start = new Date(startOfLocalDay(from, tz)).toISOString();
@@ -191,6 +194,7 @@ export function buildRegisterExtract(
     episodeIds.length ? store.q.all(store.qb.selectFrom('interpreter_uses').select('episode_id').distinct().where('episode_id', 'in', episodeIds)).map((r) => r.episode_id) : [],
   );
   const nowIso = new Date(now).toISOString();
+  const stays = stayForExtract(store, episodeIds, from, to, maker);
 
   const persons: ExtractPerson[] = held.map((h) => {
     const f = facts.get(h.episode_id);
@@ -233,6 +237,7 @@ export function buildRegisterExtract(
         interpreterUsed: interpreted.has(h.episode_id),
       },
       overdue: overdue.slice(0, 50),
+      stay: stays.get(h.episode_id) ?? { contactsRefused: [], complaints: [], appeals: [], discipline: [], injuries: [] },
     };
   });
   return registerExtractBody.parse({
@@ -417,7 +422,8 @@ export function npmCentreHandlers(inst: ServiceInstallation, now: () => number):
     exportExtract: ({ from, to }, env) => {
       const store = inst.requireStore();
       const { installationId, facilityName } = facilityOfInstallation(inst, store);
-      const body = buildRegisterExtract(store, from, to, now(), displayName(store, env.session.userId, env.session.username), installationId, facilityName);
+      const maker = { userId: env.session.userId, mayReadStaffComplaints: can(env.session.roles, 'complaints.staff') };
+      const body = buildRegisterExtract(store, from, to, now(), displayName(store, env.session.userId, env.session.username), installationId, facilityName, maker);
       return { ...asFile('qeyd-register-extract', body, store, `qeyd-register-extract-${slug(facilityName)}-${from}-${to}`), persons: body.persons.length };
     },
 

@@ -7,6 +7,7 @@ import { retiredDeviceKeys } from './facilities';
 import { discrepancies, type InterviewForCheck } from '../../../core/npm/discrepancies';
 import { registerExtractBody, responsesBody, type Discrepancy, type SignedFile } from '../../../core/npm/files';
 import { sealedSchema, type Sealed } from '../../../core/npm/sealed';
+import type { ExtractStayRow } from '../../../core/contract/npm';
 import { authorityResponseSchema, interviewConfidentialSchema, visitAcceptsFieldwork, type VisitState } from '../../../core/npm/visit';
 import type { VisitInterviewsTable } from '../../../db/schema';
 import { readSignedFile, type SignedFileKind } from '../../../db/signed-file';
@@ -95,6 +96,27 @@ export function discrepanciesFor(store: ReadStore, visitId: string, openSealed: 
     .all(store.qb.selectFrom('visit_interviews').select(['interview_id', 'pseudonym', 'sealed']).where('visit_id', '=', visitId).orderBy('at').orderBy('interview_id'))
     .map((row): InterviewForCheck => ({ interviewId: row.interview_id, pseudonym: row.pseudonym, confidential: openedConfidential(row, openSealed) }));
   return discrepancies(extract, interviews);
+}
+
+/**
+ * What the visit's latest extract says happened during the stay (issue #15 §7), a row per item with the
+ * register number it belongs to, in time order: refused contacts, complaints, appeals, discipline, injuries.
+ */
+export function extractStayRows(store: ReadStore, visitId: string): ExtractStayRow[] {
+  const latest = store.q.first(store.qb.selectFrom('visit_extracts').select('body').where('visit_id', '=', visitId).orderBy('local_seq', 'desc').limit(1));
+  if (!latest) return [];
+  const rows: ExtractStayRow[] = [];
+  for (const p of registerExtractBody.parse(JSON.parse(latest.body)).persons) {
+    const s = p.stay;
+    if (!s) continue;
+    const row = (kind: ExtractStayRow['kind'], at: string, facts: ExtractStayRow['facts']) => rows.push({ registerNo: p.registerNo, kind, at, facts });
+    for (const c of s.contactsRefused) row('contact_refused', c.at, { kind: c.kind, category: c.category, basis: c.basis, reason: c.reason });
+    for (const c of s.complaints) row('complaint', c.receivedAt, { kind: c.kind, addressee: c.addressee, subject: c.subject, aboutStaff: c.aboutStaff ? 'yes' : 'no', answeredAt: c.answeredAt });
+    for (const a of s.appeals) row('appeal', a.filedAt, { decision: a.decision, court: a.court, outcome: a.outcome });
+    for (const d of s.discipline) row('discipline', d.decidedAt ?? d.detectedAt, { measure: d.measure, breach: d.breach, heard: d.heard ? 'yes' : 'no', endsOn: d.endsOn, status: d.status });
+    for (const i of s.injuries) row('injury', i.examinedAt, { region: i.region, seenAtAdmission: i.seenAtAdmission ? 'yes' : 'no', reportedTo: i.reportedTo.join(',') || null });
+  }
+  return rows.sort((a, b) => a.at.localeCompare(b.at) || a.registerNo.localeCompare(b.registerNo));
 }
 
 export function importExtractFile(

@@ -10,7 +10,7 @@ import type { Handlers } from '../../api/router';
 import { notFound } from '../common';
 import type { ServiceInstallation } from '../installation';
 import { facilityRow } from './facilities';
-import { discrepanciesFor } from './files';
+import { discrepanciesFor, extractStayRows } from './files';
 import { openerFor, type Opener } from './org';
 
 /**
@@ -210,6 +210,7 @@ export function buildVisitView(store: ReadStore, visitId: string, now: number): 
           generatedAt: extract.generated_at,
           persons: extract.persons,
           discrepancies: discrepanciesFor(store, visitId, opener),
+          stay: extractStayRows(store, visitId),
         }
       : null,
     findings: visitRecommendations(store, visitId).map((r) => toRecommendationView(r, todayDate)),

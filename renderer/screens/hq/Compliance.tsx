@@ -37,6 +37,7 @@ export function useCompliance(period: Period) {
  */
 export function Compliance({ from, to }: { from?: string; to?: string }) {
   const zone = useTimeZone();
+  const stayTitleId = useId();
   const period: Period = from && to ? { from, to } : lastDays(todayIn(zone), defaultPeriodDays);
   const data = useCompliance(period);
   const d = data.data;
@@ -66,8 +67,8 @@ export function Compliance({ from, to }: { from?: string; to?: string }) {
           </p>
         </>
       ) : null}
-      <section className="card stay-figures" aria-labelledby="hq-stay-title" data-testid="stay-figures">
-        <h2 className="card__title" id="hq-stay-title">
+      <section className="card stay-figures" aria-labelledby={stayTitleId} data-testid="stay-figures">
+        <h2 className="card__title" id={stayTitleId}>
           <FormattedMessage id="stay.title" />
         </h2>
         <p className="muted small">

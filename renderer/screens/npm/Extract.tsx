@@ -8,6 +8,7 @@ import { Nothing, useRefreshVisit, VisitSection, type Visit } from './common';
 import { ImportFileForm } from './files';
 import { discrepancyDetailKey, discrepancyKindLabel } from './labels';
 import { ColumnHeads } from '../../components/ColumnHeads';
+import { ExtractStay } from './ExtractStay';
 
 /**
  * OPCAT Art. 20(a,b): the centre's signed register extract laid beside what the team saw and heard.
@@ -28,6 +29,7 @@ export function Extract({ visit, mayWrite }: { visit: Visit; mayWrite: boolean }
             />
           </p>
           <Discrepancies list={x.discrepancies} />
+          <ExtractStay rows={x.stay} />
         </>
       ) : (
         <p className="muted">
