@@ -22,6 +22,8 @@ import './transfers.css';
  */
 const queryKey = ['transfers'] as const;
 
+const sourceKey: Record<'hq' | 'file', MessageKey> = { hq: 'transfers.source.hq', file: 'transfers.source.file' };
+
 const lines = (text: string) =>
   text
     .split('\n')
@@ -155,9 +157,11 @@ function ReceivedBox({ name, item }: { name: string; item: string }) {
   const { register } = useFormContext();
   return (
     <div className="field field--checkbox">
-      <input id={id} type="checkbox" {...register(name)} />
-      <label htmlFor={id}>
-        <FormattedMessage id="transfers.check.received" values={{ item }} />
+      <label className="checkbox" htmlFor={id}>
+        <input id={id} type="checkbox" {...register(name)} />
+        <span>
+          <FormattedMessage id="transfers.check.received" values={{ item }} />
+        </span>
       </label>
     </div>
   );
@@ -244,7 +248,7 @@ export function IncomingTransfers() {
               <PersonNames latin={t.person.nameLatin} original={t.person.nameOriginal} />
               {t.person.birthDate ? <span className="muted"> · {t.person.birthDate}</span> : null}
               <span className="status-badge status-badge--due">
-                <FormattedMessage id={t.source === 'hq' ? 'transfers.source.hq' : 'transfers.source.file'} />
+                <FormattedMessage id={sourceKey[t.source]} />
               </span>
             </p>
             <dl className="transfer__facts">
