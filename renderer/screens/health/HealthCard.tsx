@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { SessionView } from '../../../core/contract';
+import type { EpisodeView } from '../../../core/contract/register-views';
 import type { HealthRecordView } from '../../../core/contract/health';
 import { reportAddressees } from '../../../core/health';
 import type { MessageKey } from '../../../core/i18n';
@@ -18,12 +19,43 @@ import { addresseeLabel, HospitalForm, InjuryForm, NotDoneForm, regionLabel, Rep
  * `medical.read` only, each opening audited.
  */
 
-export function HealthStatus({ inHospitalSince }: { inHospitalSince: string | null | undefined }) {
-  if (!inHospitalSince) return null;
+/**
+ * Under the person's header, for every reader: in hospital since when, and, once an exit is scheduled
+ * and the examination before leaving is still owed, a way for staff to record why it cannot be done.
+ */
+export function HealthStatus({ episode, mayRecordReason, onDone }: { episode: EpisodeView | null; mayRecordReason: boolean; onDone(label: MessageKey): void }) {
+  const [open, setOpen] = useState(false);
+  if (!episode) return null;
+  const examOwed = episode.obligations.some((o) => o.kind === 'exit_medical_exam');
+  if (!episode.inHospitalSince && !examOwed) return null;
   return (
-    <p className="alert alert--warning" data-testid="health-status">
-      <FormattedMessage id="health.inHospitalSince" values={{ time: <Instant value={inHospitalSince} key="t" /> }} />
-    </p>
+    <div data-testid="health-status">
+      {episode.inHospitalSince ? (
+        <p className="alert alert--warning">
+          <FormattedMessage id="health.inHospitalSince" values={{ time: <Instant value={episode.inHospitalSince} key="t" /> }} />
+        </p>
+      ) : null}
+      {examOwed ? (
+        <p className="alert alert--info">
+          <FormattedMessage id="health.exitExam.not_done" />{' '}
+          {mayRecordReason ? (
+            <button type="button" className="button button--small" aria-expanded={open} data-testid="health-not-done" onClick={() => setOpen((o) => !o)}>
+              <FormattedMessage id="health.action.notDone" />
+            </button>
+          ) : null}
+        </p>
+      ) : null}
+      {open ? (
+        <NotDoneForm
+          episodeId={episode.episodeId}
+          onDone={(label) => {
+            setOpen(false);
+            onDone(label);
+          }}
+          onCancel={() => setOpen(false)}
+        />
+      ) : null}
+    </div>
   );
 }
 

@@ -96,7 +96,7 @@ export function Person({ personId, session }: { personId: string; session: Sessi
   return (
     <div className="person">
       <PersonHeader view={v} headingRef={heading} />
-      <HealthStatus inHospitalSince={openEpisode?.inHospitalSince} />
+      <HealthStatus episode={openEpisode} mayRecordReason={mayWrite} onDone={done} />
       <div role="status" className="status-line">
         {notice ? (
           <p className="alert alert--success">
