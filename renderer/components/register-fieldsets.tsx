@@ -1,6 +1,7 @@
 import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { documentTypes, outcomeTypes, regimes, verificationStatuses } from '../../core/episode';
+import { retiredOutcomes } from '../../core/exits';
 import { useLocale } from '../i18n';
 import { countryOptions } from '../places';
 import { documentTypeLabel, outcomeTypeLabel, regimeLabel, verificationLabel } from '../register-labels';
@@ -13,7 +14,11 @@ import { FCheckbox, FDate, FDateTime, FNumber, FSelect, FText, FTextArea, Sectio
  */
 
 export const regimeOptions = regimes.map((r) => ({ value: r, label: regimeLabel[r] }));
-export const outcomeOptions = outcomeTypes.map((o) => ({ value: o, label: outcomeTypeLabel[o] }));
+/**
+ * The outcomes a new exit may take (issue #15 §6, core/exits.ts): a hospital stay is no exit, and a death
+ * is recorded on the Death in custody card; both still read on older episodes.
+ */
+export const outcomeOptions = outcomeTypes.filter((o) => !retiredOutcomes.has(o) && o !== 'died').map((o) => ({ value: o, label: outcomeTypeLabel[o] }));
 
 export function DecisionFields({ prefix, title = 'lbl.decision.title' }: { prefix: string; title?: 'lbl.decision.title' | 'lbl.decision.extensionTitle' }) {
   return (
