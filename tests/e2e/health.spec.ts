@@ -31,7 +31,7 @@ test('a visit, a hospital stay that keeps the person held, an injury not seen at
   const problems = watchConsole(page);
   await signInInEnglish(page, preview.url, registrar, 'Due now');
   const intake = intakeAt(Date.now() - 60 * 60_000, {}, { names: { original: 'Rəhimi Əhməd', latin: 'Rahimi Ahmad', aliases: [] } });
-  const { personId } = await rpc<{ personId: string }>(page, 'intake.submit', { ...intake, admission: { ...intake.admission!, property: [] } });
+  const { personId, episodeId } = await rpc<{ personId: string; episodeId: string }>(page, 'intake.submit', { ...intake, admission: { ...intake.admission!, property: [] } });
 
   const doc = await (await browser.newContext()).newPage();
   const docProblems = watchConsole(doc);
@@ -114,6 +114,18 @@ test('a visit, a hospital stay that keeps the person held, an injury not seen at
   await page.reload();
   await expect(page.locator('.person__timeline')).toContainText('Medical record made (content restricted to medical staff)', { timeout: 30_000 });
   await expect(page.locator('body')).not.toContainText('Bruise');
+
+  // An exit scheduled: the examination before leaving is owed; the registrar records why it cannot be done.
+  await rpc(page, 'episodes.scheduleExit', { episodeId, plannedAt: new Date(Date.now() + 2 * 3_600_000).toISOString(), plannedOutcome: 'released_decision' });
+  await page.reload();
+  const status = page.getByTestId('health-status');
+  await expect(status).toContainText('Medical examination before leaving: not done', { timeout: 30_000 });
+  await status.getByRole('button', { name: 'Leaving without examination…' }).click();
+  const notDone = page.getByTestId('health-not-done-form');
+  await notDone.getByLabel('Reason').fill('Released by the court at the hearing; not brought back to the centre.');
+  await shot(page, '163-health-exit-reason-en');
+  await notDone.getByRole('button', { name: 'Record', exact: true }).click();
+  await expect(page.getByTestId('health-status')).toHaveCount(0);
   expect(problems).toEqual([]);
   expect(docProblems).toEqual([]);
 });
