@@ -52,6 +52,7 @@ const paths = [
   '/api/sync/restored',
   '/api/sync/own-events',
   '/api/sync/national-check',
+  '/api/sync/transfers',
   '/rpc/',
   '/',
   '/index.html',
