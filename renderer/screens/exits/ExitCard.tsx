@@ -27,6 +27,9 @@ const statusClass: Record<ExitEpisodeView['steps'][number]['status'], string> = 
   restricted: 'muted',
 };
 
+const notOwedKey: Record<string, MessageKey> = { family: 'death.status.notOwedFamily', consul: 'death.status.notOwedConsul' };
+const owedKey: Record<string, MessageKey> = { overdue: 'death.status.overdue', owed: 'death.status.owed' };
+
 export function ExitCards({ personId, mayWrite }: { personId: string; mayWrite: boolean }) {
   const queryClient = useQueryClient();
   const intl = useIntl();
@@ -198,10 +201,10 @@ export function ExitCards({ personId, mayWrite }: { personId: string; mayWrite: 
                             values={{ at: <Instant value={n.notified.at} key="at" />, toWhom: n.notified.toWhom, channel: intl.formatMessage({ id: channelLabel(n.notified.channel) }) }}
                           />
                         ) : n.status === 'not_owed' ? (
-                          <FormattedMessage id={n.recipient === 'family' ? 'death.status.notOwedFamily' : 'death.status.notOwedConsul'} />
+                          <FormattedMessage id={notOwedKey[n.recipient]} />
                         ) : (
                           <span className={n.status === 'overdue' ? 'status-badge status-badge--overdue' : undefined}>
-                            <FormattedMessage id={n.status === 'overdue' ? 'death.status.overdue' : 'death.status.owed'} />
+                            <FormattedMessage id={owedKey[n.status]} />
                           </span>
                         )}
                       </td>
