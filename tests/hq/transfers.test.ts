@@ -223,7 +223,7 @@ for (const dialect of dialects) {
       const client = new HqClient(hq.url, { deviceId: store.device.deviceId, privateKey: store.devicePrivateKey });
       expect((await client.transfers({ awaiting: [] })).packages).toEqual([]);
       // Hostile or unsigned requests: refused with their reason, never a 500.
-      expect((await refusal(client.transfers({ awaiting: ['not-a-transfer'] } as never))).messageKey).toBe('error.validation');
+      expect((await refusal(client.transfers({ awaiting: ['not-a-transfer'] }))).messageKey).toBe('error.validation');
       expect((await refusal(client.transfers({ awaiting: [], more: true } as never))).messageKey).toBe('error.validation');
       const unsigned = await fetch(new URL('/api/sync/transfers', hq.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"awaiting":[]}' });
       expect(unsigned.status).toBe(401);
