@@ -27,6 +27,7 @@ export function demoUsers(adminPassword: string): Record<'admin' | StaffRole, De
     duty: { username: 'duty', displayName: 'Elşən Bağırov', roles: ['duty_officer'], password: 'qeyd-demo-duty' },
     head: { username: 'head', displayName: 'Rəna Hüseynova', roles: ['centre_head'], password: 'qeyd-demo-head' },
     lawyer: { username: 'lawyer', displayName: 'Tural Səfərov', roles: ['legal_aid_officer'], password: 'qeyd-demo-lawyer' },
+    medical: { username: 'medical', displayName: 'Dr. Səbinə Əliyeva', roles: ['medical_officer'], password: 'qeyd-demo-medical' },
   };
 }
 
@@ -81,7 +82,7 @@ export async function openInstallation(dataDir: string, now: number, adminPasswo
   }
   const existing = new Set((await admin.users.list()).users.map((u) => u.username));
   const clients = {} as Record<StaffRole, Client>;
-  for (const role of ['registrar', 'duty', 'head', 'lawyer'] as const) {
+  for (const role of ['registrar', 'duty', 'head', 'lawyer', 'medical'] as const) {
     const u = accounts[role];
     if (!existing.has(u.username)) await admin.users.create({ username: u.username, displayName: u.displayName, roles: u.roles, password: u.password });
     const c = clientOf(backend);

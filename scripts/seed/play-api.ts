@@ -17,16 +17,28 @@ export interface SeedRefs {
   episodes: Map<string, { episodeId: string; personId: string }>;
   referrals: Map<string, string>;
   claims: Map<string, string>;
+  /** The stay's records (issue #15): contacts, complaints, appeals, cases, items, hospital stays, injuries. */
+  records: Map<string, string>;
 }
 
 export function newRefs(): SeedRefs {
-  return { persons: new Map(), episodes: new Map(), referrals: new Map(), claims: new Map() };
+  return { persons: new Map(), episodes: new Map(), referrals: new Map(), claims: new Map(), records: new Map() };
 }
 
 function need<T>(map: Map<string | number, T>, key: string | number, what: string): T {
   const v = map.get(key);
   if (v === undefined) throw new Error(`seed: no ${what} for ${key}`);
   return v;
+}
+
+/**
+ * The id of a property item: an admission's own list is projected as `<episode>:<n>` (db/projections/
+ * discipline-property.ts), recorded items take the ids their record was given.
+ */
+export function itemId(refs: SeedRefs, ref: string): string {
+  const adm = /^(.*)#adm(\d+)$/.exec(ref);
+  if (adm) return `${need(refs.episodes, adm[1]!, 'episode').episodeId}:${adm[2]}`;
+  return need(refs.records, ref, 'property item');
 }
 
 /**
@@ -42,6 +54,7 @@ export async function playThroughApi(inst: SeedInstallation, stories: readonly S
   for (const step of steps) {
     const api = inst.clients[step.actor];
     const episode = (ref: string) => need(refs.episodes, ref, 'episode');
+    const record = (ref: string) => need(refs.records, ref, 'record');
     try {
       switch (step.kind) {
         case 'intake': {
@@ -119,6 +132,95 @@ export async function playThroughApi(inst: SeedInstallation, stories: readonly S
           break;
         case 'merge':
           await api.persons.merge({ personId: need(refs.persons, step.person, 'person'), intoPersonId: need(refs.persons, step.into, 'person'), reason: step.reason });
+          break;
+        case 'contact':
+          refs.records.set(step.ref, (await api.contacts.record({ episodeId: episode(step.episode).episodeId, contact: step.contact })).contactId);
+          break;
+        case 'contactReview':
+          await api.contacts.reviewRefusal({ contactId: record(step.ref), review: step.review });
+          break;
+        case 'complaint':
+          refs.records.set(step.ref, (await api.complaints.lodge({ episodeId: episode(step.episode).episodeId, complaint: step.complaint })).complaintId);
+          break;
+        case 'complaintForward':
+          await api.complaints.forward({ complaintId: record(step.ref), forward: step.forward });
+          break;
+        case 'complaintAnswer':
+          await api.complaints.answer({ complaintId: record(step.ref), answer: step.answer });
+          break;
+        case 'complaintEscalate':
+          refs.records.set(step.newRef, (await api.complaints.escalate({ complaintId: record(step.ref), escalation: step.escalation })).complaintId);
+          break;
+        case 'appeal':
+          refs.records.set(step.ref, (await api.complaints.fileAppeal({ episodeId: episode(step.episode).episodeId, appeal: step.appeal })).appealId);
+          break;
+        case 'appealHearing':
+          await api.complaints.recordHearing({ appealId: record(step.ref), hearing: step.hearing });
+          break;
+        case 'appealDecision':
+          await api.complaints.decideAppeal({ appealId: record(step.ref), outcome: step.outcome });
+          break;
+        case 'breach':
+          refs.records.set(step.ref, (await api.discipline.recordBreach({ episodeId: episode(step.episode).episodeId, breach: step.breach })).caseId);
+          break;
+        case 'disciplineHearing':
+          await api.discipline.recordHearing({ caseId: record(step.ref), hearing: step.hearing });
+          break;
+        case 'disciplineDecision':
+          await api.discipline.decide({ caseId: record(step.ref), decision: step.decision, officerName: step.officerName });
+          break;
+        case 'disciplineNotice':
+          await api.discipline.recordNotice({ caseId: record(step.ref), notice: step.notice });
+          break;
+        case 'disciplineAppeal':
+          await api.discipline.recordAppeal({ caseId: record(step.ref), appeal: step.appeal });
+          break;
+        case 'disciplineAppealOutcome':
+          await api.discipline.recordAppealOutcome({ caseId: record(step.ref), outcome: step.outcome });
+          break;
+        case 'disciplineDrop':
+          await api.discipline.drop({ caseId: record(step.ref), drop: step.drop });
+          break;
+        case 'propertyItems': {
+          const out = await api.property.recordItems({ episodeId: episode(step.episode).episodeId, record: step.record });
+          out.itemIds.forEach((id, i) => refs.records.set(`${step.ref}:${i}`, id));
+          break;
+        }
+        case 'propertyAck':
+          await api.property.acknowledge({ episodeId: episode(step.episode).episodeId, acknowledgement: step.acknowledgement });
+          break;
+        case 'propertyRelease':
+          await api.property.release({ episodeId: episode(step.episode).episodeId, itemIds: step.items.map((i) => itemId(refs, i)), release: step.release });
+          break;
+        case 'medicalVisit':
+          await api.health.recordVisit({ episodeId: episode(step.episode).episodeId, visit: step.visit });
+          break;
+        case 'exitExamNotDone':
+          await api.health.recordExitExamNotDone({ episodeId: episode(step.episode).episodeId, notDone: step.notDone });
+          break;
+        case 'hospitalAdmit':
+          refs.records.set(step.ref, (await api.health.admitToHospital({ episodeId: episode(step.episode).episodeId, stay: step.stay })).stayId);
+          break;
+        case 'hospitalReturn':
+          await api.health.returnFromHospital({ stayId: record(step.ref), at: step.returnedAt });
+          break;
+        case 'injury':
+          refs.records.set(step.ref, (await api.health.recordInjury({ episodeId: episode(step.episode).episodeId, injury: step.injury })).injuryId);
+          break;
+        case 'injuryReport':
+          await api.health.recordInjuryReport({ injuryId: record(step.ref), report: step.report });
+          break;
+        case 'exitStep':
+          await api.exits.recordStep({ episodeId: episode(step.episode).episodeId, step: step.step });
+          break;
+        case 'death':
+          await api.exits.recordDeath({ episodeId: episode(step.episode).episodeId, death: step.death });
+          break;
+        case 'deathNotice':
+          await api.exits.recordDeathNotification({ episodeId: episode(step.episode).episodeId, notification: step.notification });
+          break;
+        case 'body':
+          await api.exits.recordBody({ episodeId: episode(step.episode).episodeId, body: step.body });
           break;
       }
     } catch (e) {

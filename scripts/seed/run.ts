@@ -88,6 +88,7 @@ export async function seed(o: SeedOptions): Promise<SeedResult> {
         refs.episodes.clear();
         refs.referrals.clear();
         refs.claims.clear();
+        refs.records.clear();
         for (const k of refs.persons.keys()) if (k < firstIndex + to - 250) refs.persons.delete(k);
         log(progressLine('histories as events', to - viaApi, bulk, tEvents));
       }
@@ -171,7 +172,43 @@ export function summarize(store: Store, now: number) {
     ageAssessments: one<{ n: number }>('SELECT count(*) AS n FROM age_assessments').n,
     guardians: one<{ n: number }>('SELECT count(*) AS n FROM guardians').n,
     nonRefoulementChecks: one<{ n: number }>('SELECT count(*) AS n FROM nr_checks').n,
+    stay: stayCounts(store, nowIso),
     events: one<{ n: number }>('SELECT count(*) AS n FROM events').n,
+  };
+}
+
+/** The stay's records (issue #15) by kind, for the summary and the seed's own test. */
+function stayCounts(store: Store, nowIso: string) {
+  const by = (sql: string, ...params: unknown[]) =>
+    Object.fromEntries((store.sqlite.prepare(sql).all(...params) as { k: string | number | null; n: number }[]).map((r) => [String(r.k), r.n])) as Record<string, number>;
+  const n = (sql: string, ...params: unknown[]) => (store.sqlite.prepare(sql).get(...params) as { n: number }).n;
+  return {
+    contacts: by("SELECT kind || CASE WHEN kind = 'visit' THEN ':' || coalesce(category, '') ELSE '' END AS k, count(*) AS n FROM contacts GROUP BY 1 ORDER BY 2 DESC"),
+    contactsRefused: by("SELECT coalesce(category, '') AS k, count(*) AS n FROM contacts WHERE outcome = 'refused' GROUP BY 1"),
+    refusalsReviewed: n("SELECT count(*) AS n FROM contacts WHERE outcome = 'refused' AND review IS NOT NULL"),
+    complaints: by('SELECT addressee AS k, count(*) AS n FROM complaints GROUP BY 1 ORDER BY 2 DESC'),
+    complaintsAnswered: n('SELECT count(*) AS n FROM complaints WHERE answered_at IS NOT NULL'),
+    complaintsForwarded: n('SELECT count(*) AS n FROM complaints WHERE forwarded_at IS NOT NULL'),
+    complaintsEscalated: n('SELECT count(*) AS n FROM complaints WHERE escalated_from IS NOT NULL'),
+    complaintsAboutStaff: n('SELECT count(*) AS n FROM complaints WHERE about_staff = 1'),
+    appeals: by("SELECT coalesce(outcome, 'pending') AS k, count(*) AS n FROM appeals GROUP BY 1"),
+    appealHearings: n('SELECT coalesce(sum(json_array_length(hearings)), 0) AS n FROM appeals'),
+    discipline: by("SELECT coalesce(measure_type, CASE WHEN dropped IS NOT NULL THEN 'dropped' ELSE 'pending' END) AS k, count(*) AS n FROM discipline_cases GROUP BY 1"),
+    disciplineNoticed: n('SELECT count(*) AS n FROM discipline_cases WHERE notice IS NOT NULL'),
+    disciplineAppealed: n('SELECT count(*) AS n FROM discipline_cases WHERE appeal IS NOT NULL'),
+    propertyItems: by("SELECT kind || ':' || state AS k, count(*) AS n FROM property_items GROUP BY 1 ORDER BY 2 DESC"),
+    propertyAcknowledgements: n('SELECT count(*) AS n FROM property_acknowledgements'),
+    healthVisits: by('SELECT kind AS k, count(*) AS n FROM health_visits GROUP BY 1'),
+    exitExamsNotDone: n('SELECT count(*) AS n FROM episodes WHERE exit_exam_not_done IS NOT NULL'),
+    hospitalStays: n('SELECT count(*) AS n FROM hospital_stays'),
+    inHospitalNow: n('SELECT count(*) AS n FROM hospital_stays WHERE returned_at IS NULL'),
+    injuries: by("SELECT CASE seen_at_admission WHEN 1 THEN 'seen' WHEN 0 THEN 'not_seen' ELSE seen_at_admission END AS k, count(*) AS n FROM injuries GROUP BY 1"),
+    injuryReports: by('SELECT addressee AS k, count(*) AS n FROM injury_reports GROUP BY 1'),
+    exitSteps: by('SELECT step AS k, count(*) AS n FROM exit_steps GROUP BY 1 ORDER BY 2 DESC'),
+    deaths: n('SELECT count(*) AS n FROM deaths'),
+    deathNotifications: by('SELECT recipient AS k, count(*) AS n FROM death_notifications GROUP BY 1'),
+    bodies: n('SELECT count(*) AS n FROM deaths WHERE body IS NOT NULL'),
+    asOf: nowIso,
   };
 }
 

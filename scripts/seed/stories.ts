@@ -4,6 +4,7 @@ import type { PersonDetails } from '../../core/person';
 import type { ReferralType, Screening } from '../../core/vulnerability';
 import { composeName, georgianAzerbaijani, origins, otherScriptForms, otherSpelling, pickOrigin, statelessOrigin, type ComposedName, type Origin } from './names';
 import { Prng } from './prng';
+import { death, duringStay, exitPath, inHospitalNow, pendingPath, releaseByAppeal, type StayContext, type StayForce, type StayState, type StayStep } from './stay';
 
 /**
  * One synthetic person and what happened to them, as the sequence of calls staff would have made:
@@ -17,7 +18,7 @@ const DAY = 86_400_000;
 /** How far back the register's history reaches. */
 const HISTORY_DAYS = 3 * 365;
 
-export type StaffRole = 'registrar' | 'duty' | 'head' | 'lawyer';
+export type StaffRole = 'registrar' | 'duty' | 'head' | 'lawyer' | 'medical';
 export type TargetState = 'DECISION_PENDING' | 'ACTIVE' | 'EXTENSION_PENDING' | 'RELEASE_DUE' | 'EXIT_PENDING' | 'CLOSED';
 
 export interface Apprehension {
@@ -78,9 +79,10 @@ export type Step = StepBase &
     | { kind: 'nrCheck'; episode: string; check: { at: string; result: 'cleared' | 'not_cleared'; basis: string } }
     | { kind: 'close'; episode: string; exit: Exit }
     | { kind: 'merge'; into: number; reason: string }
+    | StayStep
   );
 
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export interface Profile {
   index: number;
@@ -106,6 +108,10 @@ const enum Stream {
   Duplicate = 1,
   Profile = 2,
   Timeline = 3,
+  // The stay (issue #15, scripts/seed/stay.ts): one stream per part and episode, drawn after the timeline.
+  Stay = 4,
+  Exit = 5,
+  ExitOutcome = 6,
 }
 
 export const duplicateShare = 0.02;
@@ -120,6 +126,10 @@ interface Showcase {
   flags?: Partial<Flags>;
   /** This record is a second record of the person at this position of the run. */
   duplicateOf?: number;
+  /** What the last episode's stay shows (scripts/seed/stay.ts). */
+  stay?: StayForce;
+  /** The last episode's placement (an appeal to a court is against a forced placement). */
+  regime?: Regime;
 }
 
 /**
@@ -128,16 +138,26 @@ interface Showcase {
  * presumed trafficking, an asylum claim and a true duplicate. Everyone after them is drawn at random.
  */
 const showcase: readonly Showcase[] = [
-  { target: 'ACTIVE', nationality: 'AFG', female: false, age: 29, flags: { asylum: true } },
+  { target: 'ACTIVE', nationality: 'AFG', female: false, age: 29, flags: { asylum: true }, stay: { allContacts: true, complaints: ['ombudsman'], injuryNotSeen: true, followUp: true } },
   { target: 'CLOSED' },
   { target: 'DECISION_PENDING' },
-  { target: 'EXTENSION_PENDING' },
-  { target: 'RELEASE_DUE' },
-  { target: 'EXIT_PENDING', stateless: true, age: 41 },
+  { target: 'EXTENSION_PENDING', stay: { lawyerRefused: true, appeal: true, discipline: true, complaints: ['centre_head', 'sms'] } },
+  { target: 'RELEASE_DUE', stay: { complaints: ['prosecutor', 'court'] } },
+  { target: 'EXIT_PENDING', stateless: true, age: 41, stay: { hospitalNow: true } },
   { target: 'ACTIVE', nationality: 'AFG', age: 16, flags: { unaccompanied: true } },
-  { target: 'ACTIVE', nationality: 'UZB', female: true, age: 23, flags: { trafficking: true, asylum: false } },
+  { target: 'ACTIVE', nationality: 'UZB', female: true, age: 23, flags: { trafficking: true, asylum: false }, stay: { staffComplaint: true } },
   { duplicateOf: 0 },
   { target: 'CLOSED' },
+  // Every way out (issue #15 §6), each once, for people it fits (removal only for those it may apply to).
+  { target: 'CLOSED', nationality: 'UZB', female: false, age: 34, flags: { asylum: false, trafficking: false }, stay: { exit: 'avr_iom', hospitalStay: true } },
+  { target: 'CLOSED', nationality: 'GEO', female: false, age: 45, flags: { asylum: false, trafficking: false }, stay: { exit: 'deported_readmission' } },
+  { target: 'CLOSED', nationality: 'TJK', female: false, age: 27, flags: { asylum: false, trafficking: false }, stay: { exit: 'expelled', discipline: true } },
+  { target: 'CLOSED', nationality: 'IRN', female: false, age: 38, flags: { asylum: false, trafficking: false }, stay: { exit: 'departed_voluntarily' } },
+  { target: 'CLOSED', nationality: 'RUS', female: false, age: 50, flags: { asylum: false, trafficking: false }, stay: { exit: 'regularised' } },
+  { target: 'CLOSED', nationality: 'UZB', female: true, age: 25, flags: { trafficking: true, asylum: false }, stay: { exit: 'thb_residence_permit' } },
+  { target: 'CLOSED', nationality: 'PAK', female: false, age: 31, flags: { asylum: false, trafficking: false }, regime: 'forced_court', stay: { exit: 'released_decision', appeal: true } },
+  { target: 'CLOSED', nationality: 'TUR', female: false, age: 44, flags: { asylum: false, trafficking: false }, stay: { exit: 'died' } },
+  { target: 'CLOSED', nationality: 'KGZ', female: false, age: 30, flags: { asylum: false, trafficking: false }, stay: { exit: 'released_term_expired' } },
 ];
 const showcaseOf = (index: number, firstIndex: number): Showcase | undefined => showcase[index - firstIndex];
 
@@ -217,7 +237,8 @@ const referralReasons: Record<ReferralType, string> = {
   iom_avr: 'BMqT — könüllü qayıdış proqramı',
 };
 
-const exitBasis: Record<OutcomeType, string> = {
+/** Keyed by outcome; a string record, as the outcome list grows with the sections of issue #15 (a transfer that arrives). */
+const exitBasis: Record<string, string> = {
   released_term_expired: 'Saxlanma müddəti bitdi — azad etmə protokolu',
   released_decision: 'Məhkəmə qərarı ilə azad edildi',
   expelled: 'İnzibati qaydada ölkədən çıxarılma qərarı icra edildi',
@@ -233,6 +254,7 @@ const exitBasis: Record<OutcomeType, string> = {
   departed_voluntarily: 'Ölkəni könüllü tərk etdi',
   regularised: 'Yaşayış icazəsi verildi — azad edildi',
   thb_residence_permit: 'Müvəqqəti yaşayış icazəsi verildi — azad edildi',
+  transferred_centre: 'Başqa yerləşdirmə mərkəzinə köçürüldü',
 };
 
 const receivers: Partial<Record<OutcomeType, string>> = {
@@ -537,6 +559,7 @@ export function story(seed: number, index: number, now: number, firstIndex: numb
       });
   } else {
     const last = planEpisode(r, showcaseOf(index, firstIndex)?.target ?? pickTarget(r), now, now - HISTORY_DAYS * DAY, now);
+    last.regime = showcaseOf(index, firstIndex)?.regime ?? last.regime;
     plans = [last];
     // Some are detained again: an earlier, closed episode before this one.
     if (r.chance(0.08) && last.apprehendedAt - (now - HISTORY_DAYS * DAY) > 60 * DAY) {
@@ -553,14 +576,16 @@ export function story(seed: number, index: number, now: number, firstIndex: numb
     const [place, authority] = r.pick(places);
     const apprehension: Apprehension = { at: iso(plan.apprehendedAt), place, authority };
     const flags = flagsFor(r, p, plan.apprehendedAt, showcaseOf(index, firstIndex)?.flags);
-    const admission = (admittedAt: number): Admission => ({
-      regime: plan.regime,
-      decision: decisionFor(r, plan.regime, admittedAt, plan.termEnd),
-      admittedAt: iso(admittedAt),
-      handover: handover(r, authority.startsWith('Daxili') ? 'Daxili İşlər Nazirliyi' : authority),
-      medical: r.chance(0.88) ? medicalFor(r, Math.min(now - 60_000, admittedAt + r.int(10, 300) * 60_000)) : undefined,
-      property: Array.from({ length: r.int(0, 3) }, () => ({ item: r.pick(propertyItems), quantity: r.chance(0.85) ? 1 : r.int(2, 50) })),
-    });
+    let admitted: Admission | null = null;
+    const admission = (admittedAt: number): Admission =>
+      (admitted = {
+        regime: plan.regime,
+        decision: decisionFor(r, plan.regime, admittedAt, plan.termEnd),
+        admittedAt: iso(admittedAt),
+        handover: handover(r, authority.startsWith('Daxili') ? 'Daxili İşlər Nazirliyi' : authority),
+        medical: r.chance(0.88) ? medicalFor(r, Math.min(now - 60_000, admittedAt + r.int(10, 300) * 60_000)) : undefined,
+        property: Array.from({ length: r.int(0, 3) }, () => ({ item: r.pick(propertyItems), quantity: r.chance(0.85) ? 1 : r.int(2, 50) })),
+      }) satisfies Admission;
     const admittedInIntake = plan.admittedAt !== null && !plan.lateAdmission;
     const intakeAt = admittedInIntake ? plan.admittedAt! : Math.min(now - 30_000, plan.apprehendedAt + r.int(10, 90) * 60_000);
     add({
@@ -581,6 +606,8 @@ export function story(seed: number, index: number, now: number, firstIndex: numb
     // extended by a new decision, or ended by release on the day the term ran out (MC 2025).
     let termEnd = plan.termEnd;
     let exitAt = plan.exitAt;
+    // The exit is planned after the last extension: a planned exit takes the episode out of the states an extension needs.
+    let lastExtensionAt = 0;
     if (exitAt !== null && plan.admittedAt !== null) {
       while (termEnd <= exitAt) {
         if (r.chance(0.25)) {
@@ -592,6 +619,7 @@ export function story(seed: number, index: number, now: number, firstIndex: numb
         const decidedAt = Math.max(requested + HOUR, termEnd - DAY, plan.admittedAt + HOUR);
         const next = termEnd + r.pick([30, 60]) * DAY;
         add({ kind: 'extend', at: decidedAt, actor: 'registrar', episode, decision: decisionFor(r, plan.regime, decidedAt, next, true) });
+        lastExtensionAt = Math.max(decidedAt, requested);
         termEnd = next;
       }
     }
@@ -726,9 +754,9 @@ export function story(seed: number, index: number, now: number, firstIndex: numb
     // never planned for anyone who asked for asylum, shows trafficking indicators, is a child, or has
     // no state to go to.
     const removalPossible = asylumClaims === 0 && !everTrafficking && p.details.nationalities.length > 0 && !flags.child;
-    const clearCheck = (before: number) => {
+    const clearCheck = (before: number, g: Prng = r) => {
       const lo = Math.max(lastScreeningAt, start);
-      const at = Math.max(lo + 60_000, Math.min(before - 60_000, before - r.int(1, 48) * HOUR));
+      const at = Math.max(lo + 60_000, Math.min(before - 60_000, before - g.int(1, 48) * HOUR));
       add({
         kind: 'nrCheck',
         at: Math.min(at, before - 30_000),
@@ -738,15 +766,48 @@ export function story(seed: number, index: number, now: number, firstIndex: numb
       });
     };
 
+    // The stay itself (issue #15): contacts, complaints, discipline, health and property, each on its own stream.
+    const lastEpisode = n === plans.length - 1;
+    const force: StayForce = { ...(lastEpisode ? showcaseOf(index, firstIndex)?.stay : undefined) };
+    const stayStreams = (part: number) => new Prng(seed, index, Stream.Stay, n, part);
+    const x = new Prng(seed, index, Stream.ExitOutcome, n);
+    const ageAt = (ms: number) => (p.details.birth ? (ms - Date.parse(`${p.details.birth.date}T00:00:00Z`)) / (365.25 * DAY) : null);
+    const stay: StayContext = {
+      index,
+      profile: p,
+      episode,
+      now,
+      start,
+      admission: admitted,
+      regime: plan.regime,
+      child: flags.child,
+      surelyAdult: !flags.child && !flags.ageInDoubt && (ageAt(start) ?? 0) >= 19,
+      illness: flags.illness || flags.torture || flags.pregnancy,
+      protection: asylumClaims > 0 || everTrafficking || granted || flags.asylum || flags.trafficking,
+      force,
+    };
+    const held: StayState = { items: [], lastTakenAt: 0, refs: 0 };
+    const stayAdd = (s0: DistributiveOmit<Step, 'person'>) => add(s0);
+
     let exitPlannedAt = now;
     if (plan.target === 'EXIT_PENDING') {
-      const planned: OutcomeType = removalPossible ? r.weighted({ expelled: 5, deported_readmission: 2, avr_iom: 2 }) : r.chance(0.6) ? 'released_decision' : 'transferred_hospital';
+      let planned: OutcomeType = removalPossible ? r.weighted({ expelled: 5, deported_readmission: 2, avr_iom: 2 }) : r.chance(0.6) ? 'released_decision' : 'transferred_hospital';
       exitPlannedAt = Math.max(start + HOUR, lastScreeningAt + 2 * HOUR, now - r.int(2, 96) * HOUR);
       if (removalPossible && r.chance(0.8)) clearCheck(exitPlannedAt);
       if (planned === 'avr_iom')
         add({ kind: 'refer', at: exitPlannedAt - 60_000, actor: 'registrar', episode, referral: `${index}:r${steps.length}`, type: 'iom_avr', reason: referralReasons.iom_avr });
+      // A hospital is a stay, not an exit (issue #15 §4): the person is in hospital now, still held, the court's release awaited.
+      if (planned === 'transferred_hospital') {
+        planned = 'released_decision';
+        force.hospitalNow = true;
+      }
       add({ kind: 'scheduleExit', at: exitPlannedAt, actor: 'registrar', episode, plannedAt: iso(now + r.int(-48, 240) * HOUR), plannedOutcome: planned });
+      pendingPath(x, stay, planned, exitPlannedAt, stayAdd);
     }
+    const closeAt = plan.target === 'CLOSED' ? Math.max(exitAt!, lastScreeningAt + 2 * 60_000) : null;
+    const stayEnd = closeAt === null ? now : closeAt - start > 12 * HOUR ? closeAt - 6 * HOUR : closeAt - 10 * 60_000;
+    duringStay(stayStreams, stay, held, start, stayEnd, stayAdd);
+    if (force.hospitalNow) inHospitalNow(x, stay, held, stayAdd);
 
     // A monthly review while the term runs (once the term is over the episode is RELEASE_DUE and
     // reviews are refused).
@@ -774,7 +835,7 @@ export function story(seed: number, index: number, now: number, firstIndex: numb
     }
 
     if (plan.target === 'CLOSED') {
-      const at = Math.max(exitAt!, lastScreeningAt + 2 * 60_000);
+      let at = closeAt!;
       let outcome: OutcomeType;
       if (plan.admittedAt !== null && at >= termEnd) outcome = 'released_term_expired';
       else if (granted) outcome = 'refugee_status';
@@ -786,28 +847,70 @@ export function story(seed: number, index: number, now: number, firstIndex: numb
         outcome = r.weighted({ released_decision: 20, expelled: 36, deported_readmission: 12, avr_iom: 14, transferred_criminal_custody: 2, died: 0.2, escaped: 0.6 });
         if ((outcome === 'expelled' || outcome === 'deported_readmission' || outcome === 'avr_iom') && !removalPossible) outcome = 'released_decision';
       }
-      const removal = outcome === 'expelled' || outcome === 'deported_readmission' || outcome === 'avr_iom';
+      // The draws below keep the order they had before issue #15, so stories written then stay as they were.
+      const drawn = outcome;
+      const removal = drawn === 'expelled' || drawn === 'deported_readmission' || drawn === 'avr_iom';
       if (removal) {
         clearCheck(at);
+        if (drawn === 'avr_iom')
+          add({ kind: 'refer', at: Math.max(lastScreeningAt, start) + 30_000, actor: 'registrar', episode, referral: `${index}:r${steps.length}`, type: 'iom_avr', reason: referralReasons.iom_avr });
+        // Whether the exit was planned ahead was drawn here; every pathway now plans it (scripts/seed/stay.ts exitPath).
+        r.chance(0.6);
+      }
+      const closer = routine(r);
+      const drawnOfficer = receivers[drawn] ? `${r.pick(['kapitan', 'baş leytenant', 'koordinator'])} ${staffName(r)}` : undefined;
+      const convoy = removal && drawn !== 'avr_iom' ? `DMX konvoyu, ${r.int(2, 3)} nəfər` : undefined;
+      const notes = r.chance(0.1) ? 'Şəxsi əşyalar tam qaytarıldı' : undefined;
+
+      // Issue #15 §6, on the exit's own stream: a hospital is a stay, not an exit (the court released the
+      // person after it); some releases are a residence permit, some removals a departure on the person's
+      // own; a trafficking victim may get the temporary permit. The showcase forces one of each.
+      if (outcome === 'transferred_hospital') outcome = 'released_decision';
+      else if (outcome === 'released_decision' && plan.admittedAt !== null && x.chance(0.1)) outcome = 'regularised';
+      else if (outcome === 'expelled' && x.chance(0.12)) outcome = 'departed_voluntarily';
+      if (everTrafficking && plan.admittedAt !== null && (outcome === 'transferred_shelter' || outcome === 'released_decision') && x.chance(0.35)) outcome = 'thb_residence_permit';
+      // A person the court never placed has no planned exit to hang a pathway on (episodes.scheduleExit is
+      // refused before the placement, and every release now needs its pathway's step): a child goes on to
+      // care, a presumed victim to a shelter, anyone else to the investigator (exits without a pathway).
+      if (plan.admittedAt === null) outcome = flags.child ? 'transferred_child_care' : everTrafficking ? 'transferred_shelter' : 'transferred_criminal_custody';
+      const want = force.exit;
+      if (want && plan.admittedAt !== null) {
+        const removalWanted = want === 'expelled' || want === 'deported_readmission' || want === 'avr_iom';
+        if (want === 'released_term_expired') {
+          if (at < termEnd && termEnd + 7 * HOUR <= now) at = termEnd + x.int(0, 360) * 60_000;
+          if (at >= termEnd) outcome = want;
+        } else if (!removalWanted || removalPossible) outcome = want;
+      }
+      const removalNow = outcome === 'expelled' || outcome === 'deported_readmission' || outcome === 'avr_iom';
+      if (removalNow && !removal) {
+        clearCheck(at, x);
         if (outcome === 'avr_iom')
           add({ kind: 'refer', at: Math.max(lastScreeningAt, start) + 30_000, actor: 'registrar', episode, referral: `${index}:r${steps.length}`, type: 'iom_avr', reason: referralReasons.iom_avr });
-        if (r.chance(0.6)) add({ kind: 'scheduleExit', at: at - 45_000, actor: 'registrar', episode, plannedAt: iso(at), plannedOutcome: outcome });
       }
-      const receiver = receivers[outcome];
+      if (outcome === 'released_decision' && plan.admittedAt !== null && (force.appeal || x.chance(0.15))) releaseByAppeal(x, stay, held, at, stayAdd);
+      if (outcome === 'died') {
+        death(x, stay, held, at, stayAdd);
+        return;
+      }
+      // Nothing is planned before the last extension or the latest screening (the non-refoulement check's basis).
+      const final = plan.admittedAt === null ? { outcome, at } : exitPath(x, stay, held, { outcome, at }, Math.max(lastExtensionAt, lastScreeningAt, start), stayAdd);
+      const receiver = receivers[final.outcome];
+      const leaves = final.outcome === 'expelled' || final.outcome === 'deported_readmission' || final.outcome === 'avr_iom' || final.outcome === 'departed_voluntarily';
       add({
         kind: 'close',
-        at,
-        actor: routine(r),
+        at: final.at,
+        // The trafficking victim's permit is protection data: the head records it (core/exits.ts restrictedOutcomes).
+        actor: final.outcome === 'thb_residence_permit' ? 'head' : closer,
         episode,
         exit: {
-          type: outcome,
-          at: iso(at),
-          basis: exitBasis[outcome],
+          type: final.outcome,
+          at: iso(final.at),
+          basis: exitBasis[final.outcome] ?? final.outcome,
           receivingBody: receiver,
-          receivingOfficer: receiver ? `${r.pick(['kapitan', 'baş leytenant', 'koordinator'])} ${staffName(r)}` : undefined,
-          destinationCountry: removal ? p.details.nationalities[0] : undefined,
-          escort: removal && outcome !== 'avr_iom' ? `DMX konvoyu, ${r.int(2, 3)} nəfər` : undefined,
-          notes: r.chance(0.1) ? 'Şəxsi əşyalar tam qaytarıldı' : undefined,
+          receivingOfficer: receiver ? (drawnOfficer ?? `koordinator ${staffName(x)}`) : undefined,
+          destinationCountry: leaves ? p.details.nationalities[0] : undefined,
+          escort: final.outcome === 'expelled' || final.outcome === 'deported_readmission' ? (convoy ?? `DMX konvoyu, ${x.int(2, 3)} nəfər`) : undefined,
+          notes,
         },
       });
     }

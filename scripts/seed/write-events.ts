@@ -1,6 +1,6 @@
 import type { CommandTx, Store } from '../../db/store';
 import { facilityOf } from '../../main/services/intake';
-import { inOrder, type SeedRefs } from './play-api';
+import { inOrder, itemId, type SeedRefs } from './play-api';
 import type { IdMaker } from './prng';
 import type { Profile, Step, Story } from './stories';
 
@@ -29,6 +29,13 @@ function need<T>(map: Map<string | number, T>, key: string | number, what: strin
 function appendStep(tx: CommandTx, step: Step, profiles: Map<number, Profile>, refs: SeedRefs, ids: IdMaker, facility: { facilityId: string; facilityName: string }): void {
   const episode = (ref: string) => need(refs.episodes, ref, 'episode');
   const personId = () => need(refs.persons, step.person, 'person');
+  const record = (ref: string) => need(refs.records, ref, 'record');
+  /** A new record of the episode: its id, remembered under the story's reference, and the episode's ids. */
+  const create = (ref: string, ep: string) => {
+    const id = ids.next();
+    refs.records.set(ref, id);
+    return { id, ...episode(ep) };
+  };
   switch (step.kind) {
     case 'intake': {
       const pid = step.newPerson ? ids.next() : personId();
@@ -122,11 +129,160 @@ function appendStep(tx: CommandTx, step: Step, profiles: Map<number, Profile>, r
       tx.audit({ action: 'person.merged_into', method: bulkMethod, entityType: 'person', entityId: into, outcome: 'ok', detail: personId() });
       return;
     }
+    // The stay (issue #15): what each section's handler appends (main/services/<section>.ts).
+    case 'contact': {
+      const c = create(step.ref, step.episode);
+      tx.append({ type: 'contact.recorded', entityId: c.id, payload: { personId: c.personId, episodeId: c.episodeId, contact: step.contact } });
+      return;
+    }
+    case 'contactReview':
+      tx.append({ type: 'contact.refusalReviewed', entityId: record(step.ref), payload: { review: step.review } });
+      return;
+    case 'complaint': {
+      const c = create(step.ref, step.episode);
+      tx.append({ type: 'complaint.lodged', entityId: c.id, payload: { personId: c.personId, episodeId: c.episodeId, complaint: step.complaint } });
+      return;
+    }
+    case 'complaintForward':
+      tx.append({ type: 'complaint.forwarded', entityId: record(step.ref), payload: { forward: step.forward } });
+      return;
+    case 'complaintAnswer':
+      tx.append({ type: 'complaint.answered', entityId: record(step.ref), payload: { answer: step.answer } });
+      return;
+    case 'complaintEscalate': {
+      const from = record(step.ref);
+      const c = create(step.newRef, step.episode);
+      const o = step.original;
+      const x = step.escalation;
+      tx.append({
+        type: 'complaint.lodged',
+        entityId: c.id,
+        payload: {
+          personId: c.personId,
+          episodeId: c.episodeId,
+          escalatedFrom: from,
+          complaint: {
+            kind: o.kind,
+            category: o.category,
+            subject: x.note && x.note.length > 0 ? x.note : o.subject,
+            lodgedBy: o.lodgedBy,
+            lodgedByName: o.lodgedByName,
+            receivedAt: x.receivedAt,
+            addressee: x.addressee,
+            ...(o.aboutStaff ? { aboutStaff: o.aboutStaff } : {}),
+          },
+        },
+      });
+      return;
+    }
+    case 'appeal': {
+      const c = create(step.ref, step.episode);
+      tx.append({ type: 'appeal.filed', entityId: c.id, payload: { personId: c.personId, episodeId: c.episodeId, appeal: step.appeal } });
+      return;
+    }
+    case 'appealHearing':
+      tx.append({ type: 'appeal.hearing', entityId: record(step.ref), payload: { hearing: step.hearing } });
+      return;
+    case 'appealDecision':
+      tx.append({ type: 'appeal.decided', entityId: record(step.ref), payload: { outcome: step.outcome } });
+      return;
+    case 'breach': {
+      const c = create(step.ref, step.episode);
+      tx.append({ type: 'discipline.breachRecorded', entityId: c.id, payload: { personId: c.personId, episodeId: c.episodeId, breach: step.breach } });
+      return;
+    }
+    case 'disciplineHearing':
+      tx.append({ type: 'discipline.heard', entityId: record(step.ref), payload: { hearing: step.hearing } });
+      return;
+    case 'disciplineDecision':
+      tx.append({ type: 'discipline.decided', entityId: record(step.ref), payload: { decision: step.decision, officerName: step.officerName } });
+      return;
+    case 'disciplineNotice':
+      tx.append({ type: 'discipline.noticeGiven', entityId: record(step.ref), payload: { notice: step.notice } });
+      return;
+    case 'disciplineAppeal':
+      tx.append({ type: 'discipline.appealed', entityId: record(step.ref), payload: { appeal: step.appeal } });
+      return;
+    case 'disciplineAppealOutcome':
+      tx.append({ type: 'discipline.appealDecided', entityId: record(step.ref), payload: { outcome: step.outcome } });
+      return;
+    case 'disciplineDrop':
+      tx.append({ type: 'discipline.dropped', entityId: record(step.ref), payload: { drop: step.drop } });
+      return;
+    case 'propertyItems': {
+      const ep = episode(step.episode);
+      const itemIds = step.record.items.map((_, i) => {
+        const id = ids.next();
+        refs.records.set(`${step.ref}:${i}`, id);
+        return id;
+      });
+      tx.append({ type: 'property.itemsRecorded', entityId: ep.episodeId, payload: { personId: ep.personId, record: step.record, itemIds } });
+      return;
+    }
+    case 'propertyAck': {
+      const ep = episode(step.episode);
+      tx.append({
+        type: 'property.acknowledged',
+        entityId: ep.episodeId,
+        payload: { personId: ep.personId, ackId: ids.next(), acknowledgement: step.acknowledgement, itemIds: step.items.map((i) => itemId(refs, i)) },
+      });
+      return;
+    }
+    case 'propertyRelease': {
+      const ep = episode(step.episode);
+      tx.append({ type: 'property.released', entityId: ep.episodeId, payload: { personId: ep.personId, itemIds: step.items.map((i) => itemId(refs, i)), release: step.release } });
+      return;
+    }
+    case 'medicalVisit': {
+      const ep = episode(step.episode);
+      tx.append({ type: 'health.visitRecorded', entityId: ids.next(), payload: { personId: ep.personId, episodeId: ep.episodeId, visit: step.visit } });
+      return;
+    }
+    case 'exitExamNotDone': {
+      const ep = episode(step.episode);
+      tx.append({ type: 'health.exitExamNotDone', entityId: ids.next(), payload: { personId: ep.personId, episodeId: ep.episodeId, notDone: step.notDone } });
+      return;
+    }
+    case 'hospitalAdmit': {
+      const c = create(step.ref, step.episode);
+      tx.append({ type: 'health.hospitalAdmitted', entityId: c.id, payload: { personId: c.personId, episodeId: c.episodeId, stay: step.stay } });
+      return;
+    }
+    case 'hospitalReturn':
+      tx.append({ type: 'health.hospitalReturned', entityId: record(step.ref), payload: { at: step.returnedAt } });
+      return;
+    case 'injury': {
+      const c = create(step.ref, step.episode);
+      tx.append({ type: 'health.injuryRecorded', entityId: c.id, payload: { personId: c.personId, episodeId: c.episodeId, injury: step.injury } });
+      return;
+    }
+    case 'injuryReport':
+      tx.append({ type: 'health.injuryReported', entityId: record(step.ref), payload: { report: step.report } });
+      return;
+    case 'exitStep': {
+      const ep = episode(step.episode);
+      tx.append({ type: 'exit.stepRecorded', entityId: ep.episodeId, payload: { personId: ep.personId, pathway: step.pathway, step: step.step } });
+      return;
+    }
+    case 'death': {
+      // exits.recordDeath: the death, and the episode closed as the register records it.
+      const ep = episode(step.episode);
+      const d = step.death;
+      tx.append({ type: 'death.recorded', entityId: ep.episodeId, payload: { personId: ep.personId, death: d } });
+      tx.append({ type: 'episode.closed', entityId: ep.episodeId, payload: { exit: { type: 'died', at: d.diedAt, basis: `${d.certificate.doctor}, ${d.certificate.number}` } } });
+      return;
+    }
+    case 'deathNotice':
+      tx.append({ type: 'death.notified', entityId: episode(step.episode).episodeId, payload: { notification: step.notification } });
+      return;
+    case 'body':
+      tx.append({ type: 'death.bodyRecorded', entityId: episode(step.episode).episodeId, payload: { body: step.body } });
+      return;
   }
 }
 
 /** Rough events per step, to cut transactions of about `eventsPerCommit` events. */
-const eventsOf = (s: Step) => (s.kind === 'intake' ? 2 + s.documents.length : 1);
+const eventsOf = (s: Step) => (s.kind === 'intake' ? 2 + s.documents.length : s.kind === 'death' ? 2 : 1);
 
 /**
  * Writes the stories' events straight into the store, a few thousand per transaction: the same events,

@@ -23,13 +23,131 @@ async function everything(inst: SeedInstallation) {
   return { register, persons };
 }
 
+/**
+ * Issue #15 in the seeded register, read through the real client as the head (who reads medical records and
+ * complaints about staff) and the duty officer (who reads neither): every new kind of record is there at least
+ * once, and each is consistent with the person it belongs to.
+ */
+async function theWholeStay(inst: SeedInstallation, personIds: string[]) {
+  const head = inst.clients.head;
+  const each = <T>(f: (personId: string) => Promise<T>) => Promise.all(personIds.map(f));
+
+  // §1 contacts: visits by everyone the issue names, calls, letters and parcels; a refused lawyer flagged and reviewed.
+  const contacts = (await each((personId) => head.contacts.list({ personId }))).flatMap((c) => c.contacts);
+  const visitors = new Set(contacts.filter((c) => c.kind === 'visit' && c.outcome === 'took_place').map((c) => c.category));
+  expect([...visitors]).toEqual(expect.arrayContaining(['family', 'lawyer', 'consul', 'ngo', 'unhcr', 'iom', 'religious', 'ombudsman']));
+  expect(new Set(contacts.map((c) => c.kind))).toEqual(new Set(['visit', 'call', 'letter', 'parcel']));
+  const refusedLawyer = contacts.filter((c) => c.category === 'lawyer' && c.outcome === 'refused');
+  expect(refusedLawyer.length).toBeGreaterThan(0);
+  expect(refusedLawyer.every((c) => c.safeguardFailure && c.refusal !== null)).toBe(true);
+  expect(refusedLawyer.some((c) => c.review !== null)).toBe(true);
+  // Most people have a contact or two; refusals stay rare.
+  expect(contacts.filter((c) => c.outcome === 'refused').length).toBeLessThan(contacts.length / 10);
+
+  // §2 requests and complaints to every addressee, answered, open, forwarded; a staff complaint hidden from the duty officer; appeals heard and decided.
+  const registers = await each((personId) => head.complaints.forPerson({ personId }));
+  const complaints = registers.flatMap((r) => r.complaints);
+  expect(new Set(complaints.map((c) => c.addressee))).toEqual(new Set(['centre_head', 'sms', 'ombudsman', 'court', 'prosecutor']));
+  expect(complaints.some((c) => c.status === 'answered')).toBe(true);
+  expect(complaints.some((c) => c.status === 'open' || c.status === 'overdue')).toBe(true);
+  expect(complaints.some((c) => c.forwardedAt !== null)).toBe(true);
+  const aboutStaff = complaints.filter((c) => c.aboutStaff);
+  expect(aboutStaff.length).toBeGreaterThan(0);
+  const dutyView = (await each((personId) => inst.clients.duty.complaints.forPerson({ personId }))).flatMap((r) => r.complaints).filter((c) => c.aboutStaff);
+  expect(dutyView.every((c) => c.restricted && c.detail === null)).toBe(true);
+  const appeals = registers.flatMap((r) => r.appeals);
+  expect(appeals.some((a) => a.hearings.length > 0 && a.outcome === 'upheld')).toBe(true);
+  expect(appeals.some((a) => a.outcome === 'release_ordered')).toBe(true);
+
+  // §3 discipline: a measure decided after a hearing, its copy handed and the appeal explained, an appeal recorded.
+  const cases = (await each((personId) => head.discipline.list({ personId }))).flatMap((d) => d.cases);
+  expect(cases.some((c) => c.hearing !== null && c.decision !== null && c.notice !== null && c.appeal !== null)).toBe(true);
+  expect(cases.every((c) => c.decision === null || (c.hearing !== null && c.hearing.at <= c.decision.decidedAt))).toBe(true);
+
+  // §5 property: items and money taken at admission, acknowledged, returned at exit; nothing held by a closed stay.
+  const property = (await each((personId) => head.property.list({ personId }))).flatMap((p) => p.episodes);
+  const items = property.flatMap((e) => e.items);
+  expect(items.some((i) => i.kind === 'money' && i.acknowledged)).toBe(true);
+  expect(items.some((i) => i.kind === 'item' && i.state === 'returned' && i.release?.acknowledgement)).toBe(true);
+  expect(property.filter((e) => !e.open).every((e) => e.held === 0)).toBe(true);
+
+  // §4 health: consultations, a follow-up, a child's examinations, a hospital stay (one still there, held), injuries reported, the examination before leaving.
+  const records = await each((personId) => head.health.record({ personId }));
+  const episodes = records.flatMap((r) => r.episodes);
+  const visits = episodes.flatMap((e) => e.visits.map((v) => v.visit));
+  expect(new Set(visits.map((v) => v.kind))).toEqual(new Set(['visit', 'child_exam', 'exit_exam']));
+  expect(visits.some((v) => v.followUpOn !== undefined)).toBe(true);
+  expect(episodes.some((e) => e.hospitalStays.some((h) => h.returnedAt !== null))).toBe(true);
+  expect(episodes.some((e) => e.state !== 'CLOSED' && e.inHospitalSince !== null)).toBe(true);
+  const notSeen = episodes.flatMap((e) => e.injuries).filter((i) => i.injury.seenAtAdmission === 'not_seen');
+  expect(notSeen.some((i) => new Set(i.reports.map((r) => r.report.addressee)).size === 2)).toBe(true);
+  // A child's examinations belong to children only.
+  const people = new Map((await head.persons.list({ limit: 500 })).persons.map((p) => [p.personId, p]));
+  for (const r of records) {
+    if (!r.episodes.some((e) => e.visits.some((v) => v.visit.kind === 'child_exam'))) continue;
+    const birth = people.get(r.personId)?.birthDate;
+    expect(birth && now - Date.parse(birth) < 19 * 365.25 * 86_400_000).toBeTruthy();
+  }
+
+  // §6 every way out through its pathway's steps, and a death in custody with its notifications.
+  const exits = (await each((personId) => head.exits.view({ personId }))).flatMap((x) => x.episodes);
+  const outcomes = new Set(exits.map((e) => e.outcome));
+  for (const o of ['departed_voluntarily', 'avr_iom', 'deported_readmission', 'expelled', 'released_term_expired', 'released_decision', 'regularised', 'thb_residence_permit', 'died'] as const) {
+    expect(outcomes, o).toContain(o);
+  }
+  for (const e of exits.filter((x) => x.state === 'CLOSED' && x.planned)) expect(e.steps.every((s) => s.status === 'done')).toBe(true);
+  const removal = exits.find((e) => e.outcome === 'expelled' && e.planned);
+  expect(removal?.steps.map((s) => s.kind)).toEqual(['removal_notice', 'departure']);
+  const death = exits.find((e) => e.death)?.death;
+  expect(death?.notifications.find((n) => n.recipient === 'prosecutor')?.status).toBe('notified');
+  expect(death?.notifications.find((n) => n.recipient === 'ombudsman')?.status).toBe('notified');
+  // Removal and readmission only for people with a cleared non-refoulement check (the handlers refused otherwise).
+}
+
+/** The rows of the stay's tables, ids, event ids and recorders aside, in a stable order. */
+function stayRows(inst: SeedInstallation) {
+  const store = inst.backend.installation.requireStore();
+  // Who recorded a step is a signed-in user on one path and the bulk writer on the other.
+  const users = (store.sqlite.prepare('SELECT user_id FROM users').all() as { user_id: string }[]).map((u) => u.user_id);
+  const anyone = (s: string) => users.reduce((x, u) => x.replaceAll(u, '<user>'), s).replaceAll('\\"seed\\"', '\\"<user>\\"');
+  const out: Record<string, unknown[]> = {};
+  for (const table of [
+    'contacts',
+    'complaints',
+    'appeals',
+    'discipline_cases',
+    'property_items',
+    'property_acknowledgements',
+    'health_visits',
+    'hospital_stays',
+    'injuries',
+    'injury_reports',
+    'exit_steps',
+    'deaths',
+    'death_notifications',
+  ]) {
+    const rows = store.sqlite.prepare(`SELECT * FROM ${table}`).all() as Record<string, unknown>[];
+    out[table] = rows
+      .map((r) =>
+        Object.fromEntries(
+          Object.entries(r)
+            .filter(([k]) => !/(_id|_ids|_by|_at_recorded|created_at|updated_at|recorded_at|^escalated_to)$/.test(k) && k !== 'escalated_from' && k !== 'disposition')
+            .map(([k, v]) => [k, v]),
+        ),
+      )
+      .map((r) => anyone(JSON.stringify(r)))
+      .sort();
+  }
+  return out;
+}
+
 describe('the demo seed', () => {
   it('fills a new installation through the handlers with every kind of person and every episode state, and adds more when run again', async () => {
     const o = options(60);
     const first = await seed(o);
     expect(first.viaApi).toBe(60);
     expect(first.recoveryKey).toMatch(/\w{4}-/);
-    expect(first.users.map((u) => u.username)).toEqual(['admin', 'registrar', 'duty', 'head', 'lawyer']);
+    expect(first.users.map((u) => u.username)).toEqual(['admin', 'registrar', 'duty', 'head', 'lawyer', 'medical']);
 
     let inst = await openInstallation(o.dataDir, now, o.adminPassword);
     const { register, persons } = await everything(inst);
@@ -61,6 +179,11 @@ describe('the demo seed', () => {
     const removed = views.filter((v) => v.episodes.some((e) => e.exit && ['expelled', 'deported_readmission', 'avr_iom'].includes(e.exit.type)));
     for (const v of removed) expect(v.nonRefoulementChecks.some((c) => c.result === 'cleared')).toBe(true);
 
+    await theWholeStay(
+      inst,
+      persons.persons.map((p) => p.personId),
+    );
+
     // A true duplicate: the same person recorded earlier in another script is found by the intake check.
     const original = profile(o.seed, 0, now, 0);
     const duplicate = profile(o.seed, 8, now, 0);
@@ -88,7 +211,7 @@ describe('the demo seed', () => {
     expect(new Set(again.register.rows.map((r) => r.state)).size).toBe(episodeStates.length);
     const verify = await inst.admin.audit.verify();
     expect(verify).toMatchObject({ auditIntact: true, eventChainIntact: true });
-    expect((await inst.admin.users.list()).users).toHaveLength(5);
+    expect((await inst.admin.users.list()).users).toHaveLength(6);
     await inst.close();
   });
 
@@ -109,6 +232,9 @@ describe('the demo seed', () => {
     expect(await rows(b.installation!)).toEqual(await rows(a.installation!));
     const [sa, sb] = [summarize(a.installation!.backend.installation.requireStore(), now), summarize(b.installation!.backend.installation.requireStore(), now)];
     expect(sb).toEqual(sa);
+    // The stay's tables row for row, ids and who recorded them aside (issue #15).
+    expect(stayRows(b.installation!)).toEqual(stayRows(a.installation!));
+    expect(Object.keys(sa.stay.exitSteps).length).toBeGreaterThan(0);
     await a.installation!.close();
     await b.installation!.close();
   });
