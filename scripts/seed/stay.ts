@@ -368,7 +368,7 @@ function complaints(r: Prng, c: StayContext, s: StayState, from: number, to: num
     }
   }
   // An appeal to the court against the placement (forced placements only): most are upheld.
-  if (c.regime === 'forced_court' && ((c.force.appeal && c.force.exit !== 'released_decision') || r.chance(0.06))) appeal(r, c, s, from, to, emit, r.weighted({ upheld: 80, other: 10, pending: 10 }));
+  if (c.regime === 'forced_court' && ((c.force.appeal && c.force.exit !== 'released_decision') || r.chance(0.1))) appeal(r, c, s, from, to, emit, r.weighted({ upheld: 80, other: 10, pending: 10 }));
 }
 
 /** An appeal against the placement decision: filed, heard once or twice, decided (or pending). Returns when it was decided. */

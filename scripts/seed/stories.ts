@@ -887,7 +887,7 @@ export function story(seed: number, index: number, now: number, firstIndex: numb
         if (outcome === 'avr_iom')
           add({ kind: 'refer', at: Math.max(lastScreeningAt, start) + 30_000, actor: 'registrar', episode, referral: `${index}:r${steps.length}`, type: 'iom_avr', reason: referralReasons.iom_avr });
       }
-      if (outcome === 'released_decision' && plan.admittedAt !== null && (force.appeal || x.chance(0.15))) releaseByAppeal(x, stay, held, at, stayAdd);
+      if (outcome === 'released_decision' && plan.admittedAt !== null && (force.appeal || x.chance(0.05))) releaseByAppeal(x, stay, held, at, stayAdd);
       if (outcome === 'died') {
         death(x, stay, held, at, stayAdd);
         return;
