@@ -183,6 +183,8 @@ export const registerRow = z.object({
   deadlineStatus: z.enum(['overdue', 'due', 'ok']),
   flags: z.array(vulnerabilityFlag),
   restricted: z.boolean(),
+  /** still held while in hospital (issue #15 §4): since when; the reason is medical and is not here */
+  inHospitalSince: z.string().nullable(),
 });
 export type RegisterRow = z.infer<typeof registerRow>;
 

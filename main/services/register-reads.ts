@@ -29,7 +29,7 @@ const shownNo = sql<number>`coalesce(e.book_no, p.register_no)`;
  * so a page of 100 rows out of 100,000 comes back in milliseconds. The deadline column is the earliest
  * open obligation, kept up to date by the projections.
  */
-export function listRegister(store: ReadStore, input: RegisterQuery, now: number, mayReadProtection: boolean): { rows: RegisterRow[]; total: number } {
+export function listRegister(store: ReadStore, input: RegisterQuery, now: number, mayReadProtection: boolean, mayReadMedical = false): { rows: RegisterRow[]; total: number } {
   const tz = store.settings.timeZone;
   const nowIso = new Date(now).toISOString();
   const today = localDate(now, tz);
@@ -84,6 +84,7 @@ export function listRegister(store: ReadStore, input: RegisterQuery, now: number
     'e.next_due_kind',
     'e.next_warn_at',
     'e.rights_delay',
+    'e.in_hospital_since',
     'p.register_no',
     'p.register_device',
     'p.name_latin',
@@ -162,10 +163,11 @@ export function listRegister(store: ReadStore, input: RegisterQuery, now: number
       state,
       admission: episodeAdmission(state, notified.has(r.episode_id), r.rights_delay),
       nextDueAt: r.next_due_at,
-      nextDueKind: r.next_due_kind === null ? null : maskObligationKind(r.next_due_kind as ObligationKind, mayReadProtection, r.restricted === 1),
+      nextDueKind: r.next_due_kind === null ? null : maskObligationKind(r.next_due_kind as ObligationKind, mayReadProtection, r.restricted === 1, mayReadMedical),
       deadlineStatus: overdue ? 'overdue' : r.next_warn_at !== null && r.next_warn_at <= nowIso ? 'due' : 'ok',
       flags: r.restricted === 1 && !mayReadProtection ? flags.filter((f) => f !== 'trafficking') : flags,
       restricted: r.restricted === 1,
+      inHospitalSince: r.in_hospital_since,
     };
   }
 }
@@ -174,7 +176,7 @@ export function listRegister(store: ReadStore, input: RegisterQuery, now: number
  * Everything owed now (and, on request, coming), overdue first, computed from the record and the clock.
  * Without `protection.read` a protection item shows as `restricted` (core/due-now.ts).
  */
-export function dueNow(store: ReadStore, now: number, includeUpcoming: boolean, mayReadProtection: boolean) {
+export function dueNow(store: ReadStore, now: number, includeUpcoming: boolean, mayReadProtection: boolean, mayReadMedical = false) {
   const open = store.q.all(
     store.qb
       .selectFrom('episodes as e')
@@ -198,7 +200,17 @@ export function dueNow(store: ReadStore, now: number, includeUpcoming: boolean, 
       const status = statusAt(o, now, ep.state as EpisodeState, ep.term_end);
       if (!status || (status === 'upcoming' && !includeUpcoming)) return [];
       const registerNo = ep.book_no !== null ? formatRegisterNo(ep.book_device, ep.book_no) : formatRegisterNo(ep.register_device, ep.register_no);
-      return [{ ...o, kind: maskObligationKind(o.kind, mayReadProtection, f.flags.includes('trafficking')), status, nameLatin: ep.name_latin, nameOriginal: ep.name_original, registerNo, admission }];
+      return [
+        {
+          ...o,
+          kind: maskObligationKind(o.kind, mayReadProtection, f.flags.includes('trafficking'), mayReadMedical),
+          status,
+          nameLatin: ep.name_latin,
+          nameOriginal: ep.name_original,
+          registerNo,
+          admission,
+        },
+      ];
     });
   });
   const rank = { overdue: 0, due: 1, upcoming: 2 } as const;

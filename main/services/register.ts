@@ -6,13 +6,13 @@ import { dueNow, listRegister, registerExtract } from './register-reads';
 
 export function registerHandlers(inst: ServiceInstallation, now: () => number): Handlers['register'] {
   return {
-    list: (input, env) => listRegister(inst.readStore(), input, now(), can(env.session.roles, 'protection.read')),
+    list: (input, env) => listRegister(inst.readStore(), input, now(), can(env.session.roles, 'protection.read'), can(env.session.roles, 'medical.read')),
     extract: (input) => registerExtract(inst.readStore(), input.from, input.to, now()),
   };
 }
 
 export function dueNowHandlers(inst: ServiceInstallation, now: () => number): Handlers['dueNow'] {
-  return { list: (input, env) => dueNow(inst.readStore(), now(), input.includeUpcoming, can(env.session.roles, 'protection.read')) };
+  return { list: (input, env) => dueNow(inst.readStore(), now(), input.includeUpcoming, can(env.session.roles, 'protection.read'), can(env.session.roles, 'medical.read')) };
 }
 
 /** Thresholds live in the store; a change is audited with the old and new values. */

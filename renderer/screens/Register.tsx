@@ -479,6 +479,11 @@ const RegisterLine = memo(function RegisterLine({ row, index }: { row: RegisterR
       </td>
       <td className="col-state">
         <AdmissionBadge admission={row.admission} />
+        {row.inHospitalSince ? (
+          <span className="register-hospital small" data-testid="register-in-hospital">
+            <FormattedMessage id="register.inHospital" values={{ date: formatDate(todayIn(zone, Date.parse(row.inHospitalSince))) }} />
+          </span>
+        ) : null}
       </td>
       <td className="col-deadline">
         <DeadlineText kind={row.nextDueKind} at={row.nextDueAt} status={row.deadlineStatus} compact />

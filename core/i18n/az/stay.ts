@@ -2,6 +2,7 @@ import type { stay as en } from '../en/stay';
 
 /** Saxlanma müddəti ərzində qeydlərin göstəriciləri (issue #15 §7). */
 export const stay: Record<keyof typeof en, string> = {
+  'register.inHospital': '{date} tarixindən xəstəxanada',
   'stay.title': 'Saxlanma müddəti ərzində',
   'stay.caption': 'Qəbuldan sonra qeydə alınanlar, dövr üzrə sayılıb. “İndi” qeyd olunan göstəricilər dövrdən asılı olmayaraq bu günü sayır.',
   'stay.from': 'Başlanğıc',

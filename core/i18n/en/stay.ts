@@ -1,5 +1,6 @@
 /** The figures of the whole stay (issue #15 §7): the facility's figures and HQ's console. */
 export const stay = {
+  'register.inHospital': 'In hospital since {date}',
   'stay.title': 'During the stay',
   'stay.caption': 'What was recorded after admission, counted over the period. Figures marked “now” count today, whatever the period.',
   'stay.from': 'From',

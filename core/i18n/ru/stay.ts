@@ -2,6 +2,7 @@ import type { stay as en } from '../en/stay';
 
 /** Показатели всего срока содержания (issue #15 §7). */
 export const stay: Record<keyof typeof en, string> = {
+  'register.inHospital': 'В больнице с {date}',
   'stay.title': 'За время содержания',
   'stay.caption': 'Что записано после помещения, за период. Показатели с пометкой «сейчас» считаются на сегодня, независимо от периода.',
   'stay.from': 'С',
