@@ -17,6 +17,8 @@ export const unprojectedTables = {
   sync_quarantine: 'received events this version could not apply: a fact about ingest, which a rebuild reads to skip them',
   national_checks: "this device's intakes and whether HQ checked them nationally yet, with HQ's answer: a fact about a lookup, not history (docs/sync.md#national-duplicate-check)",
   tracing_requests: "HQ's tracing requests to this centre, received with a pull: HQ writes nothing into a device's log (docs/sync.md#tracing-requests-to-a-centre)",
+  transfer_inbox:
+    'transfer packages HQ (or a file) brought for this centre, not yet admitted or refused: received like tracing requests, never events; admitting or refusing one is an event that removes it (docs/sync.md#transfers-between-centres)',
 } as const satisfies Record<string, string>;
 
 export type UnprojectedTable = keyof typeof unprojectedTables;

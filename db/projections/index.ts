@@ -157,6 +157,7 @@ export const projectedTables = [
   'injury_reports',
   'complaints',
   'appeals',
+  'contacts',
   'exit_steps',
   'deaths',
   'death_notifications',

@@ -133,10 +133,6 @@ export function episodesHandlers(inst: ServiceInstallation, now: () => number): 
       }
       // issue #15 §6: no new exit to hospital (a stay, not an exit), a death has its own record (main/services/exits.ts).
       assertOutcomeOffered(input.exit.type, env.session.roles, 'exit.type');
-      // issue #15 §4: examined before leaving, or the reason recorded (main/services/health.ts).
-      assertExitExamRecorded(store, row, input.exit.type);
-      // issue #15 §5: no exit while the centre still holds the person's property unaccounted for (main/services/property.ts).
-      refuseExitWithPropertyHeld(store, row.episode_id);
       const locks = isRemoval(input.exit.type) ? episodeRemovalLocks(store, row.person_id, currentFlags(personRow(store, row.person_id), now())) : [];
       if (locks.length > 0) {
         // docs/domain.md §5 rule 4: only the centre head, with a documented legal review, may remove anyway.
@@ -150,6 +146,11 @@ export function episodesHandlers(inst: ServiceInstallation, now: () => number): 
       }
       // issue #15 §6: after the lock, which speaks first, the pathway's steps on record and the removal's period to leave run out (main/services/exits.ts).
       assertExitPathway(store, row, input.exit);
+      // Then what the centre owes the person on the way out, once the law allows the exit at all.
+      // issue #15 §4: examined before leaving, or the reason recorded (main/services/health.ts).
+      assertExitExamRecorded(store, row, input.exit.type);
+      // issue #15 §5: no exit while the centre still holds the person's property unaccounted for (main/services/property.ts).
+      refuseExitWithPropertyHeld(store, row.episode_id);
       const e = store.command(actor(env), env.method, (tx) => {
         const ev = tx.append({ type: 'episode.closed', entityId: row.episode_id, payload: { exit: input.exit, override: input.override } });
         if (input.override) {

@@ -77,7 +77,11 @@ export function assertOutcomeOffered(outcome: OutcomeType, roles: readonly Role[
  */
 export function assertExitPathway(store: ReadStore, row: EpisodesTable, exit: Exit): void {
   const steps = stepRows(store, row.episode_id);
-  const missing = missingSteps(exit.type, Object.fromEntries(steps));
+  // Someone apprehended but never placed (no court decision to admit) is let go when the court refuses the
+  // placement or the authority drops it: there is no exit to plan and no release order of a placement to
+  // file, and holding them until one is recorded would be detention without a decision. The basis says why.
+  const neverPlaced = row.admitted_at === null && exit.type === 'released_decision';
+  const missing = neverPlaced ? [] : missingSteps(exit.type, Object.fromEntries(steps));
   if (missing.length > 0) {
     const fields: Record<string, MessageRef> = { 'exit.type': { key: 'error.exit.stepsMissing' } };
     // One line per missing step, in the form's words: a path no form has, so each is listed beside the message.

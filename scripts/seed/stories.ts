@@ -869,10 +869,10 @@ export function story(seed: number, index: number, now: number, firstIndex: numb
       else if (outcome === 'released_decision' && plan.admittedAt !== null && x.chance(0.1)) outcome = 'regularised';
       else if (outcome === 'expelled' && x.chance(0.12)) outcome = 'departed_voluntarily';
       if (everTrafficking && plan.admittedAt !== null && (outcome === 'transferred_shelter' || outcome === 'released_decision') && x.chance(0.35)) outcome = 'thb_residence_permit';
-      // A person the court never placed has no planned exit to hang a pathway on (episodes.scheduleExit is
-      // refused before the placement, and every release now needs its pathway's step): a child goes on to
-      // care, a presumed victim to a shelter, anyone else to the investigator (exits without a pathway).
-      if (plan.admittedAt === null) outcome = flags.child ? 'transferred_child_care' : everTrafficking ? 'transferred_shelter' : 'transferred_criminal_custody';
+      // A person the court never placed leaves without a pathway: released when the placement is refused or
+      // dropped (main/services/exits.ts assertExitPathway), a child to care, a presumed victim to a shelter.
+      if (plan.admittedAt === null)
+        outcome = flags.child ? 'transferred_child_care' : everTrafficking ? 'transferred_shelter' : outcome === 'transferred_criminal_custody' ? outcome : 'released_decision';
       const want = force.exit;
       if (want && plan.admittedAt !== null) {
         const removalWanted = want === 'expelled' || want === 'deported_readmission' || want === 'avr_iom';

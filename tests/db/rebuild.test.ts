@@ -66,6 +66,26 @@ beforeAll(async () => {
   });
   await inst.clients.registrar.property.acknowledge({ episodeId: held.episode_id, acknowledgement: { at, acknowledgement: { kind: 'mark' }, language: spoken, interpreterName: 'S. Qureshi' } });
   await inst.clients.registrar.property.release({ episodeId: held.episode_id, itemIds, release: { at, kind: 'returned', acknowledgement: { kind: 'signature' } } });
+  // A transfer to another centre (issue #15 §6), as a device enrolled at HQ records it with the facility
+  // list HQ's last answer left in its meta (main/sync/transfers.ts).
+  store.setMeta('sync_facility_id', 'baku-centre');
+  store.setMeta(
+    'transfer_facilities',
+    JSON.stringify([
+      { facilityId: 'baku-centre', name: 'Baku centre', kind: 'detention_centre', devices: [] },
+      { facilityId: 'ganja-centre', name: 'Ganja centre', kind: 'detention_centre', devices: [] },
+    ]),
+  );
+  const moving = store.sqlite.prepare("SELECT episode_id FROM episodes WHERE state = 'ACTIVE' AND episode_id != ? AND in_hospital_since IS NULL ORDER BY episode_id LIMIT 1").get(held.episode_id) as {
+    episode_id: string;
+  };
+  await inst.clients.registrar.transfers.dispatch({
+    episodeId: moving.episode_id,
+    toFacilityId: 'ganja-centre',
+    at,
+    reason: 'Hearing at Ganja court',
+    handover: { escort: { names: 'Sgt. R. Əliyev', service: 'Convoy unit 3' }, documents: ['Passport'], property: [] },
+  });
   const basedOn = (await inst.clients.registrar.persons.view({ personId: held.person_id })).lastEventId;
   await inst.clients.registrar.persons.correct({ personId: held.person_id, basedOn, changes: { 'names.latin': 'Corrected Name' }, reason: 'passport seen' });
   // The same person at two other centres, found through HQ (issue #14 §2): one link kept, one undone.

@@ -9,6 +9,7 @@ import { intakeAt } from '../helpers/intake';
 import { dialects } from './harness';
 import { leavesWithoutExamination } from '../helpers/health';
 import { readyToLeave } from '../helpers/exits';
+import { propertyReturned } from '../helpers/property';
 
 /**
  * Issue #14 §3, docs/hq-console.md "Tracing inquiries": HQ records an inquiry, matches it against every
@@ -226,6 +227,7 @@ for (const dialect of dialects) {
       await baku.advance(day);
       await leavesWithoutExamination(head, gone.episodeId, baku.clock.now);
       await readyToLeave(head, gone.episodeId, 'released_decision', baku.clock.now);
+      await propertyReturned(head, gone.personId, gone.episodeId, baku.clock.now);
       await head.episodes.close({ episodeId: gone.episodeId, exit: { type: 'released_decision', at: iso(baku.clock.now), basis: 'Court order to release' } });
       await desk.sync.run();
 

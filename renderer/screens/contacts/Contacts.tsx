@@ -8,7 +8,7 @@ import { api } from '../../api';
 import { Instant } from '../../components/Instant';
 import { QueryError } from '../../components/QueryError';
 import { RecordContactForm, ReviewRefusalForm } from './forms';
-import { basisLabel, categoryLabel, kindKeys, kindLabel } from './labels';
+import { basisLabel, categoryLabel, directionLabel, kindKeys, kindLabel, outcomeLabel, sourceLabel, supervisionLabel } from './labels';
 import './contacts.css';
 
 /**
@@ -140,7 +140,7 @@ function ContactRow({ c, mayReview, onReview }: { c: ContactView; mayReview: boo
           <FormattedMessage id={kindLabel[c.kind]} />
           {c.direction ? (
             <span className="contacts__sub">
-              <FormattedMessage id={c.direction === 'in' ? 'contacts.direction.in' : 'contacts.direction.out'} />
+              <FormattedMessage id={directionLabel[c.direction]} />
             </span>
           ) : null}
         </td>
@@ -158,13 +158,13 @@ function ContactRow({ c, mayReview, onReview }: { c: ContactView; mayReview: boo
           ) : null}
           {c.source !== 'log' ? (
             <span className="contacts__sub">
-              <FormattedMessage id={c.source === 'consular' ? 'contacts.source.consular' : 'contacts.source.legal_aid'} />
+              <FormattedMessage id={sourceLabel[c.source]} />
             </span>
           ) : null}
         </td>
         <td>{c.durationMinutes !== null ? <FormattedMessage id="contacts.minutes" values={{ count: c.durationMinutes }} /> : '—'}</td>
         <td>
-          {c.supervision ? <FormattedMessage id={c.supervision === 'private' ? 'contacts.supervision.private' : 'contacts.supervision.supervised'} /> : '—'}
+          {c.supervision ? <FormattedMessage id={supervisionLabel[c.supervision]} /> : '—'}
           {c.supervisedBy ? (
             <span className="contacts__sub">
               <FormattedMessage id="contacts.supervisedBy" values={{ name: c.supervisedBy }} />
@@ -173,7 +173,7 @@ function ContactRow({ c, mayReview, onReview }: { c: ContactView; mayReview: boo
         </td>
         <td>
           <span className={`status-badge ${c.outcome === 'refused' ? (failing ? 'status-badge--overdue' : 'status-badge--due') : 'status-badge--upcoming'}`}>
-            <FormattedMessage id={c.outcome === 'refused' ? 'contacts.outcome.refused' : 'contacts.outcome.took_place'} />
+            <FormattedMessage id={outcomeLabel[c.outcome]} />
           </span>
         </td>
       </tr>

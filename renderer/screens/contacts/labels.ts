@@ -35,3 +35,9 @@ export const basisLabel: Record<RefusalBasis, MessageKey> = {
 export const kindKeys = contactKinds.map((k) => ({ value: k, label: kindLabel[k] }));
 export const categoryKeys = contactCategories.map((k) => ({ value: k, label: categoryLabel[k] }));
 export const basisKeys = refusalBases.map((k) => ({ value: k, label: basisLabel[k] }));
+
+export const directionLabel: Record<'in' | 'out', MessageKey> = { in: 'contacts.direction.in', out: 'contacts.direction.out' };
+export const supervisionLabel: Record<'private' | 'supervised', MessageKey> = { private: 'contacts.supervision.private', supervised: 'contacts.supervision.supervised' };
+export const outcomeLabel: Record<'took_place' | 'refused', MessageKey> = { took_place: 'contacts.outcome.took_place', refused: 'contacts.outcome.refused' };
+/** Where an entry of the log came from when it was not recorded in it: the consular card or legal aid. */
+export const sourceLabel: Record<'consular' | 'legal_aid', MessageKey> = { consular: 'contacts.source.consular', legal_aid: 'contacts.source.legal_aid' };

@@ -38,7 +38,8 @@ describe('garbage sent to every method of the contract', () => {
   // Signed in as someone who may do everything a detention centre does, so refusals are about the
   // input, not the role. A monitor exists only in an ombudsman office (issue #10 §4): the methods only a
   // monitor may call are tried there, by an administrator who is also a monitor.
-  const centreRoles = ['admin', 'registrar', 'centre_head'] as const;
+  // The centre's doctor holds medical.write (issue #15 §4): medical records are tried at the centre too.
+  const centreRoles = ['admin', 'registrar', 'centre_head', 'medical_officer'] as const;
   const officeRoles = ['admin', 'ombudsman_monitor'] as const;
   // HQ's tracing inquiries (tracing.manage) belong to HQ's analysts alone: tried in a headquarters installation.
   const hqRoles = ['admin', 'hq_analyst'] as const;

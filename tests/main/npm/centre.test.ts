@@ -8,6 +8,7 @@ import { day, hour, intakeAt } from '../../helpers/intake';
 import { completeFirstHour } from '../../helpers/safeguards';
 import { leavesWithoutExamination } from '../../helpers/health';
 import { readyToLeave } from '../../helpers/exits';
+import { propertyReturned } from '../../helpers/property';
 
 /**
  * The centre's side of ombudsman oversight through the real backend. The office here is only a key
@@ -140,6 +141,7 @@ describe('the register extract for a visiting team (OPCAT Art. 20)', () => {
     await c.advance(hour);
     await leavesWithoutExamination(registrar, gone.episodeId, c.clock.now);
     await readyToLeave(registrar, gone.episodeId, 'released_decision', c.clock.now);
+    await propertyReturned(registrar, gone.personId, gone.episodeId, c.clock.now);
     await registrar.episodes.close({ episodeId: gone.episodeId, exit: { type: 'released_decision', at: iso(c.clock.now), basis: 'Nasimi District Court: placement lifted' } });
     await c.advance(2 * day);
     const cared = await registrar.intake.submit(intakeAt(c.clock.now));

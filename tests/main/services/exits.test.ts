@@ -156,6 +156,21 @@ describe('an exit pathway is opened by scheduling the exit and closed only with 
     expect((await r.registrar.exits.view({ personId: r.personId })).episodes[0]!.outcome).toBe('regularised');
   });
 
+  it('someone apprehended but never placed is released on the decision with no pathway to plan; once placed, the court order is owed again', async () => {
+    const c = await centre();
+    const registrar = await c.as('registrar');
+    const { personId, episodeId } = await registrar.intake.submit({ ...noProperty(c.clock.now), admission: undefined });
+    await c.advance(hour);
+    await registrar.episodes.close({ episodeId, exit: { type: 'released_decision', at: iso(c.clock.now), basis: 'The court refused the placement (case 2-41/2026)' } });
+    const view = await registrar.exits.view({ personId });
+    expect(view.episodes.find((e) => e.episodeId === episodeId)?.outcome).toBe('released_decision');
+
+    const h = await held(c, { names: { original: 'Ali Musa', latin: 'Ali Musa', aliases: [] } });
+    await examined(c, h);
+    const release = { type: 'released_decision' as const, at: iso(c.clock.now), basis: 'Released by the court' };
+    expect((await refusal(h.registrar.episodes.close({ episodeId: h.episodeId, exit: release }))).messageKey).toBe('error.exit.stepsMissing');
+  });
+
   it('release on term expiry: the protocol is a step; the term must have ended', async () => {
     const c = await centre();
     const h = await held(c);

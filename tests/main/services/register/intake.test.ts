@@ -4,6 +4,7 @@ import { setUpInstallation, type TestInstallation } from '../../../helpers/backe
 import { day, hour, intakeAt } from '../../../helpers/intake';
 import { examinedBeforeLeaving } from '../../../helpers/health';
 import { readyToLeave } from '../../../helpers/exits';
+import { propertyReturned } from '../../../helpers/property';
 
 const open: TestInstallation[] = [];
 afterEach(async () => {
@@ -118,6 +119,7 @@ describe('duplicate check before a person is created', () => {
     await inst.signInAgain(inst.admin, 'admin');
     await examinedBeforeLeaving(await inst.userWith(['medical_officer'], 'doctor'), episodeId, now - day);
     await readyToLeave(registrar, episodeId, 'released_term_expired', now - day);
+    await propertyReturned(registrar, personId, episodeId, now - day);
     await registrar.episodes.close({
       episodeId,
       exit: { type: 'released_term_expired', at: new Date(now - day).toISOString(), basis: 'Term expired, release protocol No. 17' },

@@ -3,6 +3,7 @@ import { refusal, useCentre } from '../../../helpers/centre';
 import { day, hour, intakeAt } from '../../../helpers/intake';
 import { examinedBeforeLeaving } from '../../../helpers/health';
 import { readyToLeave } from '../../../helpers/exits';
+import { propertyReturned } from '../../../helpers/property';
 
 const centre = useCentre();
 
@@ -36,7 +37,7 @@ describe('the non-refoulement lock', () => {
     const c = await centre();
     const registrar = await c.as('registrar');
     const head = await c.as('centre_head');
-    const { episodeId } = await registrar.intake.submit(intakeAt(c.clock.now));
+    const { personId, episodeId } = await registrar.intake.submit(intakeAt(c.clock.now));
     expect((await refusal(registrar.episodes.close({ episodeId, exit: removal(c.clock.now) }))).messageKey).toBe('error.exit.removalLocked');
     const notCleared = await refusal(registrar.episodes.recordNonRefoulementCheck({ episodeId, check: { at: new Date(c.clock.now).toISOString(), result: 'cleared', basis: 'x' } }));
     expect(notCleared.code).toBe('forbidden');
@@ -49,6 +50,7 @@ describe('the non-refoulement lock', () => {
     await c.advance(48 * hour);
     await readyToLeave(registrar, episodeId, 'expelled', c.clock.now, ['departure']);
     await examinedBeforeLeaving(await c.as('medical_officer'), episodeId, c.clock.now);
+    await propertyReturned(registrar, personId, episodeId, c.clock.now);
     await registrar.episodes.close({ episodeId, exit: removal(c.clock.now) });
   });
 
@@ -88,6 +90,7 @@ describe('the non-refoulement lock', () => {
     await c.advance(48 * hour);
     await readyToLeave(registrar, episodeId, 'expelled', c.clock.now, ['departure']);
     await examinedBeforeLeaving(await c.as('medical_officer'), episodeId, c.clock.now);
+    await propertyReturned(registrar, personId, episodeId, c.clock.now);
     await head.episodes.close({ episodeId, exit: removal(c.clock.now), override });
     const { entries } = await head.audit.list({ entityId: personId });
     expect(entries.map((e) => e.action)).toContain('removal.override');
@@ -165,6 +168,7 @@ describe('the episode over time', () => {
     await c.advance(31 * day);
     await examinedBeforeLeaving(await c.as('medical_officer'), episodeId, c.clock.now);
     await readyToLeave(registrar, episodeId, 'released_term_expired', c.clock.now);
+    await propertyReturned(registrar, personId, episodeId, c.clock.now);
     await registrar.episodes.close({ episodeId, exit: exit(c.clock.now) });
     const view = await registrar.persons.view({ personId });
     expect(view.episodes[0]).toMatchObject({ state: 'CLOSED', obligations: [] });

@@ -3,6 +3,7 @@ import { useCentre } from '../../../helpers/centre';
 import { hour, intakeAt } from '../../../helpers/intake';
 import { leavesWithoutExamination } from '../../../helpers/health';
 import { readyToLeave } from '../../../helpers/exits';
+import { propertyReturned } from '../../../helpers/property';
 
 /**
  * Issue #11 §8, docs/domain.md §6: the facility figures count asylum requests (on record, and pending for
@@ -70,6 +71,7 @@ describe('the facility figures for asylum and non-refoulement', () => {
     const { c, head, asking } = await facility();
     await leavesWithoutExamination(head, asking.episodeId, c.clock.now);
     await readyToLeave(head, asking.episodeId, 'released_decision', c.clock.now);
+    await propertyReturned(head, asking.personId, asking.episodeId, c.clock.now);
     await head.episodes.close({ episodeId: asking.episodeId, exit: { type: 'released_decision', at: iso(c.clock.now), basis: 'Released to the asylum reception centre by court decision' } });
     const s = await head.safeguards.stats({});
     expect(s.asylumRequests).toBe(2);
