@@ -121,10 +121,11 @@ describe('the examination before leaving', () => {
   it('an exit is refused without it, and allowed once it is recorded', async () => {
     const c = await centre();
     const { registrar, doctor, personId, episodeId } = await held(c);
+    // The release's own step on record first: the examination is asked for once the law allows the exit.
+    await readyToLeave(registrar, episodeId, 'released_decision', c.clock.now);
     const e = await refusal(registrar.episodes.close({ episodeId, exit: release(c.clock.now) }));
     expect(e.messageKey).toBe('error.health.exitExamMissing');
     await doctor.health.recordVisit({ episodeId, visit: { kind: 'exit_exam', at: iso(c.clock.now), clinician: 'Dr. N. Həsənova', finding: 'Fit to travel; no injuries' } });
-    await readyToLeave(registrar, episodeId, 'released_decision', c.clock.now);
     await registrar.episodes.close({ episodeId, exit: release(c.clock.now) });
     expect((await registrar.health.status({ personId })).episodes[0]!.exitExam).toBe('done');
   });
