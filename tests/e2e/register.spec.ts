@@ -586,15 +586,20 @@ test('person page: every detention and protection form records, from awaiting a 
   await recorded('Sığınacaq işinin statusu dəyişib');
   await expect(page.getByRole('region', { name: 'Müdafiə' })).toContainText('Qeydə alınıb');
 
-  form = await open('Köçür');
-  await form.getByLabel('Köçürüldüyü müəssisə').fill('Sumqayıt mərkəzi');
-  await form.getByLabel('Səbəb').fill('Yer çatışmazlığı');
-  await form.getByLabel('Təhvil verən orqan').fill('Bakı mərkəzi');
-  await form.getByLabel('Əməkdaşın adı').fill('K. Əliyev');
-  await form.getByLabel('Əməkdaşın vəzifəsi').fill('Növbətçi');
-  await form.getByLabel('Xidməti vəsiqənin nömrəsi').fill('BM-12');
-  await form.getByRole('button', { name: 'Köçürməni qeydə al' }).click();
-  await recorded('Köçürülüb');
+  // A transfer to a centre outside the HQ network is the register's old entry (episodes.transfer); the
+  // person's Transfer button now sends to a centre HQ lists (tests/e2e/transfers.spec.ts).
+  const desk = await playwright.request.newContext();
+  const api = await apiAs(desk, preview.url, registrar);
+  const episodeId = ((await api('persons.view', { personId: heldId })) as { episodes: { episodeId: string }[] }).episodes[0]!.episodeId;
+  const minuteAgo = () => new Date(Date.now() - 60_000).toISOString();
+  await api('episodes.transfer', {
+    episodeId,
+    at: minuteAgo(),
+    toFacilityName: 'Sumqayıt mərkəzi',
+    reason: 'Yer çatışmazlığı',
+    handover: { body: 'Bakı mərkəzi', officerPosition: 'Növbətçi', officerName: 'K. Əliyev', serviceId: 'BM-12', signed: true },
+  });
+  await page.reload();
 
   form = await open('Çıxışı planlaşdır');
   await fillDate(form, 'Planlaşdırılan vaxt', bakuLocal(now + 2 * D));
@@ -602,6 +607,17 @@ test('person page: every detention and protection form records, from awaiting a 
   await form.getByRole('button', { name: 'Planlaşdır' }).click();
   await recorded('Çıxış planlaşdırılıb');
 
+  // What a release now needs on record (issue #15): the court's order, why there was no examination
+  // before leaving, and the property given back.
+  await api('exits.recordStep', { episodeId, step: { kind: 'court_order', at: minuteAgo(), court: 'Nəsimi rayon məhkəməsi', reference: '2-77/2026', decidedOn: minuteAgo().slice(0, 10) } });
+  await api('health.recordExitExamNotDone', { episodeId, notDone: { at: minuteAgo(), reason: 'Məhkəmə iclasında azad edildi; mərkəzə qaytarılmadı.' } });
+  const stillHeld = ((await api('property.list', { personId: heldId })) as { episodes: { episodeId: string; items: { itemId: string; state: string }[] }[] }).episodes
+    .flatMap((e) => e.items)
+    .filter((x) => x.state === 'held')
+    .map((x) => x.itemId);
+  if (stillHeld.length) await api('property.release', { episodeId, itemIds: stillHeld, release: { at: minuteAgo(), kind: 'returned', acknowledgement: { kind: 'signature' } } });
+  await desk.dispose();
+  await page.reload();
   form = await open('Nəticə ilə bağla');
   await form.getByLabel('Nəticə').selectOption({ label: 'Azad edilib — qərar və ya məhkəmə' });
   await expect(form.getByRole('alert')).toHaveCount(0);
