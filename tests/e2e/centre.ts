@@ -75,6 +75,17 @@ export async function signInInEnglish(page: Page, url: string, who: { username: 
   await expect(page.getByRole('heading', { level: 1, name: landing })).toBeVisible({ timeout: 30_000 });
 }
 
+/** The day's sync at `preview`, whatever it carries: its administrator presses Sync now from another desk. */
+export async function syncNow(page: Page, preview: Preview): Promise<void> {
+  const request = await page
+    .context()
+    .browser()!
+    .newContext()
+    .then((c) => c.request);
+  await call(request, preview.url, 'auth.login', { username: admin.username, password: admin.password });
+  await call(request, preview.url, 'sync.run', {});
+}
+
 /** The day's sync: the centre's administrator presses Sync now from another desk (the sync spec tests the screen). */
 export async function syncToHq(page: Page, preview: Preview): Promise<void> {
   const request = await page

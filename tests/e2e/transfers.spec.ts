@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { admin, call, centre, inLocale, registrar, rpc, signInInEnglish } from './centre';
+import { expect, test } from '@playwright/test';
+import { admin, call, centre, inLocale, registrar, rpc, signInInEnglish, syncNow } from './centre';
 import { enrollmentCode, startHqServer, type HqServer } from './hq-server';
 import { shot, watchConsole, type Preview } from './preview';
 import { intakeAt } from '../helpers/intake';
@@ -33,15 +33,7 @@ test.afterAll(async () => {
   await hq?.dispose();
 });
 
-async function sync(page: Page, preview: Preview) {
-  const request = await page
-    .context()
-    .browser()!
-    .newContext()
-    .then((c) => c.request);
-  await call(request, preview.url, 'auth.login', { username: admin.username, password: admin.password });
-  await call(request, preview.url, 'sync.run', {});
-}
+const sync = syncNow;
 
 test('a transfer recorded at Baku arrives at Ganja, which admits the man with a handover check', async ({ page, browser }) => {
   test.setTimeout(240_000);

@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { admin, call, centre, inLocale, registrar, rpc, signInInEnglish } from './centre';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { admin, call, centre, inLocale, registrar, rpc, signInInEnglish, syncNow } from './centre';
 import { enrollmentCode, startHqServer, type HqServer } from './hq-server';
 import { shot, watchConsole, type Preview } from './preview';
 import { intakeAt } from '../helpers/intake';
@@ -45,15 +45,7 @@ test.afterAll(async () => {
   await hq?.dispose();
 });
 
-async function sync(page: Page, preview: Preview) {
-  const request = await page
-    .context()
-    .browser()!
-    .newContext()
-    .then((c) => c.request);
-  await call(request, preview.url, 'auth.login', { username: admin.username, password: admin.password });
-  await call(request, preview.url, 'sync.run', {});
-}
+const sync = syncNow;
 
 test('one man’s stay: a complaint, a lawyer’s visit, a hospital stay, a transfer to Ganja and an assisted voluntary return', async ({ page, browser, playwright }) => {
   test.setTimeout(480_000);
