@@ -255,7 +255,8 @@ export function obligations(f: EpisodeFacts, s: Settings): Obligation[] {
     add('max_detention', due, due - f_days(s.limitWarningDays));
   }
   if (f.exit) out.push(...exitObligations(f, f.exit, s));
-  if (f.health) for (const h of healthObligations(f.health, { state: f.state, admittedAt: f.admittedAt, admissionExamAt: f.medicalCheckAt, child: f.flags.includes('child') }, s)) add(h.kind, h.dueAt, h.warnFrom);
+  if (f.health)
+    for (const h of healthObligations(f.health, { state: f.state, admittedAt: f.admittedAt, admissionExamAt: f.medicalCheckAt, child: f.flags.includes('child') }, s)) add(h.kind, h.dueAt, h.warnFrom);
   out.push(...complaintObligations(f, s));
   out.push(...contactObligations(f, s));
   return out;

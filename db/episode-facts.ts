@@ -82,7 +82,11 @@ export function loadEpisodeFacts(q: ReadQuery, qb: ReadBuilder, personIds: reado
   // a lawyer of the person's choosing counts as much as one of legal aid); a refused lawyer or ombudsman
   // is owed the head's review (core/contacts.ts).
   const contactRows = q.all(
-    qb.selectFrom('contacts').select(['contact_id', 'episode_id', 'kind', 'category', 'at', 'outcome', 'review']).where('episode_id', 'in', episodeIds).where('category', 'in', ['lawyer', 'ombudsman']),
+    qb
+      .selectFrom('contacts')
+      .select(['contact_id', 'episode_id', 'kind', 'category', 'at', 'outcome', 'review'])
+      .where('episode_id', 'in', episodeIds)
+      .where('category', 'in', ['lawyer', 'ombudsman']),
   );
   const health = loadHealthFacts(q, qb, episodes);
   const exits = exitFacts(q, qb, episodeIds);

@@ -5,7 +5,15 @@ import { rightsDelaySchema } from '../admission-status';
 import { asylumExpressionSchema, asylumForwardSchema, asylumStatusChangeSchema } from '../asylum';
 import { apprehensionSchema, decisionSchema, exitSchema, handoverSchema, identityDocumentSchema, legalReviewOverrideSchema, medicalCheckSchema, propertyItemSchema, regime } from '../episode';
 import { isoDate, isoInstant, optionalText, text } from '../fields';
-import { appealOutcomeSchema as disciplineAppealOutcomeSchema, appealSchema as disciplineAppealSchema, breachSchema, decisionSchema as disciplineDecisionSchema, dropSchema, hearingSchema, noticeSchema } from '../discipline';
+import {
+  appealOutcomeSchema as disciplineAppealOutcomeSchema,
+  appealSchema as disciplineAppealSchema,
+  breachSchema,
+  decisionSchema as disciplineDecisionSchema,
+  dropSchema,
+  hearingSchema,
+  noticeSchema,
+} from '../discipline';
 import { propertyAcknowledgementSchema, recordItemsSchema, releaseSchema } from '../property';
 import { answerChannel, answerOutcome, candidateKind, consentHeld, disclosureState, inquirySubject, requester, reviewDecision, tracingRecordPayload } from '../contract/tracing';
 import { isWellFormedText } from '../well-formed';

@@ -169,7 +169,9 @@ export function toEpisodeView(store: ReadStore, e: EpisodesTable, flags: readonl
     daysHeld: start ? daysHeld(Date.parse(start), e.exit_at ? Date.parse(e.exit_at) : now, tz) : null,
     obligations: list.flatMap((o) => {
       const status = statusAt(o, now, recorded, e.term_end);
-      return status ? [{ kind: maskObligationKind(o.kind, mayReadProtection, flags.includes('trafficking'), mayReadMedical), personId: o.personId, episodeId: o.episodeId, dueAt: o.dueAt, status }] : [];
+      return status
+        ? [{ kind: maskObligationKind(o.kind, mayReadProtection, flags.includes('trafficking'), mayReadMedical), personId: o.personId, episodeId: o.episodeId, dueAt: o.dueAt, status }]
+        : [];
     }),
     removalLocks: recorded === 'CLOSED' ? [] : maskRemovalLocks(episodeRemovalLocks(store, e.person_id, flags), mayReadProtection),
     inHospitalSince: recorded === 'CLOSED' ? null : e.in_hospital_since,
@@ -188,7 +190,14 @@ export function personEvents(store: ReadStore, personIds: readonly string[]): Ev
 }
 
 /** Everything about a person for their page; protection details are withheld from roles without the right. */
-export function buildPersonView(store: ReadStore, personId: string, now: number, mayReadProtection: boolean, viewer: ComplaintViewer = { userId: '', mayReadStaffComplaints: false }, mayReadMedical = false): PersonView {
+export function buildPersonView(
+  store: ReadStore,
+  personId: string,
+  now: number,
+  mayReadProtection: boolean,
+  viewer: ComplaintViewer = { userId: '', mayReadStaffComplaints: false },
+  mayReadMedical = false,
+): PersonView {
   const row = personRow(store, personId);
   const merged = store.q.all(store.qb.selectFrom('persons').select('person_id').where('merged_into', '=', personId)).map((r) => r.person_id);
   const ids = [personId, ...merged];
@@ -278,7 +287,12 @@ export function buildPersonView(store: ReadStore, personId: string, now: number,
       .map((c) => ({ checkId: c.check_id, episodeId: c.episode_id, at: c.at, result: c.result as 'cleared' | 'not_cleared', basis: c.basis })),
     // A complaint about staff shows only as 'restricted' to whoever may not read it (issue #15 §2).
     history: withholdMedical(
-      maskComplaintHistory(store, ids, redacted ? buildHistory(personEvents(store, ids), actorNames(store)).filter((h) => !isProtectionEvent(h.type)) : buildHistory(personEvents(store, ids), actorNames(store)), viewer),
+      maskComplaintHistory(
+        store,
+        ids,
+        redacted ? buildHistory(personEvents(store, ids), actorNames(store)).filter((h) => !isProtectionEvent(h.type)) : buildHistory(personEvents(store, ids), actorNames(store)),
+        viewer,
+      ),
       mayReadMedical,
     ),
     conflicts: openConflicts(store, [...ids, ...episodes.map((e) => e.episode_id)]),

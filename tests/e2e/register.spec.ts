@@ -591,10 +591,12 @@ test('person page: every detention and protection form records, from awaiting a 
   const desk = await playwright.request.newContext();
   const api = await apiAs(desk, preview.url, registrar);
   const episodeId = ((await api('persons.view', { personId: heldId })) as { episodes: { episodeId: string }[] }).episodes[0]!.episodeId;
-  const minuteAgo = () => new Date(Date.now() - 60_000).toISOString();
+  // Each of these is recorded as happening now: the admission above was stamped to the minute in the form,
+  // so a time even a minute back can fall before it and be refused as before the stay began.
+  const justNow = () => new Date().toISOString();
   await api('episodes.transfer', {
     episodeId,
-    at: minuteAgo(),
+    at: justNow(),
     toFacilityName: 'Sumqayıt mərkəzi',
     reason: 'Yer çatışmazlığı',
     handover: { body: 'Bakı mərkəzi', officerPosition: 'Növbətçi', officerName: 'K. Əliyev', serviceId: 'BM-12', signed: true },
@@ -609,13 +611,13 @@ test('person page: every detention and protection form records, from awaiting a 
 
   // What a release now needs on record (issue #15): the court's order, why there was no examination
   // before leaving, and the property given back.
-  await api('exits.recordStep', { episodeId, step: { kind: 'court_order', at: minuteAgo(), court: 'Nəsimi rayon məhkəməsi', reference: '2-77/2026', decidedOn: minuteAgo().slice(0, 10) } });
-  await api('health.recordExitExamNotDone', { episodeId, notDone: { at: minuteAgo(), reason: 'Məhkəmə iclasında azad edildi; mərkəzə qaytarılmadı.' } });
+  await api('exits.recordStep', { episodeId, step: { kind: 'court_order', at: justNow(), court: 'Nəsimi rayon məhkəməsi', reference: '2-77/2026', decidedOn: justNow().slice(0, 10) } });
+  await api('health.recordExitExamNotDone', { episodeId, notDone: { at: justNow(), reason: 'Məhkəmə iclasında azad edildi; mərkəzə qaytarılmadı.' } });
   const stillHeld = ((await api('property.list', { personId: heldId })) as { episodes: { episodeId: string; items: { itemId: string; state: string }[] }[] }).episodes
     .flatMap((e) => e.items)
     .filter((x) => x.state === 'held')
     .map((x) => x.itemId);
-  if (stillHeld.length) await api('property.release', { episodeId, itemIds: stillHeld, release: { at: minuteAgo(), kind: 'returned', acknowledgement: { kind: 'signature' } } });
+  if (stillHeld.length) await api('property.release', { episodeId, itemIds: stillHeld, release: { at: justNow(), kind: 'returned', acknowledgement: { kind: 'signature' } } });
   await desk.dispose();
   await page.reload();
   form = await open('Nəticə ilə bağla');
