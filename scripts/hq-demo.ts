@@ -7,12 +7,7 @@ import { letterStatusOf } from '../core/rights-letters';
 import type { CallContext } from '../main/api/call-context';
 import { createBackend, type Backend } from '../main/backend';
 import { lowerKdfCostIfTesting } from '../db/kdf-cost';
-import { loadHqConfig } from '../hq/config';
-import { openHqDatabase } from '../hq/db';
-import { devKeyFile } from '../hq/key-source';
-import { readHqKeyFile } from '../hq/vault';
-import { migrateHq } from '../hq/migrate';
-import { createEnrollmentCode } from '../hq/sync/enroll';
+import { openRunningHq } from './seed/running-hq';
 
 /**
  * `npm run hq:demo -- --hq http://127.0.0.1:8780 [--data-dir <HQ data dir>] [--keep]`
@@ -289,13 +284,10 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { hq: { type: 'string' }, 'data-dir': { type: 'string' }, keep: { type: 'boolean', default: false } }, strict: true });
   if (!values.hq) throw new Error('--hq <url of the running HQ server> is required');
   const hqUrl = values.hq.replace(/\/+$/, '');
-  const config = loadHqConfig({ ...process.env, ...(values['data-dir'] ? { QEYD_HQ_DATA_DIR: values['data-dir'] } : {}) });
-  // The key the running HQ was started with: QEYD_HQ_KEY_FILE, or `npm run hq`'s development key file.
-  const hq = await openHqDatabase(config, { kind: 'file', key: readHqKeyFile(config.keyFile ?? devKeyFile(config.dataDir).path) });
+  const hq = await openRunningHq(values['data-dir']);
   const now = Date.now();
   const made: { dir: string; backend: Backend }[] = [];
   try {
-    await migrateHq(hq);
     for (const [i, d] of desks.entries()) {
       const dir = mkdtempSync(join(tmpdir(), 'qeyd-hq-demo-device-'));
       const backend = await createBackend({ dataDir: dir, log: (m, e) => console.error(`[hq-demo] ${d.device}: ${m}`, e) });
@@ -311,8 +303,7 @@ async function main(): Promise<void> {
       const admin = clientFor(backend);
       await admin.auth.login({ username: 'admin', password });
       await admin.users.create({ username: 'registrar', displayName: 'Demo registrar', roles: ['registrar'], password: `${password}-registrar` });
-      const { code } = await createEnrollmentCode(hq, { name: d.facility, kind: 'detention_centre' }, 1);
-      await admin.sync.enroll({ hqUrl, code });
+      await admin.sync.enroll({ hqUrl, code: await hq.code(d.facility) });
       const desk = clientFor(backend);
       await desk.auth.login({ username: 'registrar', password: `${password}-registrar` });
       for (const s of d.stories) await record(desk, s, now);

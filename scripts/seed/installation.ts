@@ -56,9 +56,10 @@ export function clientOf(backend: Backend): Client {
 /**
  * Opens the installation in `dataDir` (setting it up on first use) with every demo user signed in.
  * The backend runs on the seed's fixed clock, so the rules ("not in the future", "term has ended")
- * are judged against the same instant the stories were written for.
+ * are judged against the same instant the stories were written for. `facility` names a new installation
+ * (the seeded network sets up two centres, scripts/seed/network.ts).
  */
-export async function openInstallation(dataDir: string, now: number, adminPassword: string): Promise<SeedInstallation> {
+export async function openInstallation(dataDir: string, now: number, adminPassword: string, facility: typeof demoFacility = demoFacility): Promise<SeedInstallation> {
   const backend = await createBackend({
     dataDir,
     now: () => now,
@@ -69,7 +70,7 @@ export async function openInstallation(dataDir: string, now: number, adminPasswo
   let recoveryKey: string | null = null;
   if (!(await anon.setup.status()).initialized) {
     ({ recoveryKey } = await anon.setup.initialize({
-      ...demoFacility,
+      ...facility,
       admin: { username: accounts.admin.username, displayName: accounts.admin.displayName, password: adminPassword },
     }));
   }

@@ -367,7 +367,7 @@ export function PersonTransfers({ personId, mayWrite }: { personId: string; mayW
       <ul className="transfer-list">
         {transfers.map((t) => (
           <li key={t.transferId} className={`transfer transfer--${t.status}`}>
-            <p>
+            <p className="transfer__status">
               <span className={`status-badge ${t.status === 'dispatched' ? 'status-badge--due' : t.status === 'refused' ? 'status-badge--upcoming' : 'status-badge--ok'}`}>
                 <StatusLine t={t} />
               </span>
