@@ -7,6 +7,7 @@ import type { EpisodesTable } from '../../db/schema';
 import type { ReadStore } from '../../db/store';
 import type { Handlers } from '../api/router';
 import { actor, dateValidationError, notFound, notFuture, rule } from './common';
+import { refuseAgainstReleaseOrder } from './release-order';
 import { facilityOf } from './intake';
 import { assertExitExamRecorded } from './health';
 import { assertExitPathway, assertOutcomeOffered } from './exits';
@@ -133,6 +134,8 @@ export function episodesHandlers(inst: ServiceInstallation, now: () => number): 
       }
       // issue #15 §6: no new exit to hospital (a stay, not an exit), a death has its own record (main/services/exits.ts).
       assertOutcomeOffered(input.exit.type, env.session.roles, 'exit.type');
+      // issue #15 §2: a court's release order is executed, not overtaken by a removal (main/services/release-order.ts).
+      if (isRemoval(input.exit.type)) refuseAgainstReleaseOrder(store, row.episode_id, 'error.exit.releaseOrdered', 'exit.type');
       const locks = isRemoval(input.exit.type) ? episodeRemovalLocks(store, row.person_id, currentFlags(personRow(store, row.person_id), now())) : [];
       if (locks.length > 0) {
         // docs/domain.md §5 rule 4: only the centre head, with a documented legal review, may remove anyway.

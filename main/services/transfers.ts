@@ -18,6 +18,7 @@ import { openTransferPackage, personRecords, signTransferPackage } from '../../d
 import type { Handlers } from '../api/router';
 import { acceptPackage, listedFacilities, ownHqFacility, type InboxRefusal } from '../sync/transfers';
 import { actor, dateValidationError, notFound, notFuture, rule } from './common';
+import { refuseAgainstReleaseOrder } from './release-order';
 import { episodeRow } from './episodes';
 import { facilityOf } from './intake';
 import type { ServiceInstallation } from './installation';
@@ -64,9 +65,11 @@ export function transfersHandlers(inst: ServiceInstallation, now: () => number):
     },
     dispatch: (input, env) => {
       const store = inst.requireStore();
+      const row = episodeRow(store, input.episodeId);
+      // issue #15 §2: a person the court ordered released goes free, not to another centre (whether or not HQ is reachable).
+      refuseAgainstReleaseOrder(store, row.episode_id, 'error.transfer.releaseOrdered', 'episodeId');
       const own = ownHqFacility(store);
       if (!own) throw rule('error.transfer.notEnrolled');
-      const row = episodeRow(store, input.episodeId);
       if (row.in_transfer) throw rule('error.transfer.alreadyInTransfer');
       const state = effectiveState(row.state as EpisodeState, row.term_end, now());
       if (!canTransition('transfer', state)) throw new ApiError({ code: 'rule', messageKey: 'error.episode.wrongState', params: { state } });

@@ -49,6 +49,8 @@ export const errors: Record<keyof typeof en, string> = {
   'error.exit.destinationRequired': 'Çıxarılma üçün təyinat ölkəsi göstərilməlidir.',
   'error.exit.receiverRequired': 'Təhvil üçün qəbul edən orqan və əməkdaş göstərilməlidir.',
   'error.exit.termNotExpired': 'Bu vaxt saxlanma müddəti bitməyib; azad etmə üçün başqa əsas seçin.',
+  'error.exit.releaseOrdered': 'Məhkəmə azad etməyi əmr edib: şəxs ölkədən çıxarıla bilməz, əvvəlcə azad edilməlidir (qərar dərhal icra olunur).',
+  'error.transfer.releaseOrdered': 'Məhkəmə azad etməyi əmr edib: şəxs başqa mərkəzə köçürülə bilməz, azad edilməlidir.',
   'error.exit.removalLocked': 'Çıxarılma bağlıdır: geri qaytarılmama yoxlaması təsdiqlənməyib (sığınacaq müraciəti davam edir, qaçqın, insan alveri qurbanı və ya təsdiqlənmiş yoxlama yoxdur).',
   'error.exit.overrideNotAllowed': 'Geri qaytarılmama kilidini yalnız mərkəzin rəhbəri, sənədləşdirilmiş hüquqi rəy əsasında, ləğv edə bilər.',
   'error.exit.overrideNotNeeded': 'Bu nəticə üçün ləğv ediləcək kilid yoxdur.',

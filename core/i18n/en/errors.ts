@@ -48,6 +48,8 @@ export const errors = {
   'error.exit.destinationRequired': 'A removal needs the country of destination.',
   'error.exit.receiverRequired': 'A handover needs the receiving body and officer.',
   'error.exit.termNotExpired': 'The term of detention has not expired at this time; choose another basis for release.',
+  'error.exit.releaseOrdered': 'The court has ordered release: the person cannot be removed instead, and must be released first (the order is executed at once).',
+  'error.transfer.releaseOrdered': 'The court has ordered release: the person cannot be transferred to another centre, and must be released.',
   'error.exit.removalLocked': 'Removal is locked: the non-refoulement check is not cleared (asylum pending, refugee, trafficking victim, or no cleared check).',
   'error.exit.overrideNotAllowed': 'Only the head of the centre may override the non-refoulement lock, with a documented legal review.',
   'error.exit.overrideNotNeeded': 'There is no lock to override for this outcome.',

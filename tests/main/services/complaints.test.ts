@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { useCentre, refusal } from '../../helpers/centre';
+import { readyToLeave } from '../../helpers/exits';
+import { leavesWithoutExamination } from '../../helpers/health';
 import { day, hour, intakeAt } from '../../helpers/intake';
+import { propertyReturned } from '../../helpers/property';
 import { complaintsFigures, complaintsForExtract } from '../../../main/services/complaints';
 
 /**
@@ -177,6 +180,33 @@ describe('appeals against the placement decision and its extensions', () => {
     const [appeal] = (await (await c.as('registrar')).complaints.forPerson({ personId })).appeals;
     expect([appeal!.outcome, appeal!.hearings.length]).toEqual(['release_ordered', 1]);
     expect((await refusal((await c.as('registrar')).complaints.decideAppeal({ appealId, outcome: { outcome: 'upheld', at: iso(orderAt) } }))).messageKey).toBe('error.appeals.alreadyDecided');
+  });
+
+  it('after the court orders release the person is not removed or transferred instead: both are refused and nothing is recorded', async () => {
+    const c = await centre();
+    const { registrar, personId, episodeId, at } = await admitted(c);
+    const { appealId } = await registrar.complaints.fileAppeal({ episodeId, appeal: { decision: 'placement', filedAt: iso(at), court: 'Baku Administrative Court No. 1' } });
+    const transfer = { episodeId, toFacilityId: 'ganja-centre', reason: 'Capacity', handover: { escort: { names: 'Sgt. R. Aliyev', service: 'Convoy unit 3' }, documents: [], property: [] } };
+    // Before the order, the same removal is refused only for what the removal itself lacks.
+    const removal = { basis: 'Expulsion decision', destinationCountry: 'AFG', receivingBody: 'State Border Service', receivingOfficer: 'Lt. E. Quliyev' };
+    const before = await refusal(registrar.episodes.close({ episodeId, exit: { type: 'expelled', at: iso(c.clock.now), ...removal } }));
+    expect(before.messageKey).not.toBe('error.exit.releaseOrdered');
+    await c.advance(hour);
+    await registrar.complaints.decideAppeal({ appealId, outcome: { outcome: 'release_ordered', at: iso(c.clock.now) } });
+    const events = c.count('events');
+    for (const type of ['expelled', 'deported_readmission', 'avr_iom'] as const) {
+      const e = await refusal(registrar.episodes.close({ episodeId, exit: { type, at: iso(c.clock.now), ...removal } }));
+      expect([e.messageKey, e.fields?.['exit.type']?.key]).toEqual(['error.exit.releaseOrdered', 'error.exit.releaseOrdered']);
+    }
+    expect((await refusal(registrar.transfers.dispatch({ ...transfer, at: iso(c.clock.now) }))).messageKey).toBe('error.transfer.releaseOrdered');
+    expect(c.count('events')).toBe(events);
+    // The release itself is what the order asks for.
+    await readyToLeave(registrar, episodeId, 'released_decision', c.clock.now);
+    await leavesWithoutExamination(registrar, episodeId, c.clock.now);
+    await propertyReturned(registrar, personId, episodeId, c.clock.now);
+    await registrar.episodes.close({ episodeId, exit: { type: 'released_decision', at: iso(c.clock.now), basis: 'Court release order' } });
+    const view = await registrar.persons.view({ personId });
+    expect(view.episodes[0]).toMatchObject({ state: 'CLOSED' });
   });
 
   it('a shortened term becomes the episode’s term: the release protocol falls due at the new end', async () => {
