@@ -139,11 +139,18 @@ export function median(xs: readonly number[]): number | null {
  * count every open episode, because a child held since last year is still held today. Asylum claims
  * count by the instant the person asked (`claimInPeriod`, an instant's test), since a claim often comes weeks
  * into a stay, and refused lawyers and ombudsmen by the instant of the refusal; without it, those of the
- * episodes in the period.
+ * episodes in the period. `heldHere` are the episodes the "now" figures count, when they are not `all`: at
+ * HQ, a facility's first hours are those of the episodes it admitted, and its people held now are those it
+ * holds now, a transfer received included (issue #15 §6).
  */
-export function summarizeCompliance(all: readonly EpisodeCompliance[], inPeriod: (c: EpisodeCompliance) => boolean, claimInPeriod?: (expressedAt: string) => boolean): ComplianceSummary {
+export function summarizeCompliance(
+  all: readonly EpisodeCompliance[],
+  inPeriod: (c: EpisodeCompliance) => boolean,
+  claimInPeriod?: (expressedAt: string) => boolean,
+  heldHere: readonly EpisodeCompliance[] = all,
+): ComplianceSummary {
   const period = all.filter(inPeriod);
-  const openNow = all.filter((c) => c.open);
+  const openNow = heldHere.filter((c) => c.open);
   const count = (xs: readonly EpisodeCompliance[], p: (c: EpisodeCompliance) => boolean) => xs.reduce((n, c) => (p(c) ? n + 1 : n), 0);
   const defender = period.flatMap((c) => (c.hoursToDefender === null ? [] : [c.hoursToDefender]));
   const rounded = median(defender);

@@ -37,7 +37,18 @@ export interface HqFleetSource {
 /** The console remembers how far it has read HQ's event store here (hq/console/feed.ts). */
 export const consoleCursorKey = 'hq_console_cursor';
 
-/** Every episode's facility: the facility of the device that recorded the episode's first event. */
+/**
+ * Where each episode is now: the facility that admitted it, or the centre that last received the person
+ * by transfer (issue #15 §6; HQ's facility ids, as in the transfer's package).
+ */
+function currentFacilities(store: ReadStore, deviceFacility: ReadonlyMap<string, string>): Map<string, string> {
+  const out = episodeFacilities(store, deviceFacility);
+  const received = store.q.prepared("SELECT episode_id, to_facility_id FROM transfers WHERE status = 'received' ORDER BY outcome_at").all() as { episode_id: string; to_facility_id: string }[];
+  for (const t of received) out.set(t.episode_id, t.to_facility_id);
+  return out;
+}
+
+/** Every episode's admitting facility: the facility of the device that recorded the episode's first event. */
 function episodeFacilities(store: ReadStore, deviceFacility: ReadonlyMap<string, string>): Map<string, string> {
   const rows = store.q
     .prepared(
@@ -152,7 +163,7 @@ export function hqHandlers(inst: ServiceInstallation, source: HqFleetSource | nu
       const src = requireSource();
       const store = inst.readStore();
       const { fleet, deviceFacility } = await facilityMaps();
-      const byEpisode = episodeFacilities(store, deviceFacility);
+      const byEpisode = currentFacilities(store, deviceFacility);
       const open = store.q.prepared("SELECT episode_id FROM episodes WHERE state != 'CLOSED'").all() as { episode_id: string }[];
       const held = new Map<string, number>();
       for (const e of open) {
@@ -171,6 +182,7 @@ export function hqHandlers(inst: ServiceInstallation, source: HqFleetSource | nu
       const store = inst.readStore();
       const { fleet, deviceFacility } = await facilityMaps();
       const byEpisode = episodeFacilities(store, deviceFacility);
+      const heldBy = currentFacilities(store, deviceFacility);
       const all = allCompliance(store, now());
       const inPeriod = inLocalPeriod(store, input.from, input.to);
       const claimInPeriod = instantInLocalPeriod(store, input.from, input.to);
@@ -184,6 +196,7 @@ export function hqHandlers(inst: ServiceInstallation, source: HqFleetSource | nu
             all.filter((c) => byEpisode.get(c.episodeId) === f.facilityId),
             inPeriod,
             claimInPeriod,
+            all.filter((c) => heldBy.get(c.episodeId) === f.facilityId),
           ),
         })),
         total: summarizeCompliance(all, inPeriod, claimInPeriod),
@@ -194,7 +207,8 @@ export function hqHandlers(inst: ServiceInstallation, source: HqFleetSource | nu
     cases: async (input, env) => {
       const store = inst.readStore();
       const { fleet, deviceFacility } = await facilityMaps();
-      const byEpisode = episodeFacilities(store, deviceFacility);
+      // A "now" issue belongs to the centre holding the person now; the others to the one that admitted them.
+      const byEpisode = nowIssues.has(input.issue) ? currentFacilities(store, deviceFacility) : episodeFacilities(store, deviceFacility);
       const names = new Map(fleet.map((f) => [f.facilityId, f.name]));
       const inPeriod = inLocalPeriod(store, input.from, input.to);
       const test = issueTests[input.issue];

@@ -133,6 +133,16 @@ for (const dialect of dialects) {
       >;
       expect(consoleEpisode).toEqual({ state: 'EXTENSION_PENDING', facility_name: expect.any(String) });
       expect((await analyst.transfers.figures({ from: '2026-11-01', to: '2026-11-30' })).in).toBe(1);
+      // HQ counts him held at Ganja now; his first hours stay Baku's (Baku admitted him and told him his rights).
+      const fleet = (await analyst.hq.facilities()).facilities.map((f) => [f.name, f.heldNow]);
+      expect(fleet).toEqual([
+        ['Baku centre', 0],
+        ['Ganja centre', 1],
+      ]);
+      const compliance = new Map((await analyst.hq.compliance({ from: '2026-11-01', to: '2026-11-30' })).facilities.map((f) => [f.name, [f.episodes, f.heldNow]]));
+      expect(Object.fromEntries(compliance)).toEqual({ 'Baku centre': [1, 0], 'Ganja centre': [0, 1] });
+      const overdue = await analyst.hq.cases({ from: '2026-11-01', to: '2026-11-30', issue: 'overdue', facilityId: c.ganjaId });
+      expect(overdue.items.map((i) => [i.personId, i.facilityName])).toEqual([[personId, 'Ganja centre']]);
       expect(await c.ganjaDesk.transfers.figures({ from: '2026-11-01', to: '2026-11-30' })).toEqual({ out: 0, in: 1, inTransitNow: 0, refused: 0, withDiscrepancies: 1 });
       expect(await c.bakuDesk.transfers.figures({ from: '2026-11-01', to: '2026-11-30' })).toEqual({ out: 1, in: 0, inTransitNow: 0, refused: 0, withDiscrepancies: 0 });
       expect(await c.bakuDesk.transfers.figures({ from: '2026-12-01', to: '2026-12-31' })).toEqual({ out: 0, in: 0, inTransitNow: 0, refused: 0, withDiscrepancies: 0 });
