@@ -68,7 +68,7 @@ export type PropertyAcknowledgement = z.output<typeof propertyAcknowledgementSch
 export const releaseKinds = ['returned', 'handed_over', 'retained'] as const;
 export type ReleaseKind = (typeof releaseKinds)[number];
 /** Why an item stays with the centre or goes elsewhere when the person does not take it. */
-export const retainReasons = ['evidence', 'person_escaped', 'person_died', 'left_without', 'other'] as const;
+export const retainReasons = ['evidence', 'person_escaped', 'person_died', 'left_without', 'not_received', 'other'] as const;
 
 export const releaseSchema = z
   .object({
@@ -86,7 +86,8 @@ export const releaseSchema = z
   .refine((r) => r.kind !== 'handed_over' || ((r.to ?? '').length > 0 && r.acknowledgement !== undefined), { message: 'error.property.handoverNeedsRecipient', path: ['to'] })
   .refine((r) => r.kind !== 'retained' || r.retainReason !== undefined, { message: 'error.property.retainNeedsReason', path: ['retainReason'] })
   // An item kept because the person escaped or died goes to someone: the family, the consulate, an estate.
-  .refine((r) => !(r.retainReason === 'person_escaped' || r.retainReason === 'person_died' || r.retainReason === 'evidence') || (r.to ?? '').length > 0, {
+  // One that did not come with the person on a transfer names the centre that still holds it (issue #15 §6).
+  .refine((r) => !(r.retainReason === 'person_escaped' || r.retainReason === 'person_died' || r.retainReason === 'evidence' || r.retainReason === 'not_received') || (r.to ?? '').length > 0, {
     message: 'error.property.retainNeedsRecipient',
     path: ['to'],
   })

@@ -40,6 +40,11 @@ function stripBy(r: Release & { by?: string }): Release {
   return rest;
 }
 
+/** Whether this centre admitted the episode's person from another centre (issue #15 §6). */
+function receivedByTransfer(store: ReadStore, episodeId: string): boolean {
+  return store.q.first(store.qb.selectFrom('transfers').select('transfer_id').where('episode_id', '=', episodeId).where('status', '=', 'received').where('received_here', '=', 1)) !== undefined;
+}
+
 /** Items an exit would leave behind. */
 export function heldItems(store: ReadStore, episodeId: string): number {
   return heldCount(store.q.all(store.qb.selectFrom('property_items').select('state').where('episode_id', '=', episodeId)));
@@ -116,6 +121,8 @@ export function propertyHandlers(inst: ServiceInstallation, now: () => number): 
       const r = input.release;
       if (rows.some((x) => Date.parse(r.at) < Date.parse(x.taken_at))) throw dateValidationError([{ path: 'release.at', key: 'error.property.beforeTaken' }]);
       notFuture(r.at, now(), 'release.at');
+      // "Did not arrive" belongs to a centre that received the person by transfer, whose handover check found the item missing.
+      if (r.kind === 'retained' && r.retainReason === 'not_received' && !receivedByTransfer(store, ep.episode_id)) throw rule('error.property.notReceivedWithoutTransfer', 'release.retainReason');
       const e = store.command(actor(env), env.method, (tx) => tx.append({ type: 'property.released', entityId: ep.episode_id, payload: { personId: ep.person_id, itemIds: ids, release: r } }));
       return { eventId: e.eventId };
     },

@@ -84,14 +84,21 @@ function handoverOf(store: Store, c: Candidate, r: Prng) {
   const decision = (store.sqlite.prepare('SELECT decision FROM episodes WHERE episode_id = ?').get(c.episodeId) as { decision: string | null }).decision;
   const number = decision ? (JSON.parse(decision) as { number?: string }).number : undefined;
   if (number) documents.push(`Yerləşdirmə qərarı № ${number}`);
-  const property = (
-    store.sqlite.prepare("SELECT description, quantity FROM property_items WHERE episode_id = ? AND state = 'held' ORDER BY item_id").all(c.episodeId) as { description: string; quantity: number }[]
-  ).map((p) => (p.quantity > 1 ? `${p.description} × ${p.quantity}` : p.description));
+  const items = store.sqlite.prepare("SELECT item_id, description, quantity FROM property_items WHERE episode_id = ? AND state = 'held' ORDER BY item_id").all(c.episodeId) as {
+    item_id: string;
+    description: string;
+    quantity: number;
+  }[];
+  const property = items.map((p) => (p.quantity > 1 ? `${p.description} × ${p.quantity}` : p.description));
   return {
-    escort: { names: r.pick(escorts), service: 'DMX Konvoy xidməti' },
-    documents: documents.slice(0, 50),
-    property: property.slice(0, 200),
-    ...(r.chance(0.3) ? { note: 'Gündəlik dərmanı var; dərman paketi konvoydadır.' } : {}),
+    handover: {
+      escort: { names: r.pick(escorts), service: 'DMX Konvoy xidməti' },
+      documents: documents.slice(0, 50),
+      property: property.slice(0, 200),
+      ...(r.chance(0.3) ? { note: 'Gündəlik dərmanı var; dərman paketi konvoydadır.' } : {}),
+    },
+    /** The items behind `property`, in the same order: the receiving centre holds them under the same ids. */
+    itemIds: items.slice(0, 200).map((p) => p.item_id),
   };
 }
 
@@ -102,7 +109,9 @@ export async function seedTransfers(o: TransferSeedOptions): Promise<TransferSee
   const sender = o.from.clients.registrar;
   const receiver = o.to.clients.registrar;
   const own = (await receiver.transfers.facilities({})).ownFacilityId;
-  const toId = (await sender.transfers.facilities({})).facilities.find((f) => f.facilityId === own)?.facilityId;
+  const listed = await sender.transfers.facilities({});
+  const toId = listed.facilities.find((f) => f.facilityId === own)?.facilityId;
+  const fromName = (await receiver.transfers.facilities({})).facilities.find((f) => f.facilityId === listed.ownFacilityId)?.name ?? 'Göndərən mərkəz';
   if (!toId) throw new Error('[seed] both centres must be enrolled with the same HQ and synced before transfers');
   const result: TransferSeedResult = { dispatched: 0, admitted: 0, withDiscrepancies: 0, refused: 0, inTransit: 0, skipped: 0 };
 
@@ -111,7 +120,7 @@ export async function seedTransfers(o: TransferSeedOptions): Promise<TransferSee
     .map((c) => ({ c, k: r.u32() }))
     .sort((a, b) => a.k - b.k)
     .map((x) => x.c);
-  const sent: { transferId: string; fate: Fate; at: number; c: Candidate; handover: ReturnType<typeof handoverOf> }[] = [];
+  const sent: { transferId: string; fate: Fate; at: number; c: Candidate; handover: ReturnType<typeof handoverOf>['handover']; itemIds: string[] }[] = [];
   for (const c of pool) {
     if (sent.length >= o.count) break;
     // The first four show each ending once (the showcase); then most arrive without a fault.
@@ -123,10 +132,10 @@ export async function seedTransfers(o: TransferSeedOptions): Promise<TransferSee
       result.skipped++;
       continue;
     }
-    const handover = handoverOf(fromStore, c, r);
+    const { handover, itemIds } = handoverOf(fromStore, c, r);
     try {
       const { transferId } = await sender.transfers.dispatch({ episodeId: c.episodeId, toFacilityId: toId, at: iso(at), reason: r.pick(reasons), handover });
-      sent.push({ transferId, fate, at, c, handover });
+      sent.push({ transferId, fate, at, c, handover, itemIds });
     } catch (e) {
       // A long stay's package can outgrow one event: that person is not sent (docs/seed.md).
       if ((e as { messageKey?: string }).messageKey !== 'error.transfer.tooLarge') throw e;
@@ -152,22 +161,32 @@ export async function seedTransfers(o: TransferSeedOptions): Promise<TransferSee
       continue;
     }
     // The receiving desk ticks off what the escort hands over; in a discrepancy one thing did not come.
-    const missing = t.fate === 'discrepancy' ? (t.handover.property.length ? { property: r.int(0, t.handover.property.length - 1) } : { escort: true }) : null;
+    const discrepancy = t.fate === 'discrepancy';
+    // The item that did not come, when there was property to bring; otherwise the escort had no service card.
+    const lostItem = discrepancy && t.handover.property.length ? r.int(0, t.handover.property.length - 1) : null;
     await receiver.transfers.admit({
       transferId: t.transferId,
       at: iso(arrived),
       check: {
         identityConfirmed: true,
-        escortIdentified: !missing || !('escort' in missing),
+        escortIdentified: !discrepancy || lostItem !== null,
         documents: t.handover.documents.map((item) => ({ item, received: true })),
-        property: t.handover.property.map((item, i) => ({ item, received: !missing || !('property' in missing) || missing.property !== i })),
-        ...(missing
-          ? { discrepancies: 'property' in missing ? 'Siyahıdakı əşya konvoyla gəlmədi; göndərən mərkəzdən soruşulub.' : 'Konvoy əməkdaşının xidməti vəsiqəsi yox idi; rəis məlumatlandırıldı.' }
+        property: t.handover.property.map((item, i) => ({ item, received: lostItem !== i })),
+        ...(discrepancy
+          ? { discrepancies: lostItem !== null ? 'Siyahıdakı əşya konvoyla gəlmədi; göndərən mərkəzdən soruşulub.' : 'Konvoy əməkdaşının xidməti vəsiqəsi yox idi; rəis məlumatlandırıldı.' }
           : {}),
       },
     });
-    if (missing) result.withDiscrepancies++;
+    if (discrepancy) result.withDiscrepancies++;
     else result.admitted++;
+    // What did not come stays the sending centre's to send on: recorded so, it does not hold up an exit here.
+    if (lostItem !== null) {
+      await receiver.property.release({
+        episodeId: t.c.episodeId,
+        itemIds: [t.itemIds[lostItem]!],
+        release: { at: iso(Math.min(arrived + 15 * minute, o.now - minute)), kind: 'retained', retainReason: 'not_received', to: fromName, note: 'Göndərən mərkəz poçtla göndərəcək.' },
+      });
+    }
     // The person's family is told where they now are: contact with the outside world (docs/contacts.md).
     const surname = t.c.nameLatin.split(' ').at(-1) ?? t.c.nameLatin;
     await o.to.clients.duty.contacts.record({

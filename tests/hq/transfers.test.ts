@@ -104,6 +104,17 @@ for (const dialect of dialects) {
       expect((await c.ganjaDesk.transfers.incoming({})).transfers).toEqual([]);
       expect((await refusal(c.ganjaDesk.transfers.admit({ transferId, at: new Date(c.ganja.clock.now).toISOString(), check: fullCheck }))).messageKey).toBe('error.transfer.alreadyHere');
 
+      // The phone the check found missing is still Baku's to send: Ganja records it as not arrived, naming
+      // Baku, so it does not hold up his exit here. Baku itself cannot say that of an item it holds.
+      const notArrived = { at: new Date(c.ganja.clock.now).toISOString(), kind: 'retained' as const, retainReason: 'not_received' as const, to: 'Baku centre', note: 'Follows by post' };
+      const [phone] = (await c.ganjaDesk.property.list({ personId })).episodes.flatMap((e) => e.items);
+      expect(phone).toMatchObject({ description: 'Mobile phone', state: 'held' });
+      expect((await refusal(c.bakuDesk.property.release({ episodeId: c.held.episodeId, itemIds: [phone!.itemId], release: notArrived }))).messageKey).toBe(
+        'error.property.notReceivedWithoutTransfer',
+      );
+      await c.ganjaDesk.property.release({ episodeId: c.held.episodeId, itemIds: [phone!.itemId], release: notArrived });
+      expect((await c.ganjaDesk.property.list({ personId })).episodes.flatMap((e) => e.items).map((i) => [i.description, i.state])).toEqual([['Mobile phone', 'retained']]);
+
       // The receiving centre now records on the person; HQ applies it (the records are Ganja's now).
       await c.ganjaDesk.sync.run();
       await c.ganjaDesk.episodes.requestExtension({ episodeId: c.held.episodeId, at: new Date(c.ganja.clock.now).toISOString(), note: 'Court asked for more time' });

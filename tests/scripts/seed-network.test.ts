@@ -56,6 +56,16 @@ describe('the seeded network of two centres', () => {
         const calls = (await ganja.clients.duty.contacts.list({ personId: r.person_id as string })).contacts.filter((c) => c.kind === 'call' && c.category === 'family');
         expect(calls.length).toBeGreaterThan(0);
       }
+      // An item the handover check found missing is recorded at Ganja as not arrived, naming Baku: nothing
+      // carried is left "held" at Ganja to stop the person's exit there.
+      const lost = ganjaDb
+        .prepare("SELECT p.state, p.disposition FROM property_items p JOIN transfers t ON t.episode_id = p.episode_id WHERE t.discrepancies = 1 AND p.state != 'held'")
+        .all() as Row[];
+      expect(lost.map((p) => [p.state, JSON.parse(p.disposition as string).retainReason, JSON.parse(p.disposition as string).to])).toContainEqual([
+        'retained',
+        'not_received',
+        networkCentres[0].facility.facilityName,
+      ]);
       for (const r of [...byStatus('refused'), ...byStatus('dispatched')]) {
         // A refused transfer leaves the person held at Baku; one on the road is still Baku's, in transfer.
         const row = bakuDb.prepare('SELECT state, in_transfer FROM episodes WHERE episode_id = ?').get(r.episode_id) as Row;

@@ -59,6 +59,7 @@ export const disciplineProperty = {
   'error.discipline.changedEnd': 'Dəyişdirilmiş tədbir daha tez bitə bilər, qərarda olduğundan gec və başlamazdan əvvəl yox.',
 
   'error.property.currency': 'Üç hərfli valyuta kodu (AZN, USD, EUR).',
+  'error.property.notReceivedWithoutTransfer': 'Köçürmə ilə gəlməyən əşya yalnız şəxsi başqa mərkəzdən qəbul etmiş mərkəzdə belə qeyd oluna bilər.',
   'error.property.amount': '120 və ya 120.50 kimi məbləğ.',
   'error.property.moneyNeedsAmount': 'Pul üçün məbləğ və valyuta lazımdır.',
   'error.property.amountOnlyMoney': 'Məbləğ və valyuta yalnız pulda olur.',
@@ -195,6 +196,7 @@ export const disciplineProperty = {
   'prop.retain.person_escaped': 'Şəxs qaçıb',
   'prop.retain.person_died': 'Şəxs vəfat edib',
   'prop.retain.left_without': 'Şəxs əşyasız gedib',
+  'prop.retain.not_received': 'Köçürmə zamanı şəxslə gəlməyib',
   'prop.retain.other': 'Başqa səbəb',
   'prop.ack.signature': 'imza',
   'prop.ack.mark': 'işarə',

@@ -60,6 +60,7 @@ export const disciplineProperty = {
   'error.discipline.changedEnd': 'A changed measure may end earlier, never later than decided, and not before it started.',
 
   'error.property.currency': 'A three-letter currency code (AZN, USD, EUR).',
+  'error.property.notReceivedWithoutTransfer': 'An item can be recorded as not arrived on transfer only at a centre that received the person from another centre.',
   'error.property.amount': 'An amount such as 120 or 120.50.',
   'error.property.moneyNeedsAmount': 'Money needs its amount and currency.',
   'error.property.amountOnlyMoney': 'Only money has an amount and currency.',
@@ -197,6 +198,7 @@ export const disciplineProperty = {
   'prop.retain.person_escaped': 'The person escaped',
   'prop.retain.person_died': 'The person died',
   'prop.retain.left_without': 'The person left without it',
+  'prop.retain.not_received': 'Did not arrive with the person on transfer',
   'prop.retain.other': 'Other reason',
   'prop.ack.signature': 'signed',
   'prop.ack.mark': 'mark',

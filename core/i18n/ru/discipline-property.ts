@@ -59,6 +59,7 @@ export const disciplineProperty = {
   'error.discipline.changedEnd': 'Изменённая мера может закончиться раньше, но не позже решённого и не раньше своего начала.',
 
   'error.property.currency': 'Трёхбуквенный код валюты (AZN, USD, EUR).',
+  'error.property.notReceivedWithoutTransfer': 'Вещь можно отметить как не прибывшую при переводе только в центре, принявшем лицо из другого центра.',
   'error.property.amount': 'Сумма вида 120 или 120.50.',
   'error.property.moneyNeedsAmount': 'Для денег нужны сумма и валюта.',
   'error.property.amountOnlyMoney': 'Сумма и валюта бывают только у денег.',
@@ -196,6 +197,7 @@ export const disciplineProperty = {
   'prop.retain.person_escaped': 'Лицо совершило побег',
   'prop.retain.person_died': 'Лицо умерло',
   'prop.retain.left_without': 'Лицо ушло без вещи',
+  'prop.retain.not_received': 'Не прибыло с лицом при переводе',
   'prop.retain.other': 'Другая причина',
   'prop.ack.signature': 'подпись',
   'prop.ack.mark': 'знак',

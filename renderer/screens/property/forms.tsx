@@ -25,6 +25,7 @@ export const retainLabel: Record<(typeof retainReasons)[number], MessageKey> = {
   person_escaped: 'prop.retain.person_escaped',
   person_died: 'prop.retain.person_died',
   left_without: 'prop.retain.left_without',
+  not_received: 'prop.retain.not_received',
   other: 'prop.retain.other',
 };
 const ackKinds = ['signature', 'mark', 'refused'] as const;
