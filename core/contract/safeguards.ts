@@ -110,6 +110,11 @@ export const safeguardsPanel = z.object({
       consular: z.array(consularView),
       legalAid: z.array(legalAidView),
       legalAidWaivers: z.array(z.object({ at: z.string(), witness: z.string(), statement: z.string().nullable() })),
+      /**
+       * A lawyer's visits and calls that took place, from the contact log (issue #15 §1), outside any legal-aid
+       * request: a lawyer the family hired meets the defender safeguard as a state defender does.
+       */
+      lawyerContacts: z.array(z.object({ contactId: z.string(), kind: z.enum(['visit', 'call']), at: z.string(), who: z.string() })),
       interpreters: z.array(interpreterUseView),
     }),
   ),

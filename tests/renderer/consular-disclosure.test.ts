@@ -33,6 +33,7 @@ const episode = (disclosure: 'none' | 'conflict' | 'reviewed'): PanelEpisode => 
   consular: [sent(disclosure)],
   legalAid: [],
   legalAidWaivers: [],
+  lawyerContacts: [],
   interpreters: [],
 });
 

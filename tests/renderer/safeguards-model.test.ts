@@ -13,6 +13,7 @@ const base: PanelEpisode = {
   consular: [],
   legalAid: [],
   legalAidWaivers: [],
+  lawyerContacts: [],
   interpreters: [],
 };
 
@@ -61,6 +62,12 @@ describe('safeguards panel order', () => {
     const r = cards.find((c) => c.kind === 'rights')!;
     expect(r.tone).toBe('due');
     expect(r.obligations.map((o) => o.kind)).toEqual(['rights_renotify', 'written_rights_letter']);
+  });
+
+  it('a lawyer’s visit from the contact log makes the legal-aid card done, as a legal-aid request’s contact does', () => {
+    const tone = (ep: PanelEpisode) => buildCards(ep, []).find((c) => c.kind === 'legalAid')!.tone;
+    expect(tone(base)).not.toBe('done');
+    expect(tone({ ...base, lawyerContacts: [{ contactId: 'c1', kind: 'visit', at: '2026-11-23T12:00:00.000Z', who: 'Adv. N. Abbasova' }] })).toBe('done');
   });
 });
 

@@ -268,6 +268,8 @@ export const safeguards = {
   'sg.legal.state.delayed': 'Gecikdirilib',
   'sg.legal.state.denied': 'Rədd edilib',
   'sg.legal.none': 'Vəkil üçün müraciət və ya imtina qeydə alınmayıb.',
+  'sg.legal.logVisit': 'Vəkil {who} {time} tarixində görüşə gəlib (əlaqə jurnalı)',
+  'sg.legal.logCall': 'Vəkil {who} {time} tarixində telefonla danışıb (əlaqə jurnalı)',
   'sg.legal.request': 'Hüquqi yardım müraciəti',
   'sg.legal.requested': 'Hüquqi yardım müraciəti qeydə alındı.',
   'sg.legal.requestForm': 'Hüquqi yardım üçün müraciət',

@@ -271,6 +271,8 @@ export const safeguards = {
   'sg.legal.state.delayed': 'Delayed',
   'sg.legal.state.denied': 'Denied',
   'sg.legal.none': 'No request for a lawyer and no waiver recorded.',
+  'sg.legal.logVisit': 'Lawyer {who} visited on {time} (contact log)',
+  'sg.legal.logCall': 'Lawyer {who} spoke by phone on {time} (contact log)',
   'sg.legal.request': 'Request legal aid',
   'sg.legal.requested': 'Legal aid request recorded.',
   'sg.legal.requestForm': 'Request for legal aid',

@@ -268,6 +268,8 @@ export const safeguards = {
   'sg.legal.state.delayed': 'Задержка',
   'sg.legal.state.denied': 'Отказано',
   'sg.legal.none': 'Обращений за адвокатом и отказов не записано.',
+  'sg.legal.logVisit': 'Адвокат {who} посетил(а) {time} (журнал контактов)',
+  'sg.legal.logCall': 'Адвокат {who} говорил(а) по телефону {time} (журнал контактов)',
   'sg.legal.request': 'Обращение за юридической помощью',
   'sg.legal.requested': 'Обращение за юридической помощью записано.',
   'sg.legal.requestForm': 'Обращение за юридической помощью',

@@ -36,6 +36,20 @@ export function buildPanel(store: ServiceStore, personId: string, now: number): 
   const notices = none ? [] : store.q.all(qb.selectFrom('consular_notices').selectAll().where('episode_id', 'in', ids).orderBy('created_at'));
   const aid = none ? [] : store.q.all(qb.selectFrom('legal_aid_requests').selectAll().where('episode_id', 'in', ids).orderBy('requested_at'));
   const waivers = none ? [] : store.q.all(qb.selectFrom('legal_aid_waivers').selectAll().where('episode_id', 'in', ids).orderBy('at'));
+  // A meeting recorded under a legal-aid request is already that request's contact; the others are the log's own.
+  const lawyerContacts = none
+    ? []
+    : store.q.all(
+        qb
+          .selectFrom('contacts')
+          .select(['contact_id', 'episode_id', 'kind', 'at', 'who_name'])
+          .where('episode_id', 'in', ids)
+          .where('category', '=', 'lawyer')
+          .where('kind', 'in', ['visit', 'call'])
+          .where('outcome', '=', 'took_place')
+          .where('legal_aid_request_id', 'is', null)
+          .orderBy('at'),
+      );
   const uses = store.q.all(qb.selectFrom('interpreter_uses').selectAll().where('person_id', '=', personId).orderBy('at'));
   return {
     personId,
@@ -106,6 +120,7 @@ export function buildPanel(store: ServiceStore, personId: string, now: number): 
             hoursToDefender: a.first_contact_at ? hoursBetween(e.apprehended_at, a.first_contact_at) : null,
           })),
         legalAidWaivers: waivers.filter((w) => w.episode_id === e.episode_id).map((w) => ({ at: w.at, witness: w.witness, statement: w.statement })),
+        lawyerContacts: lawyerContacts.filter((c) => c.episode_id === e.episode_id).map((c) => ({ contactId: c.contact_id, kind: c.kind as 'visit' | 'call', at: c.at, who: c.who_name })),
         interpreters: uses.filter((u) => u.episode_id === null || u.episode_id === e.episode_id).map((u) => ({ useId: u.use_id, episodeId: u.episode_id, use: toInterpreterUse(u) })),
       };
     }),

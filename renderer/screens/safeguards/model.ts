@@ -70,7 +70,7 @@ export function legalAidTone(ep: PanelEpisode, own: readonly Obligation[]): Card
   const worst = own[0]?.status;
   if (worst === 'overdue') return 'overdue';
   if (worst === 'due') return 'due';
-  if (ep.legalAidWaivers.length || ep.legalAid.some((a) => a.firstContactAt)) return 'done';
+  if (ep.legalAidWaivers.length || ep.legalAid.some((a) => a.firstContactAt) || ep.lawyerContacts.length) return 'done';
   if (ep.legalAid.some((a) => a.issues.length && !a.firstContactAt)) return 'attention';
   return 'open';
 }

@@ -6,6 +6,8 @@ import type { Card, PanelEpisode } from '../model';
 import { Badge, pending, SgCard, type CardKit } from '../shared';
 import { ContactForm, DefenderForm, IssueForm, LegalAidRequestForm, WaiverForm } from './forms';
 
+const lawyerContactLabel = { visit: 'sg.legal.logVisit', call: 'sg.legal.logCall' } as const;
+
 /** The lawyer: each request, its defender, contacts and problems, or the person's waiver. */
 export function LegalAidCard({ kit, mayLegal }: { kit: CardKit; mayLegal: boolean }) {
   const { ep, card, now, closed, open, is, button, formProps } = kit;
@@ -15,7 +17,7 @@ export function LegalAidCard({ kit, mayLegal }: { kit: CardKit; mayLegal: boolea
       {mayLegal && !closed ? (
         <div className="sg-card__actions">
           {button({ kind: 'legalRequest' }, 'sg.legal.request', 'request-legal-aid')}
-          {!ep.legalAidWaivers.length && !ep.legalAid.some((a) => a.firstContactAt) ? button({ kind: 'waiver' }, 'sg.waiver.record', 'record-waiver') : null}
+          {!ep.legalAidWaivers.length && !defenderMet(ep) ? button({ kind: 'waiver' }, 'sg.waiver.record', 'record-waiver') : null}
         </div>
       ) : null}
       {is('legalRequest') ? <LegalAidRequestForm {...formProps} /> : null}
@@ -31,8 +33,11 @@ export function LegalAidCard({ kit, mayLegal }: { kit: CardKit; mayLegal: boolea
   );
 }
 
+/** Met through a legal-aid request's contact, or a lawyer's visit or call in the contact log (issue #15 §1). */
+const defenderMet = (ep: PanelEpisode) => ep.legalAid.some((a) => a.firstContactAt) || ep.lawyerContacts.length > 0;
+
 function LegalState({ ep, card }: { ep: PanelEpisode; card: Card }) {
-  if (ep.legalAid.some((a) => a.firstContactAt)) return <Badge tone="done" label="sg.legal.state.met" />;
+  if (defenderMet(ep)) return <Badge tone="done" label="sg.legal.state.met" />;
   if (ep.legalAidWaivers.length) return <Badge tone="done" label="sg.legal.state.waived" />;
   if (ep.legalAid.some((a) => a.issues.some((i) => i.kind === 'denied'))) return <Badge tone="overdue" label="sg.legal.state.denied" />;
   if (ep.legalAid.some((a) => a.issues.some((i) => i.kind === 'delayed'))) return <Badge tone="attention" label="sg.legal.state.delayed" />;
@@ -43,7 +48,7 @@ function LegalState({ ep, card }: { ep: PanelEpisode; card: Card }) {
 
 function LegalBody({ ep, mayLegal, button }: { ep: PanelEpisode; mayLegal: boolean; button: CardKit['button'] }) {
   const intl = useIntl();
-  if (!ep.legalAid.length && !ep.legalAidWaivers.length) {
+  if (!ep.legalAid.length && !ep.legalAidWaivers.length && !ep.lawyerContacts.length) {
     return (
       <p className="muted sg-card__empty">
         <FormattedMessage id="sg.legal.none" />
@@ -102,6 +107,13 @@ function LegalBody({ ep, mayLegal, button }: { ep: PanelEpisode; mayLegal: boole
               {!a.firstContactAt ? button({ kind: 'issue', requestId: a.requestId }, 'sg.issue.record', 'record-issue') : null}
             </div>
           ) : null}
+        </li>
+      ))}
+      {ep.lawyerContacts.map((c) => (
+        <li key={c.contactId} className="sg-log__item" data-testid="lawyer-contact">
+          <p className="sg-log__main">
+            <FormattedMessage id={lawyerContactLabel[c.kind]} values={{ who: c.who, time: <Instant value={c.at} key="t" /> }} />
+          </p>
         </li>
       ))}
       {ep.legalAidWaivers.map((w) => (

@@ -206,6 +206,38 @@ describe('legal aid (Constitution Art. 61)', () => {
     expect(stats).toMatchObject({ medianHoursToDefender: 25, withoutDefender: 0 });
   });
 
+  it('a lawyer the family hired, whose visit is in the contact log, shows on the legal-aid card as the defender met; one turned away does not', async () => {
+    const c = await centre();
+    const { registrar, personId, episodeId } = await heldPerson(c);
+    const visit = {
+      kind: 'visit' as const,
+      category: 'lawyer' as const,
+      who: { name: 'Adv. N. Abbasova' },
+      at: iso(c.clock.now),
+      outcome: 'took_place' as const,
+      supervision: 'private' as const,
+      durationMinutes: 40,
+    };
+    await registrar.contacts.record({
+      episodeId,
+      contact: {
+        ...visit,
+        who: { name: 'Adv. S. Huseynov' },
+        outcome: 'refused',
+        refusal: { reason: 'No slot', basis: 'visiting_hours', by: 'Lt. K. Aliyev' },
+        supervision: undefined,
+        durationMinutes: undefined,
+      },
+    });
+    expect((await registrar.safeguards.panel({ personId })).episodes[0]!.lawyerContacts).toEqual([]);
+    await c.advance(hour);
+    const { contactId } = await registrar.contacts.record({ episodeId, contact: { ...visit, at: iso(c.clock.now) } });
+    const ep = (await registrar.safeguards.panel({ personId })).episodes[0]!;
+    expect(ep.lawyerContacts).toEqual([{ contactId, kind: 'visit', at: iso(c.clock.now), who: 'Adv. N. Abbasova' }]);
+    expect(ep.legalAid).toEqual([]);
+    expect((await registrar.dueNow.list({ includeUpcoming: true })).items.map((i) => i.kind)).not.toContain('defender_contact');
+  });
+
   it('a witnessed waiver also satisfies the defender clock', async () => {
     const c = await centre();
     const { registrar, episodeId } = await heldPerson(c);
