@@ -77,6 +77,10 @@ test('one man’s stay: a complaint, a lawyer’s visit, a hospital stay, a tran
   await contact.getByLabel('Private or supervised').selectOption('private');
   await contact.getByRole('button', { name: 'Save the contact' }).click();
   await expect(contacts.getByTestId('contact-row').first()).toContainText('Adv. Samir Huseynov');
+  // The first-hour card reads the same log: his lawyer is the defender met (Constitution Art. 61).
+  const defender = page.getByRole('article', { name: 'Defender (Constitution Art. 61)' });
+  await expect(defender).toContainText('Defender met');
+  await expect(defender.getByTestId('lawyer-contact')).toContainText('Lawyer Adv. Samir Huseynov visited on');
   await contacts.scrollIntoViewIfNeeded();
   await shot(page, '191-stay-lawyer-visit-en');
 

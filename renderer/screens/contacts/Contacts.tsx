@@ -44,6 +44,8 @@ export function PersonContacts({
   const finished = (event: MessageKey) => {
     setOpen(null);
     void queryClient.invalidateQueries({ queryKey: ['contacts', personId] });
+    // A lawyer's visit meets the defender safeguard and a consul's answers the notice: the cards read the log.
+    void queryClient.invalidateQueries({ queryKey: ['safeguards', personId] });
     onDone(event);
   };
   if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
