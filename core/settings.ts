@@ -84,6 +84,13 @@ export const settingsSchema = z
     autoSync: z.boolean().default(true),
     /** Minutes between automatic syncs (after a failure it retries sooner, never later than this). */
     syncIntervalMinutes: z.number().int().min(1).max(1440).default(15),
+    /**
+     * The HQ console's Facilities screen: a device that has not pushed for this many hours is amber (worth
+     * a phone call), for the red number red (a broken laptop, a centre off the network). Display
+     * thresholds, not legal deadlines; red must be later than amber (settingsConflict).
+     */
+    fleetStaleAmberHours: z.number().min(1).max(720).default(24),
+    fleetStaleRedHours: z.number().min(2).max(2160).default(72),
   })
   .strict();
 
@@ -102,3 +109,16 @@ export const settingsUpdate = z
   .object(Object.fromEntries(Object.entries(settingsSchema.shape).map(([k, s]) => [k, s instanceof z.ZodDefault ? s.unwrap() : s])) as WithoutDefaults)
   .partial()
   .strict();
+
+/**
+ * What the per-field bounds cannot say: a rule between two settings. Checked on the whole settings as
+ * they would be after an update, so that an update breaking it is refused and nothing changes. The
+ * field named is the one the update changed (red, if it changed both), where the screen shows the error.
+ */
+export function settingsConflict(next: Settings, changed: readonly string[]): { field: keyof Settings; key: 'error.settings.fleetStaleOrder'; params: Record<string, number> } | null {
+  if (next.fleetStaleRedHours <= next.fleetStaleAmberHours) {
+    const field = changed.includes('fleetStaleRedHours') || !changed.includes('fleetStaleAmberHours') ? 'fleetStaleRedHours' : 'fleetStaleAmberHours';
+    return { field, key: 'error.settings.fleetStaleOrder', params: { amber: next.fleetStaleAmberHours, red: next.fleetStaleRedHours } };
+  }
+  return null;
+}

@@ -119,6 +119,8 @@ export const hqContract = {
         /** events stored at HQ, and how many of them the console has not read yet */
         hqEvents: z.number().int(),
         consoleBehind: z.number().int(),
+        /** the console's settings fleetStaleAmberHours and fleetStaleRedHours, by which the screen colours each device */
+        staleAfterHours: z.object({ amber: z.number(), red: z.number() }),
         asOf: z.string(),
       }),
       access: needs('fleet.read'),

@@ -175,6 +175,7 @@ export function hqHandlers(inst: ServiceInstallation, source: HqFleetSource | nu
         facilities: fleet.map((f) => ({ ...f, heldNow: held.get(f.facilityId) ?? 0 })),
         hqEvents,
         consoleBehind: behind,
+        staleAfterHours: { amber: store.settings.fleetStaleAmberHours, red: store.settings.fleetStaleRedHours },
         asOf: new Date(now()).toISOString(),
       };
     },

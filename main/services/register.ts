@@ -1,5 +1,6 @@
+import { ApiError } from '../../core/contract/errors';
 import { can } from '../../core/permissions';
-import { settingsSchema } from '../../core/settings';
+import { settingsConflict, settingsSchema } from '../../core/settings';
 import type { Handlers } from '../api/router';
 import type { ServiceInstallation } from './installation';
 import { dueNow, listRegister, registerExtract } from './register-reads';
@@ -23,6 +24,12 @@ export function settingsHandlers(inst: ServiceInstallation): Handlers['settings'
       const store = inst.requireStore();
       const before = store.settings;
       const next = settingsSchema.parse({ ...before, ...input.changes });
+      // Refused before anything is saved or audited: the settings stay as they were.
+      const conflict = settingsConflict(next, Object.keys(input.changes));
+      if (conflict) {
+        const ref = { key: conflict.key, params: conflict.params };
+        throw new ApiError({ code: 'validation', messageKey: conflict.key, params: conflict.params, fields: { [`changes.${conflict.field}`]: ref } });
+      }
       store.saveSettings(next);
       store.audit({
         actor: env.session.userId,

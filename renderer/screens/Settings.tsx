@@ -83,6 +83,14 @@ export const settingGroups: { title: MessageKey; fields: { setting: string; kind
     ],
   },
   {
+    // Read only by the HQ console's Facilities screen; a centre keeps them unused.
+    title: 'set.group.fleet',
+    fields: [
+      { setting: 'fleetStaleAmberHours', kind: 'hours' },
+      { setting: 'fleetStaleRedHours', kind: 'hours' },
+    ],
+  },
+  {
     title: 'set.group.npm',
     fields: [{ setting: 'npmResponseDays', kind: 'days' }],
   },
@@ -205,7 +213,7 @@ function SettingsForm({ settings }: { settings: SettingsValues }) {
         setStatus('saved');
         queryClient.setQueryData(['settings'], { settings: res.settings });
         // Deadlines depend on these thresholds, the sync plan on its interval: all of it is stale now.
-        await Promise.all(['dueNow', 'register', 'person', 'syncStatus'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
+        await Promise.all(['dueNow', 'register', 'person', 'syncStatus', 'hqFacilities'].map((k) => queryClient.invalidateQueries({ queryKey: [k] })));
       } catch (e) {
         const placed = placeServerErrors(e, form.setError, (p) => (p.startsWith('changes.') ? p.slice('changes.'.length) : null));
         setProblem({ alert: placed.alert, extra: placed.unplaced });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { complianceIssues, type ComplianceFigures } from '../../core/contract/hq';
+import { createIntl } from 'react-intl';
 import { catalogs } from '../../core/i18n';
 import { href, parseHash, type Route } from '../../renderer/routes';
 import { figureColumns, issueTitle, lastDays, nextSort, sortFacilities, staleness } from '../../renderer/screens/hq/model';
@@ -30,19 +31,44 @@ describe('HQ console addresses', () => {
 
 describe('device staleness', () => {
   const device = (lastPushAt: string | null, enrolledAt = ago(200 * hour), revokedAt: string | null = null) => ({ lastPushAt, enrolledAt, revokedAt });
+  const byDefault = { amber: 24, red: 72 };
 
   it('is fresh within a day of the last push, amber after 24 h, red after 72 h', () => {
-    expect(staleness(device(ago(2 * hour)), now)).toBe('fresh');
-    expect(staleness(device(ago(24 * hour - 1)), now)).toBe('fresh');
-    expect(staleness(device(ago(25 * hour)), now)).toBe('amber');
-    expect(staleness(device(ago(72 * hour + 60_000)), now)).toBe('red');
+    expect(staleness(device(ago(2 * hour)), now, byDefault)).toBe('fresh');
+    expect(staleness(device(ago(24 * hour - 1)), now, byDefault)).toBe('fresh');
+    expect(staleness(device(ago(25 * hour)), now, byDefault)).toBe('amber');
+    expect(staleness(device(ago(72 * hour + 60_000)), now, byDefault)).toBe('red');
+  });
+
+  it('follows the console’s settings: with amber at 6 h and red at 12 h, a device silent for 8 h is amber and for 13 h red', () => {
+    const tight = { amber: 6, red: 12 };
+    expect(staleness(device(ago(5 * hour)), now, tight)).toBe('fresh');
+    expect(staleness(device(ago(8 * hour)), now, tight)).toBe('amber');
+    expect(staleness(device(ago(13 * hour)), now, tight)).toBe('red');
+    expect(staleness(device(null, ago(8 * hour)), now, tight)).toBe('amber');
   });
 
   it('judges a device that never pushed by its enrollment, and a revoked one not at all', () => {
-    expect(staleness(device(null, ago(hour)), now)).toBe('new');
-    expect(staleness(device(null, ago(30 * hour)), now)).toBe('amber');
-    expect(staleness(device(null, ago(100 * hour)), now)).toBe('red');
-    expect(staleness(device(ago(500 * hour), ago(600 * hour), ago(400 * hour)), now)).toBe('revoked');
+    expect(staleness(device(null, ago(hour)), now, byDefault)).toBe('new');
+    expect(staleness(device(null, ago(30 * hour)), now, byDefault)).toBe('amber');
+    expect(staleness(device(null, ago(100 * hour)), now, byDefault)).toBe('red');
+    expect(staleness(device(ago(500 * hour), ago(600 * hour), ago(400 * hour)), now, byDefault)).toBe('revoked');
+  });
+
+  it('the legend and the device states say the thresholds the settings give, in every language', () => {
+    for (const locale of ['az', 'en', 'ru'] as const) {
+      const intl = createIntl({ locale, messages: catalogs[locale] });
+      const legend = intl.formatMessage({ id: 'hq.facilities.staleLegend' }, { amber: 6, red: 36 });
+      expect(legend, locale).toMatch(/\b6\b[^]*\b36\b/);
+      expect(legend, locale).not.toMatch(/24|72/);
+      for (const [key, n] of [
+        ['hq.device.state.fresh', 6],
+        ['hq.device.state.amber', 6],
+        ['hq.device.state.red', 36],
+      ] as const) {
+        expect(intl.formatMessage({ id: key }, { amber: 6, red: 36 }), `${locale} ${key}`).toContain(String(n));
+      }
+    }
   });
 });
 

@@ -17,7 +17,8 @@ export const hq = {
   'hq.facilities.behind': 'Консоль ещё считывает {count, plural, one {# событие} few {# события} many {# событий} other {# события}} из хранилища центрального аппарата; показатели скоро обновятся.',
   'hq.facilities.asOf': 'По состоянию на {time}',
   'hq.facilities.refresh': 'Обновить',
-  'hq.facilities.staleLegend': 'Жёлтым: нет отправки более 24 часов. Красным: более 72 часов.',
+  'hq.facilities.staleLegend':
+    'Жёлтым: нет отправки более {amber, plural, one {# часа} few {# часов} many {# часов} other {# часа}}. Красным: более {red, plural, one {# часа} few {# часов} many {# часов} other {# часа}}.',
   'hq.facilities.empty': 'Ни одно учреждение ещё не зарегистрировало устройство. На сервере создайте одноразовый код для учреждения: npm run hq:admin -- create-enrollment-code --facility "Название".',
   'hq.facilities.heldNow': '{count, plural, one {Сейчас содержится # человек} few {Сейчас содержатся # человека} many {Сейчас содержится # человек} other {Сейчас содержится # человека}}',
   'hq.facilities.noDevices': 'Устройств ещё нет.',
@@ -34,10 +35,10 @@ export const hq = {
   'hq.device.justNow': 'только что',
   'hq.device.never': 'никогда',
   'hq.device.unknown': 'неизвестно',
-  'hq.device.state.fresh': 'Отправляло за 24 ч',
+  'hq.device.state.fresh': 'Отправляло за {amber} ч',
   'hq.device.state.new': 'Ещё не отправляло',
-  'hq.device.state.amber': 'Нет отправки более 24 ч',
-  'hq.device.state.red': 'Нет отправки более 72 ч',
+  'hq.device.state.amber': 'Нет отправки более {amber} ч',
+  'hq.device.state.red': 'Нет отправки более {red} ч',
   'hq.device.state.revoked': 'Отозвано',
 
   'hq.compliance.title': 'Соблюдение гарантий по учреждениям',
@@ -160,4 +161,11 @@ export const hq = {
   'hq.revoke.confirm': 'Отозвать устройство',
   'audit.action.device.revoked': 'Устройство отозвано (с причиной)',
   'hq.revoke.done': 'Устройство {device} отозвано. Ключ пакетов учреждения теперь версии {keyId}.',
+
+  'set.group.fleet': 'Консоль центрального аппарата: устройства',
+  'set.fleetStaleAmberHours': 'Жёлтым: нет отправки более',
+  'set.fleetStaleAmberHours.help': 'На экране «Учреждения и устройства» консоли центрального аппарата: устройству, молчащему столько, стоит позвонить. Действует только в центральном аппарате.',
+  'set.fleetStaleRedHours': 'Красным: нет отправки более',
+  'set.fleetStaleRedHours.help': 'Молчит столько — что-то не так (сломанный ноутбук, учреждение без сети). Больше часов, чем для жёлтого. Действует только в центральном аппарате.',
+  'error.settings.fleetStaleOrder': 'Для красного нужно больше часов, чем для жёлтого ({amber} ч). Ничего не сохранено.',
 } as const;

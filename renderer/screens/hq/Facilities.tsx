@@ -11,7 +11,7 @@ import { QueryError } from '../../components/QueryError';
 import { facilityKindLabel } from '../../labels';
 import { useTickingNow } from '../../components/clock';
 import { Span } from '../safeguards/clock';
-import { staleness, type Staleness } from './model';
+import { staleness, type StaleAfterHours, type Staleness } from './model';
 import './hq.css';
 import { ColumnHeads } from '../../components/ColumnHeads';
 import { ContractForm } from '../../components/ContractForm';
@@ -51,7 +51,8 @@ function When({ at, now }: { at: string | null; now: number }) {
 /**
  * Every facility HQ knows and its devices: when each last spoke and pushed, how far HQ holds its chain,
  * what it says is still waiting, and anything quarantined. A device silent for a day is amber, for
- * three days red: a centre HQ cannot see is a centre nobody is checking.
+ * three days red (by default: the console's settings say how long): a centre HQ cannot see is a centre
+ * nobody is checking.
  */
 export function Facilities({ mayRevoke = false }: { mayRevoke?: boolean }) {
   const fleet = useQuery({ queryKey: ['hqFacilities'], queryFn: () => api.hq.facilities({}), refetchInterval: 30_000 });
@@ -100,10 +101,11 @@ export function Facilities({ mayRevoke = false }: { mayRevoke?: boolean }) {
           ) : (
             <>
               <p className="muted small hq-legend-line">
-                <span className="hq-swatch hq-swatch--amber" aria-hidden="true" /> <span className="hq-swatch hq-swatch--red" aria-hidden="true" /> <FormattedMessage id="hq.facilities.staleLegend" />
+                <span className="hq-swatch hq-swatch--amber" aria-hidden="true" /> <span className="hq-swatch hq-swatch--red" aria-hidden="true" />{' '}
+                <FormattedMessage id="hq.facilities.staleLegend" values={d.staleAfterHours} />
               </p>
               {d.facilities.map((f) => (
-                <FacilityDevices key={f.facilityId} facility={f} now={now} onRevoke={mayRevoke ? (device) => setRevoking({ device, facility: f.name }) : null} />
+                <FacilityDevices key={f.facilityId} facility={f} now={now} staleAfter={d.staleAfterHours} onRevoke={mayRevoke ? (device) => setRevoking({ device, facility: f.name }) : null} />
               ))}
             </>
           )}
@@ -167,7 +169,7 @@ function RevokeDialog({ device, facility, onClose, onDone }: { device: Device; f
   );
 }
 
-function FacilityDevices({ facility, now, onRevoke }: { facility: Facility; now: number; onRevoke: ((device: Device) => void) | null }) {
+function FacilityDevices({ facility, now, staleAfter, onRevoke }: { facility: Facility; now: number; staleAfter: StaleAfterHours; onRevoke: ((device: Device) => void) | null }) {
   const intl = useIntl();
   const titleId = useId();
   const kind = (facilityKindLabel as Record<string, MessageKey | undefined>)[facility.kind] ?? null;
@@ -212,7 +214,14 @@ function FacilityDevices({ facility, now, onRevoke }: { facility: Facility; now:
             />
             <tbody>
               {facility.devices.map((dev) => (
-                <DeviceRow key={dev.deviceId} device={dev} now={now} stateText={(s) => intl.formatMessage({ id: stateLabel[s] })} onRevoke={onRevoke} />
+                <DeviceRow
+                  key={dev.deviceId}
+                  device={dev}
+                  now={now}
+                  staleAfter={staleAfter}
+                  stateText={(s) => intl.formatMessage({ id: stateLabel[s] }, { amber: staleAfter.amber, red: staleAfter.red })}
+                  onRevoke={onRevoke}
+                />
               ))}
             </tbody>
           </table>
@@ -222,8 +231,20 @@ function FacilityDevices({ facility, now, onRevoke }: { facility: Facility; now:
   );
 }
 
-function DeviceRow({ device, now, stateText, onRevoke }: { device: Device; now: number; stateText(s: Staleness): string; onRevoke: ((device: Device) => void) | null }) {
-  const state = staleness(device, now);
+function DeviceRow({
+  device,
+  now,
+  staleAfter,
+  stateText,
+  onRevoke,
+}: {
+  device: Device;
+  now: number;
+  staleAfter: StaleAfterHours;
+  stateText(s: Staleness): string;
+  onRevoke: ((device: Device) => void) | null;
+}) {
+  const state = staleness(device, now, staleAfter);
   const intl = useIntl();
   return (
     <tr className={`hq-device hq-device--${state}`}>

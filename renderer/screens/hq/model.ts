@@ -11,19 +11,23 @@ const day = 24 * hour;
 
 /**
  * A device that has not pushed for a day is worth a phone call; for three days, something is wrong (a
- * broken laptop, a centre off the network). These are display thresholds, not legal deadlines.
+ * broken laptop, a centre off the network). These are display thresholds, not legal deadlines: the
+ * console's settings fleetStaleAmberHours and fleetStaleRedHours, which hq.facilities hands over.
  */
-export const staleAfterMs = { amber: 24 * hour, red: 72 * hour } as const;
+export interface StaleAfterHours {
+  amber: number;
+  red: number;
+}
 
 export type Staleness = 'revoked' | 'fresh' | 'new' | 'amber' | 'red';
 
-export function staleness(device: { revokedAt: string | null; lastPushAt: string | null; enrolledAt: string }, now: number): Staleness {
+export function staleness(device: { revokedAt: string | null; lastPushAt: string | null; enrolledAt: string }, now: number, after: StaleAfterHours): Staleness {
   if (device.revokedAt) return 'revoked';
   // A device that never pushed is judged from its enrollment: a fresh one simply has not synced yet.
   const since = device.lastPushAt ?? device.enrolledAt;
   const age = now - Date.parse(since);
-  if (age > staleAfterMs.red) return 'red';
-  if (age > staleAfterMs.amber) return 'amber';
+  if (age > after.red * hour) return 'red';
+  if (age > after.amber * hour) return 'amber';
   return device.lastPushAt ? 'fresh' : 'new';
 }
 
