@@ -218,6 +218,14 @@ export interface TransferFetchesTable {
   packages: number;
 }
 
+/** Each device's users as it last reported them (migration 0013, hq/sync/device-users.ts): for the console's names. */
+export interface DeviceUsersTable {
+  device_id: string;
+  user_id: string;
+  display_name: string;
+  reported_at: string;
+}
+
 export interface HqMetaTable {
   key: string;
   value: string;
@@ -235,6 +243,7 @@ export interface HqSchemaMigrationsTable {
 export interface HqSchema {
   facilities: FacilitiesTable;
   devices: DevicesTable;
+  device_users: DeviceUsersTable;
   enrollment_codes: EnrollmentCodesTable;
   events: EventsTable;
   hq_schema_migrations: HqSchemaMigrationsTable;

@@ -1,7 +1,9 @@
 import { consoleCursorKey } from '../../main/services/hq-console';
+import { deviceUserNamesKey } from '../../main/services/person-view';
 import type { Store } from '../../db/store';
 import type { Installation } from '../../main/services/installation';
 import type { HqDatabase } from '../db';
+import { deviceUserNames } from '../sync/device-users';
 import { storedEvent } from '../sync/pull';
 import { hqVault } from '../vault';
 
@@ -37,6 +39,7 @@ export class ConsoleFeed {
 
   private async run(): Promise<number> {
     let total = 0;
+    await this.keepUserNames();
     for (;;) {
       if (!this.inst.isOpen) return total;
       const store = this.inst.requireStore();
@@ -92,6 +95,18 @@ export class ConsoleFeed {
     for (const m of marks) {
       await this.hq.db.updateTable('events').set({ quarantine_reason: m.reason }).where('server_seq', '=', m.serverSeq).where('quarantine_reason', 'is', null).execute();
     }
+  }
+
+  /**
+   * The centres' users' names as their devices last reported them (hq/sync/device-users.ts), kept in the
+   * console's store for its actor lookup (main/services/person-view.ts); written only when they changed.
+   */
+  private async keepUserNames(): Promise<void> {
+    if (!this.inst.isOpen) return;
+    const names = JSON.stringify(Object.fromEntries([...(await deviceUserNames(this.hq))].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+    if (!this.inst.isOpen) return;
+    const store = this.inst.requireStore();
+    if ((store.meta(deviceUserNamesKey) ?? '{}') !== names) store.setMeta(deviceUserNamesKey, names);
   }
 
   /** For a timer: a failed catch-up is reported and retried next time, never thrown into the void. */

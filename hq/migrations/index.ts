@@ -10,6 +10,7 @@ import { migration0009 } from './0009_superseded_copies';
 import { migration0010 } from './0010_national_index';
 import { migration0011 } from './0011_tracing_requests';
 import { migration0012 } from './0012_transfers';
+import { migration0013 } from './0013_device_users';
 import type { HqMigration } from './types';
 
 /** In order. A new migration is a new file appended here; released ones are never edited. */
@@ -26,5 +27,6 @@ export const hqMigrations: readonly HqMigration[] = [
   migration0010,
   migration0011,
   migration0012,
+  migration0013,
 ];
 export const latestHqSchemaVersion = hqMigrations[hqMigrations.length - 1]!.version;

@@ -11,6 +11,8 @@ import { facilityState } from './facility';
 import { tracingRequestsForDevice } from './tracing-requests';
 import { transfersForDevice } from './transfers';
 import { transfersRequest } from '../../core/sync-transfers';
+import { deviceUsersRequest } from '../../core/sync-users';
+import { keepDeviceUsers } from './device-users';
 import { lockEventLog, pushEvents } from './push';
 import { nationalCheck } from './national';
 import { nationalCheckRequest } from '../../core/sync-national';
@@ -220,6 +222,13 @@ export function registerSyncRoutes(app: FastifyInstance, hq: HqDatabase, options
       if (e instanceof SyncRefusal) return refusal(reply, e);
       throw e;
     }
+  });
+
+  // The device's users' display names, for the console's timeline (issue #16 §6); bad input changes nothing.
+  app.post('/api/sync/users', { preHandler: authenticate }, async (request, reply) => {
+    const parsed = deviceUsersRequest.safeParse(request.body);
+    if (!parsed.success) return send(reply, 400, 'validation', 'error.validation');
+    return { ok: true, result: await keepDeviceUsers(hq, request.deviceId!, parsed.data, clock()) };
   });
 
   app.get('/api/sync/pull', { preHandler: authenticate }, async (request, reply) => {

@@ -107,9 +107,18 @@ export function buildHistory(events: readonly EventRecord[], actorName: (id: str
   });
 }
 
+/**
+ * At HQ's console, the centres' users named "<display name> (<facility>)": their devices report them and
+ * the console's feed keeps them here (hq/console/feed.ts, issue #16 §6). Absent everywhere else.
+ */
+export const deviceUserNamesKey = 'hq_device_user_names';
+
+/** Who an actor id is: the installation's own user, else (at HQ's console) a centre's user. */
 export function actorNames(store: ReadStore): (id: string) => string | null {
   const names = new Map(store.q.all(store.qb.selectFrom('users').select(['user_id', 'display_name'])).map((u) => [u.user_id, u.display_name]));
-  return (id) => names.get(id) ?? null;
+  const reported = store.meta(deviceUserNamesKey);
+  const devices = new Map(reported ? Object.entries(JSON.parse(reported) as Record<string, string>) : []);
+  return (id) => names.get(id) ?? devices.get(id) ?? null;
 }
 
 function parse<T>(s: string | null): T | null {

@@ -5,6 +5,7 @@ import { requestAudience, signedRequestHeaders } from '../../db/device-auth';
 import { nationalCheckResponse, type NationalCheckRequest } from '../../core/sync-national';
 import { incarnationHeader, manifestLosses, ownEventsResponse, restoredResponse } from '../../core/sync-restore';
 import { transfersResponse, type transfersRequest } from '../../core/sync-transfers';
+import { deviceUsersResponse, type DeviceUsersRequest } from '../../core/sync-users';
 
 /** A timeout keeps a dead link from hanging the duty desk. */
 const requestTimeoutMs = 30_000;
@@ -96,6 +97,12 @@ export class HqClient {
   transfers(body: z.input<typeof transfersRequest>) {
     const text = JSON.stringify(body);
     return request(new URL('/api/sync/transfers', this.baseUrl).toString(), this.signed('POST', '/api/sync/transfers', text), transfersResponse);
+  }
+
+  /** This device's users' ids and display names, for HQ's console (main/sync/users.ts). */
+  users(body: DeviceUsersRequest) {
+    const text = JSON.stringify(body);
+    return request(new URL('/api/sync/users', this.baseUrl).toString(), this.signed('POST', '/api/sync/users', text), deviceUsersResponse);
   }
 
   pull(after: number, limit: number, queued?: number, tracingAfter?: number) {

@@ -6,6 +6,7 @@ import { runSync, type SyncProgress, type SyncReport } from './engine';
 import { HqClient, HqUnreachable } from './hq-client';
 import { recheckPending } from './national';
 import { exchangeTransfers } from './transfers';
+import { reportUsers } from './users';
 
 export type SyncTrigger = SyncAttempt['trigger'];
 
@@ -119,6 +120,8 @@ export class SyncRunner {
       await recheckPending(store, client, actor, method).catch((e: unknown) => this.log('national re-check failed', e));
       // Transfers between centres: packages for this centre, outcomes of its dispatches; never fails the sync.
       await exchangeTransfers(store, client, actor, method).catch((e: unknown) => this.log('transfers exchange failed', e));
+      // The users' display names, for the console's timeline (issue #16 §6); never fails the sync.
+      await reportUsers(store, client).catch((e: unknown) => this.log('users report failed', e));
       const finishedAt = new Date(this.now()).toISOString();
       attempt = { at, finishedAt, trigger, outcome: 'ok', pushed: report.pushed, pulled: report.pulled, quarantined: report.quarantined, reason: null };
       // An automatic sync that moved nothing is not worth an audit line every quarter of an hour.
