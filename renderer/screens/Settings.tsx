@@ -5,6 +5,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { contract } from '../../core/contract';
 import type { MessageRef } from '../../core/contract/errors';
 import type { MessageKey } from '../../core/i18n';
+import type { FacilityKind } from '../../core/fields';
 import type { Settings as SettingsValues } from '../../core/settings';
 import { api } from '../api';
 import { DateTimeField } from '../components/DateTimeField';
@@ -23,7 +24,7 @@ type Kind = 'hours' | 'days' | 'workingDays' | 'months' | 'minutes' | 'bool' | '
  * Settings` so that a setting added by another feature shows up here once it has a label, and a test
  * checks that every setting has one.
  */
-export const settingGroups: { title: MessageKey; fields: { setting: string; kind: Kind }[] }[] = [
+export const settingGroups: { title: MessageKey; fields: { setting: string; kind: Kind }[]; only?: FacilityKind }[] = [
   {
     title: 'set.group.facility',
     fields: [
@@ -83,8 +84,9 @@ export const settingGroups: { title: MessageKey; fields: { setting: string; kind
     ],
   },
   {
-    // Read only by the HQ console's Facilities screen; a centre keeps them unused.
+    // Read only by the HQ console's Facilities screen: shown there only.
     title: 'set.group.fleet',
+    only: 'headquarters',
     fields: [
       { setting: 'fleetStaleAmberHours', kind: 'hours' },
       { setting: 'fleetStaleRedHours', kind: 'hours' },
@@ -165,7 +167,7 @@ function changesOf(before: SettingsValues, v: FormValues): Record<string, unknow
   return out;
 }
 
-export function Settings() {
+export function Settings({ facilityKind }: { facilityKind: FacilityKind }) {
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => api.settings.get() });
   return (
     <>
@@ -179,12 +181,12 @@ export function Settings() {
           <FormattedMessage id="app.loading" />
         </p>
       ) : null}
-      {settings.data ? <SettingsForm settings={settings.data.settings} /> : null}
+      {settings.data ? <SettingsForm settings={settings.data.settings} facilityKind={facilityKind} /> : null}
     </>
   );
 }
 
-function SettingsForm({ settings }: { settings: SettingsValues }) {
+function SettingsForm({ settings, facilityKind }: { settings: SettingsValues; facilityKind: FacilityKind }) {
   const queryClient = useQueryClient();
   // What is saved now: changes are counted against it, and it moves on after each save.
   const saved = useRef(settings);
@@ -236,7 +238,7 @@ function SettingsForm({ settings }: { settings: SettingsValues }) {
           ) : null}
         </div>
         {settingGroups.map((g) => {
-          const fields = g.fields.filter((f) => present.has(f.setting));
+          const fields = g.only && g.only !== facilityKind ? [] : g.fields.filter((f) => present.has(f.setting));
           if (fields.length === 0) return null;
           return (
             <fieldset key={g.title} className="card form-section settings__group">

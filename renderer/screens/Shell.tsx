@@ -297,7 +297,7 @@ function Screen({ route, session, mayRead }: { route: Route; session: SessionVie
     case 'verifyLetter':
       return <VerifyLetter />;
     case 'settings':
-      return <Settings />;
+      return <Settings facilityKind={session.facilityKind} />;
     case 'npmVisits':
       return <Visits mayWrite={can(session.user.roles, 'visit.write')} />;
     case 'visit':
