@@ -95,9 +95,62 @@ describe('the deadlines a request, complaint or appeal raises', () => {
     expect(o!.warnFrom).toBe('2026-12-08T20:00:00.000Z'); // start of Wed 9 Dec in Baku
     const due = Date.parse(o!.dueAt);
     expect(statusAt(o!, Date.parse(o!.warnFrom) - 1, 'ACTIVE', null)).toBe('upcoming');
+    expect(statusAt(o!, Date.parse(o!.warnFrom), 'ACTIVE', null)).toBe('due');
     expect(statusAt(o!, due - minute, 'ACTIVE', null)).toBe('due');
     expect(statusAt(o!, due, 'ACTIVE', null)).toBe('due');
     expect(statusAt(o!, due + 1, 'ACTIVE', null)).toBe('overdue');
+  });
+
+  it('the forwarding to an outside addressee shows from receipt and is due 24 hours after it: due at the 24th hour, overdue a moment after', () => {
+    const [o] = complaintObligations({ personId: 'p1', episodeId: 'x1', complaints: [{ ...toHead, addressee: 'prosecutor' }] }, s);
+    expect(o).toMatchObject({ kind: 'complaint_forward', warnFrom: received, dueAt: '2026-11-24T06:00:00.000Z' });
+    const due = Date.parse(o!.dueAt);
+    expect(statusAt(o!, Date.parse(received) - 1, 'ACTIVE', null)).toBe('upcoming');
+    expect(statusAt(o!, Date.parse(received), 'ACTIVE', null)).toBe('due');
+    expect(statusAt(o!, due, 'ACTIVE', null)).toBe('due');
+    expect(statusAt(o!, due + 1, 'ACTIVE', null)).toBe('overdue');
+  });
+
+  it('a complaint about staff keeps the ordinary clocks under its neutral kind: forwarding and answer each due at their time and overdue a moment after', () => {
+    const plain = complaintObligations({ personId: 'p1', episodeId: 'x1', complaints: [{ ...toHead, addressee: 'sms' }] }, s);
+    const staff = complaintObligations({ personId: 'p1', episodeId: 'x1', complaints: [{ ...toHead, addressee: 'sms', aboutStaff: true }] }, s);
+    expect(plain.map((o) => o.kind)).toEqual(['complaint_forward', 'complaint_answer']);
+    expect(staff.map((o) => o.kind)).toEqual(['restricted_complaint', 'restricted_complaint']);
+    expect(staff.map(({ dueAt, warnFrom }) => ({ dueAt, warnFrom }))).toEqual(plain.map(({ dueAt, warnFrom }) => ({ dueAt, warnFrom })));
+    for (const o of staff) {
+      const due = Date.parse(o.dueAt);
+      expect(statusAt(o, due, 'ACTIVE', null)).toBe('due');
+      expect(statusAt(o, due + 1, 'ACTIVE', null)).toBe('overdue');
+    }
+  });
+
+  it('a public holiday in the answer period moves the due day and the warning one working day later', () => {
+    // Tue 1 Dec 2026 a holiday: the 15th working day after Mon 23 Nov is Tue 15 Dec, the warning from Thu 10 Dec.
+    const withHoliday = { ...s, holidays: ['2026-12-01'] };
+    const [o] = complaintObligations({ personId: 'p1', episodeId: 'x1', complaints: [toHead] }, withHoliday);
+    expect(o).toMatchObject({ kind: 'complaint_answer', warnFrom: '2026-12-09T20:00:00.000Z', dueAt: '2026-12-15T19:59:59.999Z' });
+    expect(statusAt(o!, Date.parse('2026-12-09T19:59:59.999Z'), 'ACTIVE', null)).toBe('upcoming');
+    expect(statusAt(o!, Date.parse('2026-12-09T20:00:00.000Z'), 'ACTIVE', null)).toBe('due');
+    // The end of Mon 14 Dec, when it would have been overdue without the holiday, is still within the time.
+    expect(statusAt(o!, Date.parse('2026-12-14T20:00:00.000Z'), 'ACTIVE', null)).toBe('due');
+    expect(statusAt(o!, Date.parse('2026-12-15T19:59:59.999Z'), 'ACTIVE', null)).toBe('due');
+    expect(statusAt(o!, Date.parse('2026-12-15T20:00:00.000Z'), 'ACTIVE', null)).toBe('overdue');
+  });
+
+  it('the working days count from the local day of receipt: a moment before Monday begins in Baku it counts from Sunday, at midnight from Monday', () => {
+    const dueFor = (receivedAt: string) => complaintObligations({ personId: 'p1', episodeId: 'x1', complaints: [{ ...toHead, receivedAt }] }, s)[0]!.dueAt;
+    // 19:59:59.999Z on Sun 29 Nov is 23:59:59.999 in Baku: 15 working days from Sunday end on Fri 18 Dec.
+    expect(dueFor('2026-11-29T19:59:59.999Z')).toBe('2026-12-18T19:59:59.999Z');
+    // 20:00Z is Monday 00:00 in Baku: 15 working days from Monday end on Mon 21 Dec.
+    expect(dueFor('2026-11-29T20:00:00.000Z')).toBe('2026-12-21T19:59:59.999Z');
+  });
+
+  it('an answer time shorter than the warning shows from receipt, never before it', () => {
+    const [o] = complaintObligations({ personId: 'p1', episodeId: 'x1', complaints: [toHead] }, { ...s, complaintDaysCentreHead: 1 });
+    expect(o).toMatchObject({ warnFrom: received, dueAt: '2026-11-24T19:59:59.999Z' });
+    expect(statusAt(o!, Date.parse(received) - 1, 'ACTIVE', null)).toBe('upcoming');
+    expect(statusAt(o!, Date.parse(received), 'ACTIVE', null)).toBe('due');
+    expect(statusAt(o!, Date.parse(o!.dueAt) + 1, 'ACTIVE', null)).toBe('overdue');
   });
 
   it('a court’s release order is due at once: due at the order, overdue one moment after, gone when the episode is closed', () => {

@@ -66,6 +66,19 @@ describe('safeguard refusals', () => {
     expect(statusAt(o!, Date.parse('2026-11-23T20:00:00Z'), 'ACTIVE', null)).toBe('overdue');
   });
 
+  it('a refusal a moment before local midnight is due by that midnight; one at midnight has the whole next local day', () => {
+    const refusedAt = (at: string) => contactObligations({ personId: 'p', episodeId: 'e', contactRefusals: [{ contactId: 'c1', at, category: 'ombudsman', reviewed: false }] }, settings)[0]!;
+    // 19:59:59.999Z is 23:59:59.999 on 23 Nov in Baku; 20:00Z is already 24 Nov there.
+    const late = refusedAt('2026-11-23T19:59:59.999Z');
+    expect(late.dueAt).toBe('2026-11-23T19:59:59.999Z');
+    expect(statusAt(late, Date.parse('2026-11-23T19:59:59.999Z'), 'ACTIVE', null)).toBe('due');
+    expect(statusAt(late, Date.parse('2026-11-23T20:00:00Z'), 'ACTIVE', null)).toBe('overdue');
+    const next = refusedAt('2026-11-23T20:00:00Z');
+    expect(next.dueAt).toBe('2026-11-24T19:59:59.999Z');
+    expect(statusAt(next, Date.parse('2026-11-24T19:59:59.999Z'), 'ACTIVE', null)).toBe('due');
+    expect(statusAt(next, Date.parse('2026-11-24T20:00:00Z'), 'ACTIVE', null)).toBe('overdue');
+  });
+
   it('a reviewed refusal owes nothing', () => {
     expect(contactObligations({ personId: 'p', episodeId: 'e', contactRefusals: [{ contactId: 'c1', at: '2026-11-23T15:30:00Z', category: 'ombudsman', reviewed: true }] }, settings)).toEqual([]);
     expect(contactObligations({ personId: 'p', episodeId: 'e' }, settings)).toEqual([]);

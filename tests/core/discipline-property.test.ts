@@ -91,6 +91,34 @@ describe('discipline rules (MC Art. 90)', () => {
     expect(disciplineObligations(f({ decidedAt: '2026-11-23T10:00:00Z', noticeAt: '2026-11-23T10:30:00Z' }), defaultSettings)).toEqual([]);
     expect(disciplineObligations(f({ dropped: true }), defaultSettings)).toEqual([]);
   });
+
+  it('the decision limit shows from detection; after an inquiry it is due a calendar month after the act and overdue a moment after', () => {
+    const f = (inquiry: boolean) => ({
+      personId: 'p',
+      episodeId: 'e',
+      discipline: [{ occurredAt: breach.occurredAt, detectedAt: breach.detectedAt, inquiry, decidedAt: null, dropped: false, noticeAt: null }],
+    });
+    const [plain] = disciplineObligations(f(false), defaultSettings);
+    expect(plain!.warnFrom).toBe(new Date(breach.detectedAt).toISOString());
+    expect(statusAt(plain!, Date.parse(breach.detectedAt) - 1, 'ACTIVE', null)).toBe('upcoming');
+    expect(statusAt(plain!, Date.parse(breach.detectedAt), 'ACTIVE', null)).toBe('due');
+    const [inquiry] = disciplineObligations(f(true), defaultSettings);
+    expect(inquiry).toMatchObject({ kind: 'discipline_decision', dueAt: '2026-12-23T07:00:00.000Z' });
+    const due = Date.parse(inquiry!.dueAt);
+    expect(statusAt(inquiry!, due, 'ACTIVE', null)).toBe('due');
+    expect(statusAt(inquiry!, due + 1, 'ACTIVE', null)).toBe('overdue');
+  });
+
+  it('the copy and the appeal explained show from the decision and are due within disciplineNoticeHours of it, overdue a moment after', () => {
+    const decidedAt = '2026-11-23T10:00:00.000Z';
+    const facts = { personId: 'p', episodeId: 'e', discipline: [{ ...breach, decidedAt, dropped: false, noticeAt: null }] };
+    const [o] = disciplineObligations(facts, { disciplineNoticeHours: 0.5 });
+    expect(o).toMatchObject({ kind: 'discipline_notice', warnFrom: decidedAt, dueAt: '2026-11-23T10:30:00.000Z' });
+    expect(statusAt(o!, Date.parse(decidedAt) - 1, 'ACTIVE', null)).toBe('upcoming');
+    expect(statusAt(o!, Date.parse(decidedAt), 'ACTIVE', null)).toBe('due');
+    expect(statusAt(o!, Date.parse(o!.dueAt), 'ACTIVE', null)).toBe('due');
+    expect(statusAt(o!, Date.parse(o!.dueAt) + 1, 'ACTIVE', null)).toBe('overdue');
+  });
 });
 
 describe('property rules', () => {

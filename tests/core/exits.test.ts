@@ -30,6 +30,25 @@ describe('exit pathways (core/exits.ts)', () => {
     expect(statusAt(o!, t0 + 48 * hour + 1, 'EXIT_PENDING', null)).toBe('overdue');
     expect(exitObligations({ ...who, state: 'CLOSED' }, { plannedAt: null, pathway: 'removal', steps: { removal_notice: iso(t0) } }, defaultSettings)).toEqual([]);
   });
+
+  it('the removal period shows from the notice on: coming up a moment before it, due at it', () => {
+    const [o] = exitObligations({ ...who, state: 'EXIT_PENDING' }, { plannedAt: null, pathway: 'removal', steps: { removal_notice: iso(t0) } }, defaultSettings);
+    expect(o!.warnFrom).toBe(iso(t0));
+    expect(statusAt(o!, t0 - 1, 'EXIT_PENDING', null)).toBe('upcoming');
+    expect(statusAt(o!, t0, 'EXIT_PENDING', null)).toBe('due');
+  });
+
+  it('an exit still pending at its planned time is due then and overdue a moment after; nothing is owed before it is scheduled or once the stay is closed', () => {
+    const planned = t0 + 72 * hour;
+    const x = { plannedAt: iso(planned), pathway: 'voluntary_departure' as const, steps: {} };
+    const [o] = exitObligations({ ...who, state: 'EXIT_PENDING' }, x, defaultSettings);
+    expect(o).toMatchObject({ kind: 'exit_planned', dueAt: iso(planned), warnFrom: iso(planned) });
+    expect(statusAt(o!, planned - 1, 'EXIT_PENDING', null)).toBe('upcoming');
+    expect(statusAt(o!, planned, 'EXIT_PENDING', null)).toBe('due');
+    expect(statusAt(o!, planned + 1, 'EXIT_PENDING', null)).toBe('overdue');
+    expect(exitObligations({ ...who, state: 'ACTIVE' }, x, defaultSettings)).toEqual([]);
+    expect(exitObligations({ ...who, state: 'CLOSED' }, x, defaultSettings)).toEqual([]);
+  });
 });
 
 describe('a death in custody (core/exits.ts)', () => {
@@ -45,6 +64,28 @@ describe('a death in custody (core/exits.ts)', () => {
       ['death_notify_ombudsman', iso(t0 + 24 * hour)],
       ['body_unclaimed', iso(t0 + 7 * 24 * hour)],
     ]);
+  });
+
+  it('each notification is owed from the death: the prosecutor due at the hour, family, consul and ombudsman at 24 hours, each overdue a moment after', () => {
+    const list = deathObligations({ ...who, flags: [] }, facts(), defaultSettings).filter((o) => o.kind.startsWith('death_notify_'));
+    expect(list).toHaveLength(4);
+    for (const o of list) {
+      const due = Date.parse(o.dueAt);
+      expect(due - t0).toBe(o.kind === 'death_notify_prosecutor' ? hour : 24 * hour);
+      expect(o.warnFrom).toBe(died);
+      expect(statusAt(o, t0, 'CLOSED', null)).toBe('due');
+      expect(statusAt(o, due, 'CLOSED', null)).toBe('due');
+      expect(statusAt(o, due + 1, 'CLOSED', null)).toBe('overdue');
+    }
+  });
+
+  it('a notification time changed in settings moves its deadline: the prosecutor within 15 minutes is overdue a moment after them', () => {
+    const [o] = deathObligations({ ...who, flags: [] }, facts({ notified: ['family', 'consul', 'ombudsman'] }), { ...defaultSettings, deathProsecutorNotifyHours: 0.25 }).filter(
+      (x) => x.kind === 'death_notify_prosecutor',
+    );
+    expect(o!.dueAt).toBe(iso(t0 + hour / 4));
+    expect(statusAt(o!, t0 + hour / 4, 'CLOSED', null)).toBe('due');
+    expect(statusAt(o!, t0 + hour / 4 + 1, 'CLOSED', null)).toBe('overdue');
   });
 
   it('no family known, a protection case, a notification or a body on record each take their item away', () => {

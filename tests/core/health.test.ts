@@ -74,6 +74,7 @@ describe("a child's examinations", () => {
     const due = Date.parse(exam) + s.childMedicalExamDays * day;
     expect(o!.dueAt).toBe(new Date(due).toISOString());
     expect(at(o!, due - day - 1, f)).toBe('upcoming');
+    expect(at(o!, due - day, f)).toBe('due');
     expect(at(o!, due, f)).toBe('due');
     expect(at(o!, due + 1, f)).toBe('overdue');
     const later = '2026-12-05T09:00:00.000Z';

@@ -95,6 +95,22 @@ describe('the register of requests and complaints', () => {
     expect(c.count('complaints')).toBe(1);
   });
 
+  it('a second forwarding is refused and the answer keeps the clock of the first, so forwarding again cannot restart it', async () => {
+    const c = await centre();
+    const { registrar, episodeId, at } = await admitted(c);
+    const { complaintId } = await registrar.complaints.lodge({ episodeId, complaint: complaint(iso(at), { addressee: 'prosecutor' }) });
+    await c.advance(hour);
+    await registrar.complaints.forward({ complaintId, forward: { at: iso(c.clock.now), via: 'post' } });
+    const answerDue = async () => (await registrar.dueNow.list({ includeUpcoming: true })).items.find((i) => i.kind === 'complaint_answer')?.dueAt;
+    const due = await answerDue();
+    expect(due).toBeDefined();
+    await c.advance(3 * day);
+    const events = c.count('events');
+    expect((await refusal(registrar.complaints.forward({ complaintId, forward: { at: iso(c.clock.now), via: 'courier' } }))).messageKey).toBe('error.complaints.alreadyForwarded');
+    expect(c.count('events')).toBe(events);
+    expect(await answerDue()).toBe(due);
+  });
+
   it('taken further, the first item shows as escalated and the new one, linked to it, runs its own clock', async () => {
     const c = await centre();
     const { registrar, personId, episodeId, at } = await admitted(c);

@@ -134,6 +134,22 @@ describe('a refused lawyer or ombudsman', () => {
     const e = await refusal(head.contacts.reviewRefusal({ contactId, review: { at: iso(c.clock.now), finding: 'n/a', visitArranged: false } }));
     expect(e.messageKey).toBe('error.contacts.reviewNotOwed');
   });
+
+  it('a review dated before the refusal it reviews is refused on its time and the review stays owed; one at the refusal’s own time is accepted', async () => {
+    const c = await centre();
+    const { registrar, episodeId } = await held(c);
+    const refusedAt = c.clock.now;
+    const { contactId } = await registrar.contacts.record({ episodeId, contact: lawyerRefused(refusedAt) });
+    const head = await c.as('centre_head');
+    const review = (at: number) => ({ at: iso(at), finding: 'The lawyer was let in at the next slot.', visitArranged: true });
+    const events = c.count('events');
+    const early = await refusal(head.contacts.reviewRefusal({ contactId, review: review(refusedAt - 60_000) }));
+    expect(early.fields?.['review.at']?.key).toBe('error.contacts.reviewBeforeRefusal');
+    expect(c.count('events')).toBe(events);
+    expect((await head.dueNow.list({})).items.some((i) => i.kind === 'contact_refused_review')).toBe(true);
+    await head.contacts.reviewRefusal({ contactId, review: review(refusedAt) });
+    expect((await head.dueNow.list({})).items.some((i) => i.kind === 'contact_refused_review')).toBe(false);
+  });
 });
 
 describe('a lawyer who came', () => {
@@ -151,6 +167,23 @@ describe('a lawyer who came', () => {
     const { registrar, episodeId } = await held(c);
     await registrar.contacts.record({ episodeId, contact: lawyerRefused(c.clock.now) });
     expect((await registrar.dueNow.list({})).items.some((i) => i.kind === 'defender_contact')).toBe(true);
+  });
+
+  it('a visit linked to a legal-aid request of another person, or a family visit linked to one, is refused and recorded nowhere; the defender contact stays owed', async () => {
+    const c = await centre();
+    const { registrar, personId, episodeId } = await held(c);
+    const other = await registrar.intake.submit(intakeAt(c.clock.now - hour, {}, { names: { original: 'Ali Karimi', latin: 'Ali Karimi', aliases: [] } }));
+    const { requestId } = await registrar.safeguards.requestLegalAid({ episodeId: other.episodeId, request: { requestedAt: iso(c.clock.now), requestedBy: 'detainee', funding: 'state' } });
+    const lawyerCame: Contact = { ...lawyerRefused(c.clock.now), refusal: undefined, outcome: 'took_place', durationMinutes: 50, supervision: 'private' };
+    const wrongEpisode = await refusal(registrar.contacts.record({ episodeId, contact: lawyerCame, legalAidRequestId: requestId }));
+    expect(wrongEpisode.fields?.['legalAidRequestId']?.key).toBe('error.contacts.legalAidMismatch');
+    const mine = await registrar.safeguards.requestLegalAid({ episodeId, request: { requestedAt: iso(c.clock.now), requestedBy: 'detainee', funding: 'state' } });
+    const notALawyer = await refusal(registrar.contacts.record({ episodeId, contact: { ...lawyerCame, category: 'family' }, legalAidRequestId: mine.requestId }));
+    expect(notALawyer.messageKey).toBe('error.contacts.legalAidMismatch');
+    expect((await registrar.contacts.list({ personId })).contacts).toEqual([]);
+    expect((await registrar.dueNow.list({})).items.some((i) => i.kind === 'defender_contact' && i.personId === personId)).toBe(true);
+    await registrar.contacts.record({ episodeId, contact: lawyerCame, legalAidRequestId: mine.requestId });
+    expect((await registrar.dueNow.list({})).items.some((i) => i.kind === 'defender_contact' && i.personId === personId)).toBe(false);
   });
 });
 

@@ -196,6 +196,23 @@ describe('discipline (issue #15 §3, MC Art. 90)', () => {
     expect(await status(c.clock.now)).toBeUndefined();
   });
 
+  it('a copy handed or an appeal explained before the decision is refused on its field and the notice stays owed; at the decision itself it is accepted', async () => {
+    const c = await centre();
+    const { registrar, head, caseId } = await withBreach(c);
+    const decided = c.clock.now;
+    await head.discipline.decide({ caseId, decision: decision(decided), officerName: 'A. Həsənov' });
+    const owed = async () => (await registrar.dueNow.list({ includeUpcoming: true })).items.some((i) => i.kind === 'discipline_notice');
+    const events = c.count('events');
+    const copyEarly = await refusal(registrar.discipline.recordNotice({ caseId, notice: { copyHandedAt: iso(decided - minute), appealExplainedAt: iso(decided), language: 'fa' } }));
+    expect(copyEarly.fields?.['notice.copyHandedAt']?.key).toBe('error.discipline.beforeDecision');
+    const appealEarly = await refusal(registrar.discipline.recordNotice({ caseId, notice: { copyHandedAt: iso(decided), appealExplainedAt: iso(decided - minute), language: 'fa' } }));
+    expect(appealEarly.fields?.['notice.appealExplainedAt']?.key).toBe('error.discipline.beforeDecision');
+    expect(c.count('events')).toBe(events);
+    expect(await owed()).toBe(true);
+    await registrar.discipline.recordNotice({ caseId, notice: { copyHandedAt: iso(decided), appealExplainedAt: iso(decided), language: 'fa' } });
+    expect(await owed()).toBe(false);
+  });
+
   it('times in the future are refused and nothing is recorded', async () => {
     const c = await centre();
     const { registrar, episodeId } = await withBreach(c);

@@ -184,6 +184,23 @@ describe('injuries', () => {
     expect(rec.admissionSawInjuries).toBe(false);
   });
 
+  it('a report dated before the examination that found the injury is refused and its item stays owed; one sent at the examination itself is on time', async () => {
+    const c = await centre();
+    const { doctor, head, episodeId, personId } = await held(c);
+    const examined = c.clock.now;
+    const { injuryId } = await doctor.health.recordInjury({ episodeId, injury: injury(examined) });
+    const report = (at: number) => ({ addressee: 'prosecutor' as const, sentTo: 'Nasimi District Prosecutor', sentAt: iso(at), reference: 'NP-119' });
+    const events = c.count('events');
+    const early = await refusal(doctor.health.recordInjuryReport({ injuryId, report: report(examined - 60_000) }));
+    expect(early.fields?.['report.sentAt']?.key).toBe('error.health.reportBeforeExamination');
+    expect(c.count('events')).toBe(events);
+    const kinds = async () => (await head.dueNow.list({ includeUpcoming: true })).items.map((i) => i.kind);
+    expect(await kinds()).toContain('injury_report_prosecutor');
+    await doctor.health.recordInjuryReport({ injuryId, report: report(examined) });
+    expect(await kinds()).not.toContain('injury_report_prosecutor');
+    expect((await head.health.record({ personId })).episodes[0]!.injuries[0]!.reports.map((r) => [r.report.addressee, r.onTime])).toEqual([['prosecutor', true]]);
+  });
+
   it('"seen at admission" is refused when the admission examination recorded no visible injuries, and nothing is saved', async () => {
     const c = await centre();
     const { doctor, episodeId } = await held(c);
