@@ -3,7 +3,7 @@ import type { EpisodeFacts, Obligation } from './due-now';
 import type { Regime } from './episode';
 import { isoDate, isoInstant, optionalText, text } from './fields';
 import type { Settings } from './settings';
-import { addCalendarDays, hours, localDate } from './time';
+import { addCalendarDays, addCalendarMonths, hours, localDate } from './time';
 
 /**
  * Discipline in the centre (docs/discipline-property.md, docs/domain.md §5 rule 7, Migration Code Art. 90):
@@ -110,9 +110,7 @@ export const dropSchema = z.object({ at: isoInstant, reason: text(2000) }).stric
 /** The latest instant a measure may be decided (MC 90.5): 5 days from detection, or 1 month from the act after an inquiry. */
 export function decisionDeadline(b: Pick<Breach, 'detectedAt' | 'occurredAt' | 'inquiry'>): number {
   if (!b.inquiry) return Date.parse(b.detectedAt) + 5 * 86_400_000;
-  const d = new Date(b.occurredAt);
-  d.setUTCMonth(d.getUTCMonth() + 1);
-  return d.getTime();
+  return addCalendarMonths(Date.parse(b.occurredAt), 1);
 }
 
 export interface DecisionContext {

@@ -4,7 +4,7 @@ import { effectiveState } from './episode';
 import { contactObligations, type ContactRefusalFact } from './contacts';
 import type { Settings } from './settings';
 import { disciplineObligations, type DisciplineFact } from './discipline';
-import { endOfLocalDay, hours, localDate, startOfLocalDay, workingDaysBefore } from './time';
+import { addCalendarMonths, endOfLocalDay, hours, localDate, startOfLocalDay, workingDaysBefore } from './time';
 import type { ReferralType, VulnerabilityFlag } from './vulnerability';
 import { complaintObligations, type AppealFacts, type ComplaintFacts } from './complaints';
 import { deathObligations, exitObligations, type DeathFacts, type ExitFacts } from './exits';
@@ -213,9 +213,8 @@ export function obligations(f: EpisodeFacts, s: Settings): Obligation[] {
   }
 
   if (start !== null && f.regime === 'voluntary_protection') {
-    const d = new Date(start);
-    d.setUTCMonth(d.getUTCMonth() + s.voluntaryProtectionMaxMonths);
-    add('voluntary_stay_limit', d.getTime(), d.getTime() - f_days(s.limitWarningDays));
+    const limit = addCalendarMonths(start, s.voluntaryProtectionMaxMonths);
+    add('voluntary_stay_limit', limit, limit - f_days(s.limitWarningDays));
   }
   // Safeguards from the first hour: the clocks start at apprehension (Art. 74.5 "immediately").
   if (apprehended !== null) {

@@ -78,3 +78,16 @@ export function daysHeld(fromInstant: number, toInstant: number, timeZone: strin
 }
 
 export const hours = (h: number) => h * 3_600_000;
+
+/**
+ * The same instant `months` calendar months later; when the target month is shorter (31 January plus one
+ * month), the last day of that month at the same time, as a period counted in months ends: never a day
+ * spilled into the month after (Date#setUTCMonth would give 3 March).
+ */
+export function addCalendarMonths(instant: number, months: number): number {
+  const d = new Date(instant);
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1, d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d.getUTCDate(), lastDay));
+  return target.getTime();
+}

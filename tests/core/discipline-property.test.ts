@@ -36,6 +36,20 @@ describe('discipline rules (MC Art. 90)', () => {
     expect(new Date(decisionDeadline({ ...breach, inquiry: true })).toISOString()).toBe('2026-12-23T07:00:00.000Z');
   });
 
+  it('after an inquiry into an act on 31 January the month ends on 28 February, not in March; a decision a minute later is refused', () => {
+    const act = { ...breach, occurredAt: '2026-01-31T07:00:00.000Z', detectedAt: '2026-01-31T08:00:00.000Z', inquiry: true };
+    expect(new Date(decisionDeadline(act)).toISOString()).toBe('2026-02-28T07:00:00.000Z');
+    expect(new Date(decisionDeadline({ ...act, occurredAt: '2028-01-31T07:00:00.000Z' })).toISOString()).toBe('2028-02-29T07:00:00.000Z');
+    const at = (iso: string) =>
+      decisionRefusal(
+        decision({ decidedAt: iso, inquiryCompletedAt: '2026-02-20T07:00:00.000Z', startsOn: '2026-02-28', endsOn: '2026-02-28' }),
+        ctx({ breach: act, hearingAt: '2026-02-27T07:00:00.000Z' }),
+        defaultSettings,
+      )?.key ?? null;
+    expect(at('2026-02-28T07:00:00.000Z')).toBeNull();
+    expect(at('2026-02-28T07:01:00.000Z')).toBe('error.discipline.tooLateInquiry');
+  });
+
   it('a decision at the 5-day limit stands; a minute later it is refused', () => {
     const limit = Date.parse(breach.detectedAt) + 5 * day;
     expect(refusal({ decidedAt: new Date(limit).toISOString(), startsOn: '2026-11-28', endsOn: '2026-11-28' })).toBeNull();
