@@ -109,9 +109,7 @@ for (const dialect of dialects) {
       const notArrived = { at: new Date(c.ganja.clock.now).toISOString(), kind: 'retained' as const, retainReason: 'not_received' as const, to: 'Baku centre', note: 'Follows by post' };
       const [phone] = (await c.ganjaDesk.property.list({ personId })).episodes.flatMap((e) => e.items);
       expect(phone).toMatchObject({ description: 'Mobile phone', state: 'held' });
-      expect((await refusal(c.bakuDesk.property.release({ episodeId: c.held.episodeId, itemIds: [phone!.itemId], release: notArrived }))).messageKey).toBe(
-        'error.property.notReceivedWithoutTransfer',
-      );
+      expect((await refusal(c.bakuDesk.property.release({ episodeId: c.held.episodeId, itemIds: [phone!.itemId], release: notArrived }))).messageKey).toBe('error.property.notReceivedWithoutTransfer');
       await c.ganjaDesk.property.release({ episodeId: c.held.episodeId, itemIds: [phone!.itemId], release: notArrived });
       expect((await c.ganjaDesk.property.list({ personId })).episodes.flatMap((e) => e.items).map((i) => [i.description, i.state])).toEqual([['Mobile phone', 'retained']]);
 
