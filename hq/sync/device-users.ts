@@ -5,22 +5,39 @@ import type { HqDatabase } from '../db';
  * Keeps a device's latest list of users (id and display name, migration 0013): replaced whole, in one
  * transaction, so a user renamed on the device is renamed here and the list is never half of two reports.
  * A user removed from the device's list keeps no name at HQ; devices never delete users, so in practice
- * the list only grows.
+ * the list only grows. `kept` counts the names kept, without ids another device had named first.
  */
 export async function keepDeviceUsers(hq: HqDatabase, deviceId: string, body: DeviceUsersRequest, now: number): Promise<{ kept: number }> {
   const at = new Date(now).toISOString();
+  let kept = 0;
   await hq.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('device_users').where('device_id', '=', deviceId).execute();
     // In slices: PostgreSQL and SQLite both limit the parameters of one statement.
     for (let i = 0; i < body.users.length; i += 200) {
-      const slice = body.users.slice(i, i + 200);
+      // A user id is made on its own device: one another device already named is not taken over, so a
+      // device cannot rename another centre's staff in the console's timeline.
+      const reported = body.users.slice(i, i + 200);
+      const others = await trx
+        .selectFrom('device_users')
+        .select('user_id')
+        .where(
+          'user_id',
+          'in',
+          reported.map((u) => u.userId),
+        )
+        .where('device_id', '!=', deviceId)
+        .execute();
+      const claimed = new Set(others.map((r) => r.user_id));
+      const slice = reported.filter((u) => !claimed.has(u.userId));
+      kept += slice.length;
+      if (slice.length === 0) continue;
       await trx
         .insertInto('device_users')
         .values(slice.map((u) => ({ device_id: deviceId, user_id: u.userId, display_name: u.displayName, reported_at: at })))
         .execute();
     }
   });
-  return { kept: body.users.length };
+  return { kept };
 }
 
 /**

@@ -68,5 +68,25 @@ for (const dialect of dialects) {
       const view = await api.persons.view({ personId: intake.personId });
       expect(view.history.every((h) => h.actorName === 'User registrar (Baku centre)')).toBe(true);
     });
+
+    it('another device cannot rename a centre’s user: an id Baku named first keeps Baku’s name', async () => {
+      const hq = await hqs.startWithConsole(dialect);
+      await setUpHqConsole(hq);
+      const { centre: baku, desk } = await enrolledCentre(centre, hq, 'Baku centre');
+      const { centre: ganja } = await enrolledCentre(centre, hq, 'Ganja centre');
+      const intake = await desk.intake.submit(intakeAt(baku.clock.now));
+      await desk.sync.run();
+      const registrar = (await hq.hq.db.selectFrom('device_users').selectAll().execute()).find((u) => u.display_name === 'User registrar')!;
+
+      const store = ganja.inst.backend.installation.requireStore();
+      const impostor = new HqClient(hq.url, { deviceId: store.device.deviceId, privateKey: store.devicePrivateKey, incarnation: Number(store.meta('sync_incarnation') ?? 0) });
+      expect(await impostor.users({ users: [{ userId: registrar.user_id, displayName: 'Someone else' }] })).toEqual({ kept: 0 });
+      expect(await hq.hq.db.selectFrom('device_users').select(['device_id', 'display_name']).where('user_id', '=', registrar.user_id).execute()).toEqual([
+        { device_id: registrar.device_id, display_name: 'User registrar' },
+      ]);
+      const { api } = await analystOn(hq);
+      const view = await api.persons.view({ personId: intake.personId });
+      expect(view.history.every((h) => h.actorName === 'User registrar (Baku centre)')).toBe(true);
+    });
   });
 }
