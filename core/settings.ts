@@ -91,6 +91,11 @@ export const settingsSchema = z
      */
     fleetStaleAmberHours: z.number().min(1).max(720).default(24),
     fleetStaleRedHours: z.number().min(2).max(2160).default(72),
+    /**
+     * Published HQ outputs (exports, the statistical annex) hide counts below this, with complementary
+     * suppression (core/suppression.ts; docs/domain.md §6 "small-cell suppression <5"). Used only at HQ.
+     */
+    smallCellThreshold: z.number().int().min(2).max(50).default(5),
   })
   .strict();
 

@@ -910,6 +910,28 @@ export interface PropertyAcknowledgementsTable {
   last_event_id: string;
 }
 
+/** HQ's per-episode facts for the national reports (migration 0023, issue #16 §5). */
+export interface ReportFactsTable {
+  episode_id: string;
+  person_id: string;
+  admitted_facility: string | null;
+  current_facility: string | null;
+  nationality: string;
+  sex: string;
+  age_band: string;
+  regime: string | null;
+  apprehended_at: string;
+  apprehended_day: string;
+  closed_at: string | null;
+  closed_day: string | null;
+  outcome: string | null;
+  destination: string | null;
+  open: number;
+  /** JSON: the language of each interpreter use of the episode */
+  interpreters: string;
+  facts: string;
+}
+
 export interface Database {
   meta: MetaTable;
   events: EventsTable;
@@ -974,4 +996,5 @@ export interface Database {
   tracing_answers: TracingAnswersTable;
   transfers: TransfersTable;
   transfer_inbox: TransferInboxTable;
+  report_facts: ReportFactsTable;
 }

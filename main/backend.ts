@@ -29,6 +29,7 @@ import { setupHandlers } from './services/setup';
 import { usersHandlers } from './services/users';
 import { npmCentreHandlers } from './services/npm/centre';
 import { hqHandlers, type HqFleetSource } from './services/hq-console';
+import { hqReportsHandlers } from './services/hq-reports';
 import { tracingCentreHandlers, type TracingCentreSource } from './services/tracing-centre';
 import { transfersHandlers } from './services/transfers';
 import { tracingHandlers } from './services/tracing/handlers';
@@ -123,6 +124,7 @@ export async function composeBackend(policy: BackendPolicy, options: BackendOpti
     sync: syncHandlers(installation, now, { runner: syncRunner, nextAutoSyncAt: () => syncScheduler.nextAt }),
     ...backupHandlers(installation, now),
     hq: hqHandlers(installation, options.hq?.source ?? null, now),
+    hqReports: hqReportsHandlers(installation, options.hq?.source ?? null, now),
     stay: stayHandlers(installation, options.hq?.source ?? null, now),
     npmCentre: npmCentreHandlers(installation, now),
     tracingCentre: tracingCentreHandlers(installation, now, options.hq?.tracing ?? null),

@@ -22,6 +22,7 @@ import { contactsContract } from './contacts';
 import { syncContract } from './sync';
 import { backupContract } from './backup';
 import { hqContract } from './hq';
+import { hqReportsContract } from './hq-reports';
 import { npmOrgContract } from './npm-org';
 import { npmFacilitiesContract } from './npm-facilities';
 import { npmVisitsContract } from './npm-visits';
@@ -69,6 +70,7 @@ export const contract = {
   ...syncContract,
   ...backupContract,
   ...hqContract,
+  ...hqReportsContract,
   ...npmOrgContract,
   ...npmFacilitiesContract,
   ...npmVisitsContract,

@@ -22,6 +22,10 @@ import { complaints as azComplaints } from './az/complaints';
 import { exits as azExits } from './az/exits';
 import { contacts as azContacts } from './az/contacts';
 import { stay as azStay } from './az/stay';
+import { reports as azReports } from './az/reports';
+import { reportRecords as azReportRecords } from './az/report-records';
+import { reportExports as azReportExports } from './az/report-exports';
+import { reportsUi as azReportsUi } from './az/reports-ui';
 import { errors as enErrors } from './en/errors';
 import { register as enRegister } from './en/register';
 import { safeguards as enSafeguards } from './en/safeguards';
@@ -45,6 +49,10 @@ import { complaints as enComplaints } from './en/complaints';
 import { exits as enExits } from './en/exits';
 import { contacts as enContacts } from './en/contacts';
 import { stay as enStay } from './en/stay';
+import { reports as enReports } from './en/reports';
+import { reportRecords as enReportRecords } from './en/report-records';
+import { reportExports as enReportExports } from './en/report-exports';
+import { reportsUi as enReportsUi } from './en/reports-ui';
 import { errors as ruErrors } from './ru/errors';
 import { register as ruRegister } from './ru/register';
 import { safeguards as ruSafeguards } from './ru/safeguards';
@@ -68,6 +76,10 @@ import { complaints as ruComplaints } from './ru/complaints';
 import { exits as ruExits } from './ru/exits';
 import { contacts as ruContacts } from './ru/contacts';
 import { stay as ruStay } from './ru/stay';
+import { reports as ruReports } from './ru/reports';
+import { reportRecords as ruReportRecords } from './ru/report-records';
+import { reportExports as ruReportExports } from './ru/report-exports';
+import { reportsUi as ruReportsUi } from './ru/reports-ui';
 
 /** ICU message catalogs (plural rules matter: Russian has one/few/many). Azerbaijani is the default. */
 export const catalogs: Record<Locale, Record<string, string>> = {
@@ -95,6 +107,10 @@ export const catalogs: Record<Locale, Record<string, string>> = {
     ...azExits,
     ...azContacts,
     ...azStay,
+    ...azReports,
+    ...azReportRecords,
+    ...azReportExports,
+    ...azReportsUi,
   },
   en: {
     ...enTracingCentre,
@@ -120,6 +136,10 @@ export const catalogs: Record<Locale, Record<string, string>> = {
     ...enExits,
     ...enContacts,
     ...enStay,
+    ...enReports,
+    ...enReportRecords,
+    ...enReportExports,
+    ...enReportsUi,
   },
   ru: {
     ...ruTracingCentre,
@@ -145,11 +165,19 @@ export const catalogs: Record<Locale, Record<string, string>> = {
     ...ruExits,
     ...ruContacts,
     ...ruStay,
+    ...ruReports,
+    ...ruReportRecords,
+    ...ruReportExports,
+    ...ruReportsUi,
   },
 };
 
 export const defaultLocale: Locale = 'az';
 export type MessageKey =
+  | keyof typeof enReports
+  | keyof typeof enReportRecords
+  | keyof typeof enReportExports
+  | keyof typeof enReportsUi
   | keyof typeof enStay
   | keyof typeof enNational
   | keyof typeof enDisciplineProperty

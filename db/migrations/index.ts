@@ -20,6 +20,7 @@ import { migration0019 } from './0019_contacts';
 import { migration0020 } from './0020_health';
 import { migration0021 } from './0021_discipline_property';
 import { migration0022 } from './0022_transfers';
+import { migration0023 } from './0023_report_facts';
 import type { Migration } from './types';
 
 /** In order. A new migration is a new file appended here; released ones are never edited. */
@@ -46,5 +47,6 @@ export const migrations: readonly Migration[] = [
   migration0020,
   migration0021,
   migration0022,
+  migration0023,
 ];
 export const latestVersion = migrations[migrations.length - 1]!.version;

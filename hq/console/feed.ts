@@ -6,6 +6,7 @@ import type { HqDatabase } from '../db';
 import { deviceUserNames } from '../sync/device-users';
 import { storedEvent } from '../sync/pull';
 import { hqVault } from '../vault';
+import { ensureReportFacts, lastLocalSeq, peopleTouchedSince, refreshReportFacts } from '../../main/services/reports/facts';
 
 const batchSize = 2000;
 
@@ -16,7 +17,9 @@ const batchSize = 2000;
  * marked quarantined in HQ's store, where the fleet view counts it and devices learn of it, and the
  * feed goes on: one bad event never stops the national picture (issue #10). The cursor moves in the
  * same transaction as each batch, so an interrupted catch-up resumes where it stopped. Nothing happens
- * while the console is locked: its key exists only after an HQ user has signed in.
+ * while the console is locked: its key exists only after an HQ user has signed in. The national reports'
+ * per-episode facts (main/services/reports/facts.ts) are refreshed for the people each batch touched in
+ * the batch's own transaction (issue #16 §5).
  */
 export class ConsoleFeed {
   private running: Promise<number> | null = null;
@@ -40,6 +43,12 @@ export class ConsoleFeed {
   private async run(): Promise<number> {
     let total = 0;
     await this.keepUserNames();
+    const deviceFacility = await this.deviceFacilities();
+    if (!this.inst.isOpen) return total;
+    {
+      const store = this.inst.requireStore();
+      store.atomically(() => ensureReportFacts(factsWriter(store), deviceFacility));
+    }
     for (;;) {
       if (!this.inst.isOpen) return total;
       const store = this.inst.requireStore();
@@ -53,9 +62,9 @@ export class ConsoleFeed {
       const last = events[events.length - 1]!.serverSeq;
       let unkept: { serverSeq: number; reason: string }[] = [];
       try {
-        store.ingest(events, () => store.setMeta(consoleCursorKey, String(last)));
+        store.ingest(events, this.alsoInTransaction(store, last, deviceFacility));
       } catch {
-        unkept = this.oneByOne(store, events);
+        unkept = this.oneByOne(store, events, deviceFacility);
       }
       await this.markQuarantined(store, events, unkept);
       total += events.length;
@@ -66,17 +75,32 @@ export class ConsoleFeed {
    * A batch that failed as a whole holds an event the store cannot keep at all (its chain does not
    * verify, or its id is taken): each event is taken alone, and one that still fails is passed over.
    */
-  private oneByOne(store: Store, events: ReturnType<typeof storedEvent>[]): { serverSeq: number; reason: string }[] {
+  private oneByOne(store: Store, events: ReturnType<typeof storedEvent>[], deviceFacility: ReadonlyMap<string, string>): { serverSeq: number; reason: string }[] {
     const unkept: { serverSeq: number; reason: string }[] = [];
     for (const e of events) {
       try {
-        store.ingest([e], () => store.setMeta(consoleCursorKey, String(e.serverSeq)));
+        store.ingest([e], this.alsoInTransaction(store, e.serverSeq, deviceFacility));
       } catch {
         store.setMeta(consoleCursorKey, String(e.serverSeq));
         unkept.push({ serverSeq: e.serverSeq, reason: 'cannot_keep' });
       }
     }
     return unkept;
+  }
+
+  /** What commits with a batch: the cursor, and the facts of the people the batch touched. */
+  private alsoInTransaction(store: Store, serverSeq: number, deviceFacility: ReadonlyMap<string, string>): () => void {
+    const before = lastLocalSeq(store.q);
+    return () => {
+      store.setMeta(consoleCursorKey, String(serverSeq));
+      refreshReportFacts(factsWriter(store), peopleTouchedSince(store.q, before), deviceFacility);
+    };
+  }
+
+  /** Each device's facility at HQ: an episode belongs to the facility whose device recorded it. */
+  private async deviceFacilities(): Promise<Map<string, string>> {
+    const rows = await this.hq.db.selectFrom('devices').select(['device_id', 'facility_id']).execute();
+    return new Map(rows.map((r) => [r.device_id, r.facility_id]));
   }
 
   /** What the console quarantined of a batch that HQ had not: marked at HQ too. */
@@ -113,4 +137,8 @@ export class ConsoleFeed {
   tick(): void {
     this.catchUp().catch(this.onError);
   }
+}
+
+function factsWriter(store: Store) {
+  return { q: store.q, qb: store.qb, settings: store.settings, meta: (k: string) => store.meta(k), setMeta: (k: string, v: string) => store.setMeta(k, v) };
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { summarizeCompliance, type EpisodeCompliance } from '../../core/compliance';
+import { episodeCompliance, summarizeCompliance, type EpisodeCompliance } from '../../core/compliance';
 import { ApiError } from '../../core/contract/errors';
 import type { hqDeviceView } from '../../core/contract/hq';
 import { localDate } from '../../core/time';
@@ -8,7 +8,7 @@ import { maskRemovalLocks } from '../../core/non-refoulement';
 import { can } from '../../core/permissions';
 import type { ReadStore } from '../../db/store';
 import type { Handlers } from '../api/router';
-import { allCompliance } from './compliance-reads';
+import { cachedFactRows } from './reports/facts';
 import type { ServiceInstallation } from './installation';
 
 export interface FleetFacility {
@@ -38,31 +38,15 @@ export interface HqFleetSource {
 export const consoleCursorKey = 'hq_console_cursor';
 
 /**
- * Where each episode is now: the facility that admitted it, or the centre that last received the person
- * by transfer (issue #15 §6; HQ's facility ids, as in the transfer's package).
+ * Every episode's compliance from HQ's per-episode facts table (main/services/reports/facts.ts, issue #16
+ * §5), with the facility that admitted it and the one that holds it now (after a transfer, the receiving
+ * centre; issue #15 §6): the facts are gathered as the feed ingests, not on each call.
  */
-function currentFacilities(store: ReadStore, deviceFacility: ReadonlyMap<string, string>): Map<string, string> {
-  const out = episodeFacilities(store, deviceFacility);
-  const received = store.q.prepared("SELECT episode_id, to_facility_id FROM transfers WHERE status = 'received' ORDER BY outcome_at").all() as { episode_id: string; to_facility_id: string }[];
-  for (const t of received) out.set(t.episode_id, t.to_facility_id);
-  return out;
-}
-
-/** Every episode's admitting facility: the facility of the device that recorded the episode's first event. */
-function episodeFacilities(store: ReadStore, deviceFacility: ReadonlyMap<string, string>): Map<string, string> {
-  const rows = store.q
-    .prepared(
-      `SELECT ep.episode_id AS episode_id,
-            (SELECT ev.device_id FROM events ev WHERE ev.entity_id = ep.episode_id ORDER BY ev.local_seq LIMIT 1) AS device_id
-       FROM episodes ep`,
-    )
-    .all() as { episode_id: string; device_id: string | null }[];
-  const out = new Map<string, string>();
-  for (const r of rows) {
-    const facility = r.device_id ? deviceFacility.get(r.device_id) : undefined;
-    if (facility) out.set(r.episode_id, facility);
-  }
-  return out;
+function factCompliance(store: ReadStore, now: number): { c: EpisodeCompliance; admitted: string | null; current: string | null }[] {
+  return cachedFactRows(store).flatMap((r) => {
+    const c = episodeCompliance(r.facts, store.settings, now);
+    return c ? [{ c, admitted: r.admittedFacility, current: r.currentFacility }] : [];
+  });
 }
 
 function inLocalPeriod(store: ReadStore, from: string, to: string) {
@@ -162,13 +146,10 @@ export function hqHandlers(inst: ServiceInstallation, source: HqFleetSource | nu
     facilities: async () => {
       const src = requireSource();
       const store = inst.readStore();
-      const { fleet, deviceFacility } = await facilityMaps();
-      const byEpisode = currentFacilities(store, deviceFacility);
-      const open = store.q.prepared("SELECT episode_id FROM episodes WHERE state != 'CLOSED'").all() as { episode_id: string }[];
+      const { fleet } = await facilityMaps();
       const held = new Map<string, number>();
-      for (const e of open) {
-        const f = byEpisode.get(e.episode_id);
-        if (f) held.set(f, (held.get(f) ?? 0) + 1);
+      for (const r of cachedFactRows(store)) {
+        if (r.open && r.currentFacility) held.set(r.currentFacility, (held.get(r.currentFacility) ?? 0) + 1);
       }
       const { hqEvents, behind } = await src.progress(Number(store.meta(consoleCursorKey) ?? 0));
       return {
@@ -181,10 +162,9 @@ export function hqHandlers(inst: ServiceInstallation, source: HqFleetSource | nu
     },
     compliance: async (input) => {
       const store = inst.readStore();
-      const { fleet, deviceFacility } = await facilityMaps();
-      const byEpisode = episodeFacilities(store, deviceFacility);
-      const heldBy = currentFacilities(store, deviceFacility);
-      const all = allCompliance(store, now());
+      const { fleet } = await facilityMaps();
+      const facts = factCompliance(store, now());
+      const all = facts.map((x) => x.c);
       const inPeriod = inLocalPeriod(store, input.from, input.to);
       const claimInPeriod = instantInLocalPeriod(store, input.from, input.to);
       return {
@@ -194,10 +174,10 @@ export function hqHandlers(inst: ServiceInstallation, source: HqFleetSource | nu
           facilityId: f.facilityId,
           name: f.name,
           ...summarizeCompliance(
-            all.filter((c) => byEpisode.get(c.episodeId) === f.facilityId),
+            facts.filter((x) => x.admitted === f.facilityId).map((x) => x.c),
             inPeriod,
             claimInPeriod,
-            all.filter((c) => heldBy.get(c.episodeId) === f.facilityId),
+            facts.filter((x) => x.current === f.facilityId).map((x) => x.c),
           ),
         })),
         total: summarizeCompliance(all, inPeriod, claimInPeriod),
@@ -207,9 +187,10 @@ export function hqHandlers(inst: ServiceInstallation, source: HqFleetSource | nu
     },
     cases: async (input, env) => {
       const store = inst.readStore();
-      const { fleet, deviceFacility } = await facilityMaps();
+      const { fleet } = await facilityMaps();
+      const facts = factCompliance(store, now());
       // A "now" issue belongs to the centre holding the person now; the others to the one that admitted them.
-      const byEpisode = nowIssues.has(input.issue) ? currentFacilities(store, deviceFacility) : episodeFacilities(store, deviceFacility);
+      const byEpisode = new Map(facts.map((x) => [x.c.episodeId, nowIssues.has(input.issue) ? x.current : x.admitted]));
       const names = new Map(fleet.map((f) => [f.facilityId, f.name]));
       const inPeriod = inLocalPeriod(store, input.from, input.to);
       const test = issueTests[input.issue];
@@ -222,7 +203,8 @@ export function hqHandlers(inst: ServiceInstallation, source: HqFleetSource | nu
           : input.issue === 'contact_refused'
             ? c.contactRefusals.some((r) => claimInPeriod(r.at))
             : nowIssues.has(input.issue) || inPeriod(c);
-      const matches = allCompliance(store, now())
+      const matches = facts
+        .map((x) => x.c)
         .filter((c) => casesInPeriod(c) && test(c))
         .filter((c) => input.facilityId === null || byEpisode.get(c.episodeId) === input.facilityId)
         .sort((a, b) => (a.apprehendedAt < b.apprehendedAt ? 1 : -1));
