@@ -93,6 +93,12 @@ export const settingGroups: { title: MessageKey; fields: { setting: string; kind
     ],
   },
   {
+    // Read only by HQ's exports and statistical annex: shown there only.
+    title: 'set.group.publishing',
+    only: 'headquarters',
+    fields: [{ setting: 'smallCellThreshold', kind: 'count' }],
+  },
+  {
     title: 'set.group.npm',
     fields: [{ setting: 'npmResponseDays', kind: 'days' }],
   },

@@ -90,4 +90,7 @@ export const reports: Record<keyof typeof en, string> = {
   'error.report.noSuchFigure': 'Bu hesabatda belə göstərici yoxdur. Hesabatı yeniləyin və yenidən seçin.',
   'error.report.notPeople': 'Bu göstərici şəxsləri deyil, qeydləri sayır: onun arxasında şəxslərin siyahısı yoxdur.',
   'error.report.unknownFacility': 'Baş idarədə bu identifikatorla müəssisə yoxdur. Heç nə saxlanılmadı.',
+  'set.group.publishing': 'Baş idarənin konsolu: dərc edilən rəqəmlər',
+  'set.smallCellThreshold': 'Bundan kiçik sayları gizlət',
+  'set.smallCellThreshold.help': 'İxraclar və statistik əlavə bundan kiçik sayı «<N» kimi göstərir və yekunlardan hesablana bilməməsi üçün kifayət qədər digər xanaları da gizlədir. Konsolun özü dəqiq sayları «daxili» işarəsi ilə göstərir. Yalnız baş idarədə işləyir.',
 };

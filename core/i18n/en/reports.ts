@@ -89,4 +89,7 @@ export const reports = {
   'error.report.noSuchFigure': 'This report has no such figure. Reload the report and choose again.',
   'error.report.notPeople': 'This figure counts records, not people: there is no list of people behind it.',
   'error.report.unknownFacility': 'HQ has no facility with this id. Nothing was saved.',
+  'set.group.publishing': 'HQ console: published figures',
+  'set.smallCellThreshold': 'Hide counts below',
+  'set.smallCellThreshold.help': 'Exports and the statistical annex show a count below this as “<N”, and hide enough other cells that it cannot be worked out from the totals. The console itself shows exact counts, marked internal. Used only at HQ.',
 };
