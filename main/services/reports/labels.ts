@@ -1,0 +1,133 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import { countryName } from '../../../core/countries';
+import type { Locale } from '../../../core/fields';
+import { catalogs, defaultLocale } from '../../../core/i18n';
+import type { AgeBand, ReportId, ReportLabel } from '../../../core/reports/model';
+
+/**
+ * Text for HQ's published reports (CSV, XLSX, the annex) in the reader's language, on the server: the
+ * same ICU catalogs the screens use (core/i18n), so a row is named alike on screen and on paper.
+ */
+
+type Values = Record<string, string | number>;
+
+/** A message of the catalogs, formatted; falls back to English, then to the id (never throws on a missing key). */
+export function message(locale: Locale, id: string, values: Values = {}): string {
+  const text = catalogs[locale][id] ?? catalogs.en[id] ?? catalogs[defaultLocale][id];
+  if (text === undefined) return id;
+  try {
+    const formatted = new IntlMessageFormat(text, locale).format<string>(values);
+    return Array.isArray(formatted) ? formatted.join('') : String(formatted);
+  } catch {
+    // A value the message wants was not given (a report's sentence reused as a heading): show the sentence
+    // rather than fail the whole export.
+    return text;
+  }
+}
+
+const reportNames: Record<ReportId, string> = {
+  occupancy: 'reportExport.report.occupancy',
+  admissions: 'reportExport.report.admissions',
+  stay: 'reportExport.report.stay',
+  screening: 'reportExport.report.screening',
+  asylum: 'reportExport.report.asylum',
+  removals: 'reportExport.report.removals',
+  safeguards: 'reportExport.report.safeguards',
+  incidents: 'reportExport.report.incidents',
+  ombudsman: 'reportExport.report.ombudsman',
+  tracing: 'reportExport.report.tracing',
+};
+
+export const reportName = (id: ReportId, locale: Locale): string => message(locale, reportNames[id]);
+
+const ageBandNames: Record<AgeBand, string> = {
+  under_14: 'reportExport.ageBand.under_14',
+  '14_17': 'reportExport.ageBand.14_17',
+  '18_34': 'reportExport.ageBand.18_34',
+  '35_59': 'reportExport.ageBand.35_59',
+  '60_plus': 'reportExport.ageBand.60_plus',
+  unknown: 'reportExport.ageBand.unknown',
+};
+
+export function ageBandName(band: string, locale: Locale): string {
+  const id = (ageBandNames as Record<string, string | undefined>)[band];
+  return id ? message(locale, id) : band;
+}
+
+/** Not ISO codes, so not countries: the facts table writes these for people without a (known) nationality. */
+const nonCountries: Record<string, string> = {
+  STATELESS: 'reportExport.country.STATELESS',
+  UNKNOWN: 'reportExport.country.UNKNOWN',
+};
+
+export function nationalityName(code: string, locale: Locale): string {
+  const id = nonCountries[code];
+  return id ? message(locale, id) : countryName(code, locale);
+}
+
+export function languageName(code: string, locale: Locale): string {
+  const known = catalogs[locale][`lang.${code}`];
+  if (known) return known;
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** A calendar day's parts as a Date at UTC noon: formatting it in UTC never moves it to another day. */
+const utcDay = (y: number, m: number, d: number): Date => new Date(Date.UTC(y, m - 1, d, 12));
+
+/** A period bucket: "2026", "January 2026" / "yanvar 2026" / "январь 2026", or a day in the locale's long form. */
+export function formatPeriod(value: string, locale: Locale): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (day) return formatDay(value, locale);
+  const month = /^(\d{4})-(\d{2})$/.exec(value);
+  if (month) {
+    // The month standing alone (nominative in Russian: "январь", not "января") and then the year, as a
+    // table heading reads; Intl's month-and-year form adds "г." in Russian.
+    const at = utcDay(Number(month[1]), Number(month[2]), 1);
+    const name = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(at);
+    return `${name} ${month[1]}`;
+  }
+  return value;
+}
+
+/** A calendar day (YYYY-MM-DD) in the locale's long form: "5 January 2026" reads alike in every time zone. */
+export function formatDay(day: string, locale: Locale): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return day;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(utcDay(Number(m[1]), Number(m[2]), Number(m[3])));
+}
+
+export const formatRange = (from: string, to: string, locale: Locale): string => (from === to ? formatDay(from, locale) : `${formatDay(from, locale)} – ${formatDay(to, locale)}`);
+
+/** An instant as the console's time zone reads it, naming the zone: "8 December 2026, 03:25 (Asia/Baku)". */
+export function formatInstant(iso: string, locale: Locale, timeZone: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(at);
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(at);
+  return message(locale, 'reportExport.dateTime', { date, time, zone: timeZone });
+}
+
+/** A figure for reading (the annex): grouped the locale's way, at most one decimal (hours, per cent). */
+export const formatNumber = (n: number, locale: Locale): string => new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(n);
+
+/** A row's or column's name in the reader's language. */
+export function renderLabel(label: ReportLabel, locale: Locale): string {
+  switch (label.kind) {
+    case 'message':
+      return message(locale, label.id);
+    case 'country':
+      return nationalityName(label.code, locale);
+    case 'facility':
+      return label.name;
+    case 'period':
+      return formatPeriod(label.value, locale);
+    case 'language':
+      return languageName(label.code, locale);
+    case 'text':
+      return label.text;
+  }
+}
