@@ -132,6 +132,7 @@ export function href(route: Route): string {
     case 'hqTracingNew':
     case 'hqInquiry':
     case 'hqTracingRecords':
+    case 'hqReports':
       return hqHref(route);
     default:
       return `#/${route.name}`;

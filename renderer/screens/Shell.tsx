@@ -37,6 +37,7 @@ import { Inquiries } from './hq/tracing/Inquiries';
 import { Inquiry } from './hq/tracing/Inquiry';
 import { NewInquiry } from './hq/tracing/NewInquiry';
 import { Records } from './hq/tracing/Records';
+import { Reports } from './hq/reports/Reports';
 
 type NavTarget =
   | 'npmVisits'
@@ -54,6 +55,7 @@ type NavTarget =
   | 'audit'
   | 'hqFacilities'
   | 'hqCompliance'
+  | 'hqReports'
   | 'hqTracing';
 
 /** Which nav item a route belongs to (a person page is part of the register). */
@@ -144,6 +146,7 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
         return may.fleet;
       case 'hqCompliance':
       case 'hqCases':
+      case 'hqReports':
         return may.reports;
       case 'hqTracing':
       case 'hqTracingNew':
@@ -196,6 +199,7 @@ export function Shell({ session, onSignedOut }: { session: SessionView; onSigned
     { target: 'home', label: 'nav.home', shown: !may.reports },
     { target: 'hqFacilities', label: 'hq.nav.facilities', shown: may.fleet },
     { target: 'hqCompliance', label: 'hq.nav.compliance', shown: may.reports },
+    { target: 'hqReports', label: 'reportsUi.nav', shown: may.reports },
     { target: 'hqTracing', label: 'hq.nav.tracing', shown: may.tracing },
     { target: 'register', label: 'nav.register', shown: may.read },
     { target: 'audit', label: 'nav.audit', shown: may.audit },
@@ -264,6 +268,8 @@ function Screen({ route, session, mayRead }: { route: Route; session: SessionVie
       return <Compliance key={`${route.from ?? ''}/${route.to ?? ''}`} from={route.from} to={route.to} />;
     case 'hqCases':
       return <Cases from={route.from} to={route.to} issue={route.issue} facilityId={route.facilityId} />;
+    case 'hqReports':
+      return <Reports key={href(route)} address={route} mayManage={can(session.user.roles, 'settings.manage')} />;
     case 'hqTracing':
       return <Inquiries key={route.status ?? 'open'} status={route.status} />;
     case 'hqTracingNew':

@@ -1,5 +1,6 @@
 import type { ComplianceIssue } from '../../../core/contract/hq';
 import { isComplianceIssue, isIsoDate } from './model';
+import { parseReportsQuery, reportsQuery, type ReportsAddress } from './reports/route';
 
 /**
  * The HQ console's addresses (renderer/routes.ts delegates `#/hq/...` here). The period and the figure
@@ -12,7 +13,8 @@ export type HqRoute =
   | { name: 'hqTracing'; status?: TracingFilter }
   | { name: 'hqTracingNew' }
   | { name: 'hqInquiry'; inquiryId: string }
-  | { name: 'hqTracingRecords' };
+  | { name: 'hqTracingRecords' }
+  | ({ name: 'hqReports' } & ReportsAddress);
 
 /** Which inquiries the tracing list shows (issue #14 §3). */
 export const tracingFilters = ['open', 'answered', 'closed', 'all'] as const;
@@ -42,6 +44,8 @@ export function parseHqPath(parts: readonly string[], params: URLSearchParams): 
       const status = params.get('status');
       return isTracingFilter(status) ? { name: 'hqTracing', status } : { name: 'hqTracing' };
     }
+    case 'reports':
+      return { name: 'hqReports', ...parseReportsQuery(params) };
     default:
       return null;
   }
@@ -66,5 +70,7 @@ export function hqHref(route: HqRoute): string {
       return `#/hq/tracing/${encodeURIComponent(route.inquiryId)}`;
     case 'hqTracingRecords':
       return '#/hq/tracing/records';
+    case 'hqReports':
+      return `#/hq/reports?${reportsQuery(route)}`;
   }
 }
