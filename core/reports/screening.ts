@@ -30,14 +30,21 @@ export function screeningReport(ctx: ReportContext): ComputedTable[] {
   const { filter: f } = ctx;
   const screenedInPeriod = (r: FactRow) => r.facts.screenedAt !== null && inPeriod(f, ctx.dayOf(r.facts.screenedAt));
   const began = (r: FactRow) => inPeriod(f, r.apprehendedDay);
+  // Screened within screeningHours of admission [D] (docs/domain.md §4), the same limit due-now owes it by; "within" includes its last instant.
+  const screeningLimit = hours(ctx.settings.screeningHours);
+  const coverageCell = (r: FactRow) => {
+    const { screenedAt, admittedAt } = r.facts;
+    if (screenedAt === null) return 'not_screened';
+    return admittedAt !== null && Date.parse(screenedAt) > Date.parse(admittedAt) + screeningLimit ? 'screened_late' : 'screened_in_time';
+  };
   const flagColumns = (r: FactRow) => [...(screenedInPeriod(r) ? ['found'] : []), ...(r.open ? ['held_now'] : [])];
 
   const coverage = countTable(
     { id: 'screening_coverage', titleKey: 'report.screening_coverage.title', descriptionKey: 'report.screening_coverage.desc', rowHeaderKey: 'report.dim.facility', chart: 'stacked' },
     facilityRows(ctx),
-    keyed('screening.coverage', ['screened', 'not_screened']),
+    keyed('screening.coverage', ['screened_in_time', 'screened_late', 'not_screened']),
     ctx.rows.filter(began),
-    (r) => (r.admittedFacility === null ? [] : [[r.admittedFacility, r.facts.screenedAt === null ? 'not_screened' : 'screened']]),
+    (r) => (r.admittedFacility === null ? [] : [[r.admittedFacility, coverageCell(r)]]),
   );
 
   // A person has several flags: the rows do not add up to people.

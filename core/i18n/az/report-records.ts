@@ -12,7 +12,8 @@ export const reportRecords: Record<keyof typeof en, string> = {
   'report.dim.referral': 'Göndəriş ünvanı',
 
   'report.screening_coverage.title': 'Qiymətləndirmə ilə əhatə, müəssisələr üzrə',
-  'report.screening_coverage.desc': 'Dövrdə saxlanılan şəxslər, onları qəbul edən müəssisə üzrə: həssaslıq qiymətləndirməsindən keçib və ya (hələ) keçməyib.',
+  'report.screening_coverage.desc':
+    'Dövrdə saxlanılan şəxslər, onları qəbul edən müəssisə üzrə: qəbuldan sonra müddət daxilində (standart olaraq 24 saat) həssaslıq qiymətləndirməsindən keçib, daha gec keçib və ya (hələ) keçməyib.',
   'report.screening_flags.title': 'Aşkar edilmiş həssaslıqlar',
   'report.screening_flags.desc':
     'Həssaslıq üzrə: qiymətləndirməsi dövrün bir günündə aparılıb onu aşkar edən şəxslər və nə vaxt qiymətləndirilməsindən asılı olmayaraq, bu gün saxlanılan və bu həssaslığı olan şəxslər. Bir neçə həssaslığı olan şəxs hər sətirdə sayılır.',
@@ -76,7 +77,8 @@ export const reportRecords: Record<keyof typeof en, string> = {
   'report.tracing_timeliness.title': 'Axtarış sorğularına vaxtında cavab',
   'report.tracing_timeliness.desc': 'Dövrdə daxil olan və sorğu edənə cavab verilən sorğular: son gündək və ya daha gec.',
 
-  'report.screening.coverage.screened': 'Qiymətləndirilib',
+  'report.screening.coverage.screened_in_time': 'Müddətində qiymətləndirilib',
+  'report.screening.coverage.screened_late': 'Gecikməklə qiymətləndirilib',
   'report.screening.coverage.not_screened': 'Qiymətləndirilməyib',
   'report.screening.population.found': 'Dövrdə aşkar edilib',
   'report.screening.population.held_now': 'Hazırda saxlanılır',

@@ -14,7 +14,8 @@ export const reportRecords = {
   'report.dim.referral': 'Referral to',
 
   'report.screening_coverage.title': 'Screening coverage, by facility',
-  'report.screening_coverage.desc': 'People apprehended in the period, by the facility that admitted them, screened for vulnerabilities or not (yet).',
+  'report.screening_coverage.desc':
+    'People apprehended in the period, by the facility that admitted them: screened for vulnerabilities within the limit after admission (24 hours by default), later, or not (yet).',
   'report.screening_flags.title': 'Vulnerabilities found',
   'report.screening_flags.desc':
     'By vulnerability: people whose screening took place on a day of the period and found it, and people held today who have it, whenever they were screened. A person with several vulnerabilities counts in each row.',
@@ -78,7 +79,8 @@ export const reportRecords = {
   'report.tracing_timeliness.title': 'Tracing answers in time',
   'report.tracing_timeliness.desc': 'Inquiries received in the period whose requester has been told: by the due day, or later.',
 
-  'report.screening.coverage.screened': 'Screened',
+  'report.screening.coverage.screened_in_time': 'Screened within the limit',
+  'report.screening.coverage.screened_late': 'Screened late',
   'report.screening.coverage.not_screened': 'Not screened',
   'report.screening.population.found': 'Found in the period',
   'report.screening.population.held_now': 'Held now',

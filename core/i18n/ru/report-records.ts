@@ -12,7 +12,7 @@ export const reportRecords: Record<keyof typeof en, string> = {
   'report.dim.referral': 'Направление в',
 
   'report.screening_coverage.title': 'Охват скринингом, по учреждениям',
-  'report.screening_coverage.desc': 'Лица, задержанные в периоде, по принявшему их учреждению: прошли скрининг уязвимости или (ещё) нет.',
+  'report.screening_coverage.desc': 'Лица, задержанные в периоде, по принявшему их учреждению: прошли скрининг уязвимости в срок после поступления (по умолчанию 24 часа), позже или (ещё) не прошли.',
   'report.screening_flags.title': 'Выявленные уязвимости',
   'report.screening_flags.desc':
     'По уязвимости: лица, чей скрининг прошёл в один из дней периода и выявил её, и лица, содержащиеся сегодня с этой уязвимостью, когда бы ни прошёл скрининг. Лицо с несколькими уязвимостями учитывается в каждой строке.',
@@ -77,7 +77,8 @@ export const reportRecords: Record<keyof typeof en, string> = {
   'report.tracing_timeliness.title': 'Ответы на розыскные запросы в срок',
   'report.tracing_timeliness.desc': 'Запросы, поступившие в периоде, на которые заявителю дан ответ: к сроку или позже.',
 
-  'report.screening.coverage.screened': 'Скрининг пройден',
+  'report.screening.coverage.screened_in_time': 'Скрининг пройден в срок',
+  'report.screening.coverage.screened_late': 'Скрининг пройден с опозданием',
   'report.screening.coverage.not_screened': 'Скрининг не пройден',
   'report.screening.population.found': 'Выявлено в периоде',
   'report.screening.population.held_now': 'Содержатся сейчас',

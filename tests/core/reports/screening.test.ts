@@ -71,7 +71,7 @@ describe('screening and referrals report', () => {
       expect(rowKeys(t)).not.toContain('thb_nrm');
     }
     // The person is among those screened, like anyone else, and in no vulnerability or referral cell.
-    expect(cell(table(report, 'screening_coverage'), 'fac-yev', 'screened').members).toContain('ep-thb');
+    expect(cell(table(report, 'screening_coverage'), 'fac-yev', 'screened_late').members).toContain('ep-thb');
     expect(table(report, 'screening_flags').members!.flat(2)).not.toContain('ep-thb');
     expect(table(report, 'screening_referrals').members!.flat(2)).not.toContain('ep-thb');
     const thb = table(report, 'screening_trafficking');
@@ -113,10 +113,20 @@ describe('screening and referrals report', () => {
   it('gives the screening coverage of each facility for the people it admitted in the period', () => {
     const coverage = table(report, 'screening_coverage');
     expect(cell(coverage, 'fac-bak', 'not_screened').members).toEqual(['ep-not-screened']);
-    expect(cell(coverage, 'fac-bak', 'screened').members).toEqual(['ep-age-doubt']);
+    expect(cell(coverage, 'fac-bak', 'screened_late').members).toEqual(['ep-age-doubt']);
     // Apprehended in February or April: not in March's coverage.
-    expect(cell(coverage, 'fac-yev', 'screened').members).toEqual(['ep-child-alone', 'ep-disability-closed', 'ep-screened-april', 'ep-thb']);
+    expect(cell(coverage, 'fac-yev', 'screened_late').members).toEqual(['ep-child-alone', 'ep-disability-closed', 'ep-thb']);
+    expect(cell(coverage, 'fac-yev', 'screened_in_time').members).toEqual(['ep-screened-april']);
     expect(cell(coverage, 'fac-yev', 'not_screened').members).toEqual(['ep-guardian']);
+  });
+
+  it('counts a screening at the last instant of the 24 hours after admission as in time, a moment later as late', () => {
+    const admittedAt = '2026-03-10T08:00:00.000Z';
+    const atLimit = factRow({ episodeId: 'ep-at-limit', apprehendedAt: admittedAt, facts: { admittedAt, screenedAt: '2026-03-11T08:00:00.000Z' } });
+    const justAfter = factRow({ episodeId: 'ep-just-after', apprehendedAt: admittedAt, facts: { admittedAt, screenedAt: '2026-03-11T08:00:00.001Z' } });
+    const coverage = table(screeningReport(reportContext([atLimit, justAfter])), 'screening_coverage');
+    expect(cell(coverage, 'fac-yev', 'screened_in_time').members).toEqual(['ep-at-limit']);
+    expect(cell(coverage, 'fac-yev', 'screened_late').members).toEqual(['ep-just-after']);
   });
 
   it('keeps the shape the console and the exports expect, every label in az, en and ru', () => {
