@@ -19,15 +19,29 @@ import { NOTHING, suppressedMarker, tableGrid, thresholdRule, watermark, type Gr
 
 const require = createRequire(import.meta.url);
 
+let fontFiles: { regular: string; bold: string } | null = null;
+
 /** The fonts, found through the package so any working directory works; a missing file is said plainly. */
 export function annexFonts(): { regular: string; bold: string } {
+  if (fontFiles) return fontFiles;
   const regular = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
   const bold = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
   for (const file of [regular, bold]) if (!existsSync(file)) throw new Error(`annex font missing: ${file} (npm install dejavu-fonts-ttf)`);
-  return { regular, bold };
+  fontFiles = { regular, bold };
+  return fontFiles;
 }
 
 type Doc = InstanceType<typeof PDFDocument>;
+
+/**
+ * Fonts are selected by their file, the key pdfkit caches them under. (A name given with registerFont
+ * for the file the document opened with is not cached: pdfkit parsed the whole font again on every
+ * switch, seconds for a large table.)
+ */
+function face(doc: Doc, bold: boolean): Doc {
+  const f = annexFonts();
+  return doc.font(bold ? f.bold : f.regular);
+}
 
 const MARGIN = 40;
 /** room kept under the text for the footer */
@@ -67,8 +81,6 @@ export async function annexPdf(input: AnnexInput): Promise<Buffer> {
       ModDate: at,
     },
   });
-  doc.registerFont('body', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -77,9 +89,9 @@ export async function annexPdf(input: AnnexInput): Promise<Buffer> {
   });
 
   const width = doc.page.width - MARGIN * 2;
-  doc.font('bold').fontSize(18).text(title, { width });
+  face(doc, true).fontSize(18).text(title, { width });
   doc.moveDown(0.3);
-  doc.font('body').fontSize(12).text(subtitle, { width });
+  face(doc, false).fontSize(12).text(subtitle, { width });
   doc.text(message(l, 'reportExport.annex.scope', { scope }), { width });
   doc.moveDown(0.8);
   doc.fontSize(10).text(message(l, 'reportExport.annex.intro', { period, scope }), { width });
@@ -96,7 +108,7 @@ export async function annexPdf(input: AnnexInput): Promise<Buffer> {
   for (const result of reports) {
     ensureRoom(doc, 80);
     doc.moveDown(1.2);
-    doc.font('bold').fontSize(14).text(reportName(result.reportId, l), MARGIN, doc.y, { width });
+    face(doc, true).fontSize(14).text(reportName(result.reportId, l), MARGIN, doc.y, { width });
     for (const table of result.tables) drawTable(doc, tableGrid(table, input.threshold, l), l, marker);
   }
 
@@ -109,7 +121,7 @@ export async function annexPdf(input: AnnexInput): Promise<Buffer> {
     doc.page.margins.bottom = 0;
     const y = doc.page.height - MARGIN - 10;
     const pageText = message(l, 'reportExport.page', { page: i + 1, pages: range.count });
-    doc.font('body').fontSize(7.5).fillColor('#333333');
+    face(doc, false).fontSize(7.5).fillColor('#333333');
     doc.text(mark, MARGIN, y, { width: width - 90, lineBreak: false, ellipsis: true });
     doc.text(pageText, MARGIN + width - 85, y, { width: 85, align: 'right', lineBreak: false });
     doc.page.margins.bottom = bottom;
@@ -131,7 +143,7 @@ function cellText(c: GridCell, locale: AnnexInput['language'], marker: string): 
 /** One table, in as many column groups as the page width needs, each repeating the row names. */
 function drawTable(doc: Doc, grid: TableGrid, locale: AnnexInput['language'], marker: string): void {
   const width = doc.page.width - MARGIN * 2;
-  doc.font('body').fontSize(BODY_SIZE);
+  face(doc, false).fontSize(BODY_SIZE);
   const longest = Math.max(doc.widthOfString(grid.head[0] ?? ''), ...grid.rows.map((r) => doc.widthOfString(r.head)));
   const rowHeadWidth = Math.min(ROW_HEAD_MAX, Math.max(ROW_HEAD_MIN, longest + PAD * 2 + 2));
   const perGroup = Math.max(1, Math.floor((width - rowHeadWidth) / VALUE_WIDTH));
@@ -143,16 +155,16 @@ function drawTable(doc: Doc, grid: TableGrid, locale: AnnexInput['language'], ma
 
   groups.forEach((columns, g) => {
     const heading = g === 0 ? grid.title : message(locale, 'reportExport.annex.continued', { title: grid.title });
-    doc.font('bold').fontSize(10);
+    face(doc, true).fontSize(10);
     const headingHeight = doc.heightOfString(heading, { width });
-    doc.font('body').fontSize(BODY_SIZE);
+    face(doc, false).fontSize(BODY_SIZE);
     const descriptionHeight = g === 0 ? doc.heightOfString(grid.description, { width }) + (grid.unit ? doc.heightOfString(grid.unit, { width }) : 0) : 0;
     // Keep the heading with the header row and a first line of figures.
     ensureRoom(doc, 14 + headingHeight + descriptionHeight + 60);
     doc.y += 10;
-    doc.font('bold').fontSize(10).fillColor('black').text(heading, MARGIN, doc.y, { width });
+    face(doc, true).fontSize(10).fillColor('black').text(heading, MARGIN, doc.y, { width });
     if (g === 0) {
-      doc.font('body').fontSize(BODY_SIZE).text(grid.description, MARGIN, doc.y, { width });
+      face(doc, false).fontSize(BODY_SIZE).text(grid.description, MARGIN, doc.y, { width });
       if (grid.unit) doc.text(grid.unit, MARGIN, doc.y, { width });
     }
     doc.y += 4;
@@ -176,9 +188,22 @@ function drawTable(doc: Doc, grid: TableGrid, locale: AnnexInput['language'], ma
   });
 }
 
+/**
+ * Figures are short and sit on one line; only names and headings wrap. Measuring and wrapping every
+ * figure made a 250 × 36 table take seconds, so a figure that fits is placed by its width alone.
+ */
+function fits(doc: Doc, text: string, width: number): boolean {
+  return doc.widthOfString(text) <= width - PAD * 2;
+}
+
 function rowHeight(doc: Doc, texts: string[], widths: number[], bold: boolean): number {
-  doc.font(bold ? 'bold' : 'body').fontSize(BODY_SIZE);
-  return Math.max(...texts.map((t, i) => doc.heightOfString(t, { width: widths[i]! - PAD * 2 }))) + PAD * 2;
+  face(doc, bold).fontSize(BODY_SIZE);
+  const line = doc.currentLineHeight(true);
+  let height = line;
+  texts.forEach((t, i) => {
+    if (i === 0 || !fits(doc, t, widths[i]!)) height = Math.max(height, doc.heightOfString(t, { width: widths[i]! - PAD * 2 }));
+  });
+  return height + PAD * 2;
 }
 
 /** A row of cells from the left margin at doc.y: the first cell a name (left), the others figures or their headings (right). */
@@ -186,9 +211,11 @@ function drawRow(doc: Doc, texts: string[], widths: number[], o: { bold: boolean
   const height = rowHeight(doc, texts, widths, o.bold);
   const top = doc.y;
   let x = MARGIN;
+  doc.fillColor('black');
   texts.forEach((t, i) => {
     const w = widths[i]!;
-    doc.fillColor('black').text(t, x + PAD, top + PAD, { width: w - PAD * 2, align: i > 0 ? 'right' : 'left' });
+    if (i > 0 && fits(doc, t, w)) doc.text(t, x + w - PAD - doc.widthOfString(t), top + PAD, { lineBreak: false });
+    else doc.text(t, x + PAD, top + PAD, { width: w - PAD * 2, align: i > 0 ? 'right' : 'left' });
     x += w;
   });
   const bottom = top + height;
