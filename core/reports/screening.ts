@@ -20,7 +20,10 @@ const openReferralTypes = referralTypes.filter((t) => t !== 'thb_nrm');
 const referralColumns = ['recorded', ...referralStages] as const;
 const stageOf = (stage: string | null) => stage ?? 'recorded';
 
-/** Children: the bands under 18, and a child by the benefit of the doubt whose age is not known to be under 18. */
+/**
+ * Children: the bands under 18 by the birth date on record, and a child whose birth date says otherwise or is
+ * not known but who is treated as one (an age in doubt, an assessment finding a minor: docs/domain.md §5 rule 5).
+ */
 const childRows = ['under_14', '14_17', 'age_in_doubt'] as const;
 const childRow = (r: FactRow) => (r.ageBand === 'under_14' || r.ageBand === '14_17' ? r.ageBand : 'age_in_doubt');
 const isChild = (r: FactRow) => r.facts.flags.includes('child');

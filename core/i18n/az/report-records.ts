@@ -107,7 +107,7 @@ export const reportRecords: Record<keyof typeof en, string> = {
   'report.referral.stage.outcome': 'Nəticəsi var',
   'report.child.under_14': '14 yaşadək',
   'report.child.14_17': '14–17',
-  'report.child.age_in_doubt': 'Yaşı şübhəlidir',
+  'report.child.age_in_doubt': 'Yaşı şübhəli və ya məlum deyil',
   'report.child.accompanied': 'Ailəsi ilə',
   'report.child.unaccompanied': 'Müşayiətsiz',
   'report.guardian.appointed': 'Qəyyum təyin edilib',

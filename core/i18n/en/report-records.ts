@@ -109,7 +109,7 @@ export const reportRecords = {
   'report.referral.stage.outcome': 'Outcome',
   'report.child.under_14': 'Under 14',
   'report.child.14_17': '14–17',
-  'report.child.age_in_doubt': 'Age in doubt',
+  'report.child.age_in_doubt': 'Age in doubt or not known',
   'report.child.accompanied': 'With family',
   'report.child.unaccompanied': 'Unaccompanied',
   'report.guardian.appointed': 'Guardian appointed',

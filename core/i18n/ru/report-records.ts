@@ -107,7 +107,7 @@ export const reportRecords: Record<keyof typeof en, string> = {
   'report.referral.stage.outcome': 'Есть результат',
   'report.child.under_14': 'До 14 лет',
   'report.child.14_17': '14–17',
-  'report.child.age_in_doubt': 'Возраст под сомнением',
+  'report.child.age_in_doubt': 'Возраст под сомнением или неизвестен',
   'report.child.accompanied': 'С семьёй',
   'report.child.unaccompanied': 'Без сопровождения',
   'report.guardian.appointed': 'Опекун назначен',
