@@ -2,8 +2,8 @@ import { expect } from 'vitest';
 import type { EpisodeFacts } from '../../core/due-now';
 import { catalogs } from '../../core/i18n';
 import type { ReportExtras } from '../../core/reports/extras';
-import type { ReportFilter, ReportLabel } from '../../core/reports/model';
-import type { ComputedTable, FactRow, ReportContext } from '../../core/reports/table';
+import { reportTable, type ReportFilter, type ReportLabel } from '../../core/reports/model';
+import { published, type ComputedTable, type FactRow, type ReportContext } from '../../core/reports/table';
 import { defaultSettings } from '../../core/settings';
 import { localDate } from '../../core/time';
 
@@ -125,9 +125,11 @@ export function expectMessagesExist(tables: readonly ComputedTable[]): void {
   }
 }
 
-/** The shape every table keeps: cells rows × columns, and for counts of episodes as many members as the count. */
+/** The shape every table keeps: the contract's, cells rows × columns, and for counts of episodes as many members as the count. */
 export function expectWellFormed(tables: readonly ComputedTable[]): void {
   for (const t of tables) {
+    // What the screen receives is the published shape, and nothing more.
+    expect(reportTable.strict().parse(published(t))).toEqual(published(t));
     expect(t.cells.length, t.id).toBe(t.rows.length);
     for (const [i, r] of t.cells.entries()) {
       expect(r.length, t.id).toBe(t.columns.length);
