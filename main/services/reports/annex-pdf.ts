@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { AnnexInput } from './export-types';
 import { formatNumber, formatRange, message, reportName } from './labels';
-import { NOTHING, suppressedMarker, tableGrid, thresholdRule, watermark, type GridCell, type TableGrid } from './layout';
+import { filterLines, NOTHING, suppressedMarker, tableGrid, thresholdRule, watermark, type GridCell, type TableGrid } from './layout';
 
 /**
  * The periodic statistical annex (issue #16 §3): every report's tables for one period, suppressed for
@@ -93,6 +93,11 @@ export async function annexPdf(input: AnnexInput): Promise<Buffer> {
   doc.moveDown(0.3);
   face(doc, false).fontSize(12).text(subtitle, { width });
   doc.text(message(l, 'reportExport.annex.scope', { scope }), { width });
+  // The dimensions the analyst narrowed the figures to (nationality, sex, age band, regime), if any: an
+  // annex of women only must say so. Period and facility are said above.
+  const filter = input.results[0]?.filter;
+  const all = message(l, 'reportExport.all');
+  if (filter) for (const [name, value] of filterLines(filter, input.facilityName, l).slice(2)) if (value !== all) doc.text(`${name}: ${value}`, { width });
   doc.moveDown(0.8);
   doc.fontSize(10).text(message(l, 'reportExport.annex.intro', { period, scope }), { width });
   doc.moveDown(0.4);

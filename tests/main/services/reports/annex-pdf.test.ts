@@ -130,6 +130,16 @@ describe('the statistical annex', () => {
     });
   });
 
+  it('says which people the figures are narrowed to, and only the filters set', async () => {
+    const narrowed = result([admissionsBySex], { sex: 'female', nationality: 'AFG' });
+    const first = pdfPages(await annexPdf(input('en', { results: [narrowed], facilityName: 'Şəki mərkəzi' })))[0]!;
+    expect(first).toEqual(expect.arrayContaining(['Scope: Şəki mərkəzi', 'Nationality: Afghanistan', 'Sex: Female']));
+    expect(first.filter((line) => /^(Age band|Regime):/.test(line))).toEqual([]);
+    const everyone = pdfPages(await annexPdf(input('en')))[0]!;
+    expect(everyone).toContain('Scope: All facilities');
+    expect(everyone.filter((line) => /^(Nationality|Sex|Age band|Regime):/.test(line))).toEqual([]);
+  });
+
   it('says so when no report has figures for the period', async () => {
     const pages = pdfPages(await annexPdf(input('ru', { results: [] })));
     expect(pages).toHaveLength(1);
