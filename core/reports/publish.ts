@@ -56,6 +56,10 @@ export function publishTable(t: ReportTable, threshold: number): PublishedTable 
 
   if (t.measure === 'count') {
     if (t.totals) {
+      // No rows or no columns: every total is 0 (suppressTable cannot tell how many columns an empty table has).
+      if (t.rows.length === 0 || t.columns.length === 0) {
+        return { ...head, cells: grid(() => null), totals: { rows: t.rows.map(() => 0), columns: t.columns.map(() => 0), grand: 0 } };
+      }
       // A count table's null means nobody: it adds 0 to the totals and is shown as it was.
       const counts = grid((i, j) => at(i, j) ?? 0);
       const s = suppressTable(counts, threshold);

@@ -39,8 +39,21 @@ export function sheetName(title: string, taken: Set<string>): string {
   return name;
 }
 
-/** Header and footer text is a small language of its own: & starts a code, so a literal & is doubled. */
-const hf = (text: string): string => text.replace(/&/g, '&&');
+/**
+ * Header and footer text is a small language of its own: & starts a code, so a literal & is doubled.
+ * Excel refuses a header or footer longer than 255 characters (the file "needs repair"), so a long text
+ * is shortened to `max` characters, codes included, with an ellipsis.
+ */
+function hf(text: string, max: number): string {
+  const escaped = (s: string) => s.replace(/&/g, '&&');
+  if (escaped(text).length <= max) return escaped(text);
+  const chars = [...text];
+  let n = Math.min(chars.length, max - 1);
+  while (n > 0 && escaped(chars.slice(0, n).join('') + '…').length > max) n -= 1;
+  return escaped(chars.slice(0, n).join('') + '…');
+}
+
+const HEADER_FOOTER_MAX = 255;
 
 export async function exportXlsx(input: ExportInput): Promise<Buffer> {
   const l = input.language;
@@ -57,8 +70,8 @@ export async function exportXlsx(input: ExportInput): Promise<Buffer> {
   workbook.subject = mark;
 
   const headerFooter = {
-    oddHeader: `&L${hf(workbook.title)}`,
-    oddFooter: `&L${hf(mark)}&R&P / &N`,
+    oddHeader: `&L${hf(workbook.title, HEADER_FOOTER_MAX - '&L'.length)}`,
+    oddFooter: `&L${hf(mark, HEADER_FOOTER_MAX - '&L&R&P / &N'.length)}&R&P / &N`,
   };
   const taken = new Set<string>();
 

@@ -91,6 +91,11 @@ describe('publishing a table of counts that adds up', () => {
     expect(recoverableCells(cells, maskOfPublished(p))).toEqual([]);
   });
 
+  it('publishes a table nobody falls in with zero totals for each of its columns', () => {
+    const none = { ...countTable([], true), columns: [0, 1, 2].map((j) => ({ key: `c${j}`, label: { kind: 'text' as const, text: `column ${j}` } })) };
+    expect(publishTable(none, 5).totals).toEqual({ rows: [], columns: [0, 0, 0], grand: 0 });
+  });
+
   it('holds for any table: nothing small published, nothing hidden recoverable', () => {
     fc.assert(
       fc.property(

@@ -152,6 +152,17 @@ describe('the XLSX export', () => {
     }
   });
 
+  it('keeps the printed footer within Excel’s 255 characters for a long name, and a literal & as text', async () => {
+    const long = `${'Nigar '.repeat(40)}& Co (nigar)`;
+    const workbook = await open(await exportXlsx(input('en', { exportedBy: long })));
+    const footer = workbook.worksheets[0]!.headerFooter.oddFooter!;
+    expect(footer.length).toBeLessThanOrEqual(255);
+    expect(footer).toMatch(/^&LExported by Nigar Nigar .*…&R&P \/ &N$/);
+    const short = await open(await exportXlsx(input('en', { exportedBy: 'R&D (rd)' })));
+    expect(short.worksheets[1]!.headerFooter.oddFooter).toContain('Exported by R&&D (rd) at');
+    expect(short.creator).toBe('R&D (rd)');
+  });
+
   it('names sheets within Excel’s rules: at most 31 characters, none of []:*?/\\, each once', async () => {
     const taken = new Set<string>();
     const names = [
