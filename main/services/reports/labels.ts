@@ -25,44 +25,52 @@ export function message(locale: Locale, id: string, values: Values = {}): string
   }
 }
 
-const reportNames: Record<ReportId, string> = {
-  occupancy: 'reportExport.report.occupancy',
-  admissions: 'reportExport.report.admissions',
-  stay: 'reportExport.report.stay',
-  screening: 'reportExport.report.screening',
-  asylum: 'reportExport.report.asylum',
-  removals: 'reportExport.report.removals',
-  safeguards: 'reportExport.report.safeguards',
-  incidents: 'reportExport.report.incidents',
-  ombudsman: 'reportExport.report.ombudsman',
-  tracing: 'reportExport.report.tracing',
+/** The first of `ids` some catalog has, formatted; the last is ours (core/i18n/<lang>/report-exports.ts) and always there. */
+function firstKnown(locale: Locale, ids: readonly string[]): string {
+  const id = ids.find((k) => k in catalogs[locale] || k in catalogs.en) ?? ids[ids.length - 1]!;
+  return message(locale, id);
+}
+
+// The console's own names come first (core/i18n/<lang>/reports.ts), so that a report, an age band or
+// "stateless" reads the same on screen and on paper; the exports' own words stand in if those go.
+const reportNames: Record<ReportId, readonly string[]> = {
+  occupancy: ['report.name.occupancy', 'reportExport.report.occupancy'],
+  admissions: ['report.name.admissions', 'reportExport.report.admissions'],
+  stay: ['report.name.stay', 'reportExport.report.stay'],
+  screening: ['report.name.screening', 'reportExport.report.screening'],
+  asylum: ['report.name.asylum', 'reportExport.report.asylum'],
+  removals: ['report.name.removals', 'reportExport.report.removals'],
+  safeguards: ['report.name.safeguards', 'reportExport.report.safeguards'],
+  incidents: ['report.name.incidents', 'reportExport.report.incidents'],
+  ombudsman: ['report.name.ombudsman', 'reportExport.report.ombudsman'],
+  tracing: ['report.name.tracing', 'reportExport.report.tracing'],
 };
 
-export const reportName = (id: ReportId, locale: Locale): string => message(locale, reportNames[id]);
+export const reportName = (id: ReportId, locale: Locale): string => firstKnown(locale, reportNames[id]);
 
-const ageBandNames: Record<AgeBand, string> = {
-  under_14: 'reportExport.ageBand.under_14',
-  '14_17': 'reportExport.ageBand.14_17',
-  '18_34': 'reportExport.ageBand.18_34',
-  '35_59': 'reportExport.ageBand.35_59',
-  '60_plus': 'reportExport.ageBand.60_plus',
-  unknown: 'reportExport.ageBand.unknown',
+const ageBandNames: Record<AgeBand, readonly string[]> = {
+  under_14: ['report.age.under_14', 'reportExport.ageBand.under_14'],
+  '14_17': ['report.age.14_17', 'reportExport.ageBand.14_17'],
+  '18_34': ['report.age.18_34', 'reportExport.ageBand.18_34'],
+  '35_59': ['report.age.35_59', 'reportExport.ageBand.35_59'],
+  '60_plus': ['report.age.60_plus', 'reportExport.ageBand.60_plus'],
+  unknown: ['report.age.unknown', 'reportExport.ageBand.unknown'],
 };
 
 export function ageBandName(band: string, locale: Locale): string {
-  const id = (ageBandNames as Record<string, string | undefined>)[band];
-  return id ? message(locale, id) : band;
+  const ids = (ageBandNames as Record<string, readonly string[] | undefined>)[band];
+  return ids ? firstKnown(locale, ids) : band;
 }
 
 /** Not ISO codes, so not countries: the facts table writes these for people without a (known) nationality. */
-const nonCountries: Record<string, string> = {
-  STATELESS: 'reportExport.country.STATELESS',
-  UNKNOWN: 'reportExport.country.UNKNOWN',
+const nonCountries: Record<string, readonly string[]> = {
+  STATELESS: ['report.nationality.STATELESS', 'reportExport.country.STATELESS'],
+  UNKNOWN: ['report.nationality.UNKNOWN', 'reportExport.country.UNKNOWN'],
 };
 
 export function nationalityName(code: string, locale: Locale): string {
-  const id = nonCountries[code];
-  return id ? message(locale, id) : countryName(code, locale);
+  const ids = nonCountries[code];
+  return ids ? firstKnown(locale, ids) : countryName(code, locale);
 }
 
 export function languageName(code: string, locale: Locale): string {

@@ -81,7 +81,7 @@ describe('the statistical annex', () => {
   it.each([
     ['az', ['Qəbul və çıxış', 'Vətəndaşlıq', 'Kişi', 'Qadın', 'Gürcüstan', 'Əfqanıstan', 'Vətəndaşlığı olmayan', 'Cəmi', 'Bütün müəssisələr']],
     ['en', ['Admissions and exits', 'Nationality', 'Male', 'Female', 'Georgia', 'Afghanistan', 'Stateless', 'Total', 'All facilities']],
-    ['ru', ['Поступление и выбытие', 'Гражданство', 'Мужской', 'Женский', 'Грузия', 'Афганистан', 'Лицо без гражданства', 'Итого', 'Все учреждения']],
+    ['ru', ['Поступление и выбытие', 'Гражданство', 'Мужской', 'Женский', 'Грузия', 'Афганистан', 'без гражданства', 'Итого', 'Все учреждения']],
   ] as const)('in %s, writes headings, rows and columns in that language', async (language, words) => {
     const text = pdfPages(await annexPdf(input(language)))
       .flat()
