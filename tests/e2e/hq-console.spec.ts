@@ -82,7 +82,7 @@ test('HQ reads every facility: devices, compliance figures, the people behind a 
 
   // The analyst starts at the compliance overview: no intake, no deadlines board, no sync.
   await signIn(page, analyst, 'Compliance across facilities');
-  await expect(nav.getByRole('link')).toHaveText(['Facilities & devices', 'Compliance', 'Tracing inquiries', 'Register']);
+  await expect(nav.getByRole('link')).toHaveText(['Facilities & devices', 'Compliance', 'Reports', 'Tracing inquiries', 'Register']);
   await expect(nav.getByRole('link', { name: 'Compliance' })).toHaveAttribute('aria-current', 'page');
 
   // Today: one child held (the target is none) and people with overdue deadlines, both red.

@@ -43,6 +43,7 @@ export const reportsUi: Record<keyof typeof en, string> = {
   'reportsUi.table.total': 'Cəmi',
   'reportsUi.table.empty': 'Bu filtrlər üzrə burada heç kim sayılmır.',
   'reportsUi.chart.summary': '{rows} sətir; ən böyük rəqəm {largest}: {row}, {column}.',
+  'reportsUi.chart.blank': 'Çəkiləcək heç nə yoxdur: bu filtrlər üzrə heç bir rəqəm ölçülə bilmədi. Cədvəl olanı göstərir.',
   'reportsUi.chart.nothing': 'Çəkiləcək rəqəm yoxdur.',
   'reportsUi.cell.open': '{count}: {row}, {column}. Şəxsləri göstər',
   'reportsUi.people.title': 'Rəqəmin arxasındakı şəxslər: {row}, {column}',

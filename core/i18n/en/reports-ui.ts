@@ -42,6 +42,7 @@ export const reportsUi = {
   'reportsUi.table.total': 'Total',
   'reportsUi.table.empty': 'Nobody is counted here for these filters.',
   'reportsUi.chart.summary': '{rows, plural, one {# row} other {# rows}}; the largest figure is {largest}: {row}, {column}.',
+  'reportsUi.chart.blank': 'Nothing to draw: no figure could be measured for these filters. The table shows what there is.',
   'reportsUi.chart.nothing': 'No figures to draw.',
   'reportsUi.cell.open': '{count}: {row}, {column}. Show the people',
   'reportsUi.people.title': 'People behind the figure: {row}, {column}',

@@ -43,6 +43,7 @@ export const reportsUi: Record<keyof typeof en, string> = {
   'reportsUi.table.total': 'Итого',
   'reportsUi.table.empty': 'По этим фильтрам здесь никто не учтён.',
   'reportsUi.chart.summary': '{rows, plural, one {# строка} few {# строки} many {# строк} other {# строки}}; наибольшее значение {largest}: {row}, {column}.',
+  'reportsUi.chart.blank': 'Рисовать нечего: по этим фильтрам ни одно значение не удалось измерить. Таблица показывает то, что есть.',
   'reportsUi.chart.nothing': 'Нет данных для диаграммы.',
   'reportsUi.cell.open': '{count}: {row}, {column}. Показать людей',
   'reportsUi.people.title': 'Люди за этим числом: {row}, {column}',

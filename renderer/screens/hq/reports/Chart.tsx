@@ -11,7 +11,7 @@ echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipCompone
 /**
  * An ECharts chart in React: made on mount, given each new option whole (notMerge, so a series that
  * went away does not linger), resized with its box, disposed on unmount. The box is the image for
- * assistive technology; ECharts writes the description into its aria-label.
+ * assistive technology.
  */
 export function Chart({ option, height, description, onItem }: { option: ChartOption; height: number; description: string; onItem?: (item: { seriesIndex: number; dataIndex: number }) => void }) {
   const box = useRef<HTMLDivElement>(null);
@@ -43,5 +43,11 @@ export function Chart({ option, height, description, onItem }: { option: ChartOp
     chart.current?.resize();
   }, [option, height]);
 
-  return <div ref={box} className="reports-chart__canvas" role="img" aria-label={description} style={{ height }} />;
+  // The outer box is the image and carries the description; what ECharts draws inside is hidden from
+  // assistive technology, which would otherwise find a second, unnamed image (the SVG).
+  return (
+    <div className="reports-chart__canvas" role="img" aria-label={description} style={{ height }}>
+      <div ref={box} className="reports-chart__draw" aria-hidden="true" style={{ height }} />
+    </div>
+  );
 }

@@ -14,6 +14,7 @@ import { useLocale, useTimeZone } from '../../../i18n';
 import { href } from '../../../routes';
 import { Capacity } from './Capacity';
 import { FilterBar } from './FilterBar';
+import { periodText } from './format';
 import { PeoplePanel } from './PeoplePanel';
 import { defaultReport, filterOf, withReport, type ReportsAddress } from './route';
 import { saveFile, type ExportedFile } from './save-file';
@@ -64,7 +65,7 @@ export function Reports({ address, mayManage }: { address: ReportsAddress; mayMa
   const report = useQuery({ queryKey: ['hqReports', reportId, filter], queryFn: () => api.hqReports.report({ reportId, filter }) });
   // The facility names for the filter bar; an HQ account that may not read the fleet simply has no choice of facility.
   const facilities = useQuery({ queryKey: ['hqReportsFacilities'], queryFn: () => api.hq.facilities({}), retry: false });
-  const facilityList = (facilities.data?.facilities ?? []).filter((f) => f.kind !== 'headquarters' && f.kind !== 'ombudsman_office').map((f) => ({ facilityId: f.facilityId, name: f.name }));
+  const facilityList = (facilities.data?.facilities ?? []).filter((f) => f.kind === 'detention_centre' || f.kind === 'field_office').map((f) => ({ facilityId: f.facilityId, name: f.name }));
 
   const exporting = useMutation({
     mutationFn: (r: ExportRequest): Promise<ExportedFile> =>
@@ -136,7 +137,7 @@ export function Reports({ address, mayManage }: { address: ReportsAddress; mayMa
         ) : null}
       </div>
       <p className="print-only reports-print-filter">
-        <FormattedMessage id="reportsUi.printHeading" values={{ report: intl.formatMessage({ id: reportName[reportId] }), from: filter.from, to: filter.to }} />
+        <FormattedMessage id="reportsUi.printHeading" values={{ report: intl.formatMessage({ id: reportName[reportId] }), from: periodText(filter.from, locale), to: periodText(filter.to, locale) }} />
       </p>
 
       <section className="reports-exports no-print" aria-label={intl.formatMessage({ id: 'reportsUi.export.legend' })}>

@@ -4,7 +4,7 @@ import type { MessageKey } from '../../../../core/i18n';
 import type { ReportTable } from '../../../../core/reports/model';
 import { useLocale } from '../../../i18n';
 import { Chart } from './Chart';
-import { cellOfItem, chartHeight, chartOption, largestCell, type ChartInput } from './chart-options';
+import { cellOfItem, chartHeight, chartOption, hasFigures, largestCell, type ChartInput } from './chart-options';
 import { labelText, numberFormatter, tableTotals, translator } from './format';
 
 /** A figure an analyst opened: which table, row and column, and how it reads. */
@@ -33,14 +33,15 @@ export function TableCard({ table, onOpen, exportButtons, children }: { table: R
   const titleId = useId();
   const descId = useId();
   const t = useMemo(() => translator(intl), [intl]);
-  const [tableView, setTableView] = useState(table.chart === 'none');
+  const [tableView, setTableView] = useState(table.chart === 'none' || !hasFigures(table.cells));
   const title = intl.formatMessage({ id: table.titleKey as MessageKey });
   const description = intl.formatMessage({ id: table.descriptionKey as MessageKey });
   const rowNames = table.rows.map((r) => labelText(r.label, locale, t));
   const columnNames = table.columns.map((c) => labelText(c.label, locale, t));
   const format = numberFormatter(locale, table.measure);
   const empty = table.rows.length === 0 || table.columns.length === 0;
-  const canChart = table.chart !== 'none' && !empty;
+  // A table of measures nobody could be measured for (no places set, no stay ended) is all blanks: no chart to draw.
+  const canChart = table.chart !== 'none' && !empty && hasFigures(table.cells);
 
   const summary = (() => {
     const top = largestCell(table.cells);
@@ -57,6 +58,7 @@ export function TableCard({ table, onOpen, exportButtons, children }: { table: R
           columns: columnNames,
           cells: table.cells,
           facilityRows: table.rows.every((r) => r.label.kind === 'facility'),
+          periodRows: table.rows.every((r) => r.label.kind === 'period'),
           percent: table.measure === 'percent',
           format,
           description: chartDescription,
@@ -100,6 +102,11 @@ export function TableCard({ table, onOpen, exportButtons, children }: { table: R
         </p>
       ) : (
         <>
+          {table.chart !== 'none' && !canChart ? (
+            <p className="muted">
+              <FormattedMessage id="reportsUi.chart.blank" />
+            </p>
+          ) : null}
           {input && option ? (
             <figure className={`reports-chart${tableView ? ' reports-chart--hidden' : ''}`}>
               <Chart

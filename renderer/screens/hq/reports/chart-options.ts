@@ -24,6 +24,8 @@ export interface ChartInput {
   cells: readonly (readonly (number | null)[])[];
   /** whether the rows are facilities: a bar chart of several columns becomes small multiples, one per facility */
   facilityRows: boolean;
+  /** whether the rows are periods: time runs left to right, so bars stand up instead of lying down */
+  periodRows?: boolean;
   /** percent cells are 0..100: the value axis ends at 100 */
   percent: boolean;
   format: (v: number | null) => string;
@@ -47,7 +49,27 @@ const smallMultipleWidth = 2;
 /** Small multiples only where they help: several facilities, each with several figures to compare. */
 export const isSmallMultiples = (i: Pick<ChartInput, 'kind' | 'facilityRows' | 'rows' | 'columns'>): boolean => i.kind === 'bar' && i.facilityRows && i.rows.length >= 2 && i.columns.length >= 2;
 
-const horizontal = (kind: ChartKind) => kind === 'bar' || kind === 'stacked';
+const horizontal = (i: Pick<ChartInput, 'kind' | 'periodRows'>) => (i.kind === 'bar' || i.kind === 'stacked') && !i.periodRows;
+
+/** The grid holds its axis labels too, so a long name or the last month is never cut at the edge. */
+const holdsLabels = { outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' } as const;
+
+/** Text on a bar: dark on the light colours of the palette, white on the dark ones. */
+export function textOn(colour: string): string {
+  const [r, g, b] = [1, 3, 5].map((k) => parseInt(colour.slice(k, k + 2), 16));
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! > 140 ? '#1b2326' : '#ffffff';
+}
+
+/** A round end for a shared scale a little above the largest figure, so the bar's own label fits. */
+export function niceMax(largest: number): number {
+  const want = Math.max(1, largest * 1.15);
+  const power = 10 ** Math.floor(Math.log10(want));
+  const step = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((m) => m * power >= want - 1e-9) ?? 10;
+  return Math.round(step * power * 100) / 100;
+}
+
+/** Whether there is anything to draw: a table of measures nobody could be measured for has only blanks. */
+export const hasFigures = (cells: ChartInput['cells']): boolean => cells.some((r) => r.some((v) => v !== null));
 
 /** The chart's height in pixels: horizontal bars grow with their rows, small multiples with their grids. */
 export function chartHeight(i: ChartInput): number {
@@ -55,14 +77,14 @@ export function chartHeight(i: ChartInput): number {
     const lines = Math.ceil(i.rows.length / smallMultipleWidth);
     return lines * multipleHeight(i.columns.length) + 16;
   }
-  if (horizontal(i.kind)) {
-    const band = i.kind === 'stacked' || i.columns.length === 1 ? 34 : Math.max(34, i.columns.length * 18 + 12);
+  if (horizontal(i)) {
+    const band = i.kind === 'stacked' || i.columns.length === 1 ? 36 : Math.max(36, i.columns.length * 18 + 12);
     return Math.max(160, i.rows.length * band + (i.columns.length > 1 ? legendHeight : 0) + 56);
   }
   return 340;
 }
 
-const multipleHeight = (columns: number) => columns * 26 + 64;
+const multipleHeight = (columns: number) => columns * 28 + 72;
 
 const values = (cells: ChartInput['cells'], column: number) => cells.map((r) => r[column] ?? null);
 
@@ -81,6 +103,9 @@ function base(i: ChartInput): ChartOption {
   };
 }
 
+const shown = (i: ChartInput) => (p: { value: unknown }) => (typeof p.value === 'number' && p.value > 0 ? i.format(p.value) : '');
+const shownWithZero = (i: ChartInput) => (p: { value: unknown }) => (typeof p.value === 'number' ? i.format(p.value) : '');
+
 /** The chart for one table. */
 export function chartOption(i: ChartInput): ChartOption {
   if (isSmallMultiples(i)) return smallMultiples(i);
@@ -92,14 +117,14 @@ export function chartOption(i: ChartInput): ChartOption {
     axisLabel: { color: i.textColor, formatter: (v: number) => i.format(v) },
     splitLine: { lineStyle: { color: i.gridColor } },
   };
-  if (horizontal(i.kind)) {
-    const stacked = i.kind === 'stacked';
+  const stacked = i.kind === 'stacked';
+  if (horizontal(i)) {
     return {
       ...base(i),
       legend: legend(i),
-      grid: { top, left: 8, right: 48, bottom: 8 },
+      grid: { top, left: 8, right: 48, bottom: 8, ...holdsLabels },
       // The first row on top, as in the table; long names (facilities) wrap instead of running off.
-      yAxis: { type: 'category', inverse: true, data: [...i.rows], axisLabel: { color: i.textColor, width: 220, overflow: 'break', interval: 0 }, axisTick: { show: false } },
+      yAxis: { type: 'category', inverse: true, data: [...i.rows], axisLabel: { color: i.textColor, width: 220, overflow: 'break', lineHeight: 15, interval: 0 }, axisTick: { show: false } },
       xAxis: valueAxis,
       series: i.columns.map((name, j) => ({
         type: 'bar' as const,
@@ -108,16 +133,19 @@ export function chartOption(i: ChartInput): ChartOption {
         ...(stacked ? { stack: 'total' } : {}),
         barMaxWidth: 28,
         label: stacked
-          ? { show: true, position: 'inside' as const, formatter: (p: { value: unknown }) => (typeof p.value === 'number' && p.value > 0 ? i.format(p.value) : '') }
-          : { show: true, position: 'right' as const, color: i.textColor, formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? i.format(p.value) : '') },
+          ? { show: true, position: 'inside' as const, color: textOn(palette[j % palette.length]!), formatter: shown(i) }
+          : { show: true, position: 'right' as const, color: i.textColor, formatter: shownWithZero(i) },
       })),
     };
   }
   const line = i.kind === 'line';
+  const histogram = i.kind === 'histogram';
+  // Labels on top of a bar where it stands alone; inside where bars stack.
+  const onTop = !stacked && (!histogram || i.columns.length === 1);
   return {
     ...base(i),
     legend: legend(i),
-    grid: { top, left: 8, right: 24, bottom: 8 },
+    grid: { top, left: 8, right: 24, bottom: 8, ...holdsLabels },
     xAxis: { type: 'category', data: [...i.rows], boundaryGap: !line, axisLabel: { color: i.textColor, hideOverlap: true }, axisTick: { alignWithLabel: true } },
     yAxis: valueAxis,
     series: i.columns.map((name, j) =>
@@ -126,7 +154,7 @@ export function chartOption(i: ChartInput): ChartOption {
             type: 'line' as const,
             name,
             data: values(i.cells, j),
-            // Markers differ by series as well as colour, for grayscale.
+            // Markers and dashes differ by series as well as colour, for grayscale.
             symbol: symbols[j % symbols.length],
             symbolSize: 8,
             lineStyle: { width: 2.5, type: lineTypes[j % lineTypes.length] },
@@ -136,15 +164,12 @@ export function chartOption(i: ChartInput): ChartOption {
             type: 'bar' as const,
             name,
             data: values(i.cells, j),
-            // A histogram's bins touch; several columns of one stack.
-            stack: 'bins',
-            barCategoryGap: '4%',
-            label: {
-              show: i.columns.length === 1,
-              position: 'top' as const,
-              color: i.textColor,
-              formatter: (p: { value: unknown }) => (typeof p.value === 'number' && p.value > 0 ? i.format(p.value) : ''),
-            },
+            // A histogram's bins touch and its columns stack; a stacked chart over time stacks too.
+            ...(histogram || stacked ? { stack: 'bins' } : {}),
+            ...(histogram ? { barCategoryGap: '4%' } : { barMaxWidth: 48 }),
+            label: onTop
+              ? { show: true, position: 'top' as const, color: i.textColor, formatter: shown(i) }
+              : { show: true, position: 'inside' as const, color: textOn(palette[j % palette.length]!), formatter: shown(i) },
           },
     ),
   };
@@ -159,7 +184,7 @@ const lineTypes = ['solid', 'dashed', 'dotted'] as const;
  */
 function smallMultiples(i: ChartInput): ChartOption {
   const height = multipleHeight(i.columns.length);
-  const max = Math.max(1, ...i.cells.flatMap((r) => r.map((v) => v ?? 0)));
+  const max = niceMax(Math.max(1, ...i.cells.flatMap((r) => r.map((v) => v ?? 0))));
   const grids: GridComponentOption[] = [];
   const titles: TitleComponentOption[] = [];
   const xAxes: NonNullable<ChartOption['xAxis']> = [];
@@ -171,7 +196,7 @@ function smallMultiples(i: ChartInput): ChartOption {
     const left = `${col * 50 + 1}%`;
     const top = line * height;
     titles.push({ text: facility, left, top, textStyle: { fontSize: 13, fontWeight: 600, color: i.textColor, fontFamily: font, width: 360, overflow: 'truncate' } });
-    grids.push({ left, top: top + 30, width: '46%', height: height - 48 });
+    grids.push({ left, top: top + 30, width: '46%', height: height - 40, ...holdsLabels });
     xAxes.push({
       type: 'value',
       gridIndex: k,
@@ -180,7 +205,14 @@ function smallMultiples(i: ChartInput): ChartOption {
       axisLabel: { color: i.textColor, formatter: (v: number) => i.format(v) },
       splitLine: { lineStyle: { color: i.gridColor } },
     });
-    yAxes.push({ type: 'category', gridIndex: k, inverse: true, data: [...i.columns], axisLabel: { color: i.textColor, width: 150, overflow: 'truncate', interval: 0 }, axisTick: { show: false } });
+    yAxes.push({
+      type: 'category',
+      gridIndex: k,
+      inverse: true,
+      data: [...i.columns],
+      axisLabel: { color: i.textColor, width: 140, overflow: 'break', lineHeight: 15, interval: 0 },
+      axisTick: { show: false },
+    });
     series.push({
       type: 'bar',
       name: facility,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
-import { cellOfItem, chartHeight, chartOption, isSmallMultiples, largestCell, palette, type ChartInput } from '../../../../../renderer/screens/hq/reports/chart-options';
+import { cellOfItem, chartHeight, chartOption, hasFigures, isSmallMultiples, largestCell, niceMax, palette, textOn, type ChartInput } from '../../../../../renderer/screens/hq/reports/chart-options';
 import { numberFormatter, periodText, tableTotals } from '../../../../../renderer/screens/hq/reports/format';
 
 const base: ChartInput = {
@@ -84,7 +84,8 @@ describe('a report table as a chart', () => {
     const o = chartOption(input);
     expect(o.grid).toHaveLength(3);
     expect((o.title as { text: string }[]).map((t) => t.text)).toEqual(['Bakı', 'Gəncə', 'Yevlax']);
-    expect((o.xAxis as { max: number }[]).map((x) => x.max)).toEqual([12, 12, 12]);
+    // One scale for all, a round step above the largest figure so its label fits.
+    expect((o.xAxis as { max: number }[]).map((x) => x.max)).toEqual([15, 15, 15]);
     expect(seriesOf(o).map((s) => s.data)).toEqual([
       [12, 1],
       [3, 0],
@@ -168,5 +169,41 @@ describe('numbers and periods in the interface language', () => {
         2,
       ),
     ).toEqual({ rows: [3, 3], columns: [4, 2], all: 6 });
+  });
+});
+
+describe('readable bars', () => {
+  it('writes dark text on light bars and white on dark ones', () => {
+    expect(textOn(palette[0])).toBe('#ffffff');
+    expect(textOn(palette[1])).toBe('#1b2326');
+  });
+
+  it('rounds a shared scale up to a step that leaves room for the label', () => {
+    expect(niceMax(5)).toBe(6);
+    expect(niceMax(12)).toBe(15);
+    expect(niceMax(0)).toBe(1);
+    expect(niceMax(860)).toBe(1000);
+  });
+
+  it('stacked counts over time stand up: periods along the bottom', () => {
+    const o = chartOption({
+      ...base,
+      kind: 'stacked',
+      periodRows: true,
+      facilityRows: false,
+      rows: ['Oct 2026', 'Nov 2026'],
+      columns: ['Sent', 'Blocked'],
+      cells: [
+        [1, 0],
+        [2, 1],
+      ],
+    });
+    expect(o.xAxis).toMatchObject({ type: 'category', data: ['Oct 2026', 'Nov 2026'] });
+    expect((seriesOf(o) as BarSeriesOption[]).every((s) => s.stack === 'bins')).toBe(true);
+  });
+
+  it('a table with only blanks has nothing to draw', () => {
+    expect(hasFigures([[null], [null]])).toBe(false);
+    expect(hasFigures([[null], [0]])).toBe(true);
   });
 });
