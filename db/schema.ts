@@ -930,6 +930,8 @@ export interface ReportFactsTable {
   /** JSON: the language of each interpreter use of the episode */
   interpreters: string;
   facts: string;
+  /** the newest event (local_seq) the row reflects */
+  seq: number;
 }
 
 export interface Database {

@@ -149,7 +149,7 @@ function nextMonth(ym: string): string {
 export const bucketOf = (buckets: readonly { key: string }[], day: string): string => day.slice(0, buckets[0]?.key.length ?? 10);
 
 /** The facilities as rows, labelled by name. */
-export const facilityRows = (ctx: ReportContext) => ctx.facilities.map((f) => ({ key: f.facilityId, label: { kind: 'facility', name: f.name } }));
+export const facilityRows = (ctx: ReportContext): { key: string; label: ReportLabel }[] => ctx.facilities.map((f) => ({ key: f.facilityId, label: { kind: 'facility', name: f.name } }));
 
 /** Strips what the screen must not receive (which episodes a cell counts). */
 export function published(t: ComputedTable): ReportTable {

@@ -31,36 +31,44 @@ function passes(f: ReportFilter) {
     (f.regime === null || r.regime === f.regime);
 }
 
+/**
+ * What every report reads: the facts rows that pass the filter, the facilities that hold people (an
+ * ombudsman's office or HQ itself has no rows to show), their places, and the records that are not
+ * episodes. Also the benchmark's way in (scripts/bench/hq-reports.bench.ts).
+ */
+export function reportContext(
+  store: ReadStore,
+  fleet: readonly { facilityId: string; name: string; kind: string; devices: readonly { deviceId: string }[] }[],
+  filter: ReportFilter,
+  at: number,
+): ReportContext {
+  const deviceFacility = new Map<string, string>();
+  for (const fa of fleet) for (const d of fa.devices) deviceFacility.set(d.deviceId, fa.facilityId);
+  const holding = fleet.filter((fa) => fa.kind === 'detention_centre' || fa.kind === 'field_office');
+  const shown = filter.facilityId === null ? holding : holding.filter((fa) => fa.facilityId === filter.facilityId);
+  const zone = store.settings.timeZone;
+  return {
+    filter,
+    rows: cachedFactRows(store).filter(passes(filter)),
+    facilities: shown.map((fa) => ({ facilityId: fa.facilityId, name: fa.name })),
+    capacities: capacities(store),
+    settings: store.settings,
+    now: at,
+    dayOf: (instant) => localDate(Date.parse(instant), zone),
+    extras: loadReportExtras(store, deviceFacility),
+  };
+}
+
 export function hqReportsHandlers(inst: ServiceInstallation, source: HqFleetSource | null, now: () => number): Handlers['hqReports'] {
   const requireSource = () => {
     if (!source) throw new ApiError({ code: 'not_found', messageKey: 'error.hq.only' });
     return source;
   };
 
-  const context = async (filter: ReportFilter): Promise<{ ctx: ReportContext; store: ReadStore; names: Map<string, string> }> => {
+  const context = async (filter: ReportFilter) => {
     const fleet = await requireSource().fleet();
     const store = inst.readStore();
-    const deviceFacility = new Map<string, string>();
-    for (const fa of fleet) for (const d of fa.devices) deviceFacility.set(d.deviceId, fa.facilityId);
-    const at = now();
-    // Facilities that hold people: an ombudsman's office or HQ itself has no rows to show.
-    const holding = fleet.filter((fa) => fa.kind === 'detention_centre' || fa.kind === 'field_office');
-    const shown = filter.facilityId === null ? holding : holding.filter((fa) => fa.facilityId === filter.facilityId);
-    const zone = store.settings.timeZone;
-    return {
-      store,
-      names: new Map(fleet.map((fa) => [fa.facilityId, fa.name])),
-      ctx: {
-        filter,
-        rows: cachedFactRows(store).filter(passes(filter)),
-        facilities: shown.map((fa) => ({ facilityId: fa.facilityId, name: fa.name })),
-        capacities: capacities(store),
-        settings: store.settings,
-        now: at,
-        dayOf: (instant) => localDate(Date.parse(instant), zone),
-        extras: loadReportExtras(store, deviceFacility, at),
-      },
-    };
+    return { store, names: new Map(fleet.map((fa) => [fa.facilityId, fa.name])), ctx: reportContext(store, fleet, filter, now()) };
   };
 
   const result = (id: ReportId, ctx: ReportContext, tables: ComputedTable[]): ReportResult => ({
@@ -174,7 +182,7 @@ export function hqReportsHandlers(inst: ServiceInstallation, source: HqFleetSour
         store.setMeta(capacitiesKey, JSON.stringify(next));
         store.audit({
           actor: env.session.userId,
-          action: 'change',
+          action: 'capacity.set',
           method: env.method,
           entityType: 'facility_capacity',
           entityId: input.facilityId,

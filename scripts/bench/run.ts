@@ -9,6 +9,7 @@ import { benchSearch } from './search.bench';
 import { benchNameMatch } from './name-match.bench';
 import { benchAdminPassword, benchInstallation } from '../seed/bench-store';
 import { benchBackup } from './backup.bench';
+import { benchHqReports } from './hq-reports.bench';
 
 /**
  * `npm run bench`: every benchmark, one line per figure: `BENCH <name> <value> <unit>`.
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   try {
     await benchRegister(seeded);
     await benchBackup(seeded, benchAdminPassword);
+    await benchHqReports(seeded);
     await seeded.growTo(n(1_000_000));
     await benchSearch(seeded);
   } finally {

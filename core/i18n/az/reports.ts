@@ -92,5 +92,11 @@ export const reports: Record<keyof typeof en, string> = {
   'error.report.unknownFacility': 'Baş idarədə bu identifikatorla müəssisə yoxdur. Heç nə saxlanılmadı.',
   'set.group.publishing': 'Baş idarənin konsolu: dərc edilən rəqəmlər',
   'set.smallCellThreshold': 'Bundan kiçik sayları gizlət',
-  'set.smallCellThreshold.help': 'İxraclar və statistik əlavə bundan kiçik sayı «<N» kimi göstərir və yekunlardan hesablana bilməməsi üçün kifayət qədər digər xanaları da gizlədir. Konsolun özü dəqiq sayları «daxili» işarəsi ilə göstərir. Yalnız baş idarədə işləyir.',
+  'set.smallCellThreshold.help':
+    'İxraclar və statistik əlavə bundan kiçik sayı «N-dən az» kimi göstərir və yekunlardan hesablana bilməməsi üçün kifayət qədər digər xanaları da gizlədir. Konsolun özü dəqiq sayları «daxili» işarəsi ilə göstərir. Yalnız baş idarədə işləyir.',
+  'audit.action.capacity.set': 'Müəssisənin yerləri təyin edildi',
+  'entity.facility_capacity': 'Müəssisənin yerləri',
+  'entity.report_annex': 'Statistik əlavə',
+  'entity.report_export': 'Hesabatın ixracı',
+  'entity.report_figure': 'Hesabat göstəricisinin arxasındakı şəxslər',
 };

@@ -91,5 +91,11 @@ export const reports = {
   'error.report.unknownFacility': 'HQ has no facility with this id. Nothing was saved.',
   'set.group.publishing': 'HQ console: published figures',
   'set.smallCellThreshold': 'Hide counts below',
-  'set.smallCellThreshold.help': 'Exports and the statistical annex show a count below this as “<N”, and hide enough other cells that it cannot be worked out from the totals. The console itself shows exact counts, marked internal. Used only at HQ.',
+  'set.smallCellThreshold.help':
+    'Exports and the statistical annex show a count below this as “fewer than N”, and hide enough other cells that it cannot be worked out from the totals. The console itself shows exact counts, marked internal. Used only at HQ.',
+  'audit.action.capacity.set': 'Places of a facility set',
+  'entity.facility_capacity': 'Places of a facility',
+  'entity.report_annex': 'Statistical annex',
+  'entity.report_export': 'Report export',
+  'entity.report_figure': 'People behind a report figure',
 };

@@ -45,19 +45,20 @@ export function refreshReportFacts(w: Writer, personIds: readonly string[], devi
   const del = w.q.prepared('DELETE FROM report_facts WHERE person_id = ?');
   const insert = w.q.prepared(
     `INSERT INTO report_facts (episode_id, person_id, admitted_facility, current_facility, nationality, sex, age_band, regime, apprehended_at,
-       apprehended_day, closed_at, closed_day, outcome, destination, open, interpreters, facts)
+       apprehended_day, closed_at, closed_day, outcome, destination, open, interpreters, facts, seq)
      VALUES (@episode_id, @person_id, @admitted_facility, @current_facility, @nationality, @sex, @age_band, @regime, @apprehended_at,
-       @apprehended_day, @closed_at, @closed_day, @outcome, @destination, @open, @interpreters, @facts)
+       @apprehended_day, @closed_at, @closed_day, @outcome, @destination, @open, @interpreters, @facts, @seq)
      ON CONFLICT (episode_id) DO UPDATE SET person_id = excluded.person_id, admitted_facility = excluded.admitted_facility,
        current_facility = excluded.current_facility, nationality = excluded.nationality, sex = excluded.sex, age_band = excluded.age_band,
        regime = excluded.regime, apprehended_at = excluded.apprehended_at, apprehended_day = excluded.apprehended_day,
        closed_at = excluded.closed_at, closed_day = excluded.closed_day, outcome = excluded.outcome, destination = excluded.destination,
-       open = excluded.open, interpreters = excluded.interpreters, facts = excluded.facts`,
+       open = excluded.open, interpreters = excluded.interpreters, facts = excluded.facts, seq = excluded.seq`,
   );
+  const seq = lastLocalSeq(w.q);
   for (let i = 0; i < ids.length; i += chunk) {
     const some = ids.slice(i, i + chunk);
     for (const id of some) del.run(id);
-    for (const row of factRowsOf(w, some, deviceFacility)) {
+    for (const row of factRowsOf(w, some, deviceFacility, seq)) {
       insert.run(row);
       written++;
     }
@@ -85,7 +86,7 @@ export function lastLocalSeq(q: ReadQuery): number {
   return (q.prepared('SELECT COALESCE(MAX(local_seq), 0) AS seq FROM events').get() as { seq: number }).seq;
 }
 
-function factRowsOf(w: Writer, personIds: readonly string[], deviceFacility: ReadonlyMap<string, string>): ReportFactsTable[] {
+function factRowsOf(w: Writer, personIds: readonly string[], deviceFacility: ReadonlyMap<string, string>, seq: number): ReportFactsTable[] {
   const facts = loadEpisodeFacts(w.q, w.qb, personIds, w.settings);
   if (facts.length === 0) return [];
   const json = JSON.stringify(personIds);
@@ -147,15 +148,20 @@ function factRowsOf(w: Writer, personIds: readonly string[], deviceFacility: Rea
       open: closed ? 0 : 1,
       interpreters: JSON.stringify(interpreters.get(f.episodeId) ?? []),
       facts: JSON.stringify(f),
+      seq,
     });
   }
   return out;
 }
 
-/** Every facts row, parsed, for the reports (read-only). */
-export function readFactRows(q: ReadQuery): FactRow[] {
-  const rows = q.prepared('SELECT * FROM report_facts').all() as ReportFactsTable[];
-  return rows.map((r) => ({
+/** Facts rows, parsed, for the reports (read-only): all of them, or those written after `afterSeq`. */
+export function readFactRows(q: ReadQuery, afterSeq = -1): FactRow[] {
+  const rows = q.prepared('SELECT * FROM report_facts WHERE seq > ?').all(afterSeq) as ReportFactsTable[];
+  return rows.map(toFactRow);
+}
+
+function toFactRow(r: ReportFactsTable): FactRow {
+  return {
     episodeId: r.episode_id,
     personId: r.person_id,
     admittedFacility: r.admitted_facility,
@@ -173,21 +179,37 @@ export function readFactRows(q: ReadQuery): FactRow[] {
     open: r.open === 1,
     interpreterLanguages: JSON.parse(r.interpreters) as string[],
     facts: JSON.parse(r.facts) as EpisodeFacts,
-  }));
+  };
 }
 
 /**
- * The facts rows parsed once per state of the store: the table changes only when the feed ingests, which
- * moves the newest local_seq, so the console's figures between two batches read memory (issue #16 §5).
+ * The facts rows held in memory per store, brought up to date by reading only the rows written since
+ * (a batch rewrites the rows of the people it touched, with the batch's newest event as their `seq`), so
+ * the console's figures between two batches read memory and after one re-read only what changed (issue
+ * #16 §5). Rows are never removed but by a rebuild, which changes the version and reloads everything.
  */
-const parsed = new WeakMap<object, { seq: number; version: string; rows: FactRow[] }>();
+const held = new WeakMap<object, { version: string; seq: number; byEpisode: Map<string, FactRow>; rows: FactRow[] }>();
 
 export function cachedFactRows(store: { q: ReadQuery; meta(key: string): string | undefined }): FactRow[] {
-  const seq = lastLocalSeq(store.q);
   const version = store.meta(reportFactsVersionKey) ?? '';
-  const held = parsed.get(store);
-  if (held && held.seq === seq && held.version === version) return held.rows;
-  const rows = readFactRows(store.q);
-  parsed.set(store, { seq, version, rows });
-  return rows;
+  let cache = held.get(store);
+  if (!cache || cache.version !== version) {
+    const rows = readFactRows(store.q);
+    cache = { version, seq: maxSeq(store.q), byEpisode: new Map(rows.map((r) => [r.episodeId, r])), rows };
+    held.set(store, cache);
+    return cache.rows;
+  }
+  const seq = maxSeq(store.q);
+  if (seq === cache.seq) return cache.rows;
+  const fresh = readFactRows(store.q, cache.seq);
+  const people = new Set(fresh.map((r) => r.personId));
+  for (const [id, r] of cache.byEpisode) if (people.has(r.personId)) cache.byEpisode.delete(id);
+  for (const r of fresh) cache.byEpisode.set(r.episodeId, r);
+  cache.seq = seq;
+  cache.rows = [...cache.byEpisode.values()];
+  return cache.rows;
+}
+
+function maxSeq(q: ReadQuery): number {
+  return (q.prepared('SELECT COALESCE(MAX(seq), 0) AS seq FROM report_facts').get() as { seq: number }).seq;
 }
