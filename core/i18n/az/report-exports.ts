@@ -18,8 +18,9 @@ export const reportExports = {
   'reportExport.allFacilities': 'Bütün müəssisələr',
   'reportExport.all': 'Hamısı',
   'reportExport.suppressed': '<{threshold}',
+  'reportExport.suppressedMeasure': 'n<{threshold}',
   'reportExport.thresholdRule':
-    '1-dən {max}-dək olan saylar “{marker}” kimi göstərilir; gizlədilmiş say cəmlərdən hesablana bildikdə digər göstəricilər də gizlədilir. Tire ölçüləcək heç nəyin olmadığını bildirir.',
+    '1-dən {max}-dək olan saylar “{marker}” kimi göstərilir; gizlədilmiş say cəmlərdən hesablana bildikdə digər göstəricilər də gizlədilir. {threshold} nəfərdən az şəxsə əsaslanan ölçü (saat, gün, faiz) “{measureMarker}” kimi göstərilir. Tire ölçüləcək heç nəyin olmadığını bildirir.',
   'reportExport.total': 'Cəmi',
   'reportExport.watermark': 'İxrac edən: {who}, vaxt: {when} — {threshold}-dən kiçik saylar gizlədilib',
   'reportExport.dateTime': '{date}, {time} ({zone})',

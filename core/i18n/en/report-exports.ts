@@ -18,8 +18,9 @@ export const reportExports = {
   'reportExport.allFacilities': 'All facilities',
   'reportExport.all': 'All',
   'reportExport.suppressed': '<{threshold}',
+  'reportExport.suppressedMeasure': 'n<{threshold}',
   'reportExport.thresholdRule':
-    'Counts from 1 to {max} are shown as “{marker}”, and further figures are hidden where a hidden count could be worked out from the totals. A dash means there was nothing to measure.',
+    'Counts from 1 to {max} are shown as “{marker}”, and further figures are hidden where a hidden count could be worked out from the totals. A measure (hours, days, per cent) resting on fewer than {threshold} people is shown as “{measureMarker}”. A dash means there was nothing to measure.',
   'reportExport.total': 'Total',
   'reportExport.watermark': 'Exported by {who} at {when} — counts below {threshold} suppressed',
   'reportExport.dateTime': '{date}, {time} ({zone})',

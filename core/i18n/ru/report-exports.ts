@@ -18,8 +18,9 @@ export const reportExports = {
   'reportExport.allFacilities': 'Все учреждения',
   'reportExport.all': 'Все',
   'reportExport.suppressed': '<{threshold}',
+  'reportExport.suppressedMeasure': 'n<{threshold}',
   'reportExport.thresholdRule':
-    'Числа от 1 до {max} показаны как «{marker}»; другие показатели также скрыты, если по итогам можно было бы вычислить скрытое число. Прочерк означает, что измерять было нечего.',
+    'Числа от 1 до {max} показаны как «{marker}»; другие показатели также скрыты, если по итогам можно было бы вычислить скрытое число. Показатель (часы, дни, проценты), рассчитанный менее чем по {threshold} лицам, показан как «{measureMarker}». Прочерк означает, что измерять было нечего.',
   'reportExport.total': 'Итого',
   'reportExport.watermark': 'Выгрузил(а) {who}, {when} — числа меньше {threshold} скрыты',
   'reportExport.dateTime': '{date}, {time} ({zone})',

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { AnnexInput } from './export-types';
 import { formatNumber, formatRange, message, reportName } from './labels';
-import { filterLines, NOTHING, suppressedMarker, tableGrid, thresholdRule, watermark, type GridCell, type TableGrid } from './layout';
+import { filterLines, NOTHING, tableGrid, thresholdRule, watermark, type GridCell, type TableGrid } from './layout';
 
 /**
  * The periodic statistical annex (issue #16 §3): every report's tables for one period, suppressed for
@@ -60,7 +60,6 @@ export async function annexPdf(input: AnnexInput): Promise<Buffer> {
   const title = message(l, 'reportExport.annex.title');
   const subtitle = message(l, 'reportExport.annex.subtitle', { period });
   const mark = watermark(input);
-  const marker = suppressedMarker(input.threshold, l);
   const at = new Date(input.exportedAt);
 
   const doc: Doc = new PDFDocument({
@@ -114,7 +113,7 @@ export async function annexPdf(input: AnnexInput): Promise<Buffer> {
     ensureRoom(doc, 80);
     doc.moveDown(1.2);
     face(doc, true).fontSize(14).text(reportName(result.reportId, l), MARGIN, doc.y, { width });
-    for (const table of result.tables) drawTable(doc, tableGrid(table, input.threshold, l), l, marker);
+    for (const table of result.tables) drawTable(doc, tableGrid(table, input.threshold, l), l);
   }
 
   // Footers last, when the number of pages is known. Writing below the bottom margin would start a new
@@ -146,7 +145,7 @@ function cellText(c: GridCell, locale: AnnexInput['language'], marker: string): 
 }
 
 /** One table, in as many column groups as the page width needs, each repeating the row names. */
-function drawTable(doc: Doc, grid: TableGrid, locale: AnnexInput['language'], marker: string): void {
+function drawTable(doc: Doc, grid: TableGrid, locale: AnnexInput['language']): void {
   const width = doc.page.width - MARGIN * 2;
   face(doc, false).fontSize(BODY_SIZE);
   const longest = Math.max(doc.widthOfString(grid.head[0] ?? ''), ...grid.rows.map((r) => doc.widthOfString(r.head)));
@@ -180,7 +179,7 @@ function drawTable(doc: Doc, grid: TableGrid, locale: AnnexInput['language'], ma
     const drawHead = () => drawRow(doc, head, widths, { bold: true, ruleBelow: 0.8 });
     drawHead();
     for (const row of grid.rows) {
-      const texts = [row.head, ...columns.map((c) => cellText(row.cells[c] ?? { kind: 'none' }, locale, marker))];
+      const texts = [row.head, ...columns.map((c) => cellText(row.cells[c] ?? { kind: 'none' }, locale, grid.marker))];
       const height = rowHeight(doc, texts, widths, row.isTotal);
       if (doc.y + height > bottomOf(doc)) {
         doc.addPage();

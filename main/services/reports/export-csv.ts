@@ -1,6 +1,6 @@
 import type { ExportInput } from './export-types';
 import { reportName } from './labels';
-import { exportLines, NOTHING, suppressedMarker, tableGrid, watermark, type GridCell } from './layout';
+import { exportLines, NOTHING, tableGrid, watermark } from './layout';
 
 /**
  * A report's tables as CSV (issue #16 §3), suppressed for publication: UTF-8 with a byte-order mark (so
@@ -29,10 +29,8 @@ const numberField = (n: number): string => String(n);
 
 export function exportCsv(input: ExportInput): Buffer {
   const l = input.language;
-  const marker = suppressedMarker(input.threshold, l);
   const lines: string[] = [];
   const row = (fields: string[]) => lines.push(fields.map(csvField).join(','));
-  const text = (c: GridCell): string => (c.kind === 'number' ? numberField(c.value) : c.kind === 'suppressed' ? marker : NOTHING);
 
   row([reportName(input.result.reportId, l)]);
   row([watermark(input)]);
@@ -45,7 +43,8 @@ export function exportCsv(input: ExportInput): Buffer {
     row([grid.description]);
     if (grid.unit) row([grid.unit]);
     row(grid.head);
-    for (const r of grid.rows) lines.push([csvField(r.head), ...r.cells.map((c) => (c.kind === 'number' ? numberField(c.value) : csvField(text(c))))].join(','));
+    for (const r of grid.rows)
+      lines.push([csvField(r.head), ...r.cells.map((c) => (c.kind === 'number' ? numberField(c.value) : csvField(c.kind === 'suppressed' ? grid.marker : NOTHING)))].join(','));
   }
   return Buffer.from(BOM + lines.join('\r\n') + '\r\n', 'utf8');
 }

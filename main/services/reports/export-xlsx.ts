@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ExportInput } from './export-types';
 import { message, reportName } from './labels';
-import { exportLines, NOTHING, suppressedMarker, tableGrid, watermark, type GridCell } from './layout';
+import { exportLines, NOTHING, tableGrid, watermark, type GridCell } from './layout';
 
 /**
  * A report's tables as an XLSX workbook (issue #16 §3), suppressed for publication: first a sheet
@@ -57,7 +57,6 @@ const HEADER_FOOTER_MAX = 255;
 
 export async function exportXlsx(input: ExportInput): Promise<Buffer> {
   const l = input.language;
-  const marker = suppressedMarker(input.threshold, l);
   const mark = watermark(input);
   const at = new Date(input.exportedAt);
 
@@ -106,7 +105,7 @@ export async function exportXlsx(input: ExportInput): Promise<Buffer> {
       c.border = { bottom: { style: 'thin' } };
     });
     for (const r of grid.rows) {
-      const row = sheet.addRow([r.head, ...r.cells.map((c) => value(c, marker))]);
+      const row = sheet.addRow([r.head, ...r.cells.map((c) => value(c, grid.marker))]);
       if (r.isTotal) {
         row.font = { bold: true };
         row.eachCell((c) => (c.border = { top: { style: 'thin' } }));

@@ -26,6 +26,8 @@ export interface TableGrid {
   description: string;
   /** "Figures in hours." for measures; null for counts */
   unit: string | null;
+  /** what a hidden number reads as: "<5" for a count, "n<5" for a measure resting on fewer than 5 people */
+  marker: string;
   /** the row header's name, then each column's, then "Total" when row totals are published */
   head: string[];
   rows: GridRow[];
@@ -56,6 +58,8 @@ export function tableGrid(table: ReportTable, threshold: number, locale: Locale)
     title: message(locale, p.titleKey),
     description: message(locale, p.descriptionKey),
     unit: unitId ? message(locale, unitId) : null,
+    // "<5" in a column of hours would read as "under five hours": a hidden measure says it rests on few people.
+    marker: p.measure === 'count' ? suppressedMarker(threshold, locale) : suppressedMeasureMarker(threshold, locale),
     head: [message(locale, p.rowHeaderKey), ...p.columns.map((c) => renderLabel(c.label, locale)), ...(p.totals ? [total] : [])],
     rows,
   };
@@ -63,6 +67,9 @@ export function tableGrid(table: ReportTable, threshold: number, locale: Locale)
 
 /** What a suppressed count reads as: "<5" for a threshold of 5. */
 export const suppressedMarker = (threshold: number, locale: Locale): string => message(locale, 'reportExport.suppressed', { threshold });
+
+/** What a measure resting on fewer than `threshold` people reads as: "n<5". */
+export const suppressedMeasureMarker = (threshold: number, locale: Locale): string => message(locale, 'reportExport.suppressedMeasure', { threshold });
 
 /** "–" where there is nothing to measure (a median of no one). */
 export const NOTHING = '–';
@@ -73,7 +80,12 @@ export function watermark(input: Pick<ExportInput, 'exportedBy' | 'exportedAt' |
 }
 
 export function thresholdRule(threshold: number, locale: Locale): string {
-  return message(locale, 'reportExport.thresholdRule', { max: threshold - 1, marker: suppressedMarker(threshold, locale) });
+  return message(locale, 'reportExport.thresholdRule', {
+    max: threshold - 1,
+    threshold,
+    marker: suppressedMarker(threshold, locale),
+    measureMarker: suppressedMeasureMarker(threshold, locale),
+  });
 }
 
 const sexIds: Record<string, string> = { male: 'sex.male', female: 'sex.female', other: 'sex.other', unknown: 'sex.unknown' };

@@ -102,6 +102,10 @@ describe('the statistical annex', () => {
     // Hours are measures (3 hours over 12 people is published); every other small figure is hidden.
     expect(counts.filter((n) => n >= 1 && n <= 4)).toEqual([3]);
     expect(pages.flat()).toContain('–');
+    // The hours table: a median resting on 3 people is hidden as such, not as "<5" hours.
+    const all = pages.flat();
+    const hours = all.indexOf('Şəki mərkəzi');
+    expect(all.slice(hours - 3, hours + 3)).toEqual(['Bakı mərkəzi', '5.5', 'n<5', 'Şəki mərkəzi', '3', '–']);
   });
 
   it('with a threshold of 10, prints "<10" and no count from 1 to 9', async () => {

@@ -82,7 +82,8 @@ describe('the CSV export', () => {
     expect(screening.body.map((r) => r[0])).toEqual(['Bakı mərkəzi', `'=HYPERLINK("http://x","y")`]);
     const hours = tableAt(rows, 'Safeguards');
     expect(hours.body).toEqual([
-      ['Bakı mərkəzi', '5.5', '<5'],
+      // "<5" under hours would read as "under five hours": a hidden measure says it rests on few people.
+      ['Bakı mərkəzi', '5.5', 'n<5'],
       ['Şəki mərkəzi', '3', '–'],
     ]);
     expect(rows).toContainEqual(['Figures in hours.']);
@@ -130,6 +131,7 @@ describe('the CSV export', () => {
       'Exported at': 'April 2, 2026, 14:15 (Asia/Baku)',
     });
     expect(fields['Small-cell suppression']).toContain('Counts from 1 to 4 are shown as “<5”');
+    expect(fields['Small-cell suppression']).toContain('resting on fewer than 5 people is shown as “n<5”');
   });
 
   it('quotes as RFC 4180 says and keeps anything a spreadsheet would run as a formula as text', () => {

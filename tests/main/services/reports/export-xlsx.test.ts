@@ -88,7 +88,7 @@ describe('the XLSX export', () => {
     expect(workbook.getWorksheet('Screening and referrals')!.getCell('A5').type).toBe(ExcelJS.ValueType.String);
     const hours = tableOn(workbook.getWorksheet('Safeguards')!, 'Facility');
     expect(hours.body).toEqual([
-      ['Bakı mərkəzi', 5.5, '<5'],
+      ['Bakı mərkəzi', 5.5, 'n<5'],
       ['Şəki mərkəzi', 3, '–'],
     ]);
   });
