@@ -1,4 +1,4 @@
-import { obligations, statusAt, type EpisodeFacts, type ObligationKind } from './due-now';
+import { obligations, statusAt, type EpisodeFacts, type Obligation, type ObligationKind } from './due-now';
 import { removalLocks, splitRemovalLocks, type RemovalLockReason } from './non-refoulement';
 import type { Settings } from './settings';
 
@@ -44,7 +44,8 @@ export interface EpisodeCompliance {
 
 const hoursBetween = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 3_600_000;
 
-export function episodeCompliance(f: EpisodeFacts, s: Settings, now: number): EpisodeCompliance | null {
+/** `due`: the episode's obligations when already computed (HQ's facts table keeps them); they do not depend on `now`. */
+export function episodeCompliance(f: EpisodeFacts, s: Settings, now: number, due?: readonly Obligation[]): EpisodeCompliance | null {
   // An episode still being typed in has no apprehension time yet: nothing can be measured against it.
   if (f.apprehendedAt === null) return null;
   const apprehendedAt = f.apprehendedAt;

@@ -930,6 +930,8 @@ export interface ReportFactsTable {
   /** JSON: the language of each interpreter use of the episode */
   interpreters: string;
   facts: string;
+  /** JSON: the episode's obligations (core/due-now.ts obligations), which do not depend on the time */
+  obligations: string;
   /** the newest event (local_seq) the row reflects */
   seq: number;
 }

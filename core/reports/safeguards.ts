@@ -12,7 +12,7 @@ export function safeguardsReport(ctx: ReportContext): ComputedTable[] {
   const inP = ctx.rows.filter((r) => inPeriod(f, r.apprehendedDay));
   const compliance = new Map<string, EpisodeCompliance>();
   for (const r of inP) {
-    const c = episodeCompliance(r.facts, ctx.settings, ctx.now);
+    const c = episodeCompliance(r.facts, ctx.settings, ctx.now, r.obligations);
     if (c) compliance.set(r.episodeId, c);
   }
   const of = (r: FactRow) => compliance.get(r.episodeId);

@@ -1,4 +1,4 @@
-import type { EpisodeFacts } from '../due-now';
+import type { EpisodeFacts, Obligation } from '../due-now';
 import type { OutcomeType, Regime } from '../episode';
 import type { Settings } from '../settings';
 import { addCalendarDays } from '../time';
@@ -33,6 +33,8 @@ export interface FactRow {
   /** interpreters used during the episode: the language of each use */
   interpreterLanguages: readonly string[];
   facts: EpisodeFacts;
+  /** the episode's obligations, computed from its facts when they were written (they do not depend on the time) */
+  obligations: readonly Obligation[];
 }
 
 export interface ReportContext {

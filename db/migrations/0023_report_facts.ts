@@ -29,6 +29,7 @@ export const migration0023: Migration = {
       open INTEGER NOT NULL,
       interpreters TEXT NOT NULL,
       facts TEXT NOT NULL,
+      obligations TEXT NOT NULL,
       seq INTEGER NOT NULL
     );
     CREATE INDEX report_facts_person ON report_facts (person_id);

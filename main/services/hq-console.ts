@@ -44,7 +44,7 @@ export const consoleCursorKey = 'hq_console_cursor';
  */
 function factCompliance(store: ReadStore, now: number): { c: EpisodeCompliance; admitted: string | null; current: string | null }[] {
   return cachedFactRows(store).flatMap((r) => {
-    const c = episodeCompliance(r.facts, store.settings, now);
+    const c = episodeCompliance(r.facts, store.settings, now, r.obligations);
     return c ? [{ c, admitted: r.admittedFacility, current: r.currentFacility }] : [];
   });
 }

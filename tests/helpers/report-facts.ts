@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { EpisodeFacts } from '../../core/due-now';
+import { obligations, type EpisodeFacts } from '../../core/due-now';
 import { catalogs } from '../../core/i18n';
 import type { ReportExtras } from '../../core/reports/extras';
 import { reportTable, type ReportFilter, type ReportLabel } from '../../core/reports/model';
@@ -28,6 +28,29 @@ export function factRow(input: RowInput): FactRow {
   const apprehendedAt = row.apprehendedAt ?? '2026-03-02T08:00:00.000Z';
   const closedAt = row.closedAt ?? null;
   const personId = row.personId ?? `person-of-${row.episodeId}`;
+  const episode: EpisodeFacts = {
+    personId,
+    episodeId: row.episodeId,
+    state: closedAt === null ? 'ACTIVE' : 'CLOSED',
+    regime: row.regime ?? 'forced_court',
+    apprehendedAt,
+    admittedAt: apprehendedAt,
+    termEnd: null,
+    lastReviewAt: null,
+    medicalCheckAt: null,
+    screenedAt: null,
+    flags: [],
+    guardianAppointed: false,
+    referrals: [],
+    asylum: [],
+    removalCheck: null,
+    rights: [],
+    statusChanges: [],
+    unaccompaniedChildSince: null,
+    consular: null,
+    legalAid: { firstContactAt: null, waived: false },
+    ...facts,
+  };
   return {
     personId,
     admittedFacility: 'fac-yev',
@@ -45,29 +68,9 @@ export function factRow(input: RowInput): FactRow {
     open: closedAt === null,
     interpreterLanguages: [],
     ...row,
-    facts: {
-      personId,
-      episodeId: row.episodeId,
-      state: closedAt === null ? 'ACTIVE' : 'CLOSED',
-      regime: row.regime ?? 'forced_court',
-      apprehendedAt,
-      admittedAt: apprehendedAt,
-      termEnd: null,
-      lastReviewAt: null,
-      medicalCheckAt: null,
-      screenedAt: null,
-      flags: [],
-      guardianAppointed: false,
-      referrals: [],
-      asylum: [],
-      removalCheck: null,
-      rights: [],
-      statusChanges: [],
-      unaccompaniedChildSince: null,
-      consular: null,
-      legalAid: { firstContactAt: null, waived: false },
-      ...facts,
-    },
+    facts: episode,
+    // as the console's facts table keeps them: computed when the facts were written
+    obligations: obligations(episode, settings),
   };
 }
 

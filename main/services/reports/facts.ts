@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { EpisodeFacts } from '../../../core/due-now';
+import { obligations, type EpisodeFacts, type Obligation } from '../../../core/due-now';
 import type { OutcomeType, Regime } from '../../../core/episode';
 import { ageBandAt, type AgeBand } from '../../../core/reports/model';
 import type { FactRow } from '../../../core/reports/table';
@@ -45,14 +45,14 @@ export function refreshReportFacts(w: Writer, personIds: readonly string[], devi
   const del = w.q.prepared('DELETE FROM report_facts WHERE person_id = ?');
   const insert = w.q.prepared(
     `INSERT INTO report_facts (episode_id, person_id, admitted_facility, current_facility, nationality, sex, age_band, regime, apprehended_at,
-       apprehended_day, closed_at, closed_day, outcome, destination, open, interpreters, facts, seq)
+       apprehended_day, closed_at, closed_day, outcome, destination, open, interpreters, facts, obligations, seq)
      VALUES (@episode_id, @person_id, @admitted_facility, @current_facility, @nationality, @sex, @age_band, @regime, @apprehended_at,
-       @apprehended_day, @closed_at, @closed_day, @outcome, @destination, @open, @interpreters, @facts, @seq)
+       @apprehended_day, @closed_at, @closed_day, @outcome, @destination, @open, @interpreters, @facts, @obligations, @seq)
      ON CONFLICT (episode_id) DO UPDATE SET person_id = excluded.person_id, admitted_facility = excluded.admitted_facility,
        current_facility = excluded.current_facility, nationality = excluded.nationality, sex = excluded.sex, age_band = excluded.age_band,
        regime = excluded.regime, apprehended_at = excluded.apprehended_at, apprehended_day = excluded.apprehended_day,
        closed_at = excluded.closed_at, closed_day = excluded.closed_day, outcome = excluded.outcome, destination = excluded.destination,
-       open = excluded.open, interpreters = excluded.interpreters, facts = excluded.facts, seq = excluded.seq`,
+       open = excluded.open, interpreters = excluded.interpreters, facts = excluded.facts, obligations = excluded.obligations, seq = excluded.seq`,
   );
   const seq = lastLocalSeq(w.q);
   for (let i = 0; i < ids.length; i += chunk) {
@@ -148,6 +148,7 @@ function factRowsOf(w: Writer, personIds: readonly string[], deviceFacility: Rea
       open: closed ? 0 : 1,
       interpreters: JSON.stringify(interpreters.get(f.episodeId) ?? []),
       facts: JSON.stringify(f),
+      obligations: JSON.stringify(obligations(f, w.settings)),
       seq,
     });
   }
@@ -179,6 +180,7 @@ function toFactRow(r: ReportFactsTable): FactRow {
     open: r.open === 1,
     interpreterLanguages: JSON.parse(r.interpreters) as string[],
     facts: JSON.parse(r.facts) as EpisodeFacts,
+    obligations: JSON.parse(r.obligations) as Obligation[],
   };
 }
 
