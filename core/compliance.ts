@@ -54,11 +54,7 @@ export function episodeCompliance(f: EpisodeFacts, s: Settings, now: number, due
   const rights = rightsHours === null ? 'missing' : rightsHours <= s.rightsNotificationHours ? 'within' : 'late';
   const open = f.state !== 'CLOSED';
   // Only an open episode has obligations overdue now; the deadline rules are the costly part, so a closed one skips them.
-  const overdue = open
-    ? obligations(f, s)
-        .filter((o) => statusAt(o, now, f.state, f.termEnd) === 'overdue')
-        .map((o) => o.kind)
-    : [];
+  const overdue = open ? (due ?? obligations(f, s)).filter((o) => statusAt(o, now, f.state, f.termEnd) === 'overdue').map((o) => o.kind) : [];
   const state = f.consular?.state ?? null;
   const consular =
     state === null
