@@ -19,6 +19,8 @@ const shots = '/tmp/shots';
 const downloads = '/tmp/pw-reports-downloads';
 const admin = { username: 'hqadmin', displayName: 'HQ administrator', password: 'baş idarə konsolu 2026' };
 const analyst = { username: 'leyla.a', displayName: 'Leyla Abbasova', password: 'hesabat və rəqəmlər 26' };
+/** HQ's head of statistics: an analyst who also administers, so sets each facility's places. */
+const chief = { username: 'rauf.m', displayName: 'Rauf Məmmədov', password: 'yerlər və doluluq 2026' };
 const baku = 'Bakı Qanunsuz Miqrantların Saxlanılması Mərkəzi';
 
 // core/reports/model.ts reportIds (not imported: it pulls in the country lists, JSON Playwright's loader refuses).
@@ -109,6 +111,15 @@ test('an HQ analyst filters a report, opens the people behind a figure, exports 
   await form.getByLabel('Repeat password').fill(analyst.password);
   await form.getByRole('button', { name: 'Create user' }).click();
   await expect(page.getByRole('row').filter({ hasText: analyst.username })).toContainText('HQ analyst', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'New user' }).click();
+  await form.getByLabel('User name').fill(chief.username);
+  await form.getByLabel('Full name').fill(chief.displayName);
+  await form.getByRole('checkbox', { name: 'HQ analyst' }).check();
+  await form.getByRole('checkbox', { name: 'Administrator' }).check();
+  await form.getByLabel('Password', { exact: true }).fill(chief.password);
+  await form.getByLabel('Repeat password').fill(chief.password);
+  await form.getByRole('button', { name: 'Create user' }).click();
+  await expect(page.getByRole('row').filter({ hasText: chief.username })).toContainText('HQ analyst', { timeout: 30_000 });
   await page.getByRole('button', { name: 'Log out' }).click();
 
   // The analyst finds Reports in the menu, beside the compliance overview.
@@ -250,13 +261,33 @@ test('an HQ analyst filters a report, opens the people behind a figure, exports 
   await expect(card.getByRole('table', { name: title })).toBeVisible();
   await shot(page, 'admissions-print');
   await page.emulateMedia({ media: 'screen' });
-  await picker.getByRole('link', { name: 'Occupancy' }).click();
+  await filters.getByRole('link', { name: 'Clear filters' }).click();
+  await expect(page).toHaveURL(/report=admissions$/);
+  await picker.getByRole('link', { name: 'Safeguards' }).click();
   await expect(page.locator('section.reports-table').first()).toBeVisible();
   // Through the CSSOM: the console's content security policy refuses inline style sheets.
   await page.evaluate(() => {
     document.documentElement.style.filter = 'grayscale(1)';
   });
+  await shot(page, 'safeguards-grayscale');
+  await picker.getByRole('link', { name: 'Occupancy' }).click();
+  await expect(page.locator('section.reports-table').first()).toBeVisible();
   await shot(page, 'occupancy-grayscale');
+  await page.evaluate(() => {
+    document.documentElement.style.filter = '';
+  });
+
+  // The same screen in Azerbaijani and Russian: labels, months and numbers in the language.
+  await picker.getByRole('link', { name: 'Safeguards' }).click();
+  await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('az');
+  await expect(page.getByRole('heading', { level: 1, name: 'Milli hesabatlar' })).toBeVisible();
+  await expect(page.locator('section.reports-table').first()).toBeVisible();
+  await shot(page, 'safeguards-az');
+  await page.getByRole('combobox', { name: 'Dil', exact: true }).selectOption('ru');
+  await expect(page.getByRole('heading', { level: 1, name: 'Национальные отчёты' })).toBeVisible();
+  await shot(page, 'safeguards-ru');
+  await page.getByRole('combobox', { name: 'Язык', exact: true }).selectOption('en');
+  await expect(page.getByRole('heading', { level: 1, name: 'National reports' })).toBeVisible();
   await page.getByRole('button', { name: 'Log out' }).click();
 
   // The administrator sees the figure's opening and both exports, under the analyst's name.
@@ -268,6 +299,23 @@ test('an HQ analyst filters a report, opens the people behind a figure, exports 
   }
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${shots}/hq-report-audit.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Log out' }).click();
+
+  // An analyst who also administers sets a facility's places; occupancy is then measured against them.
+  await signIn(page, chief, 'Compliance across facilities');
+  await nav.getByRole('link', { name: 'Reports' }).click();
+  await page.getByRole('navigation', { name: 'Reports' }).getByRole('link', { name: 'Occupancy' }).click();
+  const places = page.getByRole('region', { name: 'Places per facility' });
+  await places.getByRole('spinbutton', { name: `Places at ${baku}` }).fill('20');
+  await places.getByRole('button', { name: `Save the places at ${baku}` }).click();
+  await expect(places.getByRole('status')).toHaveText('Saved.');
+  // Baku holds five: a quarter of its twenty places.
+  const rate = page.getByTestId('report-table-occupancy_rate');
+  await expect(rate.getByRole('img')).toHaveAttribute('aria-label', /25%/);
+  await rate.getByRole('button', { name: 'Table view' }).click();
+  await expect(rate.getByRole('row', { name: new RegExp(baku) })).toContainText('25%');
+  await rate.getByRole('button', { name: 'Table view' }).click();
+  await shot(page, 'occupancy-capacity');
 
   expect(problems).toEqual([]);
 });

@@ -33,15 +33,18 @@ export function TableCard({ table, onOpen, exportButtons, children }: { table: R
   const titleId = useId();
   const descId = useId();
   const t = useMemo(() => translator(intl), [intl]);
-  const [tableView, setTableView] = useState(table.chart === 'none' || !hasFigures(table.cells));
+  const [tableView, setTableView] = useState(false);
   const title = intl.formatMessage({ id: table.titleKey as MessageKey });
   const description = intl.formatMessage({ id: table.descriptionKey as MessageKey });
   const rowNames = table.rows.map((r) => labelText(r.label, locale, t));
   const columnNames = table.columns.map((c) => labelText(c.label, locale, t));
   const format = numberFormatter(locale, table.measure);
   const empty = table.rows.length === 0 || table.columns.length === 0;
-  // A table of measures nobody could be measured for (no places set, no stay ended) is all blanks: no chart to draw.
+  // A table of zeros, or of measures nobody could be measured for (no places set, no stay ended), draws
+  // only empty axes: the sentence and the numbers say it better.
   const canChart = table.chart !== 'none' && !empty && hasFigures(table.cells);
+  // Where there is no chart the numbers are the view; the analyst's choice counts once figures come (a refetch after new places).
+  const showTable = tableView || !canChart;
 
   const summary = (() => {
     const top = largestCell(table.cells);
@@ -103,12 +106,12 @@ export function TableCard({ table, onOpen, exportButtons, children }: { table: R
       ) : (
         <>
           {table.chart !== 'none' && !canChart ? (
-            <p className="muted">
+            <p className="muted small">
               <FormattedMessage id="reportsUi.chart.blank" />
             </p>
           ) : null}
           {input && option ? (
-            <figure className={`reports-chart${tableView ? ' reports-chart--hidden' : ''}`}>
+            <figure className={`reports-chart${showTable ? ' reports-chart--hidden' : ''}`}>
               <Chart
                 option={option}
                 height={chartHeight(input)}
@@ -120,7 +123,7 @@ export function TableCard({ table, onOpen, exportButtons, children }: { table: R
               />
             </figure>
           ) : null}
-          <div className={`table-wrap reports-grid${tableView ? '' : ' reports-grid--hidden'}`}>
+          <div className={`table-wrap reports-grid${showTable ? '' : ' reports-grid--hidden'}`}>
             <NumbersTable table={table} title={title} rowNames={rowNames} columnNames={columnNames} format={format} opensPeople={opensPeople} onOpen={open} descId={descId} />
           </div>
         </>
@@ -168,7 +171,8 @@ function NumbersTable({
   };
   return (
     <table className="table table--dense reports-grid__table" aria-describedby={descId}>
-      <caption>{title}</caption>
+      {/* The card's heading says it on screen; the caption names the table for assistive technology and in print. */}
+      <caption className="reports-grid__caption">{title}</caption>
       <thead>
         <tr>
           <th scope="col">{intl.formatMessage({ id: table.rowHeaderKey as MessageKey })}</th>

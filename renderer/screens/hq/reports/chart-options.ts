@@ -68,8 +68,8 @@ export function niceMax(largest: number): number {
   return Math.round(step * power * 100) / 100;
 }
 
-/** Whether there is anything to draw: a table of measures nobody could be measured for has only blanks. */
-export const hasFigures = (cells: ChartInput['cells']): boolean => cells.some((r) => r.some((v) => v !== null));
+/** Whether there is anything to draw: a table of zeros, or of measures nobody could be measured for, draws only empty axes. */
+export const hasFigures = (cells: ChartInput['cells']): boolean => cells.some((r) => r.some((v) => v !== null && v !== 0));
 
 /** The chart's height in pixels: horizontal bars grow with their rows, small multiples with their grids. */
 export function chartHeight(i: ChartInput): number {

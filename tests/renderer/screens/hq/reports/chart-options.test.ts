@@ -202,8 +202,9 @@ describe('readable bars', () => {
     expect((seriesOf(o) as BarSeriesOption[]).every((s) => s.stack === 'bins')).toBe(true);
   });
 
-  it('a table with only blanks has nothing to draw', () => {
+  it('a table of blanks and zeros has nothing to draw', () => {
     expect(hasFigures([[null], [null]])).toBe(false);
-    expect(hasFigures([[null], [0]])).toBe(true);
+    expect(hasFigures([[null], [0]])).toBe(false);
+    expect(hasFigures([[0], [2]])).toBe(true);
   });
 });
