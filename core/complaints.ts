@@ -120,10 +120,22 @@ export interface ComplaintFacts {
  * day the centre forwarded it, or received it when addressed to the head), to the end of that day.
  */
 export function answerDueAt(c: Pick<ComplaintFacts, 'addressee' | 'receivedAt' | 'forwardedAt'>, s: Days): number {
-  const from = Date.parse(c.forwardedAt ?? c.receivedAt);
-  const day = workingDaysAfter(localDate(from, s.timeZone), s[answerDaysSetting[c.addressee]], s);
-  return endOfLocalDay(startOfLocalDay(day, s.timeZone), s.timeZone);
+  const start = localDate(Date.parse(c.forwardedAt ?? c.receivedAt), s.timeZone);
+  // Counting working days walks the calendar day by day; HQ's reports ask for thousands of complaints
+  // received on the same few days, so each (settings, addressee, day) is counted once.
+  let memo = answerDueMemo.get(s);
+  if (!memo) answerDueMemo.set(s, (memo = new Map()));
+  const key = `${c.addressee}|${start}`;
+  let due = memo.get(key);
+  if (due === undefined) {
+    const day = workingDaysAfter(start, s[answerDaysSetting[c.addressee]], s);
+    due = endOfLocalDay(startOfLocalDay(day, s.timeZone), s.timeZone);
+    memo.set(key, due);
+  }
+  return due;
 }
+
+const answerDueMemo = new WeakMap<object, Map<string, number>>();
 
 /** When it must be forwarded, for an addressee outside the centre [D]. */
 export function forwardDueAt(c: Pick<ComplaintFacts, 'receivedAt'>, s: Days): number {

@@ -37,11 +37,16 @@ export function safeguardsReport(ctx: ReportContext): ComputedTable[] {
     },
   );
   const facilities = facilityRows(ctx);
-  const hours = (facility: string) =>
-    inP.flatMap((r) => {
-      const h = r.admittedFacility === facility ? of(r)?.hoursToDefender : undefined;
-      return h === undefined || h === null ? [] : [h];
-    });
+  // One pass: each facility's hours to a defender, for the episodes it admitted.
+  const hoursAt = new Map<string, number[]>();
+  for (const r of inP) {
+    const h = of(r)?.hoursToDefender;
+    if (h === undefined || h === null || r.admittedFacility === null) continue;
+    const list = hoursAt.get(r.admittedFacility);
+    if (list) list.push(h);
+    else hoursAt.set(r.admittedFacility, [h]);
+  }
+  const hours = (facility: string) => hoursAt.get(facility) ?? [];
   const defender = measureTable(
     { id: 'safeguards_defender', titleKey: 'report.safeguards_defender.title', descriptionKey: 'report.safeguards_defender.desc', rowHeaderKey: 'report.dim.facility', chart: 'bar' },
     'hours',
