@@ -14,7 +14,7 @@ import { useLocale, useTimeZone } from '../../../i18n';
 import { href } from '../../../routes';
 import { Capacity } from './Capacity';
 import { FilterBar } from './FilterBar';
-import { periodText } from './format';
+import { catalogMonths, intlHasMonths, periodText, translator } from './format';
 import { PeoplePanel } from './PeoplePanel';
 import { defaultReport, filterOf, withReport, type ReportsAddress } from './route';
 import { saveFile, type ExportedFile } from './save-file';
@@ -58,7 +58,9 @@ export function Reports({ address, mayManage }: { address: ReportsAddress; mayMa
   const pickerId = useId();
   const exportLangId = useId();
   const [figure, setFigure] = useState<Figure | null>(null);
-  const [language, setLanguage] = useState<Locale>(locale);
+  // The exports' language follows the interface's until the analyst picks another.
+  const [chosenLanguage, setLanguage] = useState<Locale | null>(null);
+  const language = chosenLanguage ?? locale;
   const [exported, setExported] = useState<string | null>(null);
   const [exportProblem, setExportProblem] = useState<unknown>(null);
 
@@ -84,6 +86,7 @@ export function Reports({ address, mayManage }: { address: ReportsAddress; mayMa
   });
 
   const d = report.data;
+  const months = intlHasMonths(locale) ? null : catalogMonths(translator(intl));
   const tableButtons = (tableId: string, title: string) => (
     <>
       {(['csv', 'xlsx'] as const).map((format) => (
@@ -137,7 +140,10 @@ export function Reports({ address, mayManage }: { address: ReportsAddress; mayMa
         ) : null}
       </div>
       <p className="print-only reports-print-filter">
-        <FormattedMessage id="reportsUi.printHeading" values={{ report: intl.formatMessage({ id: reportName[reportId] }), from: periodText(filter.from, locale), to: periodText(filter.to, locale) }} />
+        <FormattedMessage
+          id="reportsUi.printHeading"
+          values={{ report: intl.formatMessage({ id: reportName[reportId] }), from: periodText(filter.from, locale, months), to: periodText(filter.to, locale, months) }}
+        />
       </p>
 
       <section className="reports-exports no-print" aria-label={intl.formatMessage({ id: 'reportsUi.export.legend' })}>

@@ -38,7 +38,7 @@ export function TableCard({ table, onOpen, exportButtons, children }: { table: R
   const description = intl.formatMessage({ id: table.descriptionKey as MessageKey });
   const rowNames = table.rows.map((r) => labelText(r.label, locale, t));
   const columnNames = table.columns.map((c) => labelText(c.label, locale, t));
-  const format = numberFormatter(locale, table.measure);
+  const format = numberFormatter(locale, table.measure, t);
   const empty = table.rows.length === 0 || table.columns.length === 0;
   // A table of zeros, or of measures nobody could be measured for (no places set, no stay ended), draws
   // only empty axes: the sentence and the numbers say it better.

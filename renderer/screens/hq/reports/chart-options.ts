@@ -36,11 +36,11 @@ export interface ChartInput {
 }
 
 /**
- * Dark blue, light orange, mid teal, dark red, light blue, mid grey, sand, plum: neighbours differ in
- * lightness (dark, light, middle) as well as hue, so the series stay apart in grayscale even before the
- * decals tell them apart.
+ * Five lightness levels before any hue: dark blue, light orange, mid teal, pale blue, brick, then grey,
+ * sand and plum. The first five series stay apart in grayscale (and in a black-and-white printout) even
+ * before the decals (hatching, dots) tell them apart.
  */
-export const palette = ['#1f4e79', '#f5b461', '#3a8f85', '#8e2c2c', '#a8cfee', '#6b6b6b', '#e8d5a0', '#4b2a5a'] as const;
+export const palette = ['#1f4e79', '#f5b461', '#3a8f85', '#cfe3f5', '#b5473a', '#6b6b6b', '#e8d5a0', '#4b2a5a'] as const;
 
 const font = "'Segoe UI', 'Noto Sans', 'DejaVu Sans', Arial, sans-serif";
 const legendHeight = 34;

@@ -7,8 +7,12 @@ import { countryLabel, languageLabel } from '../../../places';
 
 /**
  * How the report's labels and numbers read in the interface language (issue #16 §2): numbers by
- * Intl.NumberFormat of az, en or ru (az and ru group thousands with a space or a dot and write a decimal
- * comma), months and days by Intl in the same language.
+ * Intl.NumberFormat (az and ru write a decimal comma and group thousands with a dot or a space), months
+ * and days by Intl in the same language.
+ *
+ * Chromium says it supports Azerbaijani but ships none of its data: months come out as "2026 M11" and
+ * numbers as "1,234.5". Where a probe finds that, months come from the catalogs (reportsUi.month.*),
+ * numbers are written as CLDR's az writes them (1.234,5, as de does) and units from the catalogs.
  */
 
 const monthFormats = new Map<Locale, Intl.DateTimeFormat>();
@@ -23,12 +27,53 @@ function cached(map: Map<Locale, Intl.DateTimeFormat>, locale: Locale, options: 
   return f;
 }
 
-/** A year (YYYY), a month (YYYY-MM) or a day (YYYY-MM-DD) of a series, in the locale; anything else as it is. */
-export function periodText(value: string, locale: Locale): string {
+/** Whether the runtime knows the language's month names (not the root locale's "M11"). */
+export function intlHasMonths(locale: Locale): boolean {
+  return !/\bM\d{2}\b|^\d+$/.test(cached(monthFormats, locale, { month: 'short', year: 'numeric' }).format(new Date('2026-11-01T00:00:00Z')));
+}
+
+/** CLDR's decimal separator per interface language, to tell real data from the root locale's. */
+const cldrDecimal: Record<Locale, string> = { az: ',', en: '.', ru: ',' };
+/** Where a language's number data is missing: a locale that writes numbers the same way. */
+const numbersLike: Record<Locale, string> = { az: 'de', en: 'en', ru: 'de' };
+
+export function intlHasNumbers(locale: Locale): boolean {
+  return new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value === cldrDecimal[locale];
+}
+
+const monthKeys: readonly MessageKey[] = [
+  'reportsUi.month.1',
+  'reportsUi.month.2',
+  'reportsUi.month.3',
+  'reportsUi.month.4',
+  'reportsUi.month.5',
+  'reportsUi.month.6',
+  'reportsUi.month.7',
+  'reportsUi.month.8',
+  'reportsUi.month.9',
+  'reportsUi.month.10',
+  'reportsUi.month.11',
+  'reportsUi.month.12',
+];
+
+/** The catalogs' short month names, for a language the runtime has no names for. */
+export const catalogMonths = (t: Translate): string[] => monthKeys.map((k) => t(k));
+
+/**
+ * A year (YYYY), a month (YYYY-MM) or a day (YYYY-MM-DD) of a series, in the locale; anything else as
+ * it is. `months` are the short names to use where Intl has none (CLDR's az patterns: "noy 2026", "5 noy 2026").
+ */
+export function periodText(value: string, locale: Locale, months: readonly string[] | null = null): string {
   if (/^\d{4}$/.test(value)) return value;
-  if (/^\d{4}-\d{2}$/.test(value)) return cached(monthFormats, locale, { month: 'short', year: 'numeric' }).format(new Date(`${value}-01T00:00:00Z`));
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return cached(dayFormats, locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(`${value}T00:00:00Z`));
-  return value;
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(value);
+  if (!m) return value;
+  if (months) {
+    const name = months[Number(m[2]) - 1] ?? m[2];
+    return m[3] ? `${Number(m[3])} ${name} ${m[1]}` : `${name} ${m[1]}`;
+  }
+  return m[3]
+    ? cached(dayFormats, locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(`${value}T00:00:00Z`))
+    : cached(monthFormats, locale, { month: 'short', year: 'numeric' }).format(new Date(`${value}-01T00:00:00Z`));
 }
 
 export type Translate = (id: MessageKey) => string;
@@ -44,7 +89,7 @@ export function labelText(label: ReportLabel, locale: Locale, t: Translate): str
     case 'facility':
       return label.name;
     case 'period':
-      return periodText(label.value, locale);
+      return periodText(label.value, locale, intlHasMonths(locale) ? null : catalogMonths(t));
     case 'language':
       return languageLabel(label.code, locale);
     case 'text':
@@ -56,8 +101,17 @@ export function translator(intl: IntlShape): Translate {
   return (id) => intl.formatMessage({ id });
 }
 
-/** A cell's number as text: counts as integers, hours and days with a unit, percents with the sign; none as a dash. */
-export function numberFormatter(locale: Locale, measure: ReportTable['measure']): (v: number | null) => string {
+/**
+ * A cell's number as text: counts as integers, hours and days with a unit, percents with the sign; none
+ * as a dash. `t` gives the units where the runtime has no data for the language.
+ */
+export function numberFormatter(locale: Locale, measure: ReportTable['measure'], t: Translate | null = null, hasData = intlHasNumbers(locale)): (v: number | null) => string {
+  const dash = (f: (v: number) => string) => (v: number | null) => (v === null ? '—' : f(v));
+  if (!hasData) {
+    const n = new Intl.NumberFormat(numbersLike[locale], { maximumFractionDigits: measure === 'count' ? 0 : 1 });
+    const unit = measure === 'hours' ? t?.('reportsUi.unit.hour') : measure === 'days' ? t?.('reportsUi.unit.day') : measure === 'percent' ? '%' : null;
+    return dash((v) => (unit === '%' ? `${n.format(v)}%` : unit ? `${n.format(v)} ${unit}` : n.format(v)));
+  }
   const f =
     measure === 'hours' || measure === 'days'
       ? new Intl.NumberFormat(locale, { style: 'unit', unit: measure === 'hours' ? 'hour' : 'day', unitDisplay: 'short', maximumFractionDigits: 1 })
@@ -65,7 +119,7 @@ export function numberFormatter(locale: Locale, measure: ReportTable['measure'])
         ? new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 })
         : new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   // Percent cells are 0..100 (the table's share of a basis); Intl's percent style multiplies by 100.
-  return (v) => (v === null ? '—' : f.format(measure === 'percent' ? v / 100 : v));
+  return dash((v) => f.format(measure === 'percent' ? v / 100 : v));
 }
 
 /** Row and column sums of a count table; the grand total last. Null cells count as nothing. */

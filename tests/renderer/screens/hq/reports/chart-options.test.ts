@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import { cellOfItem, chartHeight, chartOption, hasFigures, isSmallMultiples, largestCell, niceMax, palette, textOn, type ChartInput } from '../../../../../renderer/screens/hq/reports/chart-options';
-import { numberFormatter, periodText, tableTotals } from '../../../../../renderer/screens/hq/reports/format';
+import type { MessageKey } from '../../../../../core/i18n';
+import { catalogs } from '../../../../../core/i18n';
+import { catalogMonths, intlHasMonths, intlHasNumbers, numberFormatter, periodText, tableTotals } from '../../../../../renderer/screens/hq/reports/format';
 
 const base: ChartInput = {
   kind: 'bar',
@@ -43,12 +45,14 @@ describe('a report table as a chart', () => {
     const o = chartOption(base);
     expect(o.aria).toEqual({ enabled: true, label: { enabled: true, description: 'People held now per facility.' }, decal: { show: true } });
     expect(o.animation).toBe(false);
-    const lightness = palette.slice(0, 4).map((hex) => {
+    const lightness = palette.slice(0, 5).map((hex) => {
       const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
       return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
     });
-    // Neighbouring series differ in luminance by a visible step.
+    // Neighbouring series differ in luminance by a visible step, and the first five are five grey levels.
     for (let i = 1; i < lightness.length; i += 1) expect(Math.abs(lightness[i]! - lightness[i - 1]!)).toBeGreaterThan(40);
+    const levels = [...lightness].sort((a, b) => a - b);
+    for (let i = 1; i < levels.length; i += 1) expect(levels[i]! - levels[i - 1]!).toBeGreaterThan(15);
   });
 
   it('stacks the columns of a stacked chart and labels only the segments that have people', () => {
@@ -206,5 +210,27 @@ describe('readable bars', () => {
     expect(hasFigures([[null], [null]])).toBe(false);
     expect(hasFigures([[null], [0]])).toBe(false);
     expect(hasFigures([[0], [2]])).toBe(true);
+  });
+});
+
+describe('a language the browser has no data for (Chromium and Azerbaijani)', () => {
+  const az = (id: MessageKey) => catalogs.az[id] ?? id;
+
+  it('names months from the catalogs, as CLDR’s az patterns do', () => {
+    expect(periodText('2026-11', 'az', catalogMonths(az))).toBe('noy 2026');
+    expect(periodText('2026-01-05', 'az', catalogMonths(az))).toBe('5 yan 2026');
+  });
+
+  it('writes numbers with a decimal comma and a grouping dot, and units in Azerbaijani', () => {
+    expect(numberFormatter('az', 'count', az, false)(12345)).toBe('12.345');
+    expect(numberFormatter('az', 'hours', az, false)(6.5)).toBe('6,5 saat');
+    expect(numberFormatter('az', 'days', az, false)(3)).toBe('3 gün');
+    expect(numberFormatter('az', 'percent', az, false)(25)).toBe('25%');
+  });
+
+  it('knows English and Russian numbers where the runtime has them', () => {
+    expect(intlHasNumbers('en')).toBe(true);
+    expect(intlHasNumbers('ru')).toBe(true);
+    expect(intlHasMonths('en')).toBe(true);
   });
 });
