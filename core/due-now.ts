@@ -98,6 +98,8 @@ export interface EpisodeFacts {
   screenedAt: string | null;
   flags: readonly VulnerabilityFlag[];
   guardianAppointed: boolean;
+  /** when the first guardian was appointed (HQ's time-to-guardian figure); absent where not loaded */
+  guardianAppointedAt?: string | null;
   referrals: readonly { type: ReferralType; stage: string | null }[];
   /**
    * The person's claims. `episodeId` is the episode each belongs to (core/asylum.ts claimEpisode) and

@@ -38,7 +38,12 @@ export function loadEpisodeFacts(q: ReadQuery, qb: ReadBuilder, personIds: reado
   const ages = inRecordingOrder(q, qb, q.all(qb.selectFrom('age_assessments').select(['assessment_id', 'person_id', 'at', 'max_age']).where('person_id', 'in', ids)), (a) => a.assessment_id, [
     'age.assessed',
   ]);
-  const guardians = new Set(q.all(qb.selectFrom('guardians').select('person_id').where('person_id', 'in', ids)).map((g) => g.person_id));
+  // The first appointment: a guardian replaced later does not move the time the child first had one.
+  const guardians = new Map<string, string>();
+  for (const g of q.all(qb.selectFrom('guardians').select(['person_id', 'appointed_at']).where('person_id', 'in', ids))) {
+    const had = guardians.get(g.person_id);
+    if (had === undefined || g.appointed_at < had) guardians.set(g.person_id, g.appointed_at);
+  }
   const referrals = q.all(qb.selectFrom('referrals').select(['person_id', 'type', 'stage']).where('person_id', 'in', ids));
   const claims = q.all(
     qb.selectFrom('asylum_claims').select(['claim_id', 'person_id', 'episode_id', 'expressed_at', 'forwarded_at', 'status', 'decision', 'updated_at']).where('person_id', 'in', ids),
@@ -109,6 +114,7 @@ export function loadEpisodeFacts(q: ReadQuery, qb: ReadBuilder, personIds: reado
       screenedAt: screened,
       flags: episodeFlags,
       guardianAppointed: guardians.has(e.person_id),
+      guardianAppointedAt: guardians.get(e.person_id) ?? null,
       referrals: referrals.filter((r) => r.person_id === e.person_id).map((r) => ({ type: r.type as ReferralType, stage: r.stage })),
       asylum: claims
         .filter((c) => c.person_id === e.person_id)

@@ -19,6 +19,8 @@ export const unprojectedTables = {
   tracing_requests: "HQ's tracing requests to this centre, received with a pull: HQ writes nothing into a device's log (docs/sync.md#tracing-requests-to-a-centre)",
   transfer_inbox:
     'transfer packages HQ (or a file) brought for this centre, not yet admitted or refused: received like tracing requests, never events; admitting or refusing one is an event that removes it (docs/sync.md#transfers-between-centres)',
+  report_facts:
+    "HQ's per-episode facts for the national reports: derived from the projections by the console feed in the transaction of each batch, and rebuilt whole when its code or the settings change (main/services/reports/facts.ts); empty on a device",
 } as const satisfies Record<string, string>;
 
 export type UnprojectedTable = keyof typeof unprojectedTables;

@@ -1,6 +1,7 @@
 import { hours } from '../time';
 import { referralStages, referralTypes, vulnerabilityFlags, type VulnerabilityFlag } from '../vulnerability';
-import { countTable, facilityRows, inPeriod, keyed, type ComputedTable, type FactRow, type ReportContext } from './table';
+import { median } from '../compliance';
+import { countTable, facilityRows, inPeriod, keyed, measureTable, type ComputedTable, type FactRow, type ReportContext } from './table';
 
 /**
  * Screening and referrals (docs/domain.md §6 "Screening coverage; referrals by type and outcome; children
@@ -91,8 +92,8 @@ export function screeningReport(ctx: ReportContext): ComputedTable[] {
     (r) => [[childRow(r), alone(r)]],
   );
 
-  // EpisodeFacts records whether a guardian was appointed, not when: no time to guardian can be measured,
-  // so the table says whether one was appointed, and whether the guardian's limit has passed without one.
+  // Whether a guardian was appointed, and whether the guardian's limit has passed without one; the hours
+  // it took are the next table's.
   const guardianLimit = hours(ctx.settings.guardianHours);
   const guardianCell = (r: FactRow) => (r.facts.guardianAppointed ? 'appointed' : ctx.now > Date.parse(r.facts.unaccompaniedChildSince!) + guardianLimit ? 'overdue' : 'awaited');
   const guardian = countTable(
@@ -102,6 +103,36 @@ export function screeningReport(ctx: ReportContext): ComputedTable[] {
     ctx.rows.filter((r) => r.facts.unaccompaniedChildSince !== null),
     (r) => [...(inPeriod(f, ctx.dayOf(r.facts.unaccompaniedChildSince!)) ? [['known_in_period', guardianCell(r)] as const] : []), ...(r.open ? [['held_now', guardianCell(r)] as const] : [])],
     { totals: false },
+  );
+
+  // Hours from the day the child was known to be alone to the first guardian, by the admitting facility.
+  const knownInPeriod = ctx.rows.filter((r) => r.facts.unaccompaniedChildSince && inPeriod(f, ctx.dayOf(r.facts.unaccompaniedChildSince)));
+  const hoursTo = new Map<string, number[]>();
+  for (const r of knownInPeriod) {
+    const at = r.facts.guardianAppointedAt;
+    if (!at || r.admittedFacility === null) continue;
+    const h = Math.max(0, (Date.parse(at) - Date.parse(r.facts.unaccompaniedChildSince!)) / 3_600_000);
+    const list = hoursTo.get(r.admittedFacility);
+    if (list) list.push(h);
+    else hoursTo.set(r.admittedFacility, [h]);
+  }
+  const facilities = facilityRows(ctx);
+  const guardianTime = measureTable(
+    {
+      id: 'screening_guardian_time',
+      titleKey: 'report.screening_guardian_time.title',
+      descriptionKey: 'report.screening_guardian_time.desc',
+      rowHeaderKey: 'report.dim.facility',
+      chart: 'bar',
+    },
+    'hours',
+    facilities,
+    keyed('guardianTime', ['median']),
+    facilities.map((fa) => {
+      const m = median(hoursTo.get(fa.key) ?? []);
+      return [m === null ? null : Math.round(m * 10) / 10];
+    }),
+    facilities.map((fa) => [(hoursTo.get(fa.key) ?? []).length]),
   );
 
   const thbStage = (r: FactRow) => {
@@ -118,5 +149,5 @@ export function screeningReport(ctx: ReportContext): ComputedTable[] {
   );
 
   // Which episodes these cells count is not kept at all, so nothing downstream can open them.
-  return [coverage, flags, referrals, childrenNow, childrenPeriod, guardian, { ...trafficking, members: null }];
+  return [coverage, flags, referrals, childrenNow, childrenPeriod, guardian, guardianTime, { ...trafficking, members: null }];
 }

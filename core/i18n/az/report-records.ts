@@ -25,7 +25,7 @@ export const reportRecords: Record<keyof typeof en, string> = {
   'report.screening_children_period.desc': 'Dövrün bir günündə saxlanılan uşaqlar, yaş və tək olub-olmaması üzrə. Yaşı şübhəli olan şəxs uşaq sayılır.',
   'report.screening_guardian.title': 'Müşayiətsiz uşaqlara qəyyum',
   'report.screening_guardian.desc':
-    'Dövrdə tək olduğu məlum olan və bu gün saxlanılan müşayiətsiz uşaqlar: qəyyum təyin edilib, müddət daxilində hələ gözlənilir və ya gecikib. Təyin edilmə vaxtı hələ göstəricilərdə yoxdur, ona görə qəyyuma qədər saatlar göstərilmir.',
+    'Dövrdə tək olduğu məlum olan və bu gün saxlanılan müşayiətsiz uşaqlar: qəyyum təyin edilib, müddət daxilində hələ gözlənilir və ya gecikib. Bunun neçə saat çəkdiyi növbəti cədvəldədir.',
   'report.screening_trafficking.title': 'İnsan alverinin ehtimal olunan qurbanları (məhdud)',
   'report.screening_trafficking.desc':
     'Dövrdə qiymətləndirilib insan alveri əlamətləri aşkar edilən və bu gün belə əlamətlərlə saxlanılan şəxslər (hər birinin çıxarılması dayandırılıb), milli göndəriş mexanizminə göndərişləri üzrə. Yalnız saylar: bu qeydlər məhduddur və göstərici heç bir siyahı açmır.',
@@ -171,4 +171,8 @@ export const reportRecords: Record<keyof typeof en, string> = {
   'report.tracing.closed': 'Cavabsız bağlanıb',
   'report.tracing.answered_in_time': 'Vaxtında cavablandırılıb',
   'report.tracing.answered_late': 'Gecikməklə cavablandırılıb',
+  'report.screening_guardian_time.title': 'Qəyyuma qədər vaxt',
+  'report.screening_guardian_time.desc':
+    'Müşayiətsiz uşağın tək olduğu məlum olduğu andan ilk qəyyumun təyin edilməsinə qədər median saat, uşağı qəbul edən müəssisə üzrə, dövrdə tək olduğu məlum olan uşaqlar üçün.',
+  'report.guardianTime.median': 'Median saat',
 };

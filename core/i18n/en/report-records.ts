@@ -27,7 +27,7 @@ export const reportRecords = {
   'report.screening_children_period.desc': 'Children apprehended on a day of the period, by age and whether they are alone. A person whose age is in doubt is treated as a child.',
   'report.screening_guardian.title': 'Guardians for unaccompanied children',
   'report.screening_guardian.desc':
-    'Unaccompanied children who became known to be alone in the period, and those held today: a guardian appointed, still awaited within the limit, or overdue. The time of appointment is not yet in the figures, so the hours to a guardian are not shown.',
+    'Unaccompanied children who became known to be alone in the period, and those held today: a guardian appointed, still awaited within the limit, or overdue. The hours it took are in the next table.',
   'report.screening_trafficking.title': 'Presumed victims of trafficking (restricted)',
   'report.screening_trafficking.desc':
     'People screened in the period with trafficking indicators, and people held today with them (each of them held from removal), by their referral to the national referral mechanism. Counts only: these records are restricted and the figure opens no list.',
@@ -173,4 +173,8 @@ export const reportRecords = {
   'report.tracing.closed': 'Closed without an answer',
   'report.tracing.answered_in_time': 'Answered in time',
   'report.tracing.answered_late': 'Answered late',
+  'report.screening_guardian_time.title': 'Time to a guardian',
+  'report.screening_guardian_time.desc':
+    'The median hours from the moment an unaccompanied child was known to be alone to the appointment of their first guardian, by the facility that admitted the child, for children known to be alone in the period.',
+  'report.guardianTime.median': 'Median hours',
 };

@@ -110,6 +110,28 @@ describe('screening and referrals report', () => {
     expect(cell(guardian, 'known_in_period', 'awaited').count).toBe(0);
   });
 
+  it('measures the hours from a child known to be alone to the first guardian, by the facility that admitted the child', () => {
+    const alone = (id: string, since: string, appointed: string | null, admittedFacility = 'fac-yev') =>
+      factRow({ episodeId: id, admittedFacility, facts: { flags: ['child', 'unaccompanied'], unaccompaniedChildSince: since, guardianAppointed: appointed !== null, guardianAppointedAt: appointed } });
+    const rows = [
+      alone('ep-a', '2026-03-05T08:00:00.000Z', '2026-03-05T20:00:00.000Z'),
+      alone('ep-b', '2026-03-06T08:00:00.000Z', '2026-03-07T14:00:00.000Z'),
+      alone('ep-c', '2026-03-07T08:00:00.000Z', '2026-03-07T12:00:00.000Z'),
+      // no guardian yet: not in the median, nor in the count it rests on
+      alone('ep-d', '2026-03-08T08:00:00.000Z', null),
+      // known to be alone before the period: not this period's figure
+      alone('ep-e', '2026-02-10T08:00:00.000Z', '2026-02-10T09:00:00.000Z'),
+      alone('ep-f', '2026-03-09T08:00:00.000Z', '2026-03-09T10:00:00.000Z', 'fac-bak'),
+    ];
+    const time = table(screeningReport(reportContext(rows)), 'screening_guardian_time');
+    expect(time.measure).toBe('hours');
+    const yev = time.rows.findIndex((r) => r.key === 'fac-yev');
+    const bak = time.rows.findIndex((r) => r.key === 'fac-bak');
+    // 12 h, 30 h and 4 h: the median is 12.
+    expect([time.cells[yev]![0], time.basis![yev]![0]]).toEqual([12, 3]);
+    expect([time.cells[bak]![0], time.basis![bak]![0]]).toEqual([2, 1]);
+  });
+
   it('gives the screening coverage of each facility for the people it admitted in the period', () => {
     const coverage = table(report, 'screening_coverage');
     expect(cell(coverage, 'fac-bak', 'not_screened').members).toEqual(['ep-not-screened']);
