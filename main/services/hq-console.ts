@@ -112,12 +112,8 @@ export function hqHandlers(inst: ServiceInstallation, source: HqFleetSource | nu
     if (!source) throw new ApiError({ code: 'not_found', messageKey: 'error.hq.only' });
     return source;
   };
-  const facilityMaps = async () => {
-    const fleet = await requireSource().fleet();
-    const deviceFacility = new Map<string, string>();
-    for (const f of fleet) for (const d of f.devices) deviceFacility.set(d.deviceId, f.facilityId);
-    return { fleet, deviceFacility };
-  };
+  // Which facility holds an episode comes from the facts table; the fleet names the facilities.
+  const facilityMaps = async () => ({ fleet: await requireSource().fleet() });
   return {
     revokeDevice: async (input, env) => {
       const src = requireSource();
