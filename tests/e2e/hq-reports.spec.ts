@@ -239,6 +239,28 @@ test('an HQ analyst filters a report, opens the people behind a figure, exports 
   expect(texts.length).toBeGreaterThan(0);
   expect(texts.every((t) => !/^\d+$/.test(t))).toBe(true);
 
+  // The same table as CSV: headers in English, the small counts hidden the same way.
+  const csvDownload = page.waitForEvent('download');
+  await card.getByRole('button', { name: `CSV: ${title}` }).click();
+  const csvFile = await csvDownload;
+  expect(csvFile.suggestedFilename()).toMatch(/^qeyd-admissions-admissions_nationality-.*\.csv$/);
+  const csvPath = `${downloads}/${csvFile.suggestedFilename()}`;
+  await csvFile.saveAs(csvPath);
+  const csv = readFileSync(csvPath, 'utf8');
+  expect(csv).toContain(uiHead.slice(0, -1).join(','));
+  expect(csv).toMatch(/Afghanistan,<5,0,0,0/);
+
+  // The whole report as one workbook: the filters sheet and a sheet per table.
+  const allDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export all (XLSX)' }).click();
+  const allFile = await allDownload;
+  expect(allFile.suggestedFilename()).toMatch(/^qeyd-admissions-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const allPath = `${downloads}/${allFile.suggestedFilename()}`;
+  await allFile.saveAs(allPath);
+  const allBook = new ExcelJS.Workbook();
+  await allBook.xlsx.readFile(allPath);
+  expect(allBook.worksheets).toHaveLength(1 + (await page.locator('section.reports-table').count()));
+
   // The statistical annex, in Azerbaijani.
   await page.getByLabel('Language of exports').selectOption('az');
   const pdfDownload = page.waitForEvent('download');
