@@ -282,6 +282,16 @@ test('an HQ analyst filters a report, opens the people behind a figure, exports 
   await expect(page.getByRole('button', { name: 'Apply' })).toBeHidden();
   await expect(card.getByRole('table', { name: title })).toBeVisible();
   await shot(page, 'admissions-print');
+  // On A4's width the charts are drawn again to fit the page, not cut at its edge.
+  await page.setViewportSize({ width: 794, height: 1123 });
+  for (const figure of await page.locator('figure.reports-chart').all()) {
+    await expect(async () => {
+      const [svg, box] = await Promise.all([figure.locator('svg').first().boundingBox(), figure.boundingBox()]);
+      expect(svg!.width).toBeLessThanOrEqual(box!.width + 1);
+    }).toPass();
+  }
+  await shot(page, 'admissions-print-a4');
+  await page.setViewportSize({ width: 1366, height: 768 });
   await page.emulateMedia({ media: 'screen' });
   await filters.getByRole('link', { name: 'Clear filters' }).click();
   await expect(page).toHaveURL(/report=admissions$/);

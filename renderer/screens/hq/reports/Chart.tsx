@@ -31,7 +31,17 @@ export function Chart({ option, height, description, onItem }: { option: ChartOp
     });
     const resize = new ResizeObserver(() => c.resize());
     resize.observe(el);
+    // Printing lays the page out at the paper's width without running resize observers: redraw the SVG
+    // for the page as printing starts, and for the screen after.
+    const print = window.matchMedia('print');
+    const redraw = () => c.resize();
+    print.addEventListener('change', redraw);
+    window.addEventListener('beforeprint', redraw);
+    window.addEventListener('afterprint', redraw);
     return () => {
+      print.removeEventListener('change', redraw);
+      window.removeEventListener('beforeprint', redraw);
+      window.removeEventListener('afterprint', redraw);
       resize.disconnect();
       c.dispose();
       chart.current = null;
