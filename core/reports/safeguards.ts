@@ -1,5 +1,5 @@
-import { episodeCompliance, median, type EpisodeCompliance } from '../compliance';
-import { bucketOf, countTable, facilityRows, inPeriod, keyed, measureTable, periodBuckets, type ComputedTable, type FactRow, type ReportContext } from './table';
+import { median, type EpisodeCompliance } from '../compliance';
+import { bucketOf, complianceOf, countTable, facilityRows, inPeriod, keyed, measureTable, periodBuckets, type ComputedTable, type FactRow, type ReportContext } from './table';
 
 /**
  * The safeguards over time (docs/domain.md §6; Migration Code Art. 74.5, Constitution Art. 61): rights
@@ -12,7 +12,7 @@ export function safeguardsReport(ctx: ReportContext): ComputedTable[] {
   const inP = ctx.rows.filter((r) => inPeriod(f, r.apprehendedDay));
   const compliance = new Map<string, EpisodeCompliance>();
   for (const r of inP) {
-    const c = episodeCompliance(r.facts, ctx.settings, ctx.now, r.obligations);
+    const c = complianceOf(r, ctx.settings, ctx.now);
     if (c) compliance.set(r.episodeId, c);
   }
   const of = (r: FactRow) => compliance.get(r.episodeId);

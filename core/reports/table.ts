@@ -1,3 +1,4 @@
+import { episodeCompliance, type EpisodeCompliance } from '../compliance';
 import type { EpisodeFacts, Obligation } from '../due-now';
 import type { OutcomeType, Regime } from '../episode';
 import type { Settings } from '../settings';
@@ -158,3 +159,19 @@ export function published(t: ComputedTable): ReportTable {
   const { members: _members, ...rest } = t;
   return rest;
 }
+
+/**
+ * An episode's compliance (core/compliance.ts) as a report needs it. A closed episode's does not depend
+ * on the time (nothing of it is overdue now), so it is worked out once per row and settings and kept with
+ * the row for as long as the row is held; an open episode's is worked out at `now`.
+ */
+export function complianceOf(r: FactRow, settings: Settings, now: number): EpisodeCompliance | null {
+  if (r.open) return episodeCompliance(r.facts, settings, now, r.obligations);
+  const kept = closedCompliance.get(r);
+  if (kept && kept.settings === settings) return kept.c;
+  const c = episodeCompliance(r.facts, settings, now, r.obligations);
+  closedCompliance.set(r, { settings, c });
+  return c;
+}
+
+const closedCompliance = new WeakMap<FactRow, { settings: Settings; c: EpisodeCompliance | null }>();

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { episodeCompliance, summarizeCompliance, type EpisodeCompliance } from '../../core/compliance';
+import { summarizeCompliance, type EpisodeCompliance } from '../../core/compliance';
+import { complianceOf } from '../../core/reports/table';
 import { ApiError } from '../../core/contract/errors';
 import type { hqDeviceView } from '../../core/contract/hq';
 import { localDate } from '../../core/time';
@@ -44,7 +45,7 @@ export const consoleCursorKey = 'hq_console_cursor';
  */
 function factCompliance(store: ReadStore, now: number): { c: EpisodeCompliance; admitted: string | null; current: string | null }[] {
   return cachedFactRows(store).flatMap((r) => {
-    const c = episodeCompliance(r.facts, store.settings, now, r.obligations);
+    const c = complianceOf(r, store.settings, now);
     return c ? [{ c, admitted: r.admittedFacility, current: r.currentFacility }] : [];
   });
 }

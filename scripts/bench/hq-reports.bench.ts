@@ -8,7 +8,8 @@ import { rowToEvent, Store, type EventRow } from '../../db/store';
 import { reportContext } from '../../main/services/hq-reports';
 import { exportXlsx } from '../../main/services/reports/export-xlsx';
 import { lastLocalSeq, peopleTouchedSince, refreshReportFacts } from '../../main/services/reports/facts';
-import type { BenchInstallation } from '../seed/bench-store';
+import { pathToFileURL } from 'node:url';
+import { benchInstallation, type BenchInstallation } from '../seed/bench-store';
 import { benchDir, percentile, report } from './fixtures';
 
 const batchSize = 2000;
@@ -111,4 +112,17 @@ export async function benchHqReports(b: BenchInstallation): Promise<void> {
   } finally {
     dir.remove();
   }
+}
+
+// `npx tsx scripts/bench/hq-reports.bench.ts [histories]` runs this one alone on its own seeded store (the
+// 100k histories of `npm run bench` take long to seed on a small machine).
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  void (async () => {
+    const seeded = await benchInstallation(Number(process.argv[2] ?? 10_000));
+    try {
+      await benchHqReports(seeded);
+    } finally {
+      await seeded.remove();
+    }
+  })();
 }
