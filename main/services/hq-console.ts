@@ -38,6 +38,13 @@ export interface HqFleetSource {
 /** The console remembers how far it has read HQ's event store here (hq/console/feed.ts). */
 export const consoleCursorKey = 'hq_console_cursor';
 
+/** The Latin names of the people behind a figure, for its list. */
+export function latinNames(store: ReadStore, shown: readonly { personId: string }[]): Map<string, string> {
+  const ids = [...new Set(shown.map((x) => x.personId))];
+  if (ids.length === 0) return new Map();
+  return new Map(store.q.all(store.qb.selectFrom('persons').select(['person_id', 'name_latin']).where('person_id', 'in', ids)).map((p) => [p.person_id, p.name_latin]));
+}
+
 /**
  * Every episode's compliance from HQ's per-episode facts table (main/services/reports/facts.ts, issue #16
  * §5), with the facility that admitted it and the one that holds it now (after a transfer, the receiving
@@ -206,18 +213,7 @@ export function hqHandlers(inst: ServiceInstallation, source: HqFleetSource | nu
         .filter((c) => input.facilityId === null || byEpisode.get(c.episodeId) === input.facilityId)
         .sort((a, b) => (a.apprehendedAt < b.apprehendedAt ? 1 : -1));
       const shown = matches.slice(0, input.limit);
-      const people = new Map(
-        shown.length
-          ? store.q
-              .all(
-                store.qb
-                  .selectFrom('persons')
-                  .select(['person_id', 'name_latin'])
-                  .where('person_id', 'in', [...new Set(shown.map((c) => c.personId))]),
-              )
-              .map((p) => [p.person_id, p.name_latin])
-          : [],
-      );
+      const people = latinNames(store, shown);
       return {
         items: shown.map((c) => {
           const facilityId = byEpisode.get(c.episodeId) ?? null;

@@ -5,7 +5,7 @@ import { published, type ComputedTable, type FactRow, type ReportContext } from 
 import { localDate } from '../../core/time';
 import type { ReadStore } from '../../db/store';
 import type { Handlers } from '../api/router';
-import type { HqFleetSource } from './hq-console';
+import { latinNames, type HqFleetSource } from './hq-console';
 import type { ServiceInstallation } from './installation';
 import { annexPdf } from './reports/annex-pdf';
 import { exportCsv } from './reports/export-csv';
@@ -100,18 +100,7 @@ export function hqReportsHandlers(inst: ServiceInstallation, source: HqFleetSour
       const ids = new Set(table.members[i]![j]);
       const rows = ctx.rows.filter((r) => ids.has(r.episodeId)).sort((a, b) => (a.apprehendedAt < b.apprehendedAt ? 1 : a.apprehendedAt > b.apprehendedAt ? -1 : 0));
       const shown = rows.slice(0, input.limit);
-      const people = new Map(
-        shown.length
-          ? store.q
-              .all(
-                store.qb
-                  .selectFrom('persons')
-                  .select(['person_id', 'name_latin'])
-                  .where('person_id', 'in', [...new Set(shown.map((r) => r.personId))]),
-              )
-              .map((p) => [p.person_id, p.name_latin])
-          : [],
-      );
+      const people = latinNames(store, shown);
       return {
         items: shown.map((r) => ({
           personId: r.personId,
