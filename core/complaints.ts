@@ -124,7 +124,7 @@ export function answerDueAt(c: Pick<ComplaintFacts, 'addressee' | 'receivedAt' |
   // Counting working days walks the calendar day by day; HQ's reports ask for thousands of complaints
   // received on the same few days, so each (settings, addressee, day) is counted once.
   let memo = answerDueMemo.get(s);
-  if (!memo) answerDueMemo.set(s, (memo = new Map()));
+  if (!memo) answerDueMemo.set(s, (memo = new Map<string, number>()));
   const key = `${c.addressee}|${start}`;
   let due = memo.get(key);
   if (due === undefined) {

@@ -17,7 +17,7 @@ export function localDate(instant: number, timeZone: string): string {
   // reports ask for the dates of a hundred thousand episodes, and formatting is the costly part.
   const slot = Math.floor(instant / QUARTER_HOUR);
   let memo = dateMemo.get(timeZone);
-  if (!memo) dateMemo.set(timeZone, (memo = new Map()));
+  if (!memo) dateMemo.set(timeZone, (memo = new Map<number, string>()));
   const known = memo.get(slot);
   if (known !== undefined) return known;
   let f = dateFormats.get(timeZone);
