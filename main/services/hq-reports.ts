@@ -10,6 +10,7 @@ import type { ServiceInstallation } from './installation';
 import { annexPdf } from './reports/annex-pdf';
 import { exportCsv } from './reports/export-csv';
 import { exportXlsx } from './reports/export-xlsx';
+import type { Publication } from './reports/export-types';
 import { loadReportExtras } from './reports/extras';
 import { cachedFactRows } from './reports/facts';
 
@@ -79,9 +80,24 @@ export function hqReportsHandlers(inst: ServiceInstallation, source: HqFleetSour
     asOf: new Date(ctx.now).toISOString(),
   });
 
-  const exporter = (store: ReadStore, userId: string, username: string) => {
-    const row = store.q.prepared('SELECT display_name FROM users WHERE user_id = ?').get(userId) as { display_name: string } | undefined;
-    return row ? `${row.display_name} (${username})` : username;
+  // What each published file says of itself: language, threshold, and the watermark of who and when.
+  const publication = (
+    store: ReadStore,
+    names: ReadonlyMap<string, string>,
+    input: { language: Publication['language']; filter: ReportFilter },
+    session: { userId: string; username: string },
+    at: string,
+  ): Publication => {
+    const row = store.q.prepared('SELECT display_name FROM users WHERE user_id = ?').get(session.userId) as { display_name: string } | undefined;
+    const facility = input.filter.facilityId;
+    return {
+      language: input.language,
+      threshold: store.settings.smallCellThreshold,
+      exportedBy: row ? `${row.display_name} (${session.username})` : session.username,
+      exportedAt: at,
+      facilityName: facility ? (names.get(facility) ?? facility) : null,
+      timeZone: store.settings.timeZone,
+    };
   };
 
   return {
@@ -119,16 +135,7 @@ export function hqReportsHandlers(inst: ServiceInstallation, source: HqFleetSour
       const all = result(input.reportId, ctx, reports[input.reportId](ctx));
       const tables = input.tableId === null ? all.tables : all.tables.filter((t) => t.id === input.tableId);
       if (tables.length === 0) throw new ApiError({ code: 'not_found', messageKey: 'error.report.noSuchFigure' });
-      const common = {
-        result: all,
-        tables,
-        language: input.language,
-        threshold: store.settings.smallCellThreshold,
-        exportedBy: exporter(store, env.session.userId, env.session.username),
-        exportedAt: all.asOf,
-        facilityName: input.filter.facilityId ? (names.get(input.filter.facilityId) ?? input.filter.facilityId) : null,
-        timeZone: store.settings.timeZone,
-      };
+      const common = { result: all, tables, ...publication(store, names, input, env.session, all.asOf) };
       const stem = `qeyd-${input.reportId}${input.tableId ? `-${input.tableId}` : ''}-${input.filter.from}-${input.filter.to}`;
       if (input.format === 'csv') return { fileName: `${stem}.csv`, mediaType: 'text/csv; charset=utf-8', base64: exportCsv(common).toString('base64') };
       return {
@@ -145,12 +152,7 @@ export function hqReportsHandlers(inst: ServiceInstallation, source: HqFleetSour
         results,
         from: input.filter.from,
         to: input.filter.to,
-        language: input.language,
-        threshold: store.settings.smallCellThreshold,
-        exportedBy: exporter(store, env.session.userId, env.session.username),
-        exportedAt: new Date(ctx.now).toISOString(),
-        facilityName: input.filter.facilityId ? (names.get(input.filter.facilityId) ?? input.filter.facilityId) : null,
-        timeZone: store.settings.timeZone,
+        ...publication(store, names, input, env.session, new Date(ctx.now).toISOString()),
       });
       return { fileName: `qeyd-annex-${input.filter.from}-${input.filter.to}-${input.language}.pdf`, mediaType: 'application/pdf', base64: pdf.toString('base64') };
     },
