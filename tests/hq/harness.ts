@@ -130,11 +130,25 @@ export function writeTestKeyFile(dataDir: string): { path: string; key: HqKeySou
 
 /** Table names and their columns, for comparing a schema before and after something. */
 export async function describeSchema(hq: HqDatabase, schema: string | undefined): Promise<string[]> {
-  const tables = await hq.db.introspection.getTables();
+  const tables = await allTables(hq);
   return tables
     .filter((t) => t.schema === schema || (schema === undefined && t.schema === undefined))
     .map((t) => `${t.name}(${t.columns.map((c) => `${c.name}:${c.dataType}${c.isNullable ? '?' : ''}`).join(',')})`)
     .sort();
+}
+
+/**
+ * Kysely lists the tables of every schema, then reads their columns: on PostgreSQL another test file's
+ * schema dropped in between fails the listing ("relation ... does not exist"). Listed again, it is gone.
+ */
+async function allTables(hq: HqDatabase) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await hq.db.introspection.getTables();
+    } catch (e) {
+      if (attempt >= 5 || !/does not exist/.test(String(e))) throw e;
+    }
+  }
 }
 
 export async function tableExists(hq: HqDatabase, schema: string | undefined, name: string): Promise<boolean> {
