@@ -43,11 +43,11 @@ export class ConsoleFeed {
   private async run(): Promise<number> {
     let total = 0;
     await this.keepUserNames();
-    const deviceFacility = await this.deviceFacilities();
+    const devicesAtStart = await this.deviceFacilities();
     if (!this.inst.isOpen) return total;
     {
       const store = this.inst.requireStore();
-      store.atomically(() => ensureReportFacts(factsWriter(store), deviceFacility));
+      store.atomically(() => ensureReportFacts(factsWriter(store), devicesAtStart));
     }
     for (;;) {
       if (!this.inst.isOpen) return total;
@@ -57,6 +57,9 @@ export class ConsoleFeed {
       if (rows.length === 0) return total;
       const vault = await hqVault(this.hq);
       const events = rows.map((r) => storedEvent(r, vault));
+      // Read with each batch: a device enrolled while a long catch-up runs pushes into it, and its
+      // episodes must belong to its facility from their first row.
+      const deviceFacility = await this.deviceFacilities();
       // The store may have been locked while we awaited the database.
       if (!this.inst.isOpen) return total;
       const last = events[events.length - 1]!.serverSeq;
